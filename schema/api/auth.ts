@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+export const loginSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(200),
+});
+export type Login = z.infer<typeof loginSchema>;
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(10, "Mật khẩu mới cần ít nhất 10 ký tự / at least 10 characters").max(200),
+});
+export type ChangePassword = z.infer<typeof changePasswordSchema>;
+
+export const tenantRoleSchema = z.enum(["admin", "organizer", "viewer"]);
+export type TenantRole = z.infer<typeof tenantRoleSchema>;
+
+/** What "who am I" answers: the person and every tenant they can enter, with how. */
+export const meSchema = z.object({
+  person: z.object({ id: z.string(), fullName: z.string(), email: z.string().nullable() }),
+  tenants: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      role: tenantRoleSchema.nullable(),
+      /** Organizations of this tenant where the person is a member. */
+      organizationIds: z.array(z.string()),
+      /** Meetings of this tenant the person is invited to as a guest. */
+      guestMeetingIds: z.array(z.string()),
+    }),
+  ),
+});
+export type Me = z.infer<typeof meSchema>;

@@ -1,0 +1,333 @@
+/**
+ * D1 tables (drizzle). Every tenant-owned table carries `tenant_id`, and every query function in
+ * `worker/data/` filters on it. People and sessions are global: one person, one account, across tenants
+ * (a visiting leader is the same person in every committee that invites them).
+ * Times are ISO-8601 strings in UTC; dates (probation start, exemption) are `YYYY-MM-DD`.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+export const tenants = sqliteTable("tenants", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+/** The tenant's tree: grassroots committees (đảng bộ cơ sở) with branches under them, or grassroots branches. */
+export const organizations = sqliteTable(
+  "organizations",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    parentId: text("parent_id"),
+    kind: text("kind", { enum: ["grassroots_committee", "grassroots_branch", "branch"] }).notNull(),
+    name: text("name").notNull(),
+    branchType: text("branch_type", {
+      enum: ["residential", "agency", "enterprise", "public_service", "school", "armed_forces", "other"],
+    }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("organizations_tenant_parent").on(t.tenantId, t.parentId)],
+);
+
+export const people = sqliteTable(
+  "people",
+  {
+    id: text("id").primaryKey(),
+    /** Login name, lower-cased. Members imported without an e-mail get none and cannot log in until given one. */
+    email: text("email"),
+    fullName: text("full_name").notNull(),
+    /** Name folded to ASCII lower case ("nguyen van an") so a search without diacritics finds it. */
+    searchName: text("search_name").notNull(),
+    phone: text("phone"),
+    birthYear: integer("birth_year"),
+    /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`; null when the person has no password yet. */
+    passwordHash: text("password_hash"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("people_email").on(t.email)],
+);
+
+/** A person's place in one organization of a tenant: status, branch role and exemption from meetings. */
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    organizationId: text("organization_id").notNull().references(() => organizations.id),
+    personId: text("person_id").notNull().references(() => people.id),
+    status: text("status", { enum: ["official", "probationary"] }).notNull(),
+    probationStart: text("probation_start"),
+    branchRole: text("branch_role", { enum: ["secretary", "deputy", "committee", "member"] }).notNull().default("member"),
+    exemptReason: text("exempt_reason"),
+    exemptFrom: text("exempt_from"),
+    exemptTo: text("exempt_to"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("memberships_org_person").on(t.organizationId, t.personId),
+    index("memberships_tenant_org").on(t.tenantId, t.organizationId),
+    index("memberships_tenant_person").on(t.tenantId, t.personId),
+  ],
+);
+
+/** Roles in the committee's office, apart from membership: admin, organizer (plans meetings), viewer (reports). */
+export const tenantRoles = sqliteTable(
+  "tenant_roles",
+  {
+    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    personId: text("person_id").notNull().references(() => people.id),
+    role: text("role", { enum: ["admin", "organizer", "viewer"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.personId] }), index("tenant_roles_person").on(t.personId)],
+);
+
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    organizationId: text("organization_id").notNull().references(() => organizations.id),
+    kind: text("kind", { enum: ["regular", "thematic"] }).notNull(),
+    topic: text("topic").notNull(),
+    scheduledAt: text("scheduled_at").notNull(),
+    place: text("place").notNull().default(""),
+    /** Hall only, hall plus remote sites (hybrid), or wholly online (allowed only as a pilot, with a basis). */
+    format: text("format", { enum: ["in_person", "hybrid", "online"] }).notNull().default("hybrid"),
+    onlineBasis: text("online_basis"),
+    status: text("status", { enum: ["planned", "live", "closed", "cancelled"] }).notNull().default("planned"),
+    chairPersonId: text("chair_person_id").references(() => people.id),
+    minutesTakerPersonId: text("minutes_taker_person_id").references(() => people.id),
+    startedAt: text("started_at"),
+    endedAt: text("ended_at"),
+    cancelReason: text("cancel_reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("meetings_tenant_org_time").on(t.tenantId, t.organizationId, t.scheduledAt),
+    index("meetings_tenant_time").on(t.tenantId, t.scheduledAt),
+  ],
+);
+
+export const agendaItems = sqliteTable(
+  "agenda_items",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    meetingId: text("meeting_id").notNull().references(() => meetings.id),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    presenterPersonId: text("presenter_person_id").references(() => people.id),
+    minutesBudget: integer("minutes_budget").notNull().default(10),
+  },
+  (t) => [index("agenda_items_meeting").on(t.meetingId, t.position)],
+);
+
+export const meetingDocuments = sqliteTable(
+  "meeting_documents",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    meetingId: text("meeting_id").notNull().references(() => meetings.id),
+    title: text("title").notNull(),
+    body: text("body"),
+    url: text("url"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("meeting_documents_meeting").on(t.meetingId)],
+);
+
+/** Invited guests, chiefly visiting leaders; the guest may belong to another tenant or to none. */
+export const meetingGuests = sqliteTable(
+  "meeting_guests",
+  {
+    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    meetingId: text("meeting_id").notNull().references(() => meetings.id),
+    personId: text("person_id").notNull().references(() => people.id),
+    title: text("title").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.personId] }), index("meeting_guests_person").on(t.personId)],
+);
+
+export const attendance = sqliteTable(
+  "attendance",
+  {
+    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    meetingId: text("meeting_id").notNull().references(() => meetings.id),
+    personId: text("person_id").notNull().references(() => people.id),
+    status: text("status", {
+      enum: ["present_hall", "present_remote", "absent_excused", "absent_unexcused", "exempt"],
+    }).notNull(),
+    reason: text("reason"),
+    recordedBy: text("recorded_by"),
+    recordedAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.personId] }),
+    index("attendance_tenant_person").on(t.tenantId, t.personId),
+  ],
+);
+
+export const speeches = sqliteTable(
+  "speeches",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    meetingId: text("meeting_id").notNull().references(() => meetings.id),
+    personId: text("person_id").notNull().references(() => people.id),
+    agendaItemId: text("agenda_item_id"),
+    kind: text("kind", { enum: ["speech", "point_of_order"] }).notNull().default("speech"),
+    startedAt: text("started_at").notNull(),
+    endedAt: text("ended_at").notNull(),
+    durationSeconds: integer("duration_seconds").notNull(),
+    limitSeconds: integer("limit_seconds"),
+  },
+  (t) => [index("speeches_meeting").on(t.meetingId), index("speeches_tenant_person").on(t.tenantId, t.personId)],
+);
+
+export const votes = sqliteTable(
+  "votes",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    meetingId: text("meeting_id").notNull().references(() => meetings.id),
+    agendaItemId: text("agenda_item_id"),
+    motion: text("motion").notNull(),
+    /** The rule as data (base kind, threshold fraction and strictness, changes allowed): see schema/rules. */
+    ruleJson: text("rule_json").notNull(),
+    secret: integer("secret", { mode: "boolean" }).notNull().default(false),
+    openedAt: text("opened_at").notNull(),
+    closedAt: text("closed_at"),
+    base: integer("base"),
+    agree: integer("agree"),
+    disagree: integer("disagree"),
+    abstain: integer("abstain"),
+    eligible: integer("eligible"),
+    result: text("result", { enum: ["passed", "not_passed"] }),
+  },
+  (t) => [index("votes_meeting").on(t.meetingId), index("votes_tenant").on(t.tenantId)],
+);
+
+/** One row per voter. In a secret vote `choice` stays null: who voted is kept, never what they chose. */
+export const ballots = sqliteTable(
+  "ballots",
+  {
+    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    voteId: text("vote_id").notNull().references(() => votes.id),
+    personId: text("person_id").notNull().references(() => people.id),
+    choice: text("choice", { enum: ["agree", "disagree", "abstain"] }),
+    channel: text("channel", { enum: ["remote", "hall"] }).notNull(),
+    castAt: text("cast_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.voteId, t.personId] })],
+);
+
+export const reservedOpinions = sqliteTable(
+  "reserved_opinions",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    meetingId: text("meeting_id").notNull().references(() => meetings.id),
+    voteId: text("vote_id").notNull().references(() => votes.id),
+    personId: text("person_id").notNull().references(() => people.id),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("reserved_opinions_vote").on(t.voteId)],
+);
+
+/** A visiting leader's private notes, per agenda item; shared with the committee only if they choose. */
+export const leaderNotes = sqliteTable(
+  "leader_notes",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    meetingId: text("meeting_id").notNull().references(() => meetings.id),
+    personId: text("person_id").notNull().references(() => people.id),
+    agendaItemId: text("agenda_item_id"),
+    body: text("body").notNull(),
+    sharedWithCommittee: integer("shared_with_committee", { mode: "boolean" }).notNull().default(false),
+    updatedAt: createdAt(),
+  },
+  (t) => [index("leader_notes_meeting_person").on(t.meetingId, t.personId)],
+);
+
+/** A quality evaluation on the 100-point grid, by the branch itself or by a visiting leader. */
+export const evaluations = sqliteTable(
+  "evaluations",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    meetingId: text("meeting_id").notNull().references(() => meetings.id),
+    evaluatorPersonId: text("evaluator_person_id").notNull().references(() => people.id),
+    evaluatorKind: text("evaluator_kind", { enum: ["branch", "leader"] }).notNull(),
+    scoresJson: text("scores_json").notNull(),
+    total: integer("total").notNull(),
+    grade: text("grade", { enum: ["good", "fair", "average", "weak"] }).notNull(),
+    confirmedBy: text("confirmed_by"),
+    confirmedAt: text("confirmed_at"),
+    updatedAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("evaluations_meeting_evaluator").on(t.meetingId, t.evaluatorPersonId),
+    index("evaluations_tenant").on(t.tenantId),
+  ],
+);
+
+/** Minutes, versioned: closing freezes a version; later edits make a new one; an approved version never changes. */
+export const minutes = sqliteTable(
+  "minutes",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    meetingId: text("meeting_id").notNull().references(() => meetings.id),
+    version: integer("version").notNull(),
+    body: text("body").notNull(),
+    status: text("status", { enum: ["frozen", "approved"] }).notNull().default("frozen"),
+    createdBy: text("created_by"),
+    approvedBy: text("approved_by"),
+    approvedAt: text("approved_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("minutes_meeting_version").on(t.meetingId, t.version)],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tenantId: text("tenant_id"),
+    personId: text("person_id"),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    detail: text("detail"),
+    at: createdAt(),
+  },
+  (t) => [index("audit_log_tenant_at").on(t.tenantId, t.at)],
+);
+
+/** Server-side record of each login, so logging out or changing the password revokes the signed token. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    personId: text("person_id").notNull().references(() => people.id),
+    expiresAt: text("expires_at").notNull(),
+    revokedAt: text("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_person").on(t.personId)],
+);
+
+/** Failed logins per key (e-mail and client address); too many lock the key out for a while. */
+export const loginAttempts = sqliteTable("login_attempts", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lockedUntil: text("locked_until"),
+  updatedAt: text("updated_at").notNull(),
+});

@@ -1,0 +1,105 @@
+/**
+ * Test tenants built straight into real D1. Every call makes fresh ids, so tests in one file (which share
+ * storage) never see each other's rows.
+ */
+import { env, exports } from "cloudflare:workers";
+import { drizzle } from "drizzle-orm/d1";
+import { memberships, organizations, people, tenantRoles, tenants } from "../../schema/db/tables";
+import { hashPassword } from "../../worker/lib/password";
+import { foldForSearch } from "../../schema/text";
+
+export const db = () => drizzle(env.DB);
+export const PASSWORD = "mat-khau-thu-nghiem";
+let cachedHash: Promise<string> | undefined;
+const passwordHash = () => (cachedHash ??= hashPassword(PASSWORD));
+
+const uid = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
+
+export interface PersonSpec {
+  name: string;
+  status?: "official" | "probationary";
+  branchRole?: "secretary" | "deputy" | "committee" | "member";
+  exempt?: boolean;
+  login?: boolean;
+}
+
+export async function createPerson(name: string, login = true) {
+  const id = uid("p");
+  const email = `${id}@chibo.test`;
+  await db().insert(people).values({
+    id,
+    email,
+    fullName: name,
+    searchName: foldForSearch(name),
+    passwordHash: login ? await passwordHash() : null,
+  });
+  return { id, email, name };
+}
+
+/**
+ * A tenant with one grassroots committee, one branch under it, an admin, and the given branch members.
+ * Returns ids and people by the names given.
+ */
+export async function createTenant(members: PersonSpec[] = [{ name: "Nguyễn Văn Bí Thư", branchRole: "secretary" }]) {
+  const tenantId = uid("t");
+  const committeeId = uid("org");
+  const branchId = uid("org");
+  await db().insert(tenants).values({ id: tenantId, name: `Đảng ủy thử ${tenantId}` });
+  await db().insert(organizations).values([
+    { id: committeeId, tenantId, kind: "grassroots_committee", name: "Đảng bộ phường Một" },
+    { id: branchId, tenantId, parentId: committeeId, kind: "branch", name: "Chi bộ khu phố 1", branchType: "residential" },
+  ]);
+  const admin = await createPerson("Trần Thị Quản Trị");
+  await db().insert(tenantRoles).values({ tenantId, personId: admin.id, role: "admin" });
+  const people: Record<string, { id: string; email: string; name: string; membershipId: string }> = {};
+  for (const spec of members) {
+    const person = await createPerson(spec.name, spec.login ?? true);
+    const membershipId = uid("m");
+    await db().insert(memberships).values({
+      id: membershipId,
+      tenantId,
+      organizationId: branchId,
+      personId: person.id,
+      status: spec.status ?? "official",
+      probationStart: spec.status === "probationary" ? "2026-03-01" : null,
+      branchRole: spec.branchRole ?? "member",
+      exemptReason: spec.exempt ? "Tuổi cao, sức yếu" : null,
+      exemptFrom: spec.exempt ? "2026-01-01" : null,
+    });
+    people[spec.name] = { ...person, membershipId };
+  }
+  return { tenantId, committeeId, branchId, admin, people };
+}
+
+/** Logs in through the real API and returns the bearer token. */
+export async function login(email: string, password = PASSWORD): Promise<string> {
+  const res = await exports.default.fetch("http://chibo.test/api/auth/login", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { token: string };
+  return body.token;
+}
+
+/** A JSON request through the Worker's real entry, with an optional bearer token. */
+export async function api(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await exports.default.fetch(`http://chibo.test${path}`, {
+    method,
+    headers: {
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = text;
+  }
+  return { status: res.status, json: json as any, headers: res.headers };
+}

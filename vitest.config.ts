@@ -1,0 +1,39 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+const migrations = await readD1Migrations(`${import.meta.dirname}/schema/db/migrations`);
+
+/**
+ * Two projects: `workers` runs API and room tests inside workerd (real D1, real Durable Objects, real
+ * WebSockets); `node` runs pure logic, web components and the browser tests against `wrangler dev`.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: { TEST_MIGRATIONS: migrations, SESSION_SECRET: "test-secret-0123456789abcdef" },
+            },
+          }),
+        ],
+        test: {
+          name: "workers",
+          include: ["test/worker/**/*.test.ts", "test/party/**/*.test.ts"],
+          setupFiles: ["test/support/apply-migrations.ts"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: "node",
+          environment: "node",
+          include: ["test/logic/**/*.test.ts", "test/build/**/*.test.ts"],
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});

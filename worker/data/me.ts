@@ -1,0 +1,38 @@
+import { eq, inArray } from "drizzle-orm";
+import { meetingGuests, memberships, people, tenantRoles, tenants } from "../../schema/db/tables";
+import type { Me } from "../../schema/api/auth";
+import type { Db } from "../env";
+
+export async function findPersonByEmail(db: Db, email: string) {
+  return db.select().from(people).where(eq(people.email, email)).get();
+}
+
+/** The person and every tenant they stand in, for "who am I" and the client's tenant picker. */
+export async function loadMe(db: Db, personId: string): Promise<Me | null> {
+  const [personRows, roleRows, memberRows, guestRows] = await db.batch([
+    db.select({ id: people.id, fullName: people.fullName, email: people.email }).from(people).where(eq(people.id, personId)),
+    db.select({ tenantId: tenantRoles.tenantId, role: tenantRoles.role }).from(tenantRoles).where(eq(tenantRoles.personId, personId)),
+    db
+      .select({ tenantId: memberships.tenantId, organizationId: memberships.organizationId })
+      .from(memberships)
+      .where(eq(memberships.personId, personId)),
+    db
+      .select({ tenantId: meetingGuests.tenantId, meetingId: meetingGuests.meetingId })
+      .from(meetingGuests)
+      .where(eq(meetingGuests.personId, personId)),
+  ]);
+  const person = personRows[0];
+  if (!person) return null;
+  const ids = [...new Set([...roleRows, ...memberRows, ...guestRows].map((r) => r.tenantId))];
+  const names = ids.length ? await db.select().from(tenants).where(inArray(tenants.id, ids)) : [];
+  return {
+    person,
+    tenants: names.map((t) => ({
+      id: t.id,
+      name: t.name,
+      role: roleRows.find((r) => r.tenantId === t.id)?.role ?? null,
+      organizationIds: memberRows.filter((m) => m.tenantId === t.id).map((m) => m.organizationId),
+      guestMeetingIds: guestRows.filter((g) => g.tenantId === t.id).map((g) => g.meetingId),
+    })),
+  };
+}

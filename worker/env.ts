@@ -1,0 +1,26 @@
+import type { DrizzleD1Database } from "drizzle-orm/d1";
+import type { TenantRole } from "../schema/api/auth";
+
+export type Db = DrizzleD1Database;
+
+/** What the session middleware learns about the caller. */
+export interface SessionPerson {
+  personId: string;
+  sessionId: string;
+  /** Whether the caller authenticated by cookie (needs CSRF checks) or by bearer header. */
+  via: "cookie" | "bearer";
+}
+
+/** The caller's standing inside the tenant named in the path. */
+export interface TenantAccess {
+  tenantId: string;
+  role: TenantRole | null;
+  /** organizationId → branch role, for the organizations where the caller is a member */
+  memberships: Map<string, { status: "official" | "probationary"; branchRole: string }>;
+  guestMeetingIds: Set<string>;
+}
+
+export interface AppEnv {
+  Bindings: Cloudflare.Env;
+  Variables: { db: Db; session: SessionPerson; access: TenantAccess };
+}

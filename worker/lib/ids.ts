@@ -1,0 +1,2 @@
+export const newId = () => crypto.randomUUID();
+export const nowIso = () => new Date().toISOString();

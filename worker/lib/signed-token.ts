@@ -1,0 +1,46 @@
+/**
+ * Compact signed tokens `<payload b64url>.<HMAC-SHA256 b64url>` for sessions and room tickets. The payload
+ * always carries `exp` (seconds since epoch); verification checks signature and expiry, nothing else.
+ */
+const encoder = new TextEncoder();
+
+const b64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+const fromB64url = (s: string) =>
+  Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), (ch) => ch.charCodeAt(0));
+
+const keyCache = new Map<string, Promise<CryptoKey>>();
+function hmacKey(secret: string) {
+  let key = keyCache.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+      "sign",
+      "verify",
+    ]);
+    keyCache.set(secret, key);
+  }
+  return key;
+}
+
+export async function signToken(payload: Record<string, unknown> & { exp: number }, secret: string) {
+  const body = b64url(encoder.encode(JSON.stringify(payload)));
+  const sig = await crypto.subtle.sign("HMAC", await hmacKey(secret), encoder.encode(body));
+  return `${body}.${b64url(new Uint8Array(sig))}`;
+}
+
+/** The payload when the signature holds and `exp` is in the future; otherwise null. */
+export async function verifyToken(token: string, secret: string): Promise<Record<string, unknown> | null> {
+  const [body, sig] = token.split(".");
+  if (!body || !sig || token.length > 4096) return null;
+  try {
+    const ok = await crypto.subtle.verify("HMAC", await hmacKey(secret), fromB64url(sig), encoder.encode(body));
+    if (!ok) return null;
+    const payload: unknown = JSON.parse(new TextDecoder().decode(fromB64url(body)));
+    if (typeof payload !== "object" || payload === null) return null;
+    const exp = (payload as { exp?: unknown }).exp;
+    if (typeof exp !== "number" || exp * 1000 < Date.now()) return null;
+    return payload as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,16 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../env";
+import { requireSession } from "../middleware/session";
+import { requireTenant } from "../middleware/tenant";
+import { meetingsRoutes } from "./meetings";
+import { membersRoutes } from "./members";
+import { organizationsRoutes } from "./organizations";
+import { ticketsRoutes } from "./tickets";
+
+/** Everything under /api/tenants/:tenantId needs a session and standing in that tenant. */
+export const tenantRoutes = new Hono<AppEnv>()
+  .use(requireSession, requireTenant)
+  .route("/organizations", organizationsRoutes)
+  .route("/members", membersRoutes)
+  .route("/meetings", meetingsRoutes)
+  .route("/tickets", ticketsRoutes);
