@@ -296,6 +296,38 @@ export const minutes = sqliteTable(
   (t) => [uniqueIndex("minutes_meeting_version").on(t.meetingId, t.version)],
 );
 
+/**
+ * A leader's planned visit to a branch meeting (Đồng Nai 32-QĐ/TU: at least twice a year). The leader is a
+ * global person, so several tenants may plan the same leader. A plan links to the branch's meeting of that
+ * month; the leader's attendance or evaluation in the room marks it attended. A missed plan is kept as
+ * `moved` (with the meeting it moved to) and a new plan row carries on at that meeting.
+ */
+export const visitPlans = sqliteTable(
+  "visit_plans",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    leaderPersonId: text("leader_person_id").notNull().references(() => people.id),
+    organizationId: text("organization_id").notNull().references(() => organizations.id),
+    /** `YYYY-MM` */
+    month: text("month").notNull(),
+    meetingId: text("meeting_id").references(() => meetings.id),
+    status: text("status", { enum: ["planned", "attended", "missed", "moved"] }).notNull().default("planned"),
+    movedToMeetingId: text("moved_to_meeting_id").references(() => meetings.id),
+    /** The plan this one continues, when a missed visit was moved here. */
+    movedFromPlanId: text("moved_from_plan_id"),
+    notes: text("notes").notNull().default(""),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("visit_plans_tenant_month").on(t.tenantId, t.month),
+    index("visit_plans_tenant_leader_month").on(t.tenantId, t.leaderPersonId, t.month),
+    index("visit_plans_tenant_org_month").on(t.tenantId, t.organizationId, t.month),
+    index("visit_plans_meeting").on(t.meetingId),
+  ],
+);
+
 export const auditLog = sqliteTable(
   "audit_log",
   {

@@ -264,6 +264,30 @@ CREATE TABLE `tenants` (
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `visit_plans` (
+	`id` text PRIMARY KEY NOT NULL,
+	`tenant_id` text NOT NULL,
+	`leader_person_id` text NOT NULL,
+	`organization_id` text NOT NULL,
+	`month` text NOT NULL,
+	`meeting_id` text,
+	`status` text DEFAULT 'planned' NOT NULL,
+	`moved_to_meeting_id` text,
+	`moved_from_plan_id` text,
+	`notes` text DEFAULT '' NOT NULL,
+	`created_by` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`tenant_id`) REFERENCES `tenants`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`leader_person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`organization_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`meeting_id`) REFERENCES `meetings`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`moved_to_meeting_id`) REFERENCES `meetings`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `visit_plans_tenant_month` ON `visit_plans` (`tenant_id`,`month`);--> statement-breakpoint
+CREATE INDEX `visit_plans_tenant_leader_month` ON `visit_plans` (`tenant_id`,`leader_person_id`,`month`);--> statement-breakpoint
+CREATE INDEX `visit_plans_tenant_org_month` ON `visit_plans` (`tenant_id`,`organization_id`,`month`);--> statement-breakpoint
+CREATE INDEX `visit_plans_meeting` ON `visit_plans` (`meeting_id`);--> statement-breakpoint
 CREATE TABLE `votes` (
 	`id` text PRIMARY KEY NOT NULL,
 	`tenant_id` text NOT NULL,
