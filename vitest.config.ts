@@ -34,6 +34,18 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      {
+        // Whole meetings played through the real UI in Chromium against `wrangler dev` (needs `npm run build`).
+        test: {
+          name: "browser",
+          environment: "node",
+          include: ["test/browser/**/*.test.ts"],
+          globalSetup: ["test/browser/global-setup.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

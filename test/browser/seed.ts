@@ -1,0 +1,115 @@
+/**
+ * Test data for the browser tests, written as SQL and applied to a fresh local D1 with `wrangler d1 execute`.
+ * One committee with one residential branch of nine members (one probationary, one exempt), a meeting whose
+ * chair is the secretary and whose minutes-taker is a member, and a visiting leader from another tenant.
+ * Password hashes use the Worker's own format (PBKDF2-SHA256, 100,000 iterations) computed here in Node.
+ */
+import { webcrypto } from "node:crypto";
+
+export const PASSWORD = "mat-khau-trinh-duyet";
+
+export interface SeedPerson {
+  key: string;
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface Seed {
+  tenantId: string;
+  branchId: string;
+  meetingId: string;
+  agenda: { id: string; title: string }[];
+  people: Record<"chair" | "secretary" | "member" | "probationary" | "leader", SeedPerson>;
+}
+
+async function hashPassword(password: string): Promise<string> {
+  const salt = webcrypto.getRandomValues(new Uint8Array(16));
+  const key = await webcrypto.subtle.importKey("raw", new TextEncoder().encode(password), "PBKDF2", false, ["deriveBits"]);
+  const bits = await webcrypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations: 100_000 }, key, 256);
+  return `pbkdf2-sha256$100000$${Buffer.from(salt).toString("base64")}$${Buffer.from(bits).toString("base64")}`;
+}
+
+const q = (v: string | number | null) => (v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replaceAll("'", "''")}'`);
+const fold = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+
+export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
+  const hash = await hashPassword(PASSWORD);
+  const tenantId = "t-browser";
+  const committeeId = "org-committee";
+  const branchId = "org-branch";
+  const meetingId = "mtg-browser";
+  const lines: string[] = [];
+  const insert = (table: string, row: Record<string, string | number | null>) =>
+    lines.push(`INSERT INTO ${table} (${Object.keys(row).join(", ")}) VALUES (${Object.values(row).map(q).join(", ")});`);
+
+  insert("tenants", { id: tenantId, name: "Đảng ủy phường Hòa An" });
+  insert("tenants", { id: "t-province", name: "Tỉnh ủy" });
+  insert("organizations", { id: committeeId, tenant_id: tenantId, parent_id: null, kind: "grassroots_committee", name: "Đảng bộ phường Hòa An" });
+  insert("organizations", { id: branchId, tenant_id: tenantId, parent_id: committeeId, kind: "branch", name: "Chi bộ khu phố 3", branch_type: "residential" });
+
+  const person = (key: string, name: string, login: boolean): SeedPerson => {
+    const id = `p-${key}`;
+    const email = `${key}@chibo.test`;
+    insert("people", { id, email, full_name: name, search_name: fold(name), password_hash: login ? hash : null });
+    return { key, id, email, name };
+  };
+  const membership = (p: SeedPerson, status: "official" | "probationary", role: string, exempt = false) =>
+    insert("memberships", {
+      id: `m-${p.key}`,
+      tenant_id: tenantId,
+      organization_id: branchId,
+      person_id: p.id,
+      status,
+      probation_start: status === "probationary" ? "2026-05-01" : null,
+      branch_role: role,
+      exempt_reason: exempt ? "Tuổi cao, sức yếu" : null,
+      exempt_from: exempt ? "2026-01-01" : null,
+    });
+
+  const chair = person("chair", "Nguyễn Văn Bình", true);
+  membership(chair, "official", "secretary");
+  const secretary = person("secretary", "Trần Thị Thu", true);
+  membership(secretary, "official", "committee");
+  const member = person("member", "Lê Văn Dũng", true);
+  membership(member, "official", "member");
+  const probationary = person("probationary", "Phạm Thị Hoa", true);
+  membership(probationary, "probationary", "member");
+  // Members without a device or account: the chair checks them in from the console.
+  const hallNames = ["Hoàng Văn Em", "Đỗ Thị Giang", "Vũ Văn Hải", "Bùi Thị Lan"];
+  hallNames.forEach((name, i) => membership(person(`hall${i + 1}`, name, false), "official", "member"));
+  membership(person("elder", "Ngô Văn Kính", false), "official", "member", true);
+
+  const leader = person("leader", "Đặng Quốc Hùng", true);
+  insert("tenant_roles", { tenant_id: "t-province", person_id: leader.id, role: "viewer" });
+
+  insert("meetings", {
+    id: meetingId,
+    tenant_id: tenantId,
+    organization_id: branchId,
+    kind: "regular",
+    topic: "Sinh hoạt thường kỳ tháng 11/2026",
+    scheduled_at: new Date().toISOString(),
+    place: "Nhà văn hóa khu phố 3",
+    format: "hybrid",
+    status: "planned",
+    chair_person_id: chair.id,
+    minutes_taker_person_id: secretary.id,
+  });
+  const titles = [
+    "Khai mạc, điểm danh",
+    "Kết quả tháng 10 và tình hình tư tưởng đảng viên",
+    "Nhiệm vụ tháng 12, phân công đảng viên",
+    "Biểu quyết nghị quyết",
+  ];
+  const agenda = titles.map((title, i) => ({ id: `ai-${i + 1}`, title }));
+  agenda.forEach((a, i) =>
+    insert("agenda_items", { id: a.id, tenant_id: tenantId, meeting_id: meetingId, position: i + 1, title: a.title, presenter_person_id: chair.id, minutes_budget: 15 }),
+  );
+  insert("meeting_guests", { tenant_id: tenantId, meeting_id: meetingId, person_id: leader.id, title: "Ủy viên Ban Thường vụ Tỉnh ủy" });
+
+  return {
+    seed: { tenantId, branchId, meetingId, agenda, people: { chair, secretary, member, probationary, leader } },
+    sql: lines.join("\n") + "\n",
+  };
+}
