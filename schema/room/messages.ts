@@ -1,0 +1,195 @@
+/**
+ * The room protocol: every frame in both directions, as zod unions on `type`. The server parses each
+ * incoming frame with `parseClientMessage` (a union or null, never a cast); the client parses each
+ * outgoing one with `parseServerMessage`. Documented in party/README.md.
+ */
+import { z } from "zod";
+import { scoresSchema } from "../quality-grid";
+import { votePresetSchema, voteRuleSchema } from "../vote-rules";
+import {
+  agendaItemViewSchema,
+  attendanceCountsSchema,
+  attendanceEntrySchema,
+  choiceSchema,
+  evaluationViewSchema,
+  floorViewSchema,
+  guidanceViewSchema,
+  leaderNoteViewSchema,
+  meetingViewSchema,
+  minutesViewSchema,
+  queueEntrySchema,
+  queueSettingsSchema,
+  reservedOpinionViewSchema,
+  roomViewSchema,
+  speechKindSchema,
+  speechViewSchema,
+  voteViewSchema,
+  youSchema,
+} from "./views";
+
+/** Frames longer than this (in UTF-16 code units) are refused with `too_large`. */
+export const MAX_FRAME_CHARS = 64_000;
+export const MAX_MINUTES_CHARS = 60_000;
+export const MAX_TEXT_CHARS = 4_000;
+
+/** The client's id for a request: acks and errors name it (`ref`); a replayed id is not applied twice. */
+const msgId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const entityId = z.string().min(1).max(64);
+const text = (max = MAX_TEXT_CHARS) => z.string().trim().min(1).max(max);
+
+const m = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), id: msgId, ...shape }).strict();
+
+export const clientMessageSchema = z.discriminatedUnion("type", [
+  /** Ask for a fresh snapshot (after a version gap). */
+  m("sync", {}),
+  /** Self check-in (own personId), or chair / minutes-taker checks in someone in the hall. */
+  m("presence/check-in", { personId: entityId, mode: z.enum(["hall", "remote"]) }),
+  /** Chair / minutes-taker: absent with a reason the committee accepts (excused) or without. */
+  m("presence/mark-absent", { personId: entityId, excused: z.boolean(), reason: z.string().trim().max(500).optional() }),
+  m("meeting/start", {}),
+  m("meeting/close", {}),
+  m("agenda/go", { itemId: entityId }),
+  m("agenda/add", {
+    title: text(300),
+    budgetMinutes: z.number().int().min(1).max(600),
+    presenterPersonId: entityId.nullable().optional(),
+    /** Insert after this item; at the end when absent. */
+    afterItemId: entityId.nullable().optional(),
+  }),
+  /** The full new order: every item id exactly once. */
+  m("agenda/reorder", { itemIds: z.array(entityId).min(1).max(200) }),
+  m("queue/raise", { kind: speechKindSchema }),
+  /** Lower one's own hand, or (chair) someone else's. */
+  m("queue/lower", { personId: entityId.optional() }),
+  m("queue/settings", { settings: queueSettingsSchema }),
+  m("floor/give", { personId: entityId, limitSeconds: z.number().int().min(1).max(3600).optional() }),
+  m("floor/end", {}),
+  m("floor/extend", { seconds: z.number().int().min(1).max(1800) }),
+  /** Chair opens a vote: a preset name, or a full (edited) rule. */
+  m("vote/open", {
+    motion: text(1000),
+    itemId: entityId.nullable().optional(),
+    rule: z.union([votePresetSchema.exclude(["custom"]), voteRuleSchema]),
+    secret: z.boolean(),
+  }),
+  /** A member's own ballot. The message id is the ballot id: a replay is recognised, not counted twice. */
+  m("vote/cast", { voteId: entityId, choice: choiceSchema }),
+  /** Minutes-taker / chair enters hands counted in the hall, by name; members who voted remotely are refused. */
+  m("vote/hall", { voteId: entityId, entries: z.array(z.object({ personId: entityId, choice: choiceSchema }).strict()).min(1).max(500) }),
+  m("vote/close", { voteId: entityId }),
+  /** A member in the minority of a closed vote reserves their opinion. */
+  m("vote/reserve", { voteId: entityId, body: text() }),
+  /** Visiting leader: create (no noteId) or update own note. */
+  m("note/save", { noteId: entityId.optional(), itemId: entityId.nullable().optional(), body: text(), shared: z.boolean() }),
+  m("guidance/post", { body: text() }),
+  /** Leader (kind leader) or chair (kind branch) scores the meeting. */
+  m("evaluation/save", { scores: scoresSchema }),
+  /** Minutes-taker / chair replaces the body; `baseRevision` must be the current revision. */
+  m("minutes/edit", { body: z.string().max(MAX_MINUTES_CHARS), baseRevision: z.number().int().min(0) }),
+  /** Replace the body with a draft built from what happened. */
+  m("minutes/prefill", {}),
+]);
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+export type ClientMessageType = ClientMessage["type"];
+
+/** Error codes of the error frame. */
+export const roomErrorCodeSchema = z.enum([
+  "bad_message",
+  "unknown_type",
+  "too_large",
+  "rate_limited",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "meeting_not_live",
+  "meeting_closed",
+  "not_eligible",
+  "probationary_cannot_vote",
+  "guest_cannot_vote",
+  "not_present",
+  "already_voted",
+  "vote_closed",
+  "vote_open",
+  "stale_revision",
+  "not_minority",
+  "internal",
+]);
+export type RoomErrorCode = z.infer<typeof roomErrorCodeSchema>;
+
+const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), version: z.number().int(), ...shape });
+
+/** Broadcast events: each carries the room's version; a client that sees a gap sends `sync`. */
+export const roomEventSchema = z.discriminatedUnion("type", [
+  ev("meeting", { meeting: meetingViewSchema }),
+  /** Only the entries that changed, plus the new counts. */
+  ev("attendance", { entries: z.array(attendanceEntrySchema), counts: attendanceCountsSchema }),
+  ev("agenda", { agenda: z.array(agendaItemViewSchema), currentItemId: z.string().nullable() }),
+  ev("queue", { queue: z.array(queueEntrySchema), floor: floorViewSchema.nullable(), queueSettings: queueSettingsSchema }),
+  ev("speech", { speech: speechViewSchema }),
+  ev("vote", { vote: voteViewSchema }),
+  ev("reserved", { opinion: reservedOpinionViewSchema }),
+  ev("guidance", { guidance: guidanceViewSchema }),
+  ev("evaluation", { evaluation: evaluationViewSchema }),
+  ev("minutes", { minutes: minutesViewSchema }),
+]);
+export type RoomEvent = z.infer<typeof roomEventSchema>;
+
+export const serverMessageSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("snapshot"), version: z.number().int(), you: youSchema, state: roomViewSchema }),
+  ...roomEventSchema.options,
+  /** Private to the author and, once shared, to the committee; carries no version. */
+  z.object({ type: z.literal("notes"), notes: z.array(leaderNoteViewSchema) }),
+  /** The action `ref` is durably stored. `duplicate`: it was already applied (a replay). `entityId`: what it created. */
+  z.object({
+    type: z.literal("ack"),
+    ref: z.string(),
+    duplicate: z.boolean().optional(),
+    entityId: z.string().optional(),
+    /** For vote/cast: the ballot as stored. */
+    ballot: z.object({ voteId: z.string(), choice: choiceSchema }).optional(),
+  }),
+  /** The request `ref` (null when the frame could not be read) changed nothing; the socket stays open. */
+  z.object({ type: z.literal("error"), code: roomErrorCodeSchema, message: z.string(), ref: z.string().nullable() }),
+]);
+export type ServerMessage = z.infer<typeof serverMessageSchema>;
+
+/** A parsed frame, or why it could not be read (the `id`, if one could be found, for the error's `ref`). */
+export type ParsedClientMessage =
+  | { ok: true; msg: ClientMessage }
+  | { ok: false; code: "bad_message" | "unknown_type" | "too_large"; ref: string | null; message: string };
+
+const knownTypes = new Set<string>(clientMessageSchema.options.map((o) => o.shape.type.value));
+
+export function parseClientMessage(raw: string | ArrayBuffer | ArrayBufferView): ParsedClientMessage {
+  if (typeof raw !== "string") return { ok: false, code: "bad_message", ref: null, message: "Khung nhị phân không được hỗ trợ / Binary frames are not supported" };
+  if (raw.length > MAX_FRAME_CHARS) return { ok: false, code: "too_large", ref: null, message: "Tin nhắn quá lớn / Message too large" };
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { ok: false, code: "bad_message", ref: null, message: "JSON không hợp lệ / Malformed JSON" };
+  }
+  const ref = typeof data === "object" && data !== null && "id" in data && typeof data.id === "string" ? data.id.slice(0, 64) : null;
+  const type = typeof data === "object" && data !== null && "type" in data ? data.type : undefined;
+  if (typeof type !== "string" || !knownTypes.has(type)) {
+    return { ok: false, code: "unknown_type", ref, message: "Loại tin nhắn không xác định / Unknown message type" };
+  }
+  const parsed = clientMessageSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? `${issue.path.join(".")}: ${issue.message}` : "";
+    return { ok: false, code: "bad_message", ref, message: `Tin nhắn không hợp lệ / Invalid message (${where})` };
+  }
+  return { ok: true, msg: parsed.data };
+}
+
+export function parseServerMessage(raw: string): ServerMessage | null {
+  try {
+    const parsed = serverMessageSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,248 @@
+/**
+ * What the room shows: the pieces of a snapshot and of the small events that follow it. The server builds
+ * them from its state; the client parses them with these schemas. See party/README.md for the protocol.
+ */
+import { z } from "zod";
+import { scoresSchema, gradeSchema } from "../quality-grid";
+import { voteRuleSchema } from "../vote-rules";
+import { roomRoleSchema } from "./ticket";
+
+export const attendanceStatusSchema = z.enum(["present_hall", "present_remote", "absent_excused", "absent_unexcused", "exempt"]);
+export type AttendanceStatus = z.infer<typeof attendanceStatusSchema>;
+
+export const meetingViewSchema = z.object({
+  id: z.string(),
+  topic: z.string(),
+  kind: z.enum(["regular", "thematic"]),
+  place: z.string(),
+  format: z.enum(["in_person", "hybrid", "online"]),
+  scheduledAt: z.string(),
+  status: z.enum(["planned", "live", "closed"]),
+  chairPersonId: z.string().nullable(),
+  minutesTakerPersonId: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  /** 90 minutes (120 for a combined thematic + regular meeting: not modelled, so 90). */
+  durationMarkMinutes: z.number(),
+});
+export type MeetingView = z.infer<typeof meetingViewSchema>;
+
+/** A branch member on the roster. */
+export const memberViewSchema = z.object({
+  personId: z.string(),
+  name: z.string(),
+  status: z.enum(["official", "probationary"]),
+  branchRole: z.enum(["secretary", "deputy", "committee", "member"]),
+  exempt: z.boolean(),
+});
+export type MemberView = z.infer<typeof memberViewSchema>;
+
+export const guestViewSchema = z.object({ personId: z.string(), name: z.string(), title: z.string() });
+export type GuestView = z.infer<typeof guestViewSchema>;
+
+/** One person's attendance; `status` null = not yet recorded. `connected` = sockets open now. */
+export const attendanceEntrySchema = z.object({
+  personId: z.string(),
+  status: attendanceStatusSchema.nullable(),
+  reason: z.string().nullable(),
+  connected: z.number().int(),
+});
+export type AttendanceEntry = z.infer<typeof attendanceEntrySchema>;
+
+/** Live counts against the branch's members less the exempted; `rate` vs the 85% mark. */
+export const attendanceCountsSchema = z.object({
+  members: z.number().int(),
+  official: z.number().int(),
+  probationary: z.number().int(),
+  exempt: z.number().int(),
+  /** members − exempt (an exempt member who attends counts as present and as expected). */
+  expected: z.number().int(),
+  presentHall: z.number().int(),
+  presentRemote: z.number().int(),
+  present: z.number().int(),
+  absentExcused: z.number().int(),
+  absentUnexcused: z.number().int(),
+  unrecorded: z.number().int(),
+  rate: z.number(),
+  mark: z.number(),
+  reachesMark: z.boolean(),
+  /** Official members present: who may vote now. */
+  eligibleVoters: z.number().int(),
+  /** The `members` vote base now (DOMAIN.md). */
+  voteBase: z.number().int(),
+});
+export type AttendanceCounts = z.infer<typeof attendanceCountsSchema>;
+
+export const agendaItemViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  position: z.number().int(),
+  presenterPersonId: z.string().nullable(),
+  budgetMinutes: z.number().int(),
+  /** Time spent on the item before its current run, in ms. */
+  elapsedMs: z.number().int(),
+  /** Set while the item is current: add `now − runningSince` to `elapsedMs` for the live clock. */
+  runningSince: z.string().nullable(),
+  done: z.boolean(),
+});
+export type AgendaItemView = z.infer<typeof agendaItemViewSchema>;
+
+export const speechKindSchema = z.enum(["speech", "point_of_order"]);
+export const queueEntrySchema = z.object({
+  personId: z.string(),
+  name: z.string(),
+  kind: speechKindSchema,
+  raisedAt: z.string(),
+});
+export type QueueEntry = z.infer<typeof queueEntrySchema>;
+
+export const floorViewSchema = z.object({
+  personId: z.string(),
+  name: z.string(),
+  kind: speechKindSchema,
+  itemId: z.string().nullable(),
+  startedAt: z.string(),
+  limitSeconds: z.number().int(),
+  /** Set by the server's clock (alarm) when the limit passed. */
+  overrun: z.boolean(),
+  /** The server ends the speech at limit + grace. */
+  graceSeconds: z.number().int(),
+});
+export type FloorView = z.infer<typeof floorViewSchema>;
+
+export const speechViewSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  name: z.string(),
+  itemId: z.string().nullable(),
+  kind: speechKindSchema,
+  startedAt: z.string(),
+  endedAt: z.string(),
+  durationSeconds: z.number().int(),
+  limitSeconds: z.number().int(),
+  overrunSeconds: z.number().int(),
+  /** true when the server's clock ended it at limit + grace. */
+  cutOff: z.boolean(),
+});
+export type SpeechView = z.infer<typeof speechViewSchema>;
+
+export const queueSettingsSchema = z.object({
+  limitSeconds: z.number().int().min(1).max(3600),
+  graceSeconds: z.number().int().min(0).max(600),
+});
+export type QueueSettings = z.infer<typeof queueSettingsSchema>;
+
+export const choiceSchema = z.enum(["agree", "disagree", "abstain"]);
+export type Choice = z.infer<typeof choiceSchema>;
+
+export const tallySchema = z.object({ agree: z.number().int(), disagree: z.number().int(), abstain: z.number().int() });
+
+/**
+ * A vote as everyone sees it. In an open secret vote `tally` and `canStillPass` are null: only how many
+ * voted shows until it closes.
+ */
+export const voteViewSchema = z.object({
+  id: z.string(),
+  motion: z.string(),
+  itemId: z.string().nullable(),
+  rule: voteRuleSchema,
+  secret: z.boolean(),
+  status: z.enum(["open", "closed"]),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  /** Official members present now (while open) / at close. */
+  eligible: z.number().int(),
+  voted: z.number().int(),
+  votedHall: z.number().int(),
+  votedRemote: z.number().int(),
+  tally: tallySchema.nullable(),
+  /** What the result is measured against, and how many agree ballots pass it. */
+  base: z.number().int(),
+  needed: z.number().int(),
+  canStillPass: z.boolean().nullable(),
+  result: z.enum(["passed", "not_passed"]).nullable(),
+});
+export type VoteView = z.infer<typeof voteViewSchema>;
+
+export const reservedOpinionViewSchema = z.object({
+  id: z.string(),
+  voteId: z.string(),
+  personId: z.string(),
+  name: z.string(),
+  body: z.string(),
+  at: z.string(),
+});
+export type ReservedOpinionView = z.infer<typeof reservedOpinionViewSchema>;
+
+/** A leader's note: sent only to its author, and to the committee once shared. */
+export const leaderNoteViewSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  name: z.string(),
+  itemId: z.string().nullable(),
+  body: z.string(),
+  shared: z.boolean(),
+  updatedAt: z.string(),
+});
+export type LeaderNoteView = z.infer<typeof leaderNoteViewSchema>;
+
+export const guidanceViewSchema = z.object({ id: z.string(), personId: z.string(), name: z.string(), body: z.string(), at: z.string() });
+export type GuidanceView = z.infer<typeof guidanceViewSchema>;
+
+export const evaluationViewSchema = z.object({
+  personId: z.string(),
+  name: z.string(),
+  kind: z.enum(["branch", "leader"]),
+  scores: scoresSchema,
+  total: z.number().int(),
+  grade: gradeSchema,
+  updatedAt: z.string(),
+});
+export type EvaluationView = z.infer<typeof evaluationViewSchema>;
+
+export const minutesViewSchema = z.object({
+  body: z.string(),
+  /** Increments on every edit; an edit names the revision it was based on. */
+  revision: z.number().int(),
+  editedBy: z.string().nullable(),
+  editedAt: z.string().nullable(),
+  /** 1 once the meeting closed and version 1 was frozen in D1. */
+  frozenVersion: z.number().int().nullable(),
+});
+export type MinutesView = z.infer<typeof minutesViewSchema>;
+
+/** Who this connection is, as the server sees it. */
+export const youSchema = z.object({
+  personId: z.string(),
+  name: z.string(),
+  role: roomRoleSchema,
+  /** An official member of the branch (votes when present). */
+  official: z.boolean(),
+  /** This person's own ballots, by vote id (also in secret votes: only they receive it). */
+  ballots: z.record(z.string(), choiceSchema),
+});
+export type You = z.infer<typeof youSchema>;
+
+export const roomViewSchema = z.object({
+  meeting: meetingViewSchema,
+  roster: z.array(memberViewSchema),
+  guests: z.array(guestViewSchema),
+  attendance: z.array(attendanceEntrySchema),
+  counts: attendanceCountsSchema,
+  agenda: z.array(agendaItemViewSchema),
+  currentItemId: z.string().nullable(),
+  queue: z.array(queueEntrySchema),
+  floor: floorViewSchema.nullable(),
+  queueSettings: queueSettingsSchema,
+  speeches: z.array(speechViewSchema),
+  votes: z.array(voteViewSchema),
+  reservedOpinions: z.array(reservedOpinionViewSchema),
+  guidance: z.array(guidanceViewSchema),
+  evaluations: z.array(evaluationViewSchema),
+  /** Only the notes this connection may see. */
+  notes: z.array(leaderNoteViewSchema),
+  minutes: minutesViewSchema,
+  /** The server's clock when the snapshot was made, to correct the client's clock for the live timers. */
+  now: z.string(),
+});
+export type RoomView = z.infer<typeof roomViewSchema>;
