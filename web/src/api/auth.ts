@@ -1,0 +1,15 @@
+/** /api/auth: log in and out, who am I, change password. */
+import type { ChangePassword, Login, Me } from "../../../schema/api/auth";
+import { request } from "./http";
+
+export interface LoginResult {
+  token: string;
+  me: Me;
+}
+
+export const authApi = {
+  login: (body: Login) => request<LoginResult>("POST", "/api/auth/login", body, { quiet401: true }),
+  logout: () => request<{ ok: true }>("POST", "/api/auth/logout", {}, { quiet401: true }),
+  me: () => request<Me>("GET", "/api/auth/me", undefined, { quiet401: true }),
+  changePassword: (body: ChangePassword) => request<{ ok: true }>("POST", "/api/auth/password", body),
+};

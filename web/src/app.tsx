@@ -1,0 +1,85 @@
+/**
+ * The route table. Every page is a lazy chunk, so a member opening the room loads the shell and the room
+ * view only; the console, reports and the PDF code come when someone opens them.
+ */
+import { Route, Router, useLocation, useNavigate, type RouteSectionProps } from "@solidjs/router";
+import { createEffect, lazy, Match, Switch } from "solid-js";
+import { t } from "./i18n/common";
+import { session } from "./session";
+import { Toaster } from "./ui/toast";
+
+const LoginPage = lazy(() => import("./pages/login-page"));
+const HomePage = lazy(() => import("./pages/home-page"));
+const AccountPage = lazy(() => import("./pages/account-page"));
+const NotFoundPage = lazy(() => import("./pages/not-found-page"));
+const TenantLayout = lazy(() => import("./pages/tenant/tenant-layout"));
+const TenantIndex = lazy(() => import("./pages/tenant/tenant-index"));
+const OrganizationsPage = lazy(() => import("./pages/tenant/organizations-page"));
+const MembersPage = lazy(() => import("./pages/tenant/members-page"));
+const ImportPage = lazy(() => import("./pages/tenant/import-page"));
+const PlanningPage = lazy(() => import("./pages/tenant/planning-page"));
+const MeetingsPage = lazy(() => import("./pages/tenant/meetings-page"));
+const MeetingNewPage = lazy(() => import("./pages/tenant/meeting-new-page"));
+const MeetingPage = lazy(() => import("./pages/tenant/meeting-page"));
+const MinutesPage = lazy(() => import("./pages/minutes/minutes-page"));
+const RoomPage = lazy(() => import("./room/room-page"));
+const HallPage = lazy(() => import("./room/hall-page"));
+const ReportsPage = lazy(() => import("./reports/reports-page"));
+
+function Root(props: RouteSectionProps) {
+  return (
+    <>
+      {props.children}
+      <Toaster />
+    </>
+  );
+}
+
+/** Pages behind login: wait for the session, send anonymous visitors to /login and back afterwards. */
+function RequireLogin(props: RouteSectionProps) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  createEffect(() => {
+    if (session().status === "anonymous") {
+      const next = location.pathname + location.search;
+      navigate(`/login${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}`, { replace: true });
+    }
+  });
+  return (
+    <Switch>
+      <Match when={session().status === "ready"}>{props.children}</Match>
+      <Match when={session().status === "loading"}>
+        <p class="loading page-loading" aria-busy="true">
+          {t("loading")}
+        </p>
+      </Match>
+    </Switch>
+  );
+}
+
+export function App() {
+  return (
+    <Router root={Root}>
+      <Route path="/login" component={LoginPage} />
+      <Route path="/" component={RequireLogin}>
+        <Route path="/" component={HomePage} />
+        <Route path="/account" component={AccountPage} />
+        <Route path="/t/:tenantId/meetings/:meetingId/room" component={RoomPage} />
+        <Route path="/t/:tenantId/meetings/:meetingId/hall" component={HallPage} />
+        <Route path="/t/:tenantId/meetings/:meetingId/minutes" component={MinutesPage} />
+        <Route path="/t/:tenantId" component={TenantLayout}>
+          <Route path="/" component={TenantIndex} />
+          <Route path="/organizations" component={OrganizationsPage} />
+          <Route path="/members" component={MembersPage} />
+          <Route path="/members/import" component={ImportPage} />
+          <Route path="/planning" component={PlanningPage} />
+          <Route path="/meetings" component={MeetingsPage} />
+          <Route path="/meetings/new" component={MeetingNewPage} />
+          <Route path="/meetings/:meetingId" component={MeetingPage} />
+          <Route path="/reports/*rest" component={ReportsPage} />
+        </Route>
+      </Route>
+      <Route path="*404" component={NotFoundPage} />
+    </Router>
+  );
+}

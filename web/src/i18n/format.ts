@@ -1,0 +1,50 @@
+/** Dates and numbers as people in Vietnam read them; meetings are held on Vietnam time. */
+import { lang } from "./index";
+
+export const MEETING_TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+function locale(): string {
+  return lang() === "vi" ? "vi-VN" : "en-GB";
+}
+
+export function formatDate(iso: string): string {
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00+07:00` : iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(), { timeZone: MEETING_TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" }).format(d);
+}
+
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(), {
+    timeZone: MEETING_TIME_ZONE,
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(d);
+}
+
+export function formatTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(), { timeZone: MEETING_TIME_ZONE, hour: "2-digit", minute: "2-digit" }).format(d);
+}
+
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(locale()).format(n);
+}
+
+/** `YYYY-MM-DDTHH:mm` in Vietnam time, for <input type="datetime-local">. */
+export function toLocalInput(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return "";
+  const v = new Date(d.getTime() + 7 * 3600_000);
+  return v.toISOString().slice(0, 16);
+}
+
+/** Back from <input type="datetime-local"> (read as Vietnam time) to ISO with offset. */
+export function fromLocalInput(value: string): string {
+  return `${value}:00+07:00`;
+}

@@ -1,0 +1,14 @@
+import { render } from "solid-js/web";
+import { App } from "./app";
+import { lang } from "./i18n";
+import { loadSession } from "./session";
+import { bindFontSizeToPerson } from "./ui/font-size";
+import "./styles/base.css";
+
+document.documentElement.lang = lang();
+// Before the session answers, use the size last chosen on this device without a person.
+bindFontSizeToPerson(null);
+void loadSession();
+
+const root = document.getElementById("app");
+if (root) render(() => <App />, root);

@@ -1,0 +1,89 @@
+import { createSignal, Show } from "solid-js";
+import { authApi } from "../api";
+import { defineMessages } from "../i18n";
+import { me } from "../session";
+import { ErrorNotice } from "../ui/error-notice";
+import { TextField } from "../ui/fields";
+import { Layout } from "../ui/layout";
+import { showToast } from "../ui/toast";
+
+const t = defineMessages(
+  {
+    title: "Tài khoản",
+    changePassword: "Đổi mật khẩu",
+    current: "Mật khẩu hiện tại",
+    next: "Mật khẩu mới",
+    nextHint: "Ít nhất 10 ký tự.",
+    repeat: "Nhập lại mật khẩu mới",
+    mismatch: "Hai mật khẩu mới không giống nhau.",
+    done: "Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị đăng xuất.",
+  },
+  {
+    title: "Account",
+    changePassword: "Change password",
+    current: "Current password",
+    next: "New password",
+    nextHint: "At least 10 characters.",
+    repeat: "Repeat the new password",
+    mismatch: "The two new passwords differ.",
+    done: "Password changed. Your other sessions were logged out.",
+  },
+);
+
+export default function AccountPage() {
+  const [current, setCurrent] = createSignal("");
+  const [next, setNext] = createSignal("");
+  const [repeat, setRepeat] = createSignal("");
+  const [error, setError] = createSignal<unknown>(null);
+  const [busy, setBusy] = createSignal(false);
+  const mismatch = () => repeat() !== "" && repeat() !== next();
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (mismatch()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await authApi.changePassword({ currentPassword: current(), newPassword: next() });
+      setCurrent("");
+      setNext("");
+      setRepeat("");
+      showToast(t("done"));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Layout>
+      <section class="card narrow">
+        <h1>{t("title")}</h1>
+        <p>
+          <strong>{me()?.person.fullName}</strong> · {me()?.person.email}
+        </p>
+        <h2>{t("changePassword")}</h2>
+        <form onSubmit={(e) => void submit(e)}>
+          <TextField label={t("current")} type="password" autocomplete="current-password" required value={current()} onValue={setCurrent} />
+          <TextField label={t("next")} hint={t("nextHint")} type="password" autocomplete="new-password" required minLength={10} maxLength={200} value={next()} onValue={setNext} />
+          <TextField
+            label={t("repeat")}
+            type="password"
+            autocomplete="new-password"
+            required
+            value={repeat()}
+            onValue={setRepeat}
+            error={mismatch() ? t("mismatch") : undefined}
+          />
+          <Show when={error()}>
+            <ErrorNotice error={error()} />
+          </Show>
+          <button type="submit" class="btn btn-primary" disabled={busy() || mismatch()}>
+            {t("changePassword")}
+          </button>
+        </form>
+      </section>
+    </Layout>
+  );
+}

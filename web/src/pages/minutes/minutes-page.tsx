@@ -1,0 +1,3 @@
+export default function MinutesPage() {
+  return <h1>Biên bản / Minutes</h1>;
+}

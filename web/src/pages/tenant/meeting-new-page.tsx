@@ -1,0 +1,3 @@
+export default function MeetingNewPage() {
+  return <h1>meeting-new</h1>;
+}

@@ -1,0 +1,3 @@
+export default function MeetingPage() {
+  return <h1>meeting</h1>;
+}

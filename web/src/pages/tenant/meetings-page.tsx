@@ -1,0 +1,3 @@
+export default function MeetingsPage() {
+  return <h1>meetings</h1>;
+}

@@ -1,0 +1,3 @@
+export default function PlanningPage() {
+  return <h1>planning</h1>;
+}

@@ -1,0 +1,35 @@
+/** The console frame for one tenant: its name and the sections the person's role opens. */
+import { A, useParams, type RouteSectionProps } from "@solidjs/router";
+import { Show } from "solid-js";
+import { canManageTenant, tenantOf } from "../../session";
+import { Layout } from "../../ui/layout";
+import { tn } from "./nav-messages";
+
+export default function TenantLayout(props: RouteSectionProps) {
+  const params = useParams<{ tenantId: string }>();
+  const tenant = () => tenantOf(params.tenantId);
+  const staff = () => canManageTenant(params.tenantId);
+  const viewer = () => tenant()?.role != null;
+  const base = () => `/t/${params.tenantId}`;
+  const nav = (
+    <>
+      <span class="tenant-name">{tenant()?.name}</span>
+      <A href={`${base()}/meetings`}>{tn("meetings")}</A>
+      <Show when={staff()}>
+        <A href={`${base()}/planning`}>{tn("planning")}</A>
+        <A href={`${base()}/organizations`}>{tn("organizations")}</A>
+        <A href={`${base()}/members`}>{tn("members")}</A>
+      </Show>
+      <Show when={viewer()}>
+        <A href={`${base()}/reports`}>{tn("reports")}</A>
+      </Show>
+    </>
+  );
+  return (
+    <Layout nav={nav} wide>
+      <Show when={tenant()} fallback={<p class="notice notice-error">{tn("noAccess")}</p>}>
+        {props.children}
+      </Show>
+    </Layout>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Who is logged in, shared by every page. Loaded once from /api/auth/me; a 401 from any call clears it so
+ * the route guard sends the person to the login page.
+ */
+import { createSignal } from "solid-js";
+import type { Me } from "../../schema/api/auth";
+import { ApiFailure, authApi, setUnauthorizedHandler } from "./api";
+import { bindFontSizeToPerson } from "./ui/font-size";
+
+export type SessionState = { status: "loading" } | { status: "anonymous" } | { status: "ready"; me: Me };
+
+const [session, setSession] = createSignal<SessionState>({ status: "loading" });
+export { session };
+
+export function me(): Me | null {
+  const s = session();
+  return s.status === "ready" ? s.me : null;
+}
+
+export function setMe(next: Me | null): void {
+  setSession(next ? { status: "ready", me: next } : { status: "anonymous" });
+  bindFontSizeToPerson(next?.person.id ?? null);
+}
+
+export async function loadSession(): Promise<void> {
+  try {
+    setMe(await authApi.me());
+  } catch (err) {
+    // Offline at start looks like "not logged in"; the offline banner says why.
+    if (!(err instanceof ApiFailure)) console.error(err);
+    setMe(null);
+  }
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await authApi.logout();
+  } finally {
+    setMe(null);
+  }
+}
+
+setUnauthorizedHandler(() => {
+  if (session().status === "ready") setMe(null);
+});
+
+/** The tenant entry of the logged-in person, or undefined when they have no standing there. */
+export function tenantOf(tenantId: string) {
+  return me()?.tenants.find((t) => t.id === tenantId);
+}
+
+/** Staff of a tenant (admin/organizer) run its console; viewers and members only read. */
+export function canManageTenant(tenantId: string): boolean {
+  const role = tenantOf(tenantId)?.role;
+  return role === "admin" || role === "organizer";
+}

@@ -1,0 +1,25 @@
+import { defineConfig } from "vite";
+import solid from "vite-plugin-solid";
+
+/**
+ * Builds the Solid client into web/dist, which wrangler serves as [assets]. `vite dev` (port 5173) forwards
+ * the API and room sockets to a running `wrangler dev` on 8787, so the client reloads while the Worker runs.
+ */
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [solid()],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2022",
+    // Pages are lazy chunks; the member's room view must stay small, so nothing is merged into the entry.
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+  },
+  server: {
+    proxy: {
+      "/api": "http://localhost:8787",
+      "/parties": { target: "ws://localhost:8787", ws: true },
+    },
+  },
+});
