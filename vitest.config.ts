@@ -1,4 +1,5 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import solid from "vite-plugin-solid";
 import { defineConfig } from "vitest/config";
 
 const migrations = await readD1Migrations(`${import.meta.dirname}/schema/db/migrations`);
@@ -32,6 +33,17 @@ export default defineConfig({
           environment: "node",
           include: ["test/logic/**/*.test.ts", "test/build/**/*.test.ts"],
           testTimeout: 60_000,
+        },
+      },
+      {
+        // The web client's screens rendered with Solid in happy-dom: their logic, from the data they are given.
+        plugins: [solid()],
+        resolve: { conditions: ["development", "browser"] },
+        test: {
+          name: "web",
+          environment: "happy-dom",
+          include: ["test/web/**/*.test.{ts,tsx}"],
+          testTimeout: 30_000,
         },
       },
       {

@@ -17,6 +17,7 @@ export function LangSwitch() {
             onClick={() => setLang(code)}
           >
             {code.toUpperCase()}
+            <span class="sr-only"> {code === "vi" ? t("langVi") : t("langEn")}</span>
           </button>
         )}
       </For>
