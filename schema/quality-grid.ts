@@ -61,7 +61,7 @@ export const gradeLabels: Record<Grade, string> = {
 };
 
 /** Points per criterion; each 0..max of its criterion (checked by `checkScores`). */
-export const scoresSchema = z.record(criterionKeySchema, z.number().int().min(0).max(100));
+export const scoresSchema = z.partialRecord(criterionKeySchema, z.number().int().min(0).max(100));
 export type Scores = Partial<Record<CriterionKey, number>>;
 
 /** The first criterion whose score is above its maximum, or null. */

@@ -149,6 +149,8 @@ export const serverMessageSchema = z.discriminatedUnion("type", [
     entityId: z.string().optional(),
     /** For vote/cast: the ballot as stored. */
     ballot: z.object({ voteId: z.string(), choice: choiceSchema }).optional(),
+    /** For vote/hall: people skipped because they had already voted from their own device. */
+    skipped: z.array(z.string()).optional(),
   }),
   /** The request `ref` (null when the frame could not be read) changed nothing; the socket stays open. */
   z.object({ type: z.literal("error"), code: roomErrorCodeSchema, message: z.string(), ref: z.string().nullable() }),

@@ -1,0 +1,137 @@
+/**
+ * Presence and attendance: check-in (remote on connect, hall by the chair or minutes-taker), absences with
+ * or without reason, the live counts with the 85% mark, and the vote base of DOMAIN.md.
+ */
+import { ATTENDANCE_MARK } from "../../schema/quality-grid";
+import type { AttendanceCounts, AttendanceStatus } from "../../schema/room/views";
+import {
+  type Actor,
+  type AttendanceRec,
+  type Ctx,
+  type Result,
+  type RoomState,
+  applied,
+  iso,
+  isStaff,
+  refuse,
+} from "./state";
+
+export const isPresent = (s: RoomState, personId: string) => {
+  const st = s.attendance[personId]?.status;
+  return st === "present_hall" || st === "present_remote";
+};
+
+/** Official members who may vote now: on the roster as official, and present. */
+export function eligibleVoterIds(s: RoomState): string[] {
+  return Object.values(s.roster)
+    .filter((m) => m.status === "official" && isPresent(s, m.personId))
+    .map((m) => m.personId);
+}
+
+/**
+ * The `members` base: official members summoned, less the exempted who are absent and those absent with
+ * an accepted reason. (Transferred, suspended and detained members are not on the branch roster we load.)
+ */
+export function membersBase(s: RoomState): number {
+  let base = 0;
+  for (const m of Object.values(s.roster)) {
+    if (m.status !== "official") continue;
+    const present = isPresent(s, m.personId);
+    if (m.exempt && !present) continue;
+    if (s.attendance[m.personId]?.status === "absent_excused") continue;
+    base++;
+  }
+  return base;
+}
+
+export function attendanceCounts(s: RoomState): AttendanceCounts {
+  const roster = Object.values(s.roster);
+  const c = { presentHall: 0, presentRemote: 0, absentExcused: 0, absentUnexcused: 0, unrecorded: 0, exempt: 0 };
+  let official = 0;
+  let expected = 0;
+  let officialPresent = 0;
+  for (const m of roster) {
+    const st = s.attendance[m.personId]?.status ?? null;
+    const present = st === "present_hall" || st === "present_remote";
+    if (m.exempt) c.exempt++;
+    if (st === "present_hall") c.presentHall++;
+    else if (st === "present_remote") c.presentRemote++;
+    else if (st === "absent_excused") c.absentExcused++;
+    else if (st === "absent_unexcused") c.absentUnexcused++;
+    else if (st === null) c.unrecorded++;
+    if (m.status === "official") {
+      official++;
+      // Counted against official members less the exempted; an exempt member who attends counts.
+      if (!m.exempt || present) expected++;
+      if (present) officialPresent++;
+    }
+  }
+  const rate = expected === 0 ? 0 : officialPresent / expected;
+  return {
+    members: roster.length,
+    official,
+    probationary: roster.length - official,
+    exempt: c.exempt,
+    expected,
+    presentHall: c.presentHall,
+    presentRemote: c.presentRemote,
+    present: c.presentHall + c.presentRemote,
+    absentExcused: c.absentExcused,
+    absentUnexcused: c.absentUnexcused,
+    unrecorded: c.unrecorded,
+    rate,
+    mark: ATTENDANCE_MARK,
+    reachesMark: rate > ATTENDANCE_MARK && c.absentUnexcused === 0,
+    eligibleVoters: officialPresent,
+    voteBase: membersBase(s),
+  };
+}
+
+function setStatus(s: RoomState, personId: string, status: AttendanceStatus, reason: string | null, by: string | null, ctx: Ctx): Result {
+  const rec: AttendanceRec = { personId, status, reason, recordedBy: by, at: iso(ctx.now) };
+  const state = { ...s, attendance: { ...s.attendance, [personId]: rec } };
+  return applied(state, [{ kind: "attendance", personIds: [personId] }], [
+    { kind: "attendance", entries: [{ personId, status, reason, recordedBy: by }] },
+  ]);
+}
+
+/** A roster member's socket opened: present remotely unless already checked in (a hall check-in stays). */
+export function onConnected(s: RoomState, actor: Actor, ctx: Ctx): Result | null {
+  if (s.meeting.status === "closed" || !s.roster[actor.personId]) return null;
+  if (isPresent(s, actor.personId)) return null;
+  return setStatus(s, actor.personId, "present_remote", null, actor.personId, ctx);
+}
+
+export function checkIn(s: RoomState, actor: Actor, personId: string, mode: "hall" | "remote", ctx: Ctx): Result {
+  if (s.meeting.status === "closed") return refuse("meeting_closed", "Cuộc họp đã kết thúc / The meeting is closed");
+  if (personId !== actor.personId && !isStaff(actor)) {
+    return refuse("forbidden", "Chỉ chủ trì hoặc thư ký điểm danh người khác / Only the chair or minutes-taker checks in others");
+  }
+  if (!s.roster[personId]) return refuse("not_found", "Không phải đảng viên của chi bộ / Not a member of this branch");
+  const status = mode === "hall" ? "present_hall" : "present_remote";
+  if (s.attendance[personId]?.status === status) return applied(s, []);
+  return setStatus(s, personId, status, null, actor.personId, ctx);
+}
+
+export function markAbsent(s: RoomState, actor: Actor, personId: string, excused: boolean, reason: string | undefined, ctx: Ctx): Result {
+  if (s.meeting.status === "closed") return refuse("meeting_closed", "Cuộc họp đã kết thúc / The meeting is closed");
+  if (!isStaff(actor)) return refuse("forbidden", "Chỉ chủ trì hoặc thư ký ghi vắng mặt / Only the chair or minutes-taker records absences");
+  const member = s.roster[personId];
+  if (!member) return refuse("not_found", "Không phải đảng viên của chi bộ / Not a member of this branch");
+  if (excused && !reason) return refuse("bad_message", "Vắng có lý do cần ghi lý do / An excused absence needs a reason");
+  // An exempt member who does not come stays "exempt": they are not expected.
+  const status: AttendanceStatus = member.exempt ? "exempt" : excused ? "absent_excused" : "absent_unexcused";
+  return setStatus(s, personId, status, reason ?? null, actor.personId, ctx);
+}
+
+/** At close: whoever was never recorded is absent without reason; the exempt stay exempt. */
+export function finalizeAttendance(s: RoomState, ctx: Ctx): { state: RoomState; personIds: string[] } {
+  const attendance = { ...s.attendance };
+  const changed: string[] = [];
+  for (const m of Object.values(s.roster)) {
+    if (attendance[m.personId]) continue;
+    attendance[m.personId] = { personId: m.personId, status: "absent_unexcused", reason: null, recordedBy: null, at: iso(ctx.now) };
+    changed.push(m.personId);
+  }
+  return { state: { ...s, attendance }, personIds: changed };
+}

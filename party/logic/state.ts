@@ -1,0 +1,220 @@
+/**
+ * The room's state: plain data, updated immutably (an unchanged entry keeps its object), so the storage
+ * layer writes only the entries whose reference changed. No socket, no storage, no clock here: `now` and
+ * ids come in as arguments.
+ */
+import type { RoomRole } from "../../schema/room/ticket";
+import type { RoomErrorCode } from "../../schema/room/messages";
+import type {
+  AttendanceStatus,
+  Choice,
+  EvaluationView,
+  GuestView,
+  GuidanceView,
+  LeaderNoteView,
+  MemberView,
+  MinutesView,
+  QueueEntry,
+  QueueSettings,
+  ReservedOpinionView,
+  SpeechView,
+} from "../../schema/room/views";
+import type { VoteRule } from "../../schema/vote-rules";
+import type { OutboxOp } from "./outbox";
+
+export interface MeetingRec {
+  id: string;
+  tenantId: string;
+  organizationId: string;
+  topic: string;
+  kind: "regular" | "thematic";
+  place: string;
+  format: "in_person" | "hybrid" | "online";
+  scheduledAt: string;
+  status: "planned" | "live" | "closed";
+  chairPersonId: string | null;
+  minutesTakerPersonId: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  currentItemId: string | null;
+}
+
+export interface AgendaRec {
+  id: string;
+  title: string;
+  position: number;
+  presenterPersonId: string | null;
+  budgetMinutes: number;
+  elapsedMs: number;
+  runningSince: string | null;
+  done: boolean;
+}
+
+export interface AttendanceRec {
+  personId: string;
+  status: AttendanceStatus;
+  reason: string | null;
+  recordedBy: string | null;
+  at: string;
+}
+
+export interface FloorRec {
+  personId: string;
+  name: string;
+  kind: "speech" | "point_of_order";
+  itemId: string | null;
+  startedAt: string;
+  limitSeconds: number;
+  graceSeconds: number;
+  overrun: boolean;
+}
+
+export interface LiveRec {
+  queue: QueueEntry[];
+  floor: FloorRec | null;
+  settings: QueueSettings;
+}
+
+export interface VoteRec {
+  id: string;
+  motion: string;
+  itemId: string | null;
+  rule: VoteRule;
+  secret: boolean;
+  status: "open" | "closed";
+  openedAt: string;
+  closedAt: string | null;
+  /** Fixed at close. */
+  closing: { eligible: number; base: number; agree: number; disagree: number; abstain: number; result: "passed" | "not_passed" } | null;
+}
+
+export interface BallotRec {
+  voteId: string;
+  personId: string;
+  choice: Choice;
+  channel: "remote" | "hall";
+  /** The client message id that cast it: a replay with the same id is recognised. */
+  ballotId: string;
+  at: string;
+}
+
+export interface NoteRec extends LeaderNoteView {}
+export type EvaluationRec = EvaluationView;
+
+export interface RoomState {
+  meeting: MeetingRec;
+  roster: Record<string, MemberView>;
+  guests: Record<string, GuestView>;
+  agenda: Record<string, AgendaRec>;
+  live: LiveRec;
+  minutes: MinutesView;
+  attendance: Record<string, AttendanceRec>;
+  speeches: Record<string, SpeechView>;
+  votes: Record<string, VoteRec>;
+  /** Keyed `${voteId}/${personId}`. */
+  ballots: Record<string, BallotRec>;
+  reserved: Record<string, ReservedOpinionView>;
+  notes: Record<string, NoteRec>;
+  guidance: Record<string, GuidanceView>;
+  /** Keyed by evaluator person id. */
+  evaluations: Record<string, EvaluationRec>;
+}
+
+/** The single-object parts and the keyed collections: the storage layer persists each entry apart. */
+export const singleKeys = ["meeting", "roster", "guests", "agenda", "live", "minutes"] as const;
+export const collectionKeys = ["attendance", "speeches", "votes", "ballots", "reserved", "notes", "guidance", "evaluations"] as const;
+export type SingleKey = (typeof singleKeys)[number];
+export type CollectionKey = (typeof collectionKeys)[number];
+
+/** Who sends an action: from the verified ticket, never from the message. */
+export interface Actor {
+  personId: string;
+  role: RoomRole;
+  name: string;
+}
+
+/** What changed, so the server knows what to broadcast. */
+export type Change =
+  | { kind: "meeting" }
+  | { kind: "attendance"; personIds: string[] }
+  | { kind: "agenda" }
+  | { kind: "queue" }
+  | { kind: "speech"; id: string }
+  | { kind: "vote"; id: string }
+  | { kind: "reserved"; id: string }
+  | { kind: "guidance"; id: string }
+  | { kind: "evaluation"; personId: string }
+  | { kind: "minutes" }
+  | { kind: "notes" };
+
+export interface Applied {
+  ok: true;
+  state: RoomState;
+  changes: Change[];
+  outbox: OutboxOp[];
+  /** Extra fields for the ack. */
+  ack?: { entityId?: string; duplicate?: boolean; ballot?: { voteId: string; choice: Choice }; skipped?: string[] };
+}
+export interface Refused {
+  ok: false;
+  code: RoomErrorCode;
+  message: string;
+}
+export type Result = Applied | Refused;
+
+export const refuse = (code: RoomErrorCode, message: string): Refused => ({ ok: false, code, message });
+export const applied = (state: RoomState, changes: Change[], outbox: OutboxOp[] = [], ack?: Applied["ack"]): Applied => ({
+  ok: true,
+  state,
+  changes,
+  outbox,
+  ack,
+});
+
+/** Context every action gets from outside: the time and a source of fresh ids. */
+export interface Ctx {
+  now: number;
+  newId: () => string;
+}
+export const iso = (ms: number) => new Date(ms).toISOString();
+
+export const defaultQueueSettings: QueueSettings = { limitSeconds: 300, graceSeconds: 30 };
+
+export interface LoadedMeeting {
+  meeting: Omit<MeetingRec, "currentItemId">;
+  roster: MemberView[];
+  guests: GuestView[];
+  agenda: { id: string; title: string; position: number; presenterPersonId: string | null; budgetMinutes: number }[];
+}
+
+/** The room's first state, from what D1 holds. Exempt members start as `exempt` until they check in. */
+export function initialState(loaded: LoadedMeeting, now: number): RoomState {
+  const at = iso(now);
+  const attendance: Record<string, AttendanceRec> = {};
+  for (const m of loaded.roster) {
+    if (m.exempt) attendance[m.personId] = { personId: m.personId, status: "exempt", reason: null, recordedBy: null, at };
+  }
+  return {
+    meeting: { ...loaded.meeting, currentItemId: null },
+    roster: Object.fromEntries(loaded.roster.map((m) => [m.personId, m])),
+    guests: Object.fromEntries(loaded.guests.map((g) => [g.personId, g])),
+    agenda: Object.fromEntries(
+      loaded.agenda.map((a) => [a.id, { ...a, elapsedMs: 0, runningSince: null, done: false }]),
+    ),
+    live: { queue: [], floor: null, settings: defaultQueueSettings },
+    minutes: { body: "", revision: 0, editedBy: null, editedAt: null, frozenVersion: null },
+    attendance,
+    speeches: {},
+    votes: {},
+    ballots: {},
+    reserved: {},
+    notes: {},
+    guidance: {},
+    evaluations: {},
+  };
+}
+
+export const isStaff = (a: Actor) => a.role === "chair" || a.role === "minutes_taker";
+export const nameOf = (s: RoomState, personId: string) =>
+  s.roster[personId]?.name ?? s.guests[personId]?.name ?? personId;
+export const sortedAgenda = (s: RoomState) => Object.values(s.agenda).sort((a, b) => a.position - b.position);

@@ -1,0 +1,100 @@
+/**
+ * From state to what clients see: the snapshot (per connection: own ballots, visible notes) and the small
+ * versioned events for each change. Pure.
+ */
+import { DURATION_MARK_MINUTES } from "../../schema/quality-grid";
+import type { RoomEvent } from "../../schema/room/messages";
+import type { AttendanceEntry, MeetingView, RoomView, You } from "../../schema/room/views";
+import { attendanceCounts } from "./attendance";
+import { canSeeNote } from "./leader";
+import { type Actor, type Change, type RoomState, iso, sortedAgenda } from "./state";
+import { voteView } from "./votes";
+
+export type Connected = Record<string, number>;
+
+export function meetingView(s: RoomState): MeetingView {
+  const { tenantId: _t, organizationId: _o, currentItemId: _c, ...m } = s.meeting;
+  return { ...m, durationMarkMinutes: DURATION_MARK_MINUTES };
+}
+
+export function attendanceEntry(s: RoomState, personId: string, connected: Connected): AttendanceEntry {
+  const a = s.attendance[personId];
+  return { personId, status: a?.status ?? null, reason: a?.reason ?? null, connected: connected[personId] ?? 0 };
+}
+
+const byTime = <T extends { at?: string; startedAt?: string; openedAt?: string }>(a: T, b: T) =>
+  (a.at ?? a.startedAt ?? a.openedAt ?? "").localeCompare(b.at ?? b.startedAt ?? b.openedAt ?? "");
+
+export function roomView(s: RoomState, viewer: Actor, connected: Connected, now: number): RoomView {
+  const people = [...Object.keys(s.roster), ...Object.keys(s.guests)];
+  return {
+    meeting: meetingView(s),
+    roster: Object.values(s.roster),
+    guests: Object.values(s.guests),
+    attendance: people.map((id) => attendanceEntry(s, id, connected)),
+    counts: attendanceCounts(s),
+    agenda: sortedAgenda(s),
+    currentItemId: s.meeting.currentItemId,
+    queue: s.live.queue,
+    floor: s.live.floor,
+    queueSettings: s.live.settings,
+    speeches: Object.values(s.speeches).sort(byTime),
+    votes: Object.values(s.votes).sort(byTime).map((v) => voteView(s, v)),
+    reservedOpinions: Object.values(s.reserved).sort(byTime),
+    guidance: Object.values(s.guidance).sort(byTime),
+    evaluations: Object.values(s.evaluations),
+    notes: Object.values(s.notes).filter((n) => canSeeNote(s, viewer, n)),
+    minutes: s.minutes,
+    now: iso(now),
+  };
+}
+
+export function you(s: RoomState, actor: Actor): You {
+  const ballots: You["ballots"] = {};
+  for (const b of Object.values(s.ballots)) if (b.personId === actor.personId) ballots[b.voteId] = b.choice;
+  return { personId: actor.personId, name: actor.name, role: actor.role, official: s.roster[actor.personId]?.status === "official", ballots };
+}
+
+/** Distributes `Omit<…, "version">` over the union so each event keeps its own shape. */
+export type EventBody = RoomEvent extends infer E ? (E extends RoomEvent ? Omit<E, "version"> : never) : never;
+
+/** The public event for one change (notes are private and are not a broadcast event). */
+export function eventFor(s: RoomState, change: Change, connected: Connected): EventBody | null {
+  switch (change.kind) {
+    case "meeting":
+      return { type: "meeting", meeting: meetingView(s) };
+    case "attendance":
+      return { type: "attendance", entries: change.personIds.map((id) => attendanceEntry(s, id, connected)), counts: attendanceCounts(s) };
+    case "agenda":
+      return { type: "agenda", agenda: sortedAgenda(s), currentItemId: s.meeting.currentItemId };
+    case "queue":
+      return { type: "queue", queue: s.live.queue, floor: s.live.floor, queueSettings: s.live.settings };
+    case "speech": {
+      const speech = s.speeches[change.id];
+      return speech ? { type: "speech", speech } : null;
+    }
+    case "vote": {
+      const v = s.votes[change.id];
+      return v ? { type: "vote", vote: voteView(s, v) } : null;
+    }
+    case "reserved": {
+      const opinion = s.reserved[change.id];
+      return opinion ? { type: "reserved", opinion } : null;
+    }
+    case "guidance": {
+      const guidance = s.guidance[change.id];
+      return guidance ? { type: "guidance", guidance } : null;
+    }
+    case "evaluation": {
+      const evaluation = s.evaluations[change.personId];
+      return evaluation ? { type: "evaluation", evaluation } : null;
+    }
+    case "minutes":
+      return { type: "minutes", minutes: s.minutes };
+    case "notes":
+      return null;
+    default:
+      change satisfies never;
+      return null;
+  }
+}

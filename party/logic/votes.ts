@@ -1,0 +1,183 @@
+/**
+ * Votes under rules as data (schema/vote-rules.ts). The server decides eligibility: official members
+ * present. One ballot per member (replaced until close only if the rule allows changes), recognised by its
+ * id when replayed. Hall hands, entered by name, merge with remote ballots: a member who voted remotely is
+ * skipped, never counted twice. On close the result is fixed with its base and written to D1 in one batch.
+ */
+import type { Choice, VoteView } from "../../schema/room/views";
+import { agreeNeeded, baseFor, canStillPass, meetsThreshold, votePresets, type Tally, type VotePreset, type VoteRule } from "../../schema/vote-rules";
+import { eligibleVoterIds, isPresent, membersBase } from "./attendance";
+import { notLive } from "./agenda";
+import { type Actor, type BallotRec, type Ctx, type Result, type RoomState, type VoteRec, applied, iso, refuse } from "./state";
+
+const ballotKey = (voteId: string, personId: string) => `${voteId}/${personId}`;
+export const ballotsOf = (s: RoomState, voteId: string) => Object.values(s.ballots).filter((b) => b.voteId === voteId);
+
+function tallyOf(ballots: BallotRec[]): Tally {
+  const t: Tally = { agree: 0, disagree: 0, abstain: 0 };
+  for (const b of ballots) t[b.choice]++;
+  return t;
+}
+
+export function openVote(
+  s: RoomState,
+  input: { motion: string; itemId?: string | null; rule: Exclude<VotePreset, "custom"> | VoteRule; secret: boolean },
+  ctx: Ctx,
+): Result {
+  if (s.meeting.status !== "live") return notLive(s);
+  const itemId = input.itemId === undefined ? s.meeting.currentItemId : input.itemId;
+  if (itemId && !s.agenda[itemId]) return refuse("not_found", "Không có mục này trong chương trình / No such agenda item");
+  const rule = typeof input.rule === "string" ? votePresets[input.rule] : input.rule;
+  const vote: VoteRec = {
+    id: ctx.newId(),
+    motion: input.motion,
+    itemId,
+    rule,
+    secret: input.secret,
+    status: "open",
+    openedAt: iso(ctx.now),
+    closedAt: null,
+    closing: null,
+  };
+  return applied({ ...s, votes: { ...s.votes, [vote.id]: vote } }, [{ kind: "vote", id: vote.id }], [], { entityId: vote.id });
+}
+
+/** Why this person may not vote now, or null. */
+function ineligible(s: RoomState, personId: string): Result | null {
+  const member = s.roster[personId];
+  if (!member) return refuse("guest_cannot_vote", "Khách mời không biểu quyết / Guests do not vote");
+  if (member.status !== "official") {
+    return refuse("probationary_cannot_vote", "Đảng viên dự bị không có quyền biểu quyết (Điều lệ, Điều 3) / Probationary members do not vote (Charter, art. 3)");
+  }
+  if (!isPresent(s, personId)) return refuse("not_present", "Đảng viên chưa điểm danh có mặt / The member is not checked in as present");
+  return null;
+}
+
+function findOpen(s: RoomState, voteId: string): VoteRec | Result {
+  const vote = s.votes[voteId];
+  if (!vote) return refuse("not_found", "Không có cuộc biểu quyết này / No such vote");
+  if (vote.status === "closed") return refuse("vote_closed", "Biểu quyết đã kết thúc, phiếu không được nhận / The vote is closed; the ballot was not counted");
+  if (s.meeting.status !== "live") return notLive(s);
+  return vote;
+}
+const isVote = (v: VoteRec | Result): v is VoteRec => "motion" in v;
+
+export function castBallot(s: RoomState, actor: Actor, voteId: string, choice: Choice, ballotId: string, ctx: Ctx): Result {
+  const existing = s.ballots[ballotKey(voteId, actor.personId)];
+  // A replay of an acknowledged ballot (same id) is recognised even after the vote closed.
+  if (existing && existing.ballotId === ballotId) return applied(s, [], [], { duplicate: true, ballot: { voteId, choice: existing.choice } });
+  const vote = findOpen(s, voteId);
+  if (!isVote(vote)) return vote;
+  const why = ineligible(s, actor.personId);
+  if (why) return why;
+  if (existing && !vote.rule.allowChange) return refuse("already_voted", "Đảng viên đã biểu quyết; phiếu không được đổi / Already voted; this vote does not allow changes");
+  if (existing && existing.choice === choice && existing.channel === "remote") return applied(s, [], [], { ballot: { voteId, choice } });
+  const ballot: BallotRec = { voteId, personId: actor.personId, choice, channel: "remote", ballotId, at: iso(ctx.now) };
+  const state = { ...s, ballots: { ...s.ballots, [ballotKey(voteId, actor.personId)]: ballot } };
+  return applied(state, [{ kind: "vote", id: voteId }], [], { ballot: { voteId, choice } });
+}
+
+/** Hall hands by name. All entries are checked first: one ineligible name refuses the whole entry. */
+export function enterHallBallots(s: RoomState, voteId: string, entries: { personId: string; choice: Choice }[], msgId: string, ctx: Ctx): Result {
+  const vote = findOpen(s, voteId);
+  if (!isVote(vote)) return vote;
+  const ids = new Set(entries.map((e) => e.personId));
+  if (ids.size !== entries.length) return refuse("bad_message", "Một người được ghi hai lần / A person is listed twice");
+  for (const e of entries) {
+    const why = ineligible(s, e.personId);
+    if (why && !why.ok) return refuse(why.code, `${s.roster[e.personId]?.name ?? e.personId}: ${why.message}`);
+  }
+  const ballots = { ...s.ballots };
+  const skipped: string[] = [];
+  for (const e of entries) {
+    const key = ballotKey(voteId, e.personId);
+    const prior = ballots[key];
+    // Already voted from their own device: the hall count must not count them again.
+    if (prior && prior.channel === "remote") {
+      skipped.push(e.personId);
+      continue;
+    }
+    ballots[key] = { voteId, personId: e.personId, choice: e.choice, channel: "hall", ballotId: `${msgId}:${e.personId}`, at: iso(ctx.now) };
+  }
+  return applied({ ...s, ballots }, [{ kind: "vote", id: voteId }], [], { skipped });
+}
+
+export function closeVote(s: RoomState, voteId: string, ctx: Ctx): Result {
+  const vote = s.votes[voteId];
+  if (!vote) return refuse("not_found", "Không có cuộc biểu quyết này / No such vote");
+  if (vote.status === "closed") return applied(s, [], [], { duplicate: true });
+  const ballots = ballotsOf(s, voteId);
+  const tally = tallyOf(ballots);
+  const base = baseFor(vote.rule, membersBase(s), tally);
+  const result = meetsThreshold(tally.agree, base, vote.rule) ? "passed" : "not_passed";
+  const closedAt = iso(ctx.now);
+  const eligible = eligibleVoterIds(s).length;
+  const closed: VoteRec = { ...vote, status: "closed", closedAt, closing: { eligible, base, ...tally, result } };
+  const state = { ...s, votes: { ...s.votes, [voteId]: closed } };
+  return applied(state, [{ kind: "vote", id: voteId }], [
+    {
+      kind: "vote",
+      vote: {
+        id: voteId,
+        itemId: vote.itemId,
+        motion: vote.motion,
+        ruleJson: JSON.stringify(vote.rule),
+        secret: vote.secret,
+        openedAt: vote.openedAt,
+        closedAt,
+        base,
+        ...tally,
+        eligible,
+        result,
+      },
+      ballots: ballots.map((b) => ({ personId: b.personId, choice: vote.secret ? null : b.choice, channel: b.channel, castAt: b.at })),
+    },
+  ]);
+}
+
+/** A voter of a closed vote whose choice went against the result. */
+export function reserveOpinion(s: RoomState, actor: Actor, voteId: string, body: string, ctx: Ctx): Result {
+  if (s.meeting.status === "closed") return refuse("meeting_closed", "Cuộc họp đã kết thúc / The meeting is closed");
+  const vote = s.votes[voteId];
+  if (!vote) return refuse("not_found", "Không có cuộc biểu quyết này / No such vote");
+  if (vote.status !== "closed" || !vote.closing) return refuse("vote_open", "Bảo lưu sau khi biểu quyết kết thúc / Reserve an opinion after the vote closes");
+  const ballot = s.ballots[ballotKey(voteId, actor.personId)];
+  const minority = ballot && (vote.closing.result === "passed" ? ballot.choice !== "agree" : ballot.choice === "agree");
+  if (!minority) return refuse("not_minority", "Chỉ đảng viên thuộc thiểu số được bảo lưu ý kiến / Only members in the minority reserve an opinion");
+  if (Object.values(s.reserved).some((r) => r.voteId === voteId && r.personId === actor.personId)) {
+    return refuse("conflict", "Đã bảo lưu ý kiến cho biểu quyết này / Opinion already reserved for this vote");
+  }
+  const opinion = { id: ctx.newId(), voteId, personId: actor.personId, name: actor.name, body, at: iso(ctx.now) };
+  const state = { ...s, reserved: { ...s.reserved, [opinion.id]: opinion } };
+  return applied(state, [{ kind: "reserved", id: opinion.id }], [{ kind: "reserved", opinion }], { entityId: opinion.id });
+}
+
+export function voteView(s: RoomState, vote: VoteRec): VoteView {
+  const ballots = ballotsOf(s, vote.id);
+  const votedHall = ballots.filter((b) => b.channel === "hall").length;
+  const base0 = { id: vote.id, motion: vote.motion, itemId: vote.itemId, rule: vote.rule, secret: vote.secret, openedAt: vote.openedAt, closedAt: vote.closedAt };
+  const common = { ...base0, voted: ballots.length, votedHall, votedRemote: ballots.length - votedHall };
+  if (vote.closing) {
+    const { eligible, base, agree, disagree, abstain, result } = vote.closing;
+    return { ...common, status: "closed", eligible, tally: { agree, disagree, abstain }, base, needed: agreeNeeded(base, vote.rule), canStillPass: result === "passed", result };
+  }
+  const tally = tallyOf(ballots);
+  const eligibleIds = eligibleVoterIds(s);
+  const votedIds = new Set(ballots.map((b) => b.personId));
+  const notYet = eligibleIds.filter((id) => !votedIds.has(id)).length;
+  const mBase = membersBase(s);
+  const base = baseFor(vote.rule, mBase, tally);
+  return {
+    ...common,
+    status: "open",
+    eligible: eligibleIds.length,
+    // Secret: a tally that moves as each ballot lands tells the room who voted how.
+    tally: vote.secret ? null : tally,
+    base: vote.rule.base === "members" ? base : vote.secret ? 0 : base,
+    needed: vote.rule.base === "members" ? agreeNeeded(base, vote.rule) : vote.secret ? 0 : agreeNeeded(base, vote.rule),
+    canStillPass: vote.secret ? null : canStillPass(vote.rule, mBase, tally, notYet),
+    result: null,
+  };
+}
+
+export const hasOpenVote = (s: RoomState) => Object.values(s.votes).some((v) => v.status === "open");
