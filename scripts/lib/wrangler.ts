@@ -1,0 +1,179 @@
+/**
+ * Running wrangler from our scripts: always on the Node that runs the script (24, via npm scripts), never
+ * through npx (the system Node 20 is too old for wrangler), offline and quiet. `wrangler dev` goes into its
+ * own process group: it ignores a SIGTERM sent to its Node wrapper and would leave workerd behind, so we
+ * stop it by signalling the whole group.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { join } from "node:path";
+
+export const root = join(import.meta.dirname, "..", "..");
+export const wranglerBin = join(root, "node_modules", "wrangler", "bin", "wrangler.js");
+
+/** No telemetry, no `Request.cf` download, no banner: the build machines have no network. */
+export const quietEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  WRANGLER_HIDE_BANNER: "true",
+  NO_COLOR: "1",
+};
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a wrangler command to completion and returns its output; `check` (default) throws on failure. */
+export function wrangler(args: string[], opts: { check?: boolean; echo?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+  const { check = true, echo = false } = opts;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [wranglerBin, ...args], {
+      cwd: root,
+      env: { ...quietEnv, ...opts.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+      if (echo) process.stdout.write(d);
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+      if (echo) process.stderr.write(d);
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const result = { code: code ?? 1, stdout, stderr };
+      if (check && result.code !== 0) {
+        reject(new Error(`wrangler ${args.join(" ")} failed (exit ${result.code}):\n${stderr || stdout}`));
+      } else resolve(result);
+    });
+  });
+}
+
+/** `--persist-to <dir>` when a directory is given; otherwise wrangler's default `.wrangler/state`. */
+export const persistArgs = (persistTo?: string) => (persistTo ? ["--persist-to", persistTo] : []);
+
+export async function applyMigrationsLocal(persistTo?: string): Promise<void> {
+  await wrangler(["d1", "migrations", "apply", "DB", "--local", ...persistArgs(persistTo)]);
+}
+
+/** Runs one SQL query against the local D1 and returns its rows. */
+export async function queryLocal<T = Record<string, unknown>>(sql: string, persistTo?: string): Promise<T[]> {
+  const { stdout } = await wrangler(["d1", "execute", "DB", "--local", ...persistArgs(persistTo), "--json", "--command", sql]);
+  const parsed: unknown = JSON.parse(stdout);
+  if (!Array.isArray(parsed)) throw new Error(`unexpected output from d1 execute: ${stdout.slice(0, 200)}`);
+  const first: unknown = parsed[0];
+  if (!first || typeof first !== "object" || !("results" in first) || !Array.isArray(first.results)) return [];
+  return first.results as T[];
+}
+
+export async function executeFileLocal(file: string, persistTo?: string): Promise<void> {
+  await wrangler(["d1", "execute", "DB", "--local", ...persistArgs(persistTo), "--file", file, "--yes"]);
+}
+
+/** A free TCP port on loopback (for tests and benchmarks that must not collide with a running `npm start`). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface DevServer {
+  url: string;
+  child: ChildProcess;
+  /** Stops wrangler and workerd (the whole process group); resolves once the group leader has exited. */
+  stop: () => Promise<void>;
+  /** Everything wrangler printed so far (for error messages). */
+  output: () => string;
+}
+
+export interface DevOptions {
+  port: number;
+  /** Listen address; 127.0.0.1 for benchmarks and tests, localhost for `npm start`. */
+  ip?: string;
+  persistTo?: string;
+  vars?: Record<string, string>;
+  /** Copy wrangler's output to ours (npm start) instead of only keeping it. */
+  echo?: boolean;
+  readyTimeoutMs?: number;
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+/** Starts `wrangler dev` in its own process group and waits until `/api/health` answers. */
+export async function startDev(opts: DevOptions): Promise<DevServer> {
+  const ip = opts.ip ?? "127.0.0.1";
+  const varArgs = Object.entries(opts.vars ?? {}).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
+  const child = spawn(
+    process.execPath,
+    [wranglerBin, "dev", "--port", String(opts.port), "--ip", ip, ...persistArgs(opts.persistTo), ...varArgs, "--show-interactive-dev-session=false"],
+    // stdin ignored: a background process group that reads the terminal would be stopped by SIGTTIN.
+    { cwd: root, env: quietEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  const collect = (stream: NodeJS.WriteStream) => (d: Buffer) => {
+    output += d.toString();
+    if (output.length > 200_000) output = output.slice(-100_000);
+    if (opts.echo) stream.write(d);
+  };
+  child.stdout?.on("data", collect(process.stdout));
+  child.stderr?.on("data", collect(process.stderr));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // If our process ends for any reason, do not leave workerd running.
+  const onExit = () => killGroup(child, "SIGKILL");
+  process.once("exit", onExit);
+
+  const stop = async () => {
+    process.removeListener("exit", onExit);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      killGroup(child, "SIGKILL"); // workerd may outlive its parent
+      return;
+    }
+    killGroup(child, "SIGTERM");
+    const timer = setTimeout(() => killGroup(child, "SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(timer);
+    killGroup(child, "SIGKILL");
+  };
+
+  const url = `http://${ip === "0.0.0.0" ? "127.0.0.1" : ip}:${opts.port}`;
+  const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);
+  let childGone = false;
+  void exited.then(() => (childGone = true));
+  while (true) {
+    if (childGone) {
+      await stop();
+      throw new Error(`wrangler dev exited before it was ready:\n${output.slice(-4000)}`);
+    }
+    try {
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`wrangler dev did not answer ${url}/api/health in time:\n${output.slice(-4000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { url, child, stop, output: () => output };
+}

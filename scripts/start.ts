@@ -1,0 +1,94 @@
+/**
+ * `npm start`: everything from a fresh checkout to a running product on http://localhost:8787.
+ * Builds the web client, makes a local SESSION_SECRET, migrates the local D1, seeds the demo committee
+ * when the database is empty, then serves API, rooms and client from one `wrangler dev` (PORT overrides
+ * the port). Ctrl-C stops wrangler and workerd together.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { printDemoLogins, seedDemo } from "./seed-demo.ts";
+import { applyMigrationsLocal, root, startDev, type DevServer } from "./lib/wrangler.ts";
+
+const port = Number(process.env.PORT ?? 8787);
+if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+  console.error(`PORT must be a TCP port number, got "${process.env.PORT}"`);
+  process.exit(1);
+}
+
+const step = (msg: string) => console.log(`\n▶ ${msg}`);
+
+function run(cmd: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env: process.env });
+    child.on("error", () => resolve(127));
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+}
+
+async function buildWeb(): Promise<void> {
+  const dist = join(root, "web", "dist");
+  if (!existsSync(join(root, "web", "vite.config.ts"))) {
+    // No client yet: wrangler still needs the [assets] directory to exist.
+    await mkdir(dist, { recursive: true });
+    console.log("web/vite.config.ts not found: serving the API and rooms without a web client.");
+    return;
+  }
+  step("Xây dựng giao diện web / building the web client (npm run build)");
+  const code = await run("npm", ["run", "build"]);
+  if (code !== 0) {
+    console.error(`\n✘ Không xây dựng được giao diện web / the web client build failed (npm run build, exit ${code}).`);
+    console.error("  Fix the error above and run `npm start` again; nothing was started.");
+    process.exit(1);
+  }
+}
+
+/** A random SESSION_SECRET for local development, kept in .dev.vars (git-ignored) so sessions survive restarts. */
+async function ensureDevVars(): Promise<void> {
+  const file = join(root, ".dev.vars");
+  const existing = existsSync(file) ? await readFile(file, "utf8") : "";
+  if (/^SESSION_SECRET=.{16,}/m.test(existing)) return;
+  const line = `SESSION_SECRET=${randomBytes(32).toString("hex")}\n`;
+  if (existing) await appendFile(file, (existing.endsWith("\n") ? "" : "\n") + line);
+  else await writeFile(file, `# Local secrets for wrangler dev (not committed).\n${line}`);
+  console.log("Wrote a random SESSION_SECRET to .dev.vars");
+}
+
+await buildWeb();
+await ensureDevVars();
+step("Áp dụng migration D1 cục bộ / applying local D1 migrations");
+await applyMigrationsLocal();
+step("Dữ liệu demo / demo data");
+const seeded = await seedDemo();
+console.log(seeded.seeded ? `Loaded the demo committee (${seeded.rows} rows).` : "The local database already has data: not seeding.");
+
+step(`Khởi động wrangler dev / starting wrangler dev on port ${port}`);
+let server: DevServer;
+try {
+  server = await startDev({ port, ip: "localhost", echo: true, readyTimeoutMs: 90_000 });
+} catch (err) {
+  console.error(`\n✘ wrangler dev did not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping wrangler dev…`);
+  await server.stop();
+  process.exit(0);
+};
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+server.child.once("exit", (code) => {
+  if (stopping) return;
+  console.error(`wrangler dev exited (${code ?? "signal"}).`);
+  void server.stop().then(() => process.exit(code ?? 1));
+});
+
+const url = `http://localhost:${port}`;
+console.log(`\n✔ chibo đang chạy / is running at ${url}  (Ctrl-C để dừng / to stop)`);
+printDemoLogins(url);
