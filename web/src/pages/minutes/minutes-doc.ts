@@ -1,0 +1,62 @@
+/**
+ * The minutes as a document, independent of how it is shown: the A4 page (minutes-page.tsx) and the PDF
+ * (minutes-pdf.ts) both render this, so paper and PDF say the same thing. Labels are Vietnamese: the
+ * minutes are a party record, whatever language the screen is in.
+ */
+export interface MinutesDoc {
+  /** Left column of the header, upper case as party documents write it: the superior body, then the branch. */
+  superior: string;
+  branch: string;
+  /** "Hòa An, ngày 25 tháng 11 năm 2026" */
+  placeDate: string;
+  title: string;
+  subtitle: string;
+  /** The minutes-taker's text, paragraphs separated by blank lines; lines kept as written. */
+  body: string;
+  chairName: string;
+  minutesTakerName: string;
+  /** e.g. "Bản 2 · đã thông qua": shown small at the foot so a printed copy says which version it is. */
+  versionNote: string;
+}
+
+export const PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM";
+export const CHAIR_LABEL = "CHỦ TRÌ";
+export const TAKER_LABEL = "THƯ KÝ";
+
+const VN_TZ_OFFSET_MS = 7 * 3600_000;
+
+/** "ngày 25 tháng 11 năm 2026" from an ISO time, on Vietnam's clock. */
+export function vietnameseDate(iso: string): string {
+  const d = new Date(Date.parse(iso) + VN_TZ_OFFSET_MS);
+  if (Number.isNaN(d.getTime())) return "ngày … tháng … năm …";
+  return `ngày ${String(d.getUTCDate()).padStart(2, "0")} tháng ${String(d.getUTCMonth() + 1).padStart(2, "0")} năm ${d.getUTCFullYear()}`;
+}
+
+/** "tháng 11 năm 2026" */
+export function vietnameseMonth(iso: string): string {
+  const d = new Date(Date.parse(iso) + VN_TZ_OFFSET_MS);
+  if (Number.isNaN(d.getTime())) return "";
+  return `tháng ${d.getUTCMonth() + 1} năm ${d.getUTCFullYear()}`;
+}
+
+/** Paragraphs of the body: blank lines separate them, single newlines stay as line breaks. */
+export function paragraphs(body: string): string[][] {
+  return body
+    .replace(/\r\n?/g, "\n")
+    .split(/\n{2,}/)
+    .map((p) => p.split("\n").map((l) => l.trimEnd()))
+    .filter((lines) => lines.some((l) => l.trim() !== ""));
+}
+
+/** A file name without diacritics or spaces: "bien-ban-chi-bo-khu-pho-3-2026-11.pdf". */
+export function pdfFileName(branch: string, scheduledAt: string): string {
+  const slug = branch
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  const month = scheduledAt.slice(0, 7);
+  return `bien-ban-${slug || "chi-bo"}-${month}.pdf`;
+}
