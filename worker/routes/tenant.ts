@@ -6,6 +6,9 @@ import { meetingsRoutes } from "./meetings";
 import { membersRoutes } from "./members";
 import { organizationsRoutes } from "./organizations";
 import { ticketsRoutes } from "./tickets";
+import { evaluationsRoutes } from "./evaluations";
+import { reportsRoutes } from "./reports";
+import { visitsRoutes } from "./visits";
 
 /** Everything under /api/tenants/:tenantId needs a session and standing in that tenant. */
 export const tenantRoutes = new Hono<AppEnv>()
@@ -13,4 +16,7 @@ export const tenantRoutes = new Hono<AppEnv>()
   .route("/organizations", organizationsRoutes)
   .route("/members", membersRoutes)
   .route("/meetings", meetingsRoutes)
-  .route("/tickets", ticketsRoutes);
+  .route("/tickets", ticketsRoutes)
+  .route("/visits", visitsRoutes)
+  .route("/reports", reportsRoutes)
+  .route("/evaluations", evaluationsRoutes);

@@ -1,0 +1,96 @@
+/**
+ * Regular meetings held vs due (one a month, 12 a year) and thematic meetings per quarter (at least one),
+ * with how many branches held them all. A month counts once however many regular meetings it had, so two
+ * in March do not make up for none in April. Thematic meetings are judged per whole quarter: a quarter the
+ * period only touches counts as held if the branch held one anywhere in that quarter.
+ */
+import { quarterOfMonth } from "../../../schema/api/reports";
+import { bump, n, quarterSpan, ratio, utcBounds, type Counters, type ReportDef, type UnitMonths } from "./engine";
+import { meetingCountsQuery, runQueries } from "./queries";
+
+interface Row extends Record<string, unknown> {
+  org: string;
+  month: string;
+  kind: "regular" | "thematic";
+  status: string;
+  n: number;
+  with_vote: number;
+}
+
+export function meetingsReport(): ReportDef {
+  return {
+    name: "meetings",
+    async load(_db, d1, ctx) {
+      const span = quarterSpan(ctx.period);
+      const { fromUtc, toUtc } = utcBounds(span.from, span.to);
+      const [rows] = await runQueries<Row>(d1, [meetingCountsQuery(ctx.tenantId, fromUtc, toUtc)]);
+      const data: UnitMonths = new Map();
+      for (const r of rows!) {
+        if (r.status === "closed") bump(data, r.org, r.month, { [r.kind]: r.n, [`${r.kind}Branch`]: 1 });
+        else if (r.status === "cancelled") bump(data, r.org, r.month, { cancelled: r.n });
+      }
+      return data;
+    },
+    unitTotals(months, ctx) {
+      const held = (m: string, kind: string) => n(months?.get(m) ?? {}, kind) > 0;
+      const regularHeld = ctx.period.months.filter((m) => held(m, "regular")).length;
+      const regularMissing = ctx.dueMonths.filter((m) => !held(m, "regular")).length;
+      const dueQuarters = ctx.period.quarters.filter((q) => quarterStartMonth(q) <= ctx.todayMonth);
+      const thematicQuarters = new Set<string>();
+      for (const [m, c] of months ?? []) if (n(c, "thematic") > 0) thematicQuarters.add(quarterOfMonth(m));
+      const thematicHeld = ctx.period.quarters.filter((q) => thematicQuarters.has(q)).length;
+      const thematicMissing = dueQuarters.filter((q) => !thematicQuarters.has(q)).length;
+      let meetingsHeld = 0;
+      let cancelled = 0;
+      for (const m of ctx.period.months) {
+        const c = months?.get(m) ?? {};
+        meetingsHeld += n(c, "regular") + n(c, "thematic");
+        cancelled += n(c, "cancelled");
+      }
+      return {
+        regularDue: ctx.dueMonths.length,
+        regularHeld,
+        regularMissing,
+        thematicDue: dueQuarters.length,
+        thematicHeld,
+        thematicMissing,
+        meetingsHeld,
+        cancelled,
+        branchesAllRegular: regularMissing === 0 ? 1 : 0,
+        branchesAllThematic: thematicMissing === 0 ? 1 : 0,
+      };
+    },
+    finish(c: Counters) {
+      return {
+        branches: n(c, "branches"),
+        regularDue: n(c, "regularDue"),
+        regularHeld: n(c, "regularHeld"),
+        regularRate: ratio(c.regularHeld, c.regularDue),
+        thematicDue: n(c, "thematicDue"),
+        thematicHeld: n(c, "thematicHeld"),
+        meetingsHeld: n(c, "meetingsHeld"),
+        cancelled: n(c, "cancelled"),
+        branchesAllRegular: n(c, "branchesAllRegular"),
+        branchesAllThematic: n(c, "branchesAllThematic"),
+        shareAllRegular: ratio(c.branchesAllRegular, c.branches),
+        branchesBehind: n(c, "branchesBehind"),
+      };
+    },
+    reasons(c) {
+      const out = [];
+      if (n(c, "regularMissing") > 0) out.push({ code: "missing_regular" as const, count: n(c, "regularMissing") });
+      if (n(c, "thematicMissing") > 0) out.push({ code: "missing_thematic" as const, count: n(c, "thematicMissing") });
+      return out;
+    },
+    monthValues(c, units) {
+      return {
+        regular: n(c, "regular"),
+        thematic: n(c, "thematic"),
+        branchesHeld: n(c, "regularBranch"),
+        branches: units,
+      };
+    },
+  };
+}
+
+const quarterStartMonth = (q: string) => `${q.slice(0, 4)}-${String((Number(q.slice(6)) - 1) * 3 + 1).padStart(2, "0")}`;

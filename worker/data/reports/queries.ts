@@ -1,0 +1,99 @@
+/**
+ * The reports' SQL, as plain statements with bound parameters: each scans one tenant's closed meetings of
+ * a time range through `meetings_tenant_time` and reaches attendance, speeches, votes and evaluations by
+ * their meeting indexes, grouped in SQLite so only per-branch or per-meeting rows come back. Kept as text
+ * so the benchmark can print `EXPLAIN QUERY PLAN` of exactly what runs.
+ */
+import { VN_MODIFIER } from "./engine";
+
+export interface Query {
+  name: string;
+  sql: string;
+  params: (string | number)[];
+}
+
+/** Runs statements in one D1 round trip; rows come back as objects. */
+export async function runQueries<T extends Record<string, unknown>>(d1: D1Database, queries: Query[]): Promise<T[][]> {
+  const results = await d1.batch<T>(queries.map((q) => d1.prepare(q.sql).bind(...q.params)));
+  return results.map((r) => r.results);
+}
+
+const month = `strftime('%Y-%m', m.scheduled_at, '${VN_MODIFIER}')`;
+const closedIn = "m.tenant_id = ?1 AND m.scheduled_at >= ?2 AND m.scheduled_at < ?3";
+/** Guests (visiting leaders) are not members: their attendance and speeches stay out of members' figures. */
+const notGuest = (alias: string) =>
+  `NOT EXISTS (SELECT 1 FROM meeting_guests g WHERE g.meeting_id = ${alias}.meeting_id AND g.person_id = ${alias}.person_id)`;
+
+/** Meetings per branch, month, kind and status (held = closed). */
+export const meetingCountsQuery = (tenantId: string, fromUtc: string, toUtc: string): Query => ({
+  name: "meeting_counts",
+  sql: `SELECT m.organization_id AS org, ${month} AS month, m.kind AS kind, m.status AS status, count(*) AS n,
+  sum(EXISTS (SELECT 1 FROM votes v WHERE v.meeting_id = m.id AND v.closed_at IS NOT NULL)) AS with_vote
+FROM meetings m
+WHERE ${closedIn}
+GROUP BY m.organization_id, month, m.kind, m.status`,
+  params: [tenantId, fromUtc, toUtc],
+});
+
+/** Attendance per closed meeting, members only. */
+export const attendanceByMeetingQuery = (tenantId: string, fromUtc: string, toUtc: string): Query => ({
+  name: "attendance_by_meeting",
+  sql: `SELECT m.id AS meeting, m.organization_id AS org, ${month} AS month,
+  sum(a.status IN ('present_hall', 'present_remote')) AS present,
+  sum(a.status = 'absent_excused') AS excused,
+  sum(a.status = 'absent_unexcused') AS unexcused,
+  sum(a.status = 'exempt') AS exempt
+FROM meetings m JOIN attendance a ON a.meeting_id = m.id
+WHERE ${closedIn} AND m.status = 'closed' AND a.tenant_id = ?1 AND ${notGuest("a")}
+GROUP BY m.id`,
+  params: [tenantId, fromUtc, toUtc],
+});
+
+/** Speaking per closed meeting: distinct member speakers, total seconds and the top speaker's seconds. */
+export const speakingByMeetingQuery = (tenantId: string, fromUtc: string, toUtc: string): Query => ({
+  name: "speaking_by_meeting",
+  sql: `SELECT meeting, count(*) AS speakers, sum(secs) AS total_secs, max(secs) AS top_secs
+FROM (
+  SELECT s.meeting_id AS meeting, s.person_id, sum(s.duration_seconds) AS secs
+  FROM meetings m JOIN speeches s ON s.meeting_id = m.id
+  WHERE ${closedIn} AND m.status = 'closed' AND s.tenant_id = ?1 AND s.kind = 'speech' AND ${notGuest("s")}
+  GROUP BY s.meeting_id, s.person_id
+)
+GROUP BY meeting`,
+  params: [tenantId, fromUtc, toUtc],
+});
+
+/** Closed votes of closed meetings per branch and month, with cast tallies and reserved opinions. */
+export const votesQuery = (tenantId: string, fromUtc: string, toUtc: string): Query => ({
+  name: "votes",
+  sql: `SELECT m.organization_id AS org, ${month} AS month, count(*) AS votes,
+  sum(v.result = 'passed') AS passed, sum(v.result = 'not_passed') AS not_passed, sum(v.secret) AS secret,
+  sum(coalesce(v.eligible, 0)) AS eligible,
+  sum(coalesce(v.agree, 0) + coalesce(v.disagree, 0) + coalesce(v.abstain, 0)) AS cast,
+  sum((SELECT count(*) FROM reserved_opinions r WHERE r.vote_id = v.id)) AS reserved
+FROM meetings m JOIN votes v ON v.meeting_id = m.id
+WHERE ${closedIn} AND m.status = 'closed' AND v.tenant_id = ?1 AND v.closed_at IS NOT NULL
+GROUP BY m.organization_id, month`,
+  params: [tenantId, fromUtc, toUtc],
+});
+
+/** Every evaluation of a closed meeting; the report picks the one that counts per meeting. */
+export const evaluationsQuery = (tenantId: string, fromUtc: string, toUtc: string): Query => ({
+  name: "evaluations",
+  sql: `SELECT m.id AS meeting, m.organization_id AS org, ${month} AS month, e.evaluator_kind AS evaluator_kind,
+  e.total AS total, e.grade AS grade, e.confirmed_at AS confirmed_at, e.updated_at AS updated_at
+FROM meetings m JOIN evaluations e ON e.meeting_id = m.id
+WHERE ${closedIn} AND m.status = 'closed' AND e.tenant_id = ?1`,
+  params: [tenantId, fromUtc, toUtc],
+});
+
+/** Visit plans per leader, branch, month and status, for months `fromMonth`..`toMonth`. */
+export const visitsQuery = (tenantId: string, fromMonth: string, toMonth: string): Query => ({
+  name: "visits",
+  sql: `SELECT vp.leader_person_id AS leader, p.full_name AS leader_name, vp.organization_id AS org, vp.month AS month,
+  vp.status AS status, count(*) AS n
+FROM visit_plans vp JOIN people p ON p.id = vp.leader_person_id
+WHERE vp.tenant_id = ?1 AND vp.month >= ?2 AND vp.month <= ?3
+GROUP BY vp.leader_person_id, vp.organization_id, vp.month, vp.status`,
+  params: [tenantId, fromMonth, toMonth],
+});

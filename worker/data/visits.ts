@@ -1,0 +1,172 @@
+/**
+ * Visit plans: queries scoped by tenant, and the loop that closes them from what the room recorded.
+ * `closeVisitLoop` runs before plans are read (list, report): it links plans to their branch's meeting of
+ * the month, invites the leader to that meeting (so they get a room ticket), marks a plan attended when
+ * the room has the leader present or the leader's evaluation, and missed when the meeting ended (or was
+ * cancelled, or the month passed with no meeting) without them. Every statement is idempotent.
+ */
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { meetingGuests, meetings, organizations, people, visitPlans } from "../../schema/db/tables";
+import type { VisitStatus, VisitView } from "../../schema/api/visits";
+import type { Db } from "../env";
+
+export const LEADER_GUEST_TITLE = "Lãnh đạo dự sinh hoạt";
+const isoOfMonthStart = (offset: string) => sql.raw(`strftime('%Y-%m-%dT%H:%M:%fZ', visit_plans.month || '-01'${offset}, '-7 hours')`);
+
+export async function closeVisitLoop(db: Db, tenantId: string, todayMonth: string) {
+  await db.batch([
+    db.run(sql`UPDATE visit_plans SET meeting_id = (
+        SELECT m.id FROM meetings m
+        WHERE m.tenant_id = visit_plans.tenant_id AND m.organization_id = visit_plans.organization_id
+          AND m.status != 'cancelled'
+          AND m.scheduled_at >= ${isoOfMonthStart("")} AND m.scheduled_at < ${isoOfMonthStart(", '+1 month'")}
+        ORDER BY m.kind = 'regular' DESC, m.scheduled_at LIMIT 1)
+      WHERE tenant_id = ${tenantId} AND status = 'planned' AND meeting_id IS NULL`),
+    db.run(sql`INSERT OR IGNORE INTO meeting_guests (tenant_id, meeting_id, person_id, title)
+      SELECT tenant_id, meeting_id, leader_person_id, ${LEADER_GUEST_TITLE} FROM visit_plans
+      WHERE tenant_id = ${tenantId} AND status = 'planned' AND meeting_id IS NOT NULL`),
+    db.run(sql`UPDATE visit_plans SET status = 'attended'
+      WHERE tenant_id = ${tenantId} AND status = 'planned' AND meeting_id IS NOT NULL AND (
+        EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = visit_plans.meeting_id
+          AND a.person_id = visit_plans.leader_person_id AND a.status IN ('present_hall', 'present_remote'))
+        OR EXISTS (SELECT 1 FROM evaluations e WHERE e.meeting_id = visit_plans.meeting_id
+          AND e.evaluator_person_id = visit_plans.leader_person_id))`),
+    db.run(sql`UPDATE visit_plans SET status = 'missed'
+      WHERE tenant_id = ${tenantId} AND status = 'planned' AND (
+        (meeting_id IS NOT NULL AND EXISTS (SELECT 1 FROM meetings m WHERE m.id = visit_plans.meeting_id
+          AND m.status IN ('closed', 'cancelled')))
+        OR (meeting_id IS NULL AND month < ${todayMonth}))`),
+  ]);
+}
+
+const leader = alias(people, "leader");
+const viewColumns = {
+  id: visitPlans.id,
+  leaderPersonId: visitPlans.leaderPersonId,
+  leaderName: leader.fullName,
+  organizationId: visitPlans.organizationId,
+  organizationName: organizations.name,
+  month: visitPlans.month,
+  meetingId: visitPlans.meetingId,
+  meetingScheduledAt: meetings.scheduledAt,
+  meetingStatus: meetings.status,
+  status: visitPlans.status,
+  movedToMeetingId: visitPlans.movedToMeetingId,
+  movedFromPlanId: visitPlans.movedFromPlanId,
+  notes: visitPlans.notes,
+  createdAt: visitPlans.createdAt,
+};
+
+export interface VisitFilter {
+  fromMonth: string;
+  toMonth: string;
+  leaderPersonId?: string;
+  /** Plans of these branches only (a drill-down subtree). */
+  organizationIds?: string[];
+  status?: VisitStatus;
+}
+
+export async function listVisits(db: Db, tenantId: string, f: VisitFilter): Promise<VisitView[]> {
+  const where: SQL[] = [
+    eq(visitPlans.tenantId, tenantId),
+    sql`${visitPlans.month} >= ${f.fromMonth}`,
+    sql`${visitPlans.month} <= ${f.toMonth}`,
+  ];
+  if (f.leaderPersonId) where.push(eq(visitPlans.leaderPersonId, f.leaderPersonId));
+  if (f.status) where.push(eq(visitPlans.status, f.status));
+  const rows = await db
+    .select(viewColumns)
+    .from(visitPlans)
+    .innerJoin(leader, eq(leader.id, visitPlans.leaderPersonId))
+    .innerJoin(organizations, eq(organizations.id, visitPlans.organizationId))
+    .leftJoin(meetings, eq(meetings.id, visitPlans.meetingId))
+    .where(and(...where))
+    .orderBy(asc(visitPlans.month), asc(organizations.name), asc(leader.fullName));
+  const only = f.organizationIds ? new Set(f.organizationIds) : null;
+  return only ? rows.filter((r) => only.has(r.organizationId)) : rows;
+}
+
+export async function getVisit(db: Db, tenantId: string, id: string): Promise<VisitView | undefined> {
+  const [row] = await db
+    .select(viewColumns)
+    .from(visitPlans)
+    .innerJoin(leader, eq(leader.id, visitPlans.leaderPersonId))
+    .innerJoin(organizations, eq(organizations.id, visitPlans.organizationId))
+    .leftJoin(meetings, eq(meetings.id, visitPlans.meetingId))
+    .where(and(eq(visitPlans.tenantId, tenantId), eq(visitPlans.id, id)));
+  return row;
+}
+
+export async function findOrganization(db: Db, tenantId: string, id: string) {
+  const [row] = await db
+    .select({ id: organizations.id, kind: organizations.kind, name: organizations.name })
+    .from(organizations)
+    .where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, id)));
+  return row;
+}
+
+export async function findMeeting(db: Db, tenantId: string, id: string) {
+  const [row] = await db
+    .select({ id: meetings.id, organizationId: meetings.organizationId, scheduledAt: meetings.scheduledAt, status: meetings.status })
+    .from(meetings)
+    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, id)));
+  return row;
+}
+
+/** The branch's next meeting still to be held, after `afterUtc`. */
+export async function nextMeeting(db: Db, tenantId: string, organizationId: string, afterUtc: string) {
+  const [row] = await db
+    .select({ id: meetings.id, organizationId: meetings.organizationId, scheduledAt: meetings.scheduledAt, status: meetings.status })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.tenantId, tenantId),
+        eq(meetings.organizationId, organizationId),
+        inArray(meetings.status, ["planned", "live"]),
+        sql`${meetings.scheduledAt} > ${afterUtc}`,
+      ),
+    )
+    .orderBy(asc(meetings.scheduledAt))
+    .limit(1);
+  return row;
+}
+
+export async function findPerson(db: Db, by: { id?: string; email?: string }) {
+  const where = by.id ? eq(people.id, by.id) : eq(people.email, by.email ?? "");
+  const [row] = await db.select({ id: people.id, fullName: people.fullName }).from(people).where(where);
+  return row;
+}
+
+/** A live duplicate: the same leader, branch and month, not moved away. */
+export async function findDuplicate(db: Db, tenantId: string, leaderPersonId: string, organizationId: string, month: string) {
+  const [row] = await db
+    .select({ id: visitPlans.id })
+    .from(visitPlans)
+    .where(
+      and(
+        eq(visitPlans.tenantId, tenantId),
+        eq(visitPlans.leaderPersonId, leaderPersonId),
+        eq(visitPlans.organizationId, organizationId),
+        eq(visitPlans.month, month),
+        sql`${visitPlans.status} != 'moved'`,
+      ),
+    );
+  return row;
+}
+
+/** The leader as a guest of the meeting, so the room lets them in; a no-op when already invited. */
+export const inviteLeader = (db: Db, tenantId: string, meetingId: string, personId: string) =>
+  db.insert(meetingGuests).values({ tenantId, meetingId, personId, title: LEADER_GUEST_TITLE }).onConflictDoNothing();
+
+/** People a committee can pick as leaders: those already planned, invited as guests, or on its staff. */
+export async function leaderOptions(db: Db, tenantId: string) {
+  const rows = await db.all<{ personId: string; fullName: string; email: string | null }>(sql`
+    SELECT p.id AS personId, p.full_name AS fullName, p.email AS email FROM people p
+    WHERE p.id IN (
+      SELECT leader_person_id FROM visit_plans WHERE tenant_id = ${tenantId}
+      UNION SELECT person_id FROM meeting_guests WHERE tenant_id = ${tenantId}
+      UNION SELECT person_id FROM tenant_roles WHERE tenant_id = ${tenantId})
+    ORDER BY p.full_name`);
+  return rows;
+}

@@ -1,0 +1,53 @@
+import { Hono } from "hono";
+import type { Context } from "hono";
+import { reportNames, reportNameSchema, reportQuerySchema, type ReportQuery, type ReportResult } from "../../schema/api/reports";
+import { forbidden, notFound } from "../lib/api-error";
+import { valid } from "../lib/validate";
+import { isStaff } from "../middleware/tenant";
+import { buildReport } from "../data/reports/engine";
+import { toCsv, toXlsx } from "../data/reports/export";
+import { reportDefs } from "../data/reports/index";
+import type { AppEnv } from "../env";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** ASCII file name from the report and the period asked for. */
+function fileName(name: string, q: ReportQuery, ext: string) {
+  const period = q.month ?? (q.from && q.to ? `${q.from}_${q.to}` : q.year ? `${q.year}${q.quarter ? `-q${q.quarter}` : ""}` : "nam-nay");
+  return `bao-cao-${name}-${period}.${ext}`;
+}
+
+async function answer(c: Context<AppEnv>, name: string, q: ReportQuery, reports: ReportResult[]) {
+  if (q.format === "csv") {
+    return new Response(toCsv(reports), {
+      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${fileName(name, q, "csv")}"` },
+    });
+  }
+  if (q.format === "xlsx") {
+    return new Response(await toXlsx(reports), {
+      headers: { "content-type": XLSX_TYPE, "content-disposition": `attachment; filename="${fileName(name, q, "xlsx")}"` },
+    });
+  }
+  return c.json(name === "all" ? { reports } : reports[0]);
+}
+
+/**
+ * The committee's reports, for staff (any tenant role). `GET /:report` answers one report as JSON, CSV or
+ * XLSX; `GET /all` every report (as XLSX: one sheet each).
+ */
+export const reportsRoutes = new Hono<AppEnv>()
+  .get("/all", valid("query", reportQuerySchema), async (c) => {
+    if (!isStaff(c.var.access)) throw forbidden();
+    const q = c.req.valid("query");
+    const reports: ReportResult[] = [];
+    for (const name of reportNames) reports.push(await buildReport(c.var.db, c.env.DB, reportDefs[name](), c.var.access.tenantId, q));
+    return answer(c, "all", q, reports);
+  })
+  .get("/:report", valid("query", reportQuerySchema), async (c) => {
+    if (!isStaff(c.var.access)) throw forbidden();
+    const parsed = reportNameSchema.safeParse(c.req.param("report"));
+    if (!parsed.success) throw notFound("Report");
+    const q = c.req.valid("query");
+    const report = await buildReport(c.var.db, c.env.DB, reportDefs[parsed.data](), c.var.access.tenantId, q);
+    return answer(c, parsed.data, q, [report]);
+  });
