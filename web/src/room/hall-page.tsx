@@ -1,8 +1,95 @@
-// Placeholder: the room helper replaces this file with the projector view.
+/**
+ * The projector in the hall: read-only, very large type, no controls. Current item, who speaks with a
+ * countdown, the queue, the vote (live count; the tally only when the rule allows it) and attendance.
+ */
+import { useParams } from "@solidjs/router";
+import { For, onCleanup, Show } from "solid-js";
+import { pickLang } from "../i18n";
+import { ConnectionBanner } from "./connection-banner";
+import { AgendaNow, MeetingClock } from "./parts/agenda";
+import { AttendanceSummary } from "./parts/attendance-summary";
+import { FloorCard, QueueList } from "./parts/floor";
+import { VoteCard } from "./parts/vote-card";
+import { createServerClock, RoomContext } from "./room-context";
+import { latestVote } from "./room-state";
+import { connectRoom } from "./room-socket";
+import { rt } from "./strings";
+import "./room.css";
+
 export default function HallPage() {
+  const params = useParams<{ tenantId: string; meetingId: string }>();
+  const conn = connectRoom(params.tenantId, params.meetingId);
+  onCleanup(() => conn.close());
+  const now = createServerClock(conn.clockOffset);
   return (
-    <main id="main" class="hall">
-      <h1>Màn hình hội trường / Hall screen</h1>
-    </main>
+    <RoomContext.Provider value={{ conn, now }}>
+      <main id="main" class="hall" aria-label={rt("hallTitle")}>
+        <Show
+          when={conn.data.view}
+          fallback={
+            <p class="hall-wait" role="status">
+              {conn.fatal() ? pickLang(conn.fatal()?.message ?? "") : rt("loadingRoom")}
+            </p>
+          }
+        >
+          {(view) => (
+            <>
+              <header class="hall-top">
+                <h1 class="hall-topic">{view().meeting.topic}</h1>
+                <MeetingClock view={view()} />
+              </header>
+              <div class="hall-grid">
+                <div class="hall-main">
+                  <AgendaNow view={view()} />
+                  <FloorCard view={view()} />
+                </div>
+                <div class="hall-side">
+                  <Show
+                    when={latestVote(view())}
+                    fallback={
+                      <section class="room-card" aria-labelledby="hall-queue-h">
+                        <h2 id="hall-queue-h" class="room-card-label">
+                          {rt("queue")}
+                        </h2>
+                        <QueueList view={view()} />
+                      </section>
+                    }
+                  >
+                    {(v) => (
+                      <>
+                        <VoteCard vote={v()} />
+                        <section class="room-card" aria-labelledby="hall-queue-h2">
+                          <h2 id="hall-queue-h2" class="room-card-label">
+                            {rt("queue")}
+                          </h2>
+                          <QueueList view={view()} />
+                        </section>
+                      </>
+                    )}
+                  </Show>
+                  <section class="room-card" aria-labelledby="hall-att-h">
+                    <h2 id="hall-att-h" class="room-card-label">
+                      {rt("attendance")}
+                    </h2>
+                    <AttendanceSummary counts={view().counts} />
+                  </section>
+                  <For each={view().guidance.slice(-1)}>
+                    {(g) => (
+                      <blockquote class="guidance">
+                        <p>{g.body}</p>
+                        <footer>— {g.name}</footer>
+                      </blockquote>
+                    )}
+                  </For>
+                </div>
+              </div>
+            </>
+          )}
+        </Show>
+        <div class="hall-conn">
+          <ConnectionBanner conn={conn} />
+        </div>
+      </main>
+    </RoomContext.Provider>
   );
 }

@@ -1,10 +1,101 @@
-// Placeholder: the room helper replaces this file with the live member / chair / leader / minutes views.
-import { Layout } from "../ui/layout";
+/**
+ * The live room. One connection per page (closed when the page goes), then the screen for the role the
+ * ticket gave: member phone view, chair's console, leader's view or minutes-taker's view. The consoles are
+ * separate chunks so a member's phone loads only the member view.
+ */
+import { A, useParams } from "@solidjs/router";
+import { lazy, Match, onCleanup, Show, Suspense, Switch } from "solid-js";
+import { pickLang } from "../i18n";
+import { t } from "../i18n/common";
+import { ConnectionBanner } from "./connection-banner";
+import { createServerClock, RoomContext } from "./room-context";
+import { connectRoom } from "./room-socket";
+import { rt } from "./strings";
+import { MemberView } from "./views/member-view";
+import { roleLabel } from "./views/role-label";
+import { FontControls, LangSwitch } from "../ui/controls";
+import "./room.css";
+
+const ChairConsole = lazy(() => import("./views/chair-console").then((m) => ({ default: m.ChairConsole })));
+const LeaderView = lazy(() => import("./views/leader-view").then((m) => ({ default: m.LeaderView })));
+const MinutesView = lazy(() => import("./views/minutes-view").then((m) => ({ default: m.MinutesView })));
 
 export default function RoomPage() {
+  const params = useParams<{ tenantId: string; meetingId: string }>();
+  const conn = connectRoom(params.tenantId, params.meetingId);
+  onCleanup(() => conn.close());
+  const now = createServerClock(conn.clockOffset);
+  const base = () => `/t/${encodeURIComponent(params.tenantId)}/meetings/${encodeURIComponent(params.meetingId)}`;
+  const role = () => conn.data.you?.role;
+  const wide = () => role() === "chair" || role() === "leader" || role() === "minutes_taker";
+
   return (
-    <Layout>
-      <h1>Phòng họp / Meeting room</h1>
-    </Layout>
+    <RoomContext.Provider value={{ conn, now }}>
+      <a class="skip-link" href="#main">
+        {t("skipToContent")}
+      </a>
+      <header class="room-header">
+        <div class="room-header-row">
+          <A href={base()} class="room-back" aria-label={rt("backToMeeting")}>
+            <span aria-hidden="true">‹</span>
+          </A>
+          <div class="room-heading">
+            <p class="room-topic">{conn.data.view?.meeting.topic ?? rt("roomTitle")}</p>
+            <Show when={conn.data.you}>
+              {(you) => (
+                <p class="room-you">
+                  {you().name} · {roleLabel(you().role)}
+                </p>
+              )}
+            </Show>
+          </div>
+          <div class="room-tools">
+            <LangSwitch />
+            <FontControls />
+          </div>
+        </div>
+        <ConnectionBanner conn={conn} />
+      </header>
+      <main id="main" tabindex="-1" class="room-main" classList={{ "room-main-wide": wide() }}>
+        <Switch>
+          <Match when={conn.fatal()}>
+            {(fatal) => (
+              <div class="notice notice-error" role="alert">
+                <p>{fatal().code === "not_found" ? rt("fatalNotFound") : rt("fatalNoAccess")}</p>
+                <p class="muted">{pickLang(fatal().message)}</p>
+                <A href={base()}>{rt("backToMeeting")}</A>
+              </div>
+            )}
+          </Match>
+          <Match when={!conn.data.view || !conn.data.you}>
+            <p class="loading page-loading" aria-busy="true">
+              {rt("loadingRoom")}
+            </p>
+          </Match>
+          <Match when={conn.data.view && conn.data.you ? { view: conn.data.view, you: conn.data.you } : null}>
+            {(d) => (
+              <Suspense fallback={<p class="loading page-loading">{rt("loadingRoom")}</p>}>
+                <Switch fallback={<MemberView view={d().view} you={d().you} />}>
+                  <Match when={d().you.role === "chair"}>
+                    <ChairConsole view={d().view} you={d().you} />
+                    <p class="actions no-print">
+                      <A class="btn" href={`${base()}/hall`} target="_blank">
+                        {rt("openHall")}
+                      </A>
+                    </p>
+                  </Match>
+                  <Match when={d().you.role === "leader"}>
+                    <LeaderView view={d().view} you={d().you} />
+                  </Match>
+                  <Match when={d().you.role === "minutes_taker"}>
+                    <MinutesView view={d().view} you={d().you} minutesHref={`${base()}/minutes`} />
+                  </Match>
+                </Switch>
+              </Suspense>
+            )}
+          </Match>
+        </Switch>
+      </main>
+    </RoomContext.Provider>
   );
 }

@@ -1,0 +1,84 @@
+/**
+ * The roll call for the chair and the minutes-taker: everyone on the roster with their status, and
+ * buttons to check in a member who sits in the hall without a device or to mark an absence.
+ */
+import { createSignal, For, Show } from "solid-js";
+import type { AttendanceEntry, MemberView, RoomView } from "../../../../schema/room/views";
+import { act, useRoom } from "../room-context";
+import { rt } from "../strings";
+import { attendanceLabel } from "../views/attendance-label";
+
+function Row(props: { member: MemberView; entry: AttendanceEntry | undefined }) {
+  const { conn } = useRoom();
+  const [absent, setAbsent] = createSignal(false);
+  const [reason, setReason] = createSignal("");
+  const status = () => props.entry?.status ?? null;
+  const present = () => status() === "present_hall" || status() === "present_remote";
+  const markAbsent = async (excused: boolean) => {
+    const ok = await act(conn, { type: "presence/mark-absent", personId: props.member.personId, excused, reason: reason().trim() || undefined });
+    if (ok) setAbsent(false);
+  };
+  return (
+    <li class="roster-row" classList={{ present: present() }} data-person={props.member.personId}>
+      <div class="roster-who">
+        <span class="roster-name">{props.member.name}</span>
+        <span class="roster-tags">
+          <Show when={props.member.status === "probationary"}>
+            <span class="badge badge-muted">{rt("roleProbationary")}</span>
+          </Show>
+          <Show when={props.member.exempt}>
+            <span class="badge badge-muted">{rt("exempt")}</span>
+          </Show>
+          <span class={present() ? "badge badge-ok" : "badge badge-muted"}>{attendanceLabel(status())}</span>
+          <Show when={(props.entry?.connected ?? 0) > 0}>
+            <span class="online-dot" title={rt("online")}>
+              <span class="sr-only">{rt("online")}</span>
+            </span>
+          </Show>
+        </span>
+      </div>
+      <div class="roster-actions">
+        <Show when={status() !== "present_hall"}>
+          <button
+            type="button"
+            class="btn btn-small"
+            aria-label={`${rt("checkIn")}: ${props.member.name}`}
+            onClick={() => void act(conn, { type: "presence/check-in", personId: props.member.personId, mode: "hall" })}
+          >
+            {rt("checkIn")}
+          </button>
+        </Show>
+        <Show when={!present() && !status()?.startsWith("absent")}>
+          <button type="button" class="btn btn-small" aria-expanded={absent()} aria-label={`${rt("markAbsent")}: ${props.member.name}`} onClick={() => setAbsent(!absent())}>
+            {rt("markAbsent")}
+          </button>
+        </Show>
+      </div>
+      <Show when={absent()}>
+        <div class="roster-absent">
+          <label>
+            {rt("absentReasonPrompt")}
+            <input class="input" maxLength={500} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
+          </label>
+          <div class="actions">
+            <button type="button" class="btn btn-small" onClick={() => void markAbsent(true)}>
+              {rt("absentExcused")}
+            </button>
+            <button type="button" class="btn btn-small btn-danger" onClick={() => void markAbsent(false)}>
+              {rt("absentUnexcused")}
+            </button>
+          </div>
+        </div>
+      </Show>
+    </li>
+  );
+}
+
+export function AttendanceTable(props: { view: RoomView }) {
+  const entry = (personId: string) => props.view.attendance.find((a) => a.personId === personId);
+  return (
+    <ul class="roster">
+      <For each={props.view.roster}>{(member) => <Row member={member} entry={entry(member.personId)} />}</For>
+    </ul>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * Hands counted in the hall, entered by name for the members who sit there without a device. The room
+ * merges them with remote ballots and refuses anyone who already voted remotely, so nobody counts twice.
+ */
+import { createSignal, For, Show } from "solid-js";
+import type { Choice, RoomView, VoteView } from "../../../../schema/room/views";
+import { act, useRoom } from "../room-context";
+import { rt } from "../strings";
+
+export function HallBallots(props: { view: RoomView; vote: VoteView }) {
+  const { conn } = useRoom();
+  const [choices, setChoices] = createSignal<Record<string, Choice>>({});
+  const hallMembers = () =>
+    props.view.roster.filter(
+      (m) => m.status === "official" && props.view.attendance.some((a) => a.personId === m.personId && a.status === "present_hall"),
+    );
+  const entries = () => Object.entries(choices()).map(([personId, choice]) => ({ personId, choice }));
+  const save = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const list = entries();
+    if (!list.length) return;
+    if (await act(conn, { type: "vote/hall", voteId: props.vote.id, entries: list }, rt("acked"))) setChoices({});
+  };
+  return (
+    <form class="hall-ballots" onSubmit={(e) => void save(e)} aria-labelledby={`hall-h-${props.vote.id}`}>
+      <h3 id={`hall-h-${props.vote.id}`}>{rt("hallHands")}</h3>
+      <p class="hint">{rt("hallHandsHelp")}</p>
+      <Show when={hallMembers().length > 0} fallback={<p class="muted">{rt("hallEntryNone")}</p>}>
+        <ul class="hall-list">
+          <For each={hallMembers()}>
+            {(m) => (
+              <li>
+                <label for={`hall-${props.vote.id}-${m.personId}`}>{m.name}</label>
+                <select
+                  id={`hall-${props.vote.id}-${m.personId}`}
+                  class="input"
+                  value={choices()[m.personId] ?? ""}
+                  onChange={(e) => {
+                    const v = e.currentTarget.value;
+                    setChoices((c) => {
+                      const next = { ...c };
+                      if (v === "agree" || v === "disagree" || v === "abstain") next[m.personId] = v;
+                      else delete next[m.personId];
+                      return next;
+                    });
+                  }}
+                >
+                  <option value="">{rt("notChosen")}</option>
+                  <option value="agree">{rt("agree")}</option>
+                  <option value="disagree">{rt("disagree")}</option>
+                  <option value="abstain">{rt("abstain")}</option>
+                </select>
+              </li>
+            )}
+          </For>
+        </ul>
+        <button type="submit" class="btn btn-primary" disabled={entries().length === 0}>
+          {rt("hallHandsSave")} ({entries().length})
+        </button>
+      </Show>
+    </form>
+  );
+}

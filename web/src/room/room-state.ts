@@ -1,0 +1,109 @@
+/**
+ * The client's copy of the room: a snapshot, then the small events that follow it. Pure functions over
+ * plain objects (Solid's `produce` hands them a draft; tests hand them a literal), so the rules for
+ * versions and for merging events are testable without a socket.
+ */
+import type { RoomEvent } from "../../../schema/room/messages";
+import type { AgendaItemView, FloorView, RoomView } from "../../../schema/room/views";
+
+/**
+ * What to do with an event given the version we hold. Several events of one change may share a version,
+ * and every event replaces whole pieces, so applying one twice is harmless; a jump means we missed one.
+ */
+export function versionStep(held: number, incoming: number): "apply" | "ignore" | "resync" {
+  if (incoming < held) return "ignore";
+  if (incoming <= held + 1) return "apply";
+  return "resync";
+}
+
+function upsert<T>(list: T[], item: T, same: (a: T) => boolean): void {
+  const at = list.findIndex(same);
+  if (at >= 0) list[at] = item;
+  else list.push(item);
+}
+
+/** Merges one event into the view (mutates `view`: a Solid draft or a plain object). */
+export function applyEvent(view: RoomView, ev: RoomEvent): void {
+  switch (ev.type) {
+    case "meeting":
+      view.meeting = ev.meeting;
+      break;
+    case "attendance":
+      for (const entry of ev.entries) upsert(view.attendance, entry, (a) => a.personId === entry.personId);
+      view.counts = ev.counts;
+      break;
+    case "agenda":
+      view.agenda = ev.agenda;
+      view.currentItemId = ev.currentItemId;
+      break;
+    case "queue":
+      view.queue = ev.queue;
+      view.floor = ev.floor;
+      view.queueSettings = ev.queueSettings;
+      break;
+    case "speech":
+      upsert(view.speeches, ev.speech, (s) => s.id === ev.speech.id);
+      break;
+    case "vote":
+      upsert(view.votes, ev.vote, (v) => v.id === ev.vote.id);
+      break;
+    case "reserved":
+      upsert(view.reservedOpinions, ev.opinion, (o) => o.id === ev.opinion.id);
+      break;
+    case "guidance":
+      upsert(view.guidance, ev.guidance, (g) => g.id === ev.guidance.id);
+      break;
+    case "evaluation":
+      upsert(view.evaluations, ev.evaluation, (e) => e.personId === ev.evaluation.personId && e.kind === ev.evaluation.kind);
+      break;
+    case "minutes":
+      view.minutes = ev.minutes;
+      break;
+    default:
+      ev satisfies never;
+  }
+}
+
+/** The item being discussed, with its position among all items. */
+export function currentItem(view: RoomView): { item: AgendaItemView; index: number } | null {
+  const index = view.agenda.findIndex((a) => a.id === view.currentItemId);
+  const item = view.agenda[index];
+  return item ? { item, index } : null;
+}
+
+/** Milliseconds spent on an item, its running stretch included. */
+export function itemElapsedMs(item: AgendaItemView, now: number): number {
+  return item.elapsedMs + (item.runningSince ? Math.max(0, now - Date.parse(item.runningSince)) : 0);
+}
+
+/** Seconds left of the current speech (negative once over the limit). */
+export function floorSecondsLeft(floor: FloorView, now: number): number {
+  return floor.limitSeconds - Math.floor((now - Date.parse(floor.startedAt)) / 1000);
+}
+
+/** Whole minutes since the meeting started (0 before it starts; frozen at its end). */
+export function meetingMinutes(view: RoomView, now: number): number {
+  const { startedAt, endedAt } = view.meeting;
+  if (!startedAt) return 0;
+  const end = endedAt ? Date.parse(endedAt) : now;
+  return Math.max(0, Math.floor((end - Date.parse(startedAt)) / 60_000));
+}
+
+/** `m:ss`, with a leading minus when negative (over time). */
+export function clock(seconds: number): string {
+  const sign = seconds < 0 ? "−" : "";
+  const s = Math.abs(seconds);
+  return `${sign}${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+/** The latest vote: the open one if any, else the one closed last. */
+export function latestVote(view: RoomView) {
+  const open = view.votes.find((v) => v.status === "open");
+  if (open) return open;
+  return [...view.votes].sort((a, b) => (b.closedAt ?? "").localeCompare(a.closedAt ?? ""))[0] ?? null;
+}
+
+/** Names by person id: roster and guests. */
+export function nameOf(view: RoomView, personId: string): string {
+  return view.roster.find((m) => m.personId === personId)?.name ?? view.guests.find((g) => g.personId === personId)?.name ?? personId;
+}

@@ -1,0 +1,139 @@
+/**
+ * The minutes-taker: the minutes pre-filled by the room and edited live (each save names the revision it
+ * started from, so two editors never overwrite each other silently), hall hands for the open vote, the
+ * roll call, and the way to the printable minutes.
+ */
+import { A } from "@solidjs/router";
+import { createEffect, createSignal, on, Show } from "solid-js";
+import type { RoomView, You } from "../../../../schema/room/views";
+import { AgendaNow, MeetingClock } from "../parts/agenda";
+import { AttendanceSummary } from "../parts/attendance-summary";
+import { AttendanceTable } from "../parts/attendance-table";
+import { FloorCard } from "../parts/floor";
+import { HallBallots } from "../parts/hall-ballots";
+import { VoteCard } from "../parts/vote-card";
+import { act, useRoom } from "../room-context";
+import { latestVote } from "../room-state";
+import { rt } from "../strings";
+import { Ballot } from "./member-view";
+
+function MinutesEditor(props: { view: RoomView }) {
+  const { conn } = useRoom();
+  const [draft, setDraft] = createSignal(props.view.minutes.body);
+  const [base, setBase] = createSignal(props.view.minutes.revision);
+  const [dirty, setDirty] = createSignal(false);
+  const [conflict, setConflict] = createSignal(false);
+  const frozen = () => props.view.minutes.frozenVersion !== null;
+  // Follow other editors (and the room's prefill) while this person has nothing unsaved.
+  createEffect(
+    on(
+      () => props.view.minutes.revision,
+      (rev) => {
+        if (dirty()) return;
+        setDraft(props.view.minutes.body);
+        setBase(rev);
+      },
+    ),
+  );
+  const save = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setConflict(false);
+    const outcome = await conn.send({ type: "minutes/edit", body: draft(), baseRevision: base() });
+    if (outcome.ok) {
+      setDirty(false);
+      setBase(props.view.minutes.revision);
+      return;
+    }
+    if (outcome.code === "stale_revision") {
+      setConflict(true);
+      setDirty(false);
+      setDraft(props.view.minutes.body);
+      setBase(props.view.minutes.revision);
+    } else {
+      await act(conn, { type: "sync" });
+    }
+  };
+  return (
+    <section class="room-card minutes-card" aria-labelledby="minutes-h">
+      <h2 id="minutes-h">{rt("minutes")}</h2>
+      <Show when={frozen()} fallback={<p class="hint">{rt("minutesHelp")}</p>}>
+        <p class="notice notice-ok">{rt("minutesFrozen", { n: props.view.minutes.frozenVersion ?? 1 })}</p>
+      </Show>
+      <Show when={conflict()}>
+        <p class="notice notice-error" role="alert">
+          {rt("minutesConflict")}
+        </p>
+      </Show>
+      <form onSubmit={(e) => void save(e)}>
+        <label for="minutes-body" class="sr-only">
+          {rt("minutes")}
+        </label>
+        <textarea
+          id="minutes-body"
+          class="input minutes-body"
+          rows={18}
+          maxLength={60000}
+          value={draft()}
+          onInput={(e) => {
+            setDraft(e.currentTarget.value);
+            setDirty(true);
+          }}
+        />
+        <div class="actions">
+          <button type="submit" class="btn btn-primary" disabled={!dirty()}>
+            {rt("saveMinutes")}
+          </button>
+          <Show when={dirty()}>
+            <span class="badge badge-warn">{rt("minutesUnsaved")}</span>
+          </Show>
+          <Show when={!dirty() && props.view.minutes.revision > 0}>
+            <span class="muted">{rt("minutesSaved", { n: props.view.minutes.revision })}</span>
+          </Show>
+          <button type="button" class="btn" disabled={dirty()} onClick={() => void act(conn, { type: "minutes/prefill" })}>
+            {rt("prefillMinutes")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function MinutesView(props: { view: RoomView; you: You; minutesHref: string }) {
+  const vote = () => latestVote(props.view);
+  return (
+    <div class="console">
+      <MeetingClock view={props.view} />
+      <p class="actions">
+        <A class="btn btn-primary" href={props.minutesHref}>
+          {rt("printMinutes")}
+        </A>
+      </p>
+      <div class="console-grid console-grid-2">
+        <div class="console-col console-col-wide">
+          <MinutesEditor view={props.view} />
+        </div>
+        <div class="console-col">
+          <AgendaNow view={props.view} />
+          <FloorCard view={props.view} />
+          <Show when={vote()}>
+            {(v) => (
+              <VoteCard vote={v()}>
+                <Show when={v().status === "open"}>
+                  <Show when={props.you.official}>
+                    <Ballot vote={v()} you={props.you} />
+                  </Show>
+                  <HallBallots view={props.view} vote={v()} />
+                </Show>
+              </VoteCard>
+            )}
+          </Show>
+          <section class="room-card" aria-labelledby="mt-att-h">
+            <h2 id="mt-att-h">{rt("attendance")}</h2>
+            <AttendanceSummary counts={props.view.counts} />
+            <AttendanceTable view={props.view} />
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}
