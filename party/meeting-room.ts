@@ -1,6 +1,278 @@
-import { Server } from "partyserver";
+/**
+ * One live room per meeting (a hibernating partyserver Durable Object at /parties/meeting-room/:meetingId).
+ * This class only parses, calls the pure logic (party/logic), persists, acknowledges and broadcasts; the
+ * protocol is in party/README.md. State lives in the object's SQLite (party/store.ts), never only in fields:
+ * after hibernation or eviction the constructor runs again and the state is read back.
+ */
+import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
+import { parseClientMessage, type ClientMessage, type ServerMessage } from "../schema/room/messages";
+import type { RoomTicketClaims } from "../schema/room/ticket";
+import { verifyRoomTicket } from "../worker/lib/room-ticket";
+import { onConnected } from "./logic/attendance";
+import { nextFloorDeadline, tick } from "./logic/queue";
+import { reduce } from "./logic/reduce";
+import { type Actor, type Applied, type Change, type Ctx, type Result, type RoomState, initialState } from "./logic/state";
+import { type Connected, type EventBody, eventFor, roomView, you } from "./logic/views";
+import { canSeeNote } from "./logic/leader";
+import { loadMeeting, roomDb } from "./d1";
+import { flushOutbox } from "./outbox-flush";
+import { RateLimiter } from "./rate-limit";
+import { RoomStore } from "./store";
 
-/** One live meeting room per meeting; see README "Live room". */
+/** What a connection carries through hibernation (its socket attachment): who it is, from the ticket. */
+export interface ConnState {
+  personId: string;
+  tenantId: string;
+  role: RoomTicketClaims["role"];
+  name: string;
+}
+type RoomConnection = Connection<ConnState>;
+
+/** From this many connections on, frequent events are coalesced and broadcast every COALESCE_MS. */
+export const COALESCE_FROM = 50;
+export const COALESCE_MS = 150;
+
+const json = (status: number, code: string, message: string) =>
+  new Response(JSON.stringify({ error: { code, message } }), { status, headers: { "content-type": "application/json" } });
+
 export class MeetingRoom extends Server<Cloudflare.Env> {
   static options = { hibernate: true };
+
+  #store: RoomStore | undefined;
+  #state: RoomState | null | undefined;
+  #claims = new WeakMap<Request, RoomTicketClaims>();
+  #limiter = new RateLimiter(30, 15);
+  #pending = new Map<string, EventBody>();
+  #pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  #flushing: Promise<void> = Promise.resolve();
+
+  get store(): RoomStore {
+    return (this.#store ??= new RoomStore(this.ctx.storage.sql));
+  }
+
+  /** The state from storage (cached in memory until the next eviction); null before the first connection. */
+  get roomState(): RoomState | null {
+    if (this.#state === undefined) this.#state = this.store.load();
+    return this.#state;
+  }
+
+  #ctx(): Ctx {
+    return { now: Date.now(), newId: () => crypto.randomUUID() };
+  }
+
+  /** Refuses before the upgrade: a bad ticket, a ticket for another meeting or tenant, a meeting not open. */
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") return super.fetch(request);
+    const ticket = new URL(request.url).searchParams.get("ticket") ?? "";
+    const claims = ticket ? await verifyRoomTicket(this.env, ticket) : null;
+    if (!claims) return json(401, "unauthorized", "Vé vào phòng không hợp lệ hoặc đã hết hạn / Invalid or expired room ticket");
+    if (claims.mid !== this.name) return json(403, "forbidden", "Vé dành cho cuộc họp khác / The ticket is for another meeting");
+    let state = this.roomState;
+    if (!state) {
+      const res = await loadMeeting(roomDb(this.env), claims.tid, this.name);
+      if (!res.ok) {
+        return res.reason === "not_found"
+          ? json(404, "not_found", "Không tìm thấy cuộc họp / Meeting not found")
+          : json(409, "conflict", "Cuộc họp không mở (đã kết thúc hoặc hủy) / The meeting is not open");
+      }
+      // Another request may have loaded it while D1 answered.
+      state = this.roomState;
+      if (!state) {
+        state = initialState(res.loaded, Date.now());
+        this.store.save(null, state);
+        this.#state = state;
+      }
+    }
+    if (state.meeting.tenantId !== claims.tid) return json(403, "forbidden", "Vé dành cho đơn vị khác / The ticket is for another tenant");
+    this.#claims.set(request, claims);
+    return super.fetch(request);
+  }
+
+  override async onConnect(connection: RoomConnection, ctx: ConnectionContext): Promise<void> {
+    const claims = this.#claims.get(ctx.request);
+    const state = this.roomState;
+    if (!claims || !state) {
+      connection.close(1011, "not initialised");
+      return;
+    }
+    const actor: ConnState = { personId: claims.pid, tenantId: claims.tid, role: claims.role, name: claims.name };
+    connection.setState(actor);
+    const checked = onConnected(state, actor, this.#ctx());
+    if (checked?.ok) this.#commit(state, checked);
+    this.#sendSnapshot(connection, actor);
+    this.#emit(checked?.ok ? checked.changes : [], [{ kind: "attendance", personIds: [actor.personId] }]);
+  }
+
+  override async onClose(connection: RoomConnection): Promise<void> {
+    this.#limiter.forget(connection.id);
+    const who = connection.state?.personId;
+    if (who && this.roomState) this.#emit([{ kind: "attendance", personIds: [who] }]);
+  }
+
+  override async onMessage(connection: RoomConnection, raw: WSMessage): Promise<void> {
+    const parsed = parseClientMessage(raw);
+    if (!parsed.ok) return this.#send(connection, { type: "error", code: parsed.code, message: parsed.message, ref: parsed.ref });
+    const msg = parsed.msg;
+    if (!this.#limiter.take(connection.id)) {
+      return this.#send(connection, { type: "error", code: "rate_limited", message: "Gửi quá nhanh; thử lại sau giây lát / Too many messages; slow down", ref: msg.id });
+    }
+    const actor = connection.state;
+    const state = this.roomState;
+    if (!actor || !state) return this.#send(connection, { type: "error", code: "internal", message: "Phòng chưa sẵn sàng / Room not ready", ref: msg.id });
+    if (msg.type === "sync") return this.#sendSnapshot(connection, actor);
+    try {
+      this.#handle(connection, actor, state, msg);
+    } catch (err) {
+      console.error("room: action failed", msg.type, err);
+      this.#send(connection, { type: "error", code: "internal", message: "Lỗi máy chủ; không có gì thay đổi / Server error; nothing changed", ref: msg.id });
+    }
+  }
+
+  #handle(connection: RoomConnection, actor: Actor, state: RoomState, msg: ClientMessage) {
+    const seenKey = `${actor.personId}:${msg.id}`;
+    // partysocket replays what it queued offline: an applied request is acknowledged again, not re-applied.
+    if (this.store.seen(seenKey)) return this.#send(connection, { type: "ack", ref: msg.id, duplicate: true });
+    const result: Result = reduce(state, actor, msg, this.#ctx());
+    if (!result.ok) return this.#send(connection, { type: "error", code: result.code, message: result.message, ref: msg.id });
+    this.#commit(state, result, seenKey);
+    this.#send(connection, { type: "ack", ref: msg.id, ...result.ack });
+    this.#emit(result.changes);
+    this.#after(result);
+  }
+
+  /** Stores the new state, the request id and the D1 outbox in one transaction; the ack waits for it. */
+  #commit(prev: RoomState, result: Applied, seenKey?: string) {
+    if (result.state === prev && result.outbox.length === 0) {
+      if (seenKey) this.store.markSeen(seenKey);
+      return;
+    }
+    this.ctx.storage.transactionSync(() => {
+      this.store.save(prev, result.state);
+      if (seenKey) this.store.markSeen(seenKey);
+      this.store.enqueue(result.outbox);
+    });
+    this.#state = result.state;
+  }
+
+  #after(result: Applied) {
+    if (result.outbox.length) this.ctx.waitUntil(this.#flush());
+    this.ctx.waitUntil(this.#schedule());
+  }
+
+  /** One flush at a time: a second caller waits for the running one, then flushes what is new. */
+  #flush(): Promise<void> {
+    const run = this.#flushing.catch(() => undefined).then(async () => {
+      const state = this.roomState;
+      if (!state) return;
+      const retryAt = await flushOutbox(this.store, roomDb(this.env), state.meeting.tenantId, state.meeting.id);
+      if (retryAt !== null) await this.#schedule(retryAt);
+    });
+    this.#flushing = run;
+    return run;
+  }
+
+  /** One alarm serves the speaking clock and the outbox retry: set it to the earliest of what is due. */
+  async #schedule(retryAt?: number): Promise<void> {
+    const state = this.roomState;
+    if (!state) return;
+    const candidates = [nextFloorDeadline(state), retryAt ?? null].filter((t): t is number => t !== null);
+    if (candidates.length === 0) return;
+    const next = Math.min(...candidates);
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > next || current < Date.now()) await this.ctx.storage.setAlarm(next);
+  }
+
+  /** Alarms are at-least-once: `tick` and the outbox are idempotent. */
+  override async onAlarm(): Promise<void> {
+    const state = this.roomState;
+    if (!state) return;
+    const result = tick(state, this.#ctx());
+    if (result.ok && result.state !== state) {
+      this.#commit(state, result);
+      this.#emit(result.changes);
+    }
+    await this.#flush();
+    const latest = this.roomState;
+    const deadline = latest ? nextFloorDeadline(latest) : null;
+    const outboxLeft = this.store.pendingCount() > 0;
+    const next = [deadline, outboxLeft ? Date.now() + 5_000 : null].filter((t): t is number => t !== null);
+    if (next.length) await this.ctx.storage.setAlarm(Math.min(...next));
+  }
+
+  #connected(): Connected {
+    const counts: Connected = {};
+    for (const c of this.getConnections<ConnState>()) {
+      const id = c.state?.personId;
+      if (id) counts[id] = (counts[id] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  #sendSnapshot(connection: RoomConnection, actor: Actor) {
+    const state = this.roomState;
+    if (!state) return;
+    this.#send(connection, {
+      type: "snapshot",
+      version: this.store.version,
+      you: you(state, actor),
+      state: roomView(state, actor, this.#connected(), Date.now()),
+    });
+  }
+
+  #send(connection: RoomConnection, msg: ServerMessage) {
+    connection.send(JSON.stringify(msg));
+  }
+
+  /**
+   * Broadcasts the events for these changes. In a large room they are coalesced: attendance entries are
+   * merged and every other event keeps only its latest state, sent every COALESCE_MS.
+   */
+  #emit(...changeLists: Change[][]) {
+    const state = this.roomState;
+    if (!state) return;
+    const changes = changeLists.flat();
+    if (changes.length === 0) return;
+    if (changes.some((c) => c.kind === "notes")) this.#sendNotes(state);
+    const connected = this.#connected();
+    for (const change of changes) {
+      const body = eventFor(state, change, connected);
+      if (!body) continue;
+      const key = body.type === "vote" ? `vote:${body.vote.id}` : body.type === "speech" ? `speech:${body.speech.id}` : body.type === "reserved" ? `reserved:${body.opinion.id}` : body.type === "guidance" ? `guidance:${body.guidance.id}` : body.type === "evaluation" ? `evaluation:${body.evaluation.personId}` : body.type;
+      const prior = this.#pending.get(key);
+      if (prior && prior.type === "attendance" && body.type === "attendance") {
+        const byId = new Map(prior.entries.map((e) => [e.personId, e]));
+        for (const e of body.entries) byId.set(e.personId, e);
+        this.#pending.set(key, { ...body, entries: [...byId.values()] });
+      } else {
+        this.#pending.set(key, body);
+      }
+    }
+    let size = 0;
+    for (const _ of this.getConnections()) if (++size >= COALESCE_FROM) break;
+    if (size < COALESCE_FROM) return this.#flushEvents();
+    this.#pendingTimer ??= setTimeout(() => this.#flushEvents(), COALESCE_MS);
+  }
+
+  #flushEvents() {
+    if (this.#pendingTimer !== undefined) clearTimeout(this.#pendingTimer);
+    this.#pendingTimer = undefined;
+    const events = [...this.#pending.values()];
+    this.#pending.clear();
+    for (const body of events) {
+      const version = this.store.bumpVersion();
+      this.broadcast(JSON.stringify({ ...body, version }));
+    }
+  }
+
+  /** Notes are private: each connection gets the notes it may see. */
+  #sendNotes(state: RoomState) {
+    const notes = Object.values(state.notes);
+    for (const c of this.getConnections<ConnState>()) {
+      const viewer = c.state;
+      if (!viewer) continue;
+      const branchRole = state.roster[viewer.personId]?.branchRole;
+      const mightSee = viewer.role !== "official" && viewer.role !== "probationary" ? true : branchRole !== undefined && branchRole !== "member";
+      if (mightSee) this.#send(c, { type: "notes", notes: notes.filter((n) => canSeeNote(state, viewer, n)) });
+    }
+  }
 }

@@ -1,0 +1,204 @@
+/**
+ * The room's two conversations with D1: loading the meeting when the room first starts, and writing what
+ * was settled (the outbox). Every query is scoped by tenant id; every write is idempotent (upsert or
+ * insert-or-ignore), because an outbox op may be retried after a write that did land.
+ */
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
+import {
+  agendaItems,
+  attendance,
+  ballots,
+  evaluations,
+  leaderNotes,
+  meetingGuests,
+  meetings,
+  memberships,
+  minutes,
+  people,
+  reservedOpinions,
+  speeches,
+  votes,
+} from "../schema/db/tables";
+import type { OutboxOp } from "./logic/outbox";
+import type { LoadedMeeting } from "./logic/state";
+
+export type Db = DrizzleD1Database;
+export const roomDb = (env: Cloudflare.Env): Db => drizzle(env.DB);
+
+export type LoadResult = { ok: true; loaded: LoadedMeeting } | { ok: false; reason: "not_found" | "not_open" };
+
+/** The meeting (planned or live), its agenda, the branch roster and the guests. */
+export async function loadMeeting(db: Db, tenantId: string, meetingId: string): Promise<LoadResult> {
+  const [m] = await db.select().from(meetings).where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)));
+  if (!m) return { ok: false, reason: "not_found" };
+  if (m.status !== "planned" && m.status !== "live") return { ok: false, reason: "not_open" };
+  const day = m.scheduledAt.slice(0, 10);
+  const [items, members, guests] = await db.batch([
+    db.select().from(agendaItems).where(and(eq(agendaItems.tenantId, tenantId), eq(agendaItems.meetingId, meetingId))).orderBy(asc(agendaItems.position)),
+    db
+      .select({ m: memberships, name: people.fullName })
+      .from(memberships)
+      .innerJoin(people, eq(people.id, memberships.personId))
+      .where(and(eq(memberships.tenantId, tenantId), eq(memberships.organizationId, m.organizationId))),
+    db
+      .select({ g: meetingGuests, name: people.fullName })
+      .from(meetingGuests)
+      .innerJoin(people, eq(people.id, meetingGuests.personId))
+      .where(and(eq(meetingGuests.tenantId, tenantId), eq(meetingGuests.meetingId, meetingId))),
+  ]);
+  const exemptOn = (x: typeof memberships.$inferSelect) =>
+    (x.exemptReason !== null || x.exemptFrom !== null) && (x.exemptFrom === null || x.exemptFrom <= day) && (x.exemptTo === null || x.exemptTo >= day);
+  return {
+    ok: true,
+    loaded: {
+      meeting: {
+        id: m.id,
+        tenantId: m.tenantId,
+        organizationId: m.organizationId,
+        topic: m.topic,
+        kind: m.kind,
+        place: m.place,
+        format: m.format,
+        scheduledAt: m.scheduledAt,
+        status: m.status,
+        chairPersonId: m.chairPersonId,
+        minutesTakerPersonId: m.minutesTakerPersonId,
+        startedAt: m.startedAt,
+        endedAt: m.endedAt,
+      },
+      roster: members
+        .map(({ m: x, name }) => ({ personId: x.personId, name, status: x.status, branchRole: x.branchRole, exempt: exemptOn(x) }))
+        .sort((a, b) => a.name.localeCompare(b.name, "vi")),
+      guests: guests.map(({ g, name }) => ({ personId: g.personId, name, title: g.title })),
+      agenda: items.map((i) => ({ id: i.id, title: i.title, position: i.position, presenterPersonId: i.presenterPersonId, budgetMinutes: i.minutesBudget })),
+    },
+  };
+}
+
+type Stmt = BatchItem<"sqlite">;
+const chunk = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+
+/** The statements for one outbox op. Run in one `batch`, they land together or not at all. */
+export function statementsFor(db: Db, tenantId: string, meetingId: string, op: OutboxOp): Stmt[] {
+  switch (op.kind) {
+    case "meeting_live":
+      return [
+        db
+          .update(meetings)
+          .set({ status: "live", startedAt: op.startedAt })
+          .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId), inArray(meetings.status, ["planned", "live"]))),
+      ];
+    case "attendance":
+      // 6 parameters a row; D1 takes at most 100 per statement.
+      return chunk(op.entries, 14).map((rows) =>
+        db
+          .insert(attendance)
+          .values(rows.map((e) => ({ tenantId, meetingId, personId: e.personId, status: e.status, reason: e.reason, recordedBy: e.recordedBy })))
+          .onConflictDoUpdate({
+            target: [attendance.meetingId, attendance.personId],
+            set: { status: sqlExcluded("status"), reason: sqlExcluded("reason"), recordedBy: sqlExcluded("recorded_by"), recordedAt: new Date().toISOString() },
+          }),
+      );
+    case "agenda":
+      return op.items.map((i) =>
+        db
+          .insert(agendaItems)
+          .values({ id: i.id, tenantId, meetingId, position: i.position, title: i.title, presenterPersonId: i.presenterPersonId, minutesBudget: i.budgetMinutes })
+          .onConflictDoUpdate({ target: agendaItems.id, set: { position: i.position, title: i.title, minutesBudget: i.budgetMinutes } }),
+      );
+    case "speech": {
+      const s = op.speech;
+      return [
+        db
+          .insert(speeches)
+          .values({
+            id: s.id,
+            tenantId,
+            meetingId,
+            personId: s.personId,
+            agendaItemId: s.itemId,
+            kind: s.kind,
+            startedAt: s.startedAt,
+            endedAt: s.endedAt,
+            durationSeconds: s.durationSeconds,
+            limitSeconds: s.limitSeconds,
+          })
+          .onConflictDoNothing(),
+      ];
+    }
+    case "vote": {
+      const v = op.vote;
+      return [
+        db
+          .insert(votes)
+          .values({
+            id: v.id,
+            tenantId,
+            meetingId,
+            agendaItemId: v.itemId,
+            motion: v.motion,
+            ruleJson: v.ruleJson,
+            secret: v.secret,
+            openedAt: v.openedAt,
+            closedAt: v.closedAt,
+            base: v.base,
+            agree: v.agree,
+            disagree: v.disagree,
+            abstain: v.abstain,
+            eligible: v.eligible,
+            result: v.result,
+          })
+          .onConflictDoNothing(),
+        ...chunk(op.ballots, 16).map((rows) =>
+          db
+            .insert(ballots)
+            .values(rows.map((b) => ({ tenantId, voteId: v.id, personId: b.personId, choice: b.choice, channel: b.channel, castAt: b.castAt })))
+            .onConflictDoNothing(),
+        ),
+      ];
+    }
+    case "reserved": {
+      const r = op.opinion;
+      return [
+        db.insert(reservedOpinions).values({ id: r.id, tenantId, meetingId, voteId: r.voteId, personId: r.personId, body: r.body, createdAt: r.at }).onConflictDoNothing(),
+      ];
+    }
+    case "note": {
+      const n = op.note;
+      return [
+        db
+          .insert(leaderNotes)
+          .values({ id: n.id, tenantId, meetingId, personId: n.personId, agendaItemId: n.itemId, body: n.body, sharedWithCommittee: n.shared, updatedAt: n.updatedAt })
+          .onConflictDoUpdate({ target: leaderNotes.id, set: { body: n.body, agendaItemId: n.itemId, sharedWithCommittee: n.shared, updatedAt: n.updatedAt } }),
+      ];
+    }
+    case "evaluation": {
+      const e = op.evaluation;
+      const row = { scoresJson: JSON.stringify(e.scores), total: e.total, grade: e.grade, updatedAt: e.updatedAt };
+      return [
+        db
+          .insert(evaluations)
+          .values({ id: op.id, tenantId, meetingId, evaluatorPersonId: e.personId, evaluatorKind: e.kind, ...row })
+          .onConflictDoUpdate({ target: [evaluations.meetingId, evaluations.evaluatorPersonId], set: row }),
+      ];
+    }
+    case "close":
+      return [
+        db
+          .update(meetings)
+          .set({ status: "closed", endedAt: op.endedAt })
+          .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId), inArray(meetings.status, ["planned", "live"]))),
+        db
+          .insert(minutes)
+          .values({ id: op.minutesId, tenantId, meetingId, version: 1, body: op.minutesBody, status: "frozen", createdBy: op.createdBy })
+          .onConflictDoNothing(),
+      ];
+    default:
+      op satisfies never;
+      return [];
+  }
+}
+
+const sqlExcluded = (col: string) => sql.raw(`excluded.${col}`);

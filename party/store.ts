@@ -1,0 +1,107 @@
+/**
+ * The room's durable state in the Durable Object's SQLite. The state is kept as one row per entry (each
+ * attendance record, ballot, speech… apart), and `save` writes only entries whose object changed, so a
+ * ballot costs one small row, not the whole room. Everything here is synchronous SQL: writes made in one
+ * turn commit together, and the runtime holds outgoing frames (acks) until they are on disk.
+ */
+import type { OutboxOp } from "./logic/outbox";
+import { type CollectionKey, type RoomState, type SingleKey, collectionKeys, singleKeys } from "./logic/state";
+
+export interface OutboxRow {
+  seq: number;
+  op: OutboxOp;
+  attempts: number;
+}
+
+export class RoomStore {
+  constructor(private readonly sql: SqlStorage) {
+    sql.exec(`CREATE TABLE IF NOT EXISTS room_kv (k TEXT PRIMARY KEY, v TEXT NOT NULL)`);
+    sql.exec(`CREATE TABLE IF NOT EXISTS room_seen (k TEXT PRIMARY KEY)`);
+    sql.exec(`CREATE TABLE IF NOT EXISTS room_outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, op TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, dead INTEGER NOT NULL DEFAULT 0)`);
+  }
+
+  load(): RoomState | null {
+    const rows = this.sql.exec<{ k: string; v: string }>(`SELECT k, v FROM room_kv WHERE k LIKE 's:%' OR k LIKE 'c:%'`).toArray();
+    if (rows.length === 0) return null;
+    const singles: Partial<Record<SingleKey, unknown>> = {};
+    const collections = Object.fromEntries(collectionKeys.map((k) => [k, {} as Record<string, unknown>])) as Record<CollectionKey, Record<string, unknown>>;
+    for (const { k, v } of rows) {
+      const value: unknown = JSON.parse(v);
+      if (k.startsWith("s:")) {
+        singles[k.slice(2) as SingleKey] = value;
+      } else {
+        const rest = k.slice(2);
+        const colon = rest.indexOf(":");
+        const coll = rest.slice(0, colon) as CollectionKey;
+        const bucket = collections[coll];
+        if (bucket) bucket[rest.slice(colon + 1)] = value;
+      }
+    }
+    if (singleKeys.some((k) => singles[k] === undefined)) return null;
+    // The rows were written from a RoomState by `save`, so they rebuild one.
+    return { ...singles, ...collections } as unknown as RoomState;
+  }
+
+  /** Writes what changed between `prev` and `next` (by reference). */
+  save(prev: RoomState | null, next: RoomState): void {
+    for (const key of singleKeys) {
+      if (!prev || prev[key] !== next[key]) this.put(`s:${key}`, next[key]);
+    }
+    for (const coll of collectionKeys) {
+      const before: Record<string, unknown> = prev ? prev[coll] : {};
+      const after: Record<string, unknown> = next[coll];
+      if (before === after) continue;
+      for (const [id, value] of Object.entries(after)) if (before[id] !== value) this.put(`c:${coll}:${id}`, value);
+      for (const id of Object.keys(before)) if (!(id in after)) this.sql.exec(`DELETE FROM room_kv WHERE k = ?`, `c:${coll}:${id}`);
+    }
+  }
+
+  private put(k: string, value: unknown) {
+    this.sql.exec(`INSERT INTO room_kv (k, v) VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v`, k, JSON.stringify(value));
+  }
+
+  get version(): number {
+    const row = this.sql.exec<{ v: string }>(`SELECT v FROM room_kv WHERE k = 'version'`).toArray()[0];
+    return row ? Number(row.v) : 0;
+  }
+
+  bumpVersion(): number {
+    const v = this.version + 1;
+    this.sql.exec(`INSERT INTO room_kv (k, v) VALUES ('version', ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v`, String(v));
+    return v;
+  }
+
+  /** Whether a client request id was already applied (partysocket replays what it queued offline). */
+  seen(key: string): boolean {
+    return this.sql.exec(`SELECT 1 FROM room_seen WHERE k = ?`, key).toArray().length > 0;
+  }
+
+  markSeen(key: string): void {
+    this.sql.exec(`INSERT OR IGNORE INTO room_seen (k) VALUES (?)`, key);
+  }
+
+  enqueue(ops: OutboxOp[]): void {
+    for (const op of ops) this.sql.exec(`INSERT INTO room_outbox (op) VALUES (?)`, JSON.stringify(op));
+  }
+
+  pending(limit: number): OutboxRow[] {
+    return this.sql
+      .exec<{ seq: number; op: string; attempts: number }>(`SELECT seq, op, attempts FROM room_outbox WHERE dead = 0 ORDER BY seq LIMIT ?`, limit)
+      .toArray()
+      .map((r) => ({ seq: r.seq, op: JSON.parse(r.op) as OutboxOp, attempts: r.attempts }));
+  }
+
+  pendingCount(): number {
+    return this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM room_outbox WHERE dead = 0`).one().n;
+  }
+
+  done(seqs: number[]): void {
+    for (const seq of seqs) this.sql.exec(`DELETE FROM room_outbox WHERE seq = ?`, seq);
+  }
+
+  /** One more failed attempt; after `maxAttempts` the op is set aside (kept, not retried) so it cannot block the rest. */
+  failed(seq: number, maxAttempts: number): number {
+    this.sql.exec(`UPDATE room_outbox SET attempts = attempts + 1, dead = CASE WHEN attempts + 1 >= ? THEN 1 ELSE 0 END WHERE seq = ?`, maxAttempts, seq);
+    return this.sql.exec<{ attempts: number }>(`SELECT attempts FROM room_outbox WHERE seq = ?`, seq).one().attempts;
+  }
+}
