@@ -62,14 +62,20 @@ export async function applyMigrationsLocal(persistTo?: string): Promise<void> {
   await wrangler(["d1", "migrations", "apply", "DB", "--local", ...persistArgs(persistTo)]);
 }
 
-/** Runs one SQL query against the local D1 and returns its rows. */
-export async function queryLocal<T = Record<string, unknown>>(sql: string, persistTo?: string): Promise<T[]> {
+/** Runs SQL statements (separated by `;`) against the local D1 and returns the rows of each, in order. */
+export async function queryAllLocal(sql: string, persistTo?: string): Promise<Record<string, unknown>[][]> {
   const { stdout } = await wrangler(["d1", "execute", "DB", "--local", ...persistArgs(persistTo), "--json", "--command", sql]);
   const parsed: unknown = JSON.parse(stdout);
   if (!Array.isArray(parsed)) throw new Error(`unexpected output from d1 execute: ${stdout.slice(0, 200)}`);
-  const first: unknown = parsed[0];
-  if (!first || typeof first !== "object" || !("results" in first) || !Array.isArray(first.results)) return [];
-  return first.results as T[];
+  return parsed.map((r: unknown) =>
+    r && typeof r === "object" && "results" in r && Array.isArray(r.results) ? (r.results as Record<string, unknown>[]) : [],
+  );
+}
+
+/** Runs one SQL query against the local D1 and returns its rows. */
+export async function queryLocal<T = Record<string, unknown>>(sql: string, persistTo?: string): Promise<T[]> {
+  const [rows] = await queryAllLocal(sql, persistTo);
+  return (rows ?? []) as T[];
 }
 
 export async function executeFileLocal(file: string, persistTo?: string): Promise<void> {

@@ -1,0 +1,107 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TENANT_ID } from "../../scripts/lib/demo-data.ts";
+import { seedDemo } from "../../scripts/seed-demo.ts";
+import { applyMigrationsLocal, queryAllLocal, queryLocal } from "../../scripts/lib/wrangler.ts";
+import { verifyPassword } from "../../worker/lib/password.ts";
+
+const TABLES = ["tenants", "organizations", "people", "memberships", "tenant_roles", "meetings", "agenda_items", "meeting_documents", "meeting_guests", "attendance", "speeches", "votes", "ballots"];
+
+let dir = "";
+const q = <T = Record<string, unknown>>(sql: string) => queryLocal<T>(sql, dir);
+
+/** Every row of every seeded table, so a second load that changed anything (even a password hash) shows. */
+async function snapshot(): Promise<string> {
+  const parts = await queryAllLocal(TABLES.map((t) => `SELECT * FROM ${t} ORDER BY 1, 2, 3`).join("; "), dir);
+  expect(parts).toHaveLength(TABLES.length);
+  expect(parts.every((rows) => rows.length > 0)).toBe(true);
+  return JSON.stringify(parts);
+}
+
+describe("demo seed on a local D1", () => {
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "chibo-demo-test-"));
+    await applyMigrationsLocal(dir);
+  }, 60_000);
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("loads into an empty database, then leaves it unchanged on the next start", async () => {
+    expect((await seedDemo({ persistTo: dir })).seeded).toBe(true);
+    const first = await snapshot();
+    expect((await seedDemo({ persistTo: dir })).seeded).toBe(false);
+    // Even forced, fixed ids and INSERT OR IGNORE keep every row as it was.
+    expect((await seedDemo({ persistTo: dir, force: true })).seeded).toBe(true);
+    expect(await snapshot()).toBe(first);
+  }, 90_000);
+
+  it("gives every demo login the documented password in the Worker's hash format", async () => {
+    const rows = await q<{ email: string; password_hash: string; full_name: string }>("SELECT email, password_hash, full_name FROM people WHERE password_hash IS NOT NULL ORDER BY email");
+    expect(rows.map((r) => r.email).sort()).toEqual(DEMO_LOGINS.map((l) => l.email).sort());
+    for (const row of rows) {
+      expect(row.password_hash).toMatch(/^pbkdf2-sha256\$100000\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+      expect(await verifyPassword(DEMO_PASSWORD, row.password_hash)).toBe(true);
+      expect(await verifyPassword("wrong-password", row.password_hash)).toBe(false);
+      expect(row.full_name).toBe(DEMO_LOGINS.find((l) => l.email === row.email)!.name);
+    }
+  }, 30_000);
+
+  it("looks like a real committee: branches of 3+ official members, probationary and exempt members, officers", async () => {
+    const [counts] = await q<{ members: number; probationary: number; exempt: number }>(
+      `SELECT COUNT(*) AS members, SUM(status = 'probationary') AS probationary, SUM(exempt_reason IS NOT NULL) AS exempt FROM memberships WHERE tenant_id = '${DEMO_TENANT_ID}'`,
+    );
+    expect(counts!.members).toBe(60);
+    expect(counts!.probationary).toBeGreaterThanOrEqual(2);
+    expect(counts!.exempt).toBeGreaterThanOrEqual(2);
+    const branches = await q<{ id: string; official: number; secretaries: number; deputies: number }>(
+      `SELECT o.id, SUM(m.status = 'official') AS official, SUM(m.branch_role = 'secretary') AS secretaries, SUM(m.branch_role = 'deputy') AS deputies
+       FROM organizations o JOIN memberships m ON m.organization_id = o.id WHERE o.kind != 'grassroots_committee' GROUP BY o.id`,
+    );
+    expect(branches.length).toBeGreaterThanOrEqual(5);
+    for (const b of branches) {
+      expect(b.official, b.id).toBeGreaterThanOrEqual(3);
+      expect(b.secretaries, b.id).toBe(1);
+      expect(b.deputies, b.id).toBe(1);
+    }
+    const roles = await q<{ role: string; email: string }>("SELECT r.role, p.email FROM tenant_roles r JOIN people p ON p.id = r.person_id ORDER BY r.role");
+    expect(roles).toEqual([
+      { role: "admin", email: "admin@hoaan.demo" },
+      { role: "organizer", email: "organizer@hoaan.demo" },
+    ]);
+  });
+
+  it("invites the visiting leader, who holds no membership, to a planned meeting", async () => {
+    const rows = await q<{ status: string; memberships: number }>(
+      `SELECT m.status, (SELECT COUNT(*) FROM memberships x WHERE x.person_id = p.id) AS memberships
+       FROM meeting_guests g JOIN people p ON p.id = g.person_id JOIN meetings m ON m.id = g.meeting_id WHERE p.email = 'lanhdao@tinhuy.demo'`,
+    );
+    expect(rows).toEqual([{ status: "planned", memberships: 0 }]);
+  });
+
+  it("plans this month's meetings with the usual agenda and keeps closed ones with attendance and a resolution vote", async () => {
+    const planned = await q<{ id: string; items: number; first: string; budget: number }>(
+      `SELECT m.id, COUNT(a.id) AS items, MIN(CASE WHEN a.position = 1 THEN a.title END) AS first, SUM(a.minutes_budget) AS budget
+       FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id WHERE m.status = 'planned' AND m.kind = 'regular' GROUP BY m.id`,
+    );
+    expect(planned.length).toBe(7);
+    for (const m of planned) {
+      expect(m.first).toMatch(/^Khai mạc/);
+      expect(m.budget).toBeGreaterThanOrEqual(90); // Directive 50-CT/TW: at least 90 minutes
+    }
+    const closed = await q<{ id: string; members: number; marked: number; base: number; agree: number; result: string }>(
+      `SELECT m.id,
+         (SELECT COUNT(*) FROM memberships x WHERE x.organization_id = m.organization_id) AS members,
+         (SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = m.id) AS marked,
+         v.base, v.agree, v.result
+       FROM meetings m JOIN votes v ON v.meeting_id = m.id WHERE m.status = 'closed'`,
+    );
+    expect(closed.length).toBeGreaterThanOrEqual(14);
+    for (const m of closed) {
+      expect(m.marked, m.id).toBe(m.members);
+      expect(m.result).toBe(m.agree * 2 > m.base ? "passed" : "not_passed");
+    }
+  });
+});
