@@ -74,3 +74,16 @@ export async function createMeeting(options: { status?: "planned" | "live" | "cl
   return { ...tenant, leader, meetingId, items, idOf, nameOf, ticket, join };
 }
 export type MeetingFixture = Awaited<ReturnType<typeof createMeeting>>;
+
+export const PRESENT_OFFICIALS = ["chair", "taker", "m1", "m2", "m3", "m4", "m5", "m6"] as const;
+
+/** Joins the given people (default: the chair, the minutes-taker and m1–m6) and starts the meeting. */
+export async function liveMeeting(who: readonly Who[] = PRESENT_OFFICIALS) {
+  const f = await createMeeting();
+  const clients = {} as Record<Who, Awaited<ReturnType<typeof f.join>>>;
+  for (const w of who) clients[w] = await f.join(w);
+  const chair = clients.chair;
+  if (!chair) throw new Error("liveMeeting needs the chair");
+  await chair.ok({ type: "meeting/start" });
+  return { f, c: clients, chair };
+}

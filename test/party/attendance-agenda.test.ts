@@ -1,0 +1,106 @@
+import { and, eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { attendance, agendaItems, meetings } from "../../schema/db/tables";
+import { db } from "../support/fixtures";
+import { closeAllRooms, eventually } from "../support/room-client";
+import { createMeeting, liveMeeting } from "./meeting-fixture";
+
+afterEach(() => closeAllRooms());
+
+describe("attendance", () => {
+  it("counts remote and hall check-ins against official members less the exempted, with the 85% mark", async () => {
+    const f = await createMeeting();
+    const chair = await f.join("chair");
+    const taker = await f.join("taker");
+    const m1 = await f.join("m1");
+    // A member without a device is checked in at the hall by the minutes-taker.
+    const from = m1.received.length;
+    await taker.ok({ type: "presence/check-in", personId: f.idOf("m7"), mode: "hall" });
+    const ev = await m1.event("attendance", (e) => e.entries.some((x) => x.personId === f.idOf("m7")), from);
+    expect(ev.entries.find((x) => x.personId === f.idOf("m7"))?.status).toBe("present_hall");
+    expect(ev.counts).toMatchObject({ members: 12, official: 11, probationary: 1, exempt: 2, expected: 9, presentHall: 1, presentRemote: 3, eligibleVoters: 4, voteBase: 9 });
+    expect(ev.counts.reachesMark).toBe(false);
+
+    await chair.ok({ type: "presence/mark-absent", personId: f.idOf("m6"), excused: true, reason: "Đi công tác" });
+    await chair.ok({ type: "presence/mark-absent", personId: f.idOf("m5"), excused: false });
+    // A member may only check themselves in; an excused absence needs a reason.
+    await m1.refused({ type: "presence/check-in", personId: f.idOf("m2"), mode: "hall" }, "forbidden");
+    await chair.refused({ type: "presence/mark-absent", personId: f.idOf("m4"), excused: true }, "bad_message");
+    await chair.refused({ type: "presence/mark-absent", personId: "p-nobody", excused: false }, "not_found");
+
+    const snap = await m1.sync();
+    expect(snap.state.counts).toMatchObject({ absentExcused: 1, absentUnexcused: 1, voteBase: 8, expected: 9 });
+    const rows = await eventually(async () => {
+      const r = await db().select().from(attendance).where(and(eq(attendance.tenantId, f.tenantId), eq(attendance.meetingId, f.meetingId)));
+      return r.length >= 5 ? r : undefined;
+    });
+    const byPerson = new Map(rows.map((r) => [r.personId, r]));
+    expect(byPerson.get(f.idOf("m7"))?.status).toBe("present_hall");
+    expect(byPerson.get(f.idOf("m6"))).toMatchObject({ status: "absent_excused", reason: "Đi công tác" });
+    expect(byPerson.get(f.idOf("m5"))?.status).toBe("absent_unexcused");
+  });
+
+  it("shows who is connected and updates it when a socket closes", async () => {
+    const f = await createMeeting();
+    const chair = await f.join("chair");
+    const m2 = await f.join("m2");
+    const from = chair.received.length;
+    m2.close();
+    const ev = await chair.event("attendance", (e) => e.entries.some((x) => x.personId === f.idOf("m2") && x.connected === 0), from);
+    // Leaving the socket does not undo attendance.
+    expect(ev.entries[0]?.status).toBe("present_remote");
+  });
+});
+
+describe("agenda", () => {
+  it("lets only the chair start the meeting, and marks it live in D1", async () => {
+    const f = await createMeeting();
+    const m1 = await f.join("m1");
+    const chair = await f.join("chair");
+    await m1.refused({ type: "meeting/start" }, "forbidden");
+    await m1.refused({ type: "queue/raise", kind: "speech" }, "meeting_not_live");
+    const from = m1.received.length;
+    await chair.ok({ type: "meeting/start" });
+    const ev = await m1.event("meeting", () => true, from);
+    expect(ev.meeting.status).toBe("live");
+    expect(ev.meeting.durationMarkMinutes).toBe(90);
+    const agenda = await m1.event("agenda", () => true, from);
+    expect(agenda.currentItemId).toBe(f.items[0]!.id);
+    expect(agenda.agenda[0]!.runningSince).not.toBeNull();
+    await eventually(async () => {
+      const [m] = await db().select().from(meetings).where(and(eq(meetings.tenantId, f.tenantId), eq(meetings.id, f.meetingId)));
+      return m?.status === "live" && m.startedAt !== null;
+    });
+  });
+
+  it("moves between items with a clock per item, adds and reorders items", async () => {
+    const { f, c, chair } = await liveMeeting(["chair", "m1"]);
+    await new Promise((r) => setTimeout(r, 30));
+    await chair.ok({ type: "agenda/go", itemId: f.items[1]!.id });
+    let snap = await c.m1!.sync();
+    const first = snap.state.agenda.find((a) => a.id === f.items[0]!.id)!;
+    expect(first.elapsedMs).toBeGreaterThan(0);
+    expect(first.runningSince).toBeNull();
+    expect(first.done).toBe(true);
+    expect(snap.state.currentItemId).toBe(f.items[1]!.id);
+
+    const added = await chair.ok({ type: "agenda/add", title: "Học tập và làm theo tư tưởng Hồ Chí Minh", budgetMinutes: 15, afterItemId: f.items[0]!.id });
+    expect(added.entityId).toBeTruthy();
+    snap = await c.m1!.sync();
+    expect(snap.state.agenda.map((a) => a.id)).toEqual([f.items[0]!.id, added.entityId, f.items[1]!.id, f.items[2]!.id]);
+
+    const order = [f.items[2]!.id, f.items[1]!.id, f.items[0]!.id, added.entityId!];
+    await chair.refused({ type: "agenda/reorder", itemIds: order.slice(1) }, "bad_message");
+    await c.m1!.refused({ type: "agenda/reorder", itemIds: order }, "forbidden");
+    await chair.ok({ type: "agenda/reorder", itemIds: order });
+    snap = await c.m1!.sync();
+    expect(snap.state.agenda.map((a) => a.id)).toEqual(order);
+    await chair.refused({ type: "agenda/go", itemId: "nope" }, "not_found");
+
+    const rows = await eventually(async () => {
+      const r = await db().select().from(agendaItems).where(and(eq(agendaItems.tenantId, f.tenantId), eq(agendaItems.meetingId, f.meetingId)));
+      return r.length === 4 && r.find((x) => x.id === added.entityId)?.position === 4 ? r : undefined;
+    });
+    expect(rows.find((x) => x.id === f.items[2]!.id)?.position).toBe(1);
+  });
+});
