@@ -1,0 +1,244 @@
+/**
+ * CSV import of members: every row is checked against the file and the tenant before anything is written;
+ * one bad row and nothing is imported. A good file is written in one `db.batch()` (one transaction).
+ */
+import { eq, sql } from "drizzle-orm";
+import { memberships, organizations, people } from "../../schema/db/tables";
+import type { ImportResult, MembershipStatus, BranchRole } from "../../schema/api/members";
+import { MEETING_KINDS } from "../../schema/api/organizations";
+import { mapHeader, parseMemberRow, type MemberCsvRow } from "../../schema/csv/members-csv";
+import { parseCsv } from "../../schema/csv/parse-csv";
+import type { ErrorIssue } from "../../schema/errors";
+import { foldForSearch } from "../../schema/text";
+import { auditInsert } from "../lib/audit";
+import { newId } from "../lib/ids";
+import type { Db } from "../env";
+
+/** More than a province committee's members (Yên Bái's bloc: 4,759); the 1 MB body limit binds first anyway. */
+export const MAX_IMPORT_ROWS = 10_000;
+/** Rows per INSERT. Each INSERT binds one JSON text (D1 allows 100 bound parameters, 2 MB per value). */
+const CHUNK_ROWS = 500;
+const PREVIEW_ROWS = 100;
+
+export interface PlannedRow extends MemberCsvRow {
+  organizationId: string;
+  organizationName: string;
+  /** The person who already has this e-mail, reused instead of creating another account. */
+  existingPersonId: string | null;
+}
+
+export type ImportCheck = { ok: true; rows: PlannedRow[] } | { ok: false; issues: ErrorIssue[] };
+
+const issue = (line: number, message: string): ErrorIssue => ({ path: `line ${line}`, message });
+/** Case, spacing and Unicode form ignored; diacritics kept (Đông and Đồng are different branches). */
+const exactKey = (s: string) => s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+
+export async function checkImport(db: Db, tenantId: string, csv: string): Promise<ImportCheck> {
+  const parsed = parseCsv(csv);
+  if (!parsed.ok) return { ok: false, issues: [issue(parsed.line, parsed.message)] };
+  const [header, ...records] = parsed.records;
+  if (!header) return { ok: false, issues: [issue(1, "Tệp trống / Empty file")] };
+  const { columns, problems } = mapHeader(header.cells);
+  if (problems.length) return { ok: false, issues: problems.map((p) => issue(header.line, p)) };
+  if (records.length === 0) return { ok: false, issues: [issue(header.line, "Không có dòng dữ liệu / No data rows")] };
+  if (records.length > MAX_IMPORT_ROWS) {
+    return { ok: false, issues: [issue(header.line, `Quá ${MAX_IMPORT_ROWS} dòng, hãy chia nhỏ tệp / Over ${MAX_IMPORT_ROWS} rows, split the file`)] };
+  }
+
+  const rowProblems = new Map<number, string[]>();
+  const complain = (line: number, message: string) => {
+    const list = rowProblems.get(line) ?? [];
+    list.push(message);
+    rowProblems.set(line, list);
+  };
+  const rows: MemberCsvRow[] = [];
+  for (const r of records) {
+    const result = parseMemberRow(r.cells, columns, r.line);
+    result.problems.forEach((p) => complain(r.line, p));
+    if (result.row) rows.push(result.row);
+  }
+
+  const emails = [...new Set(rows.flatMap((r) => (r.email ? [r.email] : [])))];
+  const [orgs, existing, emailOwners] = await db.batch([
+    db
+      .select({ id: organizations.id, name: organizations.name, kind: organizations.kind })
+      .from(organizations)
+      .where(eq(organizations.tenantId, tenantId)),
+    db
+      .select({
+        personId: memberships.personId,
+        organizationId: memberships.organizationId,
+        branchRole: memberships.branchRole,
+        searchName: people.searchName,
+        birthYear: people.birthYear,
+        email: people.email,
+      })
+      .from(memberships)
+      .innerJoin(people, eq(people.id, memberships.personId))
+      .where(eq(memberships.tenantId, tenantId)),
+    // One bound parameter for any number of e-mails (D1 allows 100 per statement).
+    db
+      .select({ id: people.id, email: people.email, searchName: people.searchName })
+      .from(people)
+      .where(sql`${people.email} in (select value from json_each(${JSON.stringify(emails)}))`),
+  ]);
+
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const byFolded = new Map<string, typeof orgs>();
+  for (const o of orgs) {
+    const k = foldForSearch(o.name);
+    byFolded.set(k, [...(byFolded.get(k) ?? []), o]);
+  }
+  const ownerByEmail = new Map(emailOwners.map((p) => [p.email!, p]));
+  const memberKey = (orgId: string, personId: string) => `${orgId}|${personId}`;
+  const existingMembership = new Set(existing.map((m) => memberKey(m.organizationId, m.personId)));
+  const secretaryOrgs = new Set(existing.filter((m) => m.branchRole === "secretary").map((m) => m.organizationId));
+  const nameYearKey = (orgId: string, searchName: string, year: number | null) => `${orgId}|${searchName}|${year ?? ""}`;
+  const existingNameYear = new Set(existing.map((m) => nameYearKey(m.organizationId, m.searchName, m.birthYear)));
+
+  const firstLineOfEmail = new Map<string, number>();
+  const firstLineOfNameYear = new Map<string, number>();
+  const secretaryLineOfOrg = new Map<string, number>();
+  const planned: PlannedRow[] = [];
+
+  for (const row of rows) {
+    const candidates = byId.has(row.branch)
+      ? [byId.get(row.branch)!]
+      : (byFolded.get(foldForSearch(row.branch)) ?? []).filter(
+          (o, _, all) => all.length === 1 || exactKey(o.name) === exactKey(row.branch),
+        );
+    const org = candidates.length === 1 ? candidates[0]! : null;
+    if (candidates.length > 1) {
+      complain(row.line, `Có nhiều chi bộ tên "${row.branch}", hãy dùng mã chi bộ / Several branches named so, use the branch id`);
+    } else if (!org) {
+      complain(row.line, `Không có chi bộ "${row.branch.slice(0, 80)}" / Unknown branch`);
+    } else if (!MEETING_KINDS.includes(org.kind)) {
+      complain(row.line, `"${org.name}" là đảng bộ, không phải chi bộ / "${org.name}" is a committee, not a branch`);
+    }
+
+    const searchName = foldForSearch(row.fullName);
+    let existingPersonId: string | null = null;
+    if (row.email) {
+      const first = firstLineOfEmail.get(row.email);
+      if (first !== undefined) complain(row.line, `E-mail trùng với dòng ${first} / E-mail repeats line ${first}`);
+      else firstLineOfEmail.set(row.email, row.line);
+      const owner = ownerByEmail.get(row.email);
+      if (owner && owner.searchName !== searchName) {
+        // The rule for reusing an account: same e-mail and same name (ignoring case and diacritics).
+        complain(row.line, "E-mail đã thuộc về người khác (khác họ tên) / E-mail belongs to a person with another name");
+      } else if (owner) {
+        existingPersonId = owner.id;
+        if (org && existingMembership.has(memberKey(org.id, owner.id))) {
+          complain(row.line, "Người này đã là đảng viên của chi bộ / Already a member of this branch");
+        }
+      }
+    } else if (org) {
+      // Without an e-mail, the same name and birth year in the same branch is taken for the same person.
+      const key = nameYearKey(org.id, searchName, row.birthYear);
+      const first = firstLineOfNameYear.get(key);
+      if (existingNameYear.has(key)) {
+        complain(row.line, "Chi bộ đã có người cùng họ tên và năm sinh / Branch already has a member with this name and birth year");
+      } else if (first !== undefined) {
+        complain(row.line, `Trùng họ tên và năm sinh với dòng ${first} / Same name and birth year as line ${first}`);
+      } else firstLineOfNameYear.set(key, row.line);
+    }
+
+    if (org && row.branchRole === "secretary") {
+      const first = secretaryLineOfOrg.get(org.id);
+      if (secretaryOrgs.has(org.id)) complain(row.line, "Chi bộ đã có bí thư / The branch already has a secretary");
+      else if (first !== undefined) complain(row.line, `Chi bộ đã có bí thư ở dòng ${first} / Second secretary (line ${first})`);
+      else secretaryLineOfOrg.set(org.id, row.line);
+    }
+
+    if (org) planned.push({ ...row, organizationId: org.id, organizationName: org.name, existingPersonId });
+  }
+
+  if (rowProblems.size > 0) {
+    const issues = [...rowProblems.entries()]
+      .sort(([a], [b]) => a - b)
+      .flatMap(([line, messages]) => messages.map((m) => issue(line, m)));
+    return { ok: false, issues };
+  }
+  return { ok: true, rows: planned };
+}
+
+export function summarize(rows: PlannedRow[], dryRun: boolean): ImportResult {
+  const byOrg = new Map<string, { organizationId: string; organizationName: string; rows: number }>();
+  for (const r of rows) {
+    const entry = byOrg.get(r.organizationId) ?? { organizationId: r.organizationId, organizationName: r.organizationName, rows: 0 };
+    entry.rows++;
+    byOrg.set(r.organizationId, entry);
+  }
+  const reused = rows.filter((r) => r.existingPersonId).length;
+  return {
+    dryRun,
+    rows: rows.length,
+    newPeople: rows.length - reused,
+    reusedPeople: reused,
+    byOrganization: [...byOrg.values()],
+    preview: rows.slice(0, PREVIEW_ROWS).map((r) => ({
+      line: r.line,
+      fullName: r.fullName,
+      email: r.email,
+      organizationId: r.organizationId,
+      organizationName: r.organizationName,
+      status: r.status,
+      branchRole: r.branchRole,
+      existingPersonId: r.existingPersonId,
+    })),
+  };
+}
+
+const chunks = <T>(items: T[], size: number) =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/** Writes the checked rows: new people, then memberships, then one audit row, all in one transaction. */
+export async function writeImport(db: Db, tenantId: string, actorId: string, rows: PlannedRow[]) {
+  const newPeople: { id: string; email: string | null; fullName: string; searchName: string; phone: string | null; birthYear: number | null }[] = [];
+  const newMemberships: {
+    id: string;
+    organizationId: string;
+    personId: string;
+    status: MembershipStatus;
+    probationStart: string | null;
+    branchRole: BranchRole;
+  }[] = [];
+  for (const r of rows) {
+    let personId = r.existingPersonId;
+    if (!personId) {
+      personId = newId();
+      newPeople.push({ id: personId, email: r.email, fullName: r.fullName, searchName: foldForSearch(r.fullName), phone: r.phone, birthYear: r.birthYear });
+    }
+    newMemberships.push({
+      id: newId(),
+      organizationId: r.organizationId,
+      personId,
+      status: r.status,
+      probationStart: r.probationStart,
+      branchRole: r.branchRole,
+    });
+  }
+  const statements = [
+    ...chunks(newPeople, CHUNK_ROWS).map((chunk) =>
+      db.run(sql`insert into ${people} (id, email, full_name, search_name, phone, birth_year)
+        select j.value ->> 'id', j.value ->> 'email', j.value ->> 'fullName', j.value ->> 'searchName', j.value ->> 'phone', j.value ->> 'birthYear'
+        from json_each(${JSON.stringify(chunk)}) as j`),
+    ),
+    ...chunks(newMemberships, CHUNK_ROWS).map((chunk) =>
+      db.run(sql`insert into ${memberships} (id, tenant_id, organization_id, person_id, status, probation_start, branch_role)
+        select j.value ->> 'id', ${tenantId}, j.value ->> 'organizationId', j.value ->> 'personId', j.value ->> 'status', j.value ->> 'probationStart', j.value ->> 'branchRole'
+        from json_each(${JSON.stringify(chunk)}) as j`),
+    ),
+  ];
+  await db.batch([
+    auditInsert(db, {
+      tenantId,
+      personId: actorId,
+      action: "import",
+      entity: "membership",
+      detail: { rows: rows.length, newPeople: newPeople.length, reusedPeople: rows.length - newPeople.length },
+    }),
+    ...statements,
+  ]);
+  return newMemberships.length;
+}

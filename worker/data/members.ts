@@ -1,0 +1,115 @@
+import { and, asc, count, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { meetingGuests, memberships, organizations, people, tenantRoles } from "../../schema/db/tables";
+import type { ListMembersQuery, Member } from "../../schema/api/members";
+import { foldForSearch } from "../../schema/text";
+import { exemptOn, vnToday } from "./organizations";
+import type { Db } from "../env";
+
+const memberColumns = {
+  membershipId: memberships.id,
+  personId: people.id,
+  fullName: people.fullName,
+  email: people.email,
+  phone: people.phone,
+  birthYear: people.birthYear,
+  organizationId: memberships.organizationId,
+  organizationName: organizations.name,
+  status: memberships.status,
+  probationStart: memberships.probationStart,
+  branchRole: memberships.branchRole,
+  exemptReason: memberships.exemptReason,
+  exemptFrom: memberships.exemptFrom,
+  exemptTo: memberships.exemptTo,
+};
+type MemberRow = Omit<Member, "exemption"> & { exemptReason: string | null; exemptFrom: string | null; exemptTo: string | null };
+
+function toMember(r: MemberRow): Member {
+  const { exemptReason, exemptFrom, exemptTo, ...rest } = r;
+  return { ...rest, exemption: exemptReason && exemptFrom ? { reason: exemptReason, from: exemptFrom, to: exemptTo } : null };
+}
+
+const membersJoin = (db: Db) =>
+  db
+    .select(memberColumns)
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .innerJoin(organizations, and(eq(organizations.id, memberships.organizationId), eq(organizations.tenantId, memberships.tenantId)));
+
+/** `%`, `_` and `\` typed by a user match themselves in LIKE. */
+const likeContains = (s: string) => `%${s.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+/**
+ * A page of the tenant's members. `visibleOrgIds` limits a plain member to their own branches; staff pass
+ * null. `q` matches the folded name (so "nguyen van duc" finds "Nguyễn Văn Đức") or the e-mail.
+ */
+export async function listMembers(db: Db, tenantId: string, query: ListMembersQuery, visibleOrgIds: string[] | null, today = vnToday()) {
+  const where: SQL[] = [eq(memberships.tenantId, tenantId)];
+  if (visibleOrgIds) where.push(inArray(memberships.organizationId, visibleOrgIds.length ? visibleOrgIds : [""]));
+  if (query.organizationId) where.push(eq(memberships.organizationId, query.organizationId));
+  if (query.status === "exempt") where.push(exemptOn(today));
+  else if (query.status) where.push(eq(memberships.status, query.status));
+  const q = query.q ? foldForSearch(query.q) : "";
+  if (q) {
+    where.push(
+      or(
+        sql`${people.searchName} like ${likeContains(q)} escape '\\'`,
+        sql`${people.email} like ${likeContains(query.q!.trim().toLowerCase())} escape '\\'`,
+      )!,
+    );
+  }
+  const condition = and(...where);
+  const [rows, totals] = await db.batch([
+    membersJoin(db)
+      .where(condition)
+      .orderBy(asc(people.searchName), asc(memberships.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db
+      .select({ n: count() })
+      .from(memberships)
+      .innerJoin(people, eq(people.id, memberships.personId))
+      .where(condition),
+  ]);
+  return { items: rows.map((r) => toMember(r)), total: totals[0]?.n ?? 0, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getMember(db: Db, tenantId: string, membershipId: string): Promise<Member | null> {
+  const row = await membersJoin(db)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId)))
+    .get();
+  return row ? toMember(row) : null;
+}
+
+/** The secretary of a branch other than `exceptMembershipId`, if any: a branch has at most one. */
+export async function otherSecretary(db: Db, tenantId: string, organizationId: string, exceptMembershipId = "") {
+  return db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.branchRole, "secretary"),
+        ne(memberships.id, exceptMembershipId),
+      ),
+    )
+    .get();
+}
+
+export async function findPersonIdByEmail(db: Db, email: string) {
+  return db.select({ id: people.id, fullName: people.fullName }).from(people).where(eq(people.email, email)).get();
+}
+
+/**
+ * Whether the person stands in any tenant other than this one. A committee may change a person's name,
+ * e-mail or password only when the person is theirs alone: otherwise one committee could take over the
+ * account of a leader or member of another (change the e-mail, then set a password).
+ */
+export async function standsElsewhere(db: Db, tenantId: string, personId: string): Promise<boolean> {
+  const [m, r, g] = await db.batch([
+    db.select({ x: memberships.id }).from(memberships).where(and(eq(memberships.personId, personId), ne(memberships.tenantId, tenantId))).limit(1),
+    db.select({ x: tenantRoles.personId }).from(tenantRoles).where(and(eq(tenantRoles.personId, personId), ne(tenantRoles.tenantId, tenantId))).limit(1),
+    db.select({ x: meetingGuests.personId }).from(meetingGuests).where(and(eq(meetingGuests.personId, personId), ne(meetingGuests.tenantId, tenantId))).limit(1),
+  ]);
+  return m.length + r.length + g.length > 0;
+}

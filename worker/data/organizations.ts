@@ -1,0 +1,75 @@
+import { and, eq, sql } from "drizzle-orm";
+import { memberships, organizations } from "../../schema/db/tables";
+import type { MemberCounts, OrganizationNode, OrganizationTree } from "../../schema/api/organizations";
+import type { Db } from "../env";
+
+export type OrganizationRow = typeof organizations.$inferSelect;
+
+/** Today as `YYYY-MM-DD` in Vietnam (UTC+7), the day exemptions are judged against. */
+export const vnToday = (now = new Date()) => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/** SQL: the membership is exempted from meetings on `today`. */
+export const exemptOn = (today: string) =>
+  sql`(${memberships.exemptReason} is not null and ${memberships.exemptFrom} <= ${today} and (${memberships.exemptTo} is null or ${memberships.exemptTo} >= ${today}))`;
+
+export async function getOrganization(db: Db, tenantId: string, id: string) {
+  return db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, id)))
+    .get();
+}
+
+export async function listOrganizations(db: Db, tenantId: string) {
+  return db.select().from(organizations).where(eq(organizations.tenantId, tenantId)).orderBy(organizations.name);
+}
+
+const zero = (): MemberCounts => ({ total: 0, official: 0, probationary: 0, exempt: 0 });
+const add = (a: MemberCounts, b: MemberCounts) => {
+  a.total += b.total;
+  a.official += b.official;
+  a.probationary += b.probationary;
+  a.exempt += b.exempt;
+};
+
+/** The tree with counts per organization, each including everything under it. */
+export async function organizationTree(db: Db, tenantId: string, today = vnToday()): Promise<OrganizationTree> {
+  const [orgs, counts] = await db.batch([
+    db.select().from(organizations).where(eq(organizations.tenantId, tenantId)).orderBy(organizations.name),
+    db
+      .select({
+        organizationId: memberships.organizationId,
+        total: sql<number>`count(*)`,
+        official: sql<number>`sum(case when ${memberships.status} = 'official' then 1 else 0 end)`,
+        probationary: sql<number>`sum(case when ${memberships.status} = 'probationary' then 1 else 0 end)`,
+        exempt: sql<number>`sum(case when ${exemptOn(today)} then 1 else 0 end)`,
+      })
+      .from(memberships)
+      .where(eq(memberships.tenantId, tenantId))
+      .groupBy(memberships.organizationId),
+  ]);
+  const nodes = new Map<string, OrganizationNode>(
+    orgs.map((o) => [
+      o.id,
+      { id: o.id, kind: o.kind, name: o.name, parentId: o.parentId, branchType: o.branchType, counts: zero(), children: [] },
+    ]),
+  );
+  for (const c of counts) {
+    const node = nodes.get(c.organizationId);
+    if (node) add(node.counts, { total: c.total, official: c.official, probationary: c.probationary, exempt: c.exempt });
+  }
+  const roots: OrganizationNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId ? nodes.get(node.parentId) : undefined;
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  // The tree is two levels deep (committee → branch), but summing bottom-up keeps it right for any depth.
+  const total = zero();
+  const sum = (n: OrganizationNode): MemberCounts => {
+    for (const child of n.children) add(n.counts, sum(child));
+    return n.counts;
+  };
+  for (const root of roots) add(total, sum(root));
+  return { items: roots, counts: total };
+}
