@@ -78,8 +78,9 @@ export class RoomClient {
 
   /** Sends an action and waits for its ack or error. */
   async request(msg: Outgoing, id = nextId()): Promise<Of<"ack"> | Of<"error">> {
+    const from = this.received.length;
     this.sendRaw(JSON.stringify({ ...msg, id }));
-    return this.wait((m): m is Of<"ack"> | Of<"error"> => (m.type === "ack" || m.type === "error") && m.ref === id);
+    return this.wait((m): m is Of<"ack"> | Of<"error"> => (m.type === "ack" || m.type === "error") && m.ref === id, 5000, from);
   }
 
   /** Sends an action that must be acknowledged. */
