@@ -22,13 +22,19 @@ export function meetingsReport(): ReportDef {
     name: "meetings",
     async load(_db, d1, ctx) {
       const span = quarterSpan(ctx.period);
-      const { fromUtc, toUtc } = utcBounds(span.from, span.to);
-      const [rows] = await runQueries<Row>(d1, [meetingCountsQuery(ctx.tenantId, fromUtc, toUtc)]);
+      const inPeriod = utcBounds(ctx.period.from, ctx.period.to);
+      const inQuarters = utcBounds(span.from, span.to);
+      const [rows, quarterRows] = await runQueries<Row>(d1, [
+        meetingCountsQuery(ctx.tenantId, inPeriod.fromUtc, inPeriod.toUtc),
+        meetingCountsQuery(ctx.tenantId, inQuarters.fromUtc, inQuarters.toUtc),
+      ]);
       const data: UnitMonths = new Map();
       for (const r of rows!) {
         if (r.status === "closed") bump(data, r.org, r.month, { [r.kind]: r.n, [`${r.kind}Branch`]: 1 });
         else if (r.status === "cancelled") bump(data, r.org, r.month, { cancelled: r.n });
       }
+      // Thematic meetings anywhere in the quarters the period touches.
+      for (const r of quarterRows!) if (r.status === "closed" && r.kind === "thematic") bump(data, r.org, r.month, { thematicInQuarter: r.n });
       return data;
     },
     unitTotals(months, ctx) {
@@ -37,7 +43,7 @@ export function meetingsReport(): ReportDef {
       const regularMissing = ctx.dueMonths.filter((m) => !held(m, "regular")).length;
       const dueQuarters = ctx.period.quarters.filter((q) => quarterStartMonth(q) <= ctx.todayMonth);
       const thematicQuarters = new Set<string>();
-      for (const [m, c] of months ?? []) if (n(c, "thematic") > 0) thematicQuarters.add(quarterOfMonth(m));
+      for (const [m, c] of months ?? []) if (n(c, "thematicInQuarter") > 0) thematicQuarters.add(quarterOfMonth(m));
       const thematicHeld = ctx.period.quarters.filter((q) => thematicQuarters.has(q)).length;
       const thematicMissing = dueQuarters.filter((q) => !thematicQuarters.has(q)).length;
       let meetingsHeld = 0;

@@ -81,7 +81,7 @@ GROUP BY m.organization_id, month`,
 export const evaluationsQuery = (tenantId: string, fromUtc: string, toUtc: string): Query => ({
   name: "evaluations",
   sql: `SELECT m.id AS meeting, m.organization_id AS org, ${month} AS month, e.evaluator_kind AS evaluator_kind,
-  e.total AS total, e.grade AS grade, e.confirmed_at AS confirmed_at, e.updated_at AS updated_at
+  e.total AS total, e.grade AS grade, e.confirmed_at AS confirmed_at, e.created_at AS updated_at
 FROM meetings m JOIN evaluations e ON e.meeting_id = m.id
 WHERE ${closedIn} AND m.status = 'closed' AND e.tenant_id = ?1`,
   params: [tenantId, fromUtc, toUtc],

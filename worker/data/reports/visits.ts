@@ -28,8 +28,8 @@ export function visitsReport(): ReportDef {
   let inPeriod = new Set<string>();
   return {
     name: "visits",
-    async load(db, d1, ctx) {
-      await closeVisitLoop(db, ctx.tenantId, ctx.todayMonth);
+    async load(_db, d1, ctx) {
+      await closeVisitLoop(d1, ctx.tenantId, ctx.todayMonth);
       const months = ctx.period.months;
       const [loaded] = await runQueries<VisitRow>(d1, [
         visitsQuery(ctx.tenantId, `${months[0]!.slice(0, 4)}-01`, `${months[months.length - 1]!.slice(0, 4)}-12`),
