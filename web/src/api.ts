@@ -5,3 +5,5 @@
  */
 export { ApiFailure, failureOf, query, request, setUnauthorizedHandler, type FailureCode, type Method, type RequestOptions } from "./api/http";
 export { authApi, type LoginResult } from "./api/auth";
+export { branchesOf, flattenTree, organizationsApi } from "./api/organizations";
+export { membersApi, type MemberListParams } from "./api/members";

@@ -1,0 +1,156 @@
+/** Edit one member: details, status and role, exemption from meetings, and a login password. */
+import { createSignal, onMount, Show } from "solid-js";
+import type { BranchRole, Member, MembershipStatus } from "../../../../schema/api/members";
+import { membersApi } from "../../api";
+import { t as common } from "../../i18n/common";
+import { ErrorNotice } from "../../ui/error-notice";
+import { issuesByField } from "../../ui/errors";
+import { SelectField, TextField } from "../../ui/fields";
+import { showToast } from "../../ui/toast";
+import { BRANCH_ROLES, roleLabel, STATUSES, statusLabel } from "./labels";
+import { mt } from "./members-messages";
+
+const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+export function MemberEditor(props: { tenantId: string; member: Member; onSaved: (m: Member) => void; onClose: () => void }) {
+  const m = props.member;
+  const [fullName, setFullName] = createSignal(m.fullName);
+  const [email, setEmail] = createSignal(m.email ?? "");
+  const [phone, setPhone] = createSignal(m.phone ?? "");
+  const [birthYear, setBirthYear] = createSignal(m.birthYear ? String(m.birthYear) : "");
+  const [status, setStatus] = createSignal<MembershipStatus>(m.status);
+  const [probationStart, setProbationStart] = createSignal(m.probationStart ?? "");
+  const [branchRole, setBranchRole] = createSignal<BranchRole>(m.branchRole);
+  const [reason, setReason] = createSignal(m.exemption?.reason ?? "");
+  const [from, setFrom] = createSignal(m.exemption?.from ?? today());
+  const [to, setTo] = createSignal(m.exemption?.to ?? "");
+  const [password, setPassword] = createSignal("");
+  const [error, setError] = createSignal<unknown>(null);
+  const [busy, setBusy] = createSignal(false);
+  const fieldErr = () => issuesByField(error());
+  let section!: HTMLElement;
+  // The editor opens above the list: bring it into view and move focus there (keyboard and screen readers).
+  onMount(() => {
+    section.scrollIntoView?.({ block: "start" });
+    section.focus();
+  });
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveDetails = (e: SubmitEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      const saved = await membersApi.update(props.tenantId, m.membershipId, {
+        fullName: fullName().trim(),
+        email: email().trim() ? email().trim() : null,
+        phone: phone().trim() ? phone().trim() : null,
+        birthYear: birthYear().trim() ? Number(birthYear()) : null,
+        status: status(),
+        ...(status() === "probationary" ? { probationStart: probationStart() } : {}),
+        branchRole: branchRole(),
+      });
+      showToast(mt("saved", { name: saved.fullName }));
+      props.onSaved(saved);
+    });
+  };
+
+  const saveExemption = (e: SubmitEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      const saved = await membersApi.setExemption(props.tenantId, m.membershipId, { reason: reason().trim(), from: from(), to: to() || null });
+      showToast(mt("exemptSaved"));
+      props.onSaved(saved);
+    });
+  };
+
+  const clearExemption = () =>
+    void run(async () => {
+      const saved = await membersApi.clearExemption(props.tenantId, m.membershipId);
+      showToast(mt("exemptSaved"));
+      props.onSaved(saved);
+    });
+
+  const savePassword = (e: SubmitEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      await membersApi.setPassword(props.tenantId, m.membershipId, { password: password() });
+      setPassword("");
+      showToast(mt("passwordSet"));
+    });
+  };
+
+  return (
+    <section ref={section} tabindex="-1" class="card section" aria-labelledby="member-editor-title">
+      <h2 id="member-editor-title">{mt("editTitle", { name: m.fullName })}</h2>
+      <form onSubmit={saveDetails}>
+        <div class="form-row">
+          <TextField label={mt("name")} required maxLength={200} value={fullName()} onValue={setFullName} error={fieldErr().fullName} />
+          <TextField label={mt("email")} type="email" maxLength={254} value={email()} onValue={setEmail} error={fieldErr().email} />
+        </div>
+        <div class="form-row">
+          <TextField label={mt("phone")} type="tel" maxLength={30} value={phone()} onValue={setPhone} error={fieldErr().phone} />
+          <TextField label={mt("birthYear")} inputmode="numeric" maxLength={4} value={birthYear()} onValue={setBirthYear} error={fieldErr().birthYear} />
+        </div>
+        <div class="form-row">
+          <SelectField label={mt("status")} value={status()} onValue={(v) => setStatus(v as MembershipStatus)} options={STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))} />
+          <Show when={status() === "probationary"}>
+            <TextField label={mt("probationStart")} type="date" required value={probationStart()} onValue={setProbationStart} error={fieldErr().probationStart} />
+          </Show>
+          <SelectField label={mt("role")} value={branchRole()} onValue={(v) => setBranchRole(v as BranchRole)} options={BRANCH_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} />
+        </div>
+        <div class="actions">
+          <button type="submit" class="btn btn-primary" disabled={busy()}>
+            {common("save")}
+          </button>
+          <button type="button" class="btn" onClick={() => props.onClose()}>
+            {common("close")}
+          </button>
+        </div>
+      </form>
+
+      <form onSubmit={saveExemption}>
+        <fieldset>
+          <legend>{mt("exemptTitle")}</legend>
+          <TextField label={mt("exemptReason")} required maxLength={500} value={reason()} onValue={setReason} error={fieldErr().reason} />
+          <div class="form-row">
+            <TextField label={mt("exemptFrom")} type="date" required value={from()} onValue={setFrom} error={fieldErr().from} />
+            <TextField label={mt("exemptTo")} type="date" value={to()} onValue={setTo} error={fieldErr().to} />
+          </div>
+          <div class="actions">
+            <button type="submit" class="btn" disabled={busy()}>
+              {mt("setExempt")}
+            </button>
+            <Show when={m.exemption}>
+              <button type="button" class="btn btn-danger" disabled={busy()} onClick={clearExemption}>
+                {mt("clearExempt")}
+              </button>
+            </Show>
+          </div>
+        </fieldset>
+      </form>
+
+      <form onSubmit={savePassword}>
+        <fieldset>
+          <legend>{mt("password")}</legend>
+          <TextField label={mt("setPassword")} hint={mt("passwordHint")} type="password" autocomplete="new-password" minLength={10} maxLength={200} required value={password()} onValue={setPassword} error={fieldErr().password} />
+          <button type="submit" class="btn" disabled={busy() || !m.email}>
+            {mt("setPassword")}
+          </button>
+        </fieldset>
+      </form>
+      <Show when={error()}>
+        <ErrorNotice error={error()} />
+      </Show>
+    </section>
+  );
+}
