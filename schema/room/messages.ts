@@ -166,7 +166,11 @@ const knownTypes = new Set<string>(clientMessageSchema.options.map((o) => o.shap
 
 export function parseClientMessage(raw: string | ArrayBuffer | ArrayBufferView): ParsedClientMessage {
   if (typeof raw !== "string") return { ok: false, code: "bad_message", ref: null, message: "Khung nhị phân không được hỗ trợ / Binary frames are not supported" };
-  if (raw.length > MAX_FRAME_CHARS) return { ok: false, code: "too_large", ref: null, message: "Tin nhắn quá lớn / Message too large" };
+  if (raw.length > MAX_FRAME_CHARS) {
+    // Not parsed (that is the cost being refused), but the request id is looked for near the start.
+    const ref = /"id"\s*:\s*"([A-Za-z0-9_-]{1,64})"/.exec(raw.slice(0, 256))?.[1] ?? null;
+    return { ok: false, code: "too_large", ref, message: "Tin nhắn quá lớn / Message too large" };
+  }
   let data: unknown;
   try {
     data = JSON.parse(raw);
