@@ -7,7 +7,8 @@ import type { Db } from "../env";
 
 const memberColumns = {
   membershipId: memberships.id,
-  personId: people.id,
+  // Not people.id: D1 folds result columns of the same name ("id"), shifting every column after it.
+  personId: memberships.personId,
   fullName: people.fullName,
   email: people.email,
   phone: people.phone,
