@@ -42,6 +42,8 @@ const t = defineMessages(
     newAccount: "Mới",
     back: "Về danh sách đảng viên",
     changed: "Nội dung đã thay đổi sau lần kiểm tra: hãy kiểm tra lại.",
+    content: "Nội dung dòng",
+    reasons: "Lý do",
   },
   {
     title: "Import members from a CSV file",
@@ -70,6 +72,8 @@ const t = defineMessages(
     newAccount: "New",
     back: "Back to the members",
     changed: "The content changed since the check: check again.",
+    content: "Line content",
+    reasons: "Reasons",
   },
 );
 
@@ -85,9 +89,9 @@ export function BadLines(props: { lines: BadLine[] }) {
         rows={props.lines}
         columns={[
           { header: t("line"), cell: (l: BadLine) => (l.line === null ? t("wholeFile") : t("lineN", { n: l.line })) },
-          { header: "CSV", cell: (l: BadLine) => <code>{l.text}</code> },
+          { header: t("content"), cell: (l: BadLine) => <code>{l.text}</code> },
           {
-            header: "⚠",
+            header: t("reasons"),
             cell: (l: BadLine) => (
               <ul class="row-problems">
                 <For each={l.problems}>{(p) => <li>{p}</li>}</For>
