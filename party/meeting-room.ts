@@ -233,9 +233,10 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
     const changes = changeLists.flat();
     if (changes.length === 0) return;
     if (changes.some((c) => c.kind === "notes")) this.#sendNotes(state);
-    const connected = this.#connected();
+    // Counting connections reads every socket's attachment: only attendance events need it.
+    let connected: Connected | undefined;
     for (const change of changes) {
-      const body = eventFor(state, change, connected);
+      const body = eventFor(state, change, change.kind === "attendance" ? (connected ??= this.#connected()) : {});
       if (!body) continue;
       const key = body.type === "vote" ? `vote:${body.vote.id}` : body.type === "speech" ? `speech:${body.speech.id}` : body.type === "reserved" ? `reserved:${body.opinion.id}` : body.type === "guidance" ? `guidance:${body.guidance.id}` : body.type === "evaluation" ? `evaluation:${body.evaluation.personId}` : body.type;
       const prior = this.#pending.get(key);
@@ -247,9 +248,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
         this.#pending.set(key, body);
       }
     }
-    let size = 0;
-    for (const _ of this.getConnections()) if (++size >= COALESCE_FROM) break;
-    if (size < COALESCE_FROM) return this.#flushEvents();
+    if (this.ctx.getWebSockets().length < COALESCE_FROM) return this.#flushEvents();
     this.#pendingTimer ??= setTimeout(() => this.#flushEvents(), COALESCE_MS);
   }
 
