@@ -9,7 +9,7 @@
  *     └ Chi bộ khu phố 2 (B: b1 secretary, b2, b3, b4)
  * Visiting leaders from outside the committee: Lê Văn Lãnh (L), Hoàng Thị Đạo (L2), Vũ Văn Ba (L3).
  */
-import { attendance, evaluations, meetings, memberships, organizations, reservedOpinions, speeches, tenantRoles, tenants, votes } from "../../schema/db/tables";
+import { attendance, evaluations, meetingGuests, meetings, memberships, organizations, reservedOpinions, speeches, tenantRoles, tenants, votes } from "../../schema/db/tables";
 import { createPerson, db } from "../support/fixtures";
 
 const uid = (p: string) => `${p}-${crypto.randomUUID().slice(0, 8)}`;
@@ -88,6 +88,10 @@ export async function buildReportTenant() {
   for (const mm of ["01", "04", "07", "08"]) mt[`C-th-${mm}`] = m(`C-th-${mm}`, org.C, "thematic", `2025-${mm}-20T12:30:00.000Z`);
   for (let i = 0; i < meetingRows.length; i += 10) await db().insert(meetings).values(meetingRows.slice(i, i + 10));
 
+  // The room only lets a leader in as an invited guest of the meeting.
+  await db().insert(meetingGuests).values(
+    ([["A-02", L], ["A-07", L], ["A-12", L2], ["B-01", L2]] as const).map(([meeting, person]) => ({ tenantId, meetingId: mt[meeting]!, personId: person.id, title: "Ủy viên Ban Thường vụ" })),
+  );
   type AttStatus = "present_hall" | "present_remote" | "absent_excused" | "absent_unexcused" | "exempt";
   const att = (meeting: string, rows: [Person, AttStatus][]) =>
     db().insert(attendance).values(rows.map(([person, status]) => ({ tenantId, meetingId: mt[meeting]!, personId: person.id, status })));
