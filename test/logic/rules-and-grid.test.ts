@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { checkScores, gradeOf, qualityGrid, suggestScores } from "../../schema/quality-grid";
+import { agreeNeeded, canStillPass, meetsThreshold, votePresets } from "../../schema/vote-rules";
+
+describe("vote rules", () => {
+  const { resolution, admission, procedural } = votePresets;
+
+  it("resolution needs more than half: exactly half fails", () => {
+    expect(meetsThreshold(4, 8, resolution)).toBe(false);
+    expect(meetsThreshold(5, 8, resolution)).toBe(true);
+    expect(meetsThreshold(5, 9, resolution)).toBe(true);
+    expect(meetsThreshold(4, 9, resolution)).toBe(false);
+    expect(agreeNeeded(8, resolution)).toBe(5);
+    expect(agreeNeeded(9, resolution)).toBe(5);
+  });
+
+  it("admission needs at least two thirds: exactly two thirds passes", () => {
+    expect(meetsThreshold(6, 9, admission)).toBe(true);
+    expect(meetsThreshold(5, 9, admission)).toBe(false);
+    // 2/3 of 10 is 6.67: 7 needed.
+    expect(meetsThreshold(6, 10, admission)).toBe(false);
+    expect(agreeNeeded(10, admission)).toBe(7);
+    expect(agreeNeeded(9, admission)).toBe(6);
+  });
+
+  it("never passes on an empty base", () => {
+    expect(meetsThreshold(0, 0, procedural)).toBe(false);
+  });
+
+  it("tells whether a motion can still pass", () => {
+    expect(canStillPass(resolution, 9, { agree: 3, disagree: 3, abstain: 0 }, 2)).toBe(true);
+    expect(canStillPass(resolution, 9, { agree: 3, disagree: 4, abstain: 0 }, 1)).toBe(false);
+    // Changeable ballots: the disagreeing may still change their minds.
+    expect(canStillPass(procedural, 0, { agree: 1, disagree: 3, abstain: 0 }, 0)).toBe(true);
+  });
+});
+
+describe("quality grid", () => {
+  const full = Object.fromEntries(qualityGrid.map((c) => [c.key, c.max]));
+
+  it("weights sum to 100", () => {
+    expect(qualityGrid.reduce((s, c) => s + c.max, 0)).toBe(100);
+  });
+
+  it("grades Tốt only at 90+ with full marks on attendance, duration, speaking and minutes", () => {
+    expect(gradeOf(full)).toEqual({ total: 100, grade: "good" });
+    expect(gradeOf({ ...full, preparation: 5 })).toEqual({ total: 90, grade: "good" });
+    expect(gradeOf({ ...full, duration: 9 })).toEqual({ total: 99, grade: "fair" });
+    expect(gradeOf({ ...full, preparation: 4 })).toEqual({ total: 89, grade: "fair" });
+  });
+
+  it("grades Khá 70–89, Trung bình 50–69, Kém below 50", () => {
+    expect(gradeOf({ attendance: 20, preparation: 15, documents: 5, duration: 10, conduct: 10, speaking: 10 }).grade).toBe("fair");
+    expect(gradeOf({ attendance: 20, preparation: 15, duration: 10, conduct: 5 }).grade).toBe("average");
+    expect(gradeOf({ attendance: 20, preparation: 15, duration: 10, conduct: 4 }).grade).toBe("weak");
+  });
+
+  it("refuses a score above its criterion's maximum", () => {
+    expect(checkScores({ minutes: 6 })).toBe("minutes");
+    expect(checkScores({ minutes: 5 })).toBeNull();
+  });
+
+  it("suggests scores from what the room measured", () => {
+    const good = suggestScores({ attendanceRate: 0.9, unexcusedAbsences: 0, durationMinutes: 95, combined: false, speakerShare: 0.55, minutesWritten: true });
+    expect(good).toEqual({ attendance: 20, duration: 10, speaking: 15, minutes: 5 });
+    const weak = suggestScores({ attendanceRate: 0.9, unexcusedAbsences: 1, durationMinutes: 45, combined: false, speakerShare: 0.35, minutesWritten: false });
+    expect(weak.attendance).toBeLessThan(20);
+    expect(weak.duration).toBe(5);
+    expect(weak.speaking).toBe(9);
+    // A combined meeting needs 120 minutes.
+    expect(suggestScores({ attendanceRate: 1, unexcusedAbsences: 0, durationMinutes: 100, combined: true, speakerShare: 1, minutesWritten: true }).duration).toBeLessThan(10);
+  });
+});
