@@ -193,7 +193,7 @@ const chunks = <T>(items: T[], size: number) =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /** Writes the checked rows: new people, then memberships, then one audit row, all in one transaction. */
-export async function writeImport(db: Db, tenantId: string, actorId: string, rows: PlannedRow[]) {
+export async function writeImport(db: Db, d1: D1Database, tenantId: string, actorId: string, rows: PlannedRow[]) {
   const newPeople: { id: string; email: string | null; fullName: string; searchName: string; phone: string | null; birthYear: number | null }[] = [];
   const newMemberships: {
     id: string;
@@ -218,27 +218,35 @@ export async function writeImport(db: Db, tenantId: string, actorId: string, row
       branchRole: r.branchRole,
     });
   }
-  const statements = [
+  // drizzle cannot batch raw SQL on D1, so the JSON inserts go to the binding itself; the audit row, built by
+  // drizzle, joins them in the same D1 batch (one transaction).
+  const audit = auditInsert(db, {
+    tenantId,
+    personId: actorId,
+    action: "import",
+    entity: "membership",
+    detail: { rows: rows.length, newPeople: newPeople.length, reusedPeople: rows.length - newPeople.length },
+  }).toSQL();
+  await d1.batch([
+    d1.prepare(audit.sql).bind(...audit.params),
     ...chunks(newPeople, CHUNK_ROWS).map((chunk) =>
-      db.run(sql`insert into ${people} (id, email, full_name, search_name, phone, birth_year)
-        select j.value ->> 'id', j.value ->> 'email', j.value ->> 'fullName', j.value ->> 'searchName', j.value ->> 'phone', j.value ->> 'birthYear'
-        from json_each(${JSON.stringify(chunk)}) as j`),
+      d1
+        .prepare(
+          `insert into people (id, email, full_name, search_name, phone, birth_year)
+           select j.value ->> 'id', j.value ->> 'email', j.value ->> 'fullName', j.value ->> 'searchName', j.value ->> 'phone', j.value ->> 'birthYear'
+           from json_each(?1) as j`,
+        )
+        .bind(JSON.stringify(chunk)),
     ),
     ...chunks(newMemberships, CHUNK_ROWS).map((chunk) =>
-      db.run(sql`insert into ${memberships} (id, tenant_id, organization_id, person_id, status, probation_start, branch_role)
-        select j.value ->> 'id', ${tenantId}, j.value ->> 'organizationId', j.value ->> 'personId', j.value ->> 'status', j.value ->> 'probationStart', j.value ->> 'branchRole'
-        from json_each(${JSON.stringify(chunk)}) as j`),
+      d1
+        .prepare(
+          `insert into memberships (id, tenant_id, organization_id, person_id, status, probation_start, branch_role)
+           select j.value ->> 'id', ?1, j.value ->> 'organizationId', j.value ->> 'personId', j.value ->> 'status', j.value ->> 'probationStart', j.value ->> 'branchRole'
+           from json_each(?2) as j`,
+        )
+        .bind(tenantId, JSON.stringify(chunk)),
     ),
-  ];
-  await db.batch([
-    auditInsert(db, {
-      tenantId,
-      personId: actorId,
-      action: "import",
-      entity: "membership",
-      detail: { rows: rows.length, newPeople: newPeople.length, reusedPeople: rows.length - newPeople.length },
-    }),
-    ...statements,
   ]);
   return newMemberships.length;
 }

@@ -143,7 +143,7 @@ export const membersRoutes = new Hono<AppEnv>()
     if (!check.ok) {
       throw badRequest(`Có ${check.issues.length} lỗi, chưa nhập gì / ${check.issues.length} problems, nothing imported`, check.issues);
     }
-    if (!dryRun) await unlessUnique(writeImport(db, tenantId, c.var.session.personId, check.rows), emailTaken);
+    if (!dryRun) await unlessUnique(writeImport(db, c.env.DB, tenantId, c.var.session.personId, check.rows), emailTaken);
     return c.json(summarize(check.rows, dryRun), dryRun ? 200 : 201);
   })
   .patch("/:membershipId", valid("param", membershipParam), valid("json", updateMemberSchema), async (c) => {
