@@ -169,6 +169,9 @@ export const attendance = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.meetingId, t.personId] }),
     index("attendance_tenant_person").on(t.tenantId, t.personId),
+    // Without it, `tenant_id = ? AND meeting_id = ?` walks the whole tenant through attendance_tenant_person:
+    // 162 ms on the province seed (193k rows) instead of 0.03 ms.
+    index("attendance_tenant_meeting").on(t.tenantId, t.meetingId),
   ],
 );
 
@@ -209,7 +212,8 @@ export const votes = sqliteTable(
     eligible: integer("eligible"),
     result: text("result", { enum: ["passed", "not_passed"] }),
   },
-  (t) => [index("votes_meeting").on(t.meetingId), index("votes_tenant").on(t.tenantId)],
+  // tenant + meeting: a tenant-scoped lookup of a meeting's votes must not pick the tenant-only index.
+  (t) => [index("votes_meeting").on(t.meetingId), index("votes_tenant").on(t.tenantId), index("votes_tenant_meeting").on(t.tenantId, t.meetingId)],
 );
 
 /** One row per voter. In a secret vote `choice` stays null: who voted is kept, never what they chose. */
@@ -275,6 +279,7 @@ export const evaluations = sqliteTable(
   (t) => [
     uniqueIndex("evaluations_meeting_evaluator").on(t.meetingId, t.evaluatorPersonId),
     index("evaluations_tenant").on(t.tenantId),
+    index("evaluations_tenant_meeting").on(t.tenantId, t.meetingId),
   ],
 );
 

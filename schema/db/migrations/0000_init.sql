@@ -27,6 +27,7 @@ CREATE TABLE `attendance` (
 );
 --> statement-breakpoint
 CREATE INDEX `attendance_tenant_person` ON `attendance` (`tenant_id`,`person_id`);--> statement-breakpoint
+CREATE INDEX `attendance_tenant_meeting` ON `attendance` (`tenant_id`,`meeting_id`);--> statement-breakpoint
 CREATE TABLE `audit_log` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`tenant_id` text,
@@ -71,6 +72,7 @@ CREATE TABLE `evaluations` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `evaluations_meeting_evaluator` ON `evaluations` (`meeting_id`,`evaluator_person_id`);--> statement-breakpoint
 CREATE INDEX `evaluations_tenant` ON `evaluations` (`tenant_id`);--> statement-breakpoint
+CREATE INDEX `evaluations_tenant_meeting` ON `evaluations` (`tenant_id`,`meeting_id`);--> statement-breakpoint
 CREATE TABLE `leader_notes` (
 	`id` text PRIMARY KEY NOT NULL,
 	`tenant_id` text NOT NULL,
@@ -309,4 +311,5 @@ CREATE TABLE `votes` (
 );
 --> statement-breakpoint
 CREATE INDEX `votes_meeting` ON `votes` (`meeting_id`);--> statement-breakpoint
-CREATE INDEX `votes_tenant` ON `votes` (`tenant_id`);
+CREATE INDEX `votes_tenant` ON `votes` (`tenant_id`);--> statement-breakpoint
+CREATE INDEX `votes_tenant_meeting` ON `votes` (`tenant_id`,`meeting_id`);
