@@ -113,6 +113,8 @@ export interface DevOptions {
   /** Copy wrangler's output to ours (npm start) instead of only keeping it. */
   echo?: boolean;
   readyTimeoutMs?: number;
+  /** More `wrangler dev` flags, e.g. `--log-level warn` so a benchmark does not pay for a log line per request. */
+  extraArgs?: string[];
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
@@ -130,7 +132,7 @@ export async function startDev(opts: DevOptions): Promise<DevServer> {
   const varArgs = Object.entries(opts.vars ?? {}).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
   const child = spawn(
     process.execPath,
-    [wranglerBin, "dev", "--port", String(opts.port), "--ip", ip, ...persistArgs(opts.persistTo), ...varArgs, "--show-interactive-dev-session=false"],
+    [wranglerBin, "dev", "--port", String(opts.port), "--ip", ip, ...persistArgs(opts.persistTo), ...varArgs, "--show-interactive-dev-session=false", ...(opts.extraArgs ?? [])],
     // stdin ignored: a background process group that reads the terminal would be stopped by SIGTTIN.
     { cwd: root, env: quietEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );

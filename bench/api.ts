@@ -1,0 +1,155 @@
+/**
+ * API benchmark (issue 2): the province-scale seed in a fresh local D1, `wrangler dev` on it, and 50
+ * concurrent connections on three reads: a branch's meetings, member search, one meeting with its agenda.
+ * Target: p99 under 50 ms, no errors. Figures go to bench/results/api.{json,md}.
+ *
+ *   node bench/api.ts [--duration 10] [--connections 50] [--persist-to DIR (reuse a loaded seed)] [--keep]
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { PROVINCE_ADMIN_EMAIL, PROVINCE_PASSWORD, PROVINCE_SIZE, PROVINCE_TENANT_ID, buildProvinceSql } from "../scripts/lib/province-data.ts";
+import { freePort, startDev, type DevServer } from "../scripts/lib/wrangler.ts";
+import { seedProvince, type ProvinceLoad } from "../scripts/seed-province.ts";
+import { runLoad, type LoadResult } from "./lib/load.ts";
+import { machine, markdownTable, writeResults } from "./lib/results.ts";
+
+const TARGET_P99_MS = 50;
+/** The whole run (seed, start, three loads) must end; a hung server must not hang CI. */
+const WATCHDOG_MS = 8 * 60_000;
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "50" },
+    "persist-to": { type: "string" },
+    keep: { type: "boolean", default: false },
+  },
+});
+const durationMs = Number(values.duration) * 1000;
+const connections = Number(values.connections);
+
+/** Search terms as people type them: without diacritics, a surname, a given name, a full name fragment. */
+const SEARCH_TERMS = ["nguyen van", "thi hoa", "tuan", "le", "pham thi", "hung", "tran minh", "lan", "ngoc", "hoang van"];
+
+let server: DevServer | undefined;
+let persistTo = values["persist-to"];
+const ownDir = !persistTo;
+const cleanup = async () => {
+  await server?.stop();
+  if (ownDir && persistTo && !values.keep) await rm(persistTo, { recursive: true, force: true });
+};
+const watchdog = setTimeout(() => {
+  console.error(`bench/api.ts: gave up after ${WATCHDOG_MS / 60_000} minutes`);
+  void cleanup().then(() => process.exit(1));
+}, WATCHDOG_MS);
+process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
+
+try {
+  let load: ProvinceLoad | undefined;
+  let branchIds: string[];
+  let meetingIds: string[];
+  if (!persistTo) {
+    persistTo = await mkdtemp(join(tmpdir(), "chibo-bench-"));
+    console.log(`Province seed → ${persistTo}`);
+    load = await seedProvince({ persistTo, log: (m) => console.log(`  ${m}`) });
+    console.log(`  loaded ${load.seed.rows.toLocaleString("en")} rows in ${(load.loadMs / 1000).toFixed(1)} s`);
+    ({ branchIds, sampleMeetingIds: meetingIds } = load.seed);
+  } else {
+    // The seed is deterministic: rebuilding it (without loading) gives the same ids.
+    ({ branchIds, sampleMeetingIds: meetingIds } = await buildProvinceSql());
+  }
+
+  const port = await freePort();
+  server = await startDev({ port, persistTo, vars: { SESSION_SECRET: "bench-secret-0123456789abcdef" }, readyTimeoutMs: 90_000 });
+  const base = server.url;
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: PROVINCE_ADMIN_EMAIL, password: PROVINCE_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+  const { token } = (await login.json()) as { token: string };
+  const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
+  const t = `/api/tenants/${PROVINCE_TENANT_ID}`;
+
+  const endpoints: { name: string; route: string; path: (n: number) => string }[] = [
+    {
+      name: "branch meetings",
+      route: "GET /meetings?organizationId=…",
+      path: (n) => `${t}/meetings?organizationId=${branchIds[(n * 7) % branchIds.length]}`,
+    },
+    {
+      name: "member search",
+      route: "GET /members?q=…",
+      path: (n) => `${t}/members?q=${encodeURIComponent(SEARCH_TERMS[n % SEARCH_TERMS.length]!)}`,
+    },
+    {
+      name: "meeting + agenda",
+      route: "GET /meetings/:id",
+      path: (n) => `${t}/meetings/${meetingIds[(n * 13) % meetingIds.length]}`,
+    },
+  ];
+
+  const results: (LoadResult & { name: string; route: string; probe: string })[] = [];
+  for (const ep of endpoints) {
+    // One request first, so a missing route is reported as such instead of as thousands of errors.
+    const probe = await fetch(base + ep.path(0), { headers });
+    const probeBody = await probe.text();
+    const probeNote = `${probe.status} ${probeBody.slice(0, 120)}`;
+    console.log(`\n${ep.name} (${ep.route}): probe ${probeNote}`);
+    const r = await runLoad({ baseUrl: base, path: ep.path, headers, connections, durationMs, warmupMs: 2_000 });
+    console.log(`  ${r.rps} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, errors ${r.errors}${r.errors ? ` ${JSON.stringify(r.errorKinds)}` : ""}`);
+    results.push({ name: ep.name, route: ep.route, probe: probe.ok ? "200" : probeNote, ...r });
+  }
+
+  const at = new Date().toISOString();
+  const json = {
+    at,
+    machine: machine(),
+    target: { p99Ms: TARGET_P99_MS, errors: 0 },
+    connections,
+    durationSeconds: durationMs / 1000,
+    seed: load
+      ? { ...PROVINCE_SIZE, rows: load.seed.rows, rowsByTable: load.seed.rowsByTable, sqlMB: +(load.sqlBytes / 1e6).toFixed(1), loadSeconds: +(load.loadMs / 1000).toFixed(1) }
+      : { ...PROVINCE_SIZE, reused: true },
+    endpoints: results.map((r) => ({ ...r, meetsTarget: r.errors === 0 && r.latencyMs.p99 < TARGET_P99_MS })),
+  };
+  const table = markdownTable(
+    ["endpoint", "route", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "requests", "errors", `p99 < ${TARGET_P99_MS} ms, no errors`],
+    results.map((r) => [
+      r.name,
+      `\`${r.route}\``,
+      r.rps,
+      r.latencyMs.p50,
+      r.latencyMs.p90,
+      r.latencyMs.p99,
+      r.latencyMs.max,
+      r.requests,
+      r.errors ? `${r.errors} ${JSON.stringify(r.errorKinds)}` : 0,
+      r.errors === 0 && r.latencyMs.p99 < TARGET_P99_MS ? "yes" : "**no**",
+    ]),
+  );
+  const m = json.machine;
+  const seedLine = load
+    ? `Seed: ${load.seed.rows.toLocaleString("en")} rows (${PROVINCE_SIZE.branches} branches, ${PROVINCE_SIZE.members.toLocaleString("en")} members, ` +
+      `${load.seed.rowsByTable.meetings?.toLocaleString("en")} meetings, ${load.seed.rowsByTable.attendance?.toLocaleString("en")} attendance rows; ` +
+      `${(load.sqlBytes / 1e6).toFixed(1)} MB of SQL) loaded into local D1 in **${(load.loadMs / 1000).toFixed(1)} s** (\`wrangler d1 execute --local --file\`).`
+    : "Seed: reused an already loaded province seed.";
+  const md =
+    `### API on the province-scale seed (\`npm run bench\`, ${at.slice(0, 16).replace("T", " ")} UTC)\n\n` +
+    `${seedLine}\n\n` +
+    `\`wrangler dev\` (local workerd + D1), ${connections} concurrent keep-alive connections, ${durationMs / 1000} s per endpoint after a 2 s warm-up, ` +
+    `bearer token of a committee admin; client and server on the same ${m.cpus}-core machine (${m.cpuModel}).\n\n` +
+    `${table}\n`;
+  const paths = await writeResults("api", json, md);
+  console.log(`\n${md}\nwritten to ${paths.jsonPath} and ${paths.mdPath}`);
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  if (server) console.error(server.output().slice(-2000));
+  process.exitCode = 1;
+} finally {
+  clearTimeout(watchdog);
+  await cleanup();
+}
