@@ -40,13 +40,29 @@ const membersJoin = (db: Db) =>
 const likeContains = (s: string) => `%${s.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 /**
- * A page of the tenant's members. `visibleOrgIds` limits a plain member to their own branches; staff pass
+ * A page of the tenant's members, by folded name. `visibleOrgIds` limits a plain member to their own branches; staff pass
  * null. `q` matches the folded name (so "nguyen van duc" finds "Nguyễn Văn Đức") or the e-mail.
  */
 export async function listMembers(db: Db, tenantId: string, query: ListMembersQuery, visibleOrgIds: string[] | null, today = vnToday()) {
   const where: SQL[] = [eq(memberships.tenantId, tenantId)];
   if (visibleOrgIds) where.push(inArray(memberships.organizationId, visibleOrgIds.length ? visibleOrgIds : [""]));
-  if (query.organizationId) where.push(eq(memberships.organizationId, query.organizationId));
+  if (query.organizationId) {
+    // A committee's id lists the members of every branch under it.
+    where.push(
+      inArray(
+        memberships.organizationId,
+        db
+          .select({ id: organizations.id })
+          .from(organizations)
+          .where(
+            and(
+              eq(organizations.tenantId, tenantId),
+              or(eq(organizations.id, query.organizationId), eq(organizations.parentId, query.organizationId)),
+            ),
+          ),
+      ),
+    );
+  }
   if (query.status === "exempt") where.push(exemptOn(today));
   else if (query.status) where.push(eq(memberships.status, query.status));
   const q = query.q ? foldForSearch(query.q) : "";

@@ -10,37 +10,12 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { meetingGuests, meetings, organizations, people, visitPlans } from "../../schema/db/tables";
 import type { VisitStatus, VisitView } from "../../schema/api/visits";
 import type { Db } from "../env";
+import { LEADER_GUEST_TITLE, visitLoopQueries } from "./reports/queries";
 
-export const LEADER_GUEST_TITLE = "Lãnh đạo dự sinh hoạt";
-/** A plan's month start (or the next month's) as a UTC instant, comparable with stored meeting times. */
-const monthStartUtc = (offset: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', visit_plans.month || '-01'${offset}, '-7 hours')`;
-
+export { LEADER_GUEST_TITLE };
 /** Raw D1 statements (drizzle cannot batch raw SQL), in one transaction. */
 export async function closeVisitLoop(d1: D1Database, tenantId: string, todayMonth: string) {
-  const statements: [string, string[]][] = [
-    [`UPDATE visit_plans SET meeting_id = (
-        SELECT m.id FROM meetings m
-        WHERE m.tenant_id = visit_plans.tenant_id AND m.organization_id = visit_plans.organization_id
-          AND m.status != 'cancelled'
-          AND m.scheduled_at >= ${monthStartUtc("")} AND m.scheduled_at < ${monthStartUtc(", '+1 month'")}
-        ORDER BY m.kind = 'regular' DESC, m.scheduled_at LIMIT 1)
-      WHERE tenant_id = ?1 AND status = 'planned' AND meeting_id IS NULL`, [tenantId]],
-    [`INSERT OR IGNORE INTO meeting_guests (tenant_id, meeting_id, person_id, title)
-      SELECT tenant_id, meeting_id, leader_person_id, ?2 FROM visit_plans
-      WHERE tenant_id = ?1 AND status = 'planned' AND meeting_id IS NOT NULL`, [tenantId, LEADER_GUEST_TITLE]],
-    [`UPDATE visit_plans SET status = 'attended'
-      WHERE tenant_id = ?1 AND status = 'planned' AND meeting_id IS NOT NULL AND (
-        EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = visit_plans.meeting_id
-          AND a.person_id = visit_plans.leader_person_id AND a.status IN ('present_hall', 'present_remote'))
-        OR EXISTS (SELECT 1 FROM evaluations e WHERE e.meeting_id = visit_plans.meeting_id
-          AND e.evaluator_person_id = visit_plans.leader_person_id))`, [tenantId]],
-    [`UPDATE visit_plans SET status = 'missed'
-      WHERE tenant_id = ?1 AND status = 'planned' AND (
-        (meeting_id IS NOT NULL AND EXISTS (SELECT 1 FROM meetings m WHERE m.id = visit_plans.meeting_id
-          AND m.status IN ('closed', 'cancelled')))
-        OR (meeting_id IS NULL AND month < ?2))`, [tenantId, todayMonth]],
-  ];
-  await d1.batch(statements.map(([q, params]) => d1.prepare(q).bind(...params)));
+  await d1.batch(visitLoopQueries(tenantId, todayMonth).map((q) => d1.prepare(q.sql).bind(...q.params)));
 }
 
 const leader = alias(people, "leader");

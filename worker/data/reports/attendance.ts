@@ -4,8 +4,8 @@
  * in the voting base). A meeting meets the standard with attendance above 85% and no unexcused absence.
  */
 import { thresholds } from "../../../schema/api/reports";
-import { bump, n, ratio, sumMonths, utcBounds, type ReportDef, type UnitMonths } from "./engine";
-import { attendanceByMeetingQuery, runQueries } from "./queries";
+import { bump, n, ratio, sumMonths, utcBounds, type ReportDef, type UnitMonths, runQueries } from "./engine";
+import { attendanceByMeetingQuery } from "./queries";
 
 export interface AttendanceRow extends Record<string, unknown> {
   meeting: string;

@@ -21,6 +21,7 @@ import {
   type ReportTable,
 } from "../../../schema/api/reports";
 import { notFound } from "../../lib/api-error";
+import type { Query } from "./queries";
 import type { Db } from "../../env";
 
 export type Counters = Record<string, number>;
@@ -35,8 +36,11 @@ export interface OrgNode {
 
 /** Vietnam has no daylight saving: local time is UTC+7 all year. */
 export const VN_OFFSET_MS = 7 * 3_600_000;
-/** SQLite modifier turning a stored UTC time into Vietnam's local time (for grouping by month). */
-export const VN_MODIFIER = "+7 hours";
+/** Runs statements in one D1 round trip; rows come back as objects. */
+export async function runQueries<T extends Record<string, unknown>>(d1: D1Database, queries: Query[]): Promise<T[][]> {
+  const results = await d1.batch<T>(queries.map((q) => d1.prepare(q.sql).bind(...q.params)));
+  return results.map((r) => r.results);
+}
 
 /** `YYYY-MM-DD` in Vietnam for an instant. */
 export const vnDay = (at: Date) => new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);

@@ -4,8 +4,8 @@
  * branch's year: the average score, banded with the same grid (Tốt ≥ 90, Khá ≥ 70, Trung bình ≥ 50).
  */
 import { branchYearColumns, gradeLabels, gradeOfScore, thresholds, type Cell, type Grade } from "../../../schema/api/reports";
-import { addInto, bump, n, sumMonths, utcBounds, type Counters, type ReportDef, type UnitMonths } from "./engine";
-import { evaluationsQuery, meetingCountsQuery, runQueries } from "./queries";
+import { addInto, bump, n, sumMonths, utcBounds, type Counters, type ReportDef, type UnitMonths, runQueries } from "./engine";
+import { evaluationsQuery, meetingCountsQuery } from "./queries";
 
 interface EvalRow extends Record<string, unknown> {
   meeting: string;

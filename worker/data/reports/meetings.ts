@@ -5,8 +5,8 @@
  * period only touches counts as held if the branch held one anywhere in that quarter.
  */
 import { quarterOfMonth } from "../../../schema/api/reports";
-import { bump, n, quarterSpan, ratio, utcBounds, type Counters, type ReportDef, type UnitMonths } from "./engine";
-import { meetingCountsQuery, runQueries } from "./queries";
+import { bump, n, quarterSpan, ratio, utcBounds, type Counters, type ReportDef, type UnitMonths, runQueries } from "./engine";
+import { meetingCountsQuery } from "./queries";
 
 interface Row extends Record<string, unknown> {
   org: string;

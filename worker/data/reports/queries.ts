@@ -2,20 +2,16 @@
  * The reports' SQL, as plain statements with bound parameters: each scans one tenant's closed meetings of
  * a time range through `meetings_tenant_time` and reaches attendance, speeches, votes and evaluations by
  * their meeting indexes, grouped in SQLite so only per-branch or per-meeting rows come back. Kept as text
- * so the benchmark can print `EXPLAIN QUERY PLAN` of exactly what runs.
+ * so the benchmark can print `EXPLAIN QUERY PLAN` of exactly what runs; no imports, so Node loads it too.
  */
-import { VN_MODIFIER } from "./engine";
+
+/** SQLite modifier turning a stored UTC time into Vietnam's local time (UTC+7, no daylight saving). */
+export const VN_MODIFIER = "+7 hours";
 
 export interface Query {
   name: string;
   sql: string;
   params: (string | number)[];
-}
-
-/** Runs statements in one D1 round trip; rows come back as objects. */
-export async function runQueries<T extends Record<string, unknown>>(d1: D1Database, queries: Query[]): Promise<T[][]> {
-  const results = await d1.batch<T>(queries.map((q) => d1.prepare(q.sql).bind(...q.params)));
-  return results.map((r) => r.results);
 }
 
 const month = `strftime('%Y-%m', m.scheduled_at, '${VN_MODIFIER}')`;
@@ -97,3 +93,52 @@ WHERE vp.tenant_id = ?1 AND vp.month >= ?2 AND vp.month <= ?3
 GROUP BY vp.leader_person_id, vp.organization_id, vp.month, vp.status`,
   params: [tenantId, fromMonth, toMonth],
 });
+
+export const LEADER_GUEST_TITLE = "Lãnh đạo dự sinh hoạt";
+/** A plan's month start (or the next month's) as a UTC instant, comparable with stored meeting times. */
+const monthStartUtc = (offset: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', visit_plans.month || '-01'${offset}, '-7 hours')`;
+
+/**
+ * Closing the visit loop (see worker/data/visits.ts): link plans to their branch's meeting of the month,
+ * invite the leader, mark attended from attendance or evaluation, mark missed when the meeting ended
+ * without them or the month passed with no meeting.
+ */
+export const visitLoopQueries = (tenantId: string, todayMonth: string): Query[] => [
+  {
+    name: "visit_loop_link",
+    sql: `UPDATE visit_plans SET meeting_id = (
+    SELECT m.id FROM meetings m
+    WHERE m.tenant_id = visit_plans.tenant_id AND m.organization_id = visit_plans.organization_id
+      AND m.status != 'cancelled'
+      AND m.scheduled_at >= ${monthStartUtc("")} AND m.scheduled_at < ${monthStartUtc(", '+1 month'")}
+    ORDER BY m.kind = 'regular' DESC, m.scheduled_at LIMIT 1)
+  WHERE tenant_id = ?1 AND status = 'planned' AND meeting_id IS NULL`,
+    params: [tenantId],
+  },
+  {
+    name: "visit_loop_invite",
+    sql: `INSERT OR IGNORE INTO meeting_guests (tenant_id, meeting_id, person_id, title)
+  SELECT tenant_id, meeting_id, leader_person_id, ?2 FROM visit_plans
+  WHERE tenant_id = ?1 AND status = 'planned' AND meeting_id IS NOT NULL`,
+    params: [tenantId, LEADER_GUEST_TITLE],
+  },
+  {
+    name: "visit_loop_attended",
+    sql: `UPDATE visit_plans SET status = 'attended'
+  WHERE tenant_id = ?1 AND status = 'planned' AND meeting_id IS NOT NULL AND (
+    EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = visit_plans.meeting_id
+      AND a.person_id = visit_plans.leader_person_id AND a.status IN ('present_hall', 'present_remote'))
+    OR EXISTS (SELECT 1 FROM evaluations e WHERE e.meeting_id = visit_plans.meeting_id
+      AND e.evaluator_person_id = visit_plans.leader_person_id))`,
+    params: [tenantId],
+  },
+  {
+    name: "visit_loop_missed",
+    sql: `UPDATE visit_plans SET status = 'missed'
+  WHERE tenant_id = ?1 AND status = 'planned' AND (
+    (meeting_id IS NOT NULL AND EXISTS (SELECT 1 FROM meetings m WHERE m.id = visit_plans.meeting_id
+      AND m.status IN ('closed', 'cancelled')))
+    OR (meeting_id IS NULL AND month < ?2))`,
+    params: [tenantId, todayMonth],
+  },
+];

@@ -4,8 +4,8 @@
  * meetings, so a secretary who speaks alone shows. Guests' speeches (a leader's briefing) stay out.
  */
 import { thresholds } from "../../../schema/api/reports";
-import { bump, n, ratio, sumMonths, utcBounds, type ReportDef, type UnitMonths } from "./engine";
-import { attendanceByMeetingQuery, runQueries, speakingByMeetingQuery } from "./queries";
+import { bump, n, ratio, sumMonths, utcBounds, type ReportDef, type UnitMonths, runQueries } from "./engine";
+import { attendanceByMeetingQuery, speakingByMeetingQuery } from "./queries";
 import type { AttendanceRow } from "./attendance";
 
 interface SpeakingRow extends Record<string, unknown> {

@@ -6,8 +6,8 @@
  */
 import { leaderColumns, thresholds, type Cell } from "../../../schema/api/reports";
 import { closeVisitLoop } from "../visits";
-import { bump, n, ratio, sumMonths, type Counters, type ReportDef, type UnitMonths } from "./engine";
-import { runQueries, visitsQuery } from "./queries";
+import { bump, n, ratio, sumMonths, type Counters, type ReportDef, type UnitMonths, runQueries } from "./engine";
+import { visitsQuery } from "./queries";
 
 interface VisitRow extends Record<string, unknown> {
   leader: string;

@@ -4,8 +4,8 @@
  * resolution, so a held regular meeting with no closed vote is flagged.
  */
 import { thresholds } from "../../../schema/api/reports";
-import { bump, n, ratio, sumMonths, utcBounds, type ReportDef, type UnitMonths } from "./engine";
-import { meetingCountsQuery, runQueries, votesQuery } from "./queries";
+import { bump, n, ratio, sumMonths, utcBounds, type ReportDef, type UnitMonths, runQueries } from "./engine";
+import { meetingCountsQuery, votesQuery } from "./queries";
 
 interface VoteRow extends Record<string, unknown> {
   org: string;
