@@ -58,7 +58,9 @@ describe("member list", () => {
       "Lê Đức Thọ",
     ]);
     expect((await api("GET", `${base(t.tenantId)}?status=exempt`, token)).json.total).toBe(1);
-    expect((await api("GET", `${base(t.tenantId)}?organizationId=${t.committeeId}`, token)).json.total).toBe(0);
+    expect((await api("GET", `${base(t.tenantId)}?organizationId=${t.committeeId}`, token)).json.total).toBe(4);
+    expect((await api("GET", `${base(t.tenantId)}?organizationId=${t.branchId}&q=lan`, token)).json.total).toBe(1);
+    expect((await api("GET", `${base(t.tenantId)}?organizationId=unknown-org`, token)).json.total).toBe(0);
   });
 
   it("shows a plain member only their own branches; staff see all; guests get 403", async () => {

@@ -29,7 +29,8 @@ async function unlessUnique<T>(write: Promise<T>, onUnique: () => ApiError): Pro
   try {
     return await write;
   } catch (err) {
-    if (String((err as { cause?: unknown }).cause ?? err).includes("UNIQUE constraint failed")) throw onUnique();
+    const text = `${String(err)} ${String(err instanceof Error ? err.cause : "")}`;
+    if (text.includes("UNIQUE constraint failed")) throw onUnique();
     throw err;
   }
 }
@@ -143,7 +144,11 @@ export const membersRoutes = new Hono<AppEnv>()
     if (!check.ok) {
       throw badRequest(`Có ${check.issues.length} lỗi, chưa nhập gì / ${check.issues.length} problems, nothing imported`, check.issues);
     }
-    if (!dryRun) await unlessUnique(writeImport(db, c.env.DB, tenantId, c.var.session.personId, check.rows), emailTaken);
+    if (!dryRun) {
+      await unlessUnique(writeImport(db, c.env.DB, tenantId, c.var.session.personId, check.rows), () =>
+        conflict("Dữ liệu vừa thay đổi trong lúc nhập, hãy thử lại / Members changed during the import, try again"),
+      );
+    }
     return c.json(summarize(check.rows, dryRun), dryRun ? 200 : 201);
   })
   .patch("/:membershipId", valid("param", membershipParam), valid("json", updateMemberSchema), async (c) => {
