@@ -12,6 +12,7 @@
  * | status | Trạng thái | Status | required: Chính thức / Dự bị (official / probationary) |
  * | probationStart | Ngày vào dự bị | Probation start | required for Dự bị: YYYY-MM-DD or DD/MM/YYYY |
  * | branchRole | Chức vụ | Role | optional: Bí thư, Phó bí thư, Chi ủy viên, Đảng viên (default) |
+ * Columns `STT` (row number) and `Ghi chú` / `Notes` are allowed and ignored; any other column is refused.
  * Line numbers in reports are lines of the file, the header being line 1.
  */
 import { emailSchema, phoneSchema, type BranchRole, type MembershipStatus } from "../api/members";
@@ -32,6 +33,8 @@ const HEADER_ALIASES: Record<MemberCsvColumn, string[]> = {
   branchRole: ["chucvu", "role", "branchrole", "position"],
 };
 const REQUIRED: MemberCsvColumn[] = ["fullName", "branch", "status"];
+/** Columns spreadsheets commonly carry that chibo does not keep: row number (STT) and notes (Ghi chú). */
+const IGNORED = ["stt", "sothutu", "no", "ghichu", "notes", "note"];
 
 /** "Họ và tên" → "hovaten", "E-mail" → "email". */
 export const headerKey = (h: string) => foldForSearch(h).replace(/[^a-z0-9]/g, "");
@@ -71,7 +74,7 @@ export function mapHeader(cells: string[]): { columns: ColumnMap; problems: stri
   const problems: string[] = [];
   cells.forEach((cell, index) => {
     const key = headerKey(cell);
-    if (key === "") return;
+    if (key === "" || IGNORED.includes(key)) return;
     const column = MEMBER_CSV_COLUMNS.find((c) => HEADER_ALIASES[c].includes(key));
     if (!column) problems.push(`Cột không rõ "${cell}" / Unknown column "${cell}"`);
     else if (columns[column] !== undefined) problems.push(`Cột "${cell}" lặp lại / Column "${cell}" repeated`);

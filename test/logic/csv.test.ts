@@ -42,6 +42,10 @@ describe("member CSV rows", () => {
     const en = mapHeader(["Full name", "E-mail", "Phone", "Birth year", "Branch", "Status", "Probation start", "Role"]);
     expect(en.problems).toEqual([]);
     expect(mapHeader(["HO VA TEN", "chi bo", "trang thai"]).problems).toEqual([]);
+    expect(mapHeader(["STT", "Họ tên", "Chi bộ", "Trạng thái", "Ghi chú", ""])).toEqual({
+      columns: { fullName: 1, branch: 2, status: 3 },
+      problems: [],
+    });
   });
 
   it("refuses unknown, repeated and missing columns", () => {
