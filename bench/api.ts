@@ -6,7 +6,7 @@
  *   node bench/api.ts [--duration 10] [--connections 50] [--persist-to DIR (reuse a loaded seed)] [--keep]
  */
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { PROVINCE_ADMIN_EMAIL, PROVINCE_PASSWORD, PROVINCE_SIZE, PROVINCE_TENANT_ID, buildProvinceSql } from "../scripts/lib/province-data.ts";
@@ -62,7 +62,14 @@ try {
   }
 
   const port = await freePort();
-  server = await startDev({ port, persistTo, vars: { SESSION_SECRET: "bench-secret-0123456789abcdef" }, readyTimeoutMs: 90_000 });
+  // --log-level warn: wrangler would otherwise print a line per request from its Node process, on the same cores.
+  server = await startDev({
+    port,
+    persistTo,
+    vars: { SESSION_SECRET: "bench-secret-0123456789abcdef" },
+    readyTimeoutMs: 90_000,
+    extraArgs: ["--log-level", "warn"],
+  });
   const base = server.url;
   const login = await fetch(`${base}/api/auth/login`, {
     method: "POST",
@@ -75,6 +82,8 @@ try {
   const t = `/api/tenants/${PROVINCE_TENANT_ID}`;
 
   const endpoints: { name: string; route: string; path: (n: number) => string }[] = [
+    // The floor: no session, no D1. What wrangler dev and the client cost on this machine.
+    { name: "health (floor)", route: "GET /api/health", path: () => "/api/health" },
     {
       name: "branch meetings",
       route: "GET /meetings?organizationId=…",
@@ -92,16 +101,22 @@ try {
     },
   ];
 
-  const results: (LoadResult & { name: string; route: string; probe: string })[] = [];
+  const results: (LoadResult & { name: string; route: string; probe: string; serviceMs: number; loadAvg: number })[] = [];
   for (const ep of endpoints) {
     // One request first, so a missing route is reported as such instead of as thousands of errors.
     const probe = await fetch(base + ep.path(0), { headers });
     const probeBody = await probe.text();
     const probeNote = `${probe.status} ${probeBody.slice(0, 120)}`;
     console.log(`\n${ep.name} (${ep.route}): probe ${probeNote}`);
+    // One connection first: the time one request takes when nothing queues (what the server spends on it).
+    const single = await runLoad({ baseUrl: base, path: ep.path, headers, connections: 1, durationMs: 2_000, warmupMs: 500 });
+    const loadAvg = Math.round(loadavg()[0]! * 100) / 100;
     const r = await runLoad({ baseUrl: base, path: ep.path, headers, connections, durationMs, warmupMs: 2_000 });
-    console.log(`  ${r.rps} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, errors ${r.errors}${r.errors ? ` ${JSON.stringify(r.errorKinds)}` : ""}`);
-    results.push({ name: ep.name, route: ep.route, probe: probe.ok ? "200" : probeNote, ...r });
+    console.log(
+      `  1 connection: p50 ${single.latencyMs.p50} ms; ${connections}: ${r.rps} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, ` +
+        `errors ${r.errors}${r.errors ? ` ${JSON.stringify(r.errorKinds)}` : ""} (load average ${loadAvg})`,
+    );
+    results.push({ name: ep.name, route: ep.route, probe: probe.ok ? "200" : probeNote, serviceMs: single.latencyMs.p50, loadAvg, ...r });
   }
 
   const at = new Date().toISOString();
@@ -117,10 +132,11 @@ try {
     endpoints: results.map((r) => ({ ...r, meetsTarget: r.errors === 0 && r.latencyMs.p99 < TARGET_P99_MS })),
   };
   const table = markdownTable(
-    ["endpoint", "route", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "requests", "errors", `p99 < ${TARGET_P99_MS} ms, no errors`],
+    ["endpoint", "route", "1 conn. p50 ms", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "requests", "errors", `p99 < ${TARGET_P99_MS} ms, no errors`, "load avg."],
     results.map((r) => [
       r.name,
       `\`${r.route}\``,
+      r.serviceMs,
       r.rps,
       r.latencyMs.p50,
       r.latencyMs.p90,
@@ -129,6 +145,7 @@ try {
       r.requests,
       r.errors ? `${r.errors} ${JSON.stringify(r.errorKinds)}` : 0,
       r.errors === 0 && r.latencyMs.p99 < TARGET_P99_MS ? "yes" : "**no**",
+      r.loadAvg,
     ]),
   );
   const m = json.machine;
@@ -141,7 +158,9 @@ try {
     `### API on the province-scale seed (\`npm run bench\`, ${at.slice(0, 16).replace("T", " ")} UTC)\n\n` +
     `${seedLine}\n\n` +
     `\`wrangler dev\` (local workerd + D1), ${connections} concurrent keep-alive connections, ${durationMs / 1000} s per endpoint after a 2 s warm-up, ` +
-    `bearer token of a committee admin; client and server on the same ${m.cpus}-core machine (${m.cpuModel}).\n\n` +
+    `bearer token of a committee admin; client and server on the same ${m.cpus}-core machine (${m.cpuModel}). ` +
+    `"1 conn. p50" is the latency with one connection (nothing queued); "load avg." is the machine's 1-minute load ` +
+    `average when the run began (the machine is shared: other work inflates every figure).\n\n` +
     `${table}\n`;
   const paths = await writeResults("api", json, md);
   console.log(`\n${md}\nwritten to ${paths.jsonPath} and ${paths.mdPath}`);
