@@ -9,7 +9,7 @@ import { attendanceCounts, finalizeAttendance } from "./attendance";
 import { stopClock } from "./agenda";
 import { endFloor } from "./queue";
 import { type Actor, type Change, type Ctx, type Result, type RoomState, applied, iso, nameOf, refuse, sortedAgenda } from "./state";
-import { hasOpenVote } from "./votes";
+import { forgetSecretChoices, hasOpenVote } from "./votes";
 import type { OutboxOp } from "./outbox";
 
 const canWrite = (a: Actor) => a.role === "minutes_taker" || a.role === "chair";
@@ -47,6 +47,7 @@ export function draftMinutes(s: RoomState, now: number): string {
     `Khách mời: ${Object.values(s.guests).map((g) => `${g.name}${g.title ? ` (${g.title})` : ""}`).join(", ") || "không"}`,
     `Tổng số đảng viên: ${c.members} (chính thức ${c.official}, dự bị ${c.probationary}); miễn sinh hoạt: ${c.exempt}`,
     `Có mặt: ${c.present} (tại hội trường ${c.presentHall}, trực tuyến ${c.presentRemote}); tỷ lệ ${Math.round(c.rate * 100)}%`,
+    `Có mặt: ${[...names("present_hall"), ...names("present_remote")].join(", ") || "không"}`,
     `Vắng có lý do: ${names("absent_excused").join(", ") || "không"}`,
     `Vắng không lý do: ${names("absent_unexcused").join(", ") || "không"}`,
     "",
@@ -99,7 +100,7 @@ export function closeMeeting(s: RoomState, actor: Actor, ctx: Ctx): Result {
   const endedAt = iso(ctx.now);
   state = { ...state, meeting: { ...state.meeting, status: "closed", endedAt, currentItemId: null } };
   const body = state.minutes.body.trim() ? state.minutes.body : draftMinutes(state, ctx.now);
-  state = { ...state, minutes: { ...state.minutes, body, frozenVersion: 1 } };
+  state = forgetSecretChoices({ ...state, minutes: { ...state.minutes, body, frozenVersion: 1 } });
   outbox.push({
     kind: "attendance",
     entries: Object.values(state.attendance)

@@ -91,7 +91,8 @@ export interface VoteRec {
 export interface BallotRec {
   voteId: string;
   personId: string;
-  choice: Choice;
+  /** null once the meeting closed, in a secret vote: the room forgets secret choices too. */
+  choice: Choice | null;
   channel: "remote" | "hall";
   /** The client message id that cast it: a replay with the same id is recognised. */
   ballotId: string;

@@ -51,7 +51,7 @@ export function roomView(s: RoomState, viewer: Actor, connected: Connected, now:
 
 export function you(s: RoomState, actor: Actor): You {
   const ballots: You["ballots"] = {};
-  for (const b of Object.values(s.ballots)) if (b.personId === actor.personId) ballots[b.voteId] = b.choice;
+  for (const b of Object.values(s.ballots)) if (b.personId === actor.personId && b.choice) ballots[b.voteId] = b.choice;
   return { personId: actor.personId, name: actor.name, role: actor.role, official: s.roster[actor.personId]?.status === "official", ballots };
 }
 

@@ -15,7 +15,7 @@ export const ballotsOf = (s: RoomState, voteId: string) => Object.values(s.ballo
 
 function tallyOf(ballots: BallotRec[]): Tally {
   const t: Tally = { agree: 0, disagree: 0, abstain: 0 };
-  for (const b of ballots) t[b.choice]++;
+  for (const b of ballots) if (b.choice) t[b.choice]++;
   return t;
 }
 
@@ -65,7 +65,9 @@ const isVote = (v: VoteRec | Result): v is VoteRec => "motion" in v;
 export function castBallot(s: RoomState, actor: Actor, voteId: string, choice: Choice, ballotId: string, ctx: Ctx): Result {
   const existing = s.ballots[ballotKey(voteId, actor.personId)];
   // A replay of an acknowledged ballot (same id) is recognised even after the vote closed.
-  if (existing && existing.ballotId === ballotId) return applied(s, [], [], { duplicate: true, ballot: { voteId, choice: existing.choice } });
+  if (existing && existing.ballotId === ballotId) {
+    return applied(s, [], [], { duplicate: true, ...(existing.choice ? { ballot: { voteId, choice: existing.choice } } : {}) });
+  }
   const vote = findOpen(s, voteId);
   if (!isVote(vote)) return vote;
   const why = ineligible(s, actor.personId);
@@ -178,6 +180,15 @@ export function voteView(s: RoomState, vote: VoteRec): VoteView {
     canStillPass: vote.secret ? null : canStillPass(vote.rule, mBase, tally, notYet),
     result: null,
   };
+}
+
+/** At the end of the meeting the room forgets secret choices as well (it kept them for reserved opinions). */
+export function forgetSecretChoices(s: RoomState): RoomState {
+  const secret = new Set(Object.values(s.votes).filter((v) => v.secret).map((v) => v.id));
+  if (secret.size === 0) return s;
+  const ballots = { ...s.ballots };
+  for (const [key, b] of Object.entries(ballots)) if (secret.has(b.voteId) && b.choice !== null) ballots[key] = { ...b, choice: null };
+  return { ...s, ballots };
 }
 
 export const hasOpenVote = (s: RoomState) => Object.values(s.votes).some((v) => v.status === "open");

@@ -1,3 +1,5 @@
+import { runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { ballots, reservedOpinions, votes } from "../../schema/db/tables";
@@ -139,6 +141,19 @@ describe("votes", () => {
     const b = await db().select().from(ballots).where(and(eq(ballots.tenantId, f.tenantId), eq(ballots.voteId, voteId)));
     expect(b).toHaveLength(6);
     expect(b.every((x) => x.choice === null)).toBe(true);
+
+    // Once the meeting closes, the room's own storage forgets the secret choices too.
+    const stored = async () => {
+      const stub = env.MeetingRoom.get(env.MeetingRoom.idFromName(f.meetingId));
+      return runInDurableObject(stub, (_room, state) =>
+        state.storage.sql.exec<{ v: string }>(`SELECT v FROM room_kv WHERE k LIKE 'c:ballots:%'`).toArray().map((r) => JSON.parse(r.v) as { choice: string | null }),
+      );
+    };
+    expect((await stored()).filter((x) => x.choice !== null)).toHaveLength(6);
+    await chair.ok({ type: "meeting/close" });
+    const after = await stored();
+    expect(after).toHaveLength(6);
+    expect(after.every((x) => x.choice === null)).toBe(true);
   });
 
   it("lets a member of the minority reserve their opinion, and no one else", async () => {
