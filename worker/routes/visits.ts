@@ -48,7 +48,7 @@ export const visitsRoutes = new Hono<AppEnv>()
       const scope = await loadScope(c.var.db, tenantId, q.organizationId);
       organizationIds = unitsUnder(scope.node!).map((u) => u.id);
     }
-    await closeVisitLoop(c.var.db, tenantId, todayMonth());
+    await closeVisitLoop(c.env.DB, tenantId, todayMonth());
     const items = await listVisits(c.var.db, tenantId, {
       fromMonth: period.months[0]!,
       toMonth: period.months[period.months.length - 1]!,
@@ -93,12 +93,12 @@ export const visitsRoutes = new Hono<AppEnv>()
       ...(body.meetingId ? [inviteLeader(db, tenantId, body.meetingId, leader.id)] : []),
       auditInsert(db, { tenantId, personId, action: "create", entity: "visit_plan", entityId: id, detail: { leader: leader.id, org: org.id, month: body.month } }),
     ]);
-    await closeVisitLoop(db, tenantId, todayMonth());
+    await closeVisitLoop(c.env.DB, tenantId, todayMonth());
     return c.json((await getVisit(db, tenantId, id))!, 201);
   })
   .get("/:id", valid("param", idParam), async (c) => {
     const { tenantId } = c.var.access;
-    await closeVisitLoop(c.var.db, tenantId, todayMonth());
+    await closeVisitLoop(c.env.DB, tenantId, todayMonth());
     const v = await getVisit(c.var.db, tenantId, c.req.valid("param").id);
     // Someone else's plan is as invisible to a leader as another tenant's.
     if (!v || (!isStaff(c.var.access) && v.leaderPersonId !== c.var.session.personId)) throw notFound("Visit plan");
@@ -139,7 +139,7 @@ export const visitsRoutes = new Hono<AppEnv>()
     const db = c.var.db;
     const id = c.req.valid("param").id;
     const body = c.req.valid("json");
-    await closeVisitLoop(db, tenantId, todayMonth());
+    await closeVisitLoop(c.env.DB, tenantId, todayMonth());
     const v = await getVisit(db, tenantId, id);
     if (!v) throw notFound("Visit plan");
     if (v.status !== "missed") throw conflict("Chỉ dời được lượt đã không dự / Only a missed visit can be moved");
