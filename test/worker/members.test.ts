@@ -243,8 +243,16 @@ describe("editing members", () => {
     const pw = await api("POST", `${base(b.tenantId)}/${joined.json.membershipId}/password`, tokenB, { password: "mat-khau-cua-ke-gian" });
     expect(pw.status).toBe(409);
     expect(await row(shared.membershipId)).toMatchObject({ email: shared.email });
-    // Membership fields are the committee's own and stay editable.
-    expect((await api("PATCH", `${base(b.tenantId)}/${joined.json.membershipId}`, tokenB, { branchRole: "committee" })).status).toBe(200);
+    // Membership fields are the committee's own and stay editable, even when a form resends the same person fields.
+    const resent = await api("PATCH", `${base(b.tenantId)}/${joined.json.membershipId}`, tokenB, {
+      fullName: "Người Chung",
+      email: shared.email,
+      phone: null,
+      birthYear: null,
+      branchRole: "committee",
+    });
+    expect(resent.status).toBe(200);
+    expect(resent.json.branchRole).toBe("committee");
   });
 
   it("exempts a member and lifts the exemption", async () => {

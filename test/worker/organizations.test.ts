@@ -66,7 +66,12 @@ describe("organization tree", () => {
       branchType: "residential",
     });
     expect(branch.status).toBe(201);
-    expect(branch.json).toMatchObject({ parentId: committee.json.id, kind: "branch", tenantId: t.tenantId });
+    expect(branch.json).toMatchObject({
+      parentId: committee.json.id,
+      kind: "branch",
+      children: [],
+      counts: { total: 0, official: 0, probationary: 0, exempt: 0 },
+    });
     const school = await api("POST", base(t.tenantId), token, { kind: "grassroots_branch", name: "Chi bộ Trường THPT", branchType: "school" });
     expect(school.status).toBe(201);
     expect(await auditCount(t.tenantId)).toBe(before + 3);
@@ -99,7 +104,7 @@ describe("organization tree", () => {
     const token = await login(t.admin.email);
     const res = await api("PATCH", `${base(t.tenantId)}/${t.branchId}`, token, { name: "Chi bộ khu phố 1 mới", branchType: "agency" });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ name: "Chi bộ khu phố 1 mới", branchType: "agency" });
+    expect(res.json).toMatchObject({ name: "Chi bộ khu phố 1 mới", branchType: "agency", counts: { total: 1 } });
     expect((await api("PATCH", `${base(t.tenantId)}/${t.committeeId}`, token, { branchType: "agency" })).status).toBe(400);
     expect((await api("PATCH", `${base(t.tenantId)}/${t.committeeId}`, token, { name: "Đảng bộ mới" })).status).toBe(200);
   });

@@ -73,3 +73,15 @@ export async function organizationTree(db: Db, tenantId: string, today = vnToday
   for (const root of roots) add(total, sum(root));
   return { items: roots, counts: total };
 }
+
+/** One organization as a node of the tree (with counts and children), or null when not in this tenant. */
+export async function organizationNode(db: Db, tenantId: string, id: string): Promise<OrganizationNode | null> {
+  const find = (nodes: OrganizationNode[]): OrganizationNode | null => {
+    for (const n of nodes) {
+      const found = n.id === id ? n : find(n.children);
+      if (found) return found;
+    }
+    return null;
+  };
+  return find((await organizationTree(db, tenantId)).items);
+}

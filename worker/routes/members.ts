@@ -159,11 +159,13 @@ export const membersRoutes = new Hono<AppEnv>()
     const db = c.var.db;
     const member = await memberOr404(db, tenantId, membershipId);
 
+    // Only fields that really change count: an editor form resends every field on each save.
+    const changed = <K extends "fullName" | "email" | "phone" | "birthYear">(k: K) => body[k] !== undefined && body[k] !== member[k];
     const personChange = {
-      ...(body.fullName !== undefined ? { fullName: body.fullName, searchName: foldForSearch(body.fullName) } : {}),
-      ...(body.email !== undefined ? { email: body.email } : {}),
-      ...(body.phone !== undefined ? { phone: body.phone } : {}),
-      ...(body.birthYear !== undefined ? { birthYear: body.birthYear } : {}),
+      ...(changed("fullName") ? { fullName: body.fullName!, searchName: foldForSearch(body.fullName!) } : {}),
+      ...(changed("email") ? { email: body.email } : {}),
+      ...(changed("phone") ? { phone: body.phone } : {}),
+      ...(changed("birthYear") ? { birthYear: body.birthYear } : {}),
     };
     if (Object.keys(personChange).length > 0 && (await standsElsewhere(db, tenantId, member.personId))) {
       throw conflict(

@@ -8,7 +8,7 @@ import { badRequest, forbidden, notFound } from "../lib/api-error";
 import { auditInsert } from "../lib/audit";
 import { newId } from "../lib/ids";
 import { valid } from "../lib/validate";
-import { getOrganization, organizationTree } from "../data/organizations";
+import { getOrganization, organizationNode, organizationTree } from "../data/organizations";
 import { assertRole, isStaff } from "../middleware/tenant";
 import type { AppEnv } from "../env";
 
@@ -48,7 +48,7 @@ export const organizationsRoutes = new Hono<AppEnv>()
       db.insert(organizations).values(row),
       auditInsert(db, { tenantId, personId: c.var.session.personId, action: "create", entity: "organization", entityId: row.id, detail: body }),
     ]);
-    return c.json((await getOrganization(db, tenantId, row.id))!, 201);
+    return c.json((await organizationNode(db, tenantId, row.id))!, 201);
   })
   .patch("/:orgId", valid("param", orgParam), valid("json", updateOrganizationSchema), async (c) => {
     assertRole(c.var.access, ["admin", "organizer"]);
@@ -70,5 +70,5 @@ export const organizationsRoutes = new Hono<AppEnv>()
         .where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, orgId))),
       auditInsert(db, { tenantId, personId: c.var.session.personId, action: "update", entity: "organization", entityId: orgId, detail: body }),
     ]);
-    return c.json((await getOrganization(db, tenantId, orgId))!);
+    return c.json((await organizationNode(db, tenantId, orgId))!);
   });
