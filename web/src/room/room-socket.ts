@@ -191,7 +191,8 @@ export function connectRoom(tenantId: string, meetingId: string): RoomConnection
       const msg = parseServerMessage(ev.data);
       if (msg) onMessage(msg);
     });
-    socket.addEventListener("close", () => {
+    socket.addEventListener("close", (ev) => {
+      console.warn("DEBUG room socket closed", ev.code, ev.reason, new Date().toISOString());
       ready = false;
       syncRequested = false;
       if (!closed && !fatal()) setStatus(navigator.onLine ? "reconnecting" : "offline");

@@ -1,3 +1,137 @@
+/** Create a meeting for a branch from the template of the usual order, with chair and minutes-taker. */
+import { useNavigate, useParams, useSearchParams } from "@solidjs/router";
+import { createEffect, createMemo, createResource, createSignal, on, Show } from "solid-js";
+import { branchesOf, meetingsApi, organizationsApi } from "../../api";
+import type { MeetingFormat, MeetingKind } from "../../api/meeting-types";
+import { fromLocalInput } from "../../i18n/format";
+import { ErrorNotice } from "../../ui/error-notice";
+import { issuesByField } from "../../ui/errors";
+import { SelectField, TextField } from "../../ui/fields";
+import { showToast } from "../../ui/toast";
+import { AgendaEditor, type AgendaDraft } from "./agenda-editor";
+import { defaultTopic, templateFor } from "./agenda-template";
+import { createBranchMembers, memberOptions } from "./member-picker";
+import { gt } from "./meeting-messages";
+import "../../styles/console.css";
+
+const FORMATS: readonly MeetingFormat[] = ["in_person", "hybrid", "online"];
+
+/** A sensible default start: the 25th of the month at 19:30, when residential branches usually meet. */
+export function defaultStart(month: string): string {
+  return `${month}-25T19:30`;
+}
+
 export default function MeetingNewPage() {
-  return <h1>meeting-new</h1>;
+  const params = useParams<{ tenantId: string }>();
+  const navigate = useNavigate();
+  const [search] = useSearchParams<{ org?: string; kind?: string; month?: string }>();
+  const now = new Date(Date.now() + 7 * 3600_000).toISOString();
+  const month = /^\d{4}-\d{2}$/.test(search.month ?? "") ? search.month! : now.slice(0, 7);
+
+  const [tree] = createResource(() => params.tenantId, (id) => organizationsApi.tree(id));
+  const branches = createMemo(() => (tree() ? branchesOf(tree()!) : []));
+  const [orgId, setOrgId] = createSignal(search.org ?? "");
+  createEffect(() => {
+    if (!orgId() && branches()[0]) setOrgId(branches()[0]!.id);
+  });
+  const [kind, setKind] = createSignal<MeetingKind>(search.kind === "thematic" ? "thematic" : "regular");
+  const [topic, setTopic] = createSignal(defaultTopic(kind(), month));
+  const [start, setStart] = createSignal(defaultStart(month));
+  const [place, setPlace] = createSignal("");
+  const [format, setFormat] = createSignal<MeetingFormat>("hybrid");
+  const [onlineBasis, setOnlineBasis] = createSignal("");
+  const [chair, setChair] = createSignal("");
+  const [taker, setTaker] = createSignal("");
+  const [agenda, setAgenda] = createSignal<AgendaDraft[]>(templateFor(kind()));
+  const [error, setError] = createSignal<unknown>(null);
+  const [busy, setBusy] = createSignal(false);
+  const fieldErr = () => issuesByField(error());
+
+  // Changing the kind brings that kind's template and topic, as long as the person has not started editing.
+  createEffect(
+    on(
+      kind,
+      (k) => {
+        setAgenda(templateFor(k));
+        setTopic(defaultTopic(k, month));
+      },
+      { defer: true },
+    ),
+  );
+
+  const members = createBranchMembers(() => params.tenantId, orgId);
+  // The branch secretary chairs by default.
+  createEffect(() => {
+    const secretary = members()?.find((m) => m.branchRole === "secretary");
+    if (secretary && !chair()) setChair(secretary.personId);
+  });
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await meetingsApi.create(params.tenantId, {
+        organizationId: orgId(),
+        kind: kind(),
+        topic: topic().trim(),
+        scheduledAt: fromLocalInput(start()),
+        place: place().trim(),
+        format: format(),
+        onlineBasis: format() === "online" ? onlineBasis().trim() : null,
+        chairPersonId: chair() || null,
+        minutesTakerPersonId: taker() || null,
+        agenda: agenda().map((a) => ({ title: a.title.trim(), minutesBudget: a.minutesBudget })),
+      });
+      showToast(gt("created"));
+      navigate(`/t/${params.tenantId}/meetings/${created.id}`);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h1>{gt("newTitle")}</h1>
+      <form onSubmit={(e) => void submit(e)}>
+        <div class="form-row">
+          <SelectField label={gt("branch")} required value={orgId()} onValue={setOrgId} options={branches().map((b) => ({ value: b.id, label: b.name }))} error={fieldErr().organizationId} />
+          <SelectField
+            label={gt("kind")}
+            value={kind()}
+            onValue={(v) => setKind(v as MeetingKind)}
+            options={(["regular", "thematic"] as const).map((k) => ({ value: k, label: gt(`kind_${k}`) }))}
+          />
+        </div>
+        <TextField label={gt("topic")} required maxLength={300} value={topic()} onValue={setTopic} error={fieldErr().topic} />
+        <div class="form-row">
+          <TextField label={gt("scheduledAt")} type="datetime-local" required value={start()} onValue={setStart} error={fieldErr().scheduledAt} />
+          <TextField label={gt("place")} maxLength={200} value={place()} onValue={setPlace} error={fieldErr().place} />
+        </div>
+        <div class="form-row">
+          <SelectField label={gt("format")} value={format()} onValue={(v) => setFormat(v as MeetingFormat)} options={FORMATS.map((f) => ({ value: f, label: gt(`format_${f}`) }))} />
+          <Show when={format() === "online"}>
+            <TextField label={gt("onlineBasis")} hint={gt("onlineBasisHint")} required maxLength={500} value={onlineBasis()} onValue={setOnlineBasis} error={fieldErr().onlineBasis} />
+          </Show>
+        </div>
+        <div class="form-row">
+          <SelectField label={gt("chair")} value={chair()} onValue={setChair} placeholder={gt("nobody")} options={memberOptions(members())} error={fieldErr().chairPersonId} />
+          <SelectField label={gt("minutesTaker")} value={taker()} onValue={setTaker} placeholder={gt("nobody")} options={memberOptions(members())} error={fieldErr().minutesTakerPersonId} />
+        </div>
+        <fieldset>
+          <legend>{gt("agenda")}</legend>
+          <p class="hint">{gt("agendaHint")}</p>
+          <AgendaEditor items={agenda()} onChange={setAgenda} />
+        </fieldset>
+        <Show when={error()}>
+          <ErrorNotice error={error()} />
+        </Show>
+        <button type="submit" class="btn btn-primary btn-big" disabled={busy() || !orgId()}>
+          {gt("create")}
+        </button>
+      </form>
+    </>
+  );
 }

@@ -1,3 +1,106 @@
+/** A branch's year at a glance, and scheduling the year's regular meetings in one go. */
+import { useParams, useSearchParams } from "@solidjs/router";
+import { createMemo, createResource, createSignal, Show } from "solid-js";
+import { branchesOf, meetingsApi, organizationsApi } from "../../api";
+import { t as common } from "../../i18n/common";
+import { canManageTenant } from "../../session";
+import { ErrorNotice } from "../../ui/error-notice";
+import { SelectField } from "../../ui/fields";
+import { ResourceView } from "../../ui/resource-view";
+import { showToast } from "../../ui/toast";
+import { pt } from "./plan-messages";
+import { planYear, vnMonth } from "./plan-year";
+import { YearGrid } from "./year-grid";
+import "../../styles/console.css";
+
 export default function PlanningPage() {
-  return <h1>planning</h1>;
+  const params = useParams<{ tenantId: string }>();
+  const [search, setSearch] = useSearchParams<{ org?: string; year?: string }>();
+  const staff = () => canManageTenant(params.tenantId);
+  const thisYear = vnMonth(new Date().toISOString()).year;
+  const year = () => Number(search.year) || thisYear;
+
+  const [tree] = createResource(() => params.tenantId, (id) => organizationsApi.tree(id));
+  const branches = createMemo(() => (tree() ? branchesOf(tree()!) : []));
+  const orgId = () => search.org || branches()[0]?.id || "";
+
+  const [meetings, { refetch }] = createResource(
+    () => (orgId() ? { tenantId: params.tenantId, organizationId: orgId(), year: year() } : false),
+    (q) => meetingsApi.list(q.tenantId, { organizationId: q.organizationId, year: q.year, pageSize: 200 }),
+  );
+  const plan = () => planYear(year(), meetings()?.items ?? []);
+
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<unknown>(null);
+  const scheduleYear = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await meetingsApi.planYear(params.tenantId, { organizationId: orgId(), year: year() });
+      showToast(pt("planYearDone", { n: res.created.length }));
+      await refetch();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const base = () => `/t/${params.tenantId}`;
+  const createHref = (kind: "regular" | "thematic", month: number) =>
+    `${base()}/meetings/new?org=${encodeURIComponent(orgId())}&kind=${kind}&month=${year()}-${String(month + 1).padStart(2, "0")}`;
+
+  return (
+    <>
+      <h1>{pt("title")}</h1>
+      <ResourceView resource={tree}>
+        {() => (
+          <Show when={branches().length > 0} fallback={<p class="notice">{pt("noBranches")}</p>}>
+            <div class="toolbar">
+              <SelectField
+                label={pt("branch")}
+                value={orgId()}
+                onValue={(v) => setSearch({ org: v })}
+                options={branches().map((b) => ({ value: b.id, label: b.name }))}
+              />
+              <div class="field">
+                <span id="year-label" class="label">
+                  {pt("year")}
+                </span>
+                <div class="segmented year-switch" role="group" aria-labelledby="year-label">
+                  <button type="button" aria-label={common("previous")} onClick={() => setSearch({ year: String(year() - 1) })}>
+                    ‹
+                  </button>
+                  <span class="year-value" aria-live="polite">
+                    {year()}
+                  </span>
+                  <button type="button" aria-label={common("next")} onClick={() => setSearch({ year: String(year() + 1) })}>
+                    ›
+                  </button>
+                </div>
+              </div>
+            </div>
+            <ResourceView resource={meetings} onRetry={() => void refetch()}>
+              {() => (
+                <>
+                  <Show when={staff()}>
+                    <div class="actions">
+                      <button type="button" class="btn btn-primary" disabled={busy()} onClick={() => void scheduleYear()}>
+                        {pt("planYear")} {year()}
+                      </button>
+                      <span class="hint">{pt("planYearHint")}</span>
+                    </div>
+                    <Show when={error()}>
+                      <ErrorNotice error={error()} />
+                    </Show>
+                  </Show>
+                  <YearGrid plan={plan()} meetingHref={(id) => `${base()}/meetings/${id}`} createHref={staff() ? createHref : undefined} />
+                </>
+              )}
+            </ResourceView>
+          </Show>
+        )}
+      </ResourceView>
+    </>
+  );
 }

@@ -7,7 +7,7 @@ export function AttendanceSummary(props: { counts: AttendanceCounts }) {
   return (
     <div class="attendance-summary">
       <p class="attendance-figures">
-        <strong>{rt("presentOf", { present: props.counts.present, expected: props.counts.expected })}</strong>{" "}
+        <strong>{rt("presentOf", { present: props.counts.eligibleVoters, expected: props.counts.expected })}</strong>{" "}
         <span class={props.counts.reachesMark ? "badge badge-ok" : "badge badge-warn"}>
           {rt("rate", { rate: pct() })} · {props.counts.reachesMark ? rt("reachesMark") : rt("belowMark")}
         </span>
@@ -17,7 +17,7 @@ export function AttendanceSummary(props: { counts: AttendanceCounts }) {
         <div class="attendance-mark" style={{ left: `${Math.round(props.counts.mark * 100)}%` }} title={rt("mark85")} />
       </div>
       <p class="muted attendance-split">
-        {rt("presentHall")}: {props.counts.presentHall} · {rt("presentRemote")}: {props.counts.presentRemote} · {rt("absentExcused")}:{" "}
+        {rt("presentTotal", { n: props.counts.present })} · {rt("presentHall")}: {props.counts.presentHall} · {rt("presentRemote")}: {props.counts.presentRemote} · {rt("absentExcused")}:{" "}
         {props.counts.absentExcused} · {rt("absentUnexcused")}: {props.counts.absentUnexcused} · {rt("exempt")}: {props.counts.exempt}
       </p>
     </div>

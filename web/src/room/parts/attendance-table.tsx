@@ -26,7 +26,7 @@ function Row(props: { member: MemberView; entry: AttendanceEntry | undefined }) 
           <Show when={props.member.status === "probationary"}>
             <span class="badge badge-muted">{rt("roleProbationary")}</span>
           </Show>
-          <Show when={props.member.exempt}>
+          <Show when={props.member.exempt && status() !== "exempt"}>
             <span class="badge badge-muted">{rt("exempt")}</span>
           </Show>
           <span class={present() ? "badge badge-ok" : "badge badge-muted"}>{attendanceLabel(status())}</span>

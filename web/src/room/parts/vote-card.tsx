@@ -51,7 +51,7 @@ export function VoteProgress(props: { vote: VoteView }) {
 }
 
 /** The card; `children` carries the screen's own controls (ballot buttons, close button, hall entry). */
-export function VoteCard(props: { vote: VoteView; children?: JSX.Element; headingLevel?: 2 | 3 }) {
+export function VoteCard(props: { vote: VoteView; children?: JSX.Element; controlsFirst?: boolean }) {
   return (
     <section class="room-card vote-card" classList={{ open: props.vote.status === "open" }} aria-label={rt("vote")}>
       <p class="room-card-label">
@@ -63,10 +63,11 @@ export function VoteCard(props: { vote: VoteView; children?: JSX.Element; headin
       </p>
       <p class="vote-motion">{props.vote.motion}</p>
       <p class="muted vote-rule">{ruleLabel(props.vote)}</p>
+      <Show when={props.controlsFirst}>{props.children}</Show>
       <Show when={props.vote.status === "open"} fallback={<VoteResult vote={props.vote} />}>
         <VoteProgress vote={props.vote} />
       </Show>
-      {props.children}
+      <Show when={!props.controlsFirst}>{props.children}</Show>
     </section>
   );
 }

@@ -149,7 +149,7 @@ function HandButton(props: { view: RoomView; you: You }) {
           when={position() >= 0}
           fallback={
             <button type="button" class="btn btn-big btn-block btn-primary hand-btn" onClick={() => void act(conn, { type: "queue/raise", kind: "speech" })}>
-              <span aria-hidden="true">✋</span> {rt("raiseHand")}
+              {rt("raiseHand")}
             </button>
           }
         >
@@ -181,7 +181,7 @@ export function MemberView(props: { view: RoomView; you: You }) {
       </Show>
       <Show when={vote()?.status === "open" ? vote() : null}>
         {(v) => (
-          <VoteCard vote={v()}>
+          <VoteCard vote={v()} controlsFirst>
             <Ballot vote={v()} you={props.you} />
           </VoteCard>
         )}
@@ -221,7 +221,8 @@ export function MemberView(props: { view: RoomView; you: You }) {
           </For>
         </section>
       </Show>
-      <Show when={live()}>
+      {/* One thing at a time: while a vote is open the bottom bar gives way to the ballot. */}
+      <Show when={live() && vote()?.status !== "open"}>
         <HandButton view={props.view} you={props.you} />
       </Show>
     </div>

@@ -4,7 +4,7 @@
  * roll call, and the way to the printable minutes.
  */
 import { A } from "@solidjs/router";
-import { createEffect, createSignal, on, Show } from "solid-js";
+import { createEffect, createSignal, on, onMount, Show } from "solid-js";
 import type { RoomView, You } from "../../../../schema/room/views";
 import { AgendaNow, MeetingClock } from "../parts/agenda";
 import { AttendanceSummary } from "../parts/attendance-summary";
@@ -24,6 +24,10 @@ function MinutesEditor(props: { view: RoomView }) {
   const [dirty, setDirty] = createSignal(false);
   const [conflict, setConflict] = createSignal(false);
   const frozen = () => props.view.minutes.frozenVersion !== null;
+  // Nobody has written yet: start from the draft the room builds from what happened.
+  onMount(() => {
+    if (!frozen() && props.view.minutes.revision === 0 && !props.view.minutes.body.trim()) void act(conn, { type: "minutes/prefill" });
+  });
   // Follow other editors (and the room's prefill) while this person has nothing unsaved.
   createEffect(
     on(

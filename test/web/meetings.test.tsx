@@ -1,0 +1,120 @@
+import { cleanup, fireEvent, render, screen } from "@solidjs/testing-library";
+import { createSignal } from "solid-js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Meeting } from "../../web/src/api/meeting-types";
+import { setLang } from "../../web/src/i18n";
+import { buildMinutesDoc } from "../../web/src/pages/minutes/minutes-build";
+import { MinutesSheet } from "../../web/src/pages/minutes/minutes-page";
+import { AgendaEditor, agendaTotal, moveItem, type AgendaDraft } from "../../web/src/pages/tenant/agenda-editor";
+import { defaultTopic, templateFor } from "../../web/src/pages/tenant/agenda-template";
+import { safeHref } from "../../web/src/pages/tenant/meeting-sections";
+import { orderMeetings } from "../../web/src/pages/tenant/meetings-page";
+
+beforeEach(() => setLang("vi"));
+afterEach(cleanup);
+
+const meeting = (over: Partial<Meeting>): Meeting => ({
+  id: "m",
+  organizationId: "o",
+  organizationName: "Chi bộ khu phố 3",
+  kind: "regular",
+  topic: "Sinh hoạt thường kỳ tháng 11/2026",
+  scheduledAt: "2026-11-25T12:30:00Z",
+  place: "Nhà văn hóa khu phố 3, Hòa An",
+  format: "hybrid",
+  onlineBasis: null,
+  status: "planned",
+  chairPersonId: "p1",
+  minutesTakerPersonId: "p2",
+  chairName: "Nguyễn Văn Bình",
+  minutesTakerName: "Trần Thị Thu",
+  ...over,
+});
+
+describe("agenda", () => {
+  it("starts from the usual order, which lasts the 90 minutes Directive 50 asks for", () => {
+    const regular = templateFor("regular");
+    expect(regular[0]!.title).toMatch(/Khai mạc/);
+    expect(regular.at(-1)!.title).toMatch(/bế mạc/);
+    expect(agendaTotal(regular)).toBeGreaterThanOrEqual(90);
+    expect(agendaTotal(templateFor("thematic"))).toBeGreaterThanOrEqual(90);
+    // A copy each time: editing one meeting's agenda never changes the template.
+    regular[0]!.title = "x";
+    expect(templateFor("regular")[0]!.title).toMatch(/Khai mạc/);
+    expect(defaultTopic("regular", "2026-11")).toBe("Sinh hoạt thường kỳ tháng 11/2026");
+    expect(defaultTopic("thematic", "2026-08")).toBe("Sinh hoạt chuyên đề quý 3/2026");
+  });
+
+  it("moves items and ignores moves past the ends", () => {
+    expect(moveItem(["a", "b", "c"], 2, 0)).toEqual(["c", "a", "b"]);
+    expect(moveItem(["a", "b", "c"], 0, -1)).toEqual(["a", "b", "c"]);
+  });
+
+  it("edits, reorders and removes items, and warns when the meeting would be under 90 minutes", () => {
+    const [items, setItems] = createSignal<AgendaDraft[]>([
+      { title: "Khai mạc", minutesBudget: 60 },
+      { title: "Thảo luận", minutesBudget: 40 },
+    ]);
+    render(() => <AgendaEditor items={items()} onChange={setItems} />);
+    expect(screen.getByText(/Tổng thời lượng: 100 phút/).className).not.toContain("notice-warn");
+    fireEvent.click(screen.getByRole("button", { name: "Chuyển mục 2 lên" }));
+    expect(items().map((i) => i.title)).toEqual(["Thảo luận", "Khai mạc"]);
+    fireEvent.input(screen.getByLabelText("Số phút mục 2"), { target: { value: "30" } });
+    expect(items()[1]!.minutesBudget).toBe(30);
+    expect(screen.getByText(/Tổng thời lượng: 70 phút/).textContent).toContain("Chỉ thị 50-CT/TW");
+    fireEvent.click(screen.getByRole("button", { name: "Xóa mục 1" }));
+    expect(items()).toEqual([{ title: "Khai mạc", minutesBudget: 30 }]);
+  });
+});
+
+describe("meeting lists and documents", () => {
+  it("puts the live meeting first, then the next ones, then the past, latest first", () => {
+    const now = Date.parse("2026-11-22T00:00:00Z");
+    const ordered = orderMeetings(
+      [
+        meeting({ id: "past-old", scheduledAt: "2026-09-25T12:00:00Z", status: "closed" }),
+        meeting({ id: "next-far", scheduledAt: "2026-12-25T12:00:00Z" }),
+        meeting({ id: "live", scheduledAt: "2026-11-21T12:00:00Z", status: "live" }),
+        meeting({ id: "past-recent", scheduledAt: "2026-10-25T12:00:00Z", status: "closed" }),
+        meeting({ id: "next-soon", scheduledAt: "2026-11-25T12:00:00Z" }),
+      ],
+      now,
+    );
+    expect(ordered.map((m) => m.id)).toEqual(["live", "next-soon", "next-far", "past-recent", "past-old"]);
+  });
+
+  it("never turns a stored javascript: link into a clickable one", () => {
+    expect(safeHref("https://dangcongsan.vn/van-ban")).toBe("https://dangcongsan.vn/van-ban");
+    expect(safeHref("javascript:alert(1)")).toBeNull();
+    expect(safeHref("not a url")).toBeNull();
+    expect(safeHref(null)).toBeNull();
+  });
+});
+
+describe("minutes sheet", () => {
+  it("carries the party header, the month, the body as written and both signatures", () => {
+    const doc = buildMinutesDoc(meeting({}), { body: "I. THỜI GIAN\nHồi 19 giờ 30.\n\nII. THÀNH PHẦN", version: 1, status: "frozen" }, "Đảng ủy phường Hòa An");
+    expect(doc.placeDate).toBe("Hòa An, ngày 25 tháng 11 năm 2026");
+    expect(doc.subtitle).toBe("Sinh hoạt chi bộ thường kỳ tháng 11 năm 2026");
+    expect(doc.versionNote).toContain("đã chốt");
+    render(() => <MinutesSheet doc={doc} />);
+    const sheet = document.querySelector("article")!;
+    expect(sheet.textContent).toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+    expect(sheet.textContent).toContain("ĐẢNG ỦY PHƯỜNG HÒA AN");
+    expect(sheet.textContent).toContain("CHI BỘ KHU PHỐ 3");
+    expect(screen.getByRole("heading", { name: "BIÊN BẢN" })).toBeTruthy();
+    expect(sheet.querySelectorAll(".a4-body p")).toHaveLength(2);
+    expect(sheet.querySelector(".a4-body p br")).toBeTruthy();
+    expect(sheet.textContent).toContain("THƯ KÝ");
+    expect(sheet.textContent).toContain("Trần Thị Thu");
+    expect(sheet.textContent).toContain("Nguyễn Văn Bình");
+  });
+
+  it("leaves dotted space for an unassigned chair and names a thematic meeting's topic", () => {
+    const doc = buildMinutesDoc(meeting({ kind: "thematic", topic: "Học tập và làm theo Bác", chairName: null, place: "" }), { body: "", version: null, status: "draft" }, "Đảng ủy");
+    expect(doc.chairName).toMatch(/…/);
+    expect(doc.subtitle).toBe("Sinh hoạt chi bộ chuyên đề tháng 11 năm 2026: Học tập và làm theo Bác");
+    expect(doc.placeDate).toBe("ngày 25 tháng 11 năm 2026");
+    expect(doc.versionNote).toBe("Bản nháp");
+  });
+});

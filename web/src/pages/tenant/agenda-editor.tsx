@@ -1,0 +1,86 @@
+/** An ordered list of agenda items: title and minutes each, move up/down, add, remove; warns under 90 minutes. */
+import { For, Index, Show } from "solid-js";
+import { t as common } from "../../i18n/common";
+import { gt } from "./meeting-messages";
+
+export interface AgendaDraft {
+  title: string;
+  minutesBudget: number;
+}
+
+/** Directive 50-CT/TW (2025): a branch meeting lasts at least 90 minutes. */
+export const MIN_MEETING_MINUTES = 90;
+
+export const agendaTotal = (items: readonly AgendaDraft[]) => items.reduce((s, i) => s + (Number.isFinite(i.minutesBudget) ? i.minutesBudget : 0), 0);
+
+export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
+  if (to < 0 || to >= items.length || from === to) return [...items];
+  const next = [...items];
+  const [moved] = next.splice(from, 1);
+  next.splice(to, 0, moved!);
+  return next;
+}
+
+export function AgendaEditor(props: { items: AgendaDraft[]; onChange: (items: AgendaDraft[]) => void; disabled?: boolean }) {
+  const set = (i: number, patch: Partial<AgendaDraft>) => props.onChange(props.items.map((it, j) => (j === i ? { ...it, ...patch } : it)));
+  return (
+    <div>
+      <ol class="agenda-editor">
+        <Index each={props.items}>
+          {(item, i) => (
+            <li>
+              <div class="agenda-row">
+                <input
+                  class="input"
+                  aria-label={gt("itemTitle", { n: i + 1 })}
+                  maxLength={300}
+                  required
+                  disabled={props.disabled}
+                  value={item().title}
+                  onInput={(e) => set(i, { title: e.currentTarget.value })}
+                />
+                <input
+                  class="input input-minutes"
+                  type="number"
+                  min={1}
+                  max={300}
+                  aria-label={gt("itemMinutes", { n: i + 1 })}
+                  disabled={props.disabled}
+                  value={item().minutesBudget}
+                  onInput={(e) => set(i, { minutesBudget: Number(e.currentTarget.value) })}
+                />
+                <span class="muted">{gt("minutesShort")}</span>
+                <Show when={!props.disabled}>
+                  <button type="button" class="btn btn-small" aria-label={gt("moveUp", { n: i + 1 })} disabled={i === 0} onClick={() => props.onChange(moveItem(props.items, i, i - 1))}>
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    class="btn btn-small"
+                    aria-label={gt("moveDown", { n: i + 1 })}
+                    disabled={i === props.items.length - 1}
+                    onClick={() => props.onChange(moveItem(props.items, i, i + 1))}
+                  >
+                    ↓
+                  </button>
+                  <button type="button" class="btn btn-small btn-danger" aria-label={gt("removeItem", { n: i + 1 })} onClick={() => props.onChange(props.items.filter((_, j) => j !== i))}>
+                    {common("remove")}
+                  </button>
+                </Show>
+              </div>
+            </li>
+          )}
+        </Index>
+      </ol>
+      <p classList={{ "notice notice-warn": agendaTotal(props.items) < MIN_MEETING_MINUTES }} aria-live="polite">
+        {gt("agendaTotal", { n: agendaTotal(props.items) })}
+        <For each={agendaTotal(props.items) < MIN_MEETING_MINUTES ? [gt("agendaShort")] : []}>{(w) => <> · {w}</>}</For>
+      </p>
+      <Show when={!props.disabled}>
+        <button type="button" class="btn" onClick={() => props.onChange([...props.items, { title: "", minutesBudget: 10 }])}>
+          + {gt("addItem")}
+        </button>
+      </Show>
+    </div>
+  );
+}
