@@ -11,7 +11,7 @@ import { verifyRoomTicket } from "../worker/lib/room-ticket";
 import { onConnected } from "./logic/attendance";
 import { nextFloorDeadline, tick } from "./logic/queue";
 import { reduce } from "./logic/reduce";
-import { type Actor, type Applied, type Change, type Ctx, type Result, type RoomState, initialState } from "./logic/state";
+import { type Actor, type Applied, type Change, type Ctx, type Result, type RoomState, initialState, refreshPlanned } from "./logic/state";
 import { type Connected, type EventBody, eventFor, roomView, you } from "./logic/views";
 import { canSeeNote } from "./logic/leader";
 import { loadMeeting, roomDb } from "./d1";
@@ -31,6 +31,8 @@ type RoomConnection = Connection<ConnState>;
 /** From this many connections on, frequent events are coalesced and broadcast every COALESCE_MS. */
 export const COALESCE_FROM = 50;
 export const COALESCE_MS = 150;
+/** While planned, a new connection makes the room re-read the meeting from D1 at most this often. */
+const REFRESH_MS = 3_000;
 
 const json = (status: number, code: string, message: string) =>
   new Response(JSON.stringify({ error: { code, message } }), { status, headers: { "content-type": "application/json" } });
@@ -45,6 +47,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   #pending = new Map<string, EventBody>();
   #pendingTimer: ReturnType<typeof setTimeout> | undefined;
   #flushing: Promise<void> = Promise.resolve();
+  #refreshedAt = 0;
 
   get store(): RoomStore {
     return (this.#store ??= new RoomStore(this.ctx.storage.sql));
@@ -68,6 +71,11 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
     if (!claims) return json(401, "unauthorized", "Vé vào phòng không hợp lệ hoặc đã hết hạn / Invalid or expired room ticket");
     if (claims.mid !== this.name) return json(403, "forbidden", "Vé dành cho cuộc họp khác / The ticket is for another meeting");
     let state = this.roomState;
+    if (state && state.meeting.status === "planned" && state.meeting.tenantId === claims.tid && Date.now() - this.#refreshedAt > REFRESH_MS) {
+      const refused = await this.#refreshPlanned(claims.tid);
+      if (refused) return refused;
+      state = this.roomState;
+    }
     if (!state) {
       const res = await loadMeeting(roomDb(this.env), claims.tid, this.name);
       if (!res.ok) {
@@ -81,11 +89,30 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
         state = initialState(res.loaded, Date.now());
         this.store.save(null, state);
         this.#state = state;
+        this.#refreshedAt = Date.now();
       }
     }
     if (state.meeting.tenantId !== claims.tid) return json(403, "forbidden", "Vé dành cho đơn vị khác / The ticket is for another tenant");
     this.#claims.set(request, claims);
     return super.fetch(request);
+  }
+
+  /**
+   * Takes D1's latest agenda, roster and guests while the meeting is still planned. A roster has no event
+   * of its own: the version skips a number, so connected clients see a gap at their next event and resync.
+   */
+  async #refreshPlanned(tenantId: string): Promise<Response | null> {
+    const res = await loadMeeting(roomDb(this.env), tenantId, this.name);
+    this.#refreshedAt = Date.now();
+    if (!res.ok) return json(409, "conflict", "Cuộc họp không mở (đã kết thúc hoặc hủy) / The meeting is not open");
+    const prev = this.roomState;
+    if (!prev) return null;
+    const next = refreshPlanned(prev, res.loaded, Date.now(), this.store.hasPending("agenda"));
+    if (JSON.stringify(next) === JSON.stringify(prev)) return null;
+    this.#commit(prev, { ok: true, state: next, changes: [], outbox: [] });
+    this.store.bumpVersion();
+    this.#emit([{ kind: "meeting" }, { kind: "agenda" }, { kind: "attendance", personIds: Object.keys(next.roster) }]);
+    return null;
   }
 
   override async onConnect(connection: RoomConnection, ctx: ConnectionContext): Promise<void> {

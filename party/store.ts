@@ -91,6 +91,11 @@ export class RoomStore {
       .map((r) => ({ seq: r.seq, op: JSON.parse(r.op) as OutboxOp, attempts: r.attempts }));
   }
 
+  /** Whether an op of this kind still waits for D1. */
+  hasPending(kind: OutboxOp["kind"]): boolean {
+    return this.sql.exec(`SELECT 1 FROM room_outbox WHERE dead = 0 AND json_extract(op, '$.kind') = ? LIMIT 1`, kind).toArray().length > 0;
+  }
+
   pendingCount(): number {
     return this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM room_outbox WHERE dead = 0`).one().n;
   }

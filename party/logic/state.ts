@@ -219,3 +219,29 @@ export const isStaff = (a: Actor) => a.role === "chair" || a.role === "minutes_t
 export const nameOf = (s: RoomState, personId: string) =>
   s.roster[personId]?.name ?? s.guests[personId]?.name ?? personId;
 export const sortedAgenda = (s: RoomState) => Object.values(s.agenda).sort((a, b) => a.position - b.position);
+
+/**
+ * Before the meeting starts the API may still change it (agenda, chair, roster, guests): the room takes
+ * D1's version again. Attendance already recorded is kept for people still on the roster. The agenda is
+ * kept when the room has agenda edits not yet in D1 (`keepAgenda`).
+ */
+export function refreshPlanned(s: RoomState, loaded: LoadedMeeting, now: number, keepAgenda: boolean): RoomState {
+  if (s.meeting.status !== "planned") return s;
+  const fresh = initialState(loaded, now);
+  const attendance: Record<string, AttendanceRec> = {};
+  for (const m of loaded.roster) {
+    const prior = s.attendance[m.personId];
+    const stillValid = prior && !(prior.status === "exempt" && !m.exempt);
+    const initial = fresh.attendance[m.personId];
+    if (stillValid) attendance[m.personId] = prior;
+    else if (initial) attendance[m.personId] = initial;
+  }
+  return {
+    ...s,
+    meeting: { ...fresh.meeting, status: s.meeting.status, currentItemId: s.meeting.currentItemId },
+    roster: fresh.roster,
+    guests: fresh.guests,
+    agenda: keepAgenda ? s.agenda : fresh.agenda,
+    attendance,
+  };
+}

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { attendance, agendaItems, meetings } from "../../schema/db/tables";
-import { db } from "../support/fixtures";
+import { attendance, agendaItems, meetings, memberships } from "../../schema/db/tables";
+import { createPerson, db } from "../support/fixtures";
 import { closeAllRooms, eventually } from "../support/room-client";
 import { createMeeting, liveMeeting } from "./meeting-fixture";
 
@@ -102,5 +102,28 @@ describe("agenda", () => {
       return r.length === 4 && r.find((x) => x.id === added.entityId)?.position === 4 ? r : undefined;
     });
     expect(rows.find((x) => x.id === f.items[2]!.id)?.position).toBe(1);
+  });
+});
+
+describe("before the meeting starts", () => {
+  it("takes the API's later changes to agenda and roster from D1 when someone connects", async () => {
+    const f = await createMeeting();
+    const early = await f.join("chair");
+    const snap0 = await early.sync();
+    await db().insert(agendaItems).values({ id: `${f.meetingId}-a4`, tenantId: f.tenantId, meetingId: f.meetingId, position: 4, title: "Mục thêm qua API", minutesBudget: 5 });
+    const newcomer = await createPerson("Mai Văn Mới");
+    await db().insert(memberships).values({ id: `m-${newcomer.id}`, tenantId: f.tenantId, organizationId: f.branchId, personId: newcomer.id, status: "official" });
+    await new Promise((r) => setTimeout(r, 3100));
+    const from = early.received.length;
+    const m1 = await f.join("m1");
+    const snap = await m1.sync();
+    expect(snap.state.agenda.map((a) => a.title)).toContain("Mục thêm qua API");
+    expect(snap.state.roster.map((m) => m.personId)).toContain(newcomer.id);
+    // Attendance already recorded survives the refresh.
+    expect(snap.state.attendance.find((a) => a.personId === f.idOf("chair"))?.status).toBe("present_remote");
+    // The early client sees a version gap and resyncs to the same roster.
+    const ev = await early.event("agenda", () => true, from);
+    expect(ev.version).toBeGreaterThan(snap0.version + 1);
+    expect((await early.sync()).state.roster).toHaveLength(13);
   });
 });
