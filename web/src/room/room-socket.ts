@@ -191,8 +191,7 @@ export function connectRoom(tenantId: string, meetingId: string): RoomConnection
       const msg = parseServerMessage(ev.data);
       if (msg) onMessage(msg);
     });
-    socket.addEventListener("close", (ev) => {
-      console.warn("DEBUG room socket closed", ev.code, ev.reason, new Date().toISOString());
+    socket.addEventListener("close", () => {
       ready = false;
       syncRequested = false;
       if (!closed && !fatal()) setStatus(navigator.onLine ? "reconnecting" : "offline");
