@@ -59,9 +59,18 @@ async function ensureDevVars(): Promise<void> {
 await buildWeb();
 await ensureDevVars();
 step("Áp dụng migration D1 cục bộ / applying local D1 migrations");
-await applyMigrationsLocal();
-step("Dữ liệu demo / demo data");
-const seeded = await seedDemo();
+let seeded: Awaited<ReturnType<typeof seedDemo>>;
+try {
+  await applyMigrationsLocal();
+  step("Dữ liệu demo / demo data");
+  seeded = await seedDemo();
+} catch (err) {
+  console.error(`\n✘ ${err instanceof Error ? err.message : String(err)}`);
+  // The schema ships as one init migration while nothing is deployed: a database made from an older one
+  // does not match it. Local data is only the demo, so starting over is the fix.
+  console.error("  If the local database predates a schema change, delete .wrangler/state and run `npm start` again.");
+  process.exit(1);
+}
 console.log(seeded.seeded ? `Loaded the demo committee (${seeded.rows} rows).` : "The local database already has data: not seeding.");
 
 step(`Khởi động wrangler dev / starting wrangler dev on port ${port}`);
