@@ -3,9 +3,10 @@
  * view only; the console, reports and the PDF code come when someone opens them.
  */
 import { Route, Router, useLocation, useNavigate, type RouteSectionProps } from "@solidjs/router";
-import { createEffect, lazy, Match, Switch } from "solid-js";
+import { createEffect, ErrorBoundary, lazy, Match, Switch } from "solid-js";
 import { t } from "./i18n/common";
 import { session } from "./session";
+import { ErrorNotice } from "./ui/error-notice";
 import { Toaster } from "./ui/toast";
 
 const LoginPage = lazy(() => import("./pages/login-page"));
@@ -29,7 +30,16 @@ const ReportsPage = lazy(() => import("./reports/reports-page"));
 function Root(props: RouteSectionProps) {
   return (
     <>
-      {props.children}
+      {/* A page that fails to render (or a lazy chunk that fails to load, e.g. after a deploy) shows a retry, not a blank screen. */}
+      <ErrorBoundary
+        fallback={(err, reset) => (
+          <main id="main" class="page-loading">
+            <ErrorNotice error={err} onRetry={() => (err instanceof TypeError && /import|fetch/i.test(err.message) ? location.reload() : reset())} />
+          </main>
+        )}
+      >
+        {props.children}
+      </ErrorBoundary>
       <Toaster />
     </>
   );

@@ -1,7 +1,10 @@
 /** After login: the tenants a person belongs to, and how they stand in each. */
 import { A } from "@solidjs/router";
-import { For, Show } from "solid-js";
+import { createResource, For, Show } from "solid-js";
+import { meetingsApi } from "../api";
+import type { Meeting } from "../api/meeting-types";
 import { defineMessages } from "../i18n";
+import { formatDateTime } from "../i18n/format";
 import { t as common } from "../i18n/common";
 import { me } from "../session";
 import { Layout } from "../ui/layout";
@@ -16,6 +19,9 @@ const t = defineMessages(
     openConsole: "Mở bàn làm việc",
     branches: "Chi bộ: {n}",
     invited: "Được mời dự: {n} cuộc họp",
+    enterRoom: "Vào phòng họp",
+    liveNow: "Đang họp",
+    upcoming: "Sắp tới",
   },
   {
     hello: "Hello, {name}",
@@ -25,6 +31,9 @@ const t = defineMessages(
     openConsole: "Open the console",
     branches: "Branches: {n}",
     invited: "Invited to {n} meeting(s)",
+    enterRoom: "Enter the room",
+    liveNow: "In progress",
+    upcoming: "Coming up",
   },
 );
 
@@ -33,6 +42,44 @@ function roleLabel(role: string | null, isMember: boolean): string {
   if (role === "organizer") return tn("roleOrganizer");
   if (role === "viewer") return tn("roleViewer");
   return isMember ? tn("roleMember") : tn("roleGuest");
+}
+
+/** The next meetings of one tenant that matter today: live ones and the coming ones, at most three. */
+function NextMeetings(props: { tenantId: string }) {
+  const [list] = createResource(
+    () => props.tenantId,
+    async (id) => {
+      // A shortcut, not the only way in: if the list cannot load, the tenant's meetings page still can.
+      const items = await meetingsApi.list(id, { pageSize: 200 }).then((r) => r.items, () => []);
+      const soon = Date.now() - 12 * 3600_000;
+      return items
+        .filter((m) => m.status === "live" || (m.status === "planned" && Date.parse(m.scheduledAt) >= soon))
+        .sort((a, b) => (a.status === "live" ? -1 : 0) - (b.status === "live" ? -1 : 0) || a.scheduledAt.localeCompare(b.scheduledAt))
+        .slice(0, 3);
+    },
+  );
+  return (
+    <Show when={(list() ?? []).length > 0}>
+      <ul class="next-meetings">
+        <For each={list()}>
+          {(m: Meeting) => (
+            <li>
+              <p>
+                <span class={`badge ${m.status === "live" ? "badge-ok" : "badge-muted"}`}>{m.status === "live" ? t("liveNow") : t("upcoming")}</span>{" "}
+                <strong>{m.topic}</strong>
+              </p>
+              <p class="muted">
+                {formatDateTime(m.scheduledAt)} · {m.organizationName}
+              </p>
+              <A class="btn btn-primary btn-big btn-block" href={`/t/${props.tenantId}/meetings/${m.id}/room`}>
+                {t("enterRoom")}
+              </A>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+  );
 }
 
 export default function HomePage() {
@@ -51,6 +98,7 @@ export default function HomePage() {
                   <Show when={tenant.organizationIds.length > 0}> · {t("branches", { n: tenant.organizationIds.length })}</Show>
                   <Show when={tenant.guestMeetingIds.length > 0}> · {t("invited", { n: tenant.guestMeetingIds.length })}</Show>
                 </p>
+                <NextMeetings tenantId={tenant.id} />
                 <div class="actions">
                   <A class="btn btn-primary" href={`/t/${tenant.id}/meetings`}>
                     {t("openMeetings")}
