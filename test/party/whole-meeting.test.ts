@@ -1,0 +1,71 @@
+import { and, eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { attendance, ballots, evaluations, meetings, minutes, reservedOpinions, speeches, votes } from "../../schema/db/tables";
+import { db } from "../support/fixtures";
+import { closeAllRooms, eventually } from "../support/room-client";
+import { createMeeting, type Who } from "./meeting-fixture";
+
+afterEach(() => closeAllRooms());
+
+describe("a whole meeting", () => {
+  it("runs from roll call to frozen minutes: 12 members (2 exempt, 1 probationary), a leader, the chair", async () => {
+    const f = await createMeeting();
+    const online: Who[] = ["chair", "taker", "probationary", "m1", "m2", "m3", "m4", "m5", "leader"];
+    const c = Object.fromEntries(await Promise.all(online.map(async (w) => [w, await f.join(w)] as const)));
+    const chair = c.chair!;
+    const taker = c.taker!;
+
+    // Roll call: m6 is in the hall without a phone, m7 is away with a reason; the exempt stay away.
+    await taker.ok({ type: "presence/check-in", personId: f.idOf("m6"), mode: "hall" });
+    await taker.ok({ type: "presence/mark-absent", personId: f.idOf("m7"), excused: true, reason: "Đi làm ca đêm" });
+    const counts = (await c.m1!.sync()).state.counts;
+    expect(counts).toMatchObject({ present: 9, presentHall: 1, expected: 9, eligibleVoters: 8, voteBase: 8, absentExcused: 1, exempt: 2 });
+
+    await chair.ok({ type: "meeting/start" });
+    // Item 1: reports; a point of order jumps the queue.
+    await c.m1!.ok({ type: "queue/raise", kind: "speech" });
+    await c.probationary!.ok({ type: "queue/raise", kind: "speech" });
+    await c.m2!.ok({ type: "queue/raise", kind: "point_of_order" });
+    const queue = (await c.m1!.sync()).state.queue.map((q) => q.personId);
+    expect(queue).toEqual([f.idOf("m2"), f.idOf("m1"), f.idOf("probationary")]);
+    for (const who of queue) await chair.ok({ type: "floor/give", personId: who });
+    await chair.ok({ type: "floor/end" });
+    await c.leader!.ok({ type: "guidance/post", body: "Chi bộ cần cụ thể hóa nhiệm vụ tháng 12" });
+
+    // Item 3: the resolution, with the hall's hand merged.
+    await chair.ok({ type: "agenda/go", itemId: f.items[2]!.id });
+    const voteId = (await chair.ok({ type: "vote/open", motion: "Nghị quyết tháng 11/2026", rule: "resolution", secret: false })).entityId!;
+    for (const w of ["chair", "taker", "m1", "m2", "m3"] as const) await c[w]!.ok({ type: "vote/cast", voteId, choice: "agree" });
+    await c.m4!.ok({ type: "vote/cast", voteId, choice: "disagree" });
+    await c.probationary!.refused({ type: "vote/cast", voteId, choice: "agree" }, "probationary_cannot_vote");
+    await taker.ok({ type: "vote/hall", voteId, entries: [{ personId: f.idOf("m6"), choice: "agree" }] });
+    await chair.ok({ type: "vote/close", voteId });
+    await c.m4!.ok({ type: "vote/reserve", voteId, body: "Đề nghị giãn tiến độ thu quỹ" });
+
+    // Evaluations and minutes.
+    await c.leader!.ok({ type: "note/save", itemId: f.items[0]!.id, body: "Báo cáo ngắn gọn", shared: true });
+    await c.leader!.ok({ type: "evaluation/save", scores: { attendance: 20, preparation: 13, documents: 5, duration: 8, conduct: 9, speaking: 12, principles: 10, resolution: 9, minutes: 5 } });
+    await taker.ok({ type: "minutes/prefill" });
+    const draft = (await taker.sync()).state.minutes;
+    expect(draft.body).toMatch(/tán thành 6\/8.*THÔNG QUA/);
+    expect(draft.body).toContain("Bảo lưu ý kiến — Đ/c Đặng Văn Bốn: Đề nghị giãn tiến độ thu quỹ");
+    expect(draft.body).toContain("Xếp loại chất lượng (lãnh đạo Trịnh Văn Lãnh Đạo): 91/100 — Khá");
+    await chair.ok({ type: "meeting/close" });
+
+    const scope = <T extends { tenantId: unknown; meetingId: unknown }>(t: T) => and(eq(t.tenantId as never, f.tenantId), eq(t.meetingId as never, f.meetingId));
+    const frozen = await eventually(async () => (await db().select().from(minutes).where(scope(minutes)))[0]);
+    expect(frozen.version).toBe(1);
+    const [m] = await db().select().from(meetings).where(eq(meetings.id, f.meetingId));
+    expect(m?.status).toBe("closed");
+    expect(await db().select().from(speeches).where(scope(speeches))).toHaveLength(3);
+    const att = await db().select().from(attendance).where(scope(attendance));
+    expect(att.filter((a) => a.status === "present_hall" || a.status === "present_remote")).toHaveLength(9);
+    expect(att.filter((a) => a.status === "exempt")).toHaveLength(2);
+    const [v] = await db().select().from(votes).where(scope(votes));
+    expect(v).toMatchObject({ agree: 6, disagree: 1, abstain: 0, base: 8, eligible: 8, result: "passed" });
+    expect(await db().select().from(ballots).where(eq(ballots.voteId, voteId))).toHaveLength(7);
+    expect(await db().select().from(reservedOpinions).where(scope(reservedOpinions))).toHaveLength(1);
+    const [e] = await db().select().from(evaluations).where(scope(evaluations));
+    expect(e).toMatchObject({ evaluatorKind: "leader", total: 91, grade: "fair" });
+  });
+});
