@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { PROVINCE_ADMIN_EMAIL, PROVINCE_PASSWORD, PROVINCE_SIZE, PROVINCE_TENANT_ID, buildProvinceSql } from "../scripts/lib/province-data.ts";
 import { freePort, startDev, type DevServer } from "../scripts/lib/wrangler.ts";
 import { seedProvince, type ProvinceLoad } from "../scripts/seed-province.ts";
+import { groupCpuMs, selfCpuMs } from "./lib/cpu.ts";
 import { runLoad, type LoadResult } from "./lib/load.ts";
 import { machine, markdownTable, writeResults } from "./lib/results.ts";
 
@@ -101,7 +102,19 @@ try {
     },
   ];
 
-  const results: (LoadResult & { name: string; route: string; probe: string; serviceMs: number; loadAvg: number })[] = [];
+  const results: (LoadResult & {
+    name: string;
+    route: string;
+    probe: string;
+    serviceMs: number;
+    loadAvg: number;
+    /** CPU milliseconds per request: wrangler dev + workerd, and this client. */
+    cpuMsPerRequest: { server: number | null; client: number };
+    /** Requests/s the machine's cores could serve if nothing else ran: cores / (server + client CPU per request). */
+    capacityRps: number | null;
+  })[] = [];
+  const pgid = server.child.pid!;
+  const cores = machine().cpus;
   for (const ep of endpoints) {
     // One request first, so a missing route is reported as such instead of as thousands of errors.
     const probe = await fetch(base + ep.path(0), { headers });
@@ -111,12 +124,27 @@ try {
     // One connection first: the time one request takes when nothing queues (what the server spends on it).
     const single = await runLoad({ baseUrl: base, path: ep.path, headers, connections: 1, durationMs: 2_000, warmupMs: 500 });
     const loadAvg = Math.round(loadavg()[0]! * 100) / 100;
-    const r = await runLoad({ baseUrl: base, path: ep.path, headers, connections, durationMs, warmupMs: 2_000 });
+    let cpu0 = { server: 0 as number | null, client: 0 };
+    let cpu1 = cpu0;
+    const read = () => ({ server: groupCpuMs(pgid), client: selfCpuMs() });
+    const r = await runLoad({
+      baseUrl: base,
+      path: ep.path,
+      headers,
+      connections,
+      durationMs,
+      warmupMs: 2_000,
+      onMeasure: (edge) => (edge === "start" ? (cpu0 = read()) : (cpu1 = read())),
+    });
+    const perReq = (a: number | null, b: number | null) => (a === null || b === null || r.requests === 0 ? null : Math.round(((b - a) / r.requests) * 100) / 100);
+    const cpuMsPerRequest = { server: perReq(cpu0.server, cpu1.server), client: perReq(cpu0.client, cpu1.client) ?? 0 };
+    const capacityRps = cpuMsPerRequest.server === null ? null : Math.round((cores * 1000) / (cpuMsPerRequest.server + cpuMsPerRequest.client));
     console.log(
       `  1 connection: p50 ${single.latencyMs.p50} ms; ${connections}: ${r.rps} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, ` +
-        `errors ${r.errors}${r.errors ? ` ${JSON.stringify(r.errorKinds)}` : ""} (load average ${loadAvg})`,
+        `errors ${r.errors}${r.errors ? ` ${JSON.stringify(r.errorKinds)}` : ""} (load average ${loadAvg}); ` +
+        `CPU/request: server ${cpuMsPerRequest.server} ms, client ${cpuMsPerRequest.client} ms → ~${capacityRps} req/s on ${cores} free cores`,
     );
-    results.push({ name: ep.name, route: ep.route, probe: probe.ok ? "200" : probeNote, serviceMs: single.latencyMs.p50, loadAvg, ...r });
+    results.push({ name: ep.name, route: ep.route, probe: probe.ok ? "200" : probeNote, serviceMs: single.latencyMs.p50, loadAvg, cpuMsPerRequest, capacityRps, ...r });
   }
 
   const at = new Date().toISOString();
@@ -132,7 +160,7 @@ try {
     endpoints: results.map((r) => ({ ...r, meetsTarget: r.errors === 0 && r.latencyMs.p99 < TARGET_P99_MS })),
   };
   const table = markdownTable(
-    ["endpoint", "route", "1 conn. p50 ms", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "requests", "errors", `p99 < ${TARGET_P99_MS} ms, no errors`, "load avg."],
+    ["endpoint", "route", "1 conn. p50 ms", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "requests", "errors", `p99 < ${TARGET_P99_MS} ms, no errors`, "load avg.", "server CPU ms/req", "req/s on free cores"],
     results.map((r) => [
       r.name,
       `\`${r.route}\``,
@@ -146,6 +174,8 @@ try {
       r.errors ? `${r.errors} ${JSON.stringify(r.errorKinds)}` : 0,
       r.errors === 0 && r.latencyMs.p99 < TARGET_P99_MS ? "yes" : "**no**",
       r.loadAvg,
+      r.cpuMsPerRequest.server ?? "n/a",
+      r.capacityRps ?? "n/a",
     ]),
   );
   const m = json.machine;
@@ -160,7 +190,10 @@ try {
     `\`wrangler dev\` (local workerd + D1), ${connections} concurrent keep-alive connections, ${durationMs / 1000} s per endpoint after a 2 s warm-up, ` +
     `bearer token of a committee admin; client and server on the same ${m.cpus}-core machine (${m.cpuModel}). ` +
     `"1 conn. p50" is the latency with one connection (nothing queued); "load avg." is the machine's 1-minute load ` +
-    `average when the run began (the machine is shared: other work inflates every figure).\n\n` +
+    `average when the run began (the machine is shared: other work inflates every figure). "server CPU ms/req" is the CPU ` +
+    `time wrangler dev and workerd spent per request, which other work does not change much; "req/s on free cores" = ` +
+    `cores ÷ (server + client CPU per request), what the machine would serve with nothing else running. At ${connections} ` +
+    `connections, p99 < ${TARGET_P99_MS} ms needs well over ${Math.round((connections * 1000) / TARGET_P99_MS)} req/s.\n\n` +
     `${table}\n`;
   const paths = await writeResults("api", json, md);
   console.log(`\n${md}\nwritten to ${paths.jsonPath} and ${paths.mdPath}`);

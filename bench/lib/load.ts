@@ -15,6 +15,8 @@ export interface LoadOptions {
   /** Requests sent (and not counted) before measuring, to warm up the Worker and SQLite's cache. */
   warmupMs?: number;
   timeoutMs?: number;
+  /** Called right before and right after the measured phase (e.g. to read CPU counters). */
+  onMeasure?: (edge: "start" | "end") => void;
 }
 
 export interface LoadResult {
@@ -78,7 +80,9 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   };
   try {
     if (opts.warmupMs) await phase(opts.warmupMs, false);
+    opts.onMeasure?.("start");
     const { latencies, errorKinds, sampleBytes, elapsed } = await phase(opts.durationMs, true);
+    opts.onMeasure?.("end");
     const sorted = [...latencies].sort((a, b) => a - b);
     const errors = Object.values(errorKinds).reduce((a, b) => a + b, 0);
     return {
