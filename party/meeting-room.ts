@@ -46,7 +46,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   #limiter = new RateLimiter(30, 15);
   #pending = new Map<string, EventBody>();
   #pendingTimer: ReturnType<typeof setTimeout> | undefined;
-  #flushing: Promise<void> = Promise.resolve();
+  #flushing: Promise<number | null> = Promise.resolve(null);
   #refreshedAt = 0;
 
   get store(): RoomStore {
@@ -102,8 +102,8 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
    * of its own: the version skips a number, so connected clients see a gap at their next event and resync.
    */
   async #refreshPlanned(tenantId: string): Promise<Response | null> {
-    const res = await loadMeeting(roomDb(this.env), tenantId, this.name);
     this.#refreshedAt = Date.now();
+    const res = await loadMeeting(roomDb(this.env), tenantId, this.name);
     if (!res.ok) return json(409, "conflict", "Cuộc họp không mở (đã kết thúc hoặc hủy) / The meeting is not open");
     const prev = this.roomState;
     if (!prev) return null;
@@ -128,6 +128,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
     if (checked?.ok) this.#commit(state, checked);
     this.#sendSnapshot(connection, actor);
     this.#emit(checked?.ok ? checked.changes : [], [{ kind: "attendance", personIds: [actor.personId] }]);
+    if (checked?.ok) this.#after(checked);
   }
 
   override async onClose(connection: RoomConnection): Promise<void> {
@@ -187,12 +188,13 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   }
 
   /** One flush at a time: a second caller waits for the running one, then flushes what is new. */
-  #flush(): Promise<void> {
-    const run = this.#flushing.catch(() => undefined).then(async () => {
+  #flush(): Promise<number | null> {
+    const run = this.#flushing.catch(() => null).then(async () => {
       const state = this.roomState;
-      if (!state) return;
+      if (!state) return null;
       const retryAt = await flushOutbox(this.store, roomDb(this.env), state.meeting.tenantId, state.meeting.id);
       if (retryAt !== null) await this.#schedule(retryAt);
+      return retryAt;
     });
     this.#flushing = run;
     return run;
@@ -218,11 +220,10 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
       this.#commit(state, result);
       this.#emit(result.changes);
     }
-    await this.#flush();
+    const retryAt = await this.#flush();
     const latest = this.roomState;
     const deadline = latest ? nextFloorDeadline(latest) : null;
-    const outboxLeft = this.store.pendingCount() > 0;
-    const next = [deadline, outboxLeft ? Date.now() + 5_000 : null].filter((t): t is number => t !== null);
+    const next = [deadline, retryAt].filter((t): t is number => t !== null);
     if (next.length) await this.ctx.storage.setAlarm(Math.min(...next));
   }
 

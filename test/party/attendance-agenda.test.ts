@@ -32,9 +32,11 @@ describe("attendance", () => {
     expect(snap.state.counts).toMatchObject({ absentExcused: 1, absentUnexcused: 1, voteBase: 8, expected: 9 });
     const rows = await eventually(async () => {
       const r = await db().select().from(attendance).where(and(eq(attendance.tenantId, f.tenantId), eq(attendance.meetingId, f.meetingId)));
-      return r.length >= 5 ? r : undefined;
+      return r.length >= 6 ? r : undefined;
     });
     const byPerson = new Map(rows.map((r) => [r.personId, r]));
+    // Connecting checked m1 in remotely, and that reached D1 too.
+    expect(byPerson.get(f.idOf("m1"))?.status).toBe("present_remote");
     expect(byPerson.get(f.idOf("m7"))?.status).toBe("present_hall");
     expect(byPerson.get(f.idOf("m6"))).toMatchObject({ status: "absent_excused", reason: "Đi công tác" });
     expect(byPerson.get(f.idOf("m5"))?.status).toBe("absent_unexcused");
