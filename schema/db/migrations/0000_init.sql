@@ -28,6 +28,7 @@ CREATE TABLE `attendance` (
 --> statement-breakpoint
 CREATE INDEX `attendance_tenant_person` ON `attendance` (`tenant_id`,`person_id`);--> statement-breakpoint
 CREATE INDEX `attendance_tenant_meeting` ON `attendance` (`tenant_id`,`meeting_id`);--> statement-breakpoint
+CREATE INDEX `attendance_report` ON `attendance` (`tenant_id`,`meeting_id`,`status`,`person_id`);--> statement-breakpoint
 CREATE TABLE `audit_log` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`tenant_id` text,
@@ -249,6 +250,7 @@ CREATE TABLE `speeches` (
 --> statement-breakpoint
 CREATE INDEX `speeches_meeting` ON `speeches` (`meeting_id`);--> statement-breakpoint
 CREATE INDEX `speeches_tenant_person` ON `speeches` (`tenant_id`,`person_id`);--> statement-breakpoint
+CREATE INDEX `speeches_report` ON `speeches` (`tenant_id`,`meeting_id`,`kind`,`person_id`,`duration_seconds`);--> statement-breakpoint
 CREATE TABLE `tenant_roles` (
 	`tenant_id` text NOT NULL,
 	`person_id` text NOT NULL,

@@ -34,7 +34,7 @@ export function votesReport(): ReportDef {
       const { fromUtc, toUtc } = utcBounds(ctx.period.from, ctx.period.to);
       const [votes, counts] = (await runQueries(d1, [
         votesQuery(ctx.tenantId, fromUtc, toUtc),
-        meetingCountsQuery(ctx.tenantId, fromUtc, toUtc),
+        meetingCountsQuery(ctx.tenantId, fromUtc, toUtc, true),
       ])) as [VoteRow[], CountRow[]];
       const data: UnitMonths = new Map();
       for (const v of votes) {
