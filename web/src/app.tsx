@@ -3,7 +3,7 @@
  * view only; the console, reports and the PDF code come when someone opens them.
  */
 import { Route, Router, useLocation, useNavigate, type RouteSectionProps } from "@solidjs/router";
-import { createEffect, ErrorBoundary, lazy, Match, Switch } from "solid-js";
+import { createEffect, ErrorBoundary, lazy, Match, on, Switch } from "solid-js";
 import { t } from "./i18n/common";
 import { session } from "./session";
 import { ErrorNotice } from "./ui/error-notice";
@@ -28,13 +28,23 @@ const HallPage = lazy(() => import("./room/hall-page"));
 const ReportsPage = lazy(() => import("./reports/reports-page"));
 
 function Root(props: RouteSectionProps) {
+  const location = useLocation();
+  // After a client-side navigation, move focus to the new page's main region so a screen reader starts
+  // reading there (a full page load does this by itself).
+  createEffect(
+    on(
+      () => location.pathname,
+      () => requestAnimationFrame(() => document.getElementById("main")?.focus({ preventScroll: true })),
+      { defer: true },
+    ),
+  );
   return (
     <>
       {/* A page that fails to render (or a lazy chunk that fails to load, e.g. after a deploy) shows a retry, not a blank screen. */}
       <ErrorBoundary
         fallback={(err, reset) => (
           <main id="main" class="page-loading">
-            <ErrorNotice error={err} onRetry={() => (err instanceof TypeError && /import|fetch/i.test(err.message) ? location.reload() : reset())} />
+            <ErrorNotice error={err} onRetry={() => (err instanceof TypeError && /import|fetch/i.test(err.message) ? window.location.reload() : reset())} />
           </main>
         )}
       >

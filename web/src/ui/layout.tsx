@@ -31,7 +31,9 @@ export function Layout(props: { children?: JSX.Element; nav?: JSX.Element; wide?
             <Show when={me()}>
               {(m) => (
                 <span class="whoami">
-                  <span class="whoami-name">{m().person.fullName}</span>
+                  <A href="/account" class="whoami-name" title={t("account")}>
+                    {m().person.fullName}
+                  </A>
                   <button type="button" class="btn btn-small" onClick={() => void doLogout()}>
                     {t("logout")}
                   </button>
