@@ -28,7 +28,7 @@ import {
 } from "./views";
 
 /** Frames longer than this (in UTF-16 code units) are refused with `too_large`. */
-export const MAX_FRAME_CHARS = 64_000;
+export const MAX_FRAME_CHARS = 128_000;
 export const MAX_MINUTES_CHARS = 60_000;
 export const MAX_TEXT_CHARS = 4_000;
 

@@ -123,3 +123,14 @@ describe("minutes and closing", () => {
     expect(st.get(f.idOf("m1"))).toBe("present_remote");
   });
 });
+
+describe("long minutes", () => {
+  it("accepts minutes at the 60,000-character limit and refuses one character more", async () => {
+    const { c } = await liveMeeting(["chair", "taker"]);
+    const body = "Đồng chí phát biểu.\n".repeat(3000);
+    expect(body.length).toBe(60_000);
+    await c.taker!.ok({ type: "minutes/edit", body, baseRevision: 0 });
+    await c.taker!.refused({ type: "minutes/edit", body: `${body}x`, baseRevision: 1 }, "bad_message");
+    expect((await c.chair!.sync()).state.minutes.body).toBe(body);
+  });
+});
