@@ -163,3 +163,22 @@ describe("message parsing", () => {
     expect(parseClientMessage(new Uint8Array([1, 2]))).toMatchObject({ ok: false, code: "bad_message" });
   });
 });
+
+describe("meeting facts for the grid", () => {
+  it("measures duration, speakers among those present and attendance from a snapshot", async () => {
+    const { meetingFacts } = await import("../../schema/room/facts");
+    const { roomView } = await import("../../party/logic/views");
+    const { suggestScores } = await import("../../schema/quality-grid");
+    let s = liveWith(["p1", "p2", "p6", "p7", "p8", "p9", "p10", "p11", "p12"]);
+    s = must(run(s, chair, { type: "floor/give", personId: "p6" }));
+    s = must(run(s, chair, { type: "floor/give", personId: "p7" }));
+    s = must(run(s, chair, { type: "floor/give", personId: "g1" }));
+    s = must(run(s, chair, { type: "floor/end" }));
+    const view = roomView(s, chair, {}, T0);
+    const facts = meetingFacts(view, T0 + 95 * 60_000);
+    expect(facts).toMatchObject({ durationMinutes: 95, unexcusedAbsences: 0, minutesWritten: false });
+    // Two of nine members present spoke; the guest does not count.
+    expect(facts.speakerShare).toBeCloseTo(2 / 9);
+    expect(suggestScores(facts)).toMatchObject({ duration: 10, speaking: 5, minutes: 0, attendance: 20 });
+  });
+});
