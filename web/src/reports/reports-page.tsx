@@ -1,4 +1,93 @@
-// Placeholder: the reports helper replaces this file.
+/**
+ * /t/:tenantId/reports/* — the committee's oversight: reports (period, drill-down, charts, exports),
+ * leaders' visit plans, and grade review. Staff (any tenant role) see all three; a visiting leader with no
+ * role sees only their own visits.
+ */
+import { A, useParams, useSearchParams } from "@solidjs/router";
+import { createMemo, createResource, For, Match, Show, Switch } from "solid-js";
+import { reportNames, reportTitles, type ReportName } from "../../../schema/api/reports";
+import { tenantOf } from "../session";
+import { ResourceView } from "../ui/resource-view";
+import { GradesPanel } from "./grades-panel";
+import { periodFromSearch, periodQuery, periodToSearch, type PeriodState } from "./period";
+import { PeriodPicker } from "./period-picker";
+import { reportsApi } from "./reports-api";
+import { rt } from "./report-messages";
+import { ReportView } from "./report-view";
+import { VisitsPanel } from "./visits-panel";
+import "./reports.css";
+
+type Search = { r?: string; org?: string; p?: string; y?: string; q?: string; m?: string; from?: string; to?: string };
+
 export default function ReportsPage() {
-  return <h1>Báo cáo / Reports</h1>;
+  const params = useParams<{ tenantId: string; rest?: string }>();
+  const [search, setSearch] = useSearchParams<Search>();
+  const staff = () => tenantOf(params.tenantId)?.role != null;
+  const section = () => (params.rest ?? "").split("/")[0] || (staff() ? "" : "visits");
+  const period = createMemo(() => periodFromSearch(search));
+  const setPeriod = (p: PeriodState) => setSearch(periodToSearch(p));
+  const base = () => `/t/${params.tenantId}/reports`;
+
+  return (
+    <div class="reports-page">
+      <h1>{rt("title")}</h1>
+      <nav class="tabs" aria-label={rt("title")}>
+        <Show when={staff()}>
+          <A href={base()} end>
+            {rt("tabReports")}
+          </A>
+        </Show>
+        <A href={`${base()}/visits`}>{staff() ? rt("tabVisits") : rt("myVisits")}</A>
+        <Show when={staff()}>
+          <A href={`${base()}/grades`}>{rt("tabGrades")}</A>
+        </Show>
+      </nav>
+      <PeriodPicker value={period()} onChange={setPeriod} />
+      <Switch>
+        <Match when={section() === "visits"}>
+          <VisitsPanel tenantId={params.tenantId} period={period()} />
+        </Match>
+        <Match when={section() === "grades" && staff()}>
+          <GradesPanel tenantId={params.tenantId} period={period()} organizationId={search.org} />
+        </Match>
+        <Match when={staff()}>
+          <ReportsPanel tenantId={params.tenantId} period={period()} search={search} setSearch={setSearch} />
+        </Match>
+      </Switch>
+    </div>
+  );
+}
+
+function ReportsPanel(props: { tenantId: string; period: PeriodState; search: Search; setSearch: (s: Partial<Search>) => void }) {
+  const report = (): ReportName => (reportNames as readonly string[]).includes(props.search.r ?? "") ? (props.search.r as ReportName) : "meetings";
+  const org = () => props.search.org || undefined;
+  const [result, { refetch }] = createResource(
+    () => ({ tenantId: props.tenantId, report: report(), period: periodQuery(props.period), org: org() }),
+    (k) => reportsApi.get(k.tenantId, k.report, k.period, k.org),
+  );
+  const exportUrl = (format: "csv" | "xlsx", which: ReportName | "all" = report()) =>
+    reportsApi.exportUrl(props.tenantId, which, periodQuery(props.period), format, org());
+  return (
+    <>
+      <div class="segmented report-picker" role="group" aria-label={rt("report")}>
+        <For each={reportNames}>
+          {(name) => (
+            <button type="button" aria-pressed={report() === name} onClick={() => props.setSearch({ r: name })}>
+              {reportTitles[name]}
+            </button>
+          )}
+        </For>
+      </div>
+      <p>
+        <a class="btn btn-small" href={exportUrl("xlsx", "all")} download="">
+          {rt("exportAll")}
+        </a>
+      </p>
+      <ResourceView resource={result} onRetry={refetch}>
+        {(r) => (
+          <ReportView result={r} onDrill={(id) => props.setSearch({ org: id ?? undefined })} exports={{ csv: exportUrl("csv"), xlsx: exportUrl("xlsx") }} />
+        )}
+      </ResourceView>
+    </>
+  );
 }
