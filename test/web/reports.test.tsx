@@ -1,0 +1,142 @@
+import { cleanup, fireEvent, render, screen, within } from "@solidjs/testing-library";
+import { createSignal } from "solid-js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { reportColumns, type ReportResult } from "../../schema/api/reports";
+import { setLang } from "../../web/src/i18n";
+import { BarChart, LineChart, niceMax } from "../../web/src/reports/charts";
+import { formatCell } from "../../web/src/reports/format-cell";
+import { monthTick, periodFromSearch, periodQuery, periodToSearch, type PeriodState } from "../../web/src/reports/period";
+import { PeriodPicker } from "../../web/src/reports/period-picker";
+import { ReportView } from "../../web/src/reports/report-view";
+
+beforeEach(() => setLang("vi"));
+afterEach(cleanup);
+
+describe("period in the address", () => {
+  it("reads each kind back and falls back to the current year on nonsense", () => {
+    const today = "2026-11-22";
+    expect(periodFromSearch({}, today)).toMatchObject({ kind: "year", year: 2026, quarter: 4, month: "2026-11" });
+    expect(periodQuery(periodFromSearch({ p: "quarter", y: "2025", q: "2" }, today))).toEqual({ year: 2025, quarter: 2 });
+    expect(periodQuery(periodFromSearch({ p: "month", m: "2025-03" }, today))).toEqual({ month: "2025-03" });
+    expect(periodQuery(periodFromSearch({ p: "range", from: "2025-01-01", to: "2025-06-30" }, today))).toEqual({ from: "2025-01-01", to: "2025-06-30" });
+    expect(periodQuery(periodFromSearch({ p: "month", m: "2025-13" }, today))).toEqual({ month: "2026-11" });
+    expect(periodQuery(periodFromSearch({ p: "weird", y: "abc" }, today))).toEqual({ year: 2026 });
+    // A range whose end is before its start keeps a valid end.
+    expect(periodFromSearch({ p: "range", from: "2026-05-01", to: "2026-01-01" }, today).to).toBe("2026-11-22");
+  });
+
+  it("round-trips through the search parameters, clearing the other kinds' keys", () => {
+    const p: PeriodState = { kind: "quarter", year: 2025, quarter: 3, month: "2025-08", from: "2025-01-01", to: "2025-12-31" };
+    const s = periodToSearch(p);
+    expect(s).toEqual({ p: "quarter", y: "2025", q: "3", m: undefined, from: undefined, to: undefined });
+    expect(periodFromSearch(s as Record<string, string>, "2026-01-01")).toMatchObject({ kind: "quarter", year: 2025, quarter: 3 });
+  });
+
+  it("labels months short, with the year when a series spans years", () => {
+    expect(monthTick("2025-03", false)).toBe("T3");
+    expect(monthTick("2025-03", true)).toBe("T3/25");
+  });
+});
+
+describe("figures as text", () => {
+  it("shows rates as %, time in minutes and missing figures as a dash", () => {
+    expect(formatCell("rate", 0.8462)).toBe("84,6%");
+    expect(formatCell("seconds", 2300)).toBe("38 phút");
+    expect(formatCell("count", 10800)).toBe("10.800");
+    expect(formatCell("rate", null)).toBe("—");
+    expect(niceMax(0)).toBe(1);
+    expect(niceMax(7)).toBe(10);
+    expect(niceMax(13)).toBe(20);
+    expect(niceMax(43)).toBe(50);
+  });
+});
+
+const result: ReportResult = {
+  report: "attendance",
+  title: "Dự sinh hoạt",
+  period: { from: "2025-01-01", to: "2025-12-31", months: ["2025-01", "2025-02", "2025-03"], quarters: ["2025-Q1"], label: "Năm 2025" },
+  scope: { id: null, name: "Đảng ủy thử", kind: "tenant", path: [] },
+  columns: reportColumns.attendance,
+  total: { meetings: 4, expected: 16, present: 14, rate: 0.875, excused: 1, unexcused: 1, exempt: 1, meetingsWithUnexcused: 1, meetingsBelowRate: 2, branchesBehind: 1 },
+  rows: [
+    { organizationId: "c", name: "Chi bộ cơ sở Trường học", kind: "grassroots_branch", drillable: false, behind: false, values: { meetings: 1, expected: 3, present: 3, rate: 1 } },
+    { organizationId: "g1", name: "Đảng bộ phường Một", kind: "grassroots_committee", drillable: true, behind: true, values: { meetings: 3, expected: 13, present: 11, rate: 0.8462 } },
+  ],
+  series: [
+    { month: "2025-01", values: { meetings: 3, rate: 0.8182, unexcused: 1 } },
+    { month: "2025-02", values: { meetings: 1, rate: 1, unexcused: 0 } },
+    { month: "2025-03", values: { meetings: 0, rate: null, unexcused: 0 } },
+  ],
+  behind: [{ organizationId: "b", name: "Chi bộ khu phố 2", parentName: "Đảng bộ phường Một", reasons: [{ code: "low_attendance", value: 0.75 }, { code: "unexcused_absence", count: 1 }] }],
+  tables: [],
+};
+
+describe("a report on screen", () => {
+  it("shows the rows with the total, flags the branches behind with why, and drills down", () => {
+    const drilled: (string | null)[] = [];
+    render(() => <ReportView result={result} onDrill={(id) => drilled.push(id)} exports={{ csv: "/x.csv", xlsx: "/x.xlsx" }} />);
+    const table = screen.getByRole("table");
+    const rows = within(table).getAllByRole("row");
+    expect(rows[1]!.textContent).toContain("Chi bộ cơ sở Trường học");
+    expect(rows[1]!.textContent).toContain("100%");
+    expect(rows[2]!.classList.contains("row-behind")).toBe(true);
+    expect(rows[2]!.textContent).toContain("84,6%");
+    expect(rows[2]!.textContent).toContain("Chậm");
+    expect(rows[3]!.textContent).toMatch(/^Tổng/);
+    expect(rows[3]!.textContent).toContain("87,5%");
+    expect(screen.getByText(/Tỷ lệ dự họp 75% \(cần trên 85%\); 1 lượt vắng không lý do/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Xem chi tiết Đảng bộ phường Một" }));
+    fireEvent.click(screen.getByRole("button", { name: "Chi bộ khu phố 2" }));
+    expect(drilled).toEqual(["g1", "b"]);
+    expect(screen.getByRole("link", { name: "Tải CSV" }).getAttribute("href")).toBe("/x.csv");
+    expect(screen.getByRole("link", { name: "Tải Excel" }).getAttribute("href")).toBe("/x.xlsx");
+    // The attendance trend, with its figures readable by a screen reader; March has no figure.
+    const chart = screen.getByRole("img", { name: /Tỷ lệ dự họp theo tháng/ });
+    expect(chart.getAttribute("aria-label")).toContain("2025-01: Tỷ lệ dự họp theo tháng 82%");
+    expect(chart.getAttribute("aria-label")).toContain("2025-03: Tỷ lệ dự họp theo tháng —");
+    expect(chart.querySelectorAll("polyline")).toHaveLength(1);
+  });
+
+  it("draws stacked bars to scale", () => {
+    render(() => (
+      <BarChart
+        title="Số cuộc"
+        months={["2025-01", "2025-02"]}
+        stacked
+        series={[
+          { label: "Thường kỳ", color: "#800", values: [4, 2] },
+          { label: "Chuyên đề", color: "#d80", values: [1, 0] },
+        ]}
+      />
+    ));
+    const rects = [...screen.getByRole("img").querySelectorAll("rect")];
+    // The axis tops at 5: January's stack (4 + 1) fills the plot (180 px), February's 2 fills 2/5 of it.
+    const heights = rects.map((r) => Number(r.getAttribute("height")));
+    expect(heights).toEqual([144, 36, 72, 0]);
+    expect(screen.getByText("T1")).toBeTruthy();
+  });
+
+  it("leaves a gap in a line where a month has no figure", () => {
+    render(() => <LineChart title="Tỷ lệ" months={["2025-01", "2025-02", "2025-03", "2025-04"]} series={[{ label: "x", color: "#800", values: [0.5, null, 0.7, 0.9] }]} />);
+    const svg = screen.getByRole("img");
+    expect(svg.querySelectorAll("polyline")).toHaveLength(1);
+    expect(svg.querySelectorAll("circle")).toHaveLength(1);
+  });
+});
+
+describe("the period picker", () => {
+  it("switches kind and edits the fields of that kind", () => {
+    const [value, setValue] = createSignal<PeriodState>({ kind: "year", year: 2025, quarter: 1, month: "2025-01", from: "2025-01-01", to: "2025-12-31" });
+    render(() => <PeriodPicker value={value()} onChange={setValue} />);
+    fireEvent.click(screen.getByRole("button", { name: "Quý" }));
+    expect(value().kind).toBe("quarter");
+    fireEvent.change(screen.getByLabelText("Quý"), { target: { value: "3" } });
+    expect(value().quarter).toBe(3);
+    fireEvent.click(screen.getByRole("button", { name: "Tháng" }));
+    fireEvent.change(screen.getByLabelText("Tháng"), { target: { value: "2025-07" } });
+    expect(periodQuery(value())).toEqual({ month: "2025-07" });
+    fireEvent.click(screen.getByRole("button", { name: "Từ ngày – đến ngày" }));
+    fireEvent.change(screen.getByLabelText("Từ ngày"), { target: { value: "2025-02-01" } });
+    expect(periodQuery(value())).toEqual({ from: "2025-02-01", to: "2025-12-31" });
+  });
+});
