@@ -44,7 +44,7 @@ function NoteEditor(props: { itemId: string | null; title: string; note: LeaderN
         <label class="field-check">
           <input type="checkbox" checked={shared()} onChange={(e) => setShared(e.currentTarget.checked)} /> {rt("noteShared")}
         </label>
-        <button type="submit" class="btn btn-small">
+        <button type="submit" class="btn btn-small" aria-label={`${rt("saveNote")}: ${props.title}`}>
           {rt("saveNote")}
         </button>
       </div>

@@ -1,0 +1,59 @@
+/**
+ * Chromium for the browser tests: Debian's /usr/bin/chromium driven by playwright-core, one context per
+ * person (own cookies), logging in through the real login form, screenshots at phone and desktop size.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { SeedPerson } from "./seed.ts";
+import { PASSWORD } from "./seed.ts";
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export const PHONE = { width: 360, height: 740 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+export const screenshotDir = join(import.meta.dirname, "../../test-artifacts/screenshots");
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+export interface Person {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A new context (own cookies) for this person, logged in through the form, then sent to `path`. */
+export async function loginAs(browser: Browser, baseUrl: string, who: SeedPerson, path: string, viewport = DESKTOP): Promise<Person> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`/login?next=${encodeURIComponent(path)}`);
+  await page.getByLabel("E-mail").fill(who.email);
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL((url) => url.pathname === path);
+  return { context, page };
+}
+
+/** Screenshots of the page as it is now, at phone and at desktop size (then back to its own size). */
+export async function shots(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const own = page.viewportSize() ?? DESKTOP;
+  for (const [label, size] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(screenshotDir, `${name}-${label}.png`), fullPage: true });
+  }
+  await page.setViewportSize(own);
+}
