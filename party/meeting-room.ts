@@ -252,8 +252,10 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   }
 
   /**
-   * Broadcasts the events for these changes. In a large room they are coalesced: attendance entries are
-   * merged and every other event keeps only its latest state, sent every COALESCE_MS.
+   * Broadcasts the events for these changes. In a large room the frequent ones — presence/attendance and an
+   * open vote's tally — are coalesced: attendance entries merge, a tally keeps only its latest state, sent
+   * every COALESCE_MS. Everything else (agenda, queue, a closed vote…) goes out at once, and drops any
+   * pending frame of the same piece so a stale one cannot follow it.
    */
   #emit(...changeLists: Change[][]) {
     const state = this.roomState;
@@ -261,12 +263,19 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
     const changes = changeLists.flat();
     if (changes.length === 0) return;
     if (changes.some((c) => c.kind === "notes")) this.#sendNotes(state);
+    const large = this.ctx.getWebSockets().length >= COALESCE_FROM;
     // Counting connections reads every socket's attachment: only attendance events need it.
     let connected: Connected | undefined;
     for (const change of changes) {
       const body = eventFor(state, change, change.kind === "attendance" ? (connected ??= this.#connected()) : {});
       if (!body) continue;
-      const key = body.type === "vote" ? `vote:${body.vote.id}` : body.type === "speech" ? `speech:${body.speech.id}` : body.type === "reserved" ? `reserved:${body.opinion.id}` : body.type === "guidance" ? `guidance:${body.guidance.id}` : body.type === "evaluation" ? `evaluation:${body.evaluation.personId}` : body.type;
+      const key = pieceKey(body);
+      const frequent = body.type === "attendance" || (body.type === "vote" && body.vote.status === "open");
+      if (!large || !frequent) {
+        this.#pending.delete(key);
+        this.#broadcastEvent(body);
+        continue;
+      }
       const prior = this.#pending.get(key);
       if (prior && prior.type === "attendance" && body.type === "attendance") {
         const byId = new Map(prior.entries.map((e) => [e.personId, e]));
@@ -276,8 +285,14 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
         this.#pending.set(key, body);
       }
     }
-    if (this.ctx.getWebSockets().length < COALESCE_FROM) return this.#flushEvents();
+    if (this.#pending.size === 0) return;
+    if (!large) return this.#flushEvents();
     this.#pendingTimer ??= setTimeout(() => this.#flushEvents(), COALESCE_MS);
+  }
+
+  #broadcastEvent(body: EventBody) {
+    const version = this.store.bumpVersion();
+    this.broadcast(JSON.stringify({ ...body, version }));
   }
 
   #flushEvents() {
@@ -285,10 +300,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
     this.#pendingTimer = undefined;
     const events = [...this.#pending.values()];
     this.#pending.clear();
-    for (const body of events) {
-      const version = this.store.bumpVersion();
-      this.broadcast(JSON.stringify({ ...body, version }));
-    }
+    for (const body of events) this.#broadcastEvent(body);
   }
 
   /** Notes are private: each connection gets the notes it may see. */
@@ -301,5 +313,23 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
       const mightSee = viewer.role !== "official" && viewer.role !== "probationary" ? true : branchRole !== undefined && branchRole !== "member";
       if (mightSee) this.#send(c, { type: "notes", notes: notes.filter((n) => canSeeNote(state, viewer, n)) });
     }
+  }
+}
+
+/** Which piece of the room an event replaces (a pending frame of the same piece is superseded). */
+function pieceKey(body: EventBody): string {
+  switch (body.type) {
+    case "vote":
+      return `vote:${body.vote.id}`;
+    case "speech":
+      return `speech:${body.speech.id}`;
+    case "reserved":
+      return `reserved:${body.opinion.id}`;
+    case "guidance":
+      return `guidance:${body.guidance.id}`;
+    case "evaluation":
+      return `evaluation:${body.evaluation.personId}`;
+    default:
+      return body.type;
   }
 }

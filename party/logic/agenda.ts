@@ -49,7 +49,8 @@ export function goToItem(s: RoomState, itemId: string, ctx: Ctx): Result {
   if (!s.agenda[itemId]) return refuse("not_found", "Không có mục này trong chương trình / No such agenda item");
   if (s.meeting.currentItemId === itemId) return applied(s, []);
   const state = startClock(stopClock(s, ctx), itemId, ctx);
-  return applied(state, [{ kind: "meeting" }, { kind: "agenda" }]);
+  // The current item travels with the agenda event; the meeting view does not carry it.
+  return applied(state, [{ kind: "agenda" }]);
 }
 
 export function addItem(
