@@ -42,7 +42,8 @@ export async function loginAs(browser: Browser, baseUrl: string, who: SeedPerson
   await page.getByLabel("E-mail").fill(who.email);
   await page.getByLabel("Mật khẩu").fill(PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL((url) => url.pathname === path);
+  const target = new URL(path, baseUrl).pathname;
+  await page.waitForURL((url) => url.pathname === target);
   return { context, page };
 }
 
@@ -52,6 +53,8 @@ export async function shots(page: Page, name: string): Promise<void> {
   const own = page.viewportSize() ?? DESKTOP;
   for (const [label, size] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
     await page.setViewportSize(size);
+    // Sticky headers land mid-page in a full-page capture unless the page is at the top.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(150);
     await page.screenshot({ path: join(screenshotDir, `${name}-${label}.png`), fullPage: true });
   }

@@ -6,6 +6,7 @@ import { createSignal, For, Show } from "solid-js";
 import type { AttendanceEntry, MemberView, RoomView } from "../../../../schema/room/views";
 import { act, useRoom } from "../room-context";
 import { rt } from "../strings";
+import { ct } from "../strings-console";
 import { attendanceLabel } from "../views/attendance-label";
 
 function Row(props: { member: MemberView; entry: AttendanceEntry | undefined }) {
@@ -31,8 +32,8 @@ function Row(props: { member: MemberView; entry: AttendanceEntry | undefined }) 
           </Show>
           <span class={present() ? "badge badge-ok" : "badge badge-muted"}>{attendanceLabel(status())}</span>
           <Show when={(props.entry?.connected ?? 0) > 0}>
-            <span class="online-dot" title={rt("online")}>
-              <span class="sr-only">{rt("online")}</span>
+            <span class="online-dot" title={ct("online")}>
+              <span class="sr-only">{ct("online")}</span>
             </span>
           </Show>
         </span>
@@ -42,22 +43,22 @@ function Row(props: { member: MemberView; entry: AttendanceEntry | undefined }) 
           <button
             type="button"
             class="btn btn-small"
-            aria-label={`${rt("checkIn")}: ${props.member.name}`}
+            aria-label={`${ct("checkIn")}: ${props.member.name}`}
             onClick={() => void act(conn, { type: "presence/check-in", personId: props.member.personId, mode: "hall" })}
           >
-            {rt("checkIn")}
+            {ct("checkIn")}
           </button>
         </Show>
         <Show when={!present() && !status()?.startsWith("absent")}>
-          <button type="button" class="btn btn-small" aria-expanded={absent()} aria-label={`${rt("markAbsent")}: ${props.member.name}`} onClick={() => setAbsent(!absent())}>
-            {rt("markAbsent")}
+          <button type="button" class="btn btn-small" aria-expanded={absent()} aria-label={`${ct("markAbsent")}: ${props.member.name}`} onClick={() => setAbsent(!absent())}>
+            {ct("markAbsent")}
           </button>
         </Show>
       </div>
       <Show when={absent()}>
         <div class="roster-absent">
           <label>
-            {rt("absentReasonPrompt")}
+            {ct("absentReasonPrompt")}
             <input class="input" maxLength={500} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
           </label>
           <div class="actions">

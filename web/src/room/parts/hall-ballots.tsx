@@ -6,6 +6,7 @@ import { createSignal, For, Show } from "solid-js";
 import type { Choice, RoomView, VoteView } from "../../../../schema/room/views";
 import { act, useRoom } from "../room-context";
 import { rt } from "../strings";
+import { ct } from "../strings-console";
 
 export function HallBallots(props: { view: RoomView; vote: VoteView }) {
   const { conn } = useRoom();
@@ -23,9 +24,9 @@ export function HallBallots(props: { view: RoomView; vote: VoteView }) {
   };
   return (
     <form class="hall-ballots" onSubmit={(e) => void save(e)} aria-labelledby={`hall-h-${props.vote.id}`}>
-      <h3 id={`hall-h-${props.vote.id}`}>{rt("hallHands")}</h3>
-      <p class="hint">{rt("hallHandsHelp")}</p>
-      <Show when={hallMembers().length > 0} fallback={<p class="muted">{rt("hallEntryNone")}</p>}>
+      <h3 id={`hall-h-${props.vote.id}`}>{ct("hallHands")}</h3>
+      <p class="hint">{ct("hallHandsHelp")}</p>
+      <Show when={hallMembers().length > 0} fallback={<p class="muted">{ct("hallEntryNone")}</p>}>
         <ul class="hall-list">
           <For each={hallMembers()}>
             {(m) => (
@@ -45,7 +46,7 @@ export function HallBallots(props: { view: RoomView; vote: VoteView }) {
                     });
                   }}
                 >
-                  <option value="">{rt("notChosen")}</option>
+                  <option value="">{ct("notChosen")}</option>
                   <option value="agree">{rt("agree")}</option>
                   <option value="disagree">{rt("disagree")}</option>
                   <option value="abstain">{rt("abstain")}</option>
@@ -55,7 +56,7 @@ export function HallBallots(props: { view: RoomView; vote: VoteView }) {
           </For>
         </ul>
         <button type="submit" class="btn btn-primary" disabled={entries().length === 0}>
-          {rt("hallHandsSave")} ({entries().length})
+          {ct("hallHandsSave")} ({entries().length})
         </button>
       </Show>
     </form>

@@ -17,6 +17,7 @@ import { VoteCard } from "../parts/vote-card";
 import { act, useRoom } from "../room-context";
 import { latestVote } from "../room-state";
 import { rt } from "../strings";
+import { ct } from "../strings-console";
 import { EvaluationForm } from "./leader-view";
 import { Ballot } from "./member-view";
 
@@ -29,7 +30,7 @@ export function MeetingControls(props: { view: RoomView }) {
     <div class="meeting-controls">
       <Show when={props.view.meeting.status === "planned"}>
         <button type="button" class="btn btn-big btn-primary" onClick={() => void act(conn, { type: "meeting/start" })}>
-          {rt("startMeeting")}
+          {ct("startMeeting")}
         </button>
       </Show>
       <Show when={props.view.meeting.status === "live"}>
@@ -37,16 +38,16 @@ export function MeetingControls(props: { view: RoomView }) {
           when={confirming()}
           fallback={
             <button type="button" class="btn btn-danger" onClick={() => setConfirming(true)}>
-              {rt("closeMeeting")}
+              {ct("closeMeeting")}
             </button>
           }
         >
           <p class="notice notice-warn" role="alert">
-            {rt("confirmClose")}
+            {ct("confirmClose")}
           </p>
           <div class="actions">
             <button type="button" class="btn btn-danger" onClick={() => void act(conn, { type: "meeting/close" }).then(() => setConfirming(false))}>
-              {rt("confirm")}: {rt("closeMeeting")}
+              {ct("confirm")}: {ct("closeMeeting")}
             </button>
             <button type="button" class="btn" onClick={() => setConfirming(false)}>
               {t("cancel")}
@@ -78,7 +79,7 @@ function AgendaPanel(props: { view: RoomView }) {
       <Show when={live() && nextItem()}>
         {(next) => (
           <button type="button" class="btn btn-primary btn-block" onClick={() => void act(conn, { type: "agenda/go", itemId: next().id })}>
-            {rt("nextItem")}: {next().title}
+            {ct("nextItem")}: {next().title}
           </button>
         )}
       </Show>
@@ -86,25 +87,25 @@ function AgendaPanel(props: { view: RoomView }) {
         view={props.view}
         action={(item) => (
           <Show when={live() && item.id !== props.view.currentItemId}>
-            <button type="button" class="btn btn-small" aria-label={`${rt("goToItem")}: ${item.title}`} onClick={() => void act(conn, { type: "agenda/go", itemId: item.id })}>
-              {rt("goToItem")}
+            <button type="button" class="btn btn-small" aria-label={`${ct("goToItem")}: ${item.title}`} onClick={() => void act(conn, { type: "agenda/go", itemId: item.id })}>
+              {ct("goToItem")}
             </button>
           </Show>
         )}
       />
       <details>
-        <summary>{rt("addItem")}</summary>
+        <summary>{ct("addItem")}</summary>
         <form class="form-row" onSubmit={(e) => void add(e)}>
           <div class="field">
-            <label for="new-item-title">{rt("newItemTitle")}</label>
+            <label for="new-item-title">{ct("newItemTitle")}</label>
             <input id="new-item-title" class="input" required maxLength={300} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
           </div>
           <div class="field narrow-field">
-            <label for="new-item-budget">{rt("budgetMinutes")}</label>
+            <label for="new-item-budget">{ct("budgetMinutes")}</label>
             <input id="new-item-budget" class="input" type="number" min={1} max={600} value={budget()} onInput={(e) => setBudget(Number(e.currentTarget.value) || 1)} />
           </div>
           <button type="submit" class="btn">
-            {rt("addItem")}
+            {ct("addItem")}
           </button>
         </form>
       </details>
@@ -130,10 +131,10 @@ function FloorPanel(props: { view: RoomView }) {
                 {rt("endSpeech")}
               </button>
               <button type="button" class="btn" onClick={() => void act(conn, { type: "floor/extend", seconds: 60 })}>
-                {rt("extend", { n: 1 })}
+                {ct("extend", { n: 1 })}
               </button>
               <button type="button" class="btn" onClick={() => void act(conn, { type: "floor/extend", seconds: 120 })}>
-                {rt("extend", { n: 2 })}
+                {ct("extend", { n: 2 })}
               </button>
             </div>
           </Show>
@@ -144,13 +145,13 @@ function FloorPanel(props: { view: RoomView }) {
         view={props.view}
         action={(entry) => (
           <span class="queue-actions">
-            <button type="button" class="btn btn-small btn-primary" disabled={!live()} aria-label={rt("giveFloorTo", { name: entry.name })} onClick={() => void give(entry.personId)}>
-              {rt("giveFloor")}
+            <button type="button" class="btn btn-small btn-primary" disabled={!live()} aria-label={ct("giveFloorTo", { name: entry.name })} onClick={() => void give(entry.personId)}>
+              {ct("giveFloor")}
             </button>
             <button
               type="button"
               class="btn btn-small"
-              aria-label={`${rt("removeFromQueue")}: ${entry.name}`}
+              aria-label={`${ct("removeFromQueue")}: ${entry.name}`}
               onClick={() => void act(conn, { type: "queue/lower", personId: entry.personId })}
             >
               ×
@@ -166,20 +167,20 @@ function FloorPanel(props: { view: RoomView }) {
         }}
       >
         <div class="field">
-          <label for="give-who">{rt("raiseFor")}</label>
+          <label for="give-who">{ct("raiseFor")}</label>
           <select id="give-who" class="input" value={who()} onChange={(e) => setWho(e.currentTarget.value)}>
-            <option value="">{rt("notChosen")}</option>
+            <option value="">{ct("notChosen")}</option>
             <For each={[...props.view.roster, ...props.view.guests.map((g) => ({ personId: g.personId, name: g.name }))]}>
               {(p) => <option value={p.personId}>{p.name}</option>}
             </For>
           </select>
         </div>
         <button type="submit" class="btn" disabled={!who() || !live()}>
-          {rt("giveFloor")}
+          {ct("giveFloor")}
         </button>
       </form>
       <details>
-        <summary>{rt("settings")}</summary>
+        <summary>{ct("settings")}</summary>
         <form
           class="form-row"
           onSubmit={(e) => {
@@ -188,11 +189,11 @@ function FloorPanel(props: { view: RoomView }) {
           }}
         >
           <div class="field narrow-field">
-            <label for="speech-limit">{rt("speechLimit")}</label>
+            <label for="speech-limit">{ct("speechLimit")}</label>
             <input id="speech-limit" class="input" type="number" min={1} max={60} value={limit()} onInput={(e) => setLimit(Number(e.currentTarget.value) || 1)} />
           </div>
           <button type="submit" class="btn">
-            {rt("saveSettings")}
+            {ct("saveSettings")}
           </button>
         </form>
       </details>
@@ -224,7 +225,7 @@ function VotePanel(props: { view: RoomView; you: You }) {
               </Show>
               <HallBallots view={props.view} vote={v()} />
               <button type="button" class="btn btn-big btn-block btn-danger close-vote" onClick={() => void act(conn, { type: "vote/close", voteId: v().id })}>
-                {rt("closeVote")}
+                {ct("closeVote")}
               </button>
             </Show>
           </VoteCard>
@@ -233,11 +234,11 @@ function VotePanel(props: { view: RoomView; you: You }) {
       <Show when={!open() && props.view.meeting.status === "live"}>
         <form onSubmit={(e) => void submit(e)} class="open-vote">
           <div class="field">
-            <label for="vote-motion">{rt("motion")}</label>
+            <label for="vote-motion">{ct("motion")}</label>
             <textarea id="vote-motion" class="input" rows={2} required maxLength={1000} value={motion()} onInput={(e) => setMotion(e.currentTarget.value)} />
           </div>
           <div class="field">
-            <label for="vote-rule">{rt("rule")}</label>
+            <label for="vote-rule">{ct("rule")}</label>
             <select id="vote-rule" class="input" value={preset()} onChange={(e) => setPreset(e.currentTarget.value as Exclude<VotePreset, "custom">)}>
               <For each={PRESETS}>{(p) => <option value={p}>{pickLang(votePresetLabels[p])}</option>}</For>
             </select>
@@ -246,7 +247,7 @@ function VotePanel(props: { view: RoomView; you: You }) {
             <input type="checkbox" checked={secret()} onChange={(e) => setSecret(e.currentTarget.checked)} /> {rt("secret")}
           </label>
           <button type="submit" class="btn btn-primary btn-block">
-            {rt("openVote")}
+            {ct("openVote")}
           </button>
         </form>
       </Show>
@@ -271,12 +272,12 @@ export function ChairConsole(props: { view: RoomView; you: You }) {
             <h2 id="attendance-h">{rt("attendance")}</h2>
             <AttendanceSummary counts={props.view.counts} />
             <p class="muted">
-              {rt("eligibleVoters", { n: props.view.counts.eligibleVoters })} · {rt("voteBase", { n: props.view.counts.voteBase })}
+              {ct("eligibleVoters", { n: props.view.counts.eligibleVoters })} · {ct("voteBase", { n: props.view.counts.voteBase })}
             </p>
             <AttendanceTable view={props.view} />
           </section>
           <details class="room-card">
-            <summary>{rt("evaluation")}</summary>
+            <summary>{ct("evaluation")}</summary>
             <EvaluationForm view={props.view} you={props.you} />
           </details>
         </div>

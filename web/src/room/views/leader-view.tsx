@@ -13,6 +13,7 @@ import { VoteCard } from "../parts/vote-card";
 import { act, useRoom } from "../room-context";
 import { latestVote, meetingMinutes } from "../room-state";
 import { rt } from "../strings";
+import { ct } from "../strings-console";
 
 function NoteEditor(props: { itemId: string | null; title: string; note: LeaderNoteView | undefined }) {
   const { conn } = useRoom();
@@ -34,7 +35,7 @@ function NoteEditor(props: { itemId: string | null; title: string; note: LeaderN
   const save = async (e: SubmitEvent) => {
     e.preventDefault();
     if (!body().trim()) return;
-    if (await act(conn, { type: "note/save", noteId: props.note?.id, itemId: props.itemId, body: body(), shared: shared() }, rt("noteSaved"))) setDirty(false);
+    if (await act(conn, { type: "note/save", noteId: props.note?.id, itemId: props.itemId, body: body(), shared: shared() }, ct("noteSaved"))) setDirty(false);
   };
   return (
     <form class="note-editor" onSubmit={(e) => void save(e)}>
@@ -42,10 +43,10 @@ function NoteEditor(props: { itemId: string | null; title: string; note: LeaderN
       <textarea id={id} class="input" rows={3} maxLength={4000} value={body()} onInput={(e) => (setBody(e.currentTarget.value), setDirty(true))} />
       <div class="actions">
         <label class="field-check">
-          <input type="checkbox" checked={shared()} onChange={(e) => setShared(e.currentTarget.checked)} /> {rt("noteShared")}
+          <input type="checkbox" checked={shared()} onChange={(e) => setShared(e.currentTarget.checked)} /> {ct("noteShared")}
         </label>
-        <button type="submit" class="btn btn-small" aria-label={`${rt("saveNote")}: ${props.title}`}>
-          {rt("saveNote")}
+        <button type="submit" class="btn btn-small" aria-label={`${ct("saveNote")}: ${props.title}`}>
+          {ct("saveNote")}
         </button>
       </div>
     </form>
@@ -57,9 +58,9 @@ function Notes(props: { view: RoomView; you: You }) {
   const mine = (itemId: string | null) => conn.data.notes.find((n) => n.personId === props.you.personId && n.itemId === itemId);
   return (
     <section class="room-card" aria-labelledby="notes-h">
-      <h2 id="notes-h">{rt("notes")}</h2>
-      <For each={props.view.agenda}>{(item) => <NoteEditor itemId={item.id} title={rt("notesFor", { item: item.title })} note={mine(item.id)} />}</For>
-      <NoteEditor itemId={null} title={rt("notesGeneral")} note={mine(null)} />
+      <h2 id="notes-h">{ct("notes")}</h2>
+      <For each={props.view.agenda}>{(item) => <NoteEditor itemId={item.id} title={ct("notesFor", { item: item.title })} note={mine(item.id)} />}</For>
+      <NoteEditor itemId={null} title={ct("notesGeneral")} note={mine(null)} />
     </section>
   );
 }
@@ -83,10 +84,10 @@ function Guidance(props: { view: RoomView }) {
         )}
       </For>
       <form onSubmit={(e) => void send(e)}>
-        <label for="guidance-body">{rt("guidanceHelp")}</label>
+        <label for="guidance-body">{ct("guidanceHelp")}</label>
         <textarea id="guidance-body" class="input" rows={3} maxLength={4000} required value={body()} onInput={(e) => setBody(e.currentTarget.value)} />
         <button type="submit" class="btn btn-primary">
-          {rt("sendGuidance")}
+          {ct("sendGuidance")}
         </button>
       </form>
     </section>
@@ -119,8 +120,8 @@ export function EvaluationForm(props: { view: RoomView; you: You }) {
   };
   return (
     <section class="room-card" aria-labelledby="eval-h">
-      <h2 id="eval-h">{rt("evaluation")}</h2>
-      <p class="hint">{rt("evaluationHelp")}</p>
+      <h2 id="eval-h">{ct("evaluation")}</h2>
+      <p class="hint">{ct("evaluationHelp")}</p>
       <form onSubmit={(e) => void save(e)}>
         <table class="eval-table">
           <tbody>
@@ -130,10 +131,10 @@ export function EvaluationForm(props: { view: RoomView; you: You }) {
                   <th scope="row">
                     <label for={`score-${c.key}`}>{pickLang(c.label)}</label>
                     <Show when={c.requiredForGood}>
-                      <small class="muted"> ({rt("requiredForGood")})</small>
+                      <small class="muted"> ({ct("requiredForGood")})</small>
                     </Show>
                     <Show when={suggested()[c.key] !== undefined}>
-                      <small class="muted"> · {rt("suggested", { n: suggested()[c.key] ?? 0 })}</small>
+                      <small class="muted"> · {ct("suggested", { n: suggested()[c.key] ?? 0 })}</small>
                     </Show>
                   </th>
                   <td>
@@ -158,10 +159,10 @@ export function EvaluationForm(props: { view: RoomView; you: You }) {
           </tbody>
         </table>
         <p class="eval-total" role="status">
-          {rt("total")}: <strong>{result().total}</strong>/100 · {rt("grade")}: <strong>{pickLang(gradeLabels[result().grade])}</strong>
+          {ct("total")}: <strong>{result().total}</strong>/100 · {ct("grade")}: <strong>{pickLang(gradeLabels[result().grade])}</strong>
         </p>
         <button type="submit" class="btn btn-primary">
-          {rt("saveEvaluation")}
+          {ct("saveEvaluation")}
         </button>
       </form>
     </section>

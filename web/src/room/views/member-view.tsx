@@ -15,6 +15,7 @@ import { rt } from "../strings";
 import { attendanceLabel } from "./attendance-label";
 
 const CHOICES: readonly Choice[] = ["agree", "disagree", "abstain"];
+const RESULT_ON_TOP_MS = 10 * 60_000;
 
 function CheckInCard(props: { view: RoomView; you: You }) {
   const { conn } = useRoom();
@@ -166,17 +167,42 @@ function HandButton(props: { view: RoomView; you: You }) {
 }
 
 export function MemberView(props: { view: RoomView; you: You }) {
+  const { now } = useRoom();
   const vote = () => latestVote(props.view);
   const live = () => props.view.meeting.status === "live";
+  const closed = () => props.view.meeting.status === "closed";
+  const closedVote = () => {
+    const v = vote();
+    return v?.status === "closed" ? v : null;
+  };
+  // A result that just came is news: it goes to the top for a while, then back under the agenda.
+  const fresh = () => {
+    const at = closedVote()?.closedAt;
+    return !!at && now() - Date.parse(at) < RESULT_ON_TOP_MS;
+  };
+  const result = () => (
+    <Show when={closedVote()}>
+      {(v) => (
+        <section class="room-card" aria-labelledby="last-result-h">
+          <h2 id="last-result-h" class="room-card-label">
+            {rt("lastResult")}
+          </h2>
+          <p class="vote-motion">{v().motion}</p>
+          <VoteResult vote={v()} big />
+          <ReserveOpinion view={props.view} vote={v()} you={props.you} />
+        </section>
+      )}
+    </Show>
+  );
   return (
     <div class="member-view">
       <Show when={props.view.meeting.status === "planned"}>
         <p class="notice">{rt("meetingNotStarted")}</p>
       </Show>
-      <Show when={props.view.meeting.status === "closed"}>
+      <Show when={closed()}>
         <p class="notice">{rt("meetingEnded")}</p>
       </Show>
-      <Show when={props.view.meeting.status !== "closed"}>
+      <Show when={!closed()}>
         <CheckInCard view={props.view} you={props.you} />
       </Show>
       <Show when={vote()?.status === "open" ? vote() : null}>
@@ -186,26 +212,18 @@ export function MemberView(props: { view: RoomView; you: You }) {
           </VoteCard>
         )}
       </Show>
-      <AgendaNow view={props.view} />
-      <FloorCard view={props.view} />
-      <section class="room-card" aria-labelledby="queue-h">
-        <h2 id="queue-h" class="room-card-label">
-          {rt("queue")}
-        </h2>
-        <QueueList view={props.view} highlight={props.you.personId} />
-      </section>
-      <Show when={vote()?.status === "closed" ? vote() : null}>
-        {(v) => (
-          <section class="room-card" aria-labelledby="last-result-h">
-            <h2 id="last-result-h" class="room-card-label">
-              {rt("lastResult")}
-            </h2>
-            <p class="vote-motion">{v().motion}</p>
-            <VoteResult vote={v()} big />
-            <ReserveOpinion view={props.view} vote={v()} you={props.you} />
-          </section>
-        )}
+      <Show when={fresh() || closed()}>{result()}</Show>
+      <Show when={!closed()}>
+        <AgendaNow view={props.view} />
+        <FloorCard view={props.view} />
+        <section class="room-card" aria-labelledby="queue-h">
+          <h2 id="queue-h" class="room-card-label">
+            {rt("queue")}
+          </h2>
+          <QueueList view={props.view} highlight={props.you.personId} />
+        </section>
       </Show>
+      <Show when={!fresh() && !closed()}>{result()}</Show>
       <Show when={props.view.guidance.length > 0}>
         <section class="room-card" aria-labelledby="guidance-h">
           <h2 id="guidance-h" class="room-card-label">

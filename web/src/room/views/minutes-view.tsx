@@ -15,6 +15,7 @@ import { VoteCard } from "../parts/vote-card";
 import { act, useRoom } from "../room-context";
 import { latestVote } from "../room-state";
 import { rt } from "../strings";
+import { ct } from "../strings-console";
 import { Ballot } from "./member-view";
 
 function MinutesEditor(props: { view: RoomView }) {
@@ -59,18 +60,18 @@ function MinutesEditor(props: { view: RoomView }) {
   };
   return (
     <section class="room-card minutes-card" aria-labelledby="minutes-h">
-      <h2 id="minutes-h">{rt("minutes")}</h2>
-      <Show when={frozen()} fallback={<p class="hint">{rt("minutesHelp")}</p>}>
-        <p class="notice notice-ok">{rt("minutesFrozen", { n: props.view.minutes.frozenVersion ?? 1 })}</p>
+      <h2 id="minutes-h">{ct("minutes")}</h2>
+      <Show when={frozen()} fallback={<p class="hint">{ct("minutesHelp")}</p>}>
+        <p class="notice notice-ok">{ct("minutesFrozen", { n: props.view.minutes.frozenVersion ?? 1 })}</p>
       </Show>
       <Show when={conflict()}>
         <p class="notice notice-error" role="alert">
-          {rt("minutesConflict")}
+          {ct("minutesConflict")}
         </p>
       </Show>
       <form onSubmit={(e) => void save(e)}>
         <label for="minutes-body" class="sr-only">
-          {rt("minutes")}
+          {ct("minutes")}
         </label>
         <textarea
           id="minutes-body"
@@ -85,16 +86,16 @@ function MinutesEditor(props: { view: RoomView }) {
         />
         <div class="actions">
           <button type="submit" class="btn btn-primary" disabled={!dirty()}>
-            {rt("saveMinutes")}
+            {ct("saveMinutes")}
           </button>
           <Show when={dirty()}>
-            <span class="badge badge-warn">{rt("minutesUnsaved")}</span>
+            <span class="badge badge-warn">{ct("minutesUnsaved")}</span>
           </Show>
           <Show when={!dirty() && props.view.minutes.revision > 0}>
-            <span class="muted">{rt("minutesSaved", { n: props.view.minutes.revision })}</span>
+            <span class="muted">{ct("minutesSaved", { n: props.view.minutes.revision })}</span>
           </Show>
           <button type="button" class="btn" disabled={dirty()} onClick={() => void act(conn, { type: "minutes/prefill" })}>
-            {rt("prefillMinutes")}
+            {ct("prefillMinutes")}
           </button>
         </div>
       </form>
@@ -109,7 +110,7 @@ export function MinutesView(props: { view: RoomView; you: You; minutesHref: stri
       <MeetingClock view={props.view} />
       <p class="actions">
         <A class="btn btn-primary" href={props.minutesHref}>
-          {rt("printMinutes")}
+          {ct("printMinutes")}
         </A>
       </p>
       <div class="console-grid console-grid-2">
