@@ -48,6 +48,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   #pendingTimer: ReturnType<typeof setTimeout> | undefined;
   #flushing: Promise<number | null> = Promise.resolve(null);
   #refreshedAt = 0;
+  #connectedCache: Connected | undefined;
 
   get store(): RoomStore {
     return (this.#store ??= new RoomStore(this.ctx.storage.sql));
@@ -124,6 +125,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
     }
     const actor: ConnState = { personId: claims.pid, tenantId: claims.tid, role: claims.role, name: claims.name };
     connection.setState(actor);
+    this.#adjustConnected(actor.personId, 1);
     const checked = onConnected(state, actor, this.#ctx());
     if (checked?.ok) this.#commit(state, checked);
     this.#sendSnapshot(connection, actor);
@@ -134,6 +136,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   override async onClose(connection: RoomConnection): Promise<void> {
     this.#limiter.forget(connection.id);
     const who = connection.state?.personId;
+    if (who) this.#adjustConnected(who, -1);
     if (who && this.roomState) this.#emit([{ kind: "attendance", personIds: [who] }]);
   }
 
@@ -227,13 +230,26 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
     if (next.length) await this.ctx.storage.setAlarm(Math.min(...next));
   }
 
+  /**
+   * Open sockets per person. Counting reads every socket's attachment, so the count is kept in memory and
+   * adjusted on connect and close; after a wake-up it is counted once again from the sockets.
+   */
   #connected(): Connected {
+    if (this.#connectedCache) return this.#connectedCache;
     const counts: Connected = {};
     for (const c of this.getConnections<ConnState>()) {
       const id = c.state?.personId;
-      if (id) counts[id] = (counts[id] ?? 0) + 1;
+      if (id && c.readyState === WebSocket.OPEN) counts[id] = (counts[id] ?? 0) + 1;
     }
+    this.#connectedCache = counts;
     return counts;
+  }
+
+  #adjustConnected(personId: string, delta: 1 | -1) {
+    const counts = this.#connectedCache;
+    // Without a cache the next count reads the sockets, the new one included and the closing one not.
+    if (!counts) return;
+    counts[personId] = Math.max(0, (counts[personId] ?? 0) + delta);
   }
 
   #sendSnapshot(connection: RoomConnection, actor: Actor) {
