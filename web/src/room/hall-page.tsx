@@ -42,31 +42,15 @@ export default function HallPage() {
                 <div class="hall-main">
                   <AgendaNow view={view()} />
                   <FloorCard view={view()} />
+                  <Show when={latestVote(view())}>{(v) => <VoteCard vote={v()} />}</Show>
                 </div>
                 <div class="hall-side">
-                  <Show
-                    when={latestVote(view())}
-                    fallback={
-                      <section class="room-card" aria-labelledby="hall-queue-h">
-                        <h2 id="hall-queue-h" class="room-card-label">
-                          {rt("queue")}
-                        </h2>
-                        <QueueList view={view()} />
-                      </section>
-                    }
-                  >
-                    {(v) => (
-                      <>
-                        <VoteCard vote={v()} />
-                        <section class="room-card" aria-labelledby="hall-queue-h2">
-                          <h2 id="hall-queue-h2" class="room-card-label">
-                            {rt("queue")}
-                          </h2>
-                          <QueueList view={view()} />
-                        </section>
-                      </>
-                    )}
-                  </Show>
+                  <section class="room-card" aria-labelledby="hall-queue-h">
+                    <h2 id="hall-queue-h" class="room-card-label">
+                      {rt("queue")}
+                    </h2>
+                    <QueueList view={view()} />
+                  </section>
                   <section class="room-card" aria-labelledby="hall-att-h">
                     <h2 id="hall-att-h" class="room-card-label">
                       {rt("attendance")}

@@ -1,0 +1,203 @@
+/**
+ * The live room's client logic: versions and event merging (pure), and the member's phone view rendered
+ * from a room view, with a recording stand-in for the socket (the real socket runs in test/browser).
+ */
+import { cleanup, fireEvent, render, screen } from "@solidjs/testing-library";
+import { createSignal } from "solid-js";
+import { createStore } from "solid-js/store";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { ClientMessage } from "../../schema/room/messages";
+import type { RoomView, VoteView, You } from "../../schema/room/views";
+import { votePresets } from "../../schema/vote-rules";
+import { setLang } from "../../web/src/i18n";
+import { RoomContext } from "../../web/src/room/room-context";
+import type { ActionOutcome, RoomAction, RoomConnection, RoomData } from "../../web/src/room/room-socket";
+import { applyEvent, clock, floorSecondsLeft, latestVote, versionStep } from "../../web/src/room/room-state";
+import { MemberView } from "../../web/src/room/views/member-view";
+
+const NOW = Date.parse("2026-11-25T12:30:00Z");
+
+function roomView(over: Partial<RoomView> = {}): RoomView {
+  return {
+    meeting: {
+      id: "m1",
+      topic: "Sinh hoạt thường kỳ tháng 11",
+      kind: "regular",
+      place: "Nhà văn hóa",
+      format: "hybrid",
+      scheduledAt: "2026-11-25T12:00:00Z",
+      status: "live",
+      chairPersonId: "p-chair",
+      minutesTakerPersonId: null,
+      startedAt: "2026-11-25T12:00:00Z",
+      endedAt: null,
+      durationMarkMinutes: 90,
+    },
+    roster: [
+      { personId: "p-chair", name: "Nguyễn Văn Bình", status: "official", branchRole: "secretary", exempt: false },
+      { personId: "p-an", name: "Lê Văn An", status: "official", branchRole: "member", exempt: false },
+      { personId: "p-hoa", name: "Phạm Thị Hoa", status: "probationary", branchRole: "member", exempt: false },
+    ],
+    guests: [],
+    attendance: [
+      { personId: "p-chair", status: "present_hall", reason: null, connected: 1 },
+      { personId: "p-an", status: "present_remote", reason: null, connected: 1 },
+      { personId: "p-hoa", status: "present_remote", reason: null, connected: 1 },
+    ],
+    counts: {
+      members: 3, official: 2, probationary: 1, exempt: 0, expected: 2, presentHall: 1, presentRemote: 2, present: 3,
+      absentExcused: 0, absentUnexcused: 0, unrecorded: 0, rate: 1, mark: 0.85, reachesMark: true, eligibleVoters: 2, voteBase: 2,
+    },
+    agenda: [
+      { id: "a1", title: "Khai mạc", position: 1, presenterPersonId: null, budgetMinutes: 5, elapsedMs: 300_000, runningSince: null, done: true },
+      { id: "a2", title: "Biểu quyết nghị quyết", position: 2, presenterPersonId: null, budgetMinutes: 10, elapsedMs: 0, runningSince: "2026-11-25T12:25:00Z", done: false },
+    ],
+    currentItemId: "a2",
+    queue: [],
+    floor: null,
+    queueSettings: { limitSeconds: 300, graceSeconds: 30 },
+    speeches: [],
+    votes: [],
+    reservedOpinions: [],
+    guidance: [],
+    evaluations: [],
+    notes: [],
+    minutes: { body: "", revision: 0, editedBy: null, editedAt: null, frozenVersion: null },
+    now: new Date(NOW).toISOString(),
+    ...over,
+  };
+}
+
+const openVote = (over: Partial<VoteView> = {}): VoteView => ({
+  id: "v1",
+  motion: "Thông qua nghị quyết tháng 12",
+  itemId: "a2",
+  rule: votePresets.resolution,
+  secret: false,
+  status: "open",
+  openedAt: "2026-11-25T12:26:00Z",
+  closedAt: null,
+  eligible: 2,
+  voted: 0,
+  votedHall: 0,
+  votedRemote: 0,
+  tally: { agree: 0, disagree: 0, abstain: 0 },
+  base: 2,
+  needed: 2,
+  canStillPass: true,
+  result: null,
+  ...over,
+});
+
+const youAs = (personId: string, role: You["role"], official: boolean): You => ({ personId, name: personId, role, official, ballots: {} });
+
+/** Renders the member view over a recording stand-in for the connection; `answer` decides each outcome. */
+function renderMember(view: RoomView, you: You, answer: (a: RoomAction) => ActionOutcome = () => ({ ok: true, duplicate: false })) {
+  const sent: RoomAction[] = [];
+  const [data] = createStore<RoomData>({ view, you, notes: [] });
+  const conn: RoomConnection = {
+    data,
+    status: () => "connected",
+    pending: () => [],
+    fatal: () => null,
+    lastError: () => null,
+    clockOffset: () => 0,
+    send: async (action) => {
+      sent.push(action);
+      return answer(action);
+    },
+    close: () => undefined,
+  };
+  const [now] = createSignal(NOW);
+  render(() => (
+    <RoomContext.Provider value={{ conn, now }}>
+      <MemberView view={view} you={you} />
+    </RoomContext.Provider>
+  ));
+  return sent;
+}
+
+beforeEach(() => setLang("vi"));
+afterEach(cleanup);
+
+describe("room versions and events", () => {
+  it("applies the next version and repeats of the current one, ignores older ones, resyncs on a gap", () => {
+    expect(versionStep(7, 8)).toBe("apply");
+    expect(versionStep(7, 7)).toBe("apply");
+    expect(versionStep(7, 6)).toBe("ignore");
+    expect(versionStep(7, 9)).toBe("resync");
+  });
+
+  it("merges attendance entries by person and replaces a vote by id", () => {
+    const view = roomView({ votes: [openVote()] });
+    applyEvent(view, {
+      type: "attendance",
+      version: 2,
+      entries: [{ personId: "p-hoa", status: "absent_excused", reason: "Ốm", connected: 0 }],
+      counts: { ...view.counts, present: 2 },
+    });
+    expect(view.attendance.map((a) => a.status)).toEqual(["present_hall", "present_remote", "absent_excused"]);
+    expect(view.counts.present).toBe(2);
+    applyEvent(view, { type: "vote", version: 3, vote: openVote({ status: "closed", result: "passed", closedAt: "2026-11-25T12:29:00Z" }) });
+    expect(view.votes).toHaveLength(1);
+    expect(latestVote(view)?.result).toBe("passed");
+  });
+
+  it("counts a speech down from its limit and shows overrun as negative", () => {
+    const floor = { personId: "p-an", name: "Lê Văn An", kind: "speech" as const, itemId: "a2", startedAt: new Date(NOW - 290_000).toISOString(), limitSeconds: 300, overrun: false, graceSeconds: 30 };
+    expect(clock(floorSecondsLeft(floor, NOW))).toBe("0:10");
+    expect(clock(floorSecondsLeft(floor, NOW + 75_000))).toBe("−1:05");
+  });
+});
+
+describe("the member's phone view", () => {
+  it("sends the ballot the member taps, with the open vote's id", async () => {
+    const sent = renderMember(roomView({ votes: [openVote()] }), youAs("p-an", "official", true));
+    fireEvent.click(screen.getByRole("button", { name: "Tán thành" }));
+    await Promise.resolve();
+    expect(sent).toEqual([{ type: "vote/cast", voteId: "v1", choice: "agree" } satisfies Omit<Extract<ClientMessage, { type: "vote/cast" }>, "id">]);
+  });
+
+  it("tells a probationary member they do not vote, and shows the room's refusal when they try", async () => {
+    renderMember(roomView({ votes: [openVote()] }), youAs("p-hoa", "probationary", false), () => ({
+      ok: false,
+      code: "probationary_cannot_vote",
+      message: "Đảng viên dự bị không có quyền biểu quyết / Probationary members do not vote",
+    }));
+    expect(screen.getByText(/Đảng viên dự bị được thảo luận nhưng không biểu quyết/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Tán thành" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Phiếu không được nhận");
+    expect(alert.textContent).toContain("Đảng viên dự bị không có quyền biểu quyết");
+    expect(alert.textContent).not.toContain("Probationary");
+  });
+
+  it("hides the hand button while a vote is open and offers it again afterwards", () => {
+    renderMember(roomView({ votes: [openVote()] }), youAs("p-an", "official", true));
+    expect(screen.queryByRole("button", { name: "Giơ tay xin phát biểu" })).toBeNull();
+    cleanup();
+    const sent = renderMember(roomView(), youAs("p-an", "official", true));
+    fireEvent.click(screen.getByRole("button", { name: "Giơ tay xin phát biểu" }));
+    expect(sent).toEqual([{ type: "queue/raise", kind: "speech" }]);
+  });
+
+  it("shows the member's place in the queue and lets them lower the hand", () => {
+    const queue = [
+      { personId: "p-chair", name: "Nguyễn Văn Bình", kind: "speech" as const, raisedAt: "2026-11-25T12:27:00Z" },
+      { personId: "p-an", name: "Lê Văn An", kind: "speech" as const, raisedAt: "2026-11-25T12:28:00Z" },
+    ];
+    const sent = renderMember(roomView({ queue }), youAs("p-an", "official", true));
+    expect(screen.getByText(/Bạn đứng thứ 2 trong danh sách/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Hạ tay" }));
+    expect(sent).toEqual([{ type: "queue/lower" }]);
+  });
+
+  it("puts a result that just came above the agenda", () => {
+    const closed = openVote({ status: "closed", closedAt: new Date(NOW - 60_000).toISOString(), result: "passed", tally: { agree: 2, disagree: 0, abstain: 0 } });
+    renderMember(roomView({ votes: [closed] }), youAs("p-an", "official", true));
+    const result = screen.getByText("Thông qua");
+    const agenda = screen.getByText("Biểu quyết nghị quyết");
+    expect(result.compareDocumentPosition(agenda) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByText("2 tán thành, 0 không tán thành, 0 không biểu quyết")).toBeTruthy();
+  });
+});
