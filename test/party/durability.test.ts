@@ -48,6 +48,19 @@ describe("durability", () => {
     expect(await db().select().from(ballots).where(eq(ballots.voteId, voteId))).toHaveLength(5);
   });
 
+  it("counts connected sockets again after a wake-up, without the one closing", async () => {
+    const { f, c } = await liveMeeting(["chair", "m1", "m2"]);
+    const stub = env.MeetingRoom.get(env.MeetingRoom.idFromName(f.meetingId));
+    await evictDurableObject(stub);
+    const from = c.m1!.received.length;
+    c.m2!.close();
+    const ev = await c.m1!.event("attendance", (e) => e.entries.some((x) => x.personId === f.idOf("m2")), from);
+    expect(ev.entries.find((x) => x.personId === f.idOf("m2"))?.connected).toBe(0);
+    const snap = await c.m1!.sync();
+    expect(snap.state.attendance.find((a) => a.personId === f.idOf("m1"))?.connected).toBe(1);
+    expect(snap.state.attendance.find((a) => a.personId === f.idOf("chair"))?.connected).toBe(1);
+  });
+
   it("gives each broadcast a version one above the last, so a client can tell it missed something", async () => {
     const { c, chair } = await liveMeeting(["chair", "m1"]);
     const snap = await c.m1!.sync();
