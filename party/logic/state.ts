@@ -99,7 +99,7 @@ export interface BallotRec {
   at: string;
 }
 
-export interface NoteRec extends LeaderNoteView {}
+export type NoteRec = LeaderNoteView;
 export type EvaluationRec = EvaluationView;
 
 export interface RoomState {
