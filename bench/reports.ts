@@ -9,7 +9,7 @@
  *   node bench/reports.ts [--runs 7] [--persist-to DIR (reuse a loaded seed)] [--keep]
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { PROVINCE_ADMIN_EMAIL, PROVINCE_PASSWORD, PROVINCE_SIZE, PROVINCE_TENANT_ID } from "../scripts/lib/province-data.ts";
@@ -120,6 +120,7 @@ try {
   const toUtc = new Date(Date.parse(`${p.to}T00:00:00Z`) + 17 * 3_600_000).toISOString();
   const statements: Query[] = [
     meetingCountsQuery(PROVINCE_TENANT_ID, fromUtc, toUtc),
+    meetingCountsQuery(PROVINCE_TENANT_ID, fromUtc, toUtc, true),
     attendanceByMeetingQuery(PROVINCE_TENANT_ID, fromUtc, toUtc),
     speakingByMeetingQuery(PROVINCE_TENANT_ID, fromUtc, toUtc),
     votesQuery(PROVINCE_TENANT_ID, fromUtc, toUtc),
@@ -169,12 +170,15 @@ try {
   for (const period of periods) {
     for (const report of REPORTS) await time(report, period.name, `${report}?${period.query}`);
   }
+  // Every report into one workbook: six reports in one request, shown for information (not one report).
   await time("all (xlsx)", periods[0]!.name, `all?${periods[0]!.query}&format=xlsx`);
 
   const at = new Date().toISOString();
   const json = {
     at,
     machine: machine(),
+    /** The machine is shared: its load while timing says how much of the time was waiting for a core. */
+    loadAverage: loadavg().map((x) => +x.toFixed(2)),
     target: { ms: TARGET_MS },
     seed: { ...PROVINCE_SIZE, meetings: span.meetings, evaluations: span.evaluations, visitPlans: span.plans, ...(load ? { rows: load.seed.rows } : { reused: true }) },
     timings,
@@ -185,7 +189,7 @@ try {
     `### Reports on the province-scale seed (\`node bench/reports.ts\`, ${at.slice(0, 16).replace("T", " ")} UTC)\n\n` +
     `${PROVINCE_SIZE.branches} branches, ${PROVINCE_SIZE.members.toLocaleString("en")} members, ${span.meetings.toLocaleString("en")} meetings over three years, ` +
     `${span.evaluations.toLocaleString("en")} evaluations and ${span.plans.toLocaleString("en")} visit plans; each report tenant-wide through \`wrangler dev\` ` +
-    `(local workerd + D1), ${runs} sequential requests after a warm-up, on ${m.cpus} cores (${m.cpuModel}).\n\n` +
+    `(local workerd + D1), ${runs} sequential requests after a warm-up, on ${m.cpus} cores (${m.cpuModel}), load average ${json.loadAverage.join(" / ")}.\n\n` +
     markdownTable(
       ["report", "period", "p50 ms", "max ms", `< ${TARGET_MS} ms`, "figures"],
       timings.map((t) => [t.report, t.period, t.p50Ms, t.maxMs, t.meetsTarget ? "yes" : "**no**", t.summary]),
@@ -195,7 +199,7 @@ try {
     "\n";
   const paths = await writeResults("reports", json, md);
   console.log(`\nwritten to ${paths.jsonPath} and ${paths.mdPath}`);
-  if (timings.some((t) => !t.meetsTarget)) process.exitCode = 1;
+  if (timings.some((t) => !t.meetsTarget && !t.report.startsWith("all"))) process.exitCode = 1;
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   if (server) console.error(server.output().slice(-2000));
