@@ -1,0 +1,69 @@
+/**
+ * The reports pages in Chromium against `wrangler dev`. The seed's visiting leader is a viewer of the
+ * province committee (reports, visits, grade review; no writes) and a guest of the ward committee's meeting
+ * (there: only their own visits).
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launch, loginAs, PHONE, shots, type Person } from "./support.ts";
+
+const baseUrl = inject("baseUrl");
+const seed = inject("seed");
+let browser: Browser;
+const people: Person[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  for (const p of people) await p.context.close().catch(() => undefined);
+  await browser?.close();
+});
+
+describe("reports in the browser", () => {
+  it("shows a viewer the report with its period, chart, total and working exports", async () => {
+    const path = "/t/t-province/reports";
+    const viewer = await loginAs(browser, baseUrl, seed.people.leader, `${path}?p=year&y=2025`);
+    people.push(viewer);
+    const page = viewer.page;
+    await page.getByRole("heading", { name: /Sinh hoạt định kỳ và chuyên đề · Năm 2025/ }).waitFor();
+    expect(await page.getByRole("img", { name: /Số cuộc sinh hoạt theo tháng/ }).count()).toBe(1);
+    expect(await page.locator("tfoot").textContent()).toContain("Tổng");
+    await shots(page, "reports-meetings");
+
+    // Another report and another period: the address carries both.
+    await page.getByRole("button", { name: "Dự sinh hoạt", exact: true }).click();
+    await page.getByRole("button", { name: "Quý", exact: true }).click();
+    await page.getByRole("heading", { name: /Dự sinh hoạt · Quý \d\/2025/ }).waitFor();
+    expect(page.url()).toContain("r=attendance");
+    expect(page.url()).toContain("p=quarter");
+    await shots(page, "reports-attendance");
+
+    const href = await page.getByRole("link", { name: "Tải CSV" }).getAttribute("href");
+    const csv = await page.request.get(href!);
+    expect(csv.status()).toBe(200);
+    const bytes = await csv.body();
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString("utf8")).toContain("Dự sinh hoạt");
+    const xlsx = await page.request.get((await page.getByRole("link", { name: "Tải Excel", exact: true }).getAttribute("href"))!);
+    expect(xlsx.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
+
+    // Visit plans and grade review are read-only for a viewer: no register form, no confirm buttons.
+    await page.getByRole("link", { name: "Lãnh đạo dự sinh hoạt" }).click();
+    await page.getByRole("heading", { name: "Kế hoạch lãnh đạo dự sinh hoạt chi bộ" }).waitFor();
+    expect(await page.getByText("Đăng ký lượt dự").count()).toBe(0);
+    await page.getByRole("link", { name: "Xác nhận xếp loại" }).click();
+    await page.getByRole("heading", { name: "Xác nhận xếp loại chất lượng sinh hoạt" }).waitFor();
+    await shots(page, "reports-grades");
+  });
+
+  it("shows a visiting leader with no role in the committee only their own visits", async () => {
+    const leader = await loginAs(browser, baseUrl, seed.people.leader, `/t/${seed.tenantId}/reports`, PHONE);
+    people.push(leader);
+    await leader.page.getByRole("heading", { name: "Các lượt dự của tôi" }).first().waitFor();
+    expect(await leader.page.getByRole("link", { name: "Xác nhận xếp loại" }).count()).toBe(0);
+    expect(await leader.page.getByRole("button", { name: "Sinh hoạt định kỳ và chuyên đề" }).count()).toBe(0);
+    await shots(leader.page, "reports-leader-visits");
+  });
+});
