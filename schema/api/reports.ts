@@ -196,7 +196,8 @@ export const thresholds = {
   leaderVisitsPerYear: 2,
 } as const;
 
-const pct = (v: number | undefined) => `${Math.round((v ?? 0) * 1000) / 10}%`;
+/** Vietnamese writes a decimal comma: 16,9%. */
+const pct = (v: number | undefined) => `${String(Math.round((v ?? 0) * 1000) / 10).replace(".", ",")}%`;
 export function describeReason(r: BehindReason): string {
   switch (r.code) {
     case "missing_regular":

@@ -79,7 +79,7 @@ export function BarChart(props: { title: string; months: string[]; series: Chart
       <figcaption>{props.title}</figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${props.title}. ${summary()}`}>
         <title>{props.title}</title>
-        <For each={[0, 0.5, 1]}>
+        <For each={max() % 2 === 0 ? [0, 0.5, 1] : [0, 1]}>
           {(f) => (
             <>
               <line x1={PAD.left} x2={W - PAD.right} y1={y(max() * f)} y2={y(max() * f)} class="chart-grid" />
