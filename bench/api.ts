@@ -191,7 +191,8 @@ try {
     `bearer token of a committee admin; client and server on the same ${m.cpus}-core machine (${m.cpuModel}). ` +
     `"1 conn. p50" is the latency with one connection (nothing queued); "load avg." is the machine's 1-minute load ` +
     `average when the run began (the machine is shared: other work inflates every figure). "server CPU ms/req" is the CPU ` +
-    `time wrangler dev and workerd spent per request, which other work does not change much; "req/s on free cores" = ` +
+    `time wrangler dev and workerd spent per request (steadier than wall-clock figures, though contention inflates it ` +
+    `too: the floor measured 0.6 ms at load 2.8 and 2.2 ms at load 5.7); "req/s on free cores" = ` +
     `cores ÷ (server + client CPU per request), what the machine would serve with nothing else running. At ${connections} ` +
     `connections, p99 < ${TARGET_P99_MS} ms needs well over ${Math.round((connections * 1000) / TARGET_P99_MS)} req/s.\n\n` +
     `${table}\n`;

@@ -1,7 +1,7 @@
 /**
  * CPU time spent by a process group (wrangler dev: its Node process and the workerd processes), read
  * from /proc. On a shared machine wall-clock figures swing with everyone else's work; CPU per request
- * does not, and tells what the server would sustain on cores of its own.
+ * swings less (contention still inflates it) and tells what the server would sustain on cores of its own.
  */
 import { readdirSync, readFileSync } from "node:fs";
 
