@@ -115,6 +115,10 @@ describe("a branch meeting in the browser", () => {
       await waitText(page, ".vote-result-word", "Thông qua");
       await waitText(page, ".vote-result-line", "7 tán thành, 0 không tán thành, 0 không biểu quyết");
     }
+    // A phone that reloads the page comes back to the same state (its ticket and socket start early).
+    await member.page.reload();
+    await waitText(member.page, ".room-conn", "Đã kết nối");
+    await waitText(member.page, ".vote-result-word", "Thông qua");
     await shots(member.page, "member-result");
     await shots(probationary.page, "probationary-result");
     await shots(hall, "hall-result");

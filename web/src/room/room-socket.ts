@@ -18,6 +18,7 @@ import { ApiFailure, request } from "../api";
 import { clientMessageSchema, parseServerMessage, type ClientMessage, type RoomErrorCode, type ServerMessage } from "../../../schema/room/messages";
 import type { LeaderNoteView, RoomView, You } from "../../../schema/room/views";
 import { applyEvent, versionStep } from "./room-state";
+import { AdoptingWebSocket, takeEarlyStart } from "./room-early";
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline";
 
@@ -77,6 +78,9 @@ export function connectRoom(tenantId: string, meetingId: string): RoomConnection
   let syncRequested = false;
   let closed = false;
   let socket: PartySocket | null = null;
+  // A ticket asked for (and a socket opened) while the app was still loading: see room-early.ts.
+  let earlyStart = takeEarlyStart(tenantId, meetingId);
+  const socketId = earlyStart?.pk;
 
   const savePending = (list: PendingAction[]) => {
     setPending(list);
@@ -105,6 +109,12 @@ export function connectRoom(tenantId: string, meetingId: string): RoomConnection
   };
 
   const fetchTicket = async () => {
+    const early = earlyStart?.answer;
+    earlyStart = null;
+    if (early) {
+      const parsed = ticketResponseSchema.safeParse(await early);
+      if (parsed.success) return parsed.data;
+    }
     try {
       const body = await request<unknown>("POST", `/api/tenants/${encodeURIComponent(tenantId)}/tickets`, { meetingId });
       return ticketResponseSchema.parse(body);
@@ -173,6 +183,8 @@ export function connectRoom(tenantId: string, meetingId: string): RoomConnection
     if (closed) return;
     let spare: string | null = first.ticket;
     socket = new PartySocket({
+      id: socketId,
+      WebSocket: AdoptingWebSocket,
       host: location.host,
       protocol: location.protocol === "https:" ? "wss" : "ws",
       basePath: first.roomPath.replace(/^\/+/, ""),
