@@ -7,6 +7,8 @@ const plural = (one: string, many: string) => (p: Record<string, string | number
 export const ct = defineMessages(
   {
     goToItem: "Chuyển sang mục này",
+    moveUp: "Đưa lên",
+    moveDown: "Đưa xuống",
     nextItem: "Sang mục tiếp theo",
     startMeeting: "Bắt đầu cuộc họp",
     closeMeeting: "Kết thúc cuộc họp",
@@ -75,6 +77,8 @@ export const ct = defineMessages(
   },
   {
     goToItem: "Go to this item",
+    moveUp: "Move up",
+    moveDown: "Move down",
     nextItem: "Next item",
     startMeeting: "Start the meeting",
     closeMeeting: "Close the meeting",

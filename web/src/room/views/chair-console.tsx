@@ -73,6 +73,20 @@ function AgendaPanel(props: { view: RoomView }) {
     if (await act(conn, { type: "agenda/add", title: title(), budgetMinutes: budget() })) setTitle("");
   };
   const live = () => props.view.meeting.status === "live";
+  const ids = () => props.view.agenda.map((a) => a.id);
+  const canMove = (id: string, by: -1 | 1) => {
+    const at = ids().indexOf(id);
+    return at + by >= 0 && at + by < ids().length;
+  };
+  const move = (id: string, by: -1 | 1) => {
+    const order = ids();
+    const at = order.indexOf(id);
+    const other = order[at + by];
+    if (other === undefined) return;
+    order[at + by] = id;
+    order[at] = other;
+    void act(conn, { type: "agenda/reorder", itemIds: order });
+  };
   return (
     <section class="room-card" aria-labelledby="agenda-h">
       <h2 id="agenda-h">{rt("agenda")}</h2>
@@ -86,11 +100,21 @@ function AgendaPanel(props: { view: RoomView }) {
       <AgendaList
         view={props.view}
         action={(item) => (
-          <Show when={live() && item.id !== props.view.currentItemId}>
-            <button type="button" class="btn btn-small" aria-label={`${ct("goToItem")}: ${item.title}`} onClick={() => void act(conn, { type: "agenda/go", itemId: item.id })}>
-              {ct("goToItem")}
-            </button>
-          </Show>
+          <>
+            <Show when={live() && item.id !== props.view.currentItemId}>
+              <button type="button" class="btn btn-small" aria-label={`${ct("goToItem")}: ${item.title}`} onClick={() => void act(conn, { type: "agenda/go", itemId: item.id })}>
+                {ct("goToItem")}
+              </button>
+            </Show>
+            <Show when={!item.done}>
+              <button type="button" class="btn btn-small" aria-label={`${ct("moveUp")}: ${item.title}`} disabled={!canMove(item.id, -1)} onClick={() => move(item.id, -1)}>
+                ↑
+              </button>
+              <button type="button" class="btn btn-small" aria-label={`${ct("moveDown")}: ${item.title}`} disabled={!canMove(item.id, 1)} onClick={() => move(item.id, 1)}>
+                ↓
+              </button>
+            </Show>
+          </>
         )}
       />
       <details>
