@@ -61,9 +61,18 @@ export default function RoomPage() {
           <Match when={conn.fatal()}>
             {(fatal) => (
               <div class="notice notice-error" role="alert">
-                <p>{fatal().code === "not_found" ? rt("fatalNotFound") : rt("fatalNoAccess")}</p>
+                <p>{fatal().code === "not_found" ? rt("fatalNotFound") : fatal().code === "conflict" ? rt("fatalNotOpen") : rt("fatalNoAccess")}</p>
                 <p class="muted">{pickLang(fatal().message)}</p>
-                <A href={base()}>{rt("backToMeeting")}</A>
+                <p class="actions">
+                  <A class="btn" href={base()}>
+                    {rt("backToMeeting")}
+                  </A>
+                  <Show when={fatal().code === "conflict"}>
+                    <A class="btn" href={`${base()}/minutes`}>
+                      {rt("readMinutes")}
+                    </A>
+                  </Show>
+                </p>
               </div>
             )}
           </Match>

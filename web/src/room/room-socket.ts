@@ -43,7 +43,7 @@ export interface RoomData {
 
 /** Why the room cannot be entered at all (no retry helps). */
 export interface FatalError {
-  code: "forbidden" | "not_found" | "unauthorized";
+  code: "forbidden" | "not_found" | "unauthorized" | "conflict";
   message: string;
 }
 
@@ -119,7 +119,8 @@ export function connectRoom(tenantId: string, meetingId: string): RoomConnection
       const body = await request<unknown>("POST", `/api/tenants/${encodeURIComponent(tenantId)}/tickets`, { meetingId });
       return ticketResponseSchema.parse(body);
     } catch (err) {
-      if (err instanceof ApiFailure && (err.code === "forbidden" || err.code === "not_found" || err.code === "unauthorized")) {
+      // No access, no such meeting, or a meeting that is not open (closed, cancelled): retrying will not help.
+      if (err instanceof ApiFailure && (err.code === "forbidden" || err.code === "not_found" || err.code === "unauthorized" || err.code === "conflict")) {
         setFatal({ code: err.code, message: err.message });
         closed = true;
         socket?.close();
