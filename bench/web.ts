@@ -8,9 +8,9 @@
  * session cookie is set directly, so the time covers loading the app, the ticket, the socket and the
  * snapshot until the "Tán thành" button is on screen and enabled.
  *
- *   npm run bench:web            (figures printed and written to bench/results/web.json)
+ *   npm run build && npm run bench -- --only web     (figures printed and written to bench/results/web.json)
  */
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -98,6 +98,7 @@ async function openVote(base: string, seed: Seed): Promise<() => void> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
+  if (!existsSync(join(dist, "index.html"))) throw new Error("web/dist is missing: run `npm run build` first");
   const chunks = roomRouteChunks();
   const perChunk = Object.fromEntries(chunks.map((c) => [c, Math.round(gzKb(c) * 100) / 100]));
   const staticKb = chunks.reduce((s, c) => s + gzKb(c), 0);
