@@ -80,8 +80,12 @@ describe("a branch meeting in the browser", () => {
     await chair.page.getByRole("button", { name: "Kết thúc phát biểu" }).click();
     await waitText(member.page, ".floor-none", "Chưa có ai phát biểu");
 
-    // The vote on the resolution.
+    // The vote on the resolution. The leader is typing a note meanwhile: moving the agenda must not wipe it.
+    const draftNote = leader.page.getByLabel(`Ghi chú cho mục: ${seed.agenda[2]!.title}`, { exact: true });
+    await draftNote.fill("Nhiệm vụ cần có người chịu trách nhiệm và thời hạn.");
     await chair.page.getByRole("button", { name: `Chuyển sang mục này: ${seed.agenda[3]!.title}` }).click();
+    await waitText(leader.page, ".agenda-now-title", seed.agenda[3]!.title);
+    expect(await draftNote.inputValue()).toBe("Nhiệm vụ cần có người chịu trách nhiệm và thời hạn.");
     await chair.page.getByLabel("Nội dung biểu quyết").fill(MOTION);
     await chair.page.getByRole("button", { name: "Mở biểu quyết" }).click();
     await waitText(member.page, ".vote-motion", MOTION);

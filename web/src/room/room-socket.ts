@@ -12,12 +12,12 @@
  */
 import PartySocket from "partysocket";
 import { batch, createSignal, type Accessor } from "solid-js";
-import { createStore, produce, reconcile } from "solid-js/store";
+import { createStore, produce, reconcile, unwrap } from "solid-js/store";
 import { z } from "zod";
 import { ApiFailure, request } from "../api";
 import { clientMessageSchema, parseServerMessage, type ClientMessage, type RoomErrorCode, type ServerMessage } from "../../../schema/room/messages";
 import type { LeaderNoteView, RoomView, You } from "../../../schema/room/views";
-import { applyEvent, versionStep } from "./room-state";
+import { applyEvent, copyForEvent, versionStep } from "./room-state";
 import { AdoptingWebSocket, takeEarlyStart } from "./room-early";
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline";
@@ -165,7 +165,11 @@ export function connectRoom(tenantId: string, meetingId: string): RoomConnection
         if (step === "resync") return requestSync();
         if (step === "ignore") return;
         version = msg.version;
-        setData("view", produce((view) => view && applyEvent(view, msg)));
+        // Merge into a copy, then reconcile by id: rows that stay keep their DOM (and whatever is being typed
+        // in them), where assigning the event's fresh objects would rebuild every row of a changed list.
+        const next = copyForEvent(unwrap(data.view));
+        applyEvent(next, msg);
+        setData("view", reconcile(next));
       }
     }
   };

@@ -22,7 +22,20 @@ function upsert<T>(list: T[], item: T, same: (a: T) => boolean): void {
   else list.push(item);
 }
 
-/** Merges one event into the view (mutates `view`: a Solid draft or a plain object). */
+/** A copy that `applyEvent` may change without touching the original (lists copied, items shared). */
+export function copyForEvent(view: RoomView): RoomView {
+  return {
+    ...view,
+    attendance: [...view.attendance],
+    speeches: [...view.speeches],
+    votes: [...view.votes],
+    reservedOpinions: [...view.reservedOpinions],
+    guidance: [...view.guidance],
+    evaluations: [...view.evaluations],
+  };
+}
+
+/** Merges one event into the view (mutates `view`: a copy from `copyForEvent` or a plain object). */
 export function applyEvent(view: RoomView, ev: RoomEvent): void {
   switch (ev.type) {
     case "meeting":
