@@ -145,12 +145,25 @@ export async function startDev(opts: DevOptions): Promise<DevServer> {
   child.stdout?.on("data", collect(process.stdout));
   child.stderr?.on("data", collect(process.stderr));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  // If our process ends for any reason, do not leave workerd running.
+  // If our process ends for any reason, do not leave workerd running. A signal kills Node without running
+  // "exit" listeners, so while we wait for readiness a Ctrl-C also takes the group down; afterwards the
+  // caller owns the signals (and calls stop()).
   const onExit = () => killGroup(child, "SIGKILL");
   process.once("exit", onExit);
+  const onSignal = (signal: NodeJS.Signals) => {
+    killGroup(child, "SIGKILL");
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  const releaseSignals = () => {
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+  };
 
   const stop = async () => {
     process.removeListener("exit", onExit);
+    releaseSignals();
     if (child.exitCode !== null || child.signalCode !== null) {
       killGroup(child, "SIGKILL"); // workerd may outlive its parent
       return;
@@ -183,5 +196,6 @@ export async function startDev(opts: DevOptions): Promise<DevServer> {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+  releaseSignals();
   return { url, child, stop, output: () => output };
 }
