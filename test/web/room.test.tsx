@@ -3,7 +3,7 @@
  * from a room view, with a recording stand-in for the socket (the real socket runs in test/browser).
  */
 import { cleanup, fireEvent, render, screen } from "@solidjs/testing-library";
-import { createSignal } from "solid-js";
+import { createSignal, type JSX } from "solid-js";
 import { createStore } from "solid-js/store";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ClientMessage } from "../../schema/room/messages";
@@ -13,6 +13,8 @@ import { setLang } from "../../web/src/i18n";
 import { RoomContext } from "../../web/src/room/room-context";
 import type { ActionOutcome, RoomAction, RoomConnection, RoomData } from "../../web/src/room/room-socket";
 import { applyEvent, clock, floorSecondsLeft, latestVote, versionStep } from "../../web/src/room/room-state";
+import { ChairConsole } from "../../web/src/room/views/chair-console";
+import { EvaluationForm } from "../../web/src/room/views/leader-view";
 import { MemberView } from "../../web/src/room/views/member-view";
 
 const NOW = Date.parse("2026-11-25T12:30:00Z");
@@ -91,8 +93,14 @@ const openVote = (over: Partial<VoteView> = {}): VoteView => ({
 
 const youAs = (personId: string, role: You["role"], official: boolean): You => ({ personId, name: personId, role, official, ballots: {} });
 
+type Screen = (props: { view: RoomView; you: You }) => JSX.Element;
+
 /** Renders the member view over a recording stand-in for the connection; `answer` decides each outcome. */
 function renderMember(view: RoomView, you: You, answer: (a: RoomAction) => ActionOutcome = () => ({ ok: true, duplicate: false })) {
+  return renderScreen(MemberView, view, you, answer);
+}
+
+function renderScreen(Screen: Screen, view: RoomView, you: You, answer: (a: RoomAction) => ActionOutcome = () => ({ ok: true, duplicate: false })) {
   const sent: RoomAction[] = [];
   const [data] = createStore<RoomData>({ view, you, notes: [] });
   const conn: RoomConnection = {
@@ -111,7 +119,7 @@ function renderMember(view: RoomView, you: You, answer: (a: RoomAction) => Actio
   const [now] = createSignal(NOW);
   render(() => (
     <RoomContext.Provider value={{ conn, now }}>
-      <MemberView view={view} you={you} />
+      <Screen view={view} you={you} />
     </RoomContext.Provider>
   ));
   return sent;
@@ -199,5 +207,53 @@ describe("the member's phone view", () => {
     const agenda = screen.getByText("Biểu quyết nghị quyết");
     expect(result.compareDocumentPosition(agenda) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.getByText("2 tán thành, 0 không tán thành, 0 không biểu quyết")).toBeTruthy();
+  });
+});
+
+describe("the chair's console", () => {
+  const chair = youAs("p-chair", "chair", true);
+
+  it("opens a vote on the current item with the chosen preset", async () => {
+    const sent = renderScreen(ChairConsole, roomView(), chair);
+    fireEvent.input(screen.getByLabelText("Nội dung biểu quyết"), { target: { value: "Kết nạp quần chúng Trần Văn Nam" } });
+    fireEvent.change(screen.getByLabelText("Cách tính"), { target: { value: "admission" } });
+    fireEvent.click(screen.getByLabelText("Bỏ phiếu kín"));
+    fireEvent.submit(screen.getByRole("button", { name: "Mở biểu quyết" }).closest("form")!);
+    await Promise.resolve();
+    expect(sent).toEqual([{ type: "vote/open", motion: "Kết nạp quần chúng Trần Văn Nam", rule: "admission", secret: true, itemId: "a2" }]);
+  });
+
+  it("records hall hands by name for the members checked in in the hall, and closes the vote", async () => {
+    const sent = renderScreen(ChairConsole, roomView({ votes: [openVote()] }), chair);
+    // Only full members present in the hall are offered: the chair, not the remote or probationary ones.
+    const selects = screen.getAllByRole("combobox").filter((el) => el.id.startsWith("hall-"));
+    expect(selects.map((el) => el.id)).toEqual(["hall-v1-p-chair"]);
+    fireEvent.change(selects[0]!, { target: { value: "disagree" } });
+    fireEvent.submit(screen.getByRole("button", { name: /Ghi số phiếu tại hội trường/ }).closest("form")!);
+    await Promise.resolve();
+    fireEvent.click(screen.getByRole("button", { name: "Kết thúc biểu quyết" }));
+    await Promise.resolve();
+    expect(sent).toEqual([
+      { type: "vote/hall", voteId: "v1", entries: [{ personId: "p-chair", choice: "disagree" }] },
+      { type: "vote/close", voteId: "v1" },
+    ]);
+  });
+
+  it("checks in a member without a device from the roll call", () => {
+    const view = roomView({ attendance: [{ personId: "p-chair", status: "present_hall", reason: null, connected: 1 }] });
+    const sent = renderScreen(ChairConsole, view, chair);
+    fireEvent.click(screen.getByRole("button", { name: "Điểm danh có mặt: Lê Văn An" }));
+    expect(sent).toEqual([{ type: "presence/check-in", personId: "p-an", mode: "hall" }]);
+  });
+});
+
+describe("the quality evaluation", () => {
+  it("computes the grade as scores are typed: Tốt needs 90 and full marks on the required criteria", () => {
+    renderScreen(EvaluationForm, roomView(), youAs("p-leader", "leader", false));
+    const full: Record<string, number> = { attendance: 20, preparation: 15, documents: 5, duration: 10, conduct: 10, speaking: 15, principles: 10, resolution: 10, minutes: 5 };
+    for (const [key, n] of Object.entries(full)) fireEvent.input(document.getElementById(`score-${key}`)!, { target: { value: String(n) } });
+    expect(screen.getByRole("status").textContent).toMatch(/Tổng điểm: 100\/100 · Xếp loại: Tốt/);
+    fireEvent.input(document.getElementById("score-minutes")!, { target: { value: "4" } });
+    expect(screen.getByRole("status").textContent).toMatch(/Tổng điểm: 99\/100 · Xếp loại: Khá/);
   });
 });
