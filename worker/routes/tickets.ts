@@ -1,4 +1,62 @@
+import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
-import type { AppEnv } from "../env";
+import { ticketRequestSchema, type TicketResponse } from "../../schema/api/tickets";
+import type { RoomRole } from "../../schema/room/ticket";
+import { meetings, people } from "../../schema/db/tables";
+import type { AppEnv, TenantAccess } from "../env";
+import { conflict, notFound } from "../lib/api-error";
+import { issueRoomTicket } from "../lib/room-ticket";
+import { valid } from "../lib/validate";
 
-export const ticketsRoutes = new Hono<AppEnv>();
+/**
+ * The role a person has in one meeting's room, from the meeting (chair, minutes-taker), their membership
+ * of the meeting's branch, a guest invitation (visiting leader) or a committee role (observer); null when
+ * they have no business there.
+ */
+export function roomRoleFor(
+  access: TenantAccess,
+  personId: string,
+  meeting: { id: string; organizationId: string; chairPersonId: string | null; minutesTakerPersonId: string | null },
+): RoomRole | null {
+  if (meeting.chairPersonId === personId) return "chair";
+  if (meeting.minutesTakerPersonId === personId) return "minutes_taker";
+  const membership = access.memberships.get(meeting.organizationId);
+  if (membership) return membership.status;
+  if (access.guestMeetingIds.has(meeting.id)) return "leader";
+  if (access.role) return "observer";
+  return null;
+}
+
+/** POST /api/tenants/:tenantId/tickets { meetingId } → a short-lived ticket for that meeting's room. */
+export const ticketsRoutes = new Hono<AppEnv>().post("/", valid("json", ticketRequestSchema), async (c) => {
+  const { meetingId } = c.req.valid("json");
+  const { access, session, db } = c.var;
+  const meeting = await db
+    .select({
+      id: meetings.id,
+      organizationId: meetings.organizationId,
+      status: meetings.status,
+      chairPersonId: meetings.chairPersonId,
+      minutesTakerPersonId: meetings.minutesTakerPersonId,
+    })
+    .from(meetings)
+    .where(and(eq(meetings.tenantId, access.tenantId), eq(meetings.id, meetingId)))
+    .get();
+  if (!meeting) throw notFound("Meeting");
+  const role = roomRoleFor(access, session.personId, meeting);
+  // Someone with standing in the tenant but none in this meeting learns nothing about it.
+  if (!role) throw notFound("Meeting");
+  if (meeting.status === "closed" || meeting.status === "cancelled") {
+    throw conflict("Cuộc họp không mở (đã kết thúc hoặc hủy) / The meeting is not open (closed or cancelled)");
+  }
+  const person = await db.select({ name: people.fullName }).from(people).where(eq(people.id, session.personId)).get();
+  const { ticket, expiresAt } = await issueRoomTicket(c.env, {
+    pid: session.personId,
+    tid: access.tenantId,
+    mid: meeting.id,
+    role,
+    name: person?.name ?? "",
+  });
+  const body: TicketResponse = { ticket, expiresAt, role, roomPath: `/parties/meeting-room/${encodeURIComponent(meeting.id)}` };
+  return c.json(body);
+});
