@@ -140,8 +140,13 @@ describe("a branch meeting in the browser", () => {
     await waitText(leader.page, ".eval-total", /Xếp loại/);
     await shots(leader.page, "leader");
 
-    // The minutes-taker's pre-filled minutes carry the vote.
-    await waitText(secretary.page, ".minutes-card", "Biên bản");
+    // The minutes-taker refreshes the pre-filled minutes from what happened: they now carry the vote.
+    await secretary.page.getByRole("button", { name: "Điền lại từ diễn biến cuộc họp" }).click();
+    await secretary.page.waitForFunction(
+      (motion) => (document.querySelector<HTMLTextAreaElement>("#minutes-body")?.value ?? "").includes(`${motion} — `),
+      MOTION,
+    );
+    expect(await secretary.page.locator("#minutes-body").inputValue()).toMatch(/tán thành 7\/7.*→ THÔNG QUA/);
     await shots(secretary.page, "minutes-taker");
 
     // The chair closes the meeting; the minutes are frozen and printed.
@@ -151,18 +156,18 @@ describe("a branch meeting in the browser", () => {
     await waitText(secretary.page, ".notice-ok", "Biên bản đã chốt");
     await shots(member.page, "member-closed");
 
-    await secretary.page.getByRole("link", { name: "In biên bản" }).click();
-    await secretary.page.waitForURL((url) => url.pathname.endsWith("/minutes"));
-    await secretary.page.waitForLoadState("networkidle");
-    await shots(secretary.page, "minutes-print");
+    // Printed from the minutes-taker's screen: the frozen minutes alone, on A4.
+    await secretary.page.emulateMedia({ media: "print" });
+    const printed = await secretary.page.locator(".minutes-print").innerText();
+    expect(printed).toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+    expect(printed).toMatch(new RegExp(`${MOTION} — .*THÔNG QUA`));
+    expect(await secretary.page.locator(".minutes-card").isVisible()).toBe(false);
     const pdfDir = join(import.meta.dirname, "../../test-artifacts");
     mkdirSync(pdfDir, { recursive: true });
     const pdfPath = join(pdfDir, "minutes.pdf");
-    await secretary.page.emulateMedia({ media: "print" });
-    await secretary.page.pdf({ path: pdfPath, format: "A4", printBackground: true });
+    await secretary.page.pdf({ path: pdfPath, format: "A4" });
     expect(statSync(pdfPath).size).toBeGreaterThan(5_000);
-    const printed = await secretary.page.locator("main").innerText();
-    expect(printed).toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
-    expect(printed).toContain(MOTION);
+    await shots(secretary.page, "minutes-print");
+    await secretary.page.emulateMedia({ media: "screen" });
   });
 });

@@ -108,11 +108,18 @@ export function MinutesView(props: { view: RoomView; you: You; minutesHref: stri
   return (
     <div class="console">
       <MeetingClock view={props.view} />
-      <p class="actions">
-        <A class="btn btn-primary" href={props.minutesHref}>
+      <p class="actions no-print">
+        <button type="button" class="btn btn-primary" onClick={() => window.print()}>
           {ct("printMinutes")}
+        </button>
+        <A class="btn" href={props.minutesHref}>
+          {ct("minutesPage")}
         </A>
       </p>
+      {/* What the printer gets from this screen: the minutes as written, nothing else (see room.css). */}
+      <div class="minutes-print" aria-hidden="true">
+        {props.view.minutes.body}
+      </div>
       <div class="console-grid console-grid-2">
         <div class="console-col console-col-wide">
           <MinutesEditor view={props.view} />
