@@ -1,6 +1,7 @@
 /**
  * A head start for the room on a slow phone network. When the app starts on a room or hall address, the
- * ticket is asked for at once (beside the session check and the room's code, not after them), and as soon
+ * ticket is asked for at once (by the inline script in index.html, before any of our code has loaded, or
+ * else here; beside the session check and the room's code, not after them), and as soon
  * as it comes the socket is opened. The room connection later adopts that socket through PartySocket's
  * `WebSocket` option, with what arrived meanwhile (the snapshot) replayed in order. Under 4× CPU and a
  * slow-4G profile this saves the ticket's round trip and the socket's handshake (~1.5 s).
@@ -9,6 +10,13 @@
  * Unclaimed (the person is not logged in, or went elsewhere), the socket is closed after a while.
  */
 const ROOM_PATH = /^\/t\/([^/]+)\/meetings\/([^/]+)\/(?:room|hall)$/;
+
+declare global {
+  interface Window {
+    /** Set by the inline script in index.html, which asks for the ticket before this code has loaded. */
+    chiboRoomTicket?: { path: string; answer: Promise<unknown> };
+  }
+}
 const UNCLAIMED_MS = 20_000;
 
 interface Early {
@@ -91,14 +99,19 @@ export function startRoomEarly(pathname = location.pathname): void {
   const tenantId = decodeURIComponent(m[1] ?? "");
   const meetingId = decodeURIComponent(m[2] ?? "");
   const pk = crypto.randomUUID();
-  const answer = fetch(`/api/tenants/${encodeURIComponent(tenantId)}/tickets`, {
-    method: "POST",
-    credentials: "same-origin",
-    headers: { accept: "application/json", "content-type": "application/json" },
-    body: JSON.stringify({ meetingId }),
-  })
-    .then((res) => (res.ok ? (res.json() as Promise<unknown>) : null))
-    .catch(() => null);
+  const fromHtml = window.chiboRoomTicket;
+  window.chiboRoomTicket = undefined;
+  const answer =
+    fromHtml?.path === pathname
+      ? fromHtml.answer
+      : fetch(`/api/tenants/${encodeURIComponent(tenantId)}/tickets`, {
+          method: "POST",
+          credentials: "same-origin",
+          headers: { accept: "application/json", "content-type": "application/json" },
+          body: JSON.stringify({ meetingId }),
+        })
+          .then((res) => (res.ok ? (res.json() as Promise<unknown>) : null))
+          .catch(() => null);
   const state: Early = { key: `${tenantId}/${meetingId}`, answer, url: null, socket: null, pk };
   early = state;
   void answer.then((body) => {
