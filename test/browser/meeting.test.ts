@@ -119,10 +119,15 @@ describe("a branch meeting in the browser", () => {
       await waitText(page, ".vote-result-word", "Thông qua");
       await waitText(page, ".vote-result-line", "7 tán thành, 0 không tán thành, 0 không biểu quyết");
     }
-    // A phone that reloads the page comes back to the same state (its ticket and socket start early).
+    // A phone that reloads the page comes back to the same state. Its ticket and socket start before the
+    // app's code has loaded, and the room adopts that socket instead of opening a second one.
+    const sockets: string[] = [];
+    member.page.on("websocket", (ws) => sockets.push(ws.url()));
     await member.page.reload();
     await waitText(member.page, ".room-conn", "Đã kết nối");
     await waitText(member.page, ".vote-result-word", "Thông qua");
+    expect(sockets).toHaveLength(1);
+    expect(sockets[0]).toMatch(new RegExp(`/parties/meeting-room/${seed.meetingId}\\?_pk=[\\w-]+&ticket=`));
     await shots(member.page, "member-result");
     await shots(probationary.page, "probationary-result");
     await shots(hall, "hall-result");
