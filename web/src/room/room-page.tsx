@@ -40,7 +40,7 @@ export default function RoomPage() {
             <span aria-hidden="true">‹</span>
           </A>
           <div class="room-heading">
-            <p class="room-topic">{conn.data.view?.meeting.topic ?? rt("roomTitle")}</p>
+            <h1 class="room-topic">{conn.data.view?.meeting.topic ?? rt("roomTitle")}</h1>
             <Show when={conn.data.you}>
               {(you) => (
                 <p class="room-you">
