@@ -171,6 +171,8 @@ export function MemberView(props: { view: RoomView; you: You }) {
   const vote = () => latestVote(props.view);
   const live = () => props.view.meeting.status === "live";
   const closed = () => props.view.meeting.status === "closed";
+  // A committee observer follows the meeting: no roll call, no ballot, no hand.
+  const observer = () => props.you.role === "observer";
   const closedVote = () => {
     const v = vote();
     return v?.status === "closed" ? v : null;
@@ -202,13 +204,15 @@ export function MemberView(props: { view: RoomView; you: You }) {
       <Show when={closed()}>
         <p class="notice">{rt("meetingEnded")}</p>
       </Show>
-      <Show when={!closed()}>
+      <Show when={!closed() && !observer()}>
         <CheckInCard view={props.view} you={props.you} />
       </Show>
       <Show when={vote()?.status === "open" ? vote() : null}>
         {(v) => (
           <VoteCard vote={v()} controlsFirst>
-            <Ballot vote={v()} you={props.you} />
+            <Show when={!observer()}>
+              <Ballot vote={v()} you={props.you} />
+            </Show>
           </VoteCard>
         )}
       </Show>
@@ -240,7 +244,7 @@ export function MemberView(props: { view: RoomView; you: You }) {
         </section>
       </Show>
       {/* One thing at a time: while a vote is open the bottom bar gives way to the ballot. */}
-      <Show when={live() && vote()?.status !== "open"}>
+      <Show when={live() && !observer() && vote()?.status !== "open"}>
         <HandButton view={props.view} you={props.you} />
       </Show>
     </div>
