@@ -4,7 +4,8 @@
  */
 import { createSignal } from "solid-js";
 import type { Me } from "../../schema/api/auth";
-import { ApiFailure, authApi, setUnauthorizedHandler } from "./api";
+import { authApi } from "./api/auth";
+import { ApiFailure, setUnauthorizedHandler } from "./api/http";
 import { bindFontSizeToPerson } from "./ui/font-size";
 
 export type SessionState = { status: "loading" } | { status: "anonymous" } | { status: "ready"; me: Me };

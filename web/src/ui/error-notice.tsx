@@ -1,5 +1,5 @@
 import { For, Show } from "solid-js";
-import { ApiFailure } from "../api";
+import { ApiFailure } from "../api/http";
 import { t } from "../i18n/common";
 import { pickLang } from "../i18n";
 import { errorText } from "./errors";

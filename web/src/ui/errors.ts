@@ -1,5 +1,5 @@
 /** How an error reads to a person: the server's own message in the current language, else the code's text. */
-import { ApiFailure } from "../api";
+import { ApiFailure } from "../api/http";
 import { t } from "../i18n/common";
 import { pickLang } from "../i18n";
 
