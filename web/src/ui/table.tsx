@@ -10,6 +10,8 @@ export interface Column<T> {
   cell: (row: T) => JSX.Element;
   /** Right-align numbers. */
   numeric?: boolean;
+  /** Left out on a phone, where each row is a card and every line counts. */
+  secondary?: boolean;
 }
 
 export function DataTable<T>(props: { caption?: string; columns: Column<T>[]; rows: readonly T[]; empty?: string; rowKey?: (row: T) => string }) {
@@ -21,7 +23,7 @@ export function DataTable<T>(props: { caption?: string; columns: Column<T>[]; ro
         </Show>
         <thead>
           <tr>
-            <For each={props.columns}>{(c) => <th scope="col" classList={{ num: c.numeric }}>{c.header}</th>}</For>
+            <For each={props.columns}>{(c) => <th scope="col" classList={{ num: c.numeric, "col-secondary": c.secondary }}>{c.header}</th>}</For>
           </tr>
         </thead>
         <tbody>
@@ -39,7 +41,7 @@ export function DataTable<T>(props: { caption?: string; columns: Column<T>[]; ro
               <tr>
                 <For each={props.columns}>
                   {(c) => (
-                    <td data-label={c.header} classList={{ num: c.numeric }}>
+                    <td data-label={c.header} classList={{ num: c.numeric, "col-secondary": c.secondary }}>
                       {c.cell(row)}
                     </td>
                   )}

@@ -123,6 +123,7 @@ export default function MembersPage() {
                 { header: mt("role"), cell: (m: Member) => roleLabel(m.branchRole) },
                 {
                   header: mt("exemption"),
+                  secondary: !data.items.some((m) => m.exemption),
                   cell: (m: Member) =>
                     m.exemption ? (
                       <span>
@@ -132,7 +133,7 @@ export default function MembersPage() {
                       "—"
                     ),
                 },
-                { header: mt("contact"), cell: (m: Member) => [m.email, m.phone].filter(Boolean).join(" · ") || "—" },
+                { header: mt("contact"), cell: (m: Member) => [m.email, m.phone].filter(Boolean).join(" · ") || "—", secondary: true },
                 ...(staff()
                   ? [
                       {
