@@ -77,6 +77,21 @@ describe("room tickets", () => {
     expect(res.json.error.code).toBe("not_found");
   });
 
+  it("makes the branch secretary the chair of a meeting planned without one, with the claims signed", async () => {
+    const t = await meetingSetup();
+    await env.DB.prepare("update meetings set chair_person_id = null where id = ?").bind(t.meetingId).run();
+    const secretary = t.people["Nguyễn Văn Chủ Trì"]!;
+    const res = await ticketFor(t.tenantId, await login(secretary.email), { meetingId: t.meetingId });
+    expect(res.status).toBe(200);
+    expect(res.json.role).toBe("chair");
+    const claims = await verifyRoomTicket(env, res.json.ticket);
+    expect(claims).toMatchObject({ pid: secretary.id, tid: t.tenantId, mid: t.meetingId, role: "chair", name: "Nguyễn Văn Chủ Trì" });
+    expect(claims!.exp * 1000).toBe(Date.parse(res.json.expiresAt));
+    // The official member is still only an official member.
+    const other = await ticketFor(t.tenantId, await login(t.people["Lê Văn Chính Thức"]!.email), { meetingId: t.meetingId });
+    expect(other.json.role).toBe("official");
+  });
+
   it("refuses a closed or cancelled meeting with 409", async () => {
     for (const status of ["closed", "cancelled"] as const) {
       const t = await meetingSetup(status);

@@ -21,6 +21,8 @@ export function roomRoleFor(
   if (meeting.chairPersonId === personId) return "chair";
   if (meeting.minutesTakerPersonId === personId) return "minutes_taker";
   const membership = access.memberships.get(meeting.organizationId);
+  // A meeting planned without a chair is chaired by the branch secretary (DOMAIN: the secretary presides).
+  if (meeting.chairPersonId === null && membership?.branchRole === "secretary") return "chair";
   if (membership) return membership.status;
   if (access.guestMeetingIds.has(meeting.id)) return "leader";
   if (access.role) return "observer";

@@ -1,0 +1,257 @@
+/**
+ * Meetings of a branch: plan (one, or a year's regular meetings), edit while planned, cancel, agenda,
+ * documents, guests (visiting leaders), and the read side of what the room records (minutes, record).
+ */
+import { z } from "zod";
+import { dateSchema, dateTimeSchema, idSchema, monthSchema } from "../ids";
+
+export const meetingKindSchema = z.enum(["regular", "thematic"]);
+export const meetingFormatSchema = z.enum(["in_person", "hybrid", "online"]);
+export const meetingStatusSchema = z.enum(["planned", "live", "closed", "cancelled"]);
+export type MeetingKind = z.infer<typeof meetingKindSchema>;
+export type MeetingFormat = z.infer<typeof meetingFormatSchema>;
+export type MeetingStatus = z.infer<typeof meetingStatusSchema>;
+
+const topic = z.string().trim().min(1, "Chủ đề không được trống / Topic required").max(300);
+const place = z.string().trim().max(300);
+const onlineBasis = z.string().trim().min(1).max(1000);
+const personRef = idSchema.nullable();
+
+export const listMeetingsQuerySchema = z
+  .object({
+    organizationId: idSchema.optional(),
+    /** Calendar month on Vietnam's clock (UTC+7). */
+    month: monthSchema.optional(),
+    /** Inclusive days on Vietnam's clock. */
+    from: dateSchema.optional(),
+    to: dateSchema.optional(),
+    status: meetingStatusSchema.optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(500).default(200),
+  })
+  .strict();
+export type ListMeetingsQuery = z.infer<typeof listMeetingsQuerySchema>;
+
+export const agendaItemInputSchema = z
+  .object({
+    title: z.string().trim().min(1, "Tiêu đề không được trống / Title required").max(300),
+    minutesBudget: z.number().int().min(1).max(240).default(10),
+    presenterPersonId: personRef.optional(),
+  })
+  .strict();
+export type AgendaItemInput = z.input<typeof agendaItemInputSchema>;
+
+export const updateAgendaItemSchema = agendaItemInputSchema
+  .partial()
+  .refine((o) => Object.keys(o).length > 0, "Không có gì để sửa / Nothing to change");
+export type UpdateAgendaItem = z.infer<typeof updateAgendaItemSchema>;
+
+export const agendaOrderSchema = z.object({ itemIds: z.array(idSchema).max(100) }).strict();
+export type AgendaOrder = z.infer<typeof agendaOrderSchema>;
+
+/** A wholly online meeting is a pilot the higher committee allowed: it needs its basis (decision) named. */
+const requireBasis = (o: { format?: MeetingFormat; onlineBasis?: string | null }, ctx: z.RefinementCtx) => {
+  if (o.format === "online" && !o.onlineBasis) {
+    ctx.addIssue({ code: "custom", path: ["onlineBasis"], message: "Họp trực tuyến cần nêu căn cứ / An online meeting needs its basis" });
+  }
+};
+
+export const createMeetingSchema = z
+  .object({
+    organizationId: idSchema,
+    kind: meetingKindSchema,
+    topic,
+    scheduledAt: dateTimeSchema,
+    place: place.default(""),
+    format: meetingFormatSchema.default("hybrid"),
+    onlineBasis: onlineBasis.nullable().optional(),
+    chairPersonId: personRef.optional(),
+    minutesTakerPersonId: personRef.optional(),
+    agenda: z.array(agendaItemInputSchema).max(50).optional(),
+    /** Fill the agenda with the usual order of a regular meeting (schema/meeting-template.ts). */
+    template: z.boolean().optional(),
+  })
+  .strict()
+  .superRefine((o, ctx) => {
+    requireBasis(o, ctx);
+    if (o.template && o.agenda) ctx.addIssue({ code: "custom", path: ["template"], message: "agenda or template, not both" });
+  });
+export type CreateMeeting = z.input<typeof createMeetingSchema>;
+
+export const updateMeetingSchema = z
+  .object({
+    kind: meetingKindSchema,
+    topic,
+    scheduledAt: dateTimeSchema,
+    place,
+    format: meetingFormatSchema,
+    onlineBasis: onlineBasis.nullable(),
+    chairPersonId: personRef,
+    minutesTakerPersonId: personRef,
+  })
+  .partial()
+  .strict()
+  .refine((o) => Object.keys(o).length > 0, "Không có gì để sửa / Nothing to change");
+export type UpdateMeeting = z.infer<typeof updateMeetingSchema>;
+
+export const planYearSchema = z
+  .object({
+    organizationId: idSchema,
+    year: z.number().int().min(2000).max(2100),
+    /** Days past the month's end fall on its last day (31 → 30 April, 28/29 February). */
+    dayOfMonth: z.number().int().min(1).max(31),
+    /** `HH:MM` on Vietnam's clock. */
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time: HH:MM"),
+    place: place.default(""),
+    topic: topic.optional(),
+    /** Also one thematic meeting a quarter (DOMAIN: at least one a quarter), a week after that quarter's second regular one. */
+    withThematic: z.boolean().optional(),
+  })
+  .strict();
+export type PlanYear = z.input<typeof planYearSchema>;
+
+export const cancelMeetingSchema = z.object({ reason: z.string().trim().min(1, "Cần nêu lý do / Reason required").max(1000) }).strict();
+export type CancelMeeting = z.infer<typeof cancelMeetingSchema>;
+
+export const documentInputSchema = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    body: z.string().min(1).max(200_000).optional(),
+    url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  })
+  .strict()
+  .refine((o) => (o.body === undefined) !== (o.url === undefined), {
+    message: "Cần nội dung hoặc đường dẫn, chỉ một / Give a body or a url, exactly one",
+    path: ["body"],
+  });
+export type DocumentInput = z.infer<typeof documentInputSchema>;
+
+export const guestInputSchema = z
+  .object({
+    email: z.email().max(254),
+    fullName: z.string().trim().min(1).max(200),
+    /** The guest's office, e.g. "Phó Bí thư Đảng ủy phường". */
+    title: z.string().trim().max(200).default(""),
+  })
+  .strict();
+export type GuestInput = z.input<typeof guestInputSchema>;
+
+export const minutesInputSchema = z.object({ body: z.string().min(1).max(500_000) }).strict();
+export type MinutesInput = z.infer<typeof minutesInputSchema>;
+
+export interface Meeting {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  kind: MeetingKind;
+  topic: string;
+  scheduledAt: string;
+  place: string;
+  format: MeetingFormat;
+  onlineBasis: string | null;
+  status: MeetingStatus;
+  chairPersonId: string | null;
+  chairName: string | null;
+  minutesTakerPersonId: string | null;
+  minutesTakerName: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  cancelReason: string | null;
+}
+export interface AgendaItem {
+  id: string;
+  position: number;
+  title: string;
+  presenterPersonId: string | null;
+  presenterName: string | null;
+  minutesBudget: number;
+}
+export interface MeetingDocument {
+  id: string;
+  title: string;
+  body: string | null;
+  url: string | null;
+  createdAt: string;
+  /** Added less than 24 hours before the meeting: members should have documents a day ahead. */
+  late: boolean;
+}
+export interface MeetingGuest {
+  personId: string;
+  fullName: string;
+  email: string | null;
+  title: string;
+  /** Whether the person has a password; a committee admin sets one before they can log in. */
+  canLogIn: boolean;
+}
+export interface MeetingDetail extends Meeting {
+  agenda: AgendaItem[];
+  documents: MeetingDocument[];
+  guests: MeetingGuest[];
+  lateDocuments: boolean;
+}
+export interface MeetingList {
+  items: Meeting[];
+  total: number;
+}
+export interface PlanYearResult {
+  created: Meeting[];
+  /** `YYYY-MM` of regular months (and `YYYY-Qn` of quarters) that already had a meeting. */
+  skipped: string[];
+}
+
+export interface MinutesVersion {
+  version: number;
+  status: "frozen" | "approved";
+  createdBy: string | null;
+  createdAt: string;
+  approvedBy: string | null;
+  approvedAt: string | null;
+}
+export interface MeetingMinutes {
+  versions: MinutesVersion[];
+  latest: (MinutesVersion & { body: string }) | null;
+}
+
+export interface MeetingRecord {
+  attendance: { personId: string; fullName: string; status: string; reason: string | null }[];
+  speeches: {
+    id: string;
+    personId: string;
+    fullName: string;
+    agendaItemId: string | null;
+    kind: "speech" | "point_of_order";
+    startedAt: string;
+    endedAt: string;
+    durationSeconds: number;
+    limitSeconds: number | null;
+  }[];
+  votes: {
+    id: string;
+    agendaItemId: string | null;
+    motion: string;
+    rule: unknown;
+    secret: boolean;
+    openedAt: string;
+    closedAt: string | null;
+    base: number | null;
+    eligible: number | null;
+    agree: number | null;
+    disagree: number | null;
+    abstain: number | null;
+    result: "passed" | "not_passed" | null;
+    /** How many cast a ballot; who chose what only for open votes, never for secret ones. */
+    voters: number;
+    ballots: { personId: string; fullName: string; choice: "agree" | "disagree" | "abstain" | null; channel: "remote" | "hall" }[];
+  }[];
+  reservedOpinions: { id: string; voteId: string; personId: string; fullName: string; body: string; createdAt: string }[];
+  evaluations: {
+    id: string;
+    evaluatorPersonId: string;
+    evaluatorName: string;
+    evaluatorKind: "branch" | "leader";
+    total: number;
+    grade: "good" | "fair" | "average" | "weak";
+    scores: unknown;
+    confirmedAt: string | null;
+  }[];
+}

@@ -1,0 +1,30 @@
+/** Loading a meeting for a request: 404 when the caller may not see it, 403/409 when they may not change it. */
+import { idSchema } from "../../schema/ids";
+import type { MeetingStatus } from "../../schema/api/meetings";
+import { conflict, forbidden, notFound } from "../lib/api-error";
+import type { Db, TenantAccess } from "../env";
+import { canPlanFor, canSeeMeeting, getMeetingRow } from "./meetings";
+
+export async function meetingForRead(db: Db, access: TenantAccess, meetingId: string | undefined) {
+  // A malformed id cannot name a meeting: same answer as an unknown one.
+  if (!meetingId || !idSchema.safeParse(meetingId).success) throw notFound("Meeting");
+  const row = await getMeetingRow(db, access.tenantId, meetingId);
+  if (!row || !canSeeMeeting(access, row)) throw notFound("Meeting");
+  return row;
+}
+
+const statusText: Record<MeetingStatus, string> = {
+  planned: "chưa diễn ra / planned",
+  live: "đang họp / live",
+  closed: "đã kết thúc / closed",
+  cancelled: "đã hủy / cancelled",
+};
+
+export async function meetingForWrite(db: Db, access: TenantAccess, meetingId: string | undefined, allowed: readonly MeetingStatus[]) {
+  const row = await meetingForRead(db, access, meetingId);
+  if (!canPlanFor(access, row.organizationId)) throw forbidden();
+  if (!allowed.includes(row.status)) {
+    throw conflict(`Không thể sửa: cuộc họp ${statusText[row.status].split(" / ")[0]} / Cannot change a meeting that is ${statusText[row.status].split(" / ")[1]}`);
+  }
+  return row;
+}

@@ -1,0 +1,187 @@
+/** Meeting queries, all scoped by tenant id. */
+import { and, asc, count, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { ListMeetingsQuery, Meeting, MeetingDetail } from "../../schema/api/meetings";
+import { agendaItems, meetingDocuments, meetingGuests, meetings, memberships, organizations, people } from "../../schema/db/tables";
+import type { Db, TenantAccess } from "../env";
+
+const chair = alias(people, "chair");
+const taker = alias(people, "taker");
+
+const meetingColumns = {
+  id: meetings.id,
+  organizationId: meetings.organizationId,
+  organizationName: organizations.name,
+  kind: meetings.kind,
+  topic: meetings.topic,
+  scheduledAt: meetings.scheduledAt,
+  place: meetings.place,
+  format: meetings.format,
+  onlineBasis: meetings.onlineBasis,
+  status: meetings.status,
+  chairPersonId: meetings.chairPersonId,
+  chairName: chair.fullName,
+  minutesTakerPersonId: meetings.minutesTakerPersonId,
+  minutesTakerName: taker.fullName,
+  startedAt: meetings.startedAt,
+  endedAt: meetings.endedAt,
+  cancelReason: meetings.cancelReason,
+};
+
+const VN_OFFSET_MS = 7 * 3600_000;
+/** The UTC instant at which a Vietnam-clock wall time begins. */
+export const vnToUtc = (y: number, m: number, d: number, hh = 0, mm = 0) => new Date(Date.UTC(y, m - 1, d, hh, mm) - VN_OFFSET_MS).toISOString();
+/** `YYYY-MM` of an instant on Vietnam's clock. */
+export const vnMonthOf = (iso: string) => new Date(Date.parse(iso) + VN_OFFSET_MS).toISOString().slice(0, 7);
+
+/** Which meetings the caller may see: staff all, members their branches', guests only their invitations. */
+export function visibleFilter(access: TenantAccess): SQL | undefined {
+  if (access.role) return undefined;
+  const orgIds = [...access.memberships.keys()];
+  const guestIds = [...access.guestMeetingIds];
+  const parts: SQL[] = [];
+  if (orgIds.length) parts.push(inArray(meetings.organizationId, orgIds));
+  if (guestIds.length) parts.push(inArray(meetings.id, guestIds));
+  return parts.length ? or(...parts) : sql`0`;
+}
+
+export const canSeeMeeting = (access: TenantAccess, m: { id: string; organizationId: string }) =>
+  access.role !== null || access.memberships.has(m.organizationId) || access.guestMeetingIds.has(m.id);
+
+/** Admins and organizers plan any branch's meetings; a branch's secretary and deputy plan their own. */
+export function canPlanFor(access: TenantAccess, organizationId: string) {
+  if (access.role === "admin" || access.role === "organizer") return true;
+  const role = access.memberships.get(organizationId)?.branchRole;
+  return role === "secretary" || role === "deputy";
+}
+
+export async function listMeetings(db: Db, tenantId: string, access: TenantAccess, q: ListMeetingsQuery) {
+  const conds: (SQL | undefined)[] = [eq(meetings.tenantId, tenantId), visibleFilter(access)];
+  if (q.organizationId) conds.push(eq(meetings.organizationId, q.organizationId));
+  if (q.status) conds.push(eq(meetings.status, q.status));
+  if (q.month) {
+    const [y, m] = q.month.split("-").map(Number) as [number, number];
+    conds.push(gte(meetings.scheduledAt, vnToUtc(y, m, 1)), lt(meetings.scheduledAt, vnToUtc(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1)));
+  }
+  if (q.from) {
+    const [y, m, d] = q.from.split("-").map(Number) as [number, number, number];
+    conds.push(gte(meetings.scheduledAt, vnToUtc(y, m, d)));
+  }
+  if (q.to) {
+    const [y, m, d] = q.to.split("-").map(Number) as [number, number, number];
+    conds.push(lt(meetings.scheduledAt, vnToUtc(y, m, d + 1)));
+  }
+  const where = and(...conds);
+  const [items, totals] = await db.batch([
+    db
+      .select(meetingColumns)
+      .from(meetings)
+      .innerJoin(organizations, eq(organizations.id, meetings.organizationId))
+      .leftJoin(chair, eq(chair.id, meetings.chairPersonId))
+      .leftJoin(taker, eq(taker.id, meetings.minutesTakerPersonId))
+      .where(where)
+      .orderBy(asc(meetings.scheduledAt), asc(meetings.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(meetings).where(where),
+  ]);
+  return { items: items as Meeting[], total: totals[0]?.n ?? 0 };
+}
+
+/** The bare row, for access checks before a write. */
+export async function getMeetingRow(db: Db, tenantId: string, meetingId: string) {
+  return db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)))
+    .get();
+}
+export type MeetingRow = NonNullable<Awaited<ReturnType<typeof getMeetingRow>>>;
+
+export async function getMeeting(db: Db, tenantId: string, meetingId: string): Promise<Meeting | undefined> {
+  const row = await db
+    .select(meetingColumns)
+    .from(meetings)
+    .innerJoin(organizations, eq(organizations.id, meetings.organizationId))
+    .leftJoin(chair, eq(chair.id, meetings.chairPersonId))
+    .leftJoin(taker, eq(taker.id, meetings.minutesTakerPersonId))
+    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)))
+    .get();
+  return row as Meeting | undefined;
+}
+
+const DAY_MS = 24 * 3600_000;
+export const isLateDocument = (createdAt: string, scheduledAt: string) => Date.parse(createdAt) > Date.parse(scheduledAt) - DAY_MS;
+
+export async function getMeetingDetail(db: Db, tenantId: string, meetingId: string): Promise<MeetingDetail | undefined> {
+  const meeting = await getMeeting(db, tenantId, meetingId);
+  if (!meeting) return undefined;
+  const [agenda, documents, guests] = await db.batch([
+    db
+      .select({
+        id: agendaItems.id,
+        position: agendaItems.position,
+        title: agendaItems.title,
+        presenterPersonId: agendaItems.presenterPersonId,
+        presenterName: people.fullName,
+        minutesBudget: agendaItems.minutesBudget,
+      })
+      .from(agendaItems)
+      .leftJoin(people, eq(people.id, agendaItems.presenterPersonId))
+      .where(and(eq(agendaItems.tenantId, tenantId), eq(agendaItems.meetingId, meetingId)))
+      .orderBy(asc(agendaItems.position)),
+    db
+      .select({ id: meetingDocuments.id, title: meetingDocuments.title, body: meetingDocuments.body, url: meetingDocuments.url, createdAt: meetingDocuments.createdAt })
+      .from(meetingDocuments)
+      .where(and(eq(meetingDocuments.tenantId, tenantId), eq(meetingDocuments.meetingId, meetingId)))
+      .orderBy(asc(meetingDocuments.createdAt)),
+    db
+      .select({ personId: meetingGuests.personId, fullName: people.fullName, email: people.email, title: meetingGuests.title, hash: people.passwordHash })
+      .from(meetingGuests)
+      .innerJoin(people, eq(people.id, meetingGuests.personId))
+      .where(and(eq(meetingGuests.tenantId, tenantId), eq(meetingGuests.meetingId, meetingId)))
+      .orderBy(asc(meetingGuests.createdAt)),
+  ]);
+  const docs = documents.map((d) => ({ ...d, late: isLateDocument(d.createdAt, meeting.scheduledAt) }));
+  return {
+    ...meeting,
+    agenda,
+    documents: docs,
+    guests: guests.map(({ hash, ...g }) => ({ ...g, canLogIn: hash !== null && g.email !== null })),
+    lateDocuments: docs.some((d) => d.late),
+  };
+}
+
+/** Of these people, the ones who are members of the branch. */
+export async function branchMemberIds(db: Db, tenantId: string, organizationId: string, personIds: string[]) {
+  if (personIds.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ personId: memberships.personId })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.organizationId, organizationId), inArray(memberships.personId, personIds)));
+  return new Set(rows.map((r) => r.personId));
+}
+
+/** Regular and thematic meetings of a branch in a year (Vietnam clock), cancelled ones left out. */
+export async function branchYearMeetings(db: Db, tenantId: string, organizationId: string, year: number) {
+  return db
+    .select({ kind: meetings.kind, scheduledAt: meetings.scheduledAt })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.tenantId, tenantId),
+        eq(meetings.organizationId, organizationId),
+        gte(meetings.scheduledAt, vnToUtc(year, 1, 1)),
+        lt(meetings.scheduledAt, vnToUtc(year + 1, 1, 1)),
+        sql`${meetings.status} <> 'cancelled'`,
+      ),
+    );
+}
+
+export async function getOrganizationForMeetings(db: Db, tenantId: string, organizationId: string) {
+  return db
+    .select({ id: organizations.id, kind: organizations.kind, name: organizations.name })
+    .from(organizations)
+    .where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, organizationId)))
+    .get();
+}
