@@ -32,17 +32,19 @@ export const listMeetingsQuerySchema = z
   .strict();
 export type ListMeetingsQuery = z.infer<typeof listMeetingsQuerySchema>;
 
+const agendaTitle = z.string().trim().min(1, "Tiêu đề không được trống / Title required").max(300);
+const minutesBudget = z.number().int().min(1).max(240);
+
 export const agendaItemInputSchema = z
-  .object({
-    title: z.string().trim().min(1, "Tiêu đề không được trống / Title required").max(300),
-    minutesBudget: z.number().int().min(1).max(240).default(10),
-    presenterPersonId: personRef.optional(),
-  })
+  .object({ title: agendaTitle, minutesBudget: minutesBudget.default(10), presenterPersonId: personRef.optional() })
   .strict();
 export type AgendaItemInput = z.input<typeof agendaItemInputSchema>;
 
-export const updateAgendaItemSchema = agendaItemInputSchema
+// Written out rather than `.partial()`: zod 4 would still fill the default budget into a partial update.
+export const updateAgendaItemSchema = z
+  .object({ title: agendaTitle, minutesBudget, presenterPersonId: personRef })
   .partial()
+  .strict()
   .refine((o) => Object.keys(o).length > 0, "Không có gì để sửa / Nothing to change");
 export type UpdateAgendaItem = z.infer<typeof updateAgendaItemSchema>;
 
