@@ -137,7 +137,8 @@ export const meetingsRoutes = new Hono<AppEnv>()
     });
     const audit = auditInsert(db, { tenantId, personId: session.personId, action: "plan_year", entity: "meeting", entityId: body.organizationId, detail: { ...body, created: ids, skipped } });
     await db.batch([audit, ...stmts]);
-    const created = (await listMeetings(db, tenantId, access, { organizationId: body.organizationId, page: 1, pageSize: 500 })).items.filter((m) => ids.includes(m.id));
+    const year = { from: `${body.year}-01-01`, to: `${body.year}-12-31` };
+    const created = (await listMeetings(db, tenantId, access, { organizationId: body.organizationId, ...year, page: 1, pageSize: 500 })).items.filter((m) => ids.includes(m.id));
     const result: PlanYearResult = { created, skipped };
     return c.json(result, ids.length ? 201 : 200);
   })
