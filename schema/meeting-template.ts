@@ -19,3 +19,21 @@ export const REGULAR_MEETING_TEMPLATE: readonly TemplateItem[] = [
   { title: "Đánh giá chất lượng buổi sinh hoạt", minutesBudget: 10 },
   { title: "Bế mạc", minutesBudget: 10 },
 ];
+
+/**
+ * A thematic meeting studies one topic (DOMAIN.md): present it, relate it to the branch's work and each
+ * member's pledges, conclude. The web client offers this order; the API's `template: true` fills the regular one.
+ * Budgets add up to 90 minutes, the least Directive 50-CT/TW allows.
+ */
+export const THEMATIC_MEETING_TEMPLATE: readonly TemplateItem[] = [
+  { title: "Khai mạc, điểm danh đảng viên, giới thiệu chuyên đề", minutesBudget: 5 },
+  { title: "Trình bày nội dung chuyên đề", minutesBudget: 30 },
+  { title: "Thảo luận, liên hệ thực tế; đảng viên đăng ký việc làm theo gương Bác", minutesBudget: 40 },
+  { title: "Kết luận chuyên đề", minutesBudget: 10 },
+  { title: "Thông qua biên bản, bế mạc", minutesBudget: 5 },
+];
+
+/** The topic a planned meeting gets until someone writes its own: the same words in the API and the client. */
+export function defaultMeetingTopic(kind: "regular" | "thematic", year: number, month: number): string {
+  return kind === "regular" ? `Sinh hoạt chi bộ thường kỳ tháng ${month}/${year}` : `Sinh hoạt chuyên đề quý ${Math.ceil(month / 3)}/${year}`;
+}

@@ -1,13 +1,14 @@
 import { cleanup, fireEvent, render, screen } from "@solidjs/testing-library";
 import { createSignal } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Meeting } from "../../web/src/api/meeting-types";
+import type { AgendaItem, Meeting, MeetingMinutes } from "../../schema/api/meetings";
+import { defaultMeetingTopic, REGULAR_MEETING_TEMPLATE } from "../../schema/meeting-template";
 import { setLang } from "../../web/src/i18n";
 import { buildMinutesDoc } from "../../web/src/pages/minutes/minutes-build";
 import { MinutesSheet } from "../../web/src/pages/minutes/minutes-page";
-import { AgendaEditor, agendaTotal, moveItem, type AgendaDraft } from "../../web/src/pages/tenant/agenda-editor";
-import { defaultTopic, templateFor } from "../../web/src/pages/tenant/agenda-template";
-import { safeHref } from "../../web/src/pages/tenant/meeting-sections";
+import { AgendaEditor, agendaTotal, moveItem, templateFor, type AgendaDraft } from "../../web/src/pages/tenant/agenda-editor";
+import { planAgendaSave } from "../../web/src/pages/tenant/agenda-save";
+import { documentInput, safeHref } from "../../web/src/pages/tenant/meeting-sections";
 import { orderMeetings } from "../../web/src/pages/tenant/meetings-page";
 
 beforeEach(() => setLang("vi"));
@@ -28,21 +29,42 @@ const meeting = (over: Partial<Meeting>): Meeting => ({
   minutesTakerPersonId: "p2",
   chairName: "Nguyễn Văn Bình",
   minutesTakerName: "Trần Thị Thu",
+  startedAt: null,
+  endedAt: null,
+  cancelReason: null,
   ...over,
 });
 
+const minutesOf = (body: string, status: "frozen" | "approved", version = 1): MeetingMinutes => {
+  const v = { version, status, createdBy: null, createdAt: "2026-11-25T14:30:00Z", approvedBy: null, approvedAt: null };
+  return { versions: [v], latest: { ...v, body } };
+};
+const item = (id: string, title: string, minutesBudget = 10, position = 1): AgendaItem => ({ id, position, title, minutesBudget, presenterPersonId: null, presenterName: null });
+
 describe("agenda", () => {
-  it("starts from the usual order, which lasts the 90 minutes Directive 50 asks for", () => {
+  it("starts from the usual order the API uses, which lasts the 90 minutes Directive 50 asks for", () => {
     const regular = templateFor("regular");
+    expect(regular).toEqual(REGULAR_MEETING_TEMPLATE.map((t) => ({ ...t })));
     expect(regular[0]!.title).toMatch(/Khai mạc/);
-    expect(regular.at(-1)!.title).toMatch(/bế mạc/);
+    expect(regular.at(-1)!.title).toMatch(/Bế mạc/);
     expect(agendaTotal(regular)).toBeGreaterThanOrEqual(90);
     expect(agendaTotal(templateFor("thematic"))).toBeGreaterThanOrEqual(90);
     // A copy each time: editing one meeting's agenda never changes the template.
     regular[0]!.title = "x";
     expect(templateFor("regular")[0]!.title).toMatch(/Khai mạc/);
-    expect(defaultTopic("regular", "2026-11")).toBe("Sinh hoạt thường kỳ tháng 11/2026");
-    expect(defaultTopic("thematic", "2026-08")).toBe("Sinh hoạt chuyên đề quý 3/2026");
+    expect(defaultMeetingTopic("regular", 2026, 11)).toBe("Sinh hoạt chi bộ thường kỳ tháng 11/2026");
+    expect(defaultMeetingTopic("thematic", 2026, 8)).toBe("Sinh hoạt chuyên đề quý 3/2026");
+  });
+
+  it("saves an edited agenda as the API's removals, edits and additions, unchanged items untouched", () => {
+    const saved = [item("a", "Khai mạc", 5, 1), item("b", "Thảo luận", 30, 2), item("c", "Bế mạc", 10, 3)];
+    const plan = planAgendaSave(saved, [
+      { id: "c", title: "Bế mạc", minutesBudget: 10 },
+      { title: "Phổ biến nghị quyết", minutesBudget: 15 },
+      { id: "a", title: " Khai mạc, điểm danh ", minutesBudget: 5 },
+    ]);
+    expect(plan).toEqual({ remove: ["b"], update: [{ id: "a", patch: { title: "Khai mạc, điểm danh" } }], add: [1] });
+    expect(planAgendaSave(saved, saved.map((a) => ({ id: a.id, title: a.title, minutesBudget: a.minutesBudget })))).toEqual({ remove: [], update: [], add: [] });
   });
 
   it("moves items and ignores moves past the ends", () => {
@@ -89,11 +111,18 @@ describe("meeting lists and documents", () => {
     expect(safeHref("not a url")).toBeNull();
     expect(safeHref(null)).toBeNull();
   });
+
+  it("sends a document as a link or a text, never both and never an empty field", () => {
+    expect(documentInput(" Nghị quyết ", " https://dangcongsan.vn/nq ", "")).toEqual({ title: "Nghị quyết", url: "https://dangcongsan.vn/nq" });
+    expect(documentInput("Dự thảo", "", " Nội dung ")).toEqual({ title: "Dự thảo", body: "Nội dung" });
+    // Neither: the body goes empty so the API answers which field is missing.
+    expect(documentInput("Dự thảo", "", "")).toEqual({ title: "Dự thảo", body: "" });
+  });
 });
 
 describe("minutes sheet", () => {
   it("carries the party header, the month, the body as written and both signatures", () => {
-    const doc = buildMinutesDoc(meeting({}), { body: "I. THỜI GIAN\nHồi 19 giờ 30.\n\nII. THÀNH PHẦN", version: 1, status: "frozen" }, "Đảng ủy phường Hòa An");
+    const doc = buildMinutesDoc(meeting({}), minutesOf("I. THỜI GIAN\nHồi 19 giờ 30.\n\nII. THÀNH PHẦN", "frozen"), "Đảng ủy phường Hòa An");
     expect(doc.placeDate).toBe("Hòa An, ngày 25 tháng 11 năm 2026");
     expect(doc.subtitle).toBe("Sinh hoạt chi bộ thường kỳ tháng 11 năm 2026");
     expect(doc.versionNote).toContain("đã chốt");
@@ -111,10 +140,17 @@ describe("minutes sheet", () => {
   });
 
   it("leaves dotted space for an unassigned chair and names a thematic meeting's topic", () => {
-    const doc = buildMinutesDoc(meeting({ kind: "thematic", topic: "Học tập và làm theo Bác", chairName: null, place: "" }), { body: "", version: null, status: "draft" }, "Đảng ủy");
+    const doc = buildMinutesDoc(meeting({ kind: "thematic", topic: "Học tập và làm theo Bác", chairName: null, place: "" }), { versions: [], latest: null }, "Đảng ủy");
     expect(doc.chairName).toMatch(/…/);
     expect(doc.subtitle).toBe("Sinh hoạt chi bộ chuyên đề tháng 11 năm 2026: Học tập và làm theo Bác");
     expect(doc.placeDate).toBe("ngày 25 tháng 11 năm 2026");
     expect(doc.versionNote).toBe("Bản nháp");
+    expect(doc.body).toBe("");
+  });
+
+  it("prints the latest version and says when it was approved", () => {
+    const doc = buildMinutesDoc(meeting({ status: "closed" }), minutesOf("Bản đã sửa", "approved", 2), "Đảng ủy");
+    expect(doc.body).toBe("Bản đã sửa");
+    expect(doc.versionNote).toBe("Bản 2 · đã thông qua");
   });
 });

@@ -7,4 +7,4 @@ export { ApiFailure, failureOf, query, request, setUnauthorizedHandler, type Fai
 export { authApi, type LoginResult } from "./api/auth";
 export { branchesOf, flattenTree, organizationsApi } from "./api/organizations";
 export { membersApi, type MemberListParams } from "./api/members";
-export { meetingsApi } from "./api/meetings";
+export { meetingsApi, yearRange } from "./api/meetings";

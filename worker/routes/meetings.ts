@@ -9,7 +9,7 @@ import {
   type PlanYearResult,
 } from "../../schema/api/meetings";
 import { agendaItems, meetings } from "../../schema/db/tables";
-import { REGULAR_MEETING_TEMPLATE } from "../../schema/meeting-template";
+import { defaultMeetingTopic, REGULAR_MEETING_TEMPLATE } from "../../schema/meeting-template";
 import { MEETING_KINDS } from "../../schema/api/organizations";
 import type { AppEnv, Db } from "../env";
 import { badRequest, forbidden, notFound } from "../lib/api-error";
@@ -112,7 +112,7 @@ export const meetingsRoutes = new Hono<AppEnv>()
         planned.push({
           kind: "regular",
           scheduledAt: vnToUtc(body.year, m, Math.min(body.dayOfMonth, lastDay(body.year, m)), hh, mi),
-          topic: body.topic ?? `Sinh hoạt chi bộ thường kỳ tháng ${m}/${body.year}`,
+          topic: body.topic ?? defaultMeetingTopic("regular", body.year, m),
         });
     }
     if (body.withThematic) {
@@ -124,7 +124,7 @@ export const meetingsRoutes = new Hono<AppEnv>()
         const m = q * 3 - 1;
         // A week after the quarter's second regular meeting, kept inside that month.
         const day = Math.min(body.dayOfMonth + 7, lastDay(body.year, m));
-        planned.push({ kind: "thematic", scheduledAt: vnToUtc(body.year, m, day, hh, mi), topic: `Sinh hoạt chuyên đề quý ${q}/${body.year}` });
+        planned.push({ kind: "thematic", scheduledAt: vnToUtc(body.year, m, day, hh, mi), topic: defaultMeetingTopic("thematic", body.year, m) });
       }
     }
     const ids = planned.map(() => newId());

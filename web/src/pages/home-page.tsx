@@ -1,8 +1,8 @@
 /** After login: the tenants a person belongs to, and how they stand in each. */
 import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
+import type { Meeting } from "../../../schema/api/meetings";
 import { meetingsApi } from "../api";
-import type { Meeting } from "../api/meeting-types";
 import { defineMessages } from "../i18n";
 import { formatDateTime } from "../i18n/format";
 import { t as common } from "../i18n/common";
@@ -50,8 +50,10 @@ function NextMeetings(props: { tenantId: string }) {
     () => props.tenantId,
     async (id) => {
       // A shortcut, not the only way in: if the list cannot load, the tenant's meetings page still can.
-      const items = await meetingsApi.list(id, { pageSize: 200 }).then((r) => r.items, () => []);
+      // From yesterday on Vietnam's clock: the list is oldest first, so past years must not fill the page.
       const soon = Date.now() - 12 * 3600_000;
+      const from = new Date(soon + 7 * 3600_000 - 24 * 3600_000).toISOString().slice(0, 10);
+      const items = await meetingsApi.list(id, { from, pageSize: 50 }).then((r) => r.items, () => []);
       return items
         .filter((m) => m.status === "live" || (m.status === "planned" && Date.parse(m.scheduledAt) >= soon))
         .sort((a, b) => (a.status === "live" ? -1 : 0) - (b.status === "live" ? -1 : 0) || a.scheduledAt.localeCompare(b.scheduledAt))

@@ -23,6 +23,7 @@ const t = defineMessages(
     back: "Về trang cuộc họp",
     draft: "Bản nháp: cuộc họp chưa kết thúc, biên bản còn có thể thay đổi.",
     empty: "Biên bản chưa có nội dung.",
+    notFrozen: "Cuộc họp đã kết thúc nhưng chưa có biên bản được lưu.",
   },
   {
     print: "Print the minutes",
@@ -31,6 +32,7 @@ const t = defineMessages(
     back: "Back to the meeting",
     draft: "Draft: the meeting is not closed, the minutes may still change.",
     empty: "The minutes are empty.",
+    notFrozen: "The meeting is closed but no minutes were saved.",
   },
 );
 
@@ -124,10 +126,10 @@ export default function MinutesPage() {
                 </button>
                 <A href={`/t/${params.tenantId}/meetings/${params.meetingId}`}>{t("back")}</A>
               </div>
-              <Show when={d.minutes.status === "draft"}>
-                <p class="notice notice-warn no-print">{t("draft")}</p>
+              <Show when={!d.minutes.latest}>
+                <p class="notice notice-warn no-print">{d.meeting.status === "closed" ? t("notFrozen") : t("draft")}</p>
               </Show>
-              <Show when={!d.minutes.body.trim()}>
+              <Show when={d.minutes.latest && !d.minutes.latest.body.trim()}>
                 <p class="notice no-print">{t("empty")}</p>
               </Show>
               <MinutesSheet doc={doc} />

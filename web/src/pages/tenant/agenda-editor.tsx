@@ -1,15 +1,24 @@
 /** An ordered list of agenda items: title and minutes each, move up/down, add, remove; warns under 90 minutes. */
 import { For, Index, Show } from "solid-js";
+import type { MeetingKind } from "../../../../schema/api/meetings";
+import { REGULAR_MEETING_TEMPLATE, THEMATIC_MEETING_TEMPLATE } from "../../../../schema/meeting-template";
 import { t as common } from "../../i18n/common";
 import { gt } from "./meeting-messages";
 
 export interface AgendaDraft {
+  /** The saved item this row edits; none for a row added since. */
+  id?: string;
   title: string;
   minutesBudget: number;
 }
 
 /** Directive 50-CT/TW (2025): a branch meeting lasts at least 90 minutes. */
 export const MIN_MEETING_MINUTES = 90;
+
+/** A fresh copy of the usual order for this kind of meeting (schema/meeting-template.ts), to edit freely. */
+export function templateFor(kind: MeetingKind): AgendaDraft[] {
+  return (kind === "regular" ? REGULAR_MEETING_TEMPLATE : THEMATIC_MEETING_TEMPLATE).map((i) => ({ title: i.title, minutesBudget: i.minutesBudget }));
+}
 
 export const agendaTotal = (items: readonly AgendaDraft[]) => items.reduce((s, i) => s + (Number.isFinite(i.minutesBudget) ? i.minutesBudget : 0), 0);
 
@@ -43,7 +52,7 @@ export function AgendaEditor(props: { items: AgendaDraft[]; onChange: (items: Ag
                   class="input input-minutes"
                   type="number"
                   min={1}
-                  max={300}
+                  max={240}
                   aria-label={gt("itemMinutes", { n: i + 1 })}
                   disabled={props.disabled}
                   value={item().minutesBudget}

@@ -2,14 +2,15 @@
 import { useNavigate, useParams, useSearchParams } from "@solidjs/router";
 import { createEffect, createMemo, createResource, createSignal, on, Show } from "solid-js";
 import { branchesOf, meetingsApi, organizationsApi } from "../../api";
-import type { MeetingFormat, MeetingKind } from "../../api/meeting-types";
+import type { MeetingFormat, MeetingKind } from "../../../../schema/api/meetings";
+import { defaultMeetingTopic } from "../../../../schema/meeting-template";
 import { fromLocalInput } from "../../i18n/format";
+import { createAction } from "../../ui/action";
 import { ErrorNotice } from "../../ui/error-notice";
 import { issuesByField } from "../../ui/errors";
 import { SelectField, TextField } from "../../ui/fields";
 import { showToast } from "../../ui/toast";
-import { AgendaEditor, type AgendaDraft } from "./agenda-editor";
-import { defaultTopic, templateFor } from "./agenda-template";
+import { AgendaEditor, templateFor, type AgendaDraft } from "./agenda-editor";
 import { createBranchMembers, memberOptions } from "./member-picker";
 import { gt } from "./meeting-messages";
 import "../../styles/console.css";
@@ -20,6 +21,8 @@ const FORMATS: readonly MeetingFormat[] = ["in_person", "hybrid", "online"];
 export function defaultStart(month: string): string {
   return `${month}-25T19:30`;
 }
+
+const defaultTopic = (kind: MeetingKind, month: string) => defaultMeetingTopic(kind, Number(month.slice(0, 4)), Number(month.slice(5, 7)));
 
 export default function MeetingNewPage() {
   const params = useParams<{ tenantId: string }>();
@@ -43,9 +46,8 @@ export default function MeetingNewPage() {
   const [chair, setChair] = createSignal("");
   const [taker, setTaker] = createSignal("");
   const [agenda, setAgenda] = createSignal<AgendaDraft[]>(templateFor(kind()));
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
-  const fieldErr = () => issuesByField(error());
+  const action = createAction();
+  const fieldErr = () => issuesByField(action.error());
 
   // Changing the kind brings that kind's template and topic, as long as the person has not started editing.
   createEffect(
@@ -66,11 +68,9 @@ export default function MeetingNewPage() {
     if (secretary && !chair()) setChair(secretary.personId);
   });
 
-  const submit = async (e: SubmitEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void action.run(async () => {
       const created = await meetingsApi.create(params.tenantId, {
         organizationId: orgId(),
         kind: kind(),
@@ -85,17 +85,13 @@ export default function MeetingNewPage() {
       });
       showToast(gt("created"));
       navigate(`/t/${params.tenantId}/meetings/${created.id}`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <>
       <h1>{gt("newTitle")}</h1>
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={submit}>
         <div class="form-row">
           <SelectField label={gt("branch")} required value={orgId()} onValue={setOrgId} options={branches().map((b) => ({ value: b.id, label: b.name }))} error={fieldErr().organizationId} />
           <SelectField
@@ -125,10 +121,10 @@ export default function MeetingNewPage() {
           <p class="hint">{gt("agendaHint")}</p>
           <AgendaEditor items={agenda()} onChange={setAgenda} />
         </fieldset>
-        <Show when={error()}>
-          <ErrorNotice error={error()} />
+        <Show when={action.error()}>
+          <ErrorNotice error={action.error()} />
         </Show>
-        <button type="submit" class="btn btn-primary btn-big" disabled={busy() || !orgId()}>
+        <button type="submit" class="btn btn-primary btn-big" disabled={action.busy() || !orgId()}>
           {gt("create")}
         </button>
       </form>

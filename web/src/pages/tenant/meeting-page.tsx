@@ -5,15 +5,17 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, Show } from "solid-js";
 import { meetingsApi } from "../../api";
-import type { MeetingDetail, MeetingFormat } from "../../api/meeting-types";
+import type { AgendaItem, MeetingDetail, MeetingFormat } from "../../../../schema/api/meetings";
 import { formatDateTime, fromLocalInput, toLocalInput } from "../../i18n/format";
 import { canManageTenant } from "../../session";
+import { createAction } from "../../ui/action";
 import { ErrorNotice } from "../../ui/error-notice";
 import { issuesByField } from "../../ui/errors";
 import { SelectField, TextField } from "../../ui/fields";
 import { ResourceView } from "../../ui/resource-view";
 import { showToast } from "../../ui/toast";
 import { AgendaEditor, type AgendaDraft } from "./agenda-editor";
+import { saveAgenda } from "./agenda-save";
 import { DocumentsSection, GuestsSection } from "./meeting-sections";
 import { createBranchMembers, memberOptions } from "./member-picker";
 import { gt } from "./meeting-messages";
@@ -31,16 +33,13 @@ function DetailsForm(props: { tenantId: string; meeting: MeetingDetail; onSaved:
   const [onlineBasis, setOnlineBasis] = createSignal(m.onlineBasis ?? "");
   const [chair, setChair] = createSignal(m.chairPersonId ?? "");
   const [taker, setTaker] = createSignal(m.minutesTakerPersonId ?? "");
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
+  const action = createAction();
   const members = createBranchMembers(() => props.tenantId, () => m.organizationId);
-  const fieldErr = () => issuesByField(error());
+  const fieldErr = () => issuesByField(action.error());
 
-  const save = async (e: SubmitEvent) => {
+  const save = (e: SubmitEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void action.run(async () => {
       await meetingsApi.update(props.tenantId, m.id, {
         topic: topic().trim(),
         scheduledAt: fromLocalInput(start()),
@@ -52,15 +51,11 @@ function DetailsForm(props: { tenantId: string; meeting: MeetingDetail; onSaved:
       });
       showToast(gt("saved"));
       props.onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form class="section" onSubmit={(e) => void save(e)}>
+    <form class="section" onSubmit={save}>
       <h2>{gt("details")}</h2>
       <TextField label={gt("topic")} required maxLength={300} value={topic()} onValue={setTopic} error={fieldErr().topic} />
       <div class="form-row">
@@ -77,10 +72,10 @@ function DetailsForm(props: { tenantId: string; meeting: MeetingDetail; onSaved:
         <SelectField label={gt("chair")} value={chair()} onValue={setChair} placeholder={gt("nobody")} options={memberOptions(members())} error={fieldErr().chairPersonId} />
         <SelectField label={gt("minutesTaker")} value={taker()} onValue={setTaker} placeholder={gt("nobody")} options={memberOptions(members())} error={fieldErr().minutesTakerPersonId} />
       </div>
-      <Show when={error()}>
-        <ErrorNotice error={error()} />
+      <Show when={action.error()}>
+        <ErrorNotice error={action.error()} />
       </Show>
-      <button type="submit" class="btn btn-primary" disabled={busy()}>
+      <button type="submit" class="btn btn-primary" disabled={action.busy()}>
         {gt("saveDetails")}
       </button>
     </form>
@@ -88,32 +83,36 @@ function DetailsForm(props: { tenantId: string; meeting: MeetingDetail; onSaved:
 }
 
 function AgendaSection(props: { tenantId: string; meeting: MeetingDetail; editable: boolean; onSaved: () => void }) {
-  const [items, setItems] = createSignal<AgendaDraft[]>(props.meeting.agenda.map((a) => ({ title: a.title, minutesBudget: a.minutesBudget })));
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await meetingsApi.setAgenda(props.tenantId, props.meeting.id, items().map((i) => ({ title: i.title.trim(), minutesBudget: i.minutesBudget })));
+  const drafts = (agenda: readonly AgendaItem[]): AgendaDraft[] => agenda.map((a) => ({ id: a.id, title: a.title, minutesBudget: a.minutesBudget }));
+  const [saved, setSaved] = createSignal<readonly AgendaItem[]>(props.meeting.agenda);
+  const [items, setItems] = createSignal<AgendaDraft[]>(drafts(props.meeting.agenda));
+  const action = createAction();
+  const save = () =>
+    action.run(async () => {
+      try {
+        await saveAgenda(props.tenantId, props.meeting.id, saved(), items());
+      } catch (err) {
+        // A failure part-way leaves some calls made: show what the server now holds, and keep the error in view.
+        const fresh = await meetingsApi.get(props.tenantId, props.meeting.id).catch(() => null);
+        if (fresh) {
+          setSaved(fresh.agenda);
+          setItems(drafts(fresh.agenda));
+        }
+        throw err;
+      }
       showToast(gt("saved"));
       props.onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section class="section" aria-labelledby="agenda-title">
       <h2 id="agenda-title">{gt("agenda")}</h2>
       <AgendaEditor items={items()} onChange={setItems} disabled={!props.editable} />
-      <Show when={error()}>
-        <ErrorNotice error={error()} />
+      <Show when={action.error()}>
+        <ErrorNotice error={action.error()} />
       </Show>
       <Show when={props.editable}>
         <div class="actions">
-          <button type="button" class="btn btn-primary" disabled={busy()} onClick={() => void save()}>
+          <button type="button" class="btn btn-primary" disabled={action.busy()} onClick={() => void save()}>
             {gt("saveAgenda")}
           </button>
         </div>
@@ -125,16 +124,14 @@ function AgendaSection(props: { tenantId: string; meeting: MeetingDetail; editab
 function CancelSection(props: { tenantId: string; meetingId: string; onDone: () => void }) {
   const [open, setOpen] = createSignal(false);
   const [reason, setReason] = createSignal("");
-  const [error, setError] = createSignal<unknown>(null);
-  const cancel = async (e: SubmitEvent) => {
+  const action = createAction();
+  const cancel = (e: SubmitEvent) => {
     e.preventDefault();
-    try {
-      await meetingsApi.cancel(props.tenantId, props.meetingId, reason().trim());
+    void action.run(async () => {
+      await meetingsApi.cancel(props.tenantId, props.meetingId, { reason: reason().trim() });
       showToast(gt("cancelled"));
       props.onDone();
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
   return (
     <section class="section">
@@ -146,12 +143,12 @@ function CancelSection(props: { tenantId: string; meetingId: string; onDone: () 
           </button>
         }
       >
-        <form class="card" onSubmit={(e) => void cancel(e)}>
-          <TextField label={gt("cancelReason")} required maxLength={500} value={reason()} onValue={setReason} />
-          <Show when={error()}>
-            <ErrorNotice error={error()} />
+        <form class="card" onSubmit={cancel}>
+          <TextField label={gt("cancelReason")} required maxLength={1000} value={reason()} onValue={setReason} error={issuesByField(action.error()).reason} />
+          <Show when={action.error()}>
+            <ErrorNotice error={action.error()} />
           </Show>
-          <button type="submit" class="btn btn-danger">
+          <button type="submit" class="btn btn-danger" disabled={action.busy()}>
             {gt("confirmCancel")}
           </button>
         </form>
@@ -172,7 +169,9 @@ export default function MeetingPage() {
   return (
     <ResourceView resource={meeting} onRetry={reload}>
       {(m) => {
-        const editable = () => canManageTenant(params.tenantId) && (m.status === "planned" || m.status === "live");
+        // What the API lets staff change: details and agenda while planned; documents and guests until it closes.
+        const planned = () => canManageTenant(params.tenantId) && m.status === "planned";
+        const preparing = () => canManageTenant(params.tenantId) && (m.status === "planned" || m.status === "live");
         return (
           <>
             <p class="muted">
@@ -201,13 +200,19 @@ export default function MeetingPage() {
             <Show when={m.status === "closed"}>
               <p class="notice">{gt("readOnlyClosed")}</p>
             </Show>
-            <Show when={editable()}>
+            <Show when={m.status === "live" && preparing()}>
+              <p class="notice">{gt("liveReadOnly")}</p>
+            </Show>
+            <Show when={m.status === "cancelled" && m.cancelReason}>
+              <p class="notice">{gt("cancelledBecause", { reason: m.cancelReason ?? "" })}</p>
+            </Show>
+            <Show when={planned()}>
               <DetailsForm tenantId={params.tenantId} meeting={m} onSaved={reload} />
             </Show>
-            <AgendaSection tenantId={params.tenantId} meeting={m} editable={editable()} onSaved={reload} />
-            <DocumentsSection tenantId={params.tenantId} meetingId={m.id} items={m.documents} editable={editable()} onChange={reload} />
-            <GuestsSection tenantId={params.tenantId} meetingId={m.id} items={m.guests} editable={editable()} onChange={reload} />
-            <Show when={editable() && m.status === "planned"}>
+            <AgendaSection tenantId={params.tenantId} meeting={m} editable={planned()} onSaved={reload} />
+            <DocumentsSection tenantId={params.tenantId} meetingId={m.id} items={m.documents} editable={preparing()} onChange={reload} />
+            <GuestsSection tenantId={params.tenantId} meetingId={m.id} items={m.guests} editable={preparing()} onChange={reload} />
+            <Show when={planned()}>
               <CancelSection tenantId={params.tenantId} meetingId={m.id} onDone={reload} />
             </Show>
           </>

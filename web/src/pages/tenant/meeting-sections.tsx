@@ -1,11 +1,13 @@
 /** The editable parts of a meeting page: documents and guests (visiting leaders). */
-import { createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, For, Show } from "solid-js";
+import type { DocumentInput, MeetingDocument, MeetingGuest } from "../../../../schema/api/meetings";
 import { meetingsApi } from "../../api";
-import type { MeetingDocument, MeetingGuest } from "../../api/meeting-types";
+import { visitsApi } from "../../reports/reports-api";
 import { t as common } from "../../i18n/common";
+import { createAction } from "../../ui/action";
 import { ErrorNotice } from "../../ui/error-notice";
 import { issuesByField } from "../../ui/errors";
-import { TextAreaField, TextField } from "../../ui/fields";
+import { SelectField, TextAreaField, TextField } from "../../ui/fields";
 import { showToast } from "../../ui/toast";
 import { gt } from "./meeting-messages";
 
@@ -15,24 +17,6 @@ interface SectionProps<T> {
   items: T[];
   editable: boolean;
   onChange: () => void;
-}
-
-/** Runs one write and keeps its error for the form. */
-function createAction() {
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, busy, run };
 }
 
 /** Only http(s) links are shown as links: a stored `javascript:` URL must never become clickable. */
@@ -46,6 +30,13 @@ export function safeHref(url: string | null): string | null {
   }
 }
 
+/** The API takes a link or a text, exactly one: an empty field is left out rather than sent empty. */
+export function documentInput(title: string, url: string, body: string): DocumentInput {
+  const link = url.trim();
+  const text = body.trim();
+  return { title: title.trim(), ...(link ? { url: link } : {}), ...(text || !link ? { body: text } : {}) };
+}
+
 export function DocumentsSection(props: SectionProps<MeetingDocument>) {
   const [title, setTitle] = createSignal("");
   const [url, setUrl] = createSignal("");
@@ -56,7 +47,7 @@ export function DocumentsSection(props: SectionProps<MeetingDocument>) {
   const add = (e: SubmitEvent) => {
     e.preventDefault();
     void action.run(async () => {
-      await meetingsApi.addDocument(props.tenantId, props.meetingId, { title: title().trim(), url: url().trim() || null, body: body().trim() || null });
+      await meetingsApi.addDocument(props.tenantId, props.meetingId, documentInput(title(), url(), body()));
       setTitle("");
       setUrl("");
       setBody("");
@@ -79,6 +70,10 @@ export function DocumentsSection(props: SectionProps<MeetingDocument>) {
                       <strong>{doc.title}</strong>
                     </a>
                   )}
+                </Show>
+                <Show when={doc.late}>
+                  {" "}
+                  <span class="badge badge-warn">{gt("lateDoc")}</span>
                 </Show>
                 <Show when={doc.body}>
                   <p class="doc-body">{doc.body}</p>
@@ -108,7 +103,7 @@ export function DocumentsSection(props: SectionProps<MeetingDocument>) {
         <form class="card" onSubmit={add}>
           <TextField label={gt("docTitle")} required maxLength={300} value={title()} onValue={setTitle} error={fieldErr().title} />
           <TextField label={gt("docUrl")} type="url" maxLength={2000} value={url()} onValue={setUrl} error={fieldErr().url} />
-          <TextAreaField label={gt("docBody")} rows={4} maxLength={100_000} value={body()} onValue={setBody} error={fieldErr().body} />
+          <TextAreaField label={gt("docBody")} rows={4} maxLength={200_000} value={body()} onValue={setBody} error={fieldErr().body} />
           <Show when={action.error()}>
             <ErrorNotice error={action.error()} />
           </Show>
@@ -123,16 +118,29 @@ export function DocumentsSection(props: SectionProps<MeetingDocument>) {
 
 export function GuestsSection(props: SectionProps<MeetingGuest>) {
   const [email, setEmail] = createSignal("");
+  const [fullName, setFullName] = createSignal("");
   const [title, setTitle] = createSignal("");
   const action = createAction();
   const fieldErr = () => issuesByField(action.error());
+  // Leaders the committee already knows (earlier guests, visit plans): picking one fills e-mail and name.
+  const [leaders] = createResource(
+    () => (props.editable ? props.tenantId : false),
+    (id) => visitsApi.leaders(id).then((r) => r.items.filter((l) => l.email), () => []),
+  );
+  const pick = (personId: string) => {
+    const leader = leaders()?.find((l) => l.personId === personId);
+    if (!leader) return;
+    setEmail(leader.email ?? "");
+    setFullName(leader.fullName);
+  };
 
   const invite = (e: SubmitEvent) => {
     e.preventDefault();
     void action.run(async () => {
-      const guest = await meetingsApi.addGuest(props.tenantId, props.meetingId, { email: email().trim().toLowerCase(), title: title().trim() });
+      const guest = await meetingsApi.addGuest(props.tenantId, props.meetingId, { email: email().trim().toLowerCase(), fullName: fullName().trim(), title: title().trim() });
       showToast(gt("invited", { name: guest.fullName }));
       setEmail("");
+      setFullName("");
       setTitle("");
       props.onChange();
     });
@@ -149,6 +157,9 @@ export function GuestsSection(props: SectionProps<MeetingGuest>) {
                 <strong>{g.fullName}</strong>
                 <Show when={g.title}>
                   <span class="muted"> · {g.title}</span>
+                </Show>
+                <Show when={!g.canLogIn}>
+                  <span class="muted"> · {gt("guestNoLogin")}</span>
                 </Show>
                 <Show when={props.editable}>
                   {" "}
@@ -175,10 +186,21 @@ export function GuestsSection(props: SectionProps<MeetingGuest>) {
       <Show when={props.editable}>
         <form class="card" onSubmit={invite}>
           <p class="hint">{gt("guestsHint")}</p>
+          <Show when={(leaders() ?? []).length > 0}>
+            <SelectField
+              label={gt("guestPick")}
+              hint={gt("guestPickHint")}
+              value=""
+              onValue={pick}
+              placeholder="—"
+              options={(leaders() ?? []).map((l) => ({ value: l.personId, label: `${l.fullName} (${l.email})` }))}
+            />
+          </Show>
           <div class="form-row">
             <TextField label={gt("guestEmail")} type="email" required maxLength={254} value={email()} onValue={setEmail} error={fieldErr().email} />
-            <TextField label={gt("guestTitle")} hint={gt("guestTitleHint")} maxLength={200} value={title()} onValue={setTitle} error={fieldErr().title} />
+            <TextField label={gt("guestName")} required maxLength={200} value={fullName()} onValue={setFullName} error={fieldErr().fullName} />
           </div>
+          <TextField label={gt("guestTitle")} hint={gt("guestTitleHint")} maxLength={200} value={title()} onValue={setTitle} error={fieldErr().title} />
           <Show when={action.error()}>
             <ErrorNotice error={action.error()} />
           </Show>

@@ -1,8 +1,8 @@
 /** The tenant's meetings a person may see, by branch and year; each opens its page, a live one its room. */
 import { A, useParams, useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, Show } from "solid-js";
-import { branchesOf, meetingsApi, organizationsApi } from "../../api";
-import type { Meeting } from "../../api/meeting-types";
+import type { Meeting } from "../../../../schema/api/meetings";
+import { branchesOf, meetingsApi, organizationsApi, yearRange } from "../../api";
 import { formatDateTime } from "../../i18n/format";
 import { canManageTenant } from "../../session";
 import { SelectField } from "../../ui/fields";
@@ -36,7 +36,7 @@ export default function MeetingsPage() {
   const branches = createMemo(() => (tree() ? branchesOf(tree()!) : []));
   const [list, { refetch }] = createResource(
     () => ({ t: params.tenantId, org: search.org || undefined, year: year() }),
-    (q) => meetingsApi.list(q.t, { organizationId: q.org, year: q.year, pageSize: 200 }),
+    (q) => meetingsApi.list(q.t, { organizationId: q.org, ...yearRange(q.year), pageSize: 500 }),
   );
   const base = () => `/t/${params.tenantId}`;
 

@@ -1,15 +1,14 @@
 /** A branch's year at a glance, and scheduling the year's regular meetings in one go. */
 import { useParams, useSearchParams } from "@solidjs/router";
-import { createMemo, createResource, createSignal, Show } from "solid-js";
-import { branchesOf, meetingsApi, organizationsApi } from "../../api";
+import { createMemo, createResource, Show } from "solid-js";
+import { branchesOf, meetingsApi, organizationsApi, yearRange } from "../../api";
 import { t as common } from "../../i18n/common";
 import { canManageTenant } from "../../session";
-import { ErrorNotice } from "../../ui/error-notice";
 import { SelectField } from "../../ui/fields";
 import { ResourceView } from "../../ui/resource-view";
-import { showToast } from "../../ui/toast";
 import { pt } from "./plan-messages";
 import { planYear, vnMonth } from "./plan-year";
+import { PlanYearForm } from "./plan-year-form";
 import { YearGrid } from "./year-grid";
 import "../../styles/console.css";
 
@@ -26,25 +25,9 @@ export default function PlanningPage() {
 
   const [meetings, { refetch }] = createResource(
     () => (orgId() ? { tenantId: params.tenantId, organizationId: orgId(), year: year() } : false),
-    (q) => meetingsApi.list(q.tenantId, { organizationId: q.organizationId, year: q.year, pageSize: 200 }),
+    (q) => meetingsApi.list(q.tenantId, { organizationId: q.organizationId, ...yearRange(q.year), pageSize: 500 }),
   );
   const plan = () => planYear(year(), meetings()?.items ?? []);
-
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>(null);
-  const scheduleYear = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await meetingsApi.planYear(params.tenantId, { organizationId: orgId(), year: year() });
-      showToast(pt("planYearDone", { n: res.created.length }));
-      await refetch();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const base = () => `/t/${params.tenantId}`;
   const createHref = (kind: "regular" | "thematic", month: number) =>
@@ -81,23 +64,12 @@ export default function PlanningPage() {
               </div>
             </div>
             <ResourceView resource={meetings} onRetry={() => void refetch()}>
-              {() => (
-                <>
-                  <Show when={staff()}>
-                    <div class="actions">
-                      <button type="button" class="btn btn-primary" disabled={busy()} onClick={() => void scheduleYear()}>
-                        {pt("planYear")} {year()}
-                      </button>
-                      <span class="hint">{pt("planYearHint")}</span>
-                    </div>
-                    <Show when={error()}>
-                      <ErrorNotice error={error()} />
-                    </Show>
-                  </Show>
-                  <YearGrid plan={plan()} meetingHref={(id) => `${base()}/meetings/${id}`} createHref={staff() ? createHref : undefined} />
-                </>
-              )}
+              {() => <YearGrid plan={plan()} meetingHref={(id) => `${base()}/meetings/${id}`} createHref={staff() ? createHref : undefined} />}
             </ResourceView>
+            {/* Outside the list's view, so its result stays on screen while the grid reloads. */}
+            <Show when={staff()}>
+              <PlanYearForm tenantId={params.tenantId} organizationId={orgId()} year={year()} onDone={() => void refetch()} />
+            </Show>
           </Show>
         )}
       </ResourceView>
