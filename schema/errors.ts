@@ -1,8 +1,9 @@
 /**
  * The one error envelope. HTTP answers `{ error: { code, message, issues? } }`; the room answers
- * `{ type: "error", code, message, ref }` over the socket (see schema/room). Both sides parse it with these schemas.
+ * `{ type: "error", code, message, ref }` over the socket (see schema/room). Both sides parse it with these schemas
+ * (zod/mini: the web client loads it, and carries no zod classic; see web/vite.config.ts).
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const errorCodes = [
   "bad_request",
@@ -24,7 +25,7 @@ export const errorBodySchema = z.object({
   error: z.object({
     code: errorCodeSchema,
     message: z.string(),
-    issues: z.array(errorIssueSchema).optional(),
+    issues: z.optional(z.array(errorIssueSchema)),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

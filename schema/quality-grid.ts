@@ -3,7 +3,7 @@
  * Weights differ by province, so they are data: a province edits `qualityGrid`, not the code.
  * Runtime-safe: the room stores evaluations with `gradeOf`; the web client shows the same grade.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const criterionKeySchema = z.enum([
   "attendance",
@@ -61,7 +61,7 @@ export const gradeLabels: Record<Grade, string> = {
 };
 
 /** Points per criterion; each 0..max of its criterion (checked by `checkScores`). */
-export const scoresSchema = z.partialRecord(criterionKeySchema, z.number().int().min(0).max(100));
+export const scoresSchema = z.partialRecord(criterionKeySchema, z.int().check(z.minimum(0), z.maximum(100)));
 export type Scores = Partial<Record<CriterionKey, number>>;
 
 /** The first criterion whose score is above its maximum, or null. */

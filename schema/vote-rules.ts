@@ -2,8 +2,9 @@
  * Vote rules as data (DOMAIN.md "Voting rules"). A rule says what the threshold is measured against
  * (the base) and how high it is; presets cover the Party's usual cases and the chair may edit them.
  * Runtime-safe: the room computes results with these functions and the web client shows the same figures.
+ * zod/mini, like the room's schemas (schema/room/views.ts): these ride along on the member's phone.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * `members`: the branch's official members summoned, less the exempted who are absent and those absent
@@ -13,20 +14,23 @@ import { z } from "zod";
 export const voteBaseKindSchema = z.enum(["members", "cast"]);
 export type VoteBaseKind = z.infer<typeof voteBaseKindSchema>;
 
-export const votePresetSchema = z.enum(["resolution", "admission", "recognition", "procedural", "custom"]);
+/** The presets a chair can open a vote with by name (vote/open); `custom` is an edited rule. */
+const namedPresets = ["resolution", "admission", "recognition", "procedural"] as const;
+export const namedPresetSchema = z.enum(namedPresets);
+export const votePresetSchema = z.enum([...namedPresets, "custom"]);
 export type VotePreset = z.infer<typeof votePresetSchema>;
 
 export const voteRuleSchema = z.object({
   preset: votePresetSchema,
   base: voteBaseKindSchema,
   /** The threshold as a fraction num/den of the base, e.g. 1/2 or 2/3. */
-  num: z.number().int().min(1).max(99),
-  den: z.number().int().min(1).max(100),
+  num: z.int().check(z.minimum(1), z.maximum(99)),
+  den: z.int().check(z.minimum(1), z.maximum(100)),
   /** true: agree must be MORE than the fraction (> 1/2); false: AT LEAST the fraction (≥ 2/3). */
   strict: z.boolean(),
   /** Whether a member may change their ballot until the vote closes. */
   allowChange: z.boolean(),
-}).refine((r) => r.num <= r.den, { message: "num ≤ den" });
+}).check(z.refine((r) => r.num <= r.den, { message: "num ≤ den" }));
 export type VoteRule = z.infer<typeof voteRuleSchema>;
 
 export const votePresets: Record<Exclude<VotePreset, "custom">, VoteRule> = {

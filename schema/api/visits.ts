@@ -5,16 +5,11 @@
 import { z } from "zod";
 import { idSchema, monthSchema } from "../ids";
 import { periodQuerySchema } from "./reports";
+import { visitStatuses, type VisitStatus } from "./visit-labels";
 
-export const visitStatuses = ["planned", "attended", "missed", "moved"] as const;
+export * from "./visit-labels";
+
 export const visitStatusSchema = z.enum(visitStatuses);
-export type VisitStatus = z.infer<typeof visitStatusSchema>;
-export const visitStatusLabels: Record<VisitStatus, string> = {
-  planned: "Đã đăng ký",
-  attended: "Đã dự",
-  missed: "Không dự",
-  moved: "Đã dời",
-};
 
 const notes = z.string().trim().max(2000);
 

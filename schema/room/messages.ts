@@ -1,11 +1,12 @@
 /**
  * The room protocol: every frame in both directions, as zod unions on `type`. The server parses each
  * incoming frame with `parseClientMessage` (a union or null, never a cast); the client parses each
- * outgoing one with `parseServerMessage`. Documented in party/README.md.
+ * outgoing one with `parseServerMessage`. Documented in party/README.md. zod/mini, as in ./views.ts: the
+ * client carries these schemas too.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { scoresSchema } from "../quality-grid";
-import { votePresetSchema, voteRuleSchema } from "../vote-rules";
+import { namedPresetSchema, voteRuleSchema } from "../vote-rules";
 import {
   agendaItemViewSchema,
   attendanceCountsSchema,
@@ -33,12 +34,13 @@ export const MAX_MINUTES_CHARS = 60_000;
 export const MAX_TEXT_CHARS = 4_000;
 
 /** The client's id for a request: acks and errors name it (`ref`); a replayed id is not applied twice. */
-const msgId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
-const entityId = z.string().min(1).max(64);
-const text = (max = MAX_TEXT_CHARS) => z.string().trim().min(1).max(max);
+const msgId = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/));
+const entityId = z.string().check(z.minLength(1), z.maxLength(64));
+const text = (max = MAX_TEXT_CHARS) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const int = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 
-const m = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.object({ type: z.literal(type), id: msgId, ...shape }).strict();
+const m = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
+  z.strictObject({ type: z.literal(type), id: msgId, ...shape });
 
 export const clientMessageSchema = z.discriminatedUnion("type", [
   /** Ask for a fresh snapshot (after a version gap). */
@@ -46,47 +48,47 @@ export const clientMessageSchema = z.discriminatedUnion("type", [
   /** Self check-in (own personId), or chair / minutes-taker checks in someone in the hall. */
   m("presence/check-in", { personId: entityId, mode: z.enum(["hall", "remote"]) }),
   /** Chair / minutes-taker: absent with a reason the committee accepts (excused) or without. */
-  m("presence/mark-absent", { personId: entityId, excused: z.boolean(), reason: z.string().trim().max(500).optional() }),
+  m("presence/mark-absent", { personId: entityId, excused: z.boolean(), reason: z.optional(z.string().check(z.trim(), z.maxLength(500))) }),
   m("meeting/start", {}),
   m("meeting/close", {}),
   m("agenda/go", { itemId: entityId }),
   m("agenda/add", {
     title: text(300),
-    budgetMinutes: z.number().int().min(1).max(600),
-    presenterPersonId: entityId.nullable().optional(),
+    budgetMinutes: int(1, 600),
+    presenterPersonId: z.optional(z.nullable(entityId)),
     /** Insert after this item; at the end when absent. */
-    afterItemId: entityId.nullable().optional(),
+    afterItemId: z.optional(z.nullable(entityId)),
   }),
   /** The full new order: every item id exactly once. */
-  m("agenda/reorder", { itemIds: z.array(entityId).min(1).max(200) }),
+  m("agenda/reorder", { itemIds: z.array(entityId).check(z.minLength(1), z.maxLength(200)) }),
   m("queue/raise", { kind: speechKindSchema }),
   /** Lower one's own hand, or (chair) someone else's. */
-  m("queue/lower", { personId: entityId.optional() }),
+  m("queue/lower", { personId: z.optional(entityId) }),
   m("queue/settings", { settings: queueSettingsSchema }),
-  m("floor/give", { personId: entityId, limitSeconds: z.number().int().min(1).max(3600).optional() }),
+  m("floor/give", { personId: entityId, limitSeconds: z.optional(int(1, 3600)) }),
   m("floor/end", {}),
-  m("floor/extend", { seconds: z.number().int().min(1).max(1800) }),
+  m("floor/extend", { seconds: int(1, 1800) }),
   /** Chair opens a vote: a preset name, or a full (edited) rule. */
   m("vote/open", {
     motion: text(1000),
-    itemId: entityId.nullable().optional(),
-    rule: z.union([votePresetSchema.exclude(["custom"]), voteRuleSchema]),
+    itemId: z.optional(z.nullable(entityId)),
+    rule: z.union([namedPresetSchema, voteRuleSchema]),
     secret: z.boolean(),
   }),
   /** A member's own ballot. The message id is the ballot id: a replay is recognised, not counted twice. */
   m("vote/cast", { voteId: entityId, choice: choiceSchema }),
   /** Minutes-taker / chair enters hands counted in the hall, by name; members who voted remotely are refused. */
-  m("vote/hall", { voteId: entityId, entries: z.array(z.object({ personId: entityId, choice: choiceSchema }).strict()).min(1).max(500) }),
+  m("vote/hall", { voteId: entityId, entries: z.array(z.strictObject({ personId: entityId, choice: choiceSchema })).check(z.minLength(1), z.maxLength(500)) }),
   m("vote/close", { voteId: entityId }),
   /** A member in the minority of a closed vote reserves their opinion. */
   m("vote/reserve", { voteId: entityId, body: text() }),
   /** Visiting leader: create (no noteId) or update own note. */
-  m("note/save", { noteId: entityId.optional(), itemId: entityId.nullable().optional(), body: text(), shared: z.boolean() }),
+  m("note/save", { noteId: z.optional(entityId), itemId: z.optional(z.nullable(entityId)), body: text(), shared: z.boolean() }),
   m("guidance/post", { body: text() }),
   /** Leader (kind leader) or chair (kind branch) scores the meeting. */
   m("evaluation/save", { scores: scoresSchema }),
   /** Minutes-taker / chair replaces the body; `baseRevision` must be the current revision. */
-  m("minutes/edit", { body: z.string().max(MAX_MINUTES_CHARS), baseRevision: z.number().int().min(0) }),
+  m("minutes/edit", { body: z.string().check(z.maxLength(MAX_MINUTES_CHARS)), baseRevision: z.int().check(z.minimum(0)) }),
   /** Replace the body with a draft built from what happened. */
   m("minutes/prefill", {}),
 ]);
@@ -117,16 +119,16 @@ export const roomErrorCodeSchema = z.enum([
 ]);
 export type RoomErrorCode = z.infer<typeof roomErrorCodeSchema>;
 
-const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.object({ type: z.literal(type), version: z.number().int(), ...shape });
+const ev = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), version: z.int(), ...shape });
 
 /** Broadcast events: each carries the room's version; a client that sees a gap sends `sync`. */
 export const roomEventSchema = z.discriminatedUnion("type", [
   ev("meeting", { meeting: meetingViewSchema }),
   /** Only the entries that changed, plus the new counts. */
   ev("attendance", { entries: z.array(attendanceEntrySchema), counts: attendanceCountsSchema }),
-  ev("agenda", { agenda: z.array(agendaItemViewSchema), currentItemId: z.string().nullable() }),
-  ev("queue", { queue: z.array(queueEntrySchema), floor: floorViewSchema.nullable(), queueSettings: queueSettingsSchema }),
+  ev("agenda", { agenda: z.array(agendaItemViewSchema), currentItemId: z.nullable(z.string()) }),
+  ev("queue", { queue: z.array(queueEntrySchema), floor: z.nullable(floorViewSchema), queueSettings: queueSettingsSchema }),
   ev("speech", { speech: speechViewSchema }),
   ev("vote", { vote: voteViewSchema }),
   ev("reserved", { opinion: reservedOpinionViewSchema }),
@@ -137,23 +139,23 @@ export const roomEventSchema = z.discriminatedUnion("type", [
 export type RoomEvent = z.infer<typeof roomEventSchema>;
 
 export const serverMessageSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("snapshot"), version: z.number().int(), you: youSchema, state: roomViewSchema }),
-  ...roomEventSchema.options,
+  z.object({ type: z.literal("snapshot"), version: z.int(), you: youSchema, state: roomViewSchema }),
+  ...roomEventSchema.def.options,
   /** Private to the author and, once shared, to the committee; carries no version. */
   z.object({ type: z.literal("notes"), notes: z.array(leaderNoteViewSchema) }),
   /** The action `ref` is durably stored. `duplicate`: it was already applied (a replay). `entityId`: what it created. */
   z.object({
     type: z.literal("ack"),
     ref: z.string(),
-    duplicate: z.boolean().optional(),
-    entityId: z.string().optional(),
+    duplicate: z.optional(z.boolean()),
+    entityId: z.optional(z.string()),
     /** For vote/cast: the ballot as stored. */
-    ballot: z.object({ voteId: z.string(), choice: choiceSchema }).optional(),
+    ballot: z.optional(z.object({ voteId: z.string(), choice: choiceSchema })),
     /** For vote/hall: people skipped because they had already voted from their own device. */
-    skipped: z.array(z.string()).optional(),
+    skipped: z.optional(z.array(z.string())),
   }),
   /** The request `ref` (null when the frame could not be read) changed nothing; the socket stays open. */
-  z.object({ type: z.literal("error"), code: roomErrorCodeSchema, message: z.string(), ref: z.string().nullable() }),
+  z.object({ type: z.literal("error"), code: roomErrorCodeSchema, message: z.string(), ref: z.nullable(z.string()) }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
 
@@ -162,7 +164,7 @@ export type ParsedClientMessage =
   | { ok: true; msg: ClientMessage }
   | { ok: false; code: "bad_message" | "unknown_type" | "too_large"; ref: string | null; message: string };
 
-const knownTypes = new Set<string>(clientMessageSchema.options.map((o) => o.shape.type.value));
+const knownTypes = new Set<string>(clientMessageSchema.def.options.flatMap((o) => o.shape.type.def.values));
 
 export function parseClientMessage(raw: string | ArrayBuffer | ArrayBufferView): ParsedClientMessage {
   if (typeof raw !== "string") return { ok: false, code: "bad_message", ref: null, message: "Khung nhị phân không được hỗ trợ / Binary frames are not supported" };

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * Roles in the live room. The API decides the role when it issues a ticket (from the meeting's chair and

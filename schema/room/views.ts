@@ -1,8 +1,10 @@
 /**
  * What the room shows: the pieces of a snapshot and of the small events that follow it. The server builds
  * them from its state; the client parses them with these schemas. See party/README.md for the protocol.
+ * Written with zod/mini (functional checks, tree-shakable) so the member's phone loads a few KB of zod, not
+ * all of it (issue 4: the member room view stays under 60 KB gzipped); parsing is the same zod core.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { scoresSchema, gradeSchema } from "../quality-grid";
 import { voteRuleSchema } from "../vote-rules";
 import { roomRoleSchema } from "./ticket";
@@ -18,10 +20,10 @@ export const meetingViewSchema = z.object({
   format: z.enum(["in_person", "hybrid", "online"]),
   scheduledAt: z.string(),
   status: z.enum(["planned", "live", "closed"]),
-  chairPersonId: z.string().nullable(),
-  minutesTakerPersonId: z.string().nullable(),
-  startedAt: z.string().nullable(),
-  endedAt: z.string().nullable(),
+  chairPersonId: z.nullable(z.string()),
+  minutesTakerPersonId: z.nullable(z.string()),
+  startedAt: z.nullable(z.string()),
+  endedAt: z.nullable(z.string()),
   /** 90 minutes (120 for a combined thematic + regular meeting: not modelled, so 90). */
   durationMarkMinutes: z.number(),
 });
@@ -43,46 +45,46 @@ export type GuestView = z.infer<typeof guestViewSchema>;
 /** One person's attendance; `status` null = not yet recorded. `connected` = sockets open now. */
 export const attendanceEntrySchema = z.object({
   personId: z.string(),
-  status: attendanceStatusSchema.nullable(),
-  reason: z.string().nullable(),
-  connected: z.number().int(),
+  status: z.nullable(attendanceStatusSchema),
+  reason: z.nullable(z.string()),
+  connected: z.int(),
 });
 export type AttendanceEntry = z.infer<typeof attendanceEntrySchema>;
 
 /** Live counts against the branch's members less the exempted; `rate` vs the 85% mark. */
 export const attendanceCountsSchema = z.object({
-  members: z.number().int(),
-  official: z.number().int(),
-  probationary: z.number().int(),
-  exempt: z.number().int(),
+  members: z.int(),
+  official: z.int(),
+  probationary: z.int(),
+  exempt: z.int(),
   /** members − exempt (an exempt member who attends counts as present and as expected). */
-  expected: z.number().int(),
-  presentHall: z.number().int(),
-  presentRemote: z.number().int(),
-  present: z.number().int(),
-  absentExcused: z.number().int(),
-  absentUnexcused: z.number().int(),
-  unrecorded: z.number().int(),
+  expected: z.int(),
+  presentHall: z.int(),
+  presentRemote: z.int(),
+  present: z.int(),
+  absentExcused: z.int(),
+  absentUnexcused: z.int(),
+  unrecorded: z.int(),
   rate: z.number(),
   mark: z.number(),
   reachesMark: z.boolean(),
   /** Official members present: who may vote now. */
-  eligibleVoters: z.number().int(),
+  eligibleVoters: z.int(),
   /** The `members` vote base now (DOMAIN.md). */
-  voteBase: z.number().int(),
+  voteBase: z.int(),
 });
 export type AttendanceCounts = z.infer<typeof attendanceCountsSchema>;
 
 export const agendaItemViewSchema = z.object({
   id: z.string(),
   title: z.string(),
-  position: z.number().int(),
-  presenterPersonId: z.string().nullable(),
-  budgetMinutes: z.number().int(),
+  position: z.int(),
+  presenterPersonId: z.nullable(z.string()),
+  budgetMinutes: z.int(),
   /** Time spent on the item before its current run, in ms. */
-  elapsedMs: z.number().int(),
+  elapsedMs: z.int(),
   /** Set while the item is current: add `now − runningSince` to `elapsedMs` for the live clock. */
-  runningSince: z.string().nullable(),
+  runningSince: z.nullable(z.string()),
   done: z.boolean(),
 });
 export type AgendaItemView = z.infer<typeof agendaItemViewSchema>;
@@ -100,13 +102,13 @@ export const floorViewSchema = z.object({
   personId: z.string(),
   name: z.string(),
   kind: speechKindSchema,
-  itemId: z.string().nullable(),
+  itemId: z.nullable(z.string()),
   startedAt: z.string(),
-  limitSeconds: z.number().int(),
+  limitSeconds: z.int(),
   /** Set by the server's clock (alarm) when the limit passed. */
   overrun: z.boolean(),
   /** The server ends the speech at limit + grace. */
-  graceSeconds: z.number().int(),
+  graceSeconds: z.int(),
 });
 export type FloorView = z.infer<typeof floorViewSchema>;
 
@@ -114,28 +116,28 @@ export const speechViewSchema = z.object({
   id: z.string(),
   personId: z.string(),
   name: z.string(),
-  itemId: z.string().nullable(),
+  itemId: z.nullable(z.string()),
   kind: speechKindSchema,
   startedAt: z.string(),
   endedAt: z.string(),
-  durationSeconds: z.number().int(),
-  limitSeconds: z.number().int(),
-  overrunSeconds: z.number().int(),
+  durationSeconds: z.int(),
+  limitSeconds: z.int(),
+  overrunSeconds: z.int(),
   /** true when the server's clock ended it at limit + grace. */
   cutOff: z.boolean(),
 });
 export type SpeechView = z.infer<typeof speechViewSchema>;
 
 export const queueSettingsSchema = z.object({
-  limitSeconds: z.number().int().min(1).max(3600),
-  graceSeconds: z.number().int().min(0).max(600),
+  limitSeconds: z.int().check(z.minimum(1), z.maximum(3600)),
+  graceSeconds: z.int().check(z.minimum(0), z.maximum(600)),
 });
 export type QueueSettings = z.infer<typeof queueSettingsSchema>;
 
 export const choiceSchema = z.enum(["agree", "disagree", "abstain"]);
 export type Choice = z.infer<typeof choiceSchema>;
 
-export const tallySchema = z.object({ agree: z.number().int(), disagree: z.number().int(), abstain: z.number().int() });
+export const tallySchema = z.object({ agree: z.int(), disagree: z.int(), abstain: z.int() });
 
 /**
  * A vote as everyone sees it. In an open secret vote `tally` and `canStillPass` are null: only how many
@@ -144,23 +146,23 @@ export const tallySchema = z.object({ agree: z.number().int(), disagree: z.numbe
 export const voteViewSchema = z.object({
   id: z.string(),
   motion: z.string(),
-  itemId: z.string().nullable(),
+  itemId: z.nullable(z.string()),
   rule: voteRuleSchema,
   secret: z.boolean(),
   status: z.enum(["open", "closed"]),
   openedAt: z.string(),
-  closedAt: z.string().nullable(),
+  closedAt: z.nullable(z.string()),
   /** Official members present now (while open) / at close. */
-  eligible: z.number().int(),
-  voted: z.number().int(),
-  votedHall: z.number().int(),
-  votedRemote: z.number().int(),
-  tally: tallySchema.nullable(),
+  eligible: z.int(),
+  voted: z.int(),
+  votedHall: z.int(),
+  votedRemote: z.int(),
+  tally: z.nullable(tallySchema),
   /** What the result is measured against, and how many agree ballots pass it. */
-  base: z.number().int(),
-  needed: z.number().int(),
-  canStillPass: z.boolean().nullable(),
-  result: z.enum(["passed", "not_passed"]).nullable(),
+  base: z.int(),
+  needed: z.int(),
+  canStillPass: z.nullable(z.boolean()),
+  result: z.nullable(z.enum(["passed", "not_passed"])),
 });
 export type VoteView = z.infer<typeof voteViewSchema>;
 
@@ -179,7 +181,7 @@ export const leaderNoteViewSchema = z.object({
   id: z.string(),
   personId: z.string(),
   name: z.string(),
-  itemId: z.string().nullable(),
+  itemId: z.nullable(z.string()),
   body: z.string(),
   shared: z.boolean(),
   updatedAt: z.string(),
@@ -194,7 +196,7 @@ export const evaluationViewSchema = z.object({
   name: z.string(),
   kind: z.enum(["branch", "leader"]),
   scores: scoresSchema,
-  total: z.number().int(),
+  total: z.int(),
   grade: gradeSchema,
   updatedAt: z.string(),
 });
@@ -203,11 +205,11 @@ export type EvaluationView = z.infer<typeof evaluationViewSchema>;
 export const minutesViewSchema = z.object({
   body: z.string(),
   /** Increments on every edit; an edit names the revision it was based on. */
-  revision: z.number().int(),
-  editedBy: z.string().nullable(),
-  editedAt: z.string().nullable(),
+  revision: z.int(),
+  editedBy: z.nullable(z.string()),
+  editedAt: z.nullable(z.string()),
   /** 1 once the meeting closed and version 1 was frozen in D1. */
-  frozenVersion: z.number().int().nullable(),
+  frozenVersion: z.nullable(z.int()),
 });
 export type MinutesView = z.infer<typeof minutesViewSchema>;
 
@@ -230,9 +232,9 @@ export const roomViewSchema = z.object({
   attendance: z.array(attendanceEntrySchema),
   counts: attendanceCountsSchema,
   agenda: z.array(agendaItemViewSchema),
-  currentItemId: z.string().nullable(),
+  currentItemId: z.nullable(z.string()),
   queue: z.array(queueEntrySchema),
-  floor: floorViewSchema.nullable(),
+  floor: z.nullable(floorViewSchema),
   queueSettings: queueSettingsSchema,
   speeches: z.array(speechViewSchema),
   votes: z.array(voteViewSchema),

@@ -4,7 +4,8 @@
  * else the branch's, marked provisional.
  */
 import { createResource, createSignal, For, Show } from "solid-js";
-import { gradeLabels, type EvaluationView, type MeetingGradeView } from "../../../schema/api/reports";
+import type { EvaluationView, MeetingGradeView } from "../../../schema/api/reports";
+import { gradeLabels } from "../../../schema/api/report-labels";
 import { formatDate } from "../i18n/format";
 import { canManageTenant } from "../session";
 import { ErrorNotice } from "../ui/error-notice";

@@ -4,7 +4,8 @@
  * side tables (leaders, branch years), and the export links.
  */
 import { For, Show, type JSX } from "solid-js";
-import { describeReason, gradeLabels, thresholds, type Column, type ReportResult, type ReportTable } from "../../../schema/api/reports";
+import type { Column, ReportResult, ReportTable } from "../../../schema/api/reports";
+import { describeReason, gradeLabels, thresholds } from "../../../schema/api/report-labels";
 import { BarChart, LineChart, type ChartSeries } from "./charts";
 import { formatCell } from "./format-cell";
 import { rt } from "./report-messages";

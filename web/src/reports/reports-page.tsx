@@ -5,7 +5,7 @@
  */
 import { A, useParams, useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, For, Match, Show, Switch } from "solid-js";
-import { reportNames, reportTitles, type ReportName } from "../../../schema/api/reports";
+import { reportNames, reportTitles, type ReportName } from "../../../schema/api/report-labels";
 import { tenantOf } from "../session";
 import { ResourceView } from "../ui/resource-view";
 import { GradesPanel } from "./grades-panel";

@@ -4,7 +4,8 @@
  * and moving a missed one to the branch's next meeting. A visiting leader sees only their own plans.
  */
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
-import { visitStatusLabels, type VisitStatus, type VisitView } from "../../../schema/api/visits";
+import type { VisitView } from "../../../schema/api/visits";
+import { visitStatusLabels, type VisitStatus } from "../../../schema/api/visit-labels";
 import { branchesOf, organizationsApi } from "../api";
 import { formatDate } from "../i18n/format";
 import { canManageTenant, tenantOf } from "../session";

@@ -13,8 +13,8 @@
 import PartySocket from "partysocket";
 import { batch, createSignal, type Accessor } from "solid-js";
 import { createStore, produce, reconcile, unwrap } from "solid-js/store";
-import { z } from "zod";
-import { ApiFailure, request } from "../api";
+import * as z from "zod/mini";
+import { ApiFailure, request } from "../api/http";
 import { clientMessageSchema, parseServerMessage, type ClientMessage, type RoomErrorCode, type ServerMessage } from "../../../schema/room/messages";
 import type { LeaderNoteView, RoomView, You } from "../../../schema/room/views";
 import { applyEvent, copyForEvent, versionStep } from "./room-state";
@@ -60,7 +60,7 @@ export interface RoomConnection {
   close(): void;
 }
 
-const ticketResponseSchema = z.object({ ticket: z.string().min(1), roomPath: z.string().min(1) });
+const ticketResponseSchema = z.object({ ticket: z.string().check(z.minLength(1)), roomPath: z.string().check(z.minLength(1)) });
 
 const newActionId = () => crypto.randomUUID().replaceAll("-", "");
 
