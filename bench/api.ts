@@ -4,16 +4,18 @@
  * Target: p99 under 50 ms, no errors. Figures go to bench/results/api.{json,md}.
  *
  *   node bench/api.ts [--duration 10] [--connections 50] [--persist-to DIR (reuse a loaded seed)] [--keep]
+ *                     [--generator auto|wrk|node (auto: wrk when installed)]
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { PROVINCE_ADMIN_EMAIL, PROVINCE_PASSWORD, PROVINCE_SIZE, PROVINCE_TENANT_ID, buildProvinceSql } from "../scripts/lib/province-data.ts";
-import { freePort, startDev, type DevServer } from "../scripts/lib/wrangler.ts";
+import { freePort, type DevServer } from "../scripts/lib/wrangler.ts";
 import { seedProvince, type ProvinceLoad } from "../scripts/seed-province.ts";
-import { groupCpuMs, selfCpuMs } from "./lib/cpu.ts";
-import { runLoad, type LoadResult } from "./lib/load.ts";
+import { groupCpuMs } from "./lib/cpu.ts";
+import { DEV_SETUP, startFrozenDev } from "./lib/frozen-dev.ts";
+import { loadGenerator, runLoad, type LoadResult } from "./lib/load.ts";
 import { machine, markdownTable, writeResults } from "./lib/results.ts";
 
 const TARGET_P99_MS = 50;
@@ -26,10 +28,13 @@ const { values } = parseArgs({
     connections: { type: "string", default: "50" },
     "persist-to": { type: "string" },
     keep: { type: "boolean", default: false },
+    generator: { type: "string", default: "auto" },
   },
 });
 const durationMs = Number(values.duration) * 1000;
 const connections = Number(values.connections);
+const generatorChoice = values.generator as "auto" | "wrk" | "node";
+const generator = loadGenerator(generatorChoice);
 
 /** Search terms as people type them: without diacritics, a surname, a given name, a full name fragment. */
 const SEARCH_TERMS = ["nguyen van", "thi hoa", "tuan", "le", "pham thi", "hung", "tran minh", "lan", "ngoc", "hoang van"];
@@ -62,15 +67,8 @@ try {
     ({ branchIds, sampleMeetingIds: meetingIds } = await buildProvinceSql());
   }
 
-  const port = await freePort();
-  // --log-level warn: wrangler would otherwise print a line per request from its Node process, on the same cores.
-  server = await startDev({
-    port,
-    persistTo,
-    vars: { SESSION_SECRET: "bench-secret-0123456789abcdef" },
-    readyTimeoutMs: 90_000,
-    extraArgs: ["--log-level", "warn"],
-  });
+  console.log(`Server: ${DEV_SETUP}.\nLoad generator: ${generator}.`);
+  server = await startFrozenDev({ port: await freePort(), persistTo, vars: { SESSION_SECRET: "bench-secret-0123456789abcdef" } });
   const base = server.url;
   const login = await fetch(`${base}/api/auth/login`, {
     method: "POST",
@@ -122,22 +120,22 @@ try {
     const probeNote = `${probe.status} ${probeBody.slice(0, 120)}`;
     console.log(`\n${ep.name} (${ep.route}): probe ${probeNote}`);
     // One connection first: the time one request takes when nothing queues (what the server spends on it).
-    const single = await runLoad({ baseUrl: base, path: ep.path, headers, connections: 1, durationMs: 2_000, warmupMs: 500 });
+    const single = await runLoad({ baseUrl: base, path: ep.path, headers, connections: 1, durationMs: 2_000, warmupMs: 1_000, generator });
     const loadAvg = Math.round(loadavg()[0]! * 100) / 100;
-    let cpu0 = { server: 0 as number | null, client: 0 };
-    let cpu1 = cpu0;
-    const read = () => ({ server: groupCpuMs(pgid), client: selfCpuMs() });
+    let cpu0: number | null = null;
+    let cpu1: number | null = null;
     const r = await runLoad({
+      generator,
       baseUrl: base,
       path: ep.path,
       headers,
       connections,
       durationMs,
       warmupMs: 2_000,
-      onMeasure: (edge) => (edge === "start" ? (cpu0 = read()) : (cpu1 = read())),
+      onMeasure: (edge) => (edge === "start" ? (cpu0 = groupCpuMs(pgid)) : (cpu1 = groupCpuMs(pgid))),
     });
-    const perReq = (a: number | null, b: number | null) => (a === null || b === null || r.requests === 0 ? null : Math.round(((b - a) / r.requests) * 100) / 100);
-    const cpuMsPerRequest = { server: perReq(cpu0.server, cpu1.server), client: perReq(cpu0.client, cpu1.client) ?? 0 };
+    const perReq = (ms: number | null) => (ms === null || r.requests === 0 ? null : Math.round((ms / r.requests) * 100) / 100);
+    const cpuMsPerRequest = { server: perReq(cpu0 === null || cpu1 === null ? null : cpu1 - cpu0), client: perReq(r.clientCpuMs) ?? 0 };
     const capacityRps = cpuMsPerRequest.server === null ? null : Math.round((cores * 1000) / (cpuMsPerRequest.server + cpuMsPerRequest.client));
     console.log(
       `  1 connection: p50 ${single.latencyMs.p50} ms; ${connections}: ${r.rps} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, ` +
@@ -153,6 +151,8 @@ try {
     machine: machine(),
     target: { p99Ms: TARGET_P99_MS, errors: 0 },
     connections,
+    server: DEV_SETUP,
+    generator,
     durationSeconds: durationMs / 1000,
     seed: load
       ? { ...PROVINCE_SIZE, rows: load.seed.rows, rowsByTable: load.seed.rowsByTable, sqlMB: +(load.sqlBytes / 1e6).toFixed(1), loadSeconds: +(load.loadMs / 1000).toFixed(1) }
@@ -160,7 +160,7 @@ try {
     endpoints: results.map((r) => ({ ...r, meetsTarget: r.errors === 0 && r.latencyMs.p99 < TARGET_P99_MS })),
   };
   const table = markdownTable(
-    ["endpoint", "route", "1 conn. p50 ms", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "requests", "errors", `p99 < ${TARGET_P99_MS} ms, no errors`, "load avg.", "server CPU ms/req", "req/s on free cores"],
+    ["endpoint", "route", "1 conn. p50 ms", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "requests", "errors", `p99 < ${TARGET_P99_MS} ms, no errors`, "load avg.", "server CPU ms/req", "client CPU ms/req", "req/s on free cores"],
     results.map((r) => [
       r.name,
       `\`${r.route}\``,
@@ -175,6 +175,7 @@ try {
       r.errors === 0 && r.latencyMs.p99 < TARGET_P99_MS ? "yes" : "**no**",
       r.loadAvg,
       r.cpuMsPerRequest.server ?? "n/a",
+      r.cpuMsPerRequest.client,
       r.capacityRps ?? "n/a",
     ]),
   );
@@ -187,12 +188,14 @@ try {
   const md =
     `### API on the province-scale seed (\`npm run bench\`, ${at.slice(0, 16).replace("T", " ")} UTC)\n\n` +
     `${seedLine}\n\n` +
-    `\`wrangler dev\` (local workerd + D1), ${connections} concurrent keep-alive connections, ${durationMs / 1000} s per endpoint after a 2 s warm-up, ` +
+    `\`wrangler dev\` (local workerd + D1): ${DEV_SETUP}. ` +
+    `Load from ${generator === "wrk" ? "`wrk` (C, one thread)" : `the Node generator of bench/lib/load.ts (${generatorChoice === "node" ? "--generator node" : "wrk not installed"})`}: ` +
+    `${connections} concurrent keep-alive connections, ${durationMs / 1000} s per endpoint after a 2 s warm-up, ` +
     `bearer token of a committee admin; client and server on the same ${m.cpus}-core machine (${m.cpuModel}). ` +
     `"1 conn. p50" is the latency with one connection (nothing queued); "load avg." is the machine's 1-minute load ` +
     `average when the run began (the machine is shared: other work inflates every figure). "server CPU ms/req" is the CPU ` +
     `time wrangler dev and workerd spent per request (steadier than wall-clock figures, though contention inflates it ` +
-    `too: the floor measured 0.6 ms at load 2.8 and 2.2 ms at load 5.7); "req/s on free cores" = ` +
+    `too); "client CPU ms/req" the load generator's; "req/s on free cores" = ` +
     `cores ÷ (server + client CPU per request), what the machine would serve with nothing else running. At ${connections} ` +
     `connections, p99 < ${TARGET_P99_MS} ms needs well over ${Math.round((connections * 1000) / TARGET_P99_MS)} req/s.\n\n` +
     `${table}\n`;

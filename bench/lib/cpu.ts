@@ -32,9 +32,3 @@ export function groupCpuMs(pgid: number): number | null {
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
-
-/** CPU milliseconds used by this (client) process so far. */
-export function selfCpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}

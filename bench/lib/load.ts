@@ -1,9 +1,11 @@
 /**
- * A small closed-loop load generator: `connections` workers on keep-alive sockets, each sending its next
- * request as soon as the previous answer has been read, for a fixed time. Plain node:http keeps the
- * client's own CPU cost low (client and server share the machine's two cores).
+ * Closed-loop load: `connections` keep-alive sockets, each sending its next request as soon as the previous
+ * answer has been read, for a fixed time. `wrk` makes it when installed (bench/lib/wrk.ts: far less client
+ * CPU on the two cores the server also needs); otherwise this plain node:http generator does, so the bench
+ * runs on any machine. The result says which one ran.
  */
 import { Agent, request } from "node:http";
+import { findWrk, runWrk } from "./wrk.ts";
 
 export interface LoadOptions {
   baseUrl: string;
@@ -17,17 +19,22 @@ export interface LoadOptions {
   timeoutMs?: number;
   /** Called right before and right after the measured phase (e.g. to read CPU counters). */
   onMeasure?: (edge: "start" | "end") => void;
+  /** "auto" (default): wrk when on PATH, else node. */
+  generator?: "auto" | "wrk" | "node";
 }
 
 export interface LoadResult {
+  generator: "wrk" | "node";
   requests: number;
   errors: number;
   /** Status code (or "network"/"timeout") → count, for the requests that failed. */
   errorKinds: Record<string, number>;
   rps: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
-  /** Bytes of one answer body (the last one read), to show what was fetched. */
-  sampleBytes: number;
+  /** Bytes of one answer body (the last one read), to show what was fetched; null when wrk ran. */
+  sampleBytes: number | null;
+  /** CPU milliseconds the load generator itself used in the measured phase. */
+  clientCpuMs: number;
 }
 
 function once(agent: Agent, base: URL, path: string, headers: Record<string, string>, timeoutMs: number): Promise<{ status: number | string; bytes: number }> {
@@ -53,7 +60,24 @@ function once(agent: Agent, base: URL, path: string, headers: Record<string, str
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const round = (x: number) => Math.round(x * 10) / 10;
 
+const wrkBin = findWrk();
+
+/** Which generator `runLoad` will use for this choice. */
+export function loadGenerator(choice: LoadOptions["generator"] = "auto"): "wrk" | "node" {
+  if (choice === "wrk" && !wrkBin) throw new Error("wrk is not installed (apt-get install wrk)");
+  return choice === "node" || !wrkBin ? "node" : "wrk";
+}
+
 export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
+  return loadGenerator(opts.generator) === "wrk" ? runWrk(wrkBin!, opts) : runNodeLoad(opts);
+}
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+async function runNodeLoad(opts: LoadOptions): Promise<LoadResult> {
   const base = new URL(opts.baseUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: opts.connections });
   const timeoutMs = opts.timeoutMs ?? 10_000;
@@ -81,11 +105,14 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   try {
     if (opts.warmupMs) await phase(opts.warmupMs, false);
     opts.onMeasure?.("start");
+    const cpu0 = cpuMs();
     const { latencies, errorKinds, sampleBytes, elapsed } = await phase(opts.durationMs, true);
+    const clientCpuMs = cpuMs() - cpu0;
     opts.onMeasure?.("end");
     const sorted = [...latencies].sort((a, b) => a - b);
     const errors = Object.values(errorKinds).reduce((a, b) => a + b, 0);
     return {
+      generator: "node",
       requests: latencies.length,
       errors,
       errorKinds,
@@ -98,6 +125,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
         mean: round(latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length)),
       },
       sampleBytes,
+      clientCpuMs,
     };
   } finally {
     agent.destroy();

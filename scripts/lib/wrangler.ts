@@ -115,6 +115,8 @@ export interface DevOptions {
   readyTimeoutMs?: number;
   /** More `wrangler dev` flags, e.g. `--log-level warn` so a benchmark does not pay for a log line per request. */
   extraArgs?: string[];
+  /** More environment for wrangler (e.g. the benchmark turns off local observability). */
+  env?: NodeJS.ProcessEnv;
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
@@ -134,7 +136,7 @@ export async function startDev(opts: DevOptions): Promise<DevServer> {
     process.execPath,
     [wranglerBin, "dev", "--port", String(opts.port), "--ip", ip, ...persistArgs(opts.persistTo), ...varArgs, "--show-interactive-dev-session=false", ...(opts.extraArgs ?? [])],
     // stdin ignored: a background process group that reads the terminal would be stopped by SIGTTIN.
-    { cwd: root, env: quietEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+    { cwd: root, env: { ...quietEnv, ...opts.env }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
   const collect = (stream: NodeJS.WriteStream) => (d: Buffer) => {

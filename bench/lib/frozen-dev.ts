@@ -1,0 +1,36 @@
+/**
+ * `wrangler dev` for benchmarks: the Worker is bundled once, as `wrangler deploy` bundles it, and served with
+ * `--no-bundle`, so edits made to the tree during a run (other work on the same checkout) cannot rebuild
+ * and reload the server mid-measurement. Two dev-only costs are switched off, since a deployed Worker pays
+ * neither: the line per request that wrangler's proxy posts back to its Node process (`--log-level warn`),
+ * and the local trace store that records every request's spans to SQLite (`X_LOCAL_OBSERVABILITY=false`).
+ */
+import { mkdtemp, mkdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { root, startDev, wrangler, type DevServer } from "../../scripts/lib/wrangler.ts";
+
+export const DEV_SETUP =
+  "the Worker bundled once (`wrangler deploy --dry-run --outdir`) and served by `wrangler dev --no-bundle --log-level warn` " +
+  "with `X_LOCAL_OBSERVABILITY=false`: no per-request log line posted back to wrangler's Node process and no local trace store, " +
+  "dev-only costs a deployed Worker does not pay; requests still pass wrangler's proxy worker";
+
+export async function startFrozenDev(opts: { port: number; persistTo: string; vars: Record<string, string> }): Promise<DevServer> {
+  const out = await mkdtemp(join(tmpdir(), "chibo-bench-bundle-"));
+  // wrangler dev refuses to start without the [assets] directory; the API bench does not need the client built.
+  await mkdir(join(root, "web", "dist"), { recursive: true });
+  try {
+    await wrangler(["deploy", "--dry-run", "--outdir", out]);
+    const server = await startDev({
+      ...opts,
+      readyTimeoutMs: 90_000,
+      // --config: with a script path given, wrangler would otherwise look for its config beside the bundle.
+      extraArgs: ["--log-level", "warn", "--no-bundle", "--config", join(root, "wrangler.toml"), join(out, "index.js")],
+      env: { X_LOCAL_OBSERVABILITY: "false" },
+    });
+    return { ...server, stop: () => server.stop().finally(() => rm(out, { recursive: true, force: true })) };
+  } catch (err) {
+    await rm(out, { recursive: true, force: true });
+    throw err;
+  }
+}
