@@ -18,6 +18,8 @@ export interface TenantAccess {
   /** organizationId → branch role, for the organizations where the caller is a member */
   memberships: Map<string, { status: "official" | "probationary"; branchRole: string }>;
   guestMeetingIds: Set<string>;
+  /** A leader with a visit plan here: reads their own visits, nothing else (unless also member, guest or staff). */
+  plannedVisitor: boolean;
 }
 
 export interface AppEnv {

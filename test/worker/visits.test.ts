@@ -199,6 +199,40 @@ describe("who sees which visits", () => {
     expect(leaders.json.items.map((l: { fullName: string }) => l.fullName)).toEqual(["Hoàng Thị Đạo", "Lê Văn Lãnh", "Trần Thị Quản Trị"]);
   });
 
+  it("lets a leader planned before any meeting open the tenant and see only their own visits", async () => {
+    const s = await setup();
+    const other = await setup();
+    // Two plans for months without meetings yet: no meeting to be a guest of, so standing comes from the plan.
+    const mine = (await api("POST", s.base, s.token, { leaderPersonId: s.leader.id, organizationId: s.branchId, month: "2030-05" })).json;
+    const theirs = (await api("POST", s.base, s.token, { leaderPersonId: s.leader2.id, organizationId: s.branch2, month: "2030-05" })).json;
+    expect([mine.meetingId, theirs.meetingId]).toEqual([null, null]);
+    const planElsewhere = (await api("POST", other.base, other.token, { leaderPersonId: other.leader.id, organizationId: other.branchId, month: "2030-05" })).json;
+    const leaderToken = await login(s.leader.email);
+
+    const me = await api("GET", "/api/auth/me", leaderToken);
+    expect(me.json.tenants.map((t: { id: string }) => t.id)).toEqual([s.tenantId]);
+    const list = await api("GET", `${s.base}?year=2030`, leaderToken);
+    expect(list.status).toBe(200);
+    expect(list.json.items.map((v: { id: string }) => v.id)).toEqual([mine.id]);
+    expect((await api("GET", `${s.base}/${mine.id}`, leaderToken)).status).toBe(200);
+    expect((await api("GET", `${s.base}/${theirs.id}`, leaderToken)).status).toBe(404);
+    // Nothing else of the tenant: no members, no meetings, no reports, no plan changes.
+    await s.meeting(s.branchId, "2030-06-10T12:30:00.000Z");
+    expect((await api("GET", `/api/tenants/${s.tenantId}/members`, leaderToken)).status).toBe(403);
+    expect((await api("GET", `/api/tenants/${s.tenantId}/organizations`, leaderToken)).status).toBe(403);
+    expect((await api("GET", `/api/tenants/${s.tenantId}/meetings`, leaderToken)).json.items).toEqual([]);
+    expect((await api("GET", `/api/tenants/${s.tenantId}/reports/meetings?year=2030`, leaderToken)).status).toBe(403);
+    expect((await api("PATCH", `${s.base}/${mine.id}`, leaderToken, { notes: "x" })).status).toBe(403);
+    // Another committee's ids answer 404, and its plan is unchanged.
+    expect((await api("GET", `${other.base}?year=2030`, leaderToken)).status).toBe(404);
+    expect((await api("GET", `${s.base}/${planElsewhere.id}`, leaderToken)).status).toBe(404);
+    const [row] = await db().select().from(visitPlans).where(eq(visitPlans.id, planElsewhere.id));
+    expect(row).toMatchObject({ notes: "", status: "planned", leaderPersonId: other.leader.id });
+    // Once the plan is gone the tenant is closed to the leader again.
+    expect((await api("DELETE", `${s.base}/${mine.id}`, s.token)).status).toBe(200);
+    expect((await api("GET", `${s.base}?year=2030`, leaderToken)).status).toBe(404);
+  });
+
   it("keeps two committees planning the same leader apart (404 across, nothing changed)", async () => {
     const a = await setup();
     const b = await setup();

@@ -1,10 +1,15 @@
 import { and, eq } from "drizzle-orm";
-import { meetingGuests, memberships, tenantRoles, tenants } from "../../schema/db/tables";
+import type { BatchItem } from "drizzle-orm/batch";
+import { meetingGuests, memberships, tenantRoles, tenants, visitPlans } from "../../schema/db/tables";
+import type { TenantRole } from "../../schema/api/auth";
 import type { Db, TenantAccess } from "../env";
 
-/** The caller's standing in one tenant, or null when they have none there (the tenant then answers 404). */
-export async function loadTenantAccess(db: Db, tenantId: string, personId: string): Promise<TenantAccess | null> {
-  const [tenantRows, roleRows, memberRows, guestRows] = await db.batch([
+/**
+ * The queries that make up a caller's standing in one tenant, to run in one D1 batch (one round trip),
+ * alone or after other queries of the same request (the session check).
+ */
+export function tenantAccessQueries(db: Db, tenantId: string, personId: string) {
+  return [
     db.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId)),
     db
       .select({ role: tenantRoles.role })
@@ -18,14 +23,37 @@ export async function loadTenantAccess(db: Db, tenantId: string, personId: strin
       .select({ meetingId: meetingGuests.meetingId })
       .from(meetingGuests)
       .where(and(eq(meetingGuests.tenantId, tenantId), eq(meetingGuests.personId, personId))),
-  ]);
+    // A leader the committee planned a visit for stands in it before the plan names a meeting (issue 5).
+    db
+      .select({ id: visitPlans.id })
+      .from(visitPlans)
+      .where(and(eq(visitPlans.tenantId, tenantId), eq(visitPlans.leaderPersonId, personId)))
+      .limit(1),
+  ] as const satisfies readonly BatchItem<"sqlite">[];
+}
+
+type AccessRows = readonly [
+  { id: string }[],
+  { role: TenantRole }[],
+  { organizationId: string; status: "official" | "probationary"; branchRole: string }[],
+  { meetingId: string }[],
+  { id: string }[],
+];
+
+/** The caller's standing from the rows of `tenantAccessQueries`, or null when they have none (the tenant then answers 404). */
+export function toTenantAccess(tenantId: string, [tenantRows, roleRows, memberRows, guestRows, visitRows]: AccessRows): TenantAccess | null {
   if (tenantRows.length === 0) return null;
   const role = roleRows[0]?.role ?? null;
-  if (!role && memberRows.length === 0 && guestRows.length === 0) return null;
+  if (!role && memberRows.length === 0 && guestRows.length === 0 && visitRows.length === 0) return null;
   return {
     tenantId,
     role,
     memberships: new Map(memberRows.map((m) => [m.organizationId, { status: m.status, branchRole: m.branchRole }])),
     guestMeetingIds: new Set(guestRows.map((g) => g.meetingId)),
+    plannedVisitor: visitRows.length > 0,
   };
+}
+
+export async function loadTenantAccess(db: Db, tenantId: string, personId: string): Promise<TenantAccess | null> {
+  return toTenantAccess(tenantId, await db.batch(tenantAccessQueries(db, tenantId, personId)));
 }

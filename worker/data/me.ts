@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { meetingGuests, memberships, people, tenantRoles, tenants } from "../../schema/db/tables";
+import { meetingGuests, memberships, people, tenantRoles, tenants, visitPlans } from "../../schema/db/tables";
 import type { Me } from "../../schema/api/auth";
 import type { Db } from "../env";
 
@@ -9,7 +9,7 @@ export async function findPersonByEmail(db: Db, email: string) {
 
 /** The person and every tenant they stand in, for "who am I" and the client's tenant picker. */
 export async function loadMe(db: Db, personId: string): Promise<Me | null> {
-  const [personRows, roleRows, memberRows, guestRows] = await db.batch([
+  const [personRows, roleRows, memberRows, guestRows, visitRows] = await db.batch([
     db.select({ id: people.id, fullName: people.fullName, email: people.email }).from(people).where(eq(people.id, personId)),
     db.select({ tenantId: tenantRoles.tenantId, role: tenantRoles.role }).from(tenantRoles).where(eq(tenantRoles.personId, personId)),
     db
@@ -20,10 +20,12 @@ export async function loadMe(db: Db, personId: string): Promise<Me | null> {
       .select({ tenantId: meetingGuests.tenantId, meetingId: meetingGuests.meetingId })
       .from(meetingGuests)
       .where(eq(meetingGuests.personId, personId)),
+    // A leader planned to visit a committee stands in it before the plan names a meeting.
+    db.selectDistinct({ tenantId: visitPlans.tenantId }).from(visitPlans).where(eq(visitPlans.leaderPersonId, personId)),
   ]);
   const person = personRows[0];
   if (!person) return null;
-  const ids = [...new Set([...roleRows, ...memberRows, ...guestRows].map((r) => r.tenantId))];
+  const ids = [...new Set([...roleRows, ...memberRows, ...guestRows, ...visitRows].map((r) => r.tenantId))];
   const names = ids.length ? await db.select().from(tenants).where(inArray(tenants.id, ids)) : [];
   return {
     person,

@@ -20,21 +20,26 @@ export async function createSession(db: Db, env: Cloudflare.Env, personId: strin
   return { id, token: await signToken({ sid: id, pid: personId, exp }, sessionSecret(env)), maxAge: SESSION_TTL_SECONDS };
 }
 
-/** A token is good when its signature and expiry hold and its session row is neither revoked nor expired. */
-export async function readSession(db: Db, env: Cloudflare.Env, token: string) {
+/** The session a token names, if its signature and expiry hold (the row is still to be checked). */
+export async function verifySessionToken(env: Cloudflare.Env, token: string): Promise<{ sessionId: string; personId: string } | null> {
   const payload = await verifyToken(token, sessionSecret(env));
   if (!payload || typeof payload.sid !== "string" || typeof payload.pid !== "string") return null;
-  const row = await db
+  return { sessionId: payload.sid, personId: payload.pid };
+}
+
+/** The session's row while it is neither revoked nor expired: no row, no session. */
+export function liveSessionQuery(db: Db, s: { sessionId: string; personId: string }) {
+  return db
     .select({ id: sessions.id })
     .from(sessions)
-    .where(
-      and(
-        eq(sessions.id, payload.sid),
-        eq(sessions.personId, payload.pid),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, new Date().toISOString()),
-      ),
-    )
-    .get();
-  return row ? { sessionId: payload.sid, personId: payload.pid } : null;
+    .where(and(eq(sessions.id, s.sessionId), eq(sessions.personId, s.personId), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date().toISOString())))
+    .limit(1);
+}
+
+/** A token is good when its signature and expiry hold and its session row is neither revoked nor expired. */
+export async function readSession(db: Db, env: Cloudflare.Env, token: string) {
+  const s = await verifySessionToken(env, token);
+  if (!s) return null;
+  const rows = await liveSessionQuery(db, s);
+  return rows.length ? s : null;
 }

@@ -1,18 +1,27 @@
 import { createMiddleware } from "hono/factory";
 import { idSchema } from "../../schema/ids";
-import { forbidden, notFound } from "../lib/api-error";
-import { loadTenantAccess } from "../data/access";
+import { forbidden, notFound, unauthorized } from "../lib/api-error";
+import { liveSessionQuery } from "../lib/session-token";
+import { tenantAccessQueries, toTenantAccess } from "../data/access";
+import { signedSession } from "./session";
 import type { AppEnv, TenantAccess } from "../env";
 import type { TenantRole } from "../../schema/api/auth";
 
 /**
- * Resolves `:tenantId` against the caller. A tenant the caller has no standing in answers 404, the same as
- * one that does not exist, so ids of other committees reveal nothing.
+ * Requires a session and resolves `:tenantId` against the caller, in one D1 batch: the session row and the
+ * caller's standing in the tenant come back in one round trip (every tenant route pays this). A tenant the
+ * caller has no standing in answers 404, the same as one that does not exist, so ids of other committees
+ * reveal nothing.
  */
-export const requireTenant = createMiddleware<AppEnv>(async (c, next) => {
+export const requireTenantSession = createMiddleware<AppEnv>(async (c, next) => {
+  const session = await signedSession(c);
   const tenantId = c.req.param("tenantId");
-  if (!tenantId || !idSchema.safeParse(tenantId).success) throw notFound("Tenant");
-  const access = await loadTenantAccess(c.var.db, tenantId, c.var.session.personId);
+  const validTenant = !!tenantId && idSchema.safeParse(tenantId).success;
+  const db = c.var.db;
+  const [sessionRows, ...accessRows] = await db.batch([liveSessionQuery(db, session), ...tenantAccessQueries(db, validTenant ? tenantId : "", session.personId)]);
+  if (sessionRows.length === 0) throw unauthorized();
+  c.set("session", session);
+  const access = validTenant ? toTenantAccess(tenantId, accessRows) : null;
   if (!access) throw notFound("Tenant");
   c.set("access", access);
   await next();

@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
-import { requireSession } from "../middleware/session";
-import { requireTenant } from "../middleware/tenant";
+import { requireTenantSession } from "../middleware/tenant";
 import { meetingsRoutes } from "./meetings";
 import { membersRoutes } from "./members";
 import { organizationsRoutes } from "./organizations";
@@ -12,7 +11,7 @@ import { visitsRoutes } from "./visits";
 
 /** Everything under /api/tenants/:tenantId needs a session and standing in that tenant. */
 export const tenantRoutes = new Hono<AppEnv>()
-  .use(requireSession, requireTenant)
+  .use(requireTenantSession)
   .route("/organizations", organizationsRoutes)
   .route("/members", membersRoutes)
   .route("/meetings", meetingsRoutes)
