@@ -3,28 +3,17 @@
  * province committee (reports, visits, grade review; no writes) and a guest of the ward committee's meeting
  * (there: only their own visits).
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, loginAs, PHONE, shots, type Person } from "./support.ts";
+import { describe, expect, inject, it } from "vitest";
+import { browserForFile, PHONE, shots } from "./support.ts";
 
 const baseUrl = inject("baseUrl");
 const seed = inject("seed");
-let browser: Browser;
-const people: Person[] = [];
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const p of people) await p.context.close().catch(() => undefined);
-  await browser?.close();
-});
+const chromium = browserForFile(baseUrl);
 
 describe("reports in the browser", () => {
   it("shows a viewer the report with its period, chart, total and working exports", async () => {
     const path = "/t/t-province/reports";
-    const viewer = await loginAs(browser, baseUrl, seed.people.leader, `${path}?p=year&y=2025`);
-    people.push(viewer);
+    const viewer = await chromium.login(seed.people.leader, `${path}?p=year&y=2025`);
     const page = viewer.page;
     await page.getByRole("heading", { name: /Sinh hoạt định kỳ và chuyên đề · Năm 2025/ }).waitFor();
     expect(await page.getByRole("img", { name: /Số cuộc sinh hoạt theo tháng/ }).count()).toBe(1);
@@ -59,8 +48,7 @@ describe("reports in the browser", () => {
   });
 
   it("shows a visiting leader with no role in the committee only their own visits", async () => {
-    const leader = await loginAs(browser, baseUrl, seed.people.leader, `/t/${seed.tenantId}/reports`, PHONE);
-    people.push(leader);
+    const leader = await chromium.login(seed.people.leader, `/t/${seed.tenantId}/reports`, PHONE);
     await leader.page.getByRole("heading", { name: "Các lượt dự của tôi" }).first().waitFor();
     expect(await leader.page.getByRole("link", { name: "Xác nhận xếp loại" }).count()).toBe(0);
     expect(await leader.page.getByRole("button", { name: "Sinh hoạt định kỳ và chuyên đề" }).count()).toBe(0);

@@ -1,7 +1,8 @@
 /**
  * Test data for the browser tests, written as SQL and applied to a fresh local D1 with `wrangler d1 execute`.
  * One committee with one residential branch of nine members (one probationary, one exempt), a meeting whose
- * chair is the secretary and whose minutes-taker is a member, and a visiting leader from another tenant.
+ * chair is the secretary and whose minutes-taker is a member, a visiting leader from another tenant, a committee
+ * admin who works the console, and last month's meeting, closed with its frozen minutes, for the minutes page.
  * Password hashes use the Worker's own format (PBKDF2-SHA256, 100,000 iterations) computed here in Node.
  */
 import { webcrypto } from "node:crypto";
@@ -19,8 +20,9 @@ export interface Seed {
   tenantId: string;
   branchId: string;
   meetingId: string;
+  closedMeetingId: string;
   agenda: { id: string; title: string }[];
-  people: Record<"chair" | "secretary" | "member" | "probationary" | "leader", SeedPerson>;
+  people: Record<"chair" | "secretary" | "member" | "probationary" | "leader" | "admin", SeedPerson>;
 }
 
 async function hashPassword(password: string): Promise<string> {
@@ -65,6 +67,8 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
       branch_role: role,
       exempt_reason: exempt ? "Tuổi cao, sức yếu" : null,
       exempt_from: exempt ? "2026-01-01" : null,
+      // schema/text.ts memberSearchText: what member search matches.
+      search_text: `${fold(p.name)}\t${p.email}`,
     });
 
   const chair = person("chair", "Nguyễn Văn Bình", true);
@@ -108,8 +112,41 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
   );
   insert("meeting_guests", { tenant_id: tenantId, meeting_id: meetingId, person_id: leader.id, title: "Ủy viên Ban Thường vụ Tỉnh ủy" });
 
+  // The committee's admin: the console (tree, members, CSV import, planning), not a member of the branch.
+  const admin = person("admin", "Nguyễn Thị Hồng Nhung", true);
+  insert("tenant_roles", { tenant_id: tenantId, person_id: admin.id, role: "admin" });
+
+  const closedMeetingId = "mtg-closed";
+  // The 15th of last month, 19:00 in Vietnam: always a past month, whatever today's date.
+  const now = new Date();
+  const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15, 12)).toISOString();
+  insert("meetings", {
+    id: closedMeetingId,
+    tenant_id: tenantId,
+    organization_id: branchId,
+    kind: "regular",
+    topic: "Sinh hoạt thường kỳ tháng trước",
+    scheduled_at: lastMonth,
+    place: "Nhà văn hóa khu phố 3, Hòa An",
+    format: "hybrid",
+    status: "closed",
+    chair_person_id: chair.id,
+    minutes_taker_person_id: secretary.id,
+    started_at: lastMonth,
+    ended_at: lastMonth,
+  });
+  insert("minutes", {
+    id: "min-closed-1",
+    tenant_id: tenantId,
+    meeting_id: closedMeetingId,
+    version: 1,
+    body: "I. THỜI GIAN, ĐỊA ĐIỂM\nHồi 19 giờ 30, tại Nhà văn hóa khu phố 3.\n\nII. NỘI DUNG\nChi bộ thông qua nghị quyết tháng.",
+    status: "frozen",
+    created_by: secretary.id,
+  });
+
   return {
-    seed: { tenantId, branchId, meetingId, agenda, people: { chair, secretary, member, probationary, leader } },
+    seed: { tenantId, branchId, meetingId, closedMeetingId, agenda, people: { chair, secretary, member, probationary, leader, admin } },
     sql: lines.join("\n") + "\n",
   };
 }

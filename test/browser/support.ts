@@ -5,6 +5,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import type { SeedPerson } from "./seed.ts";
 import { PASSWORD } from "./seed.ts";
 
@@ -59,4 +60,27 @@ export async function shots(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(screenshotDir, `${name}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize(own);
+}
+
+/**
+ * One Chromium for a test file, launched before its tests and closed after them with every context opened
+ * through `login` (so a failing test leaves no browser behind).
+ */
+export function browserForFile(baseUrl: string) {
+  let browser: Browser | undefined;
+  const people: Person[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    for (const p of people) await p.context.close().catch(() => undefined);
+    await browser?.close();
+  });
+  return {
+    login: async (who: SeedPerson, path: string, viewport = DESKTOP) => {
+      const person = await loginAs(browser!, baseUrl, who, path, viewport);
+      people.push(person);
+      return person;
+    },
+  };
 }

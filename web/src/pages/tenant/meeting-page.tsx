@@ -3,7 +3,8 @@
  * and guests for staff to prepare; links into the room, the hall screen and the minutes for everyone.
  */
 import { A, useParams } from "@solidjs/router";
-import { createResource, createSignal, Show } from "solid-js";
+import { createEffect, createResource, createSignal, on, Show } from "solid-js";
+import { createStore, reconcile } from "solid-js/store";
 import { meetingsApi } from "../../api";
 import type { AgendaItem, MeetingDetail, MeetingFormat } from "../../../../schema/api/meetings";
 import { formatDateTime, fromLocalInput, toLocalInput } from "../../i18n/format";
@@ -84,24 +85,18 @@ function DetailsForm(props: { tenantId: string; meeting: MeetingDetail; onSaved:
 
 function AgendaSection(props: { tenantId: string; meeting: MeetingDetail; editable: boolean; onSaved: () => void }) {
   const drafts = (agenda: readonly AgendaItem[]): AgendaDraft[] => agenda.map((a) => ({ id: a.id, title: a.title, minutesBudget: a.minutesBudget }));
-  const [saved, setSaved] = createSignal<readonly AgendaItem[]>(props.meeting.agenda);
   const [items, setItems] = createSignal<AgendaDraft[]>(drafts(props.meeting.agenda));
+  // When the server's agenda changes (after a save, even one that failed part-way), the editor shows it.
+  createEffect(on(() => drafts(props.meeting.agenda), setItems, { defer: true }));
   const action = createAction();
   const save = () =>
     action.run(async () => {
       try {
-        await saveAgenda(props.tenantId, props.meeting.id, saved(), items());
-      } catch (err) {
-        // A failure part-way leaves some calls made: show what the server now holds, and keep the error in view.
-        const fresh = await meetingsApi.get(props.tenantId, props.meeting.id).catch(() => null);
-        if (fresh) {
-          setSaved(fresh.agenda);
-          setItems(drafts(fresh.agenda));
-        }
-        throw err;
+        await saveAgenda(props.tenantId, props.meeting.id, props.meeting.agenda, items());
+        showToast(gt("saved"));
+      } finally {
+        props.onSaved();
       }
-      showToast(gt("saved"));
-      props.onSaved();
     });
   return (
     <section class="section" aria-labelledby="agenda-title">
@@ -157,67 +152,80 @@ function CancelSection(props: { tenantId: string; meetingId: string; onDone: () 
   );
 }
 
+/** The meeting as it stands; the store keeps each section mounted across reloads, so one section's save
+ * never wipes what someone is typing in another. */
+function MeetingBody(props: { tenantId: string; m: MeetingDetail; reload: () => void }) {
+  const m = props.m;
+  const base = () => `/t/${props.tenantId}/meetings/${m.id}`;
+  const reload = () => props.reload();
+  // What the API lets staff change: details and agenda while planned; documents and guests until it closes.
+  const planned = () => canManageTenant(props.tenantId) && m.status === "planned";
+  const preparing = () => canManageTenant(props.tenantId) && (m.status === "planned" || m.status === "live");
+  return (
+    <>
+      <p class="muted">
+        {m.organizationName} · {gt(`kind_${m.kind}`)}
+      </p>
+      <h1>{m.topic}</h1>
+      <p>
+        <span class={`badge ${statusBadge[m.status]}`}>{gt(`status_${m.status}`)}</span> {formatDateTime(m.scheduledAt)}
+        <Show when={m.place}> · {m.place}</Show> · {gt(`format_${m.format}`)}
+      </p>
+      <div class="actions">
+        <Show when={m.status === "planned" || m.status === "live"}>
+          <A class="btn btn-primary btn-big" href={`${base()}/room`}>
+            {gt("openRoom")}
+          </A>
+          <A class="btn" href={`${base()}/hall`}>
+            {gt("openHall")}
+          </A>
+        </Show>
+        <Show when={m.status !== "cancelled"}>
+          <A class="btn" href={`${base()}/minutes`}>
+            {gt("openMinutes")}
+          </A>
+        </Show>
+      </div>
+      <Show when={m.status === "closed"}>
+        <p class="notice">{gt("readOnlyClosed")}</p>
+      </Show>
+      <Show when={m.status === "live" && preparing()}>
+        <p class="notice">{gt("liveReadOnly")}</p>
+      </Show>
+      <Show when={m.status === "cancelled" && m.cancelReason}>
+        <p class="notice">{gt("cancelledBecause", { reason: m.cancelReason ?? "" })}</p>
+      </Show>
+      <Show when={planned()}>
+        <DetailsForm tenantId={props.tenantId} meeting={m} onSaved={reload} />
+      </Show>
+      <AgendaSection tenantId={props.tenantId} meeting={m} editable={planned()} onSaved={reload} />
+      <DocumentsSection tenantId={props.tenantId} meetingId={m.id} items={m.documents} editable={preparing()} onChange={reload} />
+      <GuestsSection tenantId={props.tenantId} meetingId={m.id} items={m.guests} editable={preparing()} onChange={reload} />
+      <Show when={planned()}>
+        <CancelSection tenantId={props.tenantId} meetingId={m.id} onDone={reload} />
+      </Show>
+    </>
+  );
+}
+
 export default function MeetingPage() {
   const params = useParams<{ tenantId: string; meetingId: string }>();
   const [meeting, { refetch }] = createResource(
     () => ({ t: params.tenantId, m: params.meetingId }),
     (q) => meetingsApi.get(q.t, q.m),
   );
-  const base = () => `/t/${params.tenantId}/meetings/${params.meetingId}`;
+  const [current, setCurrent] = createStore<{ m?: MeetingDetail }>({});
+  createEffect(() => {
+    if (meeting.state === "ready") setCurrent("m", reconcile(meeting()));
+  });
   const reload = () => void refetch();
 
   return (
-    <ResourceView resource={meeting} onRetry={reload}>
-      {(m) => {
-        // What the API lets staff change: details and agenda while planned; documents and guests until it closes.
-        const planned = () => canManageTenant(params.tenantId) && m.status === "planned";
-        const preparing = () => canManageTenant(params.tenantId) && (m.status === "planned" || m.status === "live");
-        return (
-          <>
-            <p class="muted">
-              {m.organizationName} · {gt(`kind_${m.kind}`)}
-            </p>
-            <h1>{m.topic}</h1>
-            <p>
-              <span class={`badge ${statusBadge[m.status]}`}>{gt(`status_${m.status}`)}</span> {formatDateTime(m.scheduledAt)}
-              <Show when={m.place}> · {m.place}</Show> · {gt(`format_${m.format}`)}
-            </p>
-            <div class="actions">
-              <Show when={m.status === "planned" || m.status === "live"}>
-                <A class="btn btn-primary btn-big" href={`${base()}/room`}>
-                  {gt("openRoom")}
-                </A>
-                <A class="btn" href={`${base()}/hall`}>
-                  {gt("openHall")}
-                </A>
-              </Show>
-              <Show when={m.status !== "cancelled"}>
-                <A class="btn" href={`${base()}/minutes`}>
-                  {gt("openMinutes")}
-                </A>
-              </Show>
-            </div>
-            <Show when={m.status === "closed"}>
-              <p class="notice">{gt("readOnlyClosed")}</p>
-            </Show>
-            <Show when={m.status === "live" && preparing()}>
-              <p class="notice">{gt("liveReadOnly")}</p>
-            </Show>
-            <Show when={m.status === "cancelled" && m.cancelReason}>
-              <p class="notice">{gt("cancelledBecause", { reason: m.cancelReason ?? "" })}</p>
-            </Show>
-            <Show when={planned()}>
-              <DetailsForm tenantId={params.tenantId} meeting={m} onSaved={reload} />
-            </Show>
-            <AgendaSection tenantId={params.tenantId} meeting={m} editable={planned()} onSaved={reload} />
-            <DocumentsSection tenantId={params.tenantId} meetingId={m.id} items={m.documents} editable={preparing()} onChange={reload} />
-            <GuestsSection tenantId={params.tenantId} meetingId={m.id} items={m.guests} editable={preparing()} onChange={reload} />
-            <Show when={planned()}>
-              <CancelSection tenantId={params.tenantId} meetingId={m.id} onDone={reload} />
-            </Show>
-          </>
-        );
-      }}
-    </ResourceView>
+    <Show when={current.m?.id === params.meetingId} fallback={<ResourceView resource={meeting} onRetry={reload}>{() => null}</ResourceView>}>
+      <Show when={meeting.error}>
+        <ErrorNotice error={meeting.error} onRetry={reload} />
+      </Show>
+      <MeetingBody tenantId={params.tenantId} m={current.m!} reload={reload} />
+    </Show>
   );
 }
