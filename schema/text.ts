@@ -12,3 +12,12 @@ export function foldForSearch(text: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/**
+ * What member search matches, copied onto each membership (`memberships.search_text`, indexed with the
+ * tenant) so a search reads one index in name order instead of joining every member's person row: the
+ * folded name, a tab (typed queries never hold one), the folded e-mail.
+ */
+export function memberSearchText(fullName: string, email: string | null | undefined): string {
+  return `${foldForSearch(fullName)}\t${foldForSearch(email ?? "")}`;
+}

@@ -64,10 +64,14 @@ export const memberships = sqliteTable(
     exemptReason: text("exempt_reason"),
     exemptFrom: text("exempt_from"),
     exemptTo: text("exempt_to"),
+    /** schema/text.ts memberSearchText(person's name, e-mail): kept in step by every writer of either. */
+    searchText: text("search_text").notNull().default(""),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("memberships_org_person").on(t.organizationId, t.personId),
+    // Member search and the member list: a tenant's members in name order, read from the index alone.
+    index("memberships_tenant_search").on(t.tenantId, t.searchText, t.id),
     index("memberships_tenant_org").on(t.tenantId, t.organizationId),
     index("memberships_tenant_person").on(t.tenantId, t.personId),
   ],

@@ -4,7 +4,7 @@
  * probationary, a few exempted), the current month's planned meetings and two months of closed ones.
  * Ids are fixed and every insert is `INSERT OR IGNORE`, so loading it twice changes nothing.
  */
-import { foldForSearch } from "../../schema/text.ts";
+import { foldForSearch, memberSearchText } from "../../schema/text.ts";
 import { hashPassword } from "../../worker/lib/password.ts";
 import { monthLabel, REGULAR_AGENDA, THEMATIC_AGENDA, THEMATIC_TOPICS, vnTime } from "./meeting-content.ts";
 import { rng, vietnameseName } from "./names.ts";
@@ -140,6 +140,7 @@ export async function buildDemoSql(now = new Date()): Promise<DemoSeed> {
         exempt_reason: exempt ? "Tuổi cao, sức yếu" : null,
         exempt_from: exempt ? "2025-01-01" : null,
         exempt_to: null,
+        search_text: memberSearchText(p.name, loginByName.get(p.name)?.email ?? null),
       });
       members.push({ personId: id, status: probationary ? "probationary" : "official", exempt });
       if (p.role === "secretary") secretaryId = id;

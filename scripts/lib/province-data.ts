@@ -5,7 +5,7 @@
  * attendance, speeches and the resolution vote), and a quarterly thematic meeting in a third of the branches.
  * Deterministic: the same ids every time, so the benchmark knows what to ask for.
  */
-import { foldForSearch } from "../../schema/text.ts";
+import { foldForSearch, memberSearchText } from "../../schema/text.ts";
 import { hashPassword } from "../../worker/lib/password.ts";
 import { monthLabel, THEMATIC_AGENDA, THEMATIC_TOPICS, vnTime, type AgendaTemplateItem } from "./meeting-content.ts";
 import { pick, rng, vietnameseName } from "./names.ts";
@@ -121,7 +121,8 @@ export async function buildProvinceSql(now = new Date()): Promise<ProvinceSeed> 
       const role = i === 0 ? "secretary" : i === 1 ? "deputy" : i === 2 ? "committee" : "member";
       const probationary = role === "member" && r() < 0.08;
       const exempt = role === "member" && !probationary && r() < 0.06;
-      const pid = person(vietnameseName(r).name, null, probationary ? 1995 + Math.floor(r() * 8) : 1950 + Math.floor(r() * 50));
+      const name = vietnameseName(r).name;
+      const pid = person(name, null, probationary ? 1995 + Math.floor(r() * 8) : 1950 + Math.floor(r() * 50));
       w.insert("memberships", {
         id: `${t}-m${String(++membershipNo).padStart(4, "0")}`,
         tenant_id: t,
@@ -133,6 +134,7 @@ export async function buildProvinceSql(now = new Date()): Promise<ProvinceSeed> 
         exempt_reason: exempt ? "Tuổi cao, sức yếu" : null,
         exempt_from: exempt ? `${year - 1}-01-01` : null,
         exempt_to: null,
+        search_text: memberSearchText(name, null),
       });
       members.push({ personId: pid, status: probationary ? "probationary" : "official", exempt });
       if (i < 3) officers.push(pid);

@@ -6,7 +6,7 @@ import { env, exports } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/d1";
 import { memberships, organizations, people, tenantRoles, tenants } from "../../schema/db/tables";
 import { hashPassword } from "../../worker/lib/password";
-import { foldForSearch } from "../../schema/text";
+import { foldForSearch, memberSearchText } from "../../schema/text";
 
 export const db = () => drizzle(env.DB);
 export const PASSWORD = "mat-khau-thu-nghiem";
@@ -65,6 +65,7 @@ export async function createTenant(members: PersonSpec[] = [{ name: "Nguyễn V�
       branchRole: spec.branchRole ?? "member",
       exemptReason: spec.exempt ? "Tuổi cao, sức yếu" : null,
       exemptFrom: spec.exempt ? "2026-01-01" : null,
+      searchText: memberSearchText(person.name, person.email),
     });
     people[spec.name] = { ...person, membershipId };
   }

@@ -9,7 +9,7 @@ import { MEETING_KINDS } from "../../schema/api/organizations";
 import { mapHeader, parseMemberRow, type MemberCsvRow } from "../../schema/csv/members-csv";
 import { parseCsv } from "../../schema/csv/parse-csv";
 import type { ErrorIssue } from "../../schema/errors";
-import { foldForSearch } from "../../schema/text";
+import { foldForSearch, memberSearchText } from "../../schema/text";
 import { auditInsert } from "../lib/audit";
 import { newId } from "../lib/ids";
 import type { Db } from "../env";
@@ -202,6 +202,7 @@ export async function writeImport(db: Db, d1: D1Database, tenantId: string, acto
     status: MembershipStatus;
     probationStart: string | null;
     branchRole: BranchRole;
+    searchText: string;
   }[] = [];
   for (const r of rows) {
     let personId = r.existingPersonId;
@@ -216,6 +217,7 @@ export async function writeImport(db: Db, d1: D1Database, tenantId: string, acto
       status: r.status,
       probationStart: r.probationStart,
       branchRole: r.branchRole,
+      searchText: memberSearchText(r.fullName, r.email),
     });
   }
   // drizzle cannot batch raw SQL on D1, so the JSON inserts go to the binding itself; the audit row, built by
@@ -241,8 +243,8 @@ export async function writeImport(db: Db, d1: D1Database, tenantId: string, acto
     ...chunks(newMemberships, CHUNK_ROWS).map((chunk) =>
       d1
         .prepare(
-          `insert into memberships (id, tenant_id, organization_id, person_id, status, probation_start, branch_role)
-           select j.value ->> 'id', ?1, j.value ->> 'organizationId', j.value ->> 'personId', j.value ->> 'status', j.value ->> 'probationStart', j.value ->> 'branchRole'
+          `insert into memberships (id, tenant_id, organization_id, person_id, status, probation_start, branch_role, search_text)
+           select j.value ->> 'id', ?1, j.value ->> 'organizationId', j.value ->> 'personId', j.value ->> 'status', j.value ->> 'probationStart', j.value ->> 'branchRole', j.value ->> 'searchText'
            from json_each(?2) as j`,
         )
         .bind(tenantId, JSON.stringify(chunk)),

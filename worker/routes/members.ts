@@ -5,7 +5,7 @@ import { createMemberSchema, exemptionSchema, listMembersQuerySchema, setPasswor
 import { MEETING_KINDS } from "../../schema/api/organizations";
 import { memberships, people, sessions } from "../../schema/db/tables";
 import { idSchema } from "../../schema/ids";
-import { foldForSearch } from "../../schema/text";
+import { foldForSearch, memberSearchText } from "../../schema/text";
 import { ApiError, badRequest, conflict, forbidden, notFound } from "../lib/api-error";
 import { auditInsert } from "../lib/audit";
 import { newId, nowIso } from "../lib/ids";
@@ -106,6 +106,8 @@ export const membersRoutes = new Hono<AppEnv>()
           status: body.status,
           probationStart: body.status === "probationary" ? body.probationStart! : null,
           branchRole: body.branchRole,
+          // A reused person was found by this e-mail and their name folds the same as the one given.
+          searchText: memberSearchText(body.fullName, body.email ?? null),
         }),
       ]),
       emailTaken,
@@ -192,7 +194,16 @@ export const membersRoutes = new Hono<AppEnv>()
     await unlessUnique(
       db.batch([
         auditInsert(db, { tenantId, personId: c.var.session.personId, action: "update", entity: "membership", entityId: membershipId, detail: body }),
-        ...(Object.keys(personChange).length ? [db.update(people).set(personChange).where(eq(people.id, member.personId))] : []),
+        ...(Object.keys(personChange).length
+          ? [
+              db.update(people).set(personChange).where(eq(people.id, member.personId)),
+              // The person's other memberships here search by the new name or e-mail too (none elsewhere: checked above).
+              db
+                .update(memberships)
+                .set({ searchText: memberSearchText(body.fullName ?? member.fullName, body.email !== undefined ? body.email : member.email) })
+                .where(and(eq(memberships.tenantId, tenantId), eq(memberships.personId, member.personId))),
+            ]
+          : []),
         ...(Object.keys(membershipChange).length
           ? [db.update(memberships).set(membershipChange).where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId)))]
           : []),

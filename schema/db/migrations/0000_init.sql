@@ -158,6 +158,7 @@ CREATE TABLE `memberships` (
 	`exempt_reason` text,
 	`exempt_from` text,
 	`exempt_to` text,
+	`search_text` text DEFAULT '' NOT NULL,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	FOREIGN KEY (`tenant_id`) REFERENCES `tenants`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`organization_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action,
@@ -165,6 +166,7 @@ CREATE TABLE `memberships` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `memberships_org_person` ON `memberships` (`organization_id`,`person_id`);--> statement-breakpoint
+CREATE INDEX `memberships_tenant_search` ON `memberships` (`tenant_id`,`search_text`,`id`);--> statement-breakpoint
 CREATE INDEX `memberships_tenant_org` ON `memberships` (`tenant_id`,`organization_id`);--> statement-breakpoint
 CREATE INDEX `memberships_tenant_person` ON `memberships` (`tenant_id`,`person_id`);--> statement-breakpoint
 CREATE TABLE `minutes` (
