@@ -136,6 +136,14 @@ ${badLine}
     await page.waitForFunction(() => document.querySelectorAll(".slot-planned").length === 16);
     await shots(page, "planning-year-planned");
 
+    // February falls on the Tết holiday: cancelled with its reason, and no longer editable.
+    await months.nth(1).getByRole("link").click();
+    await page.getByRole("button", { name: "Hủy cuộc họp" }).click();
+    await page.getByLabel("Lý do hủy").fill("Trùng kỳ nghỉ Tết Nguyên đán");
+    await page.getByRole("button", { name: "Xác nhận hủy" }).click();
+    await page.locator(".notice").filter({ hasText: "Cuộc họp đã hủy. Lý do: Trùng kỳ nghỉ Tết Nguyên đán" }).waitFor();
+    expect(await page.getByRole("button", { name: "Lưu thông tin" }).count()).toBe(0);
+
     // Last month's closed meeting: its frozen minutes on an A4 page, printable, and as a PDF.
     await page.goto(`${base}/meetings/${seed.closedMeetingId}/minutes`);
     const sheet = page.locator("article.a4");
