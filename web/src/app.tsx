@@ -6,6 +6,7 @@ import { Route, Router, useLocation, useNavigate, type RouteSectionProps } from 
 import { createEffect, ErrorBoundary, lazy, Match, on, Switch } from "solid-js";
 import { t } from "./i18n/common";
 import { session } from "./session";
+import { isLiveRoomPath } from "./room/room-early";
 import { ErrorNotice } from "./ui/error-notice";
 import { Toaster } from "./ui/toast";
 
@@ -63,7 +64,11 @@ function Root(props: RouteSectionProps) {
   );
 }
 
-/** Pages behind login: wait for the session, send anonymous visitors to /login and back afterwards. */
+/**
+ * Pages behind login: wait for the session, send anonymous visitors to /login and back afterwards. The live
+ * room and hall do not wait: they enter on their own ticket (refused without a session), and on a slow phone
+ * network /api/auth/me would otherwise stand between a member and the vote buttons.
+ */
 function RequireLogin(props: RouteSectionProps) {
   const navigate = useNavigate();
   const location = useLocation();
@@ -75,7 +80,7 @@ function RequireLogin(props: RouteSectionProps) {
   });
   return (
     <Switch>
-      <Match when={session().status === "ready"}>{props.children}</Match>
+      <Match when={session().status === "ready" || (session().status === "loading" && isLiveRoomPath(location.pathname))}>{props.children}</Match>
       <Match when={session().status === "loading"}>
         <p class="loading page-loading" aria-busy="true">
           {t("loading")}

@@ -1,20 +1,31 @@
 /**
  * A head start for the room on a slow phone network. When the app starts on a room or hall address, the
- * ticket is asked for at once (by the inline script in index.html, before any of our code has loaded, or
- * else here; beside the session check and the room's code, not after them), and as soon
- * as it comes the socket is opened. The room connection later adopts that socket through PartySocket's
- * `WebSocket` option, with what arrived meanwhile (the snapshot) replayed in order. Under 4× CPU and a
- * slow-4G profile this saves the ticket's round trip and the socket's handshake (~1.5 s).
+ * ticket is asked for at once and, as soon as it comes, the socket is opened: both by the inline script in
+ * index.html, before any of our code has loaded (or else here), beside the room's code rather than after it.
+ * The room connection later adopts that socket through PartySocket's `WebSocket` option, with what arrived
+ * meanwhile (the snapshot) replayed in order. Under 4× CPU and a slow-4G profile this saves the ticket's
+ * round trip and the socket's handshake (~1.5 s).
  *
  * It sits in the entry chunk, so it is tiny and free of zod; the room connection validates the ticket.
  * Unclaimed (the person is not logged in, or went elsewhere), the socket is closed after a while.
  */
 const ROOM_PATH = /^\/t\/([^/]+)\/meetings\/([^/]+)\/(?:room|hall)$/;
 
+/** Whether a path is a live room or hall address (the pages that get the head start). */
+export const isLiveRoomPath = (pathname: string): boolean => ROOM_PATH.test(pathname);
+
 declare global {
   interface Window {
-    /** Set by the inline script in index.html, which asks for the ticket before this code has loaded. */
-    chiboRoomTicket?: { path: string; answer: Promise<unknown> };
+    /**
+     * Set by the inline script in index.html: the ticket asked for before this code has loaded, the connection
+     * id it chose, and the socket it opened with the ticket (its events kept in `events` until claimed here).
+     */
+    chiboRoomTicket?: {
+      path: string;
+      answer: Promise<unknown>;
+      pk?: string;
+      socket?: { url: string; ws: WebSocket; events: Event[] | null };
+    };
   }
 }
 const UNCLAIMED_MS = 20_000;
@@ -36,9 +47,10 @@ class EarlySocket extends EventTarget {
   private queue: Event[] = [];
   private claimed = false;
 
-  constructor(url: string) {
+  /** Opens `url`, or takes over a socket the inline script opened, with the events it kept so far. */
+  constructor(url: string, opened?: { ws: WebSocket; events: Event[] | null }) {
     super();
-    this.ws = new WebSocket(url);
+    this.ws = opened?.ws ?? new WebSocket(url);
     const keep = (ev: Event) => {
       const copy =
         ev instanceof MessageEvent
@@ -49,6 +61,10 @@ class EarlySocket extends EventTarget {
       if (this.claimed) this.dispatchEvent(copy);
       else this.queue.push(copy);
     };
+    if (opened) {
+      for (const ev of opened.events ?? []) keep(ev);
+      opened.events = null;
+    }
     for (const type of ["open", "message", "close", "error"]) this.ws.addEventListener(type, keep);
   }
 
@@ -98,11 +114,11 @@ export function startRoomEarly(pathname = location.pathname): void {
   if (!m) return;
   const tenantId = decodeURIComponent(m[1] ?? "");
   const meetingId = decodeURIComponent(m[2] ?? "");
-  const pk = crypto.randomUUID();
-  const fromHtml = window.chiboRoomTicket;
+  const fromHtml = window.chiboRoomTicket?.path === pathname ? window.chiboRoomTicket : undefined;
   window.chiboRoomTicket = undefined;
+  const pk = fromHtml?.pk ?? crypto.randomUUID();
   const answer =
-    fromHtml?.path === pathname
+    fromHtml
       ? fromHtml.answer
       : fetch(`/api/tenants/${encodeURIComponent(tenantId)}/tickets`, {
           method: "POST",
@@ -119,7 +135,10 @@ export function startRoomEarly(pathname = location.pathname): void {
     const { ticket, roomPath } = body as { ticket?: unknown; roomPath?: unknown };
     if (typeof ticket !== "string" || typeof roomPath !== "string") return;
     state.url = roomSocketUrl(roomPath, pk, ticket);
-    state.socket = new EarlySocket(state.url);
+    // The inline script's socket is adopted only if it was opened on exactly the URL PartySocket will ask for.
+    const opened = fromHtml?.socket;
+    if (opened && opened.url !== state.url) opened.ws.close();
+    state.socket = new EarlySocket(state.url, opened?.url === state.url ? opened : undefined);
     setTimeout(() => {
       if (early === state && state.socket) {
         state.socket.close();
