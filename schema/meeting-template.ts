@@ -1,6 +1,6 @@
 /**
  * The usual order of a regular branch meeting (DOMAIN.md), in Vietnamese, with a minute budget per item.
- * The API fills a new meeting's agenda from it on `template: true`; the web client offers it too.
+ * The API fills a new regular meeting's agenda from it (`template: true`, plan-year); the web client offers it too.
  * Budgets add up to 120 minutes: a regular meeting usually lasts about two hours.
  */
 export interface TemplateItem {
@@ -22,7 +22,7 @@ export const REGULAR_MEETING_TEMPLATE: readonly TemplateItem[] = [
 
 /**
  * A thematic meeting studies one topic (DOMAIN.md): present it, relate it to the branch's work and each
- * member's pledges, conclude. The web client offers this order; the API's `template: true` fills the regular one.
+ * member's pledges, conclude. The API fills a new thematic meeting's agenda from it (`template: true`, plan-year).
  * Budgets add up to 90 minutes, the least Directive 50-CT/TW allows.
  */
 export const THEMATIC_MEETING_TEMPLATE: readonly TemplateItem[] = [
@@ -32,6 +32,10 @@ export const THEMATIC_MEETING_TEMPLATE: readonly TemplateItem[] = [
   { title: "Kết luận chuyên đề", minutesBudget: 10 },
   { title: "Thông qua biên bản, bế mạc", minutesBudget: 5 },
 ];
+
+/** The usual order for a kind of meeting: the one list the API and the client start an agenda from. */
+export const meetingTemplate = (kind: "regular" | "thematic"): readonly TemplateItem[] =>
+  kind === "regular" ? REGULAR_MEETING_TEMPLATE : THEMATIC_MEETING_TEMPLATE;
 
 /** The topic a planned meeting gets until someone writes its own: the same words in the API and the client. */
 export function defaultMeetingTopic(kind: "regular" | "thematic", year: number, month: number): string {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { branchRoleSchema } from "./members";
 
 export const loginSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -25,6 +26,8 @@ export const meSchema = z.object({
       role: tenantRoleSchema.nullable(),
       /** Organizations of this tenant where the person is a member. */
       organizationIds: z.array(z.string()),
+      /** The person's role in each of those branches: a secretary or deputy plans their own branch's meetings. */
+      branchRoles: z.array(z.object({ organizationId: z.string(), branchRole: branchRoleSchema })),
       /** Meetings of this tenant the person is invited to as a guest. */
       guestMeetingIds: z.array(z.string()),
     }),

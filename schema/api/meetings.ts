@@ -70,7 +70,7 @@ export const createMeetingSchema = z
     chairPersonId: personRef.optional(),
     minutesTakerPersonId: personRef.optional(),
     agenda: z.array(agendaItemInputSchema).max(50).optional(),
-    /** Fill the agenda with the usual order of a regular meeting (schema/meeting-template.ts). */
+    /** Fill the agenda with the usual order of this kind of meeting (schema/meeting-template.ts). */
     template: z.boolean().optional(),
   })
   .strict()

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen } from "@solidjs/testing-library";
 import { createSignal } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AgendaItem, Meeting, MeetingMinutes } from "../../schema/api/meetings";
+import type { Member } from "../../schema/api/members";
 import { defaultMeetingTopic, REGULAR_MEETING_TEMPLATE } from "../../schema/meeting-template";
 import { setLang } from "../../web/src/i18n";
 import { buildMinutesDoc } from "../../web/src/pages/minutes/minutes-build";
@@ -9,6 +10,7 @@ import { MinutesSheet } from "../../web/src/pages/minutes/minutes-page";
 import { AgendaEditor, agendaTotal, moveItem, templateFor, type AgendaDraft } from "../../web/src/pages/tenant/agenda-editor";
 import { planAgendaSave } from "../../web/src/pages/tenant/agenda-save";
 import { documentInput, safeHref } from "../../web/src/pages/tenant/meeting-sections";
+import { presenterOptions } from "../../web/src/pages/tenant/member-picker";
 import { orderMeetings } from "../../web/src/pages/tenant/meetings-page";
 
 beforeEach(() => setLang("vi"));
@@ -86,6 +88,67 @@ describe("agenda", () => {
     expect(screen.getByText(/Tổng thời lượng: 70 phút/).textContent).toContain("Chỉ thị 50-CT/TW");
     fireEvent.click(screen.getByRole("button", { name: "Xóa mục 1" }));
     expect(items()).toEqual([{ title: "Khai mạc", minutesBudget: 30 }]);
+  });
+});
+
+describe("agenda presenters", () => {
+  const presenters = [
+    { value: "p-sec", label: "Nguyễn Văn Bí Thư" },
+    { value: "p-mem", label: "Lê Văn Đảng Viên" },
+  ];
+
+  it("picks a presenter for an item from the branch's members, and clears it", () => {
+    const [items, setItems] = createSignal<AgendaDraft[]>([
+      { id: "a", title: "Khai mạc", minutesBudget: 50, presenterPersonId: null },
+      { id: "b", title: "Thảo luận", minutesBudget: 50, presenterPersonId: "p-sec" },
+    ]);
+    render(() => <AgendaEditor items={items()} onChange={setItems} presenters={presenters} />);
+    const first = screen.getByLabelText("Người trình bày mục 1") as HTMLSelectElement;
+    const second = screen.getByLabelText("Người trình bày mục 2") as HTMLSelectElement;
+    expect([...first.options].map((o) => o.text)).toEqual(["— người trình bày —", "Nguyễn Văn Bí Thư", "Lê Văn Đảng Viên"]);
+    expect(first.value).toBe("");
+    expect(second.value).toBe("p-sec");
+    fireEvent.change(first, { target: { value: "p-mem" } });
+    fireEvent.change(second, { target: { value: "" } });
+    expect(items().map((i) => i.presenterPersonId)).toEqual(["p-mem", null]);
+    // Moving an item carries its presenter along.
+    fireEvent.click(screen.getByRole("button", { name: "Chuyển mục 1 xuống" }));
+    expect(items().map((i) => [i.title, i.presenterPersonId])).toEqual([["Thảo luận", null], ["Khai mạc", "p-mem"]]);
+  });
+
+  it("shows the presenter read-only when the person cannot edit, and no picker without people to pick", () => {
+    render(() => <AgendaEditor items={[{ id: "a", title: "Khai mạc", minutesBudget: 90, presenterPersonId: "p-mem" }]} onChange={() => {}} presenters={presenters} disabled />);
+    const picker = screen.getByLabelText("Người trình bày mục 1") as HTMLSelectElement;
+    expect(picker.disabled).toBe(true);
+    expect(picker.value).toBe("p-mem");
+    expect(picker.options[picker.selectedIndex]!.text).toBe("Lê Văn Đảng Viên");
+    cleanup();
+    render(() => <AgendaEditor items={[{ title: "Khai mạc", minutesBudget: 90 }]} onChange={() => {}} />);
+    expect(screen.queryByLabelText("Người trình bày mục 1")).toBeNull();
+  });
+
+  it("saves a changed presenter as an edit and sends the presenter of a new item", () => {
+    const saved = [{ ...item("a", "Khai mạc", 5, 1), presenterPersonId: "p-sec", presenterName: "Nguyễn Văn Bí Thư" }, item("b", "Thảo luận", 30, 2)];
+    const plan = planAgendaSave(saved, [
+      { id: "a", title: "Khai mạc", minutesBudget: 5, presenterPersonId: null },
+      { id: "b", title: "Thảo luận", minutesBudget: 30, presenterPersonId: "p-mem" },
+      { title: "Phổ biến nghị quyết", minutesBudget: 15, presenterPersonId: "p-sec" },
+    ]);
+    expect(plan).toEqual({ remove: [], update: [{ id: "a", patch: { presenterPersonId: null } }, { id: "b", patch: { presenterPersonId: "p-mem" } }], add: [2] });
+    // A draft that never touched the presenter leaves it as saved.
+    expect(planAgendaSave(saved, [{ id: "b", title: "Thảo luận", minutesBudget: 30 }]).update).toEqual([]);
+  });
+
+  it("offers the branch's members, then the meeting's guests, and keeps a named presenter it cannot otherwise list", () => {
+    const options = presenterOptions(
+      [
+        { personId: "p-mem", fullName: "Lê Văn Đảng Viên", branchRole: "member" },
+        { personId: "p-sec", fullName: "Nguyễn Văn Bí Thư", branchRole: "secretary" },
+      ] as Member[],
+      [{ personId: "p-guest", fullName: "Võ Thị Lãnh Đạo" }],
+      [{ presenterPersonId: "p-old", presenterName: "Trần Văn Cũ" }, { presenterPersonId: "p-sec", presenterName: "Nguyễn Văn Bí Thư" }],
+    );
+    expect(options.map((o) => o.value)).toEqual(["p-sec", "p-mem", "p-guest", "p-old"]);
   });
 });
 

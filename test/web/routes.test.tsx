@@ -7,7 +7,7 @@ import { setMe } from "../../web/src/session";
 
 const me = (role: "admin" | "organizer" | "viewer" | null): Me => ({
   person: { id: "p-1", fullName: "Nguyễn Văn Bình", email: "binh@chibo.test" },
-  tenants: [{ id: "t-1", name: "Đảng ủy phường Hòa An", role, organizationIds: ["org-1"], guestMeetingIds: [] }],
+  tenants: [{ id: "t-1", name: "Đảng ủy phường Hòa An", role, organizationIds: ["org-1"], branchRoles: [{ organizationId: "org-1", branchRole: "member" }], guestMeetingIds: [] }],
 });
 
 const go = (path: string) => window.history.replaceState(null, "", path);

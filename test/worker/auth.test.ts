@@ -9,8 +9,27 @@ describe("session", () => {
     expect(me.status).toBe(200);
     expect(me.json.person.fullName).toBe("Trần Thị Quản Trị");
     expect(me.json.tenants).toEqual([
-      expect.objectContaining({ id: t.tenantId, role: "admin", organizationIds: [], guestMeetingIds: [] }),
+      expect.objectContaining({ id: t.tenantId, role: "admin", organizationIds: [], branchRoles: [], guestMeetingIds: [] }),
     ]);
+  });
+
+  it("tells a branch member their role in each branch, so the client offers planning to a secretary or deputy", async () => {
+    const t = await createTenant([
+      { name: "Nguyễn Văn Bí Thư", branchRole: "secretary" },
+      { name: "Trần Thị Phó", branchRole: "deputy" },
+      { name: "Lê Văn Đảng Viên" },
+    ]);
+    const rolesOf = async (name: string) => {
+      const me = await api("GET", "/api/auth/me", await login(t.people[name]!.email));
+      expect(me.status).toBe(200);
+      return me.json.tenants.map((x: { id: string; role: unknown; branchRoles: unknown }) => ({ id: x.id, role: x.role, branchRoles: x.branchRoles }));
+    };
+    expect(await rolesOf("Nguyễn Văn Bí Thư")).toEqual([{ id: t.tenantId, role: null, branchRoles: [{ organizationId: t.branchId, branchRole: "secretary" }] }]);
+    expect(await rolesOf("Trần Thị Phó")).toEqual([{ id: t.tenantId, role: null, branchRoles: [{ organizationId: t.branchId, branchRole: "deputy" }] }]);
+    expect(await rolesOf("Lê Văn Đảng Viên")).toEqual([{ id: t.tenantId, role: null, branchRoles: [{ organizationId: t.branchId, branchRole: "member" }] }]);
+    // The login answer carries the same, so the client knows before its first /me.
+    const res = await api("POST", "/api/auth/login", undefined, { email: t.people["Trần Thị Phó"]!.email, password: PASSWORD });
+    expect(res.json.me.tenants[0].branchRoles).toEqual([{ organizationId: t.branchId, branchRole: "deputy" }]);
   });
 
   it("sets an HttpOnly SameSite cookie that authenticates too", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REGULAR_MEETING_TEMPLATE } from "../../schema/meeting-template";
+import { REGULAR_MEETING_TEMPLATE, THEMATIC_MEETING_TEMPLATE } from "../../schema/meeting-template";
 import { meetingGuests, organizations } from "../../schema/db/tables";
 import { api, createPerson, db, login } from "../support/fixtures";
 import { auditCount, base, branch, planned, setStatus, staff } from "./meetings-helpers";
@@ -29,6 +29,8 @@ describe("planning one meeting", () => {
 
   it("takes a given agenda in order and requires a basis for an online meeting", async () => {
     const t = await branch();
+    const thematic = await planned(t, { kind: "thematic", template: true });
+    expect(thematic.agenda.map((a) => a.title)).toEqual(THEMATIC_MEETING_TEMPLATE.map((x) => x.title));
     const m = await planned(t, { agenda: [{ title: "Một", minutesBudget: 5 }, { title: "Hai", presenterPersonId: t.member.id }] });
     expect(m.agenda).toMatchObject([{ title: "Một", minutesBudget: 5, position: 1 }, { title: "Hai", minutesBudget: 10, position: 2, presenterName: "Lê Văn Đảng Viên" }]);
     const body = { organizationId: t.branchId, kind: "thematic", topic: "Chuyên đề", scheduledAt: "2026-12-10T12:00:00Z", format: "online" };
@@ -207,6 +209,12 @@ describe("planning a year", () => {
     expect(await auditCount(t.tenantId)).toBe(before + 1);
     const detail = await api("GET", `${base(t.tenantId)}/${regular[0].id}`, t.adminToken);
     expect(detail.json.agenda).toHaveLength(REGULAR_MEETING_TEMPLATE.length);
+    // A thematic meeting starts from the thematic order, not an empty agenda.
+    const thematic = res.json.created.find((m: { kind: string }) => m.kind === "thematic");
+    const thematicDetail = await api("GET", `${base(t.tenantId)}/${thematic.id}`, t.adminToken);
+    expect(thematicDetail.json.agenda.map((a: { title: string; minutesBudget: number; position: number }) => [a.position, a.title, a.minutesBudget])).toEqual(
+      THEMATIC_MEETING_TEMPLATE.map((x, i) => [i + 1, x.title, x.minutesBudget]),
+    );
     const again = await api("POST", `${base(t.tenantId)}/plan-year`, t.adminToken, body);
     expect(again.status).toBe(200);
     expect(again.json.created).toEqual([]);

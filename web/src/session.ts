@@ -4,6 +4,7 @@
  */
 import { createSignal } from "solid-js";
 import type { Me } from "../../schema/api/auth";
+import { mayPlanBranch } from "../../schema/planning-rule";
 import { authApi } from "./api/auth";
 import { ApiFailure, setUnauthorizedHandler } from "./api/http";
 import { bindFontSizeToPerson } from "./ui/font-size";
@@ -54,4 +55,21 @@ export function tenantOf(tenantId: string) {
 export function canManageTenant(tenantId: string): boolean {
   const role = tenantOf(tenantId)?.role;
   return role === "admin" || role === "organizer";
+}
+
+/** Whether the person may plan this branch's meetings: the same rule the API applies (schema/planning-rule.ts). */
+export function canPlanBranch(tenantId: string, organizationId: string): boolean {
+  const t = tenantOf(tenantId);
+  return mayPlanBranch(t?.role, t?.branchRoles.find((b) => b.organizationId === organizationId)?.branchRole);
+}
+
+/** Whether the person plans any branch here: staff, or a secretary/deputy of one of its branches. */
+export function plansAnyBranch(tenantId: string): boolean {
+  const t = tenantOf(tenantId);
+  return canManageTenant(tenantId) || !!t?.branchRoles.some((b) => mayPlanBranch(null, b.branchRole));
+}
+
+/** Of these branches, the ones the person may plan (all of them for staff). */
+export function plannableBranches<B extends { id: string }>(tenantId: string, branches: readonly B[]): B[] {
+  return branches.filter((b) => canPlanBranch(tenantId, b.id));
 }

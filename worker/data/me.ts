@@ -13,7 +13,7 @@ export async function loadMe(db: Db, personId: string): Promise<Me | null> {
     db.select({ id: people.id, fullName: people.fullName, email: people.email }).from(people).where(eq(people.id, personId)),
     db.select({ tenantId: tenantRoles.tenantId, role: tenantRoles.role }).from(tenantRoles).where(eq(tenantRoles.personId, personId)),
     db
-      .select({ tenantId: memberships.tenantId, organizationId: memberships.organizationId })
+      .select({ tenantId: memberships.tenantId, organizationId: memberships.organizationId, branchRole: memberships.branchRole })
       .from(memberships)
       .where(eq(memberships.personId, personId)),
     db
@@ -29,12 +29,16 @@ export async function loadMe(db: Db, personId: string): Promise<Me | null> {
   const names = ids.length ? await db.select().from(tenants).where(inArray(tenants.id, ids)) : [];
   return {
     person,
-    tenants: names.map((t) => ({
-      id: t.id,
-      name: t.name,
-      role: roleRows.find((r) => r.tenantId === t.id)?.role ?? null,
-      organizationIds: memberRows.filter((m) => m.tenantId === t.id).map((m) => m.organizationId),
-      guestMeetingIds: guestRows.filter((g) => g.tenantId === t.id).map((g) => g.meetingId),
-    })),
+    tenants: names.map((t) => {
+      const mine = memberRows.filter((m) => m.tenantId === t.id);
+      return {
+        id: t.id,
+        name: t.name,
+        role: roleRows.find((r) => r.tenantId === t.id)?.role ?? null,
+        organizationIds: mine.map((m) => m.organizationId),
+        branchRoles: mine.map((m) => ({ organizationId: m.organizationId, branchRole: m.branchRole })),
+        guestMeetingIds: guestRows.filter((g) => g.tenantId === t.id).map((g) => g.meetingId),
+      };
+    }),
   };
 }

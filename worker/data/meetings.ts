@@ -3,6 +3,7 @@ import { and, asc, count, eq, gte, inArray, lt, or, sql, type SQL } from "drizzl
 import { alias } from "drizzle-orm/sqlite-core";
 import type { ListMeetingsQuery, Meeting, MeetingDetail } from "../../schema/api/meetings";
 import { agendaItems, meetingDocuments, meetingGuests, meetings, memberships, organizations, people } from "../../schema/db/tables";
+import { mayPlanBranch } from "../../schema/planning-rule";
 import type { Db, TenantAccess } from "../env";
 
 const chair = alias(people, "chair");
@@ -49,11 +50,7 @@ export const canSeeMeeting = (access: TenantAccess, m: { id: string; organizatio
   access.role !== null || access.memberships.has(m.organizationId) || access.guestMeetingIds.has(m.id);
 
 /** Admins and organizers plan any branch's meetings; a branch's secretary and deputy plan their own. */
-export function canPlanFor(access: TenantAccess, organizationId: string) {
-  if (access.role === "admin" || access.role === "organizer") return true;
-  const role = access.memberships.get(organizationId)?.branchRole;
-  return role === "secretary" || role === "deputy";
-}
+export const canPlanFor = (access: TenantAccess, organizationId: string) => mayPlanBranch(access.role, access.memberships.get(organizationId)?.branchRole);
 
 export async function listMeetings(db: Db, tenantId: string, access: TenantAccess, q: ListMeetingsQuery) {
   const conds: (SQL | undefined)[] = [eq(meetings.tenantId, tenantId), visibleFilter(access)];

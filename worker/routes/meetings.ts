@@ -9,7 +9,7 @@ import {
   type PlanYearResult,
 } from "../../schema/api/meetings";
 import { agendaItems, meetings } from "../../schema/db/tables";
-import { defaultMeetingTopic, REGULAR_MEETING_TEMPLATE } from "../../schema/meeting-template";
+import { defaultMeetingTopic, meetingTemplate } from "../../schema/meeting-template";
 import { MEETING_KINDS } from "../../schema/api/organizations";
 import type { AppEnv, Db } from "../env";
 import { badRequest, forbidden, notFound } from "../lib/api-error";
@@ -66,7 +66,7 @@ export const meetingsRoutes = new Hono<AppEnv>()
     const body = c.req.valid("json");
     const tenantId = access.tenantId;
     await plannableBranch(db, access, body.organizationId);
-    const agenda = body.template ? REGULAR_MEETING_TEMPLATE.map((t) => ({ ...t, presenterPersonId: null })) : (body.agenda ?? []);
+    const agenda = body.template ? meetingTemplate(body.kind).map((t) => ({ ...t, presenterPersonId: null })) : (body.agenda ?? []);
     await assertMembers(db, tenantId, body.organizationId, {
       chairPersonId: body.chairPersonId,
       minutesTakerPersonId: body.minutesTakerPersonId,
@@ -131,8 +131,8 @@ export const meetingsRoutes = new Hono<AppEnv>()
     const stmts = planned.flatMap((p, i) => {
       const meetingId = ids[i]!;
       const insert = db.insert(meetings).values({ id: meetingId, tenantId, organizationId: body.organizationId, kind: p.kind, topic: p.topic, scheduledAt: p.scheduledAt, place: body.place });
-      if (p.kind !== "regular") return [insert];
-      const agenda = REGULAR_MEETING_TEMPLATE.map((t, position) => ({ id: newId(), tenantId, meetingId, position: position + 1, title: t.title, minutesBudget: t.minutesBudget }));
+      // Each meeting starts from its kind's usual order (schema/meeting-template.ts), ready to edit.
+      const agenda = meetingTemplate(p.kind).map((t, position) => ({ id: newId(), tenantId, meetingId, position: position + 1, title: t.title, minutesBudget: t.minutesBudget }));
       return [insert, db.insert(agendaItems).values(agenda)];
     });
     const audit = auditInsert(db, { tenantId, personId: session.personId, action: "plan_year", entity: "meeting", entityId: body.organizationId, detail: { ...body, created: ids, skipped } });

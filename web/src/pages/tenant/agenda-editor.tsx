@@ -1,7 +1,10 @@
-/** An ordered list of agenda items: title and minutes each, move up/down, add, remove; warns under 90 minutes. */
+/**
+ * An ordered list of agenda items: title, minutes and presenter each, move up/down, add, remove; warns under
+ * 90 minutes.
+ */
 import { For, Index, Show } from "solid-js";
 import type { MeetingKind } from "../../../../schema/api/meetings";
-import { REGULAR_MEETING_TEMPLATE, THEMATIC_MEETING_TEMPLATE } from "../../../../schema/meeting-template";
+import { meetingTemplate } from "../../../../schema/meeting-template";
 import { t as common } from "../../i18n/common";
 import { gt } from "./meeting-messages";
 
@@ -10,6 +13,13 @@ export interface AgendaDraft {
   id?: string;
   title: string;
   minutesBudget: number;
+  /** Who presents the item: a member of the branch (or a guest of the meeting); none until someone is named. */
+  presenterPersonId?: string | null;
+}
+
+export interface PresenterOption {
+  value: string;
+  label: string;
 }
 
 /** Directive 50-CT/TW (2025): a branch meeting lasts at least 90 minutes. */
@@ -17,7 +27,7 @@ export const MIN_MEETING_MINUTES = 90;
 
 /** A fresh copy of the usual order for this kind of meeting (schema/meeting-template.ts), to edit freely. */
 export function templateFor(kind: MeetingKind): AgendaDraft[] {
-  return (kind === "regular" ? REGULAR_MEETING_TEMPLATE : THEMATIC_MEETING_TEMPLATE).map((i) => ({ title: i.title, minutesBudget: i.minutesBudget }));
+  return meetingTemplate(kind).map((i) => ({ title: i.title, minutesBudget: i.minutesBudget }));
 }
 
 export const agendaTotal = (items: readonly AgendaDraft[]) => items.reduce((s, i) => s + (Number.isFinite(i.minutesBudget) ? i.minutesBudget : 0), 0);
@@ -30,7 +40,13 @@ export function moveItem<T>(items: readonly T[], from: number, to: number): T[] 
   return next;
 }
 
-export function AgendaEditor(props: { items: AgendaDraft[]; onChange: (items: AgendaDraft[]) => void; disabled?: boolean }) {
+export function AgendaEditor(props: {
+  items: AgendaDraft[];
+  onChange: (items: AgendaDraft[]) => void;
+  disabled?: boolean;
+  /** The people who may present (the branch's members, the meeting's guests); no picker without them. */
+  presenters?: readonly PresenterOption[];
+}) {
   const set = (i: number, patch: Partial<AgendaDraft>) => props.onChange(props.items.map((it, j) => (j === i ? { ...it, ...patch } : it)));
   return (
     <div>
@@ -59,6 +75,28 @@ export function AgendaEditor(props: { items: AgendaDraft[]; onChange: (items: Ag
                   onInput={(e) => set(i, { minutesBudget: Number(e.currentTarget.value) })}
                 />
                 <span class="muted">{gt("minutesShort")}</span>
+                <Show when={props.presenters}>
+                  {(people) => (
+                    <select
+                      class="input input-presenter"
+                      aria-label={gt("itemPresenter", { n: i + 1 })}
+                      disabled={props.disabled}
+                      value={item().presenterPersonId ?? ""}
+                      onChange={(e) => set(i, { presenterPersonId: e.currentTarget.value || null })}
+                    >
+                      <option value="" selected={!item().presenterPersonId}>
+                        {gt("noPresenter")}
+                      </option>
+                      <For each={people()}>
+                        {(p) => (
+                          <option value={p.value} selected={p.value === item().presenterPersonId}>
+                            {p.label}
+                          </option>
+                        )}
+                      </For>
+                    </select>
+                  )}
+                </Show>
                 <Show when={!props.disabled}>
                   <button type="button" class="btn btn-small" aria-label={gt("moveUp", { n: i + 1 })} disabled={i === 0} onClick={() => props.onChange(moveItem(props.items, i, i - 1))}>
                     ↑

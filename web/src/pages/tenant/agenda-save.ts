@@ -24,6 +24,7 @@ export function planAgendaSave(saved: readonly AgendaItem[], drafts: readonly Ag
     const patch: UpdateAgendaItem = {};
     if (d.title.trim() !== was.title) patch.title = d.title.trim();
     if (d.minutesBudget !== was.minutesBudget) patch.minutesBudget = d.minutesBudget;
+    if ((d.presenterPersonId ?? null) !== was.presenterPersonId) patch.presenterPersonId = d.presenterPersonId ?? null;
     if (Object.keys(patch).length) update.push({ id: was.id, patch });
   });
   return {
@@ -41,7 +42,7 @@ export async function saveAgenda(tenantId: string, meetingId: string, saved: rea
   const ids = drafts.map((d) => d.id ?? "");
   for (const i of plan.add) {
     const d = drafts[i]!;
-    ids[i] = (await meetingsApi.addAgendaItem(tenantId, meetingId, { title: d.title.trim(), minutesBudget: d.minutesBudget })).id;
+    ids[i] = (await meetingsApi.addAgendaItem(tenantId, meetingId, { title: d.title.trim(), minutesBudget: d.minutesBudget, presenterPersonId: d.presenterPersonId ?? null })).id;
   }
   const removed = new Set(plan.remove);
   const apiOrder = [...saved.filter((a) => !removed.has(a.id)).map((a) => a.id), ...plan.add.map((i) => ids[i]!)];

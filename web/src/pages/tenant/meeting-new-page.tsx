@@ -5,6 +5,7 @@ import { branchesOf, meetingsApi, organizationsApi } from "../../api";
 import type { MeetingFormat, MeetingKind } from "../../../../schema/api/meetings";
 import { defaultMeetingTopic } from "../../../../schema/meeting-template";
 import { fromLocalInput } from "../../i18n/format";
+import { plannableBranches } from "../../session";
 import { createAction } from "../../ui/action";
 import { ErrorNotice } from "../../ui/error-notice";
 import { issuesByField } from "../../ui/errors";
@@ -32,7 +33,7 @@ export default function MeetingNewPage() {
   const month = /^\d{4}-\d{2}$/.test(search.month ?? "") ? search.month! : now.slice(0, 7);
 
   const [tree] = createResource(() => params.tenantId, (id) => organizationsApi.tree(id));
-  const branches = createMemo(() => (tree() ? branchesOf(tree()!) : []));
+  const branches = createMemo(() => (tree() ? plannableBranches(params.tenantId, branchesOf(tree()!)) : []));
   const [orgId, setOrgId] = createSignal(search.org ?? "");
   createEffect(() => {
     if (!orgId() && branches()[0]) setOrgId(branches()[0]!.id);
@@ -81,7 +82,7 @@ export default function MeetingNewPage() {
         onlineBasis: format() === "online" ? onlineBasis().trim() : null,
         chairPersonId: chair() || null,
         minutesTakerPersonId: taker() || null,
-        agenda: agenda().map((a) => ({ title: a.title.trim(), minutesBudget: a.minutesBudget })),
+        agenda: agenda().map((a) => ({ title: a.title.trim(), minutesBudget: a.minutesBudget, presenterPersonId: a.presenterPersonId ?? null })),
       });
       showToast(gt("created"));
       navigate(`/t/${params.tenantId}/meetings/${created.id}`);
@@ -119,7 +120,7 @@ export default function MeetingNewPage() {
         <fieldset>
           <legend>{gt("agenda")}</legend>
           <p class="hint">{gt("agendaHint")}</p>
-          <AgendaEditor items={agenda()} onChange={setAgenda} />
+          <AgendaEditor items={agenda()} onChange={setAgenda} presenters={memberOptions(members())} />
         </fieldset>
         <Show when={action.error()}>
           <ErrorNotice error={action.error()} />

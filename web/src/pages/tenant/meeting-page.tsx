@@ -8,7 +8,7 @@ import { createStore, reconcile } from "solid-js/store";
 import { meetingsApi } from "../../api";
 import type { AgendaItem, MeetingDetail, MeetingFormat } from "../../../../schema/api/meetings";
 import { formatDateTime, fromLocalInput, toLocalInput } from "../../i18n/format";
-import { canManageTenant } from "../../session";
+import { canPlanBranch } from "../../session";
 import { createAction } from "../../ui/action";
 import { ErrorNotice } from "../../ui/error-notice";
 import { issuesByField } from "../../ui/errors";
@@ -18,7 +18,7 @@ import { showToast } from "../../ui/toast";
 import { AgendaEditor, type AgendaDraft } from "./agenda-editor";
 import { saveAgenda } from "./agenda-save";
 import { DocumentsSection, GuestsSection } from "./meeting-sections";
-import { createBranchMembers, memberOptions } from "./member-picker";
+import { createBranchMembers, memberOptions, presenterOptions } from "./member-picker";
 import { gt } from "./meeting-messages";
 import "../../styles/console.css";
 
@@ -84,7 +84,9 @@ function DetailsForm(props: { tenantId: string; meeting: MeetingDetail; onSaved:
 }
 
 function AgendaSection(props: { tenantId: string; meeting: MeetingDetail; editable: boolean; onSaved: () => void }) {
-  const drafts = (agenda: readonly AgendaItem[]): AgendaDraft[] => agenda.map((a) => ({ id: a.id, title: a.title, minutesBudget: a.minutesBudget }));
+  const drafts = (agenda: readonly AgendaItem[]): AgendaDraft[] =>
+    agenda.map((a) => ({ id: a.id, title: a.title, minutesBudget: a.minutesBudget, presenterPersonId: a.presenterPersonId }));
+  const members = createBranchMembers(() => props.tenantId, () => props.meeting.organizationId);
   const [items, setItems] = createSignal<AgendaDraft[]>(drafts(props.meeting.agenda));
   // When the server's agenda changes (after a save, even one that failed part-way), the editor shows it.
   createEffect(on(() => drafts(props.meeting.agenda), setItems, { defer: true }));
@@ -101,7 +103,7 @@ function AgendaSection(props: { tenantId: string; meeting: MeetingDetail; editab
   return (
     <section class="section" aria-labelledby="agenda-title">
       <h2 id="agenda-title">{gt("agenda")}</h2>
-      <AgendaEditor items={items()} onChange={setItems} disabled={!props.editable} />
+      <AgendaEditor items={items()} onChange={setItems} disabled={!props.editable} presenters={presenterOptions(members(), props.meeting.guests, props.meeting.agenda)} />
       <Show when={action.error()}>
         <ErrorNotice error={action.error()} />
       </Show>
@@ -158,9 +160,11 @@ function MeetingBody(props: { tenantId: string; m: MeetingDetail; reload: () => 
   const m = props.m;
   const base = () => `/t/${props.tenantId}/meetings/${m.id}`;
   const reload = () => props.reload();
-  // What the API lets staff change: details and agenda while planned; documents and guests until it closes.
-  const planned = () => canManageTenant(props.tenantId) && m.status === "planned";
-  const preparing = () => canManageTenant(props.tenantId) && (m.status === "planned" || m.status === "live");
+  // What the API lets a planner of this branch (staff, or its secretary/deputy) change: details and agenda
+  // while planned; documents and guests until it closes.
+  const planner = () => canPlanBranch(props.tenantId, m.organizationId);
+  const planned = () => planner() && m.status === "planned";
+  const preparing = () => planner() && (m.status === "planned" || m.status === "live");
   return (
     <>
       <p class="muted">

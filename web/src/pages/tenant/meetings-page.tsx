@@ -4,7 +4,7 @@ import { createMemo, createResource, Show } from "solid-js";
 import type { Meeting } from "../../../../schema/api/meetings";
 import { branchesOf, meetingsApi, organizationsApi, yearRange } from "../../api";
 import { formatDateTime } from "../../i18n/format";
-import { canManageTenant } from "../../session";
+import { plansAnyBranch } from "../../session";
 import { SelectField } from "../../ui/fields";
 import { ResourceView } from "../../ui/resource-view";
 import { DataTable } from "../../ui/table";
@@ -31,7 +31,7 @@ export default function MeetingsPage() {
   const params = useParams<{ tenantId: string }>();
   const [search, setSearch] = useSearchParams<{ org?: string; year?: string }>();
   const year = () => Number(search.year) || vnMonth(new Date().toISOString()).year;
-  const staff = () => canManageTenant(params.tenantId);
+  const planner = () => plansAnyBranch(params.tenantId);
   const [tree] = createResource(() => params.tenantId, (id) => organizationsApi.tree(id).catch(() => null));
   const branches = createMemo(() => (tree() ? branchesOf(tree()!) : []));
   const [list, { refetch }] = createResource(
@@ -59,7 +59,7 @@ export default function MeetingsPage() {
           onValue={(v) => setSearch({ year: v })}
           options={[year() - 2, year() - 1, year(), year() + 1].map((y) => ({ value: String(y), label: String(y) }))}
         />
-        <Show when={staff()}>
+        <Show when={planner()}>
           <A class="btn btn-primary" href={`${base()}/meetings/new${search.org ? `?org=${encodeURIComponent(search.org)}` : ""}`}>
             + {gt("newTitle")}
           </A>

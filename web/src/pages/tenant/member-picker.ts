@@ -18,3 +18,24 @@ export function memberOptions(members: readonly Member[] | undefined) {
     .sort((a, b) => order[a.branchRole] - order[b.branchRole] || a.fullName.localeCompare(b.fullName, "vi"))
     .map((m) => ({ value: m.personId, label: m.fullName }));
 }
+
+/**
+ * Who may present an agenda item, as the API allows: the branch's members, then the meeting's guests (a
+ * visiting leader may present a directive). Presenters already named stay listed even when the member list
+ * cannot be read (a guest looking at the agenda), so the row still shows who presents.
+ */
+export function presenterOptions(
+  members: readonly Member[] | undefined,
+  guests: readonly { personId: string; fullName: string }[],
+  agenda: readonly { presenterPersonId: string | null; presenterName: string | null }[],
+) {
+  const options = [...memberOptions(members), ...guests.map((g) => ({ value: g.personId, label: g.fullName }))];
+  const known = new Set(options.map((o) => o.value));
+  for (const a of agenda) {
+    if (a.presenterPersonId && !known.has(a.presenterPersonId)) {
+      known.add(a.presenterPersonId);
+      options.push({ value: a.presenterPersonId, label: a.presenterName ?? a.presenterPersonId });
+    }
+  }
+  return options;
+}

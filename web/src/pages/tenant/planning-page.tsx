@@ -3,7 +3,7 @@ import { useParams, useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, Show } from "solid-js";
 import { branchesOf, meetingsApi, organizationsApi, yearRange } from "../../api";
 import { t as common } from "../../i18n/common";
-import { canManageTenant } from "../../session";
+import { canPlanBranch, plannableBranches } from "../../session";
 import { SelectField } from "../../ui/fields";
 import { ResourceView } from "../../ui/resource-view";
 import { pt } from "./plan-messages";
@@ -15,13 +15,14 @@ import "../../styles/console.css";
 export default function PlanningPage() {
   const params = useParams<{ tenantId: string }>();
   const [search, setSearch] = useSearchParams<{ org?: string; year?: string }>();
-  const staff = () => canManageTenant(params.tenantId);
   const thisYear = vnMonth(new Date().toISOString()).year;
   const year = () => Number(search.year) || thisYear;
 
   const [tree] = createResource(() => params.tenantId, (id) => organizationsApi.tree(id));
-  const branches = createMemo(() => (tree() ? branchesOf(tree()!) : []));
+  // Staff plan every branch; a branch secretary or deputy only their own.
+  const branches = createMemo(() => (tree() ? plannableBranches(params.tenantId, branchesOf(tree()!)) : []));
   const orgId = () => search.org || branches()[0]?.id || "";
+  const staff = () => canPlanBranch(params.tenantId, orgId());
 
   const [meetings, { refetch }] = createResource(
     () => (orgId() ? { tenantId: params.tenantId, organizationId: orgId(), year: year() } : false),

@@ -1,8 +1,8 @@
 import { Navigate, useParams } from "@solidjs/router";
-import { canManageTenant } from "../../session";
+import { plansAnyBranch } from "../../session";
 
-/** Staff land on the planning view, everyone else on their meetings. */
+/** Planners (staff, a branch secretary or deputy) land on the planning view, everyone else on their meetings. */
 export default function TenantIndex() {
   const params = useParams<{ tenantId: string }>();
-  return <Navigate href={`/t/${params.tenantId}/${canManageTenant(params.tenantId) ? "planning" : "meetings"}`} />;
+  return <Navigate href={`/t/${params.tenantId}/${plansAnyBranch(params.tenantId) ? "planning" : "meetings"}`} />;
 }

@@ -1,7 +1,7 @@
 /** The console frame for one tenant: its name and the sections the person's role opens. */
 import { A, useParams, type RouteSectionProps } from "@solidjs/router";
 import { Show } from "solid-js";
-import { canManageTenant, tenantOf } from "../../session";
+import { canManageTenant, plansAnyBranch, tenantOf } from "../../session";
 import { Layout } from "../../ui/layout";
 import { tn } from "./nav-messages";
 
@@ -15,8 +15,11 @@ export default function TenantLayout(props: RouteSectionProps) {
     <>
       <span class="tenant-name">{tenant()?.name}</span>
       <A href={`${base()}/meetings`}>{tn("meetings")}</A>
-      <Show when={staff()}>
+      {/* A branch secretary or deputy plans their own branch's year; the tree and the roll stay with staff. */}
+      <Show when={plansAnyBranch(params.tenantId)}>
         <A href={`${base()}/planning`}>{tn("planning")}</A>
+      </Show>
+      <Show when={staff()}>
         <A href={`${base()}/organizations`}>{tn("organizations")}</A>
         <A href={`${base()}/members`}>{tn("members")}</A>
       </Show>
