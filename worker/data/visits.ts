@@ -2,8 +2,10 @@
  * Visit plans: queries scoped by tenant, and the loop that closes them from what the room recorded.
  * `closeVisitLoop` runs before plans are read (list, report): it links plans to their branch's meeting of
  * the month, invites the leader to that meeting (so they get a room ticket), marks a plan attended when
- * the room has the leader present or the leader's evaluation, and missed when the meeting ended (or was
- * cancelled, or the month passed with no meeting) without them. Every statement is idempotent.
+ * the room holds a trace of the leader in that meeting (presence, evaluation, note or speech), and missed
+ * when the meeting ended (or was cancelled, or the month passed with no meeting) without them. Every
+ * statement is idempotent. The room records presence only for the branch's roster, so a guest leader who
+ * joins and stays silent leaves no trace yet: the room should write a presence row for guests too.
  */
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";

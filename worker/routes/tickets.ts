@@ -2,7 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { ticketRequestSchema, type TicketResponse } from "../../schema/api/tickets";
 import type { RoomRole } from "../../schema/room/ticket";
-import { meetings, people } from "../../schema/db/tables";
+import { meetingGuests, meetings, people } from "../../schema/db/tables";
+import { vnDay } from "../data/reports/engine";
+import { closeVisitLoop } from "../data/visits";
 import type { AppEnv, TenantAccess } from "../env";
 import { conflict, notFound } from "../lib/api-error";
 import { issueRoomTicket } from "../lib/room-ticket";
@@ -45,7 +47,19 @@ export const ticketsRoutes = new Hono<AppEnv>().post("/", valid("json", ticketRe
     .where(and(eq(meetings.tenantId, access.tenantId), eq(meetings.id, meetingId)))
     .get();
   if (!meeting) throw notFound("Meeting");
-  const role = roomRoleFor(access, session.personId, meeting);
+  let role = roomRoleFor(access, session.personId, meeting);
+  // A leader planned for this branch's month is invited when the visit loop links the plan to the meeting,
+  // which runs when plans are read; the meeting may have been scheduled since. Link now and look again, so
+  // the plan alone gets the leader into the room.
+  if (!role && access.plannedVisitor) {
+    await closeVisitLoop(c.env.DB, access.tenantId, vnDay(new Date()).slice(0, 7));
+    const invited = await db
+      .select({ personId: meetingGuests.personId })
+      .from(meetingGuests)
+      .where(and(eq(meetingGuests.tenantId, access.tenantId), eq(meetingGuests.meetingId, meeting.id), eq(meetingGuests.personId, session.personId)))
+      .get();
+    if (invited) role = "leader";
+  }
   // Someone with standing in the tenant but none in this meeting learns nothing about it.
   if (!role) throw notFound("Meeting");
   if (meeting.status === "closed" || meeting.status === "cancelled") {

@@ -110,8 +110,10 @@ const monthStartUtc = (offset: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', visit_
 
 /**
  * Closing the visit loop (see worker/data/visits.ts): link plans to their branch's meeting of the month,
- * invite the leader, mark attended from attendance or evaluation, mark missed when the meeting ended
- * without them or the month passed with no meeting.
+ * invite the leader, mark attended, mark missed when the meeting ended without them or the month passed
+ * with no meeting. Attended means the room holds a trace of the leader in that very meeting: a presence
+ * row, or something only a connected participant can leave there — their evaluation, a note, a speech.
+ * (The room keeps no attendance row for a guest who joins and stays silent; see worker/data/visits.ts.)
  */
 export const visitLoopQueries = (tenantId: string, todayMonth: string): Query[] => [
   {
@@ -139,7 +141,11 @@ export const visitLoopQueries = (tenantId: string, todayMonth: string): Query[] 
     EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = visit_plans.meeting_id
       AND a.person_id = visit_plans.leader_person_id AND a.status IN ('present_hall', 'present_remote'))
     OR EXISTS (SELECT 1 FROM evaluations e WHERE e.meeting_id = visit_plans.meeting_id
-      AND e.evaluator_person_id = visit_plans.leader_person_id))`,
+      AND e.evaluator_person_id = visit_plans.leader_person_id)
+    OR EXISTS (SELECT 1 FROM leader_notes n WHERE n.meeting_id = visit_plans.meeting_id
+      AND n.person_id = visit_plans.leader_person_id)
+    OR EXISTS (SELECT 1 FROM speeches s WHERE s.tenant_id = visit_plans.tenant_id
+      AND s.meeting_id = visit_plans.meeting_id AND s.person_id = visit_plans.leader_person_id))`,
     params: [tenantId],
   },
   {
