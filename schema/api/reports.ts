@@ -173,6 +173,7 @@ export const reportColumns: Record<ReportName, Column[]> = {
     { key: "branchesAllRegular", label: "Chi bộ họp đủ thường kỳ", kind: "count" },
     { key: "branchesAllThematic", label: "Chi bộ họp đủ chuyên đề", kind: "count" },
     { key: "shareAllRegular", label: "Tỷ lệ chi bộ họp đủ thường kỳ", kind: "rate" },
+    { key: "shareAllThematic", label: "Tỷ lệ chi bộ họp đủ chuyên đề", kind: "rate" },
     { key: "branchesBehind", label: "Chi bộ chậm", kind: "count" },
   ],
   attendance: [

@@ -6,6 +6,7 @@ import { exports } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import readXlsxFile from "read-excel-file/universal";
 import { beforeAll, describe, expect, it } from "vitest";
+import { reportColumns, reportNames, reportTitles } from "../../schema/api/reports";
 import { evaluations, meetings } from "../../schema/db/tables";
 import { api, createTenant, db, login } from "../support/fixtures";
 import { buildReportTenant, type ReportTenant } from "./reports-fixture";
@@ -146,6 +147,26 @@ describe("exports", () => {
     const yearRow = grades.find((r) => r[0] === "Chi bộ khu phố 2" && r[1] === 2025)!;
     // Nothing confirmed in this file: B's January grade is the leader's 75 (Khá), not the branch's 48.
     expect(yearRow.slice(0, 9)).toEqual(["Chi bộ khu phố 2", 2025, 1, 0, 1, 0, 0, 75, "Khá"]);
+  });
+
+  it("exports each report alone, as CSV and as XLSX, with its title, header and total", async () => {
+    for (const name of reportNames) {
+      const json = await api("GET", `${base()}/reports/${name}?year=2025`, admin);
+      const header = ["Đơn vị", ...reportColumns[name].map((c) => (c.kind === "rate" ? `${c.label} (%)` : c.kind === "seconds" ? `${c.label} (phút)` : c.label)), "Chậm"];
+      const csv = await download(`${base()}/reports/${name}?year=2025&format=csv`, admin);
+      expect(csv.status, name).toBe(200);
+      expect(csv.headers.get("content-disposition")).toBe(`attachment; filename="bao-cao-${name}-2025.csv"`);
+      const rows = parseCsv((await csv.text()).replace(/^\uFEFF/, ""));
+      expect(rows[0], name).toEqual([reportTitles[name]]);
+      expect(rows[4], name).toEqual(header);
+      expect(rows.slice(5, 5 + json.json.rows.length).map((r) => r[0])).toEqual(json.json.rows.map((r: { name: string }) => r.name));
+      expect(rows[5 + json.json.rows.length]![0], name).toBe("Tổng");
+      const xlsx = await download(`${base()}/reports/${name}?year=2025&format=xlsx`, admin);
+      expect(xlsx.status, name).toBe(200);
+      const [sheet] = await readXlsxFile(await xlsx.arrayBuffer());
+      expect(sheet!.sheet).toBe(reportTitles[name]);
+      expect(sheet!.data[4], name).toEqual(header);
+    }
   });
 
   it("answers every report as JSON from /all", async () => {

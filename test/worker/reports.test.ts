@@ -79,7 +79,7 @@ describe("meetings held vs due, 2025", () => {
       drillable: false,
       values: {
         branches: 1, regularDue: 12, regularHeld: 11, regularRate: 0.9167, thematicDue: 4, thematicHeld: 3, meetingsHeld: 16,
-        cancelled: 0, branchesAllRegular: 0, branchesAllThematic: 0, shareAllRegular: 0, branchesBehind: 1,
+        cancelled: 0, branchesAllRegular: 0, branchesAllThematic: 0, shareAllRegular: 0, shareAllThematic: 0, branchesBehind: 1,
       },
     });
     // G1 = A + B. A: 12/12 regular, 4/4 thematic, 16 held. B: 10 months (not Mar: cancelled, not Nov: never held;
@@ -90,13 +90,13 @@ describe("meetings held vs due, 2025", () => {
       drillable: true,
       values: {
         branches: 2, regularDue: 24, regularHeld: 22, regularRate: 0.9167, thematicDue: 8, thematicHeld: 5, meetingsHeld: 27,
-        cancelled: 1, branchesAllRegular: 1, branchesAllThematic: 1, shareAllRegular: 0.5, branchesBehind: 1,
+        cancelled: 1, branchesAllRegular: 1, branchesAllThematic: 1, shareAllRegular: 0.5, shareAllThematic: 0.5, branchesBehind: 1,
       },
     });
     // Tenant: 36 due, 33 held → 0.9167; 12 thematic due, 8 held; 43 held; 1 of 3 branches held all → 0.3333.
     expect(r.total).toEqual({
       branches: 3, regularDue: 36, regularHeld: 33, regularRate: 0.9167, thematicDue: 12, thematicHeld: 8, meetingsHeld: 43,
-      cancelled: 1, branchesAllRegular: 1, branchesAllThematic: 1, shareAllRegular: 0.3333, branchesBehind: 2,
+      cancelled: 1, branchesAllRegular: 1, branchesAllThematic: 1, shareAllRegular: 0.3333, shareAllThematic: 0.3333, branchesBehind: 2,
     });
     expect(behindOf(r)).toEqual({
       "Chi bộ khu phố 2": [{ code: "missing_regular", count: 2 }, { code: "missing_thematic", count: 3 }],
@@ -119,11 +119,11 @@ describe("meetings held vs due, 2025", () => {
     expect(g1.rows.map((x: { name: string }) => x.name)).toEqual(["Chi bộ khu phố 1", "Chi bộ khu phố 2"]);
     expect(row(g1, "Chi bộ khu phố 1")).toMatchObject({
       behind: false,
-      values: { regularDue: 12, regularHeld: 12, thematicHeld: 4, meetingsHeld: 16, branchesAllRegular: 1, shareAllRegular: 1 },
+      values: { regularDue: 12, regularHeld: 12, thematicHeld: 4, meetingsHeld: 16, branchesAllRegular: 1, shareAllRegular: 1, shareAllThematic: 1 },
     });
     expect(row(g1, "Chi bộ khu phố 2")).toMatchObject({
       behind: true,
-      values: { regularDue: 12, regularHeld: 10, regularRate: 0.8333, thematicHeld: 1, meetingsHeld: 11, cancelled: 1, shareAllRegular: 0 },
+      values: { regularDue: 12, regularHeld: 10, regularRate: 0.8333, thematicHeld: 1, meetingsHeld: 11, cancelled: 1, shareAllRegular: 0, shareAllThematic: 0 },
     });
     expect(g1.total).toMatchObject({ branches: 2, regularHeld: 22, meetingsHeld: 27, branchesBehind: 1 });
     expect(g1.behind.map((b: { name: string; parentName: string }) => [b.name, b.parentName])).toEqual([["Chi bộ khu phố 2", "Đảng bộ phường Một"]]);
@@ -137,7 +137,7 @@ describe("meetings held vs due, 2025", () => {
     // Q4: A held Oct–Dec and its thematic in November; B Oct and Dec (Nov never held), no thematic; C Oct–Dec, none.
     const q4 = await report("meetings", "year=2025&quarter=4");
     expect(q4.period).toMatchObject({ from: "2025-10-01", to: "2025-12-31", label: "Quý 4/2025", quarters: ["2025-Q4"] });
-    expect(q4.total).toMatchObject({ regularDue: 9, regularHeld: 8, thematicDue: 3, thematicHeld: 1, meetingsHeld: 9, branchesAllRegular: 2, branchesAllThematic: 1 });
+    expect(q4.total).toMatchObject({ regularDue: 9, regularHeld: 8, thematicDue: 3, thematicHeld: 1, meetingsHeld: 9, branchesAllRegular: 2, branchesAllThematic: 1, shareAllRegular: 0.6667, shareAllThematic: 0.3333 });
     // August alone: thematic due for Q3, held by A (Aug) and C (Jul, Aug) but not B; B's Q3 has none.
     const aug = await report("meetings", "month=2025-08");
     expect(aug.total).toMatchObject({ regularDue: 3, regularHeld: 3, thematicDue: 3, thematicHeld: 2, meetingsHeld: 5 });
@@ -255,6 +255,18 @@ describe("quality grades, 2025", () => {
       ["Chi bộ khu phố 2", 2025, 1, 0, 0, 0, 1, 48, "Kém"],
     ]);
   });
+
+  it("rates the branch's year on the whole year when the period is a quarter", async () => {
+    // Q2 holds no graded meeting; the main table says so, the branch years still carry January–March.
+    const r = await report("grades", "year=2025&quarter=2");
+    expect(r.total).toMatchObject({ graded: 0, good: 0, fair: 0, average: 0, weak: 0, averageScore: null });
+    const years = r.tables.find((x: { key: string }) => x.key === "branchYears");
+    expect(years.rows.map((y: Record<string, unknown>) => [y.branchName, y.graded, y.averageScore, y.yearGrade])).toEqual([
+      ["Chi bộ cơ sở Trường học", 1, 70, "Khá"],
+      ["Chi bộ khu phố 1", 3, 84, "Khá"],
+      ["Chi bộ khu phố 2", 1, 48, "Kém"],
+    ]);
+  });
 });
 
 describe("visits kept, 2025", () => {
@@ -282,6 +294,17 @@ describe("visits kept, 2025", () => {
       ["Hoàng Thị Đạo", 3, 2, 1, 0, "2/3", 2025, 2, ""],
       ["Lê Văn Lãnh", 3, 2, 0, 1, "2/3", 2025, 2, ""],
       ["Vũ Văn Ba", 1, 0, 1, 0, "0/1", 2025, 0, "Có"],
+    ]);
+  });
+
+  it("checks a leader's yearly minimum over every branch, also when drilled into one", async () => {
+    // C alone: L2 missed P4 and L3 missed P8 there; L2 attended twice elsewhere (B in January, A in December).
+    const r = await report("visits", `year=2025&organizationId=${t.org.C}`);
+    expect(r.total).toMatchObject({ planned: 2, attended: 0, missed: 2, leaders: 2 });
+    const leaders = r.tables.find((x: { key: string }) => x.key === "leaders");
+    expect(leaders.rows.map((l: Record<string, unknown>) => [l.leaderName, l.kept, l.attendedInYear, l.belowMinimum])).toEqual([
+      ["Hoàng Thị Đạo", "0/1", 2, ""],
+      ["Vũ Văn Ba", "0/1", 0, "Có"],
     ]);
   });
 

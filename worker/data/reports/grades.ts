@@ -1,7 +1,8 @@
 /**
  * Quality grades of held meetings. Each meeting's grade is the one the committee confirmed; before that,
  * the visiting leader's evaluation, else the branch's own (provisional). Monthly grades roll up to the
- * branch's year: the average score, banded with the same grid (Tốt ≥ 90, Khá ≥ 70, Trung bình ≥ 50).
+ * branch's year: the average score of the whole calendar year (whatever part of it the period shows),
+ * banded with the same grid (Tốt ≥ 90, Khá ≥ 70, Trung bình ≥ 50).
  */
 import { branchYearColumns, gradeLabels, gradeOfScore, thresholds, type Cell, type Grade } from "../../../schema/api/reports";
 import { addInto, bump, n, sumMonths, utcBounds, type Counters, type ReportDef, type UnitMonths, runQueries } from "./engine";
@@ -32,23 +33,37 @@ export function officialEvaluation<T extends { evaluator_kind: string; confirmed
 
 const avg = (c: Counters) => (n(c, "graded") > 0 ? Math.round((n(c, "scoreSum") / n(c, "graded")) * 10) / 10 : null);
 
+/** Each meeting's grade that counts, as counters per branch and month. */
+function gradeMonths(evals: EvalRow[], into: UnitMonths = new Map()): UnitMonths {
+  const byMeeting = new Map<string, EvalRow[]>();
+  for (const e of evals) byMeeting.set(e.meeting, [...(byMeeting.get(e.meeting) ?? []), e]);
+  for (const rows of byMeeting.values()) {
+    const e = officialEvaluation(rows)!;
+    bump(into, e.org, e.month, { graded: 1, confirmed: e.confirmed_at ? 1 : 0, [e.grade]: 1, scoreSum: e.total });
+  }
+  return into;
+}
+
 export function gradesReport(): ReportDef {
+  /** Grades over the whole calendar years the period touches: the branch's year is rated on all of it. */
+  let years: UnitMonths = new Map();
   return {
     name: "grades",
     async load(_db, d1, ctx) {
       const { fromUtc, toUtc } = utcBounds(ctx.period.from, ctx.period.to);
-      const [evals, counts] = (await runQueries(d1, [
+      const firstYear = ctx.period.from.slice(0, 4);
+      const lastYear = ctx.period.to.slice(0, 4);
+      const wholeYears = ctx.period.from === `${firstYear}-01-01` && ctx.period.to === `${lastYear}-12-31`;
+      const span = utcBounds(`${firstYear}-01-01`, `${lastYear}-12-31`);
+      const [evals, counts, yearEvals] = (await runQueries(d1, [
         evaluationsQuery(ctx.tenantId, fromUtc, toUtc),
         meetingCountsQuery(ctx.tenantId, fromUtc, toUtc),
-      ])) as [EvalRow[], CountRow[]];
+        ...(wholeYears ? [] : [evaluationsQuery(ctx.tenantId, span.fromUtc, span.toUtc)]),
+      ])) as [EvalRow[], CountRow[], EvalRow[] | undefined];
       const data: UnitMonths = new Map();
       for (const c of counts) if (c.status === "closed") bump(data, c.org, c.month, { meetingsHeld: c.n });
-      const byMeeting = new Map<string, EvalRow[]>();
-      for (const e of evals) byMeeting.set(e.meeting, [...(byMeeting.get(e.meeting) ?? []), e]);
-      for (const rows of byMeeting.values()) {
-        const e = officialEvaluation(rows)!;
-        bump(data, e.org, e.month, { graded: 1, confirmed: e.confirmed_at ? 1 : 0, [e.grade]: 1, scoreSum: e.total });
-      }
+      gradeMonths(evals, data);
+      years = yearEvals ? gradeMonths(yearEvals) : data;
       return data;
     },
     unitTotals: (months, ctx) => sumMonths(months, ctx.period.months),
@@ -72,13 +87,13 @@ export function gradesReport(): ReportDef {
       return out;
     },
     monthValues: (c) => ({ good: n(c, "good"), fair: n(c, "fair"), average: n(c, "average"), weak: n(c, "weak"), averageScore: avg(c) }),
-    tables(data, units, ctx) {
-      const years = [...new Set(ctx.period.months.map((m) => m.slice(0, 4)))];
+    tables(_data, units, ctx) {
+      const yearsOfPeriod = [...new Set(ctx.period.months.map((m) => m.slice(0, 4)))];
       const rows: Record<string, Cell>[] = [];
       for (const u of units) {
-        for (const year of years) {
+        for (const year of yearsOfPeriod) {
           const c: Counters = {};
-          for (const m of ctx.period.months) if (m.startsWith(year)) addInto(c, data.get(u.id)?.get(m) ?? {});
+          for (const [m, counters] of years.get(u.id) ?? []) if (m.startsWith(year)) addInto(c, counters);
           const a = avg(c);
           rows.push({
             organizationId: u.id,

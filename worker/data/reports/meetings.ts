@@ -79,6 +79,7 @@ export function meetingsReport(): ReportDef {
         branchesAllRegular: n(c, "branchesAllRegular"),
         branchesAllThematic: n(c, "branchesAllThematic"),
         shareAllRegular: ratio(c.branchesAllRegular, c.branches),
+        shareAllThematic: ratio(c.branchesAllThematic, c.branches),
         branchesBehind: n(c, "branchesBehind"),
       };
     },

@@ -1,6 +1,6 @@
 /**
  * Visits kept: planned vs attended per branch and per leader ("18 of 22"), with each leader's attended
- * visits over the whole calendar year checked against the minimum (Đồng Nai 32-QĐ/TU: at least twice a
+ * visits over the whole calendar year, to every branch of the committee, checked against the minimum (Đồng Nai 32-QĐ/TU: at least twice a
  * year). A plan moved to a later meeting counts once, where it ended up: the moved row is only history.
  * Reading closes the visit loop first, so figures follow what the room recorded.
  */
@@ -60,6 +60,13 @@ export function visitsReport(): ReportDef {
     tables(_data, units, ctx) {
       const scope = new Set(units.map((u) => u.id));
       const years = [...new Set(ctx.period.months.map((m) => m.slice(0, 4)))];
+      // The minimum is the leader's, over every branch of the committee: drilling into one branch must not
+      // hide the visits made to the others.
+      const attendedInYear = new Map<string, number>();
+      for (const r of rows) {
+        const key = `${r.leader}|${r.month.slice(0, 4)}`;
+        if (r.status === "attended") attendedInYear.set(key, (attendedInYear.get(key) ?? 0) + r.n);
+      }
       const byLeaderYear = new Map<string, { name: string; year: string; c: Record<string, number>; attendedInYear: number }>();
       for (const r of rows) {
         if (!scope.has(r.org) || r.status === "moved") continue;
@@ -67,8 +74,7 @@ export function visitsReport(): ReportDef {
         if (!years.includes(year)) continue;
         const key = `${r.leader}|${year}`;
         let e = byLeaderYear.get(key);
-        if (!e) byLeaderYear.set(key, (e = { name: r.leader_name, year, c: {}, attendedInYear: 0 }));
-        if (r.status === "attended") e.attendedInYear += r.n;
+        if (!e) byLeaderYear.set(key, (e = { name: r.leader_name, year, c: {}, attendedInYear: attendedInYear.get(key) ?? 0 }));
         if (inPeriod.has(r.month)) for (const [k, v] of Object.entries(counters(r))) e.c[k] = (e.c[k] ?? 0) + v;
       }
       const out: Record<string, Cell>[] = [];
