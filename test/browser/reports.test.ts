@@ -47,6 +47,39 @@ describe("reports in the browser", () => {
     await shots(page, "reports-grades");
   });
 
+  it("reads on a phone with the keyboard: large chart labels, report switch and drill-down by Enter, the branch behind named", async () => {
+    const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+    const admin = await chromium.login(seed.people.admin, `/t/${seed.tenantId}/reports?p=year&y=${year}`, PHONE);
+    const page = admin.page;
+    await page.getByRole("heading", { name: `Sinh hoạt định kỳ và chuyên đề · Năm ${year}` }).waitFor();
+    // The chart's month labels are drawn at the page's large type, not a desktop picture shrunk to 360 px.
+    const chart = page.getByRole("img", { name: /Số cuộc sinh hoạt theo tháng/ });
+    const chartBox = (await chart.boundingBox())!;
+    expect(chartBox.x + chartBox.width).toBeLessThanOrEqual(360);
+    const tick = (await page.locator(".chart-tick").filter({ hasText: /^T\d+$/ }).first().boundingBox())!;
+    expect(tick.height).toBeGreaterThanOrEqual(14);
+    await shots(page, "reports-admin-meetings");
+
+    // Drill into the grassroots committee with the keyboard: its branch is the row, and it falls behind
+    // (last month's meeting is the only one held this year).
+    const drill = page.getByRole("button", { name: /Đảng bộ phường Hòa An/ }).first();
+    await drill.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("navigation", { name: "Phạm vi" }).getByRole("button", { name: "Đảng bộ phường Hòa An" }).waitFor();
+    const behind = page.locator(".behind-list li").filter({ hasText: "Chi bộ khu phố 3" });
+    expect(await behind.textContent()).toMatch(/Thiếu \d+ cuộc sinh hoạt thường kỳ/);
+    expect(page.url()).toContain("org=");
+
+    // Another report by keyboard keeps the drill-down.
+    const attendance = page.getByRole("button", { name: "Dự sinh hoạt", exact: true });
+    await attendance.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: `Dự sinh hoạt · Năm ${year}` }).waitFor();
+    expect(await attendance.getAttribute("aria-pressed")).toBe("true");
+    expect(page.url()).toContain("org=");
+    await shots(page, "reports-admin-attendance");
+  });
+
   it("shows a visiting leader with no role in the committee only their own visits", async () => {
     const leader = await chromium.login(seed.people.leader, `/t/${seed.tenantId}/reports`, PHONE);
     await leader.page.getByRole("heading", { name: "Các lượt dự của tôi" }).first().waitFor();

@@ -3,6 +3,7 @@ import { createSignal } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { reportColumns, type ReportResult } from "../../schema/api/reports";
 import { setLang } from "../../web/src/i18n";
+import { chartBox, CHART_DEFAULT_WIDTH, tickStep } from "../../web/src/reports/chart-box";
 import { BarChart, LineChart, niceMax } from "../../web/src/reports/charts";
 import { formatCell } from "../../web/src/reports/format-cell";
 import { monthTick, periodFromSearch, periodQuery, periodToSearch, type PeriodState } from "../../web/src/reports/period";
@@ -110,10 +111,28 @@ describe("a report on screen", () => {
       />
     ));
     const rects = [...screen.getByRole("img").querySelectorAll("rect")];
-    // The axis tops at 5: January's stack (4 + 1) fills the plot (180 px), February's 2 fills 2/5 of it.
+    // The axis tops at 5: January's stack (4 + 1) fills the plot, February's 2 fills 2/5 of it.
+    const { plotH } = chartBox(CHART_DEFAULT_WIDTH, 20);
     const heights = rects.map((r) => Number(r.getAttribute("height")));
-    expect(heights).toEqual([144, 36, 72, 0]);
+    expect(heights.map((h) => Math.round(h * 10) / 10)).toEqual([4, 1, 2, 0].map((v) => Math.round(((v / 5) * plotH) * 10) / 10));
     expect(screen.getByText("T1")).toBeTruthy();
+  });
+
+  it("keeps its labels at the page's large type on a phone, one unit a pixel, thinning months that would overlap", () => {
+    // A 360 px phone leaves the chart ~330 px: drawn at that width (not a 640-wide picture shrunk to half).
+    const phone = chartBox(330, 20);
+    expect([phone.w, phone.font]).toEqual([330, 16]);
+    // Twelve months of "T10" at 16 px do not fit side by side in ~280 px: every other one is labelled.
+    expect(tickStep(12, phone, 3)).toBe(2);
+    expect(tickStep(12, chartBox(900, 20), 3)).toBe(1);
+    // A+ grows the labels with the page.
+    expect(chartBox(330, 28).font).toBe(22);
+
+    render(() => <BarChart title="Số cuộc" months={["2025-01", "2025-02"]} series={[{ label: "x", color: "#800", values: [1, 2] }]} />);
+    const svg = screen.getByRole("img");
+    const [, , w, h] = svg.getAttribute("viewBox")!.split(" ").map(Number);
+    expect([Number(svg.getAttribute("width")), Number(svg.getAttribute("height"))]).toEqual([w, h]);
+    expect(svg.getAttribute("style")).toContain("font-size: 16px");
   });
 
   it("leaves a gap in a line where a month has no figure", () => {
@@ -121,6 +140,12 @@ describe("a report on screen", () => {
     const svg = screen.getByRole("img");
     expect(svg.querySelectorAll("polyline")).toHaveLength(1);
     expect(svg.querySelectorAll("circle")).toHaveLength(1);
+    // The end months' labels stay inside the picture, clear of the "0%" axis label.
+    const box = chartBox(CHART_DEFAULT_WIDTH, 20);
+    const ticks = [...svg.querySelectorAll("text.chart-tick")].filter((t) => /^T\d+$/.test(t.textContent ?? ""));
+    const xs = ticks.map((t) => Number(t.getAttribute("x")));
+    expect(Math.min(...xs) - box.font).toBeGreaterThanOrEqual(box.left);
+    expect(Math.max(...xs) + box.font).toBeLessThanOrEqual(box.w);
   });
 });
 
