@@ -2,7 +2,9 @@
  * The committee console and planning in Chromium against `wrangler dev`, driven by the committee admin:
  * the organization tree, member search, a CSV import refused with its bad line explained, a branch's year
  * at a glance, a meeting planned from the usual order, its agenda, a document and a visiting leader, and the
- * printable minutes of last month's closed meeting with its PDF. Screenshots go to test-artifacts/screenshots.
+ * printable minutes of last month's closed meeting with its PDF; then the branch secretary (no committee role)
+ * planning their own branch with presenters, and correcting and approving last month's minutes.
+ * Screenshots go to test-artifacts/screenshots.
  */
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
@@ -161,5 +163,60 @@ ${badLine}
     const pdf = await readFile((await download.path())!);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.length).toBeGreaterThan(5_000);
+  });
+
+  it("lets the branch secretary plan their own branch, name presenters, and approve last month's minutes", async () => {
+    // The seed's chair is the branch secretary: no committee role, yet the API lets them plan their branch.
+    const { page } = await chromium.login(seed.people.chair, base);
+    await page.waitForURL(`**${base}/planning`);
+    const nav = page.locator(".app-nav");
+    await nav.filter({ hasText: "Kế hoạch" }).waitFor();
+    expect(await nav.innerText()).not.toContain("Đảng viên");
+
+    // A meeting in a year nobody planned yet, from the planning grid, with a presenter for one item.
+    const year = new Date().getUTCFullYear() + 2;
+    await page.goto(`${base}/planning?org=${seed.branchId}&year=${year}`);
+    const months = page.locator(".slots-months > li");
+    await months.first().getByRole("link", { name: /Tạo/ }).click();
+    await page.getByRole("heading", { name: "Tạo cuộc họp" }).waitFor();
+    await page.getByLabel("Người trình bày mục 2").selectOption({ label: seed.people.chair.name });
+    await page.getByRole("button", { name: "Tạo cuộc họp" }).click();
+    await page.getByRole("heading", { name: `Sinh hoạt chi bộ thường kỳ tháng 1/${year}` }).waitFor();
+    // The secretary edits this planned meeting: details, agenda with presenters.
+    await page.getByRole("button", { name: "Lưu thông tin" }).waitFor();
+    const presenter = (n: number) => page.getByLabel(`Người trình bày mục ${n}`).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text);
+    expect(await presenter(2)).toBe(seed.people.chair.name);
+    await page.getByLabel("Người trình bày mục 3").selectOption({ label: seed.people.member.name });
+    await page.getByRole("button", { name: "Lưu chương trình" }).click();
+    await toast(page, "Đã lưu.");
+    await page.reload();
+    await page.getByRole("heading", { name: `Sinh hoạt chi bộ thường kỳ tháng 1/${year}` }).waitFor();
+    await expect.poll(() => presenter(3)).toBe(seed.people.member.name);
+    expect(await presenter(2)).toBe(seed.people.chair.name);
+    await shots(page, "meeting-planned-by-secretary");
+
+    // Last month's closed meeting, chaired by them: a corrected version of the frozen minutes, then approved.
+    await page.goto(`${base}/meetings/${seed.closedMeetingId}`);
+    const versions = page.locator("[data-version]");
+    await versions.filter({ hasText: "Chờ duyệt" }).waitFor();
+    expect(await versions.count()).toBe(1);
+    await page.getByRole("button", { name: "Tạo phiên bản mới từ phiên bản 1" }).click();
+    const text = page.getByLabel("Nội dung biên bản");
+    expect(await text.inputValue()).toContain("Chi bộ thông qua nghị quyết tháng.");
+    await text.fill(`${await text.inputValue()}
+Bổ sung: đồng chí Lê Văn Dũng phát biểu về an ninh khu phố.`);
+    await page.getByRole("button", { name: "Lưu thành phiên bản 2" }).click();
+    await toast(page, "Đã lưu phiên bản 2.");
+    await page.getByRole("button", { name: "Duyệt phiên bản 2" }).click();
+    await toast(page, "Đã duyệt phiên bản 2.");
+    await versions.filter({ hasText: "Đã duyệt" }).waitFor();
+    expect(await versions.first().innerText()).toContain("Phiên bản 2");
+    expect(await versions.nth(1).innerText()).toContain("Đã có bản mới hơn");
+    // Approved is final: nothing left to change.
+    expect(await page.getByRole("button", { name: /Tạo phiên bản mới|Duyệt phiên bản/ }).count()).toBe(0);
+    await shots(page, "minutes-versions-approved");
+    // The printable minutes now carry the approved text.
+    await page.goto(`${base}/meetings/${seed.closedMeetingId}/minutes`);
+    await page.locator("article.a4").filter({ hasText: "an ninh khu phố" }).waitFor();
   });
 });

@@ -17,6 +17,7 @@ import type {
   MeetingGuest,
   MeetingList,
   MeetingMinutes,
+  MinutesInput,
   PlanYear,
   PlanYearResult,
   UpdateAgendaItem,
@@ -53,6 +54,11 @@ export const meetingsApi = {
   removeGuest: (tenantId: string, meetingId: string, personId: string) => request<Ok>("DELETE", `${one(tenantId, meetingId)}/guests/${enc(personId)}`),
   minutes: (tenantId: string, meetingId: string, signal?: AbortSignal) =>
     request<MeetingMinutes>("GET", `${one(tenantId, meetingId)}/minutes`, undefined, { signal }),
+  /** A new version of a closed meeting's minutes (chair, minutes-taker or admin); refused once one is approved. */
+  addMinutesVersion: (tenantId: string, meetingId: string, body: MinutesInput) => request<MeetingMinutes>("POST", `${one(tenantId, meetingId)}/minutes`, body),
+  /** Approve the latest version (chair or admin); it is final from then on. */
+  approveMinutes: (tenantId: string, meetingId: string, version: number) =>
+    request<MeetingMinutes>("POST", `${one(tenantId, meetingId)}/minutes/${version}/approve`, {}),
 };
 
 /** The days of a year on Vietnam's clock, as the list's `from`/`to`. */

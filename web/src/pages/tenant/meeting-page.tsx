@@ -18,6 +18,7 @@ import { showToast } from "../../ui/toast";
 import { AgendaEditor, type AgendaDraft } from "./agenda-editor";
 import { saveAgenda } from "./agenda-save";
 import { DocumentsSection, GuestsSection } from "./meeting-sections";
+import { MinutesVersionsSection } from "./minutes-versions";
 import { createBranchMembers, memberOptions, presenterOptions } from "./member-picker";
 import { gt } from "./meeting-messages";
 import "../../styles/console.css";
@@ -192,6 +193,7 @@ function MeetingBody(props: { tenantId: string; m: MeetingDetail; reload: () => 
       </div>
       <Show when={m.status === "closed"}>
         <p class="notice">{gt("readOnlyClosed")}</p>
+        <MinutesVersionsSection tenantId={props.tenantId} meeting={m} />
       </Show>
       <Show when={m.status === "live" && preparing()}>
         <p class="notice">{gt("liveReadOnly")}</p>
