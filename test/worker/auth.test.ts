@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { meSchema } from "../../schema/api/auth";
 import { api, createTenant, login, PASSWORD } from "../support/fixtures";
 
 describe("session", () => {
@@ -22,6 +23,8 @@ describe("session", () => {
     const rolesOf = async (name: string) => {
       const me = await api("GET", "/api/auth/me", await login(t.people[name]!.email));
       expect(me.status).toBe(200);
+      // The answer is exactly the shared contract the client is typed by.
+      expect(meSchema.safeParse(me.json).success).toBe(true);
       return me.json.tenants.map((x: { id: string; role: unknown; branchRoles: unknown }) => ({ id: x.id, role: x.role, branchRoles: x.branchRoles }));
     };
     expect(await rolesOf("Nguyễn Văn Bí Thư")).toEqual([{ id: t.tenantId, role: null, branchRoles: [{ organizationId: t.branchId, branchRole: "secretary" }] }]);
