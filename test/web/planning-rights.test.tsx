@@ -1,4 +1,4 @@
-import { cleanup, render, waitFor } from "@solidjs/testing-library";
+import { cleanup, render, screen, waitFor } from "@solidjs/testing-library";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Me, TenantRole } from "../../schema/api/auth";
 import type { BranchRole } from "../../schema/api/members";
@@ -71,5 +71,19 @@ describe("console sections for a branch secretary", () => {
     expect(nav.textContent).toContain("Cuộc họp");
     expect(nav.textContent).not.toContain("Tổ chức");
     expect(nav.textContent).not.toContain("Đảng viên");
+  });
+
+  it("offers the planning desk from the home page to a secretary, not to a plain member", async () => {
+    setMe(me(null, [["org-1", "deputy"]]));
+    window.history.replaceState(null, "", "/");
+    render(() => <App />);
+    const desk = await screen.findByRole("link", { name: "Mở bàn làm việc" });
+    expect(desk.getAttribute("href")).toBe("/t/t-1/planning");
+    cleanup();
+    setMe(me(null, [["org-1", "member"]]));
+    window.history.replaceState(null, "", "/");
+    render(() => <App />);
+    await screen.findByRole("link", { name: "Xem các cuộc họp" });
+    expect(screen.queryByRole("link", { name: "Mở bàn làm việc" })).toBeNull();
   });
 });

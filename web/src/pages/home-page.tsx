@@ -6,7 +6,7 @@ import { meetingsApi } from "../api";
 import { defineMessages } from "../i18n";
 import { formatDateTime } from "../i18n/format";
 import { t as common } from "../i18n/common";
-import { me } from "../session";
+import { me, plansAnyBranch } from "../session";
 import { Layout } from "../ui/layout";
 import { tn } from "./tenant/nav-messages";
 
@@ -105,7 +105,8 @@ export default function HomePage() {
                   <A class="btn btn-primary" href={`/t/${tenant.id}/meetings`}>
                     {t("openMeetings")}
                   </A>
-                  <Show when={tenant.role === "admin" || tenant.role === "organizer"}>
+                  {/* Staff, and a branch secretary or deputy for their own branch, plan meetings. */}
+                  <Show when={plansAnyBranch(tenant.id)}>
                     <A class="btn" href={`/t/${tenant.id}/planning`}>
                       {t("openConsole")}
                     </A>
