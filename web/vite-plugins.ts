@@ -3,7 +3,7 @@
  * JavaScript gzipped, the vote buttons within 3 s under 4× CPU and slow 4G; measured by bench/web.ts).
  */
 import { join } from "node:path";
-import { RUNTIME_MODULE_ID, type ChunkingContext, type CodeSplittingOptions } from "rolldown";
+import type { ChunkingContext, CodeSplittingOptions } from "rolldown";
 import type { Plugin } from "vite";
 
 /**
@@ -73,10 +73,12 @@ export function liveRoomPreload(): Plugin {
 
 /**
  * Fewer, larger chunks on the member's path. Left to itself the bundler cuts the room route into ten files
- * (the entry, Solid, tiny shared bits and the bundler's runtime, the room page, the room's shared parts, zod); on HTTP/1.1 (six
- * connections per host, as `wrangler dev` serves) each wave of six costs a slow-4G round trip. Grouped: the
- * shell (everything the entry loads, plus the router links and text-size controls nearly every page uses),
- * zod/mini (also wanted by the error envelope on any page), and the room page with all it imports.
+ * (the entry, Solid, tiny shared bits, the room page, the room's shared parts, zod) and two stylesheets; on
+ * HTTP/1.1 (six connections per host, as `wrangler dev` serves) each wave of six costs a slow-4G round trip.
+ * Grouped: the shell (everything the entry loads, plus the router links and text-size controls nearly every
+ * page uses, and the room's stylesheet, 2 KB gzipped, so the room asks for one stylesheet, not two), zod/mini
+ * (also wanted by the error envelope on any page), and the room page with all it imports. With the ticket and
+ * the bundler's small runtime (which no group can take) that is six requests beside the HTML: one wave.
  */
 export function liveRoomChunks(webRoot: string): CodeSplittingOptions {
   const closures = new Map<string, Set<string>>();
@@ -94,8 +96,8 @@ export function liveRoomChunks(webRoot: string): CodeSplittingOptions {
     return seen;
   };
   const src = (path: string) => join(webRoot, "src", path);
-  const alsoShell = /[\\/](web[\\/]src[\\/]ui[\\/]controls\.tsx|@solidjs[\\/]router[\\/]dist[\\/]components\.jsx)$/;
-  const inShell = (id: string, ctx: ChunkingContext) => id === RUNTIME_MODULE_ID || alsoShell.test(id) || closureOf(ctx, src("main.tsx")).has(id);
+  const alsoShell = /[\\/](web[\\/]src[\\/]room[\\/]room\.css|web[\\/]src[\\/]ui[\\/]controls\.tsx|@solidjs[\\/]router[\\/]dist[\\/]components\.jsx)$/;
+  const inShell = (id: string, ctx: ChunkingContext) => alsoShell.test(id) || closureOf(ctx, src("main.tsx")).has(id);
   return {
     groups: [
       { name: "zod", test: /[\\/]node_modules[\\/]zod[\\/]/, priority: 3 },

@@ -14,12 +14,13 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     target: "es2022",
-    // Pages are lazy chunks; the member's room view must stay small, so nothing is merged into the entry.
+    // Pages are lazy chunks; only what nearly every page uses (and the room's stylesheet) joins the entry.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     // The one big chunk is the minutes PDF maker (pdf-lib + fontkit, ~500 KB gzipped), loaded only when
     // someone presses "Tải PDF"; every page a member opens stays far below this.
     chunkSizeWarningLimit: 1200,
+    // The room route in a few chunks, not ten (HTTP/1.1 asks six at a time): see vite-plugins.ts.
     rolldownOptions: { output: { codeSplitting: liveRoomChunks(import.meta.dirname) } },
   },
   server: {
