@@ -78,12 +78,22 @@ describe("reports in the browser", () => {
     expect(await attendance.getAttribute("aria-pressed")).toBe("true");
     expect(page.url()).toContain("org=");
     await shots(page, "reports-admin-attendance");
+
+    // The committee's visit plans: the register form opens from the keyboard and lists the branch.
+    await page.getByRole("link", { name: "Lãnh đạo dự sinh hoạt" }).click();
+    await page.getByRole("heading", { name: "Kế hoạch lãnh đạo dự sinh hoạt chi bộ" }).waitFor();
+    const summary = page.locator(".register-visit summary");
+    await summary.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("combobox", { name: /Chi bộ/ }).locator("option", { hasText: "Chi bộ khu phố 3" }).waitFor({ state: "attached" });
+    await shots(page, "reports-admin-visits");
   });
 
   it("shows a visiting leader with no role in the committee only their own visits", async () => {
     const leader = await chromium.login(seed.people.leader, `/t/${seed.tenantId}/reports`, PHONE);
     await leader.page.getByRole("heading", { name: "Các lượt dự của tôi" }).first().waitFor();
     expect(await leader.page.getByRole("link", { name: "Xác nhận xếp loại" }).count()).toBe(0);
+    expect(await leader.page.getByRole("link", { name: "Các lượt dự của tôi" }).getAttribute("aria-current")).toBe("page");
     expect(await leader.page.getByRole("button", { name: "Sinh hoạt định kỳ và chuyên đề" }).count()).toBe(0);
     await shots(leader.page, "reports-leader-visits");
   });

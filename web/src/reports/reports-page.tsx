@@ -37,7 +37,10 @@ export default function ReportsPage() {
             {rt("tabReports")}
           </A>
         </Show>
-        <A href={`${base()}/visits`}>{staff() ? rt("tabVisits") : rt("myVisits")}</A>
+        {/* A leader with no role lands on /reports, which is their visits: the tab shows it as current. */}
+        <A href={staff() ? `${base()}/visits` : base()} end={false}>
+          {staff() ? rt("tabVisits") : rt("myVisits")}
+        </A>
         <Show when={staff()}>
           <A href={`${base()}/grades`}>{rt("tabGrades")}</A>
         </Show>
