@@ -12,7 +12,7 @@ import { onConnected } from "./logic/attendance";
 import { nextFloorDeadline, tick } from "./logic/queue";
 import { reduce } from "./logic/reduce";
 import { type Actor, type Applied, type Change, type Ctx, type Result, type RoomState, initialState, refreshPlanned } from "./logic/state";
-import { type Connected, type EventBody, eventFor, roomView, you } from "./logic/views";
+import { type Connected, eventFor, roomView, you } from "./logic/views";
 import { canSeeNote } from "./logic/leader";
 import { loadMeeting, roomDb } from "./d1";
 import { flushOutbox } from "./outbox-flush";
@@ -27,10 +27,22 @@ export interface ConnState {
   name: string;
 }
 type RoomConnection = Connection<ConnState>;
+/** A frame waiting to be applied, with who sent it. */
+interface Queued {
+  connection: RoomConnection;
+  actor: Actor;
+  msg: ClientMessage;
+}
 
 /** From this many connections on, frequent events are coalesced and broadcast every COALESCE_MS. */
 export const COALESCE_FROM = 50;
 export const COALESCE_MS = 150;
+/**
+ * In a room that large, ballots arriving together share one storage commit (one commit per ballot is most
+ * of what a ballot costs): each waits at most this long, then the waiting ones are applied in order and
+ * stored in one transaction, and only then acknowledged.
+ */
+export const BALLOT_BATCH_MS = 8;
 /** While planned, a new connection makes the room re-read the meeting from D1 at most this often. */
 const REFRESH_MS = 3_000;
 
@@ -44,11 +56,14 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   #state: RoomState | null | undefined;
   #claims = new WeakMap<Request, RoomTicketClaims>();
   #limiter = new RateLimiter(30, 15);
-  #pending = new Map<string, EventBody>();
+  /** Coalesced changes waiting for the next window, by piece; their frames are built from the state at send time. */
+  #pending = new Map<string, Change>();
   #pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  #ballots: Queued[] = [];
+  #ballotTimer: ReturnType<typeof setTimeout> | undefined;
   #flushing: Promise<number | null> = Promise.resolve(null);
   #refreshedAt = 0;
-  #connectedCache: Connected | undefined;
+  #connectedCache: { counts: Connected; total: number } | undefined;
 
   get store(): RoomStore {
     return (this.#store ??= new RoomStore(this.ctx.storage.sql));
@@ -117,6 +132,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   }
 
   override async onConnect(connection: RoomConnection, ctx: ConnectionContext): Promise<void> {
+    this.#drainBallots();
     const claims = this.#claims.get(ctx.request);
     const state = this.roomState;
     if (!claims || !state) {
@@ -134,6 +150,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   }
 
   override async onClose(connection: RoomConnection): Promise<void> {
+    this.#drainBallots();
     this.#limiter.forget(connection.id);
     const who = connection.state?.personId;
     if (who) this.#adjustConnected(who, -1);
@@ -148,38 +165,86 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
       return this.#send(connection, { type: "error", code: "rate_limited", message: "Gửi quá nhanh; thử lại sau giây lát / Too many messages; slow down", ref: msg.id });
     }
     const actor = connection.state;
-    const state = this.roomState;
-    if (!actor || !state) return this.#send(connection, { type: "error", code: "internal", message: "Phòng chưa sẵn sàng / Room not ready", ref: msg.id });
-    if (msg.type === "sync") return this.#sendSnapshot(connection, actor);
-    try {
-      this.#handle(connection, actor, state, msg);
-    } catch (err) {
-      console.error("room: action failed", msg.type, err);
-      this.#send(connection, { type: "error", code: "internal", message: "Lỗi máy chủ; không có gì thay đổi / Server error; nothing changed", ref: msg.id });
+    if (!actor || !this.roomState) return this.#send(connection, { type: "error", code: "internal", message: "Phòng chưa sẵn sàng / Room not ready", ref: msg.id });
+    if (msg.type === "vote/cast" && this.#connectedCounts().total >= COALESCE_FROM) {
+      this.#ballots.push({ connection, actor, msg });
+      this.#ballotTimer ??= setTimeout(() => this.#drainBallots(), BALLOT_BATCH_MS);
+      return;
     }
+    // Waiting ballots arrived first: they are applied first (a close must not overtake them).
+    this.#drainBallots();
+    if (msg.type === "sync") return this.#sendSnapshot(connection, actor);
+    this.#apply([{ connection, actor, msg }]);
   }
 
-  #handle(connection: RoomConnection, actor: Actor, state: RoomState, msg: ClientMessage) {
-    const seenKey = `${actor.personId}:${msg.id}`;
-    // partysocket replays what it queued offline: an applied request is acknowledged again, not re-applied.
-    if (this.store.seen(seenKey)) return this.#send(connection, { type: "ack", ref: msg.id, duplicate: true });
-    const result: Result = reduce(state, actor, msg, this.#ctx());
-    if (!result.ok) return this.#send(connection, { type: "error", code: result.code, message: result.message, ref: msg.id });
-    this.#commit(state, result, seenKey);
-    this.#send(connection, { type: "ack", ref: msg.id, ...result.ack });
-    this.#emit(result.changes);
-    this.#after(result);
+  #drainBallots() {
+    if (this.#ballotTimer !== undefined) clearTimeout(this.#ballotTimer);
+    this.#ballotTimer = undefined;
+    if (this.#ballots.length === 0) return;
+    const batch = this.#ballots;
+    this.#ballots = [];
+    this.#apply(batch);
+  }
+
+  /**
+   * Applies frames in order and stores the outcome in one transaction; the acks (and refusals) go out
+   * after it. If the transaction fails nothing is stored, and every frame of the batch gets `internal`.
+   */
+  #apply(batch: Queued[]) {
+    const prev = this.roomState;
+    if (!prev) return;
+    let state = prev;
+    const replies: [RoomConnection, ServerMessage][] = [];
+    const seen = new Set<string>();
+    const changes: Change[] = [];
+    const outbox: Applied["outbox"] = [];
+    for (const { connection, actor, msg } of batch) {
+      const seenKey = `${actor.personId}:${msg.id}`;
+      // partysocket replays what it queued offline: an applied request is acknowledged again, not re-applied.
+      if (seen.has(seenKey) || this.store.seen(seenKey)) {
+        replies.push([connection, { type: "ack", ref: msg.id, duplicate: true }]);
+        continue;
+      }
+      let result: Result;
+      try {
+        result = reduce(state, actor, msg, this.#ctx());
+      } catch (err) {
+        console.error("room: action failed", msg.type, err);
+        replies.push([connection, internalError(msg.id)]);
+        continue;
+      }
+      if (!result.ok) {
+        replies.push([connection, { type: "error", code: result.code, message: result.message, ref: msg.id }]);
+        continue;
+      }
+      state = result.state;
+      seen.add(seenKey);
+      changes.push(...result.changes);
+      outbox.push(...result.outbox);
+      replies.push([connection, { type: "ack", ref: msg.id, ...result.ack }]);
+    }
+    const applied: Applied = { ok: true, state, changes, outbox };
+    try {
+      this.#commit(prev, applied, [...seen]);
+    } catch (err) {
+      console.error("room: storing failed", err);
+      for (const { connection, msg } of batch) this.#send(connection, internalError(msg.id));
+      return;
+    }
+    for (const [connection, reply] of replies) this.#send(connection, reply);
+    this.#emit(changes);
+    this.#after(applied);
   }
 
   /** Stores the new state, the request id and the D1 outbox in one transaction; the ack waits for it. */
-  #commit(prev: RoomState, result: Applied, seenKey?: string) {
+  #commit(prev: RoomState, result: Applied, seenKeys: string[] = []) {
     if (result.state === prev && result.outbox.length === 0) {
-      if (seenKey) this.store.markSeen(seenKey);
+      for (const k of seenKeys) this.store.markSeen(k);
       return;
     }
     this.ctx.storage.transactionSync(() => {
       this.store.save(prev, result.state);
-      if (seenKey) this.store.markSeen(seenKey);
+      for (const k of seenKeys) this.store.markSeen(k);
       this.store.enqueue(result.outbox);
     });
     this.#state = result.state;
@@ -189,7 +254,6 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
     if (result.outbox.length) this.ctx.waitUntil(this.#flush());
     this.ctx.waitUntil(this.#schedule());
   }
-
   /** One flush at a time: a second caller waits for the running one, then flushes what is new. */
   #flush(): Promise<number | null> {
     const run = this.#flushing.catch(() => null).then(async () => {
@@ -216,6 +280,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
 
   /** Alarms are at-least-once: `tick` and the outbox are idempotent. */
   override async onAlarm(): Promise<void> {
+    this.#drainBallots();
     const state = this.roomState;
     if (!state) return;
     const result = tick(state, this.#ctx());
@@ -235,21 +300,32 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
    * adjusted on connect and close; after a wake-up it is counted once again from the sockets.
    */
   #connected(): Connected {
+    return this.#connectedCounts().counts;
+  }
+
+  #connectedCounts() {
     if (this.#connectedCache) return this.#connectedCache;
     const counts: Connected = {};
+    let total = 0;
     for (const c of this.getConnections<ConnState>()) {
       const id = c.state?.personId;
-      if (id && c.readyState === WebSocket.OPEN) counts[id] = (counts[id] ?? 0) + 1;
+      if (id && c.readyState === WebSocket.OPEN) {
+        counts[id] = (counts[id] ?? 0) + 1;
+        total++;
+      }
     }
-    this.#connectedCache = counts;
-    return counts;
+    this.#connectedCache = { counts, total };
+    return this.#connectedCache;
   }
 
   #adjustConnected(personId: string, delta: 1 | -1) {
-    const counts = this.#connectedCache;
+    const cache = this.#connectedCache;
     // Without a cache the next count reads the sockets, the new one included and the closing one not.
-    if (!counts) return;
-    counts[personId] = Math.max(0, (counts[personId] ?? 0) + delta);
+    if (!cache) return;
+    const before = cache.counts[personId] ?? 0;
+    const after = Math.max(0, before + delta);
+    cache.counts[personId] = after;
+    cache.total += after - before;
   }
 
   #sendSnapshot(connection: RoomConnection, actor: Actor) {
@@ -269,9 +345,10 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
 
   /**
    * Broadcasts the events for these changes. In a large room the frequent ones — presence/attendance and an
-   * open vote's tally — are coalesced: attendance entries merge, a tally keeps only its latest state, sent
-   * every COALESCE_MS. Everything else (agenda, queue, a closed vote…) goes out at once, and drops any
-   * pending frame of the same piece so a stale one cannot follow it.
+   * open vote's count moving with each ballot — are coalesced: the changes wait, attendance person ids
+   * merge, and one frame per piece is built from the state of the moment every COALESCE_MS (so 500 ballots
+   * cost a few vote views, not 500). Everything else (an opened vote, agenda, queue, a result…) goes out at
+   * once, and drops any pending frame of the same piece so a stale one cannot follow it.
    */
   #emit(...changeLists: Change[][]) {
     const state = this.roomState;
@@ -279,26 +356,21 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
     const changes = changeLists.flat();
     if (changes.length === 0) return;
     if (changes.some((c) => c.kind === "notes")) this.#sendNotes(state);
-    const large = this.ctx.getWebSockets().length >= COALESCE_FROM;
-    // Counting connections reads every socket's attachment: only attendance events need it.
-    let connected: Connected | undefined;
+    // Read from the kept counts: `getWebSockets()` would wrap every socket on every message.
+    const large = this.#connectedCounts().total >= COALESCE_FROM;
     for (const change of changes) {
-      const body = eventFor(state, change, change.kind === "attendance" ? (connected ??= this.#connected()) : {});
-      if (!body) continue;
-      const key = pieceKey(body);
-      const frequent = body.type === "attendance" || (body.type === "vote" && body.vote.status === "open");
+      const key = changeKey(change);
+      const frequent = change.kind === "attendance" || (change.kind === "vote" && change.tally === true && state.votes[change.id]?.status === "open");
       if (!large || !frequent) {
         this.#pending.delete(key);
-        this.#broadcastEvent(body);
+        this.#broadcastChange(state, change);
         continue;
       }
       const prior = this.#pending.get(key);
-      if (prior && prior.type === "attendance" && body.type === "attendance") {
-        const byId = new Map(prior.entries.map((e) => [e.personId, e]));
-        for (const e of body.entries) byId.set(e.personId, e);
-        this.#pending.set(key, { ...body, entries: [...byId.values()] });
+      if (prior?.kind === "attendance" && change.kind === "attendance") {
+        this.#pending.set(key, { kind: "attendance", personIds: [...new Set([...prior.personIds, ...change.personIds])] });
       } else {
-        this.#pending.set(key, body);
+        this.#pending.set(key, change);
       }
     }
     if (this.#pending.size === 0) return;
@@ -306,7 +378,10 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
     this.#pendingTimer ??= setTimeout(() => this.#flushEvents(), COALESCE_MS);
   }
 
-  #broadcastEvent(body: EventBody) {
+  /** Counting connections reads every socket's attachment: only attendance events need it. */
+  #broadcastChange(state: RoomState, change: Change) {
+    const body = eventFor(state, change, change.kind === "attendance" ? this.#connected() : {});
+    if (!body) return;
     const version = this.store.bumpVersion();
     this.broadcast(JSON.stringify({ ...body, version }));
   }
@@ -314,9 +389,11 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   #flushEvents() {
     if (this.#pendingTimer !== undefined) clearTimeout(this.#pendingTimer);
     this.#pendingTimer = undefined;
-    const events = [...this.#pending.values()];
+    const changes = [...this.#pending.values()];
     this.#pending.clear();
-    for (const body of events) this.#broadcastEvent(body);
+    const state = this.roomState;
+    if (!state) return;
+    for (const change of changes) this.#broadcastChange(state, change);
   }
 
   /** Notes are private: each connection gets the notes it may see. */
@@ -332,20 +409,24 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   }
 }
 
-/** Which piece of the room an event replaces (a pending frame of the same piece is superseded). */
-function pieceKey(body: EventBody): string {
-  switch (body.type) {
+const internalError = (ref: string): ServerMessage => ({
+  type: "error",
+  code: "internal",
+  message: "Lỗi máy chủ; không có gì thay đổi / Server error; nothing changed",
+  ref,
+});
+
+/** Which piece of the room a change is about (a pending frame of the same piece is superseded). */
+function changeKey(change: Change): string {
+  switch (change.kind) {
     case "vote":
-      return `vote:${body.vote.id}`;
     case "speech":
-      return `speech:${body.speech.id}`;
     case "reserved":
-      return `reserved:${body.opinion.id}`;
     case "guidance":
-      return `guidance:${body.guidance.id}`;
+      return `${change.kind}:${change.id}`;
     case "evaluation":
-      return `evaluation:${body.evaluation.personId}`;
+      return `evaluation:${change.personId}`;
     default:
-      return body.type;
+      return change.kind;
   }
 }

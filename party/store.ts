@@ -60,14 +60,21 @@ export class RoomStore {
     this.sql.exec(`INSERT INTO room_kv (k, v) VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v`, k, JSON.stringify(value));
   }
 
+  /** Read once, then kept in memory: only this object writes it (one per Durable Object instance). */
+  #version: number | undefined;
+
   get version(): number {
-    const row = this.sql.exec<{ v: string }>(`SELECT v FROM room_kv WHERE k = 'version'`).toArray()[0];
-    return row ? Number(row.v) : 0;
+    if (this.#version === undefined) {
+      const row = this.sql.exec<{ v: string }>(`SELECT v FROM room_kv WHERE k = 'version'`).toArray()[0];
+      this.#version = row ? Number(row.v) : 0;
+    }
+    return this.#version;
   }
 
   bumpVersion(): number {
     const v = this.version + 1;
     this.sql.exec(`INSERT INTO room_kv (k, v) VALUES ('version', ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v`, String(v));
+    this.#version = v;
     return v;
   }
 

@@ -141,7 +141,8 @@ export type Change =
   | { kind: "agenda" }
   | { kind: "queue" }
   | { kind: "speech"; id: string }
-  | { kind: "vote"; id: string }
+  /** `tally`: only the count moved (a ballot), the frequent kind a large room may coalesce; not an opening or a result. */
+  | { kind: "vote"; id: string; tally?: true }
   | { kind: "reserved"; id: string }
   | { kind: "guidance"; id: string }
   | { kind: "evaluation"; personId: string }

@@ -76,7 +76,7 @@ export function castBallot(s: RoomState, actor: Actor, voteId: string, choice: C
   if (existing && existing.choice === choice && existing.channel === "remote") return applied(s, [], [], { ballot: { voteId, choice } });
   const ballot: BallotRec = { voteId, personId: actor.personId, choice, channel: "remote", ballotId, at: iso(ctx.now) };
   const state = { ...s, ballots: { ...s.ballots, [ballotKey(voteId, actor.personId)]: ballot } };
-  return applied(state, [{ kind: "vote", id: voteId }], [], { ballot: { voteId, choice } });
+  return applied(state, [{ kind: "vote", id: voteId, tally: true }], [], { ballot: { voteId, choice } });
 }
 
 /** Hall hands by name. All entries are checked first: one ineligible name refuses the whole entry. */
@@ -101,7 +101,7 @@ export function enterHallBallots(s: RoomState, voteId: string, entries: { person
     }
     ballots[key] = { voteId, personId: e.personId, choice: e.choice, channel: "hall", ballotId: `${msgId}:${e.personId}`, at: iso(ctx.now) };
   }
-  return applied({ ...s, ballots }, [{ kind: "vote", id: voteId }], [], { skipped });
+  return applied({ ...s, ballots }, [{ kind: "vote", id: voteId, tally: true }], [], { skipped });
 }
 
 export function closeVote(s: RoomState, voteId: string, ctx: Ctx): Result {

@@ -7,16 +7,47 @@ import { liveMeeting, PRESENT_OFFICIALS } from "./meeting-fixture";
 
 afterEach(() => closeAllRooms());
 
+/** A live meeting with committee observers filling the room past the coalescing mark. */
+async function largeRoom() {
+  const meeting = await liveMeeting();
+  const { f } = meeting;
+  const watchers = [];
+  for (let i = 0; watchers.length + PRESENT_OFFICIALS.length < COALESCE_FROM + 2; i++) {
+    const { ticket } = await issueRoomTicket(env, { pid: `obs-${i}`, tid: f.tenantId, mid: f.meetingId, role: "observer", name: `Quan sát ${i}` });
+    watchers.push(await joinRoom(f.meetingId, ticket));
+  }
+  return { ...meeting, watcher: watchers[0]! };
+}
+
 describe("a large room", () => {
+  it("sends a vote's opening at once, not in the next window", async () => {
+    const { c, chair, watcher } = await largeRoom();
+    const from = watcher.received.length;
+    const voteId = (await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết", rule: "resolution", secret: false })).entityId!;
+    // A ballot right after the ack: coalesced with the opening, the first frame would already count it.
+    await c[PRESENT_OFFICIALS[0]!]!.ok({ type: "vote/cast", voteId, choice: "agree" });
+    const first = await watcher.event("vote", (e) => e.vote.id === voteId, from);
+    expect(first.vote.voted).toBe(0);
+    expect(first.vote.status).toBe("open");
+  });
+
+  it("counts ballots that arrived just before the close, each acknowledged after it was stored", async () => {
+    const { c, chair, watcher } = await largeRoom();
+    const voteId = (await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết", rule: "resolution", secret: false })).entityId!;
+    const voters = PRESENT_OFFICIALS.filter((w) => w !== "chair");
+    // Not awaited: the ballots wait for their shared commit while the close arrives behind them.
+    const answers = voters.map((w) => c[w]!.request({ type: "vote/cast", voteId, choice: "agree" }));
+    const closed = await chair.ok({ type: "vote/close", voteId });
+    expect(closed.type).toBe("ack");
+    expect((await Promise.all(answers)).map((a) => a.type)).toEqual(voters.map(() => "ack"));
+    const result = await watcher.event("vote", (e) => e.vote.id === voteId && e.vote.status === "closed", 0);
+    expect(result.vote.voted).toBe(voters.length);
+    expect(result.vote.tally?.agree).toBe(voters.length);
+  });
+
+
   it("coalesces frequent events from 50 connections on, and still delivers the final tally", async () => {
-    const { f, c, chair } = await liveMeeting();
-    // Committee observers fill the room past the coalescing mark.
-    const watchers = [];
-    for (let i = 0; watchers.length + PRESENT_OFFICIALS.length < COALESCE_FROM + 2; i++) {
-      const { ticket } = await issueRoomTicket(env, { pid: `obs-${i}`, tid: f.tenantId, mid: f.meetingId, role: "observer", name: `Quan sát ${i}` });
-      watchers.push(await joinRoom(f.meetingId, ticket));
-    }
-    const watcher = watchers[0]!;
+    const { c, chair, watcher } = await largeRoom();
     const voteId = (await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết", rule: "resolution", secret: false })).entityId!;
     const snapVersion = (await watcher.sync()).version;
     const from = watcher.received.length;

@@ -1,0 +1,26 @@
+/**
+ * The bare partyserver room of ../shared/STACK.md ("the platform's own fan-out"), the yardstick of
+ * bench/room.ts: a hibernating Server, like MeetingRoom, that re-broadcasts every frame to every connection
+ * and does nothing else. A frame starting with `{"to":"sender"` goes back to its sender only: the bare cost of a
+ * request answered to one client (what a ballot and its ack cost the platform). It has its own Worker and
+ * wrangler config so it never ships in the production Worker.
+ */
+import { routePartykitRequest, Server, type Connection, type WSMessage } from "partyserver";
+import { TO_SENDER } from "./protocol";
+
+export class EchoRoom extends Server {
+  static options = { hibernate: true };
+
+  override onMessage(sender: Connection, message: WSMessage): void {
+    if (typeof message === "string" && message.startsWith(TO_SENDER)) sender.send(message);
+    else this.broadcast(message);
+  }
+}
+
+export default {
+  async fetch(request: Request, env: Cloudflare.Env): Promise<Response> {
+    // startDev waits for this path before it hands the server over.
+    if (new URL(request.url).pathname === "/api/health") return Response.json({ ok: true });
+    return (await routePartykitRequest(request, env)) ?? new Response("not found", { status: 404 });
+  },
+} satisfies ExportedHandler<Cloudflare.Env>;

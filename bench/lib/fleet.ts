@@ -1,0 +1,151 @@
+/**
+ * Many WebSocket clients in this one Node process (Node's built-in WebSocket), for the room benchmark.
+ * Every frame is handed, with its arrival time, to whatever the current phase listens for; the fleet
+ * itself only counts error frames, so a phase cannot miss one.
+ */
+export type FrameHandler = (client: number, frame: Record<string, unknown>, at: number, bytes: number) => void;
+
+export class Fleet {
+  readonly sockets: WebSocket[] = [];
+  /** Every `error` frame any client received (should stay empty). */
+  readonly errors: Record<string, unknown>[] = [];
+  #handler: FrameHandler | undefined;
+  /** Sees every frame, between phases too (e.g. to check versions). */
+  tap: FrameHandler | undefined;
+
+  /**
+   * Opens one socket per URL, `concurrency` at a time; resolves when each got a frame that is `ready`
+   * (or, with `ready` null, when each is open).
+   */
+  static async open(urls: string[], concurrency: number, ready: ((frame: Record<string, unknown>) => boolean) | null, onReady?: (i: number, frame: Record<string, unknown>) => void): Promise<Fleet> {
+    const fleet = new Fleet();
+    let next = 0;
+    const worker = async () => {
+      while (next < urls.length) {
+        const i = next++;
+        await fleet.#connect(i, urls[i]!, ready, onReady);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, urls.length) }, worker));
+    return fleet;
+  }
+
+  #connect(i: number, url: string, ready: ((frame: Record<string, unknown>) => boolean) | null, onReady?: (i: number, frame: Record<string, unknown>) => void) {
+    return new Promise<void>((resolve, reject) => {
+      const ws = new WebSocket(url);
+      this.sockets[i] = ws;
+      let isReady = false;
+      const timer = setTimeout(() => reject(new Error(`client ${i}: no first frame within 20 s`)), 20_000);
+      ws.addEventListener("error", () => reject(new Error(`client ${i}: socket error on ${url.replace(/ticket=.*/, "ticket=…")}`)));
+      if (!ready) {
+        ws.addEventListener("open", () => {
+          isReady = true;
+          clearTimeout(timer);
+          resolve();
+        });
+      }
+      ws.addEventListener("message", (ev) => {
+        const at = performance.now();
+        const text = typeof ev.data === "string" ? ev.data : "";
+        const frame = JSON.parse(text) as Record<string, unknown>;
+        if (frame.type === "error") this.errors.push(frame);
+        if (!isReady && ready?.(frame)) {
+          isReady = true;
+          clearTimeout(timer);
+          onReady?.(i, frame);
+          resolve();
+        }
+        this.tap?.(i, frame, at, text.length);
+        this.#handler?.(i, frame, at, text.length);
+      });
+    });
+  }
+
+  get size() {
+    return this.sockets.length;
+  }
+
+  listen(handler: FrameHandler | undefined) {
+    this.#handler = handler;
+  }
+
+  send(client: number, msg: string | Record<string, unknown>) {
+    this.sockets[client]!.send(typeof msg === "string" ? msg : JSON.stringify(msg));
+  }
+
+  /**
+   * Runs one phase: installs `handler`, calls `start`, and resolves when `done()` returns true (checked
+   * after every frame) or rejects after `timeoutMs`.
+   */
+  phase(handler: FrameHandler, done: () => boolean, start: () => void, label: string | (() => string) = "phase", timeoutMs = 60_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.listen(undefined);
+        reject(new Error(`${typeof label === "string" ? label : label()}: timed out after ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.listen((c, f, at, bytes) => {
+        handler(c, f, at, bytes);
+        if (done()) {
+          clearTimeout(timer);
+          this.listen(undefined);
+          resolve();
+        }
+      });
+      start();
+    });
+  }
+
+  /**
+   * Calls `start`, then waits until every client got a frame that `isIt`: resolves with each client's
+   * arrival time (ms after `start`) and the size of the last such frame.
+   */
+  async untilAll(isIt: (client: number, frame: Record<string, unknown>) => boolean, start: () => void, label: string) {
+    const times = new Array<number>(this.size).fill(-1);
+    let count = 0;
+    let bytes = 0;
+    let t0 = 0;
+    await this.phase(
+      (c, f, at, size) => {
+        if (times[c] !== -1 || !isIt(c, f)) return;
+        times[c] = at - t0;
+        count++;
+        bytes = size;
+      },
+      () => count === this.size,
+      () => {
+        t0 = performance.now();
+        start();
+      },
+      () => `${label}: ${count} of ${this.size}`,
+    );
+    return { times, bytes, last: Math.max(...times), first: Math.min(...times) };
+  }
+
+  async close() {
+    this.listen(undefined);
+    await Promise.all(
+      this.sockets.map(
+        (ws) =>
+          new Promise<void>((resolve) => {
+            if (ws.readyState === WebSocket.CLOSED) return resolve();
+            ws.addEventListener("close", () => resolve());
+            ws.close();
+            setTimeout(resolve, 3_000);
+          }),
+      ),
+    );
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const rank = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** p50 / p99 / max of a list of milliseconds (nearest rank). */
+export function percentiles(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return { p50: round1(rank(s, 50)), p99: round1(rank(s, 99)), max: round1(s[s.length - 1] ?? 0), n: s.length };
+}
+
+export const median = (xs: number[]) => round1([...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0);

@@ -1,0 +1,495 @@
+/**
+ * Room benchmark (issue 3): one MeetingRoom with 100, then 500 connected official members under
+ * `wrangler dev`, against the bare partyserver echo room of ../shared/STACK.md (bench/echo, its own Worker,
+ * started in the same run) with the same clients, sizes and rounds. Measured:
+ * - agenda change: the chair moves to the next item; per round, the time until every member has the
+ *   `agenda` event (and each single delivery); `rounds` rounds;
+ * - a vote: the chair opens it, every member casts a ballot as soon as the vote reaches them; time from
+ *   opening to the last ballot acknowledged, and to the closed result received by everyone. Checked: no
+ *   error frame, no version gap, and D1's stored tally and ballot rows equal what was cast.
+ * The echo room does the same frame pattern with nothing behind it: a broadcast for the agenda change and
+ * the vote's opening and result (padded to our frames' sizes), a reply to the sender for each ballot.
+ * Target: our figures within 1.5× of the echo's, no ballot lost, no error. Figures go to
+ * bench/results/room.{json,md}.
+ *
+ *   npm run bench -- --only room        node bench/room.ts [--sizes 100,500] [--rounds 40] [--votes 3] [--keep]
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { SqlWriter } from "../scripts/lib/sql.ts";
+import { applyMigrationsLocal, executeFileLocal, freePort, queryLocal, startDev, type DevServer } from "../scripts/lib/wrangler.ts";
+import { signToken } from "../worker/lib/signed-token.ts";
+import { TO_SENDER } from "./echo/protocol.ts";
+import { groupCpuMs } from "./lib/cpu.ts";
+import { Fleet, median, percentiles, sleep } from "./lib/fleet.ts";
+import { machine, markdownTable, writeResults } from "./lib/results.ts";
+
+const TARGET_RATIO = 1.5;
+const WATCHDOG_MS = 8 * 60_000;
+const SECRET = "bench-secret-0123456789abcdef";
+const TENANT = "t-bench-room";
+const ITEMS = 8;
+/** Sockets opened at once while a room fills (a real room fills over minutes; this is not measured). */
+const CONNECT_CONCURRENCY = 20;
+/** Between rounds: lets coalesced frames of the previous round drain, and keeps the chair under the rate limit. */
+const ROUND_GAP_MS = 120;
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "100,500" },
+    rounds: { type: "string", default: "40" },
+    votes: { type: "string", default: "3" },
+    keep: { type: "boolean", default: false },
+  },
+});
+const sizes = values.sizes.split(",").map(Number);
+const rounds = Number(values.rounds);
+const voteCount = Number(values.votes);
+
+const meetingId = (n: number) => `mtg-bench-${n}`;
+const personId = (n: number, i: number) => `p-bench-${n}-${i}`;
+const itemId = (n: number, k: number) => `ai-bench-${n}-${k}`;
+const CHOICES = ["agree", "agree", "agree", "agree", "agree", "agree", "disagree", "disagree", "abstain", "abstain"] as const;
+const choiceOf = (i: number, vote: number) => CHOICES[(i + vote) % CHOICES.length]!;
+
+/** A tenant with one branch of `n` official members (the first is the secretary) and a planned meeting per size. */
+function seedSql(): string {
+  const w = new SqlWriter();
+  w.insert("tenants", { id: TENANT, name: "Đảng ủy phường (benchmark)" });
+  w.insert("organizations", { id: "org-bench-committee", tenant_id: TENANT, parent_id: null, kind: "grassroots_committee", name: "Đảng bộ phường (benchmark)", branch_type: null });
+  for (const n of sizes) {
+    const branch = `org-bench-${n}`;
+    w.insert("organizations", { id: branch, tenant_id: TENANT, parent_id: "org-bench-committee", kind: "branch", name: `Chi bộ ${n} đảng viên`, branch_type: "residential" });
+    for (let i = 0; i < n; i++) {
+      w.insert("people", { id: personId(n, i), email: `r${n}-${i}@bench.test`, full_name: `Đảng viên Số ${i + 1}`, search_name: `dang vien so ${i + 1}` });
+      w.insert("memberships", {
+        id: `m-bench-${n}-${i}`,
+        tenant_id: TENANT,
+        organization_id: branch,
+        person_id: personId(n, i),
+        status: "official",
+        branch_role: i === 0 ? "secretary" : i === 1 ? "committee" : "member",
+      });
+    }
+    w.insert("meetings", {
+      id: meetingId(n),
+      tenant_id: TENANT,
+      organization_id: branch,
+      kind: "regular",
+      topic: `Sinh hoạt thường kỳ (${n} đảng viên)`,
+      scheduled_at: new Date().toISOString(),
+      place: "Hội trường",
+      format: "hybrid",
+      status: "planned",
+      chair_person_id: personId(n, 0),
+      minutes_taker_person_id: personId(n, 1),
+    });
+    for (let k = 0; k < ITEMS; k++) {
+      w.insert("agenda_items", { id: itemId(n, k), tenant_id: TENANT, meeting_id: meetingId(n), position: k + 1, title: `Nội dung ${k + 1}`, presenter_person_id: personId(n, 0), minutes_budget: 15 });
+    }
+  }
+  return w.toSql();
+}
+
+/** A room ticket signed the way worker/lib/room-ticket.ts signs it (same code, same purpose tag). */
+async function ticket(n: number, i: number): Promise<string> {
+  const exp = Math.floor(Date.now() / 1000) + 120;
+  const role = i === 0 ? "chair" : i === 1 ? "minutes_taker" : "official";
+  return signToken({ pid: personId(n, i), tid: TENANT, mid: meetingId(n), role, name: `Đảng viên Số ${i + 1}`, exp }, `room-ticket:${SECRET}`);
+}
+
+interface AgendaFigures {
+  /** Per round: until every member had the event. */
+  all: ReturnType<typeof percentiles>;
+  /** Every single delivery, all rounds. */
+  each: ReturnType<typeof percentiles>;
+  /** Per round: until the first member had it (what comes before the fan-out: parsing, storing, the output gate). */
+  first: ReturnType<typeof percentiles>;
+  /** Server CPU (wrangler + workerd) per round. */
+  serverCpuMsPerRound: number | null;
+  frameBytes: number;
+}
+interface VoteFigures {
+  /** Opening sent → last ballot acknowledged (median over votes). */
+  lastAckMs: number;
+  /** Opening sent → the closed result received by every member. */
+  resultMs: number;
+  /** Close sent → result received by every member. */
+  closeToAllMs: number;
+  perVote: { lastAckMs: number; resultMs: number; closeToAllMs: number }[];
+  serverCpuMsPerVote: number | null;
+  resultBytes: number;
+}
+interface SizeRun {
+  n: number;
+  connectMs: number;
+  agenda: AgendaFigures;
+  vote: VoteFigures;
+  errors: number;
+  versionGaps: number;
+  /** Room only: vote id → what was cast, checked against D1. */
+  cast?: Record<string, { agree: number; disagree: number; abstain: number }>;
+}
+
+const cpu = (server: DevServer) => groupCpuMs(server.child.pid!);
+const perUnit = (a: number | null, b: number | null, units: number) => (a === null || b === null ? null : Math.round(((b - a) / units) * 10) / 10);
+
+/** Runs the agenda rounds: `send(r)` makes one change; `isIt(frame, r)` recognises it on arrival. */
+async function agendaRounds(fleet: Fleet, server: DevServer, send: (r: number) => void, isIt: (f: Record<string, unknown>, r: number) => boolean): Promise<AgendaFigures> {
+  const all: number[] = [];
+  const each: number[] = [];
+  const first: number[] = [];
+  let frameBytes = 0;
+  const cpu0 = cpu(server);
+  for (let r = 0; r < rounds; r++) {
+    const got = await fleet.untilAll((_, f) => isIt(f, r), () => send(r), `agenda round ${r}`);
+    all.push(got.last);
+    first.push(got.first);
+    each.push(...got.times);
+    frameBytes = got.bytes;
+    await sleep(ROUND_GAP_MS);
+  }
+  return { all: percentiles(all), each: percentiles(each), first: percentiles(first), serverCpuMsPerRound: perUnit(cpu0, cpu(server), rounds), frameBytes };
+}
+
+/** Versions each client saw: any jump other than +1 is a gap (a client would resync). */
+function versionWatch(fleet: Fleet, start: number[]) {
+  const last = [...start];
+  let gaps = 0;
+  return {
+    see(c: number, f: Record<string, unknown>) {
+      if (typeof f.version !== "number") return;
+      if (f.type === "snapshot") last[c] = f.version;
+      else {
+        if (f.version !== last[c]! + 1) {
+          if (gaps === 0) console.log(`version gap: client ${c} had ${last[c]}, got ${f.version} (${String(f.type)})`);
+          gaps++;
+        }
+        last[c] = f.version;
+      }
+    },
+    get gaps() {
+      return gaps;
+    },
+    size: fleet.size,
+  };
+}
+
+async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
+  const base = server.url.replace(/^http/, "ws");
+  const urls = await Promise.all(Array.from({ length: n }, async (_, i) => `${base}/parties/meeting-room/${meetingId(n)}?ticket=${encodeURIComponent(await ticket(n, i))}`));
+  const versions = new Array<number>(n).fill(0);
+  const t0 = performance.now();
+  const fleet = await Fleet.open(urls, CONNECT_CONCURRENCY, (f) => f.type === "snapshot", (i, f) => (versions[i] = f.version as number));
+  const connectMs = Math.round(performance.now() - t0);
+  let seq = 0;
+  const chairSend = (msg: Record<string, unknown>) => {
+    const id = `c${seq++}`;
+    fleet.send(0, { ...msg, id });
+    return id;
+  };
+  const chairAck = async (msg: Record<string, unknown>) => {
+    let ack: Record<string, unknown> | undefined;
+    let id = "";
+    await fleet.phase((c, f) => c === 0 && f.ref === id && (ack = f), () => ack !== undefined, () => (id = chairSend(msg)), String(msg.type));
+    if (ack!.type !== "ack") throw new Error(`${String(msg.type)} refused: ${JSON.stringify(ack)}`);
+    return ack!;
+  };
+  // Everyone connected and checked in; the attendance frames of the fill settle before anything is measured.
+  await sleep(1_000);
+  const sync = new Array<boolean>(n).fill(false);
+  let synced = 0;
+  // A fresh snapshot per client: the version each one holds before the measured part.
+  await fleet.phase(
+    (c, f) => {
+      if (f.type === "snapshot" && !sync[c]) {
+        sync[c] = true;
+        synced++;
+        versions[c] = f.version as number;
+      }
+    },
+    () => synced === n,
+    () => fleet.sockets.forEach((_, i) => fleet.send(i, { type: "sync", id: `s${i}` })),
+    "sync",
+  );
+  const watch = versionWatch(fleet, versions);
+  fleet.tap = (c, f) => watch.see(c, f);
+
+  await chairAck({ type: "meeting/start" });
+  await sleep(300);
+  const agenda = await agendaRounds(
+    fleet,
+    server,
+    (r) => chairSend({ type: "agenda/go", itemId: itemId(n, (r + 1) % ITEMS) }),
+    (f, r) => f.type === "agenda" && f.currentItemId === itemId(n, (r + 1) % ITEMS),
+  );
+
+  const perVote: VoteFigures["perVote"] = [];
+  const cast: NonNullable<SizeRun["cast"]> = {};
+  let resultBytes = 0;
+  const cpu0 = cpu(server);
+  for (let v = 0; v < voteCount; v++) {
+    const tally = { agree: 0, disagree: 0, abstain: 0 };
+    const voted = new Array<boolean>(n).fill(false);
+    const acked = new Array<boolean>(n).fill(false);
+    let ackCount = 0;
+    let refused = 0;
+    let lastAck = 0;
+    let voteId = "";
+    const t0 = performance.now();
+    await fleet.phase(
+      (c, f, at) => {
+        const vote = f.vote as { id: string; status: string } | undefined;
+        if (f.type === "vote" && vote?.status === "open" && !voted[c]) {
+          voted[c] = true;
+          voteId = vote.id;
+          const choice = choiceOf(c, v);
+          tally[choice]++;
+          fleet.send(c, { type: "vote/cast", id: `b${v}-${c}`, voteId: vote.id, choice });
+        } else if (f.type === "ack" && f.ref === `b${v}-${c}` && !acked[c]) {
+          acked[c] = true;
+          ackCount++;
+          lastAck = at - t0;
+        } else if (f.type === "error" && f.ref === `b${v}-${c}`) {
+          refused++; // counted in fleet.errors as well: the run fails its target
+        }
+      },
+      () => ackCount + refused === n,
+      () => chairSend({ type: "vote/open", motion: `Biểu quyết số ${v + 1}`, rule: "resolution", secret: false }),
+      () => `ballots of vote ${v}: ${ackCount} acked, ${refused} refused of ${n}`,
+    );
+    cast[voteId] = tally;
+    const tClose = performance.now();
+    const result = await fleet.untilAll(
+      (c, f) => {
+        const vote = f.vote as { id: string; status: string; voted: number } | undefined;
+        if (f.type !== "vote" || vote?.id !== voteId || vote.status !== "closed") return false;
+        if (vote.voted !== ackCount) console.error(`client ${c}: the result shows ${vote.voted} ballots, ${ackCount} acknowledged`);
+        return true;
+      },
+      () => chairSend({ type: "vote/close", voteId }),
+      `result of vote ${v}`,
+    );
+    resultBytes = result.bytes;
+    perVote.push(voteTimes(t0, lastAck, tClose, result.last));
+    await sleep(300);
+  }
+  const serverCpuMsPerVote = perUnit(cpu0, cpu(server), voteCount);
+  await fleet.close();
+  return {
+    n,
+    connectMs,
+    agenda,
+    vote: voteFigures(perVote, serverCpuMsPerVote, resultBytes),
+    errors: fleet.errors.length,
+    versionGaps: watch.gaps,
+    cast,
+  };
+}
+
+/** One vote's times: opening (t0) → last ack, → result at everyone; close → result at everyone. */
+function voteTimes(t0: number, lastAckAfterOpen: number, tClose: number, resultAfterClose: number) {
+  return { lastAckMs: Math.round(lastAckAfterOpen), resultMs: Math.round(tClose + resultAfterClose - t0), closeToAllMs: Math.round(resultAfterClose) };
+}
+
+function voteFigures(perVote: VoteFigures["perVote"], serverCpuMsPerVote: number | null, resultBytes: number): VoteFigures {
+  return {
+    lastAckMs: median(perVote.map((v) => v.lastAckMs)),
+    resultMs: median(perVote.map((v) => v.resultMs)),
+    closeToAllMs: median(perVote.map((v) => v.closeToAllMs)),
+    perVote,
+    serverCpuMsPerVote,
+    resultBytes,
+  };
+}
+
+
+/** The same pattern on the bare echo room, frames padded to the sizes our room sent. */
+async function runEcho(server: DevServer, n: number, bytes: { agenda: number; result: number }): Promise<SizeRun> {
+  const base = server.url.replace(/^http/, "ws");
+  const urls = Array.from({ length: n }, (_, i) => `${base}/parties/echo-room/bench-${n}?c=${i}`);
+  const t0 = performance.now();
+  const fleet = await Fleet.open(urls, CONNECT_CONCURRENCY, null);
+  const connectMs = Math.round(performance.now() - t0);
+  await sleep(300);
+  const agenda = await agendaRounds(
+    fleet,
+    server,
+    (r) => fleet.send(0, padded({ type: "agenda", r }, bytes.agenda)),
+    (f, r) => f.type === "agenda" && f.r === r,
+  );
+  const perVote: VoteFigures["perVote"] = [];
+  let resultBytes = 0;
+  const cpu0 = cpu(server);
+  for (let v = 0; v < voteCount; v++) {
+    const acked = new Array<boolean>(n).fill(false);
+    const voted = new Array<boolean>(n).fill(false);
+    let ackCount = 0;
+    let lastAck = 0;
+    const t0 = performance.now();
+    await fleet.phase(
+      (c, f, at) => {
+        if (f.type === "vote" && f.status === "open" && f.k === v && !voted[c]) {
+          voted[c] = true;
+          fleet.send(c, `${TO_SENDER},"type":"ack","ref":"b${v}-${c}","voteId":"v${v}","choice":"${choiceOf(c, v)}"}`);
+        } else if (f.type === "ack" && f.ref === `b${v}-${c}` && !acked[c]) {
+          acked[c] = true;
+          ackCount++;
+          lastAck = at - t0;
+        }
+      },
+      () => ackCount === n,
+      () => fleet.send(0, { type: "vote", status: "open", k: v }),
+      () => `echo ballots of vote ${v}: ${ackCount} of ${n}`,
+    );
+    const tClose = performance.now();
+    const result = await fleet.untilAll(
+      (_, f) => f.type === "vote" && f.status === "closed" && f.k === v,
+      () => fleet.send(0, padded({ type: "vote", status: "closed", k: v }, bytes.result)),
+      `echo result of vote ${v}`,
+    );
+    resultBytes = result.bytes;
+    perVote.push(voteTimes(t0, lastAck, tClose, result.last));
+    await sleep(300);
+  }
+  const serverCpuMsPerVote = perUnit(cpu0, cpu(server), voteCount);
+  await fleet.close();
+  return { n, connectMs, agenda, vote: voteFigures(perVote, serverCpuMsPerVote, resultBytes), errors: fleet.errors.length, versionGaps: 0 };
+}
+
+/** `{"type":…,…,"pad":"xxx"}` grown to `bytes` characters, so the echo moves as many bytes as our room. */
+function padded(fields: Record<string, unknown>, bytes: number): string {
+  const bare = JSON.stringify({ ...fields, pad: "" });
+  return JSON.stringify({ ...fields, pad: "x".repeat(Math.max(0, bytes - bare.length)) });
+}
+
+/** D1's stored votes of our rooms against what was cast: the outbox may still be on its way, so poll. */
+async function storedTallies(runs: SizeRun[]): Promise<{ voteId: string; cast: number; stored: number; ballotRows: number; same: boolean }[]> {
+  const expected = runs.flatMap((r) => Object.entries(r.cast ?? {}));
+  const ids = expected.map(([id]) => `'${id}'`).join(",");
+  let rows: { id: string; agree: number; disagree: number; abstain: number; ballots: number }[] = [];
+  for (let attempt = 0; attempt < 20; attempt++) {
+    rows = await queryLocal(
+      `SELECT v.id, v.agree, v.disagree, v.abstain, (SELECT COUNT(*) FROM ballots b WHERE b.tenant_id = v.tenant_id AND b.vote_id = v.id) AS ballots FROM votes v WHERE v.tenant_id = '${TENANT}' AND v.id IN (${ids})`,
+      persistTo,
+    );
+    if (rows.length === expected.length) break;
+    await sleep(500);
+  }
+  return expected.map(([voteId, t]) => {
+    const row = rows.find((r) => r.id === voteId);
+    const cast = t.agree + t.disagree + t.abstain;
+    const stored = row ? row.agree + row.disagree + row.abstain : 0;
+    const same = !!row && row.agree === t.agree && row.disagree === t.disagree && row.abstain === t.abstain && row.ballots === cast;
+    return { voteId, cast, stored, ballotRows: row?.ballots ?? 0, same };
+  });
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const ratio = (ours: number, bare: number) => (bare > 0 ? round1(ours / bare) : null);
+
+type Tallies = Awaited<ReturnType<typeof storedTallies>>;
+
+async function report(pairs: { ours: SizeRun; bare: SizeRun }[], tallies: Tallies, loadAvg: number) {
+  const at = new Date().toISOString();
+  const lost = tallies.filter((t) => !t.same);
+  const measures = (o: SizeRun, b: SizeRun) => [
+    { name: "agenda change, all members have it: p50 ms", ours: o.agenda.all.p50, bare: b.agenda.all.p50, target: true },
+    { name: "agenda change, all members have it: p99 ms", ours: o.agenda.all.p99, bare: b.agenda.all.p99, target: true },
+    { name: "agenda change, first member has it: p50 ms", ours: o.agenda.first.p50, bare: b.agenda.first.p50, target: false },
+    { name: "agenda change, each delivery: p50 ms", ours: o.agenda.each.p50, bare: b.agenda.each.p50, target: false },
+    { name: "agenda change, each delivery: p99 ms", ours: o.agenda.each.p99, bare: b.agenda.each.p99, target: false },
+    { name: "vote: opening → last ballot acknowledged, ms", ours: o.vote.lastAckMs, bare: b.vote.lastAckMs, target: true },
+    { name: "vote: opening → result received by all, ms", ours: o.vote.resultMs, bare: b.vote.resultMs, target: true },
+    { name: "vote: close → result received by all, ms", ours: o.vote.closeToAllMs, bare: b.vote.closeToAllMs, target: false },
+    { name: "server CPU per agenda change, ms", ours: o.agenda.serverCpuMsPerRound ?? 0, bare: b.agenda.serverCpuMsPerRound ?? 0, target: false },
+    { name: "server CPU per vote, ms", ours: o.vote.serverCpuMsPerVote ?? 0, bare: b.vote.serverCpuMsPerVote ?? 0, target: false },
+  ];
+  const sizesOut = pairs.map(({ ours, bare }) => {
+    const rows = measures(ours, bare).map((m) => ({ ...m, ratio: ratio(m.ours, m.bare) }));
+    const misses = rows.filter((r) => r.target && (r.ratio === null || r.ratio > TARGET_RATIO)).map((r) => r.name);
+    return { n: ours.n, ours, bare, rows, misses, meetsTarget: misses.length === 0 && ours.errors === 0 };
+  });
+  const json = {
+    at,
+    machine: machine(),
+    loadAvg,
+    rounds,
+    votes: voteCount,
+    target: { ratio: TARGET_RATIO, ballotsLost: 0, errors: 0 },
+    sizes: sizesOut.map(({ rows, ...rest }) => ({ ...rest, rows })),
+    stored: tallies,
+    ballotsLost: lost.length,
+    meetsTarget: lost.length === 0 && sizesOut.every((s) => s.meetsTarget),
+  };
+  const table = markdownTable(
+    ["members", "measure", "our room", "bare echo", "ratio", `≤ ${TARGET_RATIO}×`],
+    sizesOut.flatMap((s) => s.rows.map((r) => [s.n, r.name, r.ours, r.bare, r.ratio ?? "n/a", r.target ? (r.ratio !== null && r.ratio <= TARGET_RATIO ? "yes" : "**no**") : ""])),
+  );
+  const m = json.machine;
+  const checks = sizesOut
+    .map((s) => `${s.n} members: filled in ${(s.ours.connectMs / 1000).toFixed(1)} s (echo ${(s.bare.connectMs / 1000).toFixed(1)} s), ${s.ours.errors} error frames, ${s.ours.versionGaps} version gaps`)
+    .join("; ");
+  const md =
+    `### Live room against the bare partyserver echo room (\`npm run bench -- --only room\`, ${at.slice(0, 16).replace("T", " ")} UTC)\n\n` +
+    `\`wrangler dev\` (local workerd, D1, Durable Objects); N official members on Node's WebSocket from one process, client and ` +
+    `servers on the same ${m.cpus}-core machine (${m.cpuModel}), load average ${loadAvg} at the start. ${rounds} agenda changes ` +
+    `(chair → \`agenda/go\` → every member has the \`agenda\` event) and ${voteCount} votes per size (every member casts a ballot ` +
+    `when the opened vote reaches them; medians). The echo room (bench/echo) runs the same frame pattern with nothing behind it: ` +
+    `a broadcast padded to our frame's size for the agenda change and the result, a reply to the sender for each ballot. ` +
+    `Target: within ${TARGET_RATIO}× of the echo, no ballot lost, no error.\n\n${table}\n\n` +
+    `${checks}. D1 after the run: ${tallies.length - lost.length} of ${tallies.length} votes stored with the tally and ballot rows ` +
+    `equal to what was cast${lost.length ? ` (**${lost.length} differ**: ${JSON.stringify(lost)})` : ""}.\n`;
+  const paths = await writeResults("room", json, md);
+  console.log(`\n${md}\nwritten to ${paths.jsonPath} and ${paths.mdPath}`);
+  if (!json.meetsTarget) console.log("target missed: " + sizesOut.map((s) => `${s.n}: ${s.misses.join(", ") || "ok"}`).join("; "));
+}
+
+let room: DevServer | undefined;
+let echo: DevServer | undefined;
+let persistTo: string | undefined;
+let echoPersist: string | undefined;
+const cleanup = async () => {
+  await room?.stop();
+  await echo?.stop();
+  if (!values.keep) for (const dir of [persistTo, echoPersist]) if (dir) await rm(dir, { recursive: true, force: true });
+};
+const watchdog = setTimeout(() => {
+  console.error(`bench/room.ts: gave up after ${WATCHDOG_MS / 60_000} minutes`);
+  void cleanup().then(() => process.exit(1));
+}, WATCHDOG_MS);
+process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
+
+try {
+  persistTo = await mkdtemp(join(tmpdir(), "chibo-bench-room-"));
+  echoPersist = await mkdtemp(join(tmpdir(), "chibo-bench-echo-"));
+  await applyMigrationsLocal(persistTo);
+  await writeFile(join(persistTo, "seed.sql"), seedSql());
+  await executeFileLocal(join(persistTo, "seed.sql"), persistTo);
+  // --log-level warn: a log line per frame from wrangler's Node process would cost both servers CPU.
+  // One after the other: two wranglers bundling at once on two cores have crashed esbuild here.
+  room = await startDev({ port: await freePort(), persistTo, vars: { SESSION_SECRET: SECRET }, extraArgs: ["--log-level", "warn"] });
+  echo = await startDev({ port: await freePort(), persistTo: echoPersist, extraArgs: ["--config", "bench/echo/wrangler.toml", "--log-level", "warn"] });
+  const loadAvg = round1(loadavg()[0]!);
+  const pairs: { ours: SizeRun; bare: SizeRun }[] = [];
+  for (const n of sizes) {
+    console.log(`\n${n} members: our room`);
+    const ours = await runRoom(room, n);
+    console.log(`  ${JSON.stringify({ ...ours, cast: undefined })}`);
+    console.log(`${n} clients: bare echo room`);
+    const bare = await runEcho(echo, n, { agenda: ours.agenda.frameBytes, result: ours.vote.resultBytes });
+    console.log(`  ${JSON.stringify(bare)}`);
+    pairs.push({ ours, bare });
+  }
+  const tallies = await storedTallies(pairs.map((p) => p.ours));
+  report(pairs, tallies, loadAvg);
+} catch (err) {
+  console.error(err instanceof Error ? err.stack : err);
+  for (const s of [room, echo]) if (s) console.error(s.output().slice(-2000));
+  process.exitCode = 1;
+} finally {
+  clearTimeout(watchdog);
+  await cleanup();
+}
