@@ -8,6 +8,7 @@ import { BarChart, LineChart, niceMax } from "../../web/src/reports/charts";
 import { formatCell } from "../../web/src/reports/format-cell";
 import { monthTick, periodFromSearch, periodQuery, periodToSearch, type PeriodState } from "../../web/src/reports/period";
 import { PeriodPicker } from "../../web/src/reports/period-picker";
+import { visitActions, visitMeetingHref } from "../../web/src/reports/visits-panel";
 import { ReportView } from "../../web/src/reports/report-view";
 
 beforeEach(() => setLang("vi"));
@@ -163,5 +164,26 @@ describe("the period picker", () => {
     fireEvent.click(screen.getByRole("button", { name: "Từ ngày – đến ngày" }));
     fireEvent.change(screen.getByLabelText("Từ ngày"), { target: { value: "2025-02-01" } });
     expect(periodQuery(value())).toEqual({ from: "2025-02-01", to: "2025-12-31" });
+  });
+});
+
+describe("a visit's meeting link", () => {
+  it("takes the committee to the meeting's page and the leader into the room only while the visit is ahead", () => {
+    const v = { meetingId: "mt1", meetingStatus: "planned", status: "planned" as const };
+    expect(visitMeetingHref("t1", v, true)).toBe("/t/t1/meetings/mt1");
+    expect(visitMeetingHref("t1", v, false)).toBe("/t/t1/meetings/mt1/room");
+    expect(visitMeetingHref("t1", { ...v, meetingStatus: "live" }, false)).toBe("/t/t1/meetings/mt1/room");
+    expect(visitMeetingHref("t1", { ...v, meetingStatus: "closed", status: "attended" }, false)).toBeNull();
+    expect(visitMeetingHref("t1", { ...v, meetingStatus: "closed", status: "missed" }, false)).toBeNull();
+    expect(visitMeetingHref("t1", { ...v, meetingId: null }, true)).toBeNull();
+  });
+});
+
+describe("what the committee can do with a plan", () => {
+  it("moves or records as attended a missed visit, deletes one still ahead, leaves the rest alone", () => {
+    expect(visitActions({ status: "missed" })).toEqual(["markAttended", "move"]);
+    expect(visitActions({ status: "planned" })).toEqual(["delete"]);
+    expect(visitActions({ status: "attended" })).toEqual([]);
+    expect(visitActions({ status: "moved" })).toEqual([]);
   });
 });

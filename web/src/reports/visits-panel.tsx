@@ -3,6 +3,7 @@
  * room: present or evaluated → attended; the meeting ended without them → missed), registering a visit,
  * and moving a missed one to the branch's next meeting. A visiting leader sees only their own plans.
  */
+import { A } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import type { VisitView } from "../../../schema/api/visits";
 import { visitStatusLabels, type VisitStatus } from "../../../schema/api/visit-labels";
@@ -18,6 +19,28 @@ import { rt } from "./report-messages";
 import { visitsApi } from "./reports-api";
 
 const STATUS_BADGE: Record<VisitStatus, string> = { planned: "badge-muted", attended: "badge-ok", missed: "badge-err", moved: "badge-warn" };
+
+/**
+ * What the committee can do with a plan: a missed visit moves to the next meeting, or is recorded as
+ * attended when the leader was there but the room kept no trace (a silent guest, a hall without devices);
+ * a plan still ahead can be deleted.
+ */
+export function visitActions(v: Pick<VisitView, "status">): ("markAttended" | "move" | "delete")[] {
+  if (v.status === "missed") return ["markAttended", "move"];
+  if (v.status === "planned") return ["delete"];
+  return [];
+}
+
+/**
+ * Where a plan's meeting opens: the committee goes to the meeting's page; the leader, while the visit is
+ * still ahead and the meeting not over, straight into its room (the plan invited them); else nowhere.
+ */
+export function visitMeetingHref(tenantId: string, v: Pick<VisitView, "meetingId" | "meetingStatus" | "status">, staff: boolean): string | null {
+  if (!v.meetingId) return null;
+  if (staff) return `/t/${tenantId}/meetings/${v.meetingId}`;
+  const open = v.meetingStatus === "planned" || v.meetingStatus === "live";
+  return v.status === "planned" && open ? `/t/${tenantId}/meetings/${v.meetingId}/room` : null;
+}
 
 export function VisitsPanel(props: { tenantId: string; period: PeriodState }) {
   const manage = () => canManageTenant(props.tenantId);
@@ -42,6 +65,11 @@ export function VisitsPanel(props: { tenantId: string; period: PeriodState }) {
     act(async () => {
       const res = await visitsApi.move(props.tenantId, v.id, {});
       return rt("moved", { date: res.plan.meetingScheduledAt ? formatDate(res.plan.meetingScheduledAt) : res.plan.month });
+    });
+  const markAttended = (v: VisitView) =>
+    act(async () => {
+      await visitsApi.update(props.tenantId, v.id, { status: "attended" });
+      return rt("markedAttended");
     });
   const remove = (v: VisitView) =>
     act(async () => {
@@ -98,23 +126,44 @@ export function VisitsPanel(props: { tenantId: string; period: PeriodState }) {
                           <td data-label={rt("visitMonth")}>{`${v.month.slice(5)}/${v.month.slice(0, 4)}`}</td>
                           <td data-label={rt("leader")}>{v.leaderName}</td>
                           <td data-label={rt("branch")}>{v.organizationName}</td>
-                          <td data-label={rt("meeting")}>{v.meetingScheduledAt ? formatDate(v.meetingScheduledAt) : rt("noMeetingYet")}</td>
+                          <td data-label={rt("meeting")}>
+                            <Show when={v.meetingScheduledAt} fallback={rt("noMeetingYet")}>
+                              {(at) => (
+                                <Show when={staff() && visitMeetingHref(props.tenantId, v, true)} fallback={formatDate(at())}>
+                                  {(href) => <A href={href()}>{formatDate(at())}</A>}
+                                </Show>
+                              )}
+                            </Show>
+                            <Show when={!staff() && visitMeetingHref(props.tenantId, v, false)}>
+                              {(href) => (
+                                <>
+                                  {" "}
+                                  <A href={href()} class="btn btn-small btn-primary">
+                                    {rt("enterRoom")}
+                                  </A>
+                                </>
+                              )}
+                            </Show>
+                          </td>
                           <td data-label={rt("status")}>
                             <span class={`badge ${STATUS_BADGE[v.status]}`}>{visitStatusLabels[v.status]}</span>
                           </td>
                           <td data-label={rt("notes")}>{v.notes}</td>
                           <Show when={manage()}>
                             <td>
-                              <Show when={v.status === "missed"}>
-                                <button type="button" class="btn btn-small" onClick={() => void move(v)}>
-                                  {rt("move")}
-                                </button>
-                              </Show>
-                              <Show when={v.status === "planned"}>
-                                <button type="button" class="btn btn-small btn-danger" onClick={() => void remove(v)}>
-                                  ✕<span class="sr-only">{rt("deleted")}</span>
-                                </button>
-                              </Show>
+                              <For each={visitActions(v)}>
+                                {(a) =>
+                                  a === "delete" ? (
+                                    <button type="button" class="btn btn-small btn-danger" onClick={() => void remove(v)} aria-label={`${rt("deleteVisit")}: ${v.leaderName}, ${v.organizationName}`}>
+                                      ✕
+                                    </button>
+                                  ) : (
+                                    <button type="button" class="btn btn-small" onClick={() => void (a === "move" ? move(v) : markAttended(v))}>
+                                      {rt(a)}
+                                    </button>
+                                  )
+                                }
+                              </For>
                             </td>
                           </Show>
                         </tr>
