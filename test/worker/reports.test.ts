@@ -17,6 +17,8 @@ const report = async (name: string, query: string) => {
 };
 const row = (r: { rows: { name: string }[] }, name: string) => r.rows.find((x) => x.name === name) as { values: Record<string, unknown>; behind: boolean; drillable: boolean } | undefined;
 const month = (r: { series: { month: string; values: Record<string, unknown> }[] }, m: string) => r.series.find((s) => s.month === m)!.values;
+/** Every month of a report's series, as the listed figures in order. */
+const seriesOf = (r: { series: { values: Record<string, unknown> }[] }, keys: string[]) => r.series.map((x) => keys.map((k) => x.values[k]));
 const behindOf = (r: { behind: { name: string; reasons: unknown[] }[] }) =>
   Object.fromEntries(r.behind.map((b) => [b.name, b.reasons]));
 
@@ -111,6 +113,11 @@ describe("meetings held vs due, 2025", () => {
     expect(month(r, "2025-06")).toEqual({ regular: 3, thematic: 0, branchesHeld: 3, branches: 3 });
     expect(month(r, "2025-11")).toEqual({ regular: 2, thematic: 1, branchesHeld: 2, branches: 3 });
     expect(r.series).toHaveLength(12);
+    // Every month: regular meetings, thematic meetings, branches that held a regular one (of 3).
+    expect(seriesOf(r, ["regular", "thematic", "branchesHeld", "branches"])).toEqual([
+      [4, 1, 3, 3], [2, 1, 2, 3], [2, 0, 2, 3], [3, 1, 3, 3], [3, 2, 3, 3], [3, 0, 3, 3],
+      [3, 1, 3, 3], [3, 2, 3, 3], [3, 0, 3, 3], [3, 0, 3, 3], [2, 1, 2, 3], [3, 0, 3, 3],
+    ]);
   });
 
   it("drills into a grassroots committee (its branches) and into one branch", async () => {
@@ -168,6 +175,7 @@ describe("attendance, 2025", () => {
     expect(month(r, "2025-01")).toEqual({ meetings: 3, rate: 0.8182, unexcused: 1 });
     expect(month(r, "2025-02")).toEqual({ meetings: 1, rate: 1, unexcused: 0 });
     expect(month(r, "2025-03")).toEqual({ meetings: 0, rate: null, unexcused: 0 });
+    expect(seriesOf(r, ["meetings", "rate", "unexcused"])).toEqual([[3, 0.8182, 1], [1, 1, 0], ...Array.from({ length: 10 }, () => [0, null, 0])]);
     const g1 = await report("attendance", `year=2025&organizationId=${t.org.G1}`);
     expect(row(g1, "Chi bộ khu phố 1")!.values).toMatchObject({ meetings: 2, expected: 9, present: 8, rate: 0.8889, excused: 1, exempt: 1, meetingsBelowRate: 1 });
   });
@@ -198,6 +206,7 @@ describe("speaking, 2025", () => {
     // January: speakers 3 + 1 + 0 of present 3 + 3 + 3 = 4/9; seconds 800 + 900, top 600 + 900 → 1500/1700.
     expect(month(r, "2025-01")).toEqual({ speakerRate: 0.4444, topShare: 0.8824 });
     expect(month(r, "2025-02")).toEqual({ speakerRate: 0.6, topShare: 0.3333 });
+    expect(seriesOf(r, ["speakerRate", "topShare"])).toEqual([[0.4444, 0.8824], [0.6, 0.3333], ...Array.from({ length: 10 }, () => [null, null])]);
   });
 });
 
@@ -225,6 +234,7 @@ describe("votes, 2025", () => {
     // January: A 2/4 and B 3/4 → 5/8; February: A 8/8.
     expect(month(r, "2025-01")).toEqual({ votes: 2, participation: 0.625 });
     expect(month(r, "2025-02")).toEqual({ votes: 2, participation: 1 });
+    expect(seriesOf(r, ["votes", "participation"])).toEqual([[2, 0.625], [2, 1], ...Array.from({ length: 10 }, () => [0, null])]);
   });
 });
 
@@ -248,6 +258,10 @@ describe("quality grades, 2025", () => {
     expect(behindOf(r)).toEqual({ "Chi bộ khu phố 2": [{ code: "weak_grade", count: 1 }, { code: "low_average_grade", value: 48 }] });
     expect(month(r, "2025-01")).toEqual({ good: 1, fair: 1, average: 0, weak: 1, averageScore: 70 }); // (92 + 48 + 70) / 3
     expect(month(r, "2025-02")).toEqual({ good: 0, fair: 0, average: 1, weak: 0, averageScore: 65 });
+    // March: A's 95 (confirmed); no other month graded.
+    expect(seriesOf(r, ["good", "fair", "average", "weak", "averageScore"])).toEqual([
+      [1, 1, 0, 1, 70], [0, 0, 1, 0, 65], [1, 0, 0, 0, 95], ...Array.from({ length: 9 }, () => [0, 0, 0, 0, null]),
+    ]);
     const years = r.tables.find((x: { key: string }) => x.key === "branchYears");
     expect(years.rows.map((y: Record<string, unknown>) => [y.branchName, y.year, y.graded, y.good, y.fair, y.average, y.weak, y.averageScore, y.yearGrade])).toEqual([
       ["Chi bộ cơ sở Trường học", 2025, 1, 0, 1, 0, 0, 70, "Khá"],
@@ -288,6 +302,8 @@ describe("visits kept, 2025", () => {
     expect(behindOf(r)).toEqual({ "Chi bộ cơ sở Trường học": [{ code: "visits_missed", count: 2 }] });
     expect(month(r, "2025-01")).toEqual({ planned: 1, attended: 1 }); // P3; P2 moved away
     expect(month(r, "2025-11")).toEqual({ planned: 1, attended: 0 }); // P2'
+    // Jan P3, Feb P1, Mar P4, May P8, Jul P7, Nov P2', Dec P5.
+    expect(seriesOf(r, ["planned", "attended"])).toEqual([[1, 1], [1, 1], [1, 0], [0, 0], [1, 0], [0, 0], [1, 1], [0, 0], [0, 0], [0, 0], [1, 0], [1, 1]]);
     const leaders = r.tables.find((x: { key: string }) => x.key === "leaders");
     // L: P1, P2', P7 → 2 of 3; L2: P3, P4, P5 → 2 of 3; L3: P8 → 0 of 1, under the minimum of two a year.
     expect(leaders.rows.map((l: Record<string, unknown>) => [l.leaderName, l.planned, l.attended, l.missed, l.pending, l.kept, l.year, l.attendedInYear, l.belowMinimum])).toEqual([
