@@ -28,7 +28,14 @@ export function prefillMinutes(s: RoomState, actor: Actor, ctx: Ctx): Result {
   return editMinutes(s, actor, draftMinutes(s, ctx.now), s.minutes.revision, ctx);
 }
 
-const hhmm = (isoTime: string | null) => (isoTime ? new Date(isoTime).toISOString().slice(11, 16) + " UTC" : "…");
+/** Meetings happen on Vietnam's clock: the minutes give its local time and date, never UTC. */
+const VN_ZONE = "Asia/Ho_Chi_Minh";
+const vnClock = new Intl.DateTimeFormat("en-GB", { timeZone: VN_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const vnDay = new Intl.DateTimeFormat("en-GB", { timeZone: VN_ZONE, day: "2-digit", month: "2-digit", year: "numeric" });
+/** `19:05` in Vietnam. */
+const hhmm = (isoTime: string | null) => (isoTime ? vnClock.format(new Date(isoTime)) : "…");
+/** `22/11/2026` in Vietnam (a meeting at 23:30 UTC is held the next morning there). */
+export const vnDate = (isoTime: string) => vnDay.format(new Date(isoTime));
 
 /** A draft of the minutes from what the room recorded, in the order of the provincial templates. */
 export function draftMinutes(s: RoomState, now: number): string {
@@ -42,7 +49,7 @@ export function draftMinutes(s: RoomState, now: number): string {
     "ĐẢNG CỘNG SẢN VIỆT NAM",
     `BIÊN BẢN SINH HOẠT CHI BỘ — ${m.topic}`,
     "",
-    `Thời gian: bắt đầu ${hhmm(m.startedAt)}, ngày ${(m.startedAt ?? m.scheduledAt).slice(0, 10)}; địa điểm: ${m.place || "…"}`,
+    `Thời gian: bắt đầu ${hhmm(m.startedAt)}, ngày ${vnDate(m.startedAt ?? m.scheduledAt)}; địa điểm: ${m.place || "…"}`,
     `Chủ trì: ${m.chairPersonId ? nameOf(s, m.chairPersonId) : "…"}; thư ký: ${m.minutesTakerPersonId ? nameOf(s, m.minutesTakerPersonId) : "…"}`,
     `Khách mời: ${Object.values(s.guests).map((g) => `${g.name}${g.title ? ` (${g.title})` : ""}`).join(", ") || "không"}`,
     `Tổng số đảng viên: ${c.members} (chính thức ${c.official}, dự bị ${c.probationary}); miễn sinh hoạt: ${c.exempt}`,

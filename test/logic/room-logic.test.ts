@@ -151,6 +151,17 @@ describe("minutes draft", () => {
     expect(text).toContain("Đ/c Đảng viên 6 phát biểu (2 phút)");
     expect(text).toContain("Lãnh đạo (Tỉnh ủy viên)");
   });
+
+  it("gives times and the date on Vietnam's clock (UTC+7), not UTC", () => {
+    // Started 12:00 UTC: 19:00 in Hà Nội; ended 18:30 UTC: 01:30 the next day there.
+    const text = draftMinutes(liveWith(["p1"]), Date.parse("2026-11-22T18:30:00Z"));
+    expect(text).toContain("bắt đầu 19:00, ngày 22/11/2026");
+    expect(text).toContain("Kết thúc: 01:30");
+    expect(text).not.toContain("UTC");
+    const late = liveWith(["p1"]);
+    const nextDay = draftMinutes({ ...late, meeting: { ...late.meeting, startedAt: "2026-11-22T17:30:00.000Z" } }, T0);
+    expect(nextDay).toContain("bắt đầu 00:30, ngày 23/11/2026");
+  });
 });
 
 describe("message parsing", () => {
