@@ -9,6 +9,7 @@ import { formatCell } from "../../web/src/reports/format-cell";
 import { monthTick, periodFromSearch, periodQuery, periodToSearch, type PeriodState } from "../../web/src/reports/period";
 import { PeriodPicker } from "../../web/src/reports/period-picker";
 import { visitActions, visitMeetingHref } from "../../web/src/reports/visits-panel";
+import { MeetingCard } from "../../web/src/reports/grades-panel";
 import { ReportView } from "../../web/src/reports/report-view";
 
 beforeEach(() => setLang("vi"));
@@ -185,5 +186,29 @@ describe("what the committee can do with a plan", () => {
     expect(visitActions({ status: "planned" })).toEqual(["delete"]);
     expect(visitActions({ status: "attended" })).toEqual([]);
     expect(visitActions({ status: "moved" })).toEqual([]);
+  });
+});
+
+describe("a meeting under grade review", () => {
+  it("shows the provisional grade and names whose evaluation each button confirms", () => {
+    const ev = (id: string, name: string, kind: "branch" | "leader", total: number, grade: "good" | "fair" | "average" | "weak", confirmedAt: string | null = null) =>
+      ({ id, evaluatorPersonId: id, evaluatorName: name, evaluatorKind: kind, total, grade, scores: {}, confirmedAt, confirmedBy: null });
+    const toggled: string[] = [];
+    render(() => (
+      <MeetingCard
+        manage
+        onToggle={(e) => toggled.push(e.id)}
+        meeting={{
+          meetingId: "m", organizationId: "o", organizationName: "Chi bộ khu phố 3", kind: "regular", topic: "x",
+          scheduledAt: "2026-10-15T12:00:00.000Z", grade: "average", confirmed: false,
+          evaluations: [ev("e1", "Nguyễn Văn Bình", "branch", 85, "fair"), ev("e2", "Đặng Quốc Hùng", "leader", 65, "average")],
+        }}
+      />
+    ));
+    // The leader's grade counts until the committee confirms one.
+    expect(screen.getByText("Trung bình", { selector: "strong" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Xác nhận: Đặng Quốc Hùng, 65 điểm" }));
+    expect(toggled).toEqual(["e2"]);
+    expect(screen.getByRole("button", { name: "Xác nhận: Nguyễn Văn Bình, 85 điểm" })).toBeTruthy();
   });
 });

@@ -69,7 +69,8 @@ export function GradesPanel(props: { tenantId: string; period: PeriodState; orga
   );
 }
 
-function MeetingCard(props: { meeting: MeetingGradeView; manage: boolean; onToggle: (e: EvaluationView) => void }) {
+/** One held meeting with its evaluations; each confirm button names whose evaluation it confirms. */
+export function MeetingCard(props: { meeting: MeetingGradeView; manage: boolean; onToggle: (e: EvaluationView) => void }) {
   const m = () => props.meeting;
   return (
     <article class="card grade-card" classList={{ "row-behind": m().grade === "weak" }}>
@@ -111,7 +112,13 @@ function MeetingCard(props: { meeting: MeetingGradeView; manage: boolean; onTogg
                   </td>
                   <Show when={props.manage}>
                     <td>
-                      <button type="button" class="btn btn-small" classList={{ "btn-primary": !e.confirmedAt }} onClick={() => props.onToggle(e)}>
+                      <button
+                        type="button"
+                        class="btn btn-small"
+                        classList={{ "btn-primary": !e.confirmedAt }}
+                        onClick={() => props.onToggle(e)}
+                        aria-label={`${e.confirmedAt ? rt("unconfirm") : rt("confirm")}: ${e.evaluatorName}, ${e.total} ${rt("points")}`}
+                      >
                         {e.confirmedAt ? rt("unconfirm") : rt("confirm")}
                       </button>
                     </td>
