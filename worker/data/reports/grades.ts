@@ -12,6 +12,8 @@ interface EvalRow extends Record<string, unknown> {
   meeting: string;
   org: string;
   month: string;
+  /** The meeting's local day, `YYYY-MM-DD`. */
+  day: string;
   evaluator_kind: "branch" | "leader";
   total: number;
   grade: Grade;
@@ -51,19 +53,19 @@ export function gradesReport(): ReportDef {
     name: "grades",
     async load(_db, d1, ctx) {
       const { fromUtc, toUtc } = utcBounds(ctx.period.from, ctx.period.to);
-      const firstYear = ctx.period.from.slice(0, 4);
-      const lastYear = ctx.period.to.slice(0, 4);
-      const wholeYears = ctx.period.from === `${firstYear}-01-01` && ctx.period.to === `${lastYear}-12-31`;
-      const span = utcBounds(`${firstYear}-01-01`, `${lastYear}-12-31`);
-      const [evals, counts, yearEvals] = (await runQueries(d1, [
-        evaluationsQuery(ctx.tenantId, fromUtc, toUtc),
+      // One read of the whole years: the branch's year rating needs them, the period is a part of them.
+      const span = utcBounds(`${ctx.period.from.slice(0, 4)}-01-01`, `${ctx.period.to.slice(0, 4)}-12-31`);
+      const [yearEvals, counts] = (await runQueries(d1, [
+        evaluationsQuery(ctx.tenantId, span.fromUtc, span.toUtc),
         meetingCountsQuery(ctx.tenantId, fromUtc, toUtc),
-        ...(wholeYears ? [] : [evaluationsQuery(ctx.tenantId, span.fromUtc, span.toUtc)]),
-      ])) as [EvalRow[], CountRow[], EvalRow[] | undefined];
+      ])) as [EvalRow[], CountRow[]];
       const data: UnitMonths = new Map();
       for (const c of counts) if (c.status === "closed") bump(data, c.org, c.month, { meetingsHeld: c.n });
-      gradeMonths(evals, data);
-      years = yearEvals ? gradeMonths(yearEvals) : data;
+      gradeMonths(
+        yearEvals.filter((e) => e.day >= ctx.period.from && e.day <= ctx.period.to),
+        data,
+      );
+      years = gradeMonths(yearEvals);
       return data;
     },
     unitTotals: (months, ctx) => sumMonths(months, ctx.period.months),

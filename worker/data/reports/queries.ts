@@ -83,10 +83,14 @@ GROUP BY +m.organization_id, month`,
   params: [tenantId, fromUtc, toUtc],
 });
 
-/** Every evaluation of a closed meeting; the report picks the one that counts per meeting. */
+/**
+ * Every evaluation of a closed meeting, with the meeting's local day; the report picks the one that counts
+ * per meeting (and reads whole years once, taking the period's days out of them).
+ */
 export const evaluationsQuery = (tenantId: string, fromUtc: string, toUtc: string): Query => ({
   name: "evaluations",
-  sql: `SELECT m.id AS meeting, m.organization_id AS org, ${month} AS month, e.evaluator_kind AS evaluator_kind,
+  sql: `SELECT m.id AS meeting, m.organization_id AS org, ${month} AS month,
+  strftime('%Y-%m-%d', m.scheduled_at, '${VN_MODIFIER}') AS day, e.evaluator_kind AS evaluator_kind,
   e.total AS total, e.grade AS grade, e.confirmed_at AS confirmed_at, e.created_at AS updated_at
 FROM meetings m CROSS JOIN evaluations e ON e.meeting_id = m.id
 WHERE ${closedIn} AND m.status = 'closed' AND e.tenant_id = ?1`,
