@@ -212,3 +212,16 @@ describe("a meeting under grade review", () => {
     expect(screen.getByRole("button", { name: "Xác nhận: Nguyễn Văn Bình, 85 điểm" })).toBeTruthy();
   });
 });
+
+describe("a report in English", () => {
+  it("names the report, its columns, period and reasons in English (the exports stay Vietnamese)", () => {
+    setLang("en");
+    render(() => <ReportView result={result} onDrill={() => undefined} exports={{ csv: "/x.csv", xlsx: "/x.xlsx" }} />);
+    expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("Attendance · Year 2025");
+    const headers = within(screen.getByRole("table")).getAllByRole("columnheader").map((h) => h.textContent);
+    expect(headers).toContain("Expected (less exempted)");
+    expect(headers).toContain("Absent without reason");
+    expect(headers.some((h) => /[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]/i.test(h ?? ""))).toBe(false);
+    expect(screen.getByText(/Attendance 75% \(needs over 85%\); 1 absence\(s\) without reason/)).toBeTruthy();
+  });
+});

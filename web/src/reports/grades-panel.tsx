@@ -5,7 +5,6 @@
  */
 import { createResource, createSignal, For, Show } from "solid-js";
 import type { EvaluationView, MeetingGradeView } from "../../../schema/api/reports";
-import { gradeLabels } from "../../../schema/api/report-labels";
 import { formatDate } from "../i18n/format";
 import { canManageTenant } from "../session";
 import { ErrorNotice } from "../ui/error-notice";
@@ -13,6 +12,7 @@ import { ResourceView } from "../ui/resource-view";
 import { showToast } from "../ui/toast";
 import { periodQuery, type PeriodState } from "./period";
 import { rt } from "./report-messages";
+import { gradeLabel } from "./report-words";
 import { gradesApi } from "./reports-api";
 
 type State = "pending" | "confirmed" | "all";
@@ -79,7 +79,7 @@ export function MeetingCard(props: { meeting: MeetingGradeView; manage: boolean;
       </h3>
       <p>
         {rt("counts")}:{" "}
-        <strong>{m().grade ? gradeLabels[m().grade!] : "—"}</strong> <Show when={!m().confirmed && m().grade}>{rt("provisional")}</Show>
+        <strong>{m().grade ? gradeLabel(m().grade!) : "—"}</strong> <Show when={!m().confirmed && m().grade}>{rt("provisional")}</Show>
       </p>
       <div class="table-wrap">
         <table class="data-table">
@@ -108,7 +108,7 @@ export function MeetingCard(props: { meeting: MeetingGradeView; manage: boolean;
                     {e.total}
                   </td>
                   <td data-label={rt("grade")}>
-                    {gradeLabels[e.grade]} <Show when={e.confirmedAt}><span class="badge badge-ok">{rt("stateConfirmed")}</span></Show>
+                    {gradeLabel(e.grade)} <Show when={e.confirmedAt}><span class="badge badge-ok">{rt("stateConfirmed")}</span></Show>
                   </td>
                   <Show when={props.manage}>
                     <td>

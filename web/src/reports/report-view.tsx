@@ -5,10 +5,11 @@
  */
 import { For, Show, type JSX } from "solid-js";
 import type { Column, ReportResult, ReportTable } from "../../../schema/api/reports";
-import { describeReason, gradeLabels, thresholds } from "../../../schema/api/report-labels";
+import { gradeLabels, thresholds } from "../../../schema/api/report-labels";
 import { BarChart, LineChart, type ChartSeries } from "./charts";
 import { formatCell } from "./format-cell";
 import { rt } from "./report-messages";
+import { columnLabel, gradeLabel, periodLabel, reasonText, reportTitle, tableTitle } from "./report-words";
 
 const COLORS = { a: "#8b0000", b: "#d08a00", c: "#2f6f3e", d: "#5b5b5b" };
 const num = (v: unknown) => (typeof v === "number" ? v : null);
@@ -35,7 +36,7 @@ function charts(r: ReportResult): JSX.Element {
           title={rt("chartSpeaking")}
           months={months}
           threshold={thresholds.speakerRate}
-          series={[line(r.columns.find((c) => c.key === "speakerRate")!.label, "speakerRate", COLORS.a), line(r.columns.find((c) => c.key === "topShare")!.label, "topShare", COLORS.b)]}
+          series={[line(columnLabel(r.columns.find((c) => c.key === "speakerRate")!), "speakerRate", COLORS.a), line(columnLabel(r.columns.find((c) => c.key === "topShare")!), "topShare", COLORS.b)]}
         />
       );
     case "votes":
@@ -47,10 +48,10 @@ function charts(r: ReportResult): JSX.Element {
           months={months}
           stacked
           series={[
-            line(gradeLabels.good, "good", COLORS.c),
-            line(gradeLabels.fair, "fair", COLORS.b),
-            line(gradeLabels.average, "average", COLORS.d),
-            line(gradeLabels.weak, "weak", COLORS.a),
+            line(gradeLabel("good"), "good", COLORS.c),
+            line(gradeLabel("fair"), "fair", COLORS.b),
+            line(gradeLabel("average"), "average", COLORS.d),
+            line(gradeLabel("weak"), "weak", COLORS.a),
           ]}
         />
       );
@@ -67,10 +68,10 @@ function SideTable(props: { table: ReportTable }) {
   return (
     <div class="table-wrap">
       <table class="data-table">
-        <caption>{props.table.title}</caption>
+        <caption>{tableTitle(props.table)}</caption>
         <thead>
           <tr>
-            <For each={props.table.columns}>{(c) => <th scope="col" classList={{ num: c.kind !== "text" }}>{c.label}</th>}</For>
+            <For each={props.table.columns}>{(c) => <th scope="col" classList={{ num: c.kind !== "text" }}>{columnLabel(c)}</th>}</For>
           </tr>
         </thead>
         <tbody>
@@ -79,7 +80,7 @@ function SideTable(props: { table: ReportTable }) {
               <tr classList={{ "row-behind": row.belowMinimum === "Có" || row.yearGrade === gradeLabels.weak }}>
                 <For each={props.table.columns}>
                   {(c) => (
-                    <td data-label={c.label} classList={{ num: c.kind !== "text" }}>
+                    <td data-label={columnLabel(c)} classList={{ num: c.kind !== "text" }}>
                       {c.key === "year" ? String(row[c.key]) : formatCell(c.kind, row[c.key])}
                     </td>
                   )}
@@ -97,7 +98,7 @@ export function ReportView(props: { result: ReportResult; onDrill: (organization
   const r = () => props.result;
   const cells = (values: Record<string, unknown>, columns: Column[]) =>
     columns.map((c) => (
-      <td data-label={c.label} class="num">
+      <td data-label={columnLabel(c)} class="num">
         {formatCell(c.kind, values[c.key] as never)}
       </td>
     ));
@@ -119,7 +120,7 @@ export function ReportView(props: { result: ReportResult; onDrill: (organization
         </For>
       </nav>
       <h2 id="report-title">
-        {r().title} · {r().period.label}
+        {reportTitle(r().report)} · {periodLabel(r().period)}
       </h2>
       <div class="report-exports">
         <a class="btn" href={props.exports.csv} download="">
@@ -137,7 +138,7 @@ export function ReportView(props: { result: ReportResult; onDrill: (organization
           <thead>
             <tr>
               <th scope="col">{rt("unit")}</th>
-              <For each={r().columns}>{(c) => <th scope="col" class="num">{c.label}</th>}</For>
+              <For each={r().columns}>{(c) => <th scope="col" class="num">{columnLabel(c)}</th>}</For>
             </tr>
           </thead>
           <tbody>
@@ -180,7 +181,7 @@ export function ReportView(props: { result: ReportResult; onDrill: (organization
                 <button type="button" class="link" onClick={() => props.onDrill(b.organizationId)}>
                   <strong>{b.name}</strong>
                 </button>
-                <Show when={b.parentName}> ({rt("under", { name: b.parentName! })})</Show>: {b.reasons.map(describeReason).join("; ")}
+                <Show when={b.parentName}> ({rt("under", { name: b.parentName! })})</Show>: {b.reasons.map(reasonText).join("; ")}
               </li>
             )}
           </For>

@@ -5,7 +5,7 @@
  */
 import { A, useParams, useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, For, Match, Show, Switch } from "solid-js";
-import { reportNames, reportTitles, type ReportName } from "../../../schema/api/report-labels";
+import { reportNames, type ReportName } from "../../../schema/api/report-labels";
 import { tenantOf } from "../session";
 import { ResourceView } from "../ui/resource-view";
 import { GradesPanel } from "./grades-panel";
@@ -14,6 +14,7 @@ import { PeriodPicker } from "./period-picker";
 import { reportsApi } from "./reports-api";
 import { rt } from "./report-messages";
 import { ReportView } from "./report-view";
+import { reportTitle } from "./report-words";
 import { VisitsPanel } from "./visits-panel";
 import "./reports.css";
 
@@ -76,7 +77,7 @@ function ReportsPanel(props: { tenantId: string; period: PeriodState; search: Se
         <For each={reportNames}>
           {(name) => (
             <button type="button" aria-pressed={report() === name} onClick={() => props.setSearch({ r: name })}>
-              {reportTitles[name]}
+              {reportTitle(name)}
             </button>
           )}
         </For>

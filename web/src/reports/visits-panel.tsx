@@ -6,7 +6,7 @@
 import { A } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import type { VisitView } from "../../../schema/api/visits";
-import { visitStatusLabels, type VisitStatus } from "../../../schema/api/visit-labels";
+import { visitStatuses, type VisitStatus } from "../../../schema/api/visit-labels";
 import { branchesOf, organizationsApi } from "../api";
 import { formatDate } from "../i18n/format";
 import { canManageTenant, tenantOf } from "../session";
@@ -17,6 +17,7 @@ import { showToast } from "../ui/toast";
 import { periodQuery, vnToday, type PeriodState } from "./period";
 import { rt } from "./report-messages";
 import { visitsApi } from "./reports-api";
+import { periodLabel, visitStatusLabel } from "./report-words";
 
 const STATUS_BADGE: Record<VisitStatus, string> = { planned: "badge-muted", attended: "badge-ok", missed: "badge-err", moved: "badge-warn" };
 
@@ -88,7 +89,7 @@ export function VisitsPanel(props: { tenantId: string; period: PeriodState }) {
         value={status()}
         onValue={(v) => setStatus(v as VisitStatus | "")}
         placeholder={rt("allStatuses")}
-        options={(Object.keys(visitStatusLabels) as VisitStatus[]).map((s) => ({ value: s, label: visitStatusLabels[s] }))}
+        options={visitStatuses.map((s) => ({ value: s, label: visitStatusLabel(s) }))}
       />
       <Show when={error()}>
         <ErrorNotice error={error()} />
@@ -100,7 +101,7 @@ export function VisitsPanel(props: { tenantId: string; period: PeriodState }) {
           return (
             <>
               <p class="visits-kept">
-                {data.period.label}: <strong>{kept()}</strong> / {planned()} {rt("legendAttended").toLowerCase()}
+                {periodLabel(data.period)}: <strong>{kept()}</strong> / {planned()} {rt("legendAttended").toLowerCase()}
               </p>
               <div class="table-wrap">
                 <table class="data-table">
@@ -146,7 +147,7 @@ export function VisitsPanel(props: { tenantId: string; period: PeriodState }) {
                             </Show>
                           </td>
                           <td data-label={rt("status")}>
-                            <span class={`badge ${STATUS_BADGE[v.status]}`}>{visitStatusLabels[v.status]}</span>
+                            <span class={`badge ${STATUS_BADGE[v.status]}`}>{visitStatusLabel(v.status)}</span>
                           </td>
                           <td data-label={rt("notes")}>{v.notes}</td>
                           <Show when={manage()}>
