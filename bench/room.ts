@@ -19,10 +19,11 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { SqlWriter } from "../scripts/lib/sql.ts";
-import { applyMigrationsLocal, executeFileLocal, freePort, queryLocal, startDev, type DevServer } from "../scripts/lib/wrangler.ts";
+import { applyMigrationsLocal, executeFileLocal, freePort, queryLocal, type DevServer } from "../scripts/lib/wrangler.ts";
 import { signToken } from "../worker/lib/signed-token.ts";
 import { TO_SENDER } from "./echo/protocol.ts";
 import { groupCpuMs } from "./lib/cpu.ts";
+import { DEV_SETUP, startFrozenDev } from "./lib/frozen-dev.ts";
 import { Fleet, median, percentiles, sleep } from "./lib/fleet.ts";
 import { machine, markdownTable, writeResults } from "./lib/results.ts";
 
@@ -434,7 +435,7 @@ async function report(pairs: { ours: SizeRun; bare: SizeRun }[], tallies: Tallie
     .join("; ");
   const md =
     `### Live room against the bare partyserver echo room (\`npm run bench -- --only room\`, ${at.slice(0, 16).replace("T", " ")} UTC)\n\n` +
-    `\`wrangler dev\` (local workerd, D1, Durable Objects); N official members on Node's WebSocket from one process, client and ` +
+    `\`wrangler dev\` (local workerd, D1, Durable Objects; both Workers ${DEV_SETUP}); N official members on Node's WebSocket from one process, client and ` +
     `servers on the same ${m.cpus}-core machine (${m.cpuModel}), load average ${loadAvg} at the start. ${rounds} agenda changes ` +
     `(chair → \`agenda/go\` → every member has the \`agenda\` event) and ${voteCount} votes per size (every member casts a ballot ` +
     `when the opened vote reaches them; medians). The echo room (bench/echo) runs the same frame pattern with nothing behind it: ` +
@@ -469,9 +470,10 @@ try {
   await writeFile(join(persistTo, "seed.sql"), seedSql());
   await executeFileLocal(join(persistTo, "seed.sql"), persistTo);
   // --log-level warn: a log line per frame from wrangler's Node process would cost both servers CPU.
-  // One after the other: two wranglers bundling at once on two cores have crashed esbuild here.
-  room = await startDev({ port: await freePort(), persistTo, vars: { SESSION_SECRET: SECRET }, extraArgs: ["--log-level", "warn"] });
-  echo = await startDev({ port: await freePort(), persistTo: echoPersist, extraArgs: ["--config", "bench/echo/wrangler.toml", "--log-level", "warn"] });
+  // Both bundled once and served the same way (edits to the tree during the run cannot reload them); one
+  // after the other: two wranglers bundling at once on two cores have crashed esbuild here.
+  room = await startFrozenDev({ port: await freePort(), persistTo, vars: { SESSION_SECRET: SECRET } });
+  echo = await startFrozenDev({ port: await freePort(), persistTo: echoPersist, vars: {}, config: "bench/echo/wrangler.toml" });
   const loadAvg = round1(loadavg()[0]!);
   const pairs: { ours: SizeRun; bare: SizeRun }[] = [];
   for (const n of sizes) {

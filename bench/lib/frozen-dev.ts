@@ -15,17 +15,21 @@ export const DEV_SETUP =
   "with `X_LOCAL_OBSERVABILITY=false`: no per-request log line posted back to wrangler's Node process and no local trace store, " +
   "dev-only costs a deployed Worker does not pay; requests still pass wrangler's proxy worker";
 
-export async function startFrozenDev(opts: { port: number; persistTo: string; vars: Record<string, string> }): Promise<DevServer> {
+/** `config`: another Worker's wrangler config (relative to the repository), e.g. bench/echo's; default the app's. */
+export async function startFrozenDev(opts: { port: number; persistTo: string; vars: Record<string, string>; config?: string }): Promise<DevServer> {
+  const config = join(root, opts.config ?? "wrangler.toml");
   const out = await mkdtemp(join(tmpdir(), "chibo-bench-bundle-"));
   // wrangler dev refuses to start without the [assets] directory; the API bench does not need the client built.
   await mkdir(join(root, "web", "dist"), { recursive: true });
   try {
-    await wrangler(["deploy", "--dry-run", "--outdir", out]);
+    await wrangler(["deploy", "--dry-run", "--outdir", out, "--config", config]);
     const server = await startDev({
-      ...opts,
+      port: opts.port,
+      persistTo: opts.persistTo,
+      vars: opts.vars,
       readyTimeoutMs: 90_000,
       // --config: with a script path given, wrangler would otherwise look for its config beside the bundle.
-      extraArgs: ["--log-level", "warn", "--no-bundle", "--config", join(root, "wrangler.toml"), join(out, "index.js")],
+      extraArgs: ["--log-level", "warn", "--no-bundle", "--config", config, join(out, "index.js")],
       env: { X_LOCAL_OBSERVABILITY: "false" },
     });
     return { ...server, stop: () => server.stop().finally(() => rm(out, { recursive: true, force: true })) };
