@@ -6,7 +6,7 @@ import { setLang } from "../../web/src/i18n";
 import { chartBox, CHART_DEFAULT_WIDTH, tickStep } from "../../web/src/reports/chart-box";
 import { BarChart, LineChart, niceMax } from "../../web/src/reports/charts";
 import { formatCell } from "../../web/src/reports/format-cell";
-import { monthTick, periodFromSearch, periodQuery, periodToSearch, type PeriodState } from "../../web/src/reports/period";
+import { monthName, monthTick, periodFromSearch, periodQuery, periodToSearch, type PeriodState } from "../../web/src/reports/period";
 import { PeriodPicker } from "../../web/src/reports/period-picker";
 import { visitActions, visitMeetingHref } from "../../web/src/reports/visits-panel";
 import { MeetingCard } from "../../web/src/reports/grades-panel";
@@ -35,9 +35,12 @@ describe("period in the address", () => {
     expect(periodFromSearch(s as Record<string, string>, "2026-01-01")).toMatchObject({ kind: "quarter", year: 2025, quarter: 3 });
   });
 
-  it("labels months short, with the year when a series spans years", () => {
+  it("labels months short, with the year when a series spans years, in the page's language", () => {
     expect(monthTick("2025-03", false)).toBe("T3");
     expect(monthTick("2025-03", true)).toBe("T3/25");
+    expect(monthName("2025-03")).toBe("tháng 3/2025");
+    setLang("en");
+    expect([monthTick("2025-03", false), monthTick("2025-03", true), monthName("2025-03")]).toEqual(["Mar", "Mar 25", "Mar 2025"]);
   });
 });
 
@@ -95,8 +98,8 @@ describe("a report on screen", () => {
     expect(screen.getByRole("link", { name: "Tải Excel" }).getAttribute("href")).toBe("/x.xlsx");
     // The attendance trend, with its figures readable by a screen reader; March has no figure.
     const chart = screen.getByRole("img", { name: /Tỷ lệ dự họp theo tháng/ });
-    expect(chart.getAttribute("aria-label")).toContain("2025-01: Tỷ lệ dự họp theo tháng 82%");
-    expect(chart.getAttribute("aria-label")).toContain("2025-03: Tỷ lệ dự họp theo tháng —");
+    expect(chart.getAttribute("aria-label")).toContain("tháng 1/2025: Tỷ lệ dự họp theo tháng 82%");
+    expect(chart.getAttribute("aria-label")).toContain("tháng 3/2025: Tỷ lệ dự họp theo tháng —");
     expect(chart.querySelectorAll("polyline")).toHaveLength(1);
   });
 

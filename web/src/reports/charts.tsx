@@ -6,7 +6,7 @@
 import { createSignal, For, onCleanup, onMount, Show, type Accessor, type JSX } from "solid-js";
 import { fontPx } from "../ui/font-size";
 import { chartBox, CHART_DEFAULT_WIDTH, tickStep, type ChartBox } from "./chart-box";
-import { monthTick } from "./period";
+import { monthName, monthTick } from "./period";
 import { rt } from "./report-messages";
 
 export interface ChartSeries {
@@ -66,7 +66,8 @@ function Legend(props: { series: ChartSeries[] }) {
 function Ticks(props: { months: string[]; x: (i: number) => number; box: ChartBox }) {
   const multiYear = () => new Set(props.months.map((m) => m.slice(0, 4))).size > 1;
   // At most ~12 labels, and never more than fit side by side.
-  const step = () => Math.max(Math.ceil(props.months.length / 12), tickStep(props.months.length, props.box, multiYear() ? 5 : 3));
+  const longest = () => Math.max(1, ...props.months.map((m) => monthTick(m, multiYear()).length));
+  const step = () => Math.max(Math.ceil(props.months.length / 12), tickStep(props.months.length, props.box, longest()));
   return (
     <For each={props.months}>
       {(m, i) => (
@@ -92,7 +93,7 @@ export function BarChart(props: { title: string; months: string[]; series: Chart
       ),
     );
   const summary = () =>
-    props.months.map((m, i) => `${m}: ${props.series.map((s) => `${s.label} ${s.values[i] ?? 0}`).join(", ")}`).join("; ");
+    props.months.map((m, i) => `${monthName(m)}: ${props.series.map((s) => `${s.label} ${s.values[i] ?? 0}`).join(", ")}`).join("; ");
   return (
     <Figure title={props.title} label={`${props.title}. ${summary()}`} after={<Legend series={props.series} />}>
       {(box) => {
@@ -142,7 +143,7 @@ export function LineChart(props: { title: string; months: string[]; series: Char
   const n = () => Math.max(1, props.months.length);
   const summary = () =>
     props.months
-      .map((m, i) => `${m}: ${props.series.map((s) => `${s.label} ${s.values[i] === null ? "—" : `${Math.round((s.values[i] ?? 0) * 100)}%`}`).join(", ")}`)
+      .map((m, i) => `${monthName(m)}: ${props.series.map((s) => `${s.label} ${s.values[i] === null ? "—" : `${Math.round((s.values[i] ?? 0) * 100)}%`}`).join(", ")}`)
       .join("; ");
   const after = (
     <>

@@ -3,6 +3,7 @@
  * `?p=range&from=…&to=…`, `&org=…`), so a report can be bookmarked and sent. Pure functions, tested in node.
  */
 import type { PeriodQuery } from "../../../schema/api/reports";
+import { lang } from "../i18n";
 
 export type PeriodKind = "year" | "quarter" | "month" | "range";
 export interface PeriodState {
@@ -63,8 +64,17 @@ export function periodQuery(p: PeriodState): Partial<PeriodQuery> {
   }
 }
 
-/** "T3" for March; "T3/25" when the series spans more than one year. */
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "T3" for March ("Mar" in English); "T3/25" ("Mar 25") when the series spans more than one year. */
 export function monthTick(month: string, multiYear: boolean): string {
   const m = Number(month.slice(5, 7));
+  if (lang() === "en") return multiYear ? `${MONTHS_EN[m - 1]} ${month.slice(2, 4)}` : MONTHS_EN[m - 1]!;
   return multiYear ? `T${m}/${month.slice(2, 4)}` : `T${m}`;
+}
+
+/** A month read out in full, for the charts' spoken summary: "tháng 3/2025", "Mar 2025". */
+export function monthName(month: string): string {
+  const m = Number(month.slice(5, 7));
+  return lang() === "en" ? `${MONTHS_EN[m - 1]} ${month.slice(0, 4)}` : `tháng ${m}/${month.slice(0, 4)}`;
 }
