@@ -41,7 +41,8 @@ export async function loadMeeting(db: Db, tenantId: string, meetingId: string): 
       .select({ m: memberships, name: people.fullName })
       .from(memberships)
       .innerJoin(people, eq(people.id, memberships.personId))
-      .where(and(eq(memberships.tenantId, tenantId), eq(memberships.organizationId, m.organizationId))),
+      // Transferred, suspended or detained members are not in the base and not expected: not on the roster.
+      .where(and(eq(memberships.tenantId, tenantId), eq(memberships.organizationId, m.organizationId), eq(memberships.standing, "active"))),
     db
       .select({ g: meetingGuests, name: people.fullName })
       .from(meetingGuests)
@@ -67,6 +68,7 @@ export async function loadMeeting(db: Db, tenantId: string, meetingId: string): 
         minutesTakerPersonId: m.minutesTakerPersonId,
         startedAt: m.startedAt,
         endedAt: m.endedAt,
+        combined: m.combined,
       },
       roster: members
         .map(({ m: x, name }) => ({ personId: x.personId, name, status: x.status, branchRole: x.branchRole, exempt: exemptOn(x) }))

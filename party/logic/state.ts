@@ -37,6 +37,8 @@ export interface MeetingRec {
   startedAt: string | null;
   endedAt: string | null;
   currentItemId: string | null;
+  /** A thematic and a regular meeting together: the 120-minute mark. Absent in rooms stored before it existed. */
+  combined?: boolean;
 }
 
 export interface AgendaRec {

@@ -66,6 +66,12 @@ export const memberships = sqliteTable(
     exemptTo: text("exempt_to"),
     /** schema/text.ts memberSearchText(person's name, e-mail): kept in step by every writer of either. */
     searchText: text("search_text").notNull().default(""),
+    /**
+     * Temporarily transferred to another organization, suspended, or prosecuted/detained: still on the
+     * branch's books, but not in the base a resolution counts against (DOMAIN.md, 24-QĐ/TW 9.3.2), so the
+     * live room leaves them off its roster.
+     */
+    standing: text("standing", { enum: ["active", "transferred", "suspended", "detained"] }).notNull().default("active"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -108,6 +114,8 @@ export const meetings = sqliteTable(
     startedAt: text("started_at"),
     endedAt: text("ended_at"),
     cancelReason: text("cancel_reason"),
+    /** A thematic and a regular meeting held together: 120 minutes expected instead of 90 (guidance 42-HD/BTCTW). */
+    combined: integer("combined", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [

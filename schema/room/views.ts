@@ -24,7 +24,7 @@ export const meetingViewSchema = z.object({
   minutesTakerPersonId: z.nullable(z.string()),
   startedAt: z.nullable(z.string()),
   endedAt: z.nullable(z.string()),
-  /** 90 minutes (120 for a combined thematic + regular meeting: not modelled, so 90). */
+  /** 90 minutes; 120 for a combined thematic + regular meeting (`meetings.combined`). */
   durationMarkMinutes: z.number(),
 });
 export type MeetingView = z.infer<typeof meetingViewSchema>;
