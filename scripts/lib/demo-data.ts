@@ -5,6 +5,7 @@
  * Ids are fixed and every insert is `INSERT OR IGNORE`, so loading it twice changes nothing.
  */
 import { foldForSearch, memberSearchText } from "../../schema/text.ts";
+import { gradeOf, type Scores } from "../../schema/quality-grid.ts";
 import { hashPassword } from "../../worker/lib/password.ts";
 import { monthLabel, REGULAR_AGENDA, THEMATIC_AGENDA, THEMATIC_TOPICS, vnTime } from "./meeting-content.ts";
 import { rng, vietnameseName } from "./names.ts";
@@ -19,6 +20,13 @@ export interface DemoLogin {
   name: string;
   what: string;
 }
+
+/** Points on the quality grid (schema/quality-grid.ts) the demo's held meetings were given: Tốt, Khá, Trung bình. */
+const DEMO_SCORES: readonly Scores[] = [
+  { attendance: 20, preparation: 15, documents: 5, duration: 10, conduct: 10, speaking: 15, principles: 10, resolution: 8, minutes: 5 },
+  { attendance: 20, preparation: 12, documents: 5, duration: 10, conduct: 8, speaking: 10, principles: 10, resolution: 8, minutes: 5 },
+  { attendance: 15, preparation: 8, documents: 0, duration: 10, conduct: 6, speaking: 5, principles: 8, resolution: 5, minutes: 5 },
+];
 
 /** The people who can log in; every other member has no e-mail or password (as in a real import). */
 export const DEMO_LOGINS: readonly DemoLogin[] = [
@@ -245,7 +253,53 @@ export async function buildDemoSql(now = new Date()): Promise<DemoSeed> {
     agenda: THEMATIC_AGENDA,
   });
   meetingIds.push(`${t}-kp1-thematic-prev`, `${t}-coquan-thematic`);
-  w.insert("meeting_guests", { tenant_id: t, meeting_id: `${t}-kp3-current`, person_id: leaderId, title: "Tỉnh ủy viên, Phó Trưởng Ban Tổ chức Tỉnh ủy" });
+  const leaderTitle = "Tỉnh ủy viên, Phó Trưởng Ban Tổ chức Tỉnh ủy";
+  w.insert("meeting_guests", { tenant_id: t, meeting_id: `${t}-kp3-current`, person_id: leaderId, title: leaderTitle });
+
+  // The reports have something to show from the first start: each held regular meeting graded by its
+  // chair on the 100-point grid, and the leader's visits — last month's to Khu phố 3 kept (the leader
+  // evaluated it in the room), last month's to Khu phố 1 missed (to move), tonight's still ahead.
+  BRANCHES.forEach((b, i) => {
+    for (const [k, back] of (["prev2", "prev"] as const).entries()) {
+      const meetingId = `${t}-${b.key}-${back}`;
+      const scores = DEMO_SCORES[(i + k) % DEMO_SCORES.length]!;
+      const { total, grade } = gradeOf(scores);
+      w.insert("evaluations", {
+        id: `${meetingId}-ev`,
+        tenant_id: t,
+        meeting_id: meetingId,
+        evaluator_person_id: branches.get(b.key)!.secretaryId,
+        evaluator_kind: "branch",
+        scores_json: JSON.stringify(scores),
+        total,
+        grade,
+      });
+    }
+  });
+  const ym = (back: number) => new Date(Date.UTC(year, month - back, 1)).toISOString().slice(0, 7);
+  const leaderScores = DEMO_SCORES[1]!;
+  w.insert("evaluations", {
+    id: `${t}-kp3-prev-ev-leader`,
+    tenant_id: t,
+    meeting_id: `${t}-kp3-prev`,
+    evaluator_person_id: leaderId,
+    evaluator_kind: "leader",
+    scores_json: JSON.stringify(leaderScores),
+    ...gradeOf(leaderScores),
+  });
+  for (const [key, back, meeting] of [["kp3", 1, "prev"], ["kp1", 1, "prev"], ["kp3", 0, "current"]] as const) {
+    // A plan invites its leader to its meeting (as the API does), so the room lets them in.
+    if (meeting !== "current") w.insert("meeting_guests", { tenant_id: t, meeting_id: `${t}-${key}-${meeting}`, person_id: leaderId, title: leaderTitle });
+    w.insert("visit_plans", {
+      id: `${t}-visit-${key}-${meeting}`,
+      tenant_id: t,
+      leader_person_id: leaderId,
+      organization_id: branches.get(key)!.id,
+      month: ym(back),
+      meeting_id: `${t}-${key}-${meeting}`,
+      notes: "Dự, nắm tình hình và chỉ đạo sinh hoạt chi bộ",
+    });
+  }
 
   return { sql: w.toSql(), rows: w.count, meetingIds };
 }

@@ -7,7 +7,7 @@ import { seedDemo } from "../../scripts/seed-demo.ts";
 import { applyMigrationsLocal, queryAllLocal, queryLocal } from "../../scripts/lib/wrangler.ts";
 import { verifyPassword } from "../../worker/lib/password.ts";
 
-const TABLES = ["tenants", "organizations", "people", "memberships", "tenant_roles", "meetings", "agenda_items", "meeting_documents", "meeting_guests", "attendance", "speeches", "votes", "ballots"];
+const TABLES = ["tenants", "organizations", "people", "memberships", "tenant_roles", "meetings", "agenda_items", "meeting_documents", "meeting_guests", "attendance", "speeches", "votes", "ballots", "evaluations", "visit_plans"];
 
 let dir = "";
 const q = <T = Record<string, unknown>>(sql: string) => queryLocal<T>(sql, dir);
@@ -73,12 +73,17 @@ describe("demo seed on a local D1", () => {
     ]);
   });
 
-  it("invites the visiting leader, who holds no membership, to a planned meeting", async () => {
+  it("invites the visiting leader, who holds no membership, to a planned meeting (and to the ones their visits were planned for)", async () => {
     const rows = await q<{ status: string; memberships: number }>(
       `SELECT m.status, (SELECT COUNT(*) FROM memberships x WHERE x.person_id = p.id) AS memberships
-       FROM meeting_guests g JOIN people p ON p.id = g.person_id JOIN meetings m ON m.id = g.meeting_id WHERE p.email = 'lanhdao@tinhuy.demo'`,
+       FROM meeting_guests g JOIN people p ON p.id = g.person_id JOIN meetings m ON m.id = g.meeting_id WHERE p.email = 'lanhdao@tinhuy.demo'
+       ORDER BY m.status`,
     );
-    expect(rows).toEqual([{ status: "planned", memberships: 0 }]);
+    expect(rows).toEqual([
+      { status: "closed", memberships: 0 },
+      { status: "closed", memberships: 0 },
+      { status: "planned", memberships: 0 },
+    ]);
   });
 
   it("plans this month's meetings with the usual agenda and keeps closed ones with attendance and a resolution vote", async () => {
@@ -103,5 +108,27 @@ describe("demo seed on a local D1", () => {
       expect(m.marked, m.id).toBe(m.members);
       expect(m.result).toBe(m.agree * 2 > m.base ? "passed" : "not_passed");
     }
+  });
+
+  it("grades every held regular meeting on the grid and plans the leader's visits for the reports", async () => {
+    const graded = await q<{ regular: number; graded: number; bad: number; grades: string }>(
+      `SELECT (SELECT COUNT(*) FROM meetings WHERE status = 'closed' AND kind = 'regular') AS regular,
+         (SELECT COUNT(DISTINCT e.meeting_id) FROM evaluations e JOIN meetings m ON m.id = e.meeting_id
+           WHERE e.evaluator_kind = 'branch' AND m.status = 'closed' AND m.kind = 'regular' AND e.evaluator_person_id = m.chair_person_id) AS graded,
+         (SELECT COUNT(*) FROM evaluations WHERE NOT (grade = CASE WHEN total >= 90 THEN 'good' WHEN total >= 70 THEN 'fair' WHEN total >= 50 THEN 'average' ELSE 'weak' END)) AS bad,
+         (SELECT group_concat(DISTINCT grade) FROM evaluations) AS grades`,
+    );
+    expect(graded[0]!.regular).toBeGreaterThanOrEqual(14);
+    expect(graded[0]!.graded).toBe(graded[0]!.regular);
+    expect(graded[0]!.bad).toBe(0);
+    expect(graded[0]!.grades.split(",").sort()).toEqual(["average", "fair", "good"]);
+    // The leader's plans: each linked to a meeting of its branch in its month, to which the leader is invited.
+    const plans = await q<{ month: string; meeting_month: string; same_branch: number; invited: number; status: string }>(
+      `SELECT vp.month, strftime('%Y-%m', m.scheduled_at, '+7 hours') AS meeting_month, m.organization_id = vp.organization_id AS same_branch,
+         EXISTS (SELECT 1 FROM meeting_guests g WHERE g.meeting_id = vp.meeting_id AND g.person_id = vp.leader_person_id) AS invited, vp.status
+       FROM visit_plans vp JOIN meetings m ON m.id = vp.meeting_id`,
+    );
+    expect(plans).toHaveLength(3);
+    for (const p of plans) expect([p.meeting_month, p.same_branch, p.invited, p.status]).toEqual([p.month, 1, 1, "planned"]);
   });
 });
