@@ -151,6 +151,21 @@ describe("meetings held vs due, 2025", () => {
   });
 });
 
+describe("a combined meeting", () => {
+  it("counts a thematic meeting held together with the regular one for both the month and the quarter", async () => {
+    const c = await createTenant();
+    const ctoken = await login(c.admin.email);
+    const m = (id: string, kind: "regular" | "thematic", scheduledAt: string, combined = false) =>
+      ({ id: `${id}-${crypto.randomUUID().slice(0, 8)}`, tenantId: c.tenantId, organizationId: c.branchId, kind, topic: id, scheduledAt, status: "closed" as const, combined });
+    // January: one combined meeting (recorded as thematic); February: a regular one; March: nothing.
+    await db().insert(meetings).values([m("jan", "thematic", "2025-01-10T12:30:00.000Z", true), m("feb", "regular", "2025-02-10T12:30:00.000Z")]);
+    const res = await api("GET", `/api/tenants/${c.tenantId}/reports/meetings?year=2025&quarter=1`, ctoken);
+    expect(res.json.total).toMatchObject({ regularDue: 3, regularHeld: 2, thematicDue: 1, thematicHeld: 1, meetingsHeld: 2, branchesAllThematic: 1 });
+    expect(res.json.behind[0].reasons).toEqual([{ code: "missing_regular", count: 1 }]);
+    expect(seriesOf(res.json, ["regular", "thematic", "branchesHeld"])).toEqual([[0, 1, 1], [1, 0, 1], [0, 0, 0]]);
+  });
+});
+
 describe("attendance, 2025", () => {
   it("rates presence over those expected, less the exempted who stayed away, members only", async () => {
     const r = await report("attendance", "year=2025");

@@ -1,7 +1,8 @@
 /**
  * Regular meetings held vs due (one a month, 12 a year) and thematic meetings per quarter (at least one),
  * with how many branches held them all. A month counts once however many regular meetings it had, so two
- * in March do not make up for none in April. Thematic meetings are judged per whole quarter: a quarter the
+ * in March do not make up for none in April. A combined meeting (thematic and regular together, 120
+ * minutes) counts for its month's regular meeting and its quarter's thematic one. Thematic meetings are judged per whole quarter: a quarter the
  * period only touches counts as held if the branch held one anywhere in that quarter.
  */
 import { quarterOfMonth } from "../../../schema/api/reports";
@@ -14,6 +15,8 @@ interface Row extends Record<string, unknown> {
   kind: "regular" | "thematic";
   status: string;
   n: number;
+  /** How many of them combined a thematic with a regular meeting. */
+  combined: number;
   with_vote: number;
 }
 
@@ -30,17 +33,24 @@ export function meetingsReport(): ReportDef {
       ]);
       const data: UnitMonths = new Map();
       for (const r of rows!) {
-        if (r.status === "closed") bump(data, r.org, r.month, { [r.kind]: r.n, [`${r.kind}Branch`]: 1 });
+        // A combined meeting (thematic and regular held together) is one meeting that keeps both duties.
+        const coversRegular = r.kind === "regular" ? r.n : r.combined;
+        if (r.status === "closed") bump(data, r.org, r.month, { [r.kind]: r.n, regularCover: coversRegular });
         else if (r.status === "cancelled") bump(data, r.org, r.month, { cancelled: r.n });
       }
-      // Thematic meetings anywhere in the quarters the period touches.
-      for (const r of quarterRows!) if (r.status === "closed" && r.kind === "thematic") bump(data, r.org, r.month, { thematicInQuarter: r.n });
+      // Per branch and month, whether its regular meeting was held (the series counts branches, not meetings).
+      for (const months of data.values()) for (const c of months.values()) c.regularBranch = n(c, "regularCover") > 0 ? 1 : 0;
+      // Thematic meetings (or combined ones) anywhere in the quarters the period touches.
+      for (const r of quarterRows!) {
+        const coversThematic = r.kind === "thematic" ? r.n : r.combined;
+        if (r.status === "closed" && coversThematic > 0) bump(data, r.org, r.month, { thematicInQuarter: coversThematic });
+      }
       return data;
     },
     unitTotals(months, ctx) {
-      const held = (m: string, kind: string) => n(months?.get(m) ?? {}, kind) > 0;
-      const regularHeld = ctx.period.months.filter((m) => held(m, "regular")).length;
-      const regularMissing = ctx.dueMonths.filter((m) => !held(m, "regular")).length;
+      const held = (m: string) => n(months?.get(m) ?? {}, "regularCover") > 0;
+      const regularHeld = ctx.period.months.filter(held).length;
+      const regularMissing = ctx.dueMonths.filter((m) => !held(m)).length;
       const dueQuarters = ctx.period.quarters.filter((q) => quarterStartMonth(q) <= ctx.todayMonth);
       const thematicQuarters = new Set<string>();
       for (const [m, c] of months ?? []) if (n(c, "thematicInQuarter") > 0) thematicQuarters.add(quarterOfMonth(m));

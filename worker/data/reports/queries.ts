@@ -29,10 +29,14 @@ const inScanOrder = "m.scheduled_at, m.rowid";
 const notGuest = (alias: string) =>
   `NOT EXISTS (SELECT 1 FROM meeting_guests g WHERE g.meeting_id = ${alias}.meeting_id AND g.person_id = ${alias}.person_id)`;
 
-/** Meetings per branch, month, kind and status (held = closed); with `withVote`, how many had a closed vote. */
+/**
+ * Meetings per branch, month, kind and status (held = closed), and how many of them combined a thematic
+ * with a regular meeting; with `withVote`, how many had a closed vote.
+ */
 export const meetingCountsQuery = (tenantId: string, fromUtc: string, toUtc: string, withVote = false): Query => ({
   name: withVote ? "meeting_counts_with_vote" : "meeting_counts",
-  sql: `SELECT m.organization_id AS org, ${month} AS month, m.kind AS kind, m.status AS status, count(*) AS n${
+  sql: `SELECT m.organization_id AS org, ${month} AS month, m.kind AS kind, m.status AS status, count(*) AS n,
+  sum(m.combined) AS combined${
     withVote ? ",\n  sum(EXISTS (SELECT 1 FROM votes v WHERE v.meeting_id = m.id AND v.closed_at IS NOT NULL)) AS with_vote" : ""
   }
 FROM meetings m
