@@ -9,7 +9,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { browserForFile, shots } from "./support.ts";
+import { browserForFile, DESKTOP, PHONE, shots } from "./support.ts";
 
 const baseUrl = inject("baseUrl");
 const seed = inject("seed");
@@ -30,6 +30,33 @@ describe("the committee console in the browser", () => {
     await tree.filter({ hasText: "Chi bộ khu phố 3" }).waitFor();
     expect(await tree.innerText()).toContain("Đảng bộ phường Hòa An");
     await shots(page, "console-organizations");
+
+    // At a 360 px phone the header (name, log out, language, text size) fits: nothing wider than the screen,
+    // the whole name still in the link's text for screen readers, every header control on screen and 44 px
+    // tall, at the default text size and at the smallest (where 2.2rem alone would be 35 px).
+    await page.setViewportSize(PHONE);
+    const smaller = page.getByRole("button", { name: "Chữ nhỏ hơn" });
+    const headerFits = async () => {
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      expect(await page.locator(".whoami-name").textContent()).toBe(seed.people.admin.name);
+      for (const control of await page.locator(".app-header .segmented button, .app-header .whoami .btn").all()) {
+        const box = (await control.boundingBox())!;
+        expect(box.height).toBeGreaterThanOrEqual(44);
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+      }
+    };
+    await headerFits();
+    await smaller.click();
+    await smaller.click();
+    await expect.poll(() => smaller.isDisabled()).toBe(true);
+    await headerFits();
+    // Back to the default size for the rest of the run (it is remembered per person).
+    const larger = page.getByRole("button", { name: "Chữ lớn hơn" });
+    await larger.click();
+    await larger.click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.style.fontSize)).toBe("20px");
+    await page.setViewportSize(DESKTOP);
 
     // Member search without diacritics.
     await page.goto(`${base}/members`);

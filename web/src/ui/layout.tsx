@@ -31,7 +31,7 @@ export function Layout(props: { children?: JSX.Element; nav?: JSX.Element; wide?
             <Show when={me()}>
               {(m) => (
                 <span class="whoami">
-                  <A href="/account" class="whoami-name" title={t("account")}>
+                  <A href="/account" class="whoami-name" title={`${m().person.fullName} · ${t("account")}`}>
                     {m().person.fullName}
                   </A>
                   <button type="button" class="btn btn-small" onClick={() => void doLogout()}>
