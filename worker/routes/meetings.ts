@@ -28,6 +28,8 @@ import {
   vnToUtc,
 } from "../data/meetings";
 import { meetingForRead, meetingForWrite } from "../data/meetings-access";
+import { vnDay } from "../data/reports/engine";
+import { closeVisitLoop } from "../data/visits";
 import { meetingAgendaRoutes } from "./meeting-agenda";
 import { meetingDocumentsRoutes } from "./meeting-documents";
 import { meetingGuestsRoutes } from "./meeting-guests";
@@ -55,6 +57,12 @@ async function assertMembers(db: Db, tenantId: string, organizationId: string, r
 }
 
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/**
+ * Leaders' visit plans registered before the meeting existed are linked to it (and the leader invited as a
+ * guest) now, not at the next read of the plans: the leader sees the meeting in their list straight away.
+ */
+const linkVisitPlans = (d1: D1Database, tenantId: string) => closeVisitLoop(d1, tenantId, vnDay(new Date()).slice(0, 7));
 
 export const meetingsRoutes = new Hono<AppEnv>()
   .get("/", valid("query", listMeetingsQuerySchema), async (c) => {
@@ -92,6 +100,7 @@ export const meetingsRoutes = new Hono<AppEnv>()
       ),
       auditInsert(db, { tenantId, personId: session.personId, action: "create", entity: "meeting", entityId: id, detail: body }),
     ]);
+    await linkVisitPlans(c.env.DB, tenantId);
     return c.json((await getMeetingDetail(db, tenantId, id))!, 201);
   })
   .post("/plan-year", valid("json", planYearSchema), async (c) => {
@@ -137,6 +146,7 @@ export const meetingsRoutes = new Hono<AppEnv>()
     });
     const audit = auditInsert(db, { tenantId, personId: session.personId, action: "plan_year", entity: "meeting", entityId: body.organizationId, detail: { ...body, created: ids, skipped } });
     await db.batch([audit, ...stmts]);
+    if (ids.length) await linkVisitPlans(c.env.DB, tenantId);
     const year = { from: `${body.year}-01-01`, to: `${body.year}-12-31` };
     const created = (await listMeetings(db, tenantId, access, { organizationId: body.organizationId, ...year, page: 1, pageSize: 500 })).items.filter((m) => ids.includes(m.id));
     const result: PlanYearResult = { created, skipped };
