@@ -36,13 +36,15 @@ interface Queued {
 
 /** From this many connections on, frequent events are coalesced and broadcast every COALESCE_MS. */
 export const COALESCE_FROM = 50;
-export const COALESCE_MS = 150;
+export const COALESCE_MS = 250;
 /**
  * In a room that large, ballots arriving together share one storage commit (one commit per ballot is most
  * of what a ballot costs): each waits at most this long, then the waiting ones are applied in order and
  * stored in one transaction, and only then acknowledged.
  */
 export const BALLOT_BATCH_MS = 8;
+/** In a large room, how long a D1 write waits after the broadcast it follows. */
+const OUTBOX_DELAY_MS = 300;
 /** While planned, a new connection makes the room re-read the meeting from D1 at most this often. */
 const REFRESH_MS = 3_000;
 
@@ -251,6 +253,14 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   }
 
   #after(result: Applied) {
+    if (result.outbox.length && this.#connectedCounts().total >= COALESCE_FROM) {
+      // In a large room the frames just broadcast leave first: building and running a D1 batch (a closed
+      // vote carries every ballot) shares the isolate with them. The ops wait in the room's storage; the
+      // alarm is a backstop should the object be evicted before the timer fires.
+      setTimeout(() => void this.#flush(), OUTBOX_DELAY_MS);
+      this.ctx.waitUntil(this.#schedule(Date.now() + OUTBOX_DELAY_MS + 5_000));
+      return;
+    }
     if (result.outbox.length) this.ctx.waitUntil(this.#flush());
     this.ctx.waitUntil(this.#schedule());
   }

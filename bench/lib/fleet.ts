@@ -10,27 +10,30 @@ export class Fleet {
   /** Every `error` frame any client received (should stay empty). */
   readonly errors: Record<string, unknown>[] = [];
   #handler: FrameHandler | undefined;
+  /** Close events seen (code and reason) after the socket opened: the server dropped a client. */
+  readonly closes: string[] = [];
   /** Sees every frame, between phases too (e.g. to check versions). */
   tap: FrameHandler | undefined;
 
   /**
    * Opens one socket per URL, `concurrency` at a time; resolves when each got a frame that is `ready`
-   * (or, with `ready` null, when each is open).
+   * (or, with `ready` null, when each is open). `tap` sees every frame from the first.
    */
-  static async open(urls: string[], concurrency: number, ready: ((frame: Record<string, unknown>) => boolean) | null, onReady?: (i: number, frame: Record<string, unknown>) => void): Promise<Fleet> {
+  static async open(urls: string[], concurrency: number, ready: ((frame: Record<string, unknown>) => boolean) | null, tap?: FrameHandler): Promise<Fleet> {
     const fleet = new Fleet();
+    fleet.tap = tap;
     let next = 0;
     const worker = async () => {
       while (next < urls.length) {
         const i = next++;
-        await fleet.#connect(i, urls[i]!, ready, onReady);
+        await fleet.#connect(i, urls[i]!, ready);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, urls.length) }, worker));
     return fleet;
   }
 
-  #connect(i: number, url: string, ready: ((frame: Record<string, unknown>) => boolean) | null, onReady?: (i: number, frame: Record<string, unknown>) => void) {
+  #connect(i: number, url: string, ready: ((frame: Record<string, unknown>) => boolean) | null) {
     return new Promise<void>((resolve, reject) => {
       const ws = new WebSocket(url);
       this.sockets[i] = ws;
@@ -44,6 +47,7 @@ export class Fleet {
           resolve();
         });
       }
+      ws.addEventListener("close", (ev) => this.closes.push(`${ev.code} ${ev.reason}`));
       ws.addEventListener("message", (ev) => {
         const at = performance.now();
         const text = typeof ev.data === "string" ? ev.data : "";
@@ -52,7 +56,6 @@ export class Fleet {
         if (!isReady && ready?.(frame)) {
           isReady = true;
           clearTimeout(timer);
-          onReady?.(i, frame);
           resolve();
         }
         this.tap?.(i, frame, at, text.length);
@@ -81,7 +84,8 @@ export class Fleet {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.listen(undefined);
-        reject(new Error(`${typeof label === "string" ? label : label()}: timed out after ${timeoutMs} ms`));
+        const dropped = this.closes.length ? `; ${this.closes.length} sockets closed by the server (${[...new Set(this.closes)].join(", ")})` : "";
+        reject(new Error(`${typeof label === "string" ? label : label()}: timed out after ${timeoutMs} ms${dropped}`));
       }, timeoutMs);
       this.listen((c, f, at, bytes) => {
         handler(c, f, at, bytes);
