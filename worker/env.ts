@@ -1,5 +1,6 @@
 import type { DrizzleD1Database } from "drizzle-orm/d1";
 import type { TenantRole } from "../schema/api/auth";
+import type { MembershipStanding } from "../schema/api/members";
 
 export type Db = DrizzleD1Database;
 
@@ -16,7 +17,7 @@ export interface TenantAccess {
   tenantId: string;
   role: TenantRole | null;
   /** organizationId → branch role, for the organizations where the caller is a member */
-  memberships: Map<string, { status: "official" | "probationary"; branchRole: string }>;
+  memberships: Map<string, { status: "official" | "probationary"; branchRole: string; standing: MembershipStanding }>;
   guestMeetingIds: Set<string>;
   /** A leader with a visit plan here: reads their own visits, nothing else (unless also member, guest or staff). */
   plannedVisitor: boolean;

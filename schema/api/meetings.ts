@@ -51,6 +51,9 @@ export type UpdateAgendaItem = z.infer<typeof updateAgendaItemSchema>;
 export const agendaOrderSchema = z.object({ itemIds: z.array(idSchema).max(100) }).strict();
 export type AgendaOrder = z.infer<typeof agendaOrderSchema>;
 
+/** A combined meeting is a thematic one held together with the month's regular one: a regular meeting alone cannot be. */
+export const combinedNeedsThematic = "Chỉ sinh hoạt chuyên đề mới kết hợp với thường kỳ / Only a thematic meeting can be combined with a regular one";
+
 /** A wholly online meeting is a pilot the higher committee allowed: it needs its basis (decision) named. */
 const requireBasis = (o: { format?: MeetingFormat; onlineBasis?: string | null }, ctx: z.RefinementCtx) => {
   if (o.format === "online" && !o.onlineBasis) {
@@ -72,10 +75,13 @@ export const createMeetingSchema = z
     agenda: z.array(agendaItemInputSchema).max(50).optional(),
     /** Fill the agenda with the usual order of this kind of meeting (schema/meeting-template.ts). */
     template: z.boolean().optional(),
+    /** Thematic and regular together: 120 minutes expected instead of 90 (guidance 42-HD/BTCTW). */
+    combined: z.boolean().default(false),
   })
   .strict()
   .superRefine((o, ctx) => {
     requireBasis(o, ctx);
+    if (o.combined && o.kind !== "thematic") ctx.addIssue({ code: "custom", path: ["combined"], message: combinedNeedsThematic });
     if (o.template && o.agenda) ctx.addIssue({ code: "custom", path: ["template"], message: "agenda or template, not both" });
   });
 export type CreateMeeting = z.input<typeof createMeetingSchema>;
@@ -90,6 +96,7 @@ export const updateMeetingSchema = z
     onlineBasis: onlineBasis.nullable(),
     chairPersonId: personRef,
     minutesTakerPersonId: personRef,
+    combined: z.boolean(),
   })
   .partial()
   .strict()
@@ -159,6 +166,8 @@ export interface Meeting {
   startedAt: string | null;
   endedAt: string | null;
   cancelReason: string | null;
+  /** A thematic meeting held together with the regular one (120 minutes expected). */
+  combined: boolean;
 }
 export interface AgendaItem {
   id: string;

@@ -8,6 +8,13 @@ import { dateSchema, idSchema } from "../ids";
 export const membershipStatusSchema = z.enum(["official", "probationary"]);
 export type MembershipStatus = z.infer<typeof membershipStatusSchema>;
 
+/**
+ * Whether the member takes part in the branch now. Those transferred for a time to another organization,
+ * suspended, or prosecuted or detained stay on the books but out of the roster and the vote base (DOMAIN.md).
+ */
+export const membershipStandingSchema = z.enum(["active", "transferred", "suspended", "detained"]);
+export type MembershipStanding = z.infer<typeof membershipStandingSchema>;
+
 export const branchRoleSchema = z.enum(["secretary", "deputy", "committee", "member"]);
 export type BranchRole = z.infer<typeof branchRoleSchema>;
 
@@ -52,6 +59,7 @@ export const memberSchema = z.object({
   status: membershipStatusSchema,
   probationStart: z.string().nullable(),
   branchRole: branchRoleSchema,
+  standing: membershipStandingSchema,
   exemption: z.object({ reason: z.string(), from: z.string(), to: z.string().nullable() }).nullable(),
 });
 export type Member = z.infer<typeof memberSchema>;
@@ -98,6 +106,7 @@ export const updateMemberSchema = z
     status: membershipStatusSchema.optional(),
     probationStart: dateSchema.optional(),
     branchRole: branchRoleSchema.optional(),
+    standing: membershipStandingSchema.optional(),
   })
   .strict()
   .refine((m) => Object.keys(m).length > 0, { message: "Không có gì để sửa / Nothing to change" })

@@ -34,6 +34,7 @@ const meeting = (over: Partial<Meeting>): Meeting => ({
   startedAt: null,
   endedAt: null,
   cancelReason: null,
+  combined: false,
   ...over,
 });
 

@@ -161,6 +161,32 @@ describe("editing and cancelling", () => {
     expect((await api("POST", `${base(t.tenantId)}/${m.id}/cancel`, t.adminToken, { reason: "x" })).status).toBe(409);
   });
 
+  it("marks a thematic meeting combined with the regular one, and refuses combining a regular meeting (400)", async () => {
+    const t = await branch();
+    expect((await planned(t)).combined).toBe(false);
+    const combined = await planned(t, { kind: "thematic", combined: true });
+    expect(combined.combined).toBe(true);
+    const refused = await api("POST", base(t.tenantId), t.adminToken, {
+      organizationId: t.branchId, kind: "regular", topic: "Thường kỳ", scheduledAt: "2026-12-10T12:00:00Z", combined: true,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.issues).toEqual([expect.objectContaining({ path: "combined" })]);
+    const m = await planned(t, { kind: "thematic" });
+    const before = await auditCount(t.tenantId);
+    const on = await api("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, { combined: true });
+    expect(on.json).toMatchObject({ kind: "thematic", combined: true });
+    // Made a regular meeting, it is no longer combined; asking for both at once is refused.
+    const both = await api("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, { kind: "regular", combined: true });
+    expect(both.status).toBe(400);
+    expect(both.json.error).toMatchObject({ code: "bad_request", issues: [expect.objectContaining({ path: "combined" })] });
+    expect((await api("GET", `${base(t.tenantId)}/${m.id}`, t.adminToken)).json.combined).toBe(true);
+    const regular = await api("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, { kind: "regular" });
+    expect(regular.json).toMatchObject({ kind: "regular", combined: false });
+    expect((await api("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, { combined: true })).status).toBe(400);
+    expect((await api("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, { combined: "yes" })).status).toBe(400);
+    expect(await auditCount(t.tenantId)).toBe(before + 2);
+  });
+
   it("cancels with a reason; a cancelled meeting cannot be edited", async () => {
     const t = await branch();
     const m = await planned(t);
@@ -184,9 +210,10 @@ describe("editing and cancelling", () => {
     const other = await branch();
     const before = await auditCount(t.tenantId);
     expect((await api("PATCH", `${base(other.tenantId)}/${m.id}`, other.adminToken, { topic: "Hacked" })).status).toBe(404);
+    expect((await api("PATCH", `${base(other.tenantId)}/${m.id}`, other.adminToken, { kind: "thematic", combined: true })).status).toBe(404);
     expect((await api("POST", `${base(other.tenantId)}/${m.id}/cancel`, other.adminToken, { reason: "Hacked" })).status).toBe(404);
     const after = await api("GET", `${base(t.tenantId)}/${m.id}`, t.adminToken);
-    expect(after.json).toMatchObject({ topic: "Sinh hoạt thường kỳ", status: "planned" });
+    expect(after.json).toMatchObject({ topic: "Sinh hoạt thường kỳ", kind: "regular", status: "planned", combined: false });
     expect(await auditCount(t.tenantId)).toBe(before);
   });
 });

@@ -8,7 +8,7 @@ const auditCount = async (tenantId: string) =>
   ((await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ?").bind(tenantId).first()) as { n: number }).n;
 const row = (membershipId: string) =>
   env.DB.prepare(
-    "select m.status, m.branch_role, m.probation_start, m.exempt_reason, p.full_name, p.email, p.phone from memberships m join people p on p.id = m.person_id where m.id = ?",
+    "select m.status, m.standing, m.branch_role, m.probation_start, m.exempt_reason, p.full_name, p.email, p.phone from memberships m join people p on p.id = m.person_id where m.id = ?",
   )
     .bind(membershipId)
     .first();
@@ -214,6 +214,30 @@ describe("editing members", () => {
     expect(await auditCount(t.tenantId)).toBe(before + 3);
   });
 
+  it("sets a member's standing (transferred, suspended, detained, active again) with an audit row, and lists it", async () => {
+    const t = await createTenant([{ name: "Đảng Viên Tạm Chuyển" }]);
+    const m = t.people["Đảng Viên Tạm Chuyển"]!;
+    const token = await login(t.admin.email);
+    expect((await api("GET", `${base(t.tenantId)}?q=tam chuyen`, token)).json.items[0].standing).toBe("active");
+    const before = await auditCount(t.tenantId);
+    for (const standing of ["transferred", "suspended", "detained", "active"]) {
+      const res = await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, { standing });
+      expect(res.status, standing).toBe(200);
+      expect(res.json.standing).toBe(standing);
+      expect(await row(m.membershipId)).toMatchObject({ standing, status: "official", branch_role: "member" });
+    }
+    expect(await auditCount(t.tenantId)).toBe(before + 4);
+    const audit = await env.DB.prepare("select detail from audit_log where tenant_id = ? and entity_id = ? order by rowid desc limit 1")
+      .bind(t.tenantId, m.membershipId)
+      .first<{ detail: string }>();
+    expect(JSON.parse(audit!.detail)).toEqual({ standing: "active" });
+    for (const standing of ["expelled", "", null, 1]) {
+      const res = await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, { standing });
+      expect(res.status, String(standing)).toBe(400);
+      expect(res.json.error.code).toBe("bad_request");
+    }
+  });
+
   it("keeps one secretary per branch and one person per e-mail (409)", async () => {
     const t = await createTenant([{ name: "Bí Thư", branchRole: "secretary" }, { name: "Đảng Viên" }]);
     const token = await login(t.admin.email);
@@ -314,6 +338,7 @@ describe("roles and isolation", () => {
     const before = await row(target.membershipId);
     const calls = [
       api("PATCH", `${base(mine.tenantId)}/${target.membershipId}`, token, { fullName: "Bị Sửa", branchRole: "secretary" }),
+      api("PATCH", `${base(mine.tenantId)}/${target.membershipId}`, token, { standing: "suspended" }),
       api("PUT", `${base(mine.tenantId)}/${target.membershipId}/exemption`, token, { reason: "x", from: "2026-01-01" }),
       api("DELETE", `${base(mine.tenantId)}/${target.membershipId}/exemption`, token),
       api("POST", `${base(mine.tenantId)}/${target.membershipId}/password`, token, { password: "mat-khau-dai-du" }),

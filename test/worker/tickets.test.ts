@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { meetingGuests, meetings } from "../../schema/db/tables";
+import { eq } from "drizzle-orm";
+import { meetingGuests, meetings, memberships } from "../../schema/db/tables";
 import { verifyRoomTicket } from "../../worker/lib/room-ticket";
 import { api, createPerson, createTenant, db, login } from "../support/fixtures";
 
@@ -47,6 +48,38 @@ describe("room tickets", () => {
       const claims = await verifyRoomTicket(env, res.json.ticket);
       expect(claims).toMatchObject({ tid: t.tenantId, mid: t.meetingId, role });
     }
+  });
+
+  it("refuses a member room to a member transferred, suspended or detained (403, Vietnamese first), even as chair", async () => {
+    const t = await meetingSetup();
+    const cases: [string, "transferred" | "suspended" | "detained", RegExp][] = [
+      ["Lê Văn Chính Thức", "transferred", /^Đồng chí đã chuyển sinh hoạt tạm thời.* \/ You are temporarily transferred/],
+      ["Phạm Thị Dự Bị", "suspended", /^Đồng chí đang bị đình chỉ sinh hoạt.* \/ Your party activity is suspended/],
+      ["Nguyễn Văn Chủ Trì", "detained", /^Đồng chí đang bị tạm giữ.* \/ You are held in custody/],
+    ];
+    for (const [name, standing, message] of cases) {
+      const person = t.people[name]!;
+      const token = await login(person.email);
+      await db().update(memberships).set({ standing }).where(eq(memberships.id, person.membershipId));
+      const res = await ticketFor(t.tenantId, token, { meetingId: t.meetingId });
+      expect(res.status, name).toBe(403);
+      expect(res.json.error.code).toBe("forbidden");
+      expect(res.json.error.message).toMatch(message);
+      expect(res.json.ticket).toBeUndefined();
+      // Active again, the same person gets their seat back.
+      await db().update(memberships).set({ standing: "active" }).where(eq(memberships.id, person.membershipId));
+      expect((await ticketFor(t.tenantId, token, { meetingId: t.meetingId })).status, name).toBe(200);
+    }
+  });
+
+  it("still lets a suspended member who is invited as a guest in as a leader, not as a member", async () => {
+    const t = await meetingSetup();
+    const person = t.people["Lê Văn Chính Thức"]!;
+    await db().update(memberships).set({ standing: "suspended" }).where(eq(memberships.id, person.membershipId));
+    await db().insert(meetingGuests).values({ tenantId: t.tenantId, meetingId: t.meetingId, personId: person.id, title: "Khách" });
+    const res = await ticketFor(t.tenantId, await login(person.email), { meetingId: t.meetingId });
+    expect(res.status).toBe(200);
+    expect(res.json.role).toBe("leader");
   });
 
   it("makes a visiting leader from another tenant a leader of the meeting they are invited to", async () => {

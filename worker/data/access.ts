@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { meetingGuests, memberships, tenantRoles, tenants, visitPlans } from "../../schema/db/tables";
 import type { TenantRole } from "../../schema/api/auth";
+import type { MembershipStanding } from "../../schema/api/members";
 import type { Db, TenantAccess } from "../env";
 
 /**
@@ -16,7 +17,12 @@ export function tenantAccessQueries(db: Db, tenantId: string, personId: string) 
       .from(tenantRoles)
       .where(and(eq(tenantRoles.tenantId, tenantId), eq(tenantRoles.personId, personId))),
     db
-      .select({ organizationId: memberships.organizationId, status: memberships.status, branchRole: memberships.branchRole })
+      .select({
+        organizationId: memberships.organizationId,
+        status: memberships.status,
+        branchRole: memberships.branchRole,
+        standing: memberships.standing,
+      })
       .from(memberships)
       .where(and(eq(memberships.tenantId, tenantId), eq(memberships.personId, personId))),
     db
@@ -35,7 +41,7 @@ export function tenantAccessQueries(db: Db, tenantId: string, personId: string) 
 type AccessRows = readonly [
   { id: string }[],
   { role: TenantRole }[],
-  { organizationId: string; status: "official" | "probationary"; branchRole: string }[],
+  { organizationId: string; status: "official" | "probationary"; branchRole: string; standing: MembershipStanding }[],
   { meetingId: string }[],
   { id: string }[],
 ];
@@ -48,7 +54,7 @@ export function toTenantAccess(tenantId: string, [tenantRows, roleRows, memberRo
   return {
     tenantId,
     role,
-    memberships: new Map(memberRows.map((m) => [m.organizationId, { status: m.status, branchRole: m.branchRole }])),
+    memberships: new Map(memberRows.map((m) => [m.organizationId, { status: m.status, branchRole: m.branchRole, standing: m.standing }])),
     guestMeetingIds: new Set(guestRows.map((g) => g.meetingId)),
     plannedVisitor: visitRows.length > 0,
   };

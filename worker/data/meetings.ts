@@ -27,6 +27,7 @@ const meetingColumns = {
   startedAt: meetings.startedAt,
   endedAt: meetings.endedAt,
   cancelReason: meetings.cancelReason,
+  combined: meetings.combined,
 };
 
 const VN_OFFSET_MS = 7 * 3600_000;

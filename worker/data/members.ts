@@ -18,6 +18,7 @@ const memberColumns = {
   status: memberships.status,
   probationStart: memberships.probationStart,
   branchRole: memberships.branchRole,
+  standing: memberships.standing,
   exemptReason: memberships.exemptReason,
   exemptFrom: memberships.exemptFrom,
   exemptTo: memberships.exemptTo,

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import {
   cancelMeetingSchema,
+  combinedNeedsThematic,
   createMeetingSchema,
   listMeetingsQuerySchema,
   planYearSchema,
@@ -94,6 +95,7 @@ export const meetingsRoutes = new Hono<AppEnv>()
         onlineBasis: body.format === "online" ? (body.onlineBasis ?? null) : null,
         chairPersonId: body.chairPersonId ?? null,
         minutesTakerPersonId: body.minutesTakerPersonId ?? null,
+        combined: body.combined,
       }),
       ...agenda.map((a, i) =>
         db.insert(agendaItems).values({ id: newId(), tenantId, meetingId: id, position: i + 1, title: a.title, minutesBudget: a.minutesBudget, presenterPersonId: a.presenterPersonId ?? null }),
@@ -167,9 +169,13 @@ export const meetingsRoutes = new Hono<AppEnv>()
     if (format === "online" && !onlineBasis) {
       throw badRequest("Họp trực tuyến cần nêu căn cứ / An online meeting needs its basis", [{ path: "onlineBasis", message: "required for online" }]);
     }
+    // Turning a combined meeting into a regular one drops the combination; asking for both is refused.
+    const kind = body.kind ?? row.kind;
+    if (body.combined && kind !== "thematic") throw badRequest(combinedNeedsThematic, [{ path: "combined", message: "kind is not thematic" }]);
     await assertMembers(db, tenantId, row.organizationId, { chairPersonId: body.chairPersonId, minutesTakerPersonId: body.minutesTakerPersonId });
     const set = {
       ...body,
+      ...(kind !== "thematic" ? { combined: false } : {}),
       ...(body.scheduledAt ? { scheduledAt: new Date(body.scheduledAt).toISOString() } : {}),
       onlineBasis: format === "online" ? onlineBasis : null,
     };

@@ -185,6 +185,7 @@ export const membersRoutes = new Hono<AppEnv>()
       ...(body.status ? { status: body.status, probationStart: body.status === "probationary" ? body.probationStart! : null } : {}),
       ...(!body.status && body.probationStart && member.status === "probationary" ? { probationStart: body.probationStart } : {}),
       ...(body.branchRole ? { branchRole: body.branchRole } : {}),
+      ...(body.standing ? { standing: body.standing } : {}),
     };
     if (!body.status && body.probationStart && member.status !== "probationary") {
       throw badRequest("Đảng viên chính thức không có ngày vào dự bị / An official member has no probation date", [

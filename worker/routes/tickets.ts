@@ -1,14 +1,22 @@
 import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { ticketRequestSchema, type TicketResponse } from "../../schema/api/tickets";
+import type { MembershipStanding } from "../../schema/api/members";
 import type { RoomRole } from "../../schema/room/ticket";
 import { meetingGuests, meetings, people } from "../../schema/db/tables";
 import { vnDay } from "../data/reports/engine";
 import { closeVisitLoop } from "../data/visits";
 import type { AppEnv, TenantAccess } from "../env";
-import { conflict, notFound } from "../lib/api-error";
+import { conflict, forbidden, notFound } from "../lib/api-error";
 import { issueRoomTicket } from "../lib/room-ticket";
 import { valid } from "../lib/validate";
+
+const notActiveMessage: Record<Exclude<MembershipStanding, "active">, string> = {
+  transferred:
+    "Đồng chí đã chuyển sinh hoạt tạm thời sang tổ chức khác, không dự họp chi bộ này / You are temporarily transferred to another organization and do not attend this branch's meetings",
+  suspended: "Đồng chí đang bị đình chỉ sinh hoạt đảng, không dự họp / Your party activity is suspended: you cannot attend meetings",
+  detained: "Đồng chí đang bị tạm giữ, tạm giam, không dự họp / You are held in custody and cannot attend meetings",
+};
 
 /**
  * The role a person has in one meeting's room, from the meeting (chair, minutes-taker), their membership
@@ -20,9 +28,14 @@ export function roomRoleFor(
   personId: string,
   meeting: { id: string; organizationId: string; chairPersonId: string | null; minutesTakerPersonId: string | null },
 ): RoomRole | null {
+  const membership = access.memberships.get(meeting.organizationId);
+  // Transferred, suspended or detained: off the branch's roster and vote base (DOMAIN.md), so no seat as a
+  // member, chair or minutes-taker; an invitation or a committee role still lets them in as that.
+  if (membership && membership.standing !== "active") {
+    return access.guestMeetingIds.has(meeting.id) ? "leader" : access.role ? "observer" : null;
+  }
   if (meeting.chairPersonId === personId) return "chair";
   if (meeting.minutesTakerPersonId === personId) return "minutes_taker";
-  const membership = access.memberships.get(meeting.organizationId);
   // A meeting planned without a chair is chaired by the branch secretary (DOMAIN: the secretary presides).
   if (meeting.chairPersonId === null && membership?.branchRole === "secretary") return "chair";
   if (membership) return membership.status;
@@ -60,6 +73,9 @@ export const ticketsRoutes = new Hono<AppEnv>().post("/", valid("json", ticketRe
       .get();
     if (invited) role = "leader";
   }
+  const standing = access.memberships.get(meeting.organizationId)?.standing;
+  // The member sees the meeting in their branch's list; telling them why the room is shut beats a 404.
+  if (!role && standing && standing !== "active") throw forbidden(notActiveMessage[standing]);
   // Someone with standing in the tenant but none in this meeting learns nothing about it.
   if (!role) throw notFound("Meeting");
   if (meeting.status === "closed" || meeting.status === "cancelled") {
