@@ -7,7 +7,7 @@ import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, loginAs, PHONE, shots, type Person } from "./support.ts";
+import { expectFitsPhone, launch, loginAs, PHONE, shots, type Person } from "./support.ts";
 
 const baseUrl = inject("baseUrl");
 const seed = inject("seed");
@@ -22,6 +22,12 @@ const people: Person[] = [];
 /** Waits until an element matching `selector` contains this text and is visible. */
 async function waitText(page: Page, selector: string, text: string | RegExp) {
   await page.locator(selector).filter({ hasText: text }).first().waitFor({ state: "visible" });
+}
+
+/** Every room screen fits a 360 px phone (no sideways scrolling); then its screenshots. */
+async function roomShots(page: Page, name: string) {
+  await expectFitsPhone(page);
+  await shots(page, name);
 }
 
 beforeAll(async () => {
@@ -75,8 +81,8 @@ describe("a branch meeting in the browser", () => {
     await chair.page.getByRole("button", { name: `Mời ${seed.people.member.name} phát biểu` }).click();
     for (const page of [member.page, probationary.page, hall, leader.page]) await waitText(page, ".floor-name", seed.people.member.name);
     await waitText(member.page, ".floor-timer", /Còn lại\s+\d+:\d\d/);
-    await shots(member.page, "member-speaking");
-    await shots(hall, "hall-speaking");
+    await roomShots(member.page, "member-speaking");
+    await roomShots(hall, "hall-speaking");
     await chair.page.getByRole("button", { name: "Kết thúc phát biểu" }).click();
     await waitText(member.page, ".floor-none", "Chưa có ai phát biểu");
 
@@ -89,7 +95,7 @@ describe("a branch meeting in the browser", () => {
     await chair.page.getByLabel("Nội dung biểu quyết").fill(MOTION);
     await chair.page.getByRole("button", { name: "Mở biểu quyết" }).click();
     await waitText(member.page, ".vote-motion", MOTION);
-    await shots(member.page, "member-vote-open");
+    await roomShots(member.page, "member-vote-open");
 
     await member.page.getByRole("button", { name: "Tán thành", exact: true }).click();
     await waitText(member.page, ".ballot-mine", "Bạn đã chọn: Tán thành");
@@ -100,7 +106,7 @@ describe("a branch meeting in the browser", () => {
     await waitText(probationary.page, "[role=alert]", "Phiếu không được nhận");
     const refusal = await probationary.page.locator("[role=alert]").filter({ hasText: "Phiếu không được nhận" }).innerText();
     expect(refusal).toMatch(/dự bị/i);
-    await shots(probationary.page, "probationary-refused");
+    await roomShots(probationary.page, "probationary-refused");
 
     await chair.page.locator(".ballot-buttons").getByRole("button", { name: "Tán thành", exact: true }).click();
     await waitText(chair.page, ".ballot-mine", "Bạn đã chọn: Tán thành");
@@ -111,8 +117,8 @@ describe("a branch meeting in the browser", () => {
     for (const name of HALL_MEMBERS) await secretary.page.getByLabel(name, { exact: true }).selectOption("agree");
     await secretary.page.getByRole("button", { name: /Ghi số phiếu tại hội trường/ }).click();
     await waitText(chair.page, ".vote-count", "Đã biểu quyết: 7/7");
-    await shots(chair.page, "chair-vote-open");
-    await shots(hall, "hall-vote-open");
+    await roomShots(chair.page, "chair-vote-open");
+    await roomShots(hall, "hall-vote-open");
 
     await chair.page.getByRole("button", { name: "Kết thúc biểu quyết" }).click();
     for (const page of [chair.page, member.page, probationary.page, secretary.page, leader.page, hall]) {
@@ -128,10 +134,10 @@ describe("a branch meeting in the browser", () => {
     await waitText(member.page, ".vote-result-word", "Thông qua");
     expect(sockets).toHaveLength(1);
     expect(sockets[0]).toMatch(new RegExp(`/parties/meeting-room/${seed.meetingId}\\?_pk=[\\w-]+&ticket=`));
-    await shots(member.page, "member-result");
-    await shots(probationary.page, "probationary-result");
-    await shots(hall, "hall-result");
-    await shots(chair.page, "chair-result");
+    await roomShots(member.page, "member-result");
+    await roomShots(probationary.page, "probationary-result");
+    await roomShots(hall, "hall-result");
+    await roomShots(chair.page, "chair-result");
 
     // The visiting leader: a private note, guidance to the room, the evaluation with its grade.
     await leader.page.getByLabel(`Ghi chú cho mục: ${seed.agenda[1]!.title}`, { exact: true }).fill("Chi bộ cần cụ thể hóa nhiệm vụ cho từng đảng viên.");
@@ -143,7 +149,7 @@ describe("a branch meeting in the browser", () => {
     await leader.page.getByRole("button", { name: "Lưu đánh giá" }).click();
     await waitText(leader.page, ".toast", "Đã ghi nhận");
     await waitText(leader.page, ".eval-total", /Xếp loại/);
-    await shots(leader.page, "leader");
+    await roomShots(leader.page, "leader");
 
     // The minutes-taker refreshes the pre-filled minutes from what happened: they now carry the vote.
     await secretary.page.getByRole("button", { name: "Điền lại từ diễn biến cuộc họp" }).click();
@@ -152,14 +158,14 @@ describe("a branch meeting in the browser", () => {
       MOTION,
     );
     expect(await secretary.page.locator("#minutes-body").inputValue()).toMatch(/tán thành 7\/7.*→ THÔNG QUA/);
-    await shots(secretary.page, "minutes-taker");
+    await roomShots(secretary.page, "minutes-taker");
 
     // The chair closes the meeting; the minutes are frozen and printed.
     await chair.page.getByRole("button", { name: "Kết thúc cuộc họp" }).click();
     await chair.page.getByRole("button", { name: "Xác nhận: Kết thúc cuộc họp" }).click();
     await waitText(member.page, ".notice", "Cuộc họp đã kết thúc");
     await waitText(secretary.page, ".notice-ok", "Biên bản đã chốt");
-    await shots(member.page, "member-closed");
+    await roomShots(member.page, "member-closed");
 
     // Printed from the minutes-taker's screen: the frozen minutes alone, on A4.
     await secretary.page.emulateMedia({ media: "print" });
@@ -172,7 +178,7 @@ describe("a branch meeting in the browser", () => {
     const pdfPath = join(pdfDir, "minutes.pdf");
     await secretary.page.pdf({ path: pdfPath, format: "A4" });
     expect(statSync(pdfPath).size).toBeGreaterThan(5_000);
-    await shots(secretary.page, "minutes-print");
+    await roomShots(secretary.page, "minutes-print");
     await secretary.page.emulateMedia({ media: "screen" });
   });
 });

@@ -5,7 +5,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { SeedPerson } from "./seed.ts";
 import { PASSWORD } from "./seed.ts";
 
@@ -59,6 +59,35 @@ export async function shots(page: Page, name: string): Promise<void> {
     await page.waitForTimeout(150);
     await page.screenshot({ path: join(screenshotDir, `${name}-${label}.png`), fullPage: true });
   }
+  await page.setViewportSize(own);
+}
+
+/**
+ * Asserts that the page, at a 360 px phone, is no wider than the screen (no sideways scrolling), then puts
+ * it back to its own size. When it fails, the message names the innermost elements that stick out, so the
+ * culprit is in the test output rather than only in a screenshot.
+ */
+export async function expectFitsPhone(page: Page): Promise<void> {
+  const own = page.viewportSize() ?? DESKTOP;
+  await page.setViewportSize(PHONE);
+  const measure = () =>
+    page.evaluate(() => {
+      const limit = document.documentElement.clientWidth;
+      const out = [...document.body.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > limit + 0.5);
+      const innermost = out.filter((el) => !out.some((other) => other !== el && el.contains(other)));
+      const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${[...el.classList].map((c) => `.${c}`).join("")}`;
+      const path = (el: Element) => [el.parentElement?.parentElement, el.parentElement, el].filter((e): e is Element => !!e).map(name).join(" > ");
+      return {
+        width: document.documentElement.scrollWidth,
+        culprits: innermost.slice(0, 5).map((el) => `${path(el)} (right edge ${Math.round(el.getBoundingClientRect().right)})`),
+      };
+    });
+  await expect
+    .poll(async () => {
+      const m = await measure();
+      return m.width <= PHONE.width ? "fits" : `${m.width}px wide: ${m.culprits.join("; ")}`;
+    })
+    .toBe("fits");
   await page.setViewportSize(own);
 }
 
