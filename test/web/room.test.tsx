@@ -256,4 +256,13 @@ describe("the quality evaluation", () => {
     fireEvent.input(document.getElementById("score-minutes")!, { target: { value: "4" } });
     expect(screen.getByRole("status").textContent).toMatch(/Tổng điểm: 99\/100 · Xếp loại: Khá/);
   });
+
+  it("suggests the duration score against the view's mark: 100 minutes are full marks at 90, not at 120 (combined)", () => {
+    const started = { ...roomView().meeting, startedAt: new Date(NOW - 100 * 60_000).toISOString() };
+    renderScreen(EvaluationForm, roomView({ meeting: started }), youAs("p-leader", "leader", false));
+    expect((document.getElementById("score-duration") as HTMLInputElement).value).toBe("10");
+    cleanup();
+    renderScreen(EvaluationForm, roomView({ meeting: { ...started, durationMarkMinutes: 120 } }), youAs("p-leader", "leader", false));
+    expect((document.getElementById("score-duration") as HTMLInputElement).value).toBe("8");
+  });
 });

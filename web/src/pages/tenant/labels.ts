@@ -1,5 +1,5 @@
-/** Names of the domain's enums (organization kinds, branch types, member status and roles), Vietnamese first. */
-import type { BranchRole, MembershipStatus } from "../../../../schema/api/members";
+/** Names of the domain's enums (organization kinds, branch types, member status, standing and roles), Vietnamese first. */
+import type { BranchRole, MembershipStanding, MembershipStatus } from "../../../../schema/api/members";
 import type { BranchType, OrganizationKind } from "../../../../schema/api/organizations";
 import { defineMessages } from "../../i18n";
 
@@ -22,6 +22,10 @@ export const lt = defineMessages(
     role_committee: "Chi ủy viên",
     role_member: "Đảng viên",
     exempt: "Miễn sinh hoạt",
+    standing_active: "Đang sinh hoạt",
+    standing_transferred: "Chuyển sinh hoạt tạm thời",
+    standing_suspended: "Đình chỉ sinh hoạt",
+    standing_detained: "Bị tạm giữ, tạm giam",
   },
   {
     kind_grassroots_committee: "Grassroots committee",
@@ -41,15 +45,21 @@ export const lt = defineMessages(
     role_committee: "Committee member",
     role_member: "Member",
     exempt: "Exempt",
+    standing_active: "Active",
+    standing_transferred: "Temporarily transferred",
+    standing_suspended: "Suspended",
+    standing_detained: "Held in custody",
   },
 );
 
 export const ORG_KINDS: readonly OrganizationKind[] = ["grassroots_committee", "grassroots_branch", "branch"];
 export const BRANCH_TYPES: readonly BranchType[] = ["residential", "agency", "enterprise", "public_service", "school", "armed_forces", "other"];
 export const STATUSES: readonly MembershipStatus[] = ["official", "probationary"];
+export const STANDINGS: readonly MembershipStanding[] = ["active", "transferred", "suspended", "detained"];
 export const BRANCH_ROLES: readonly BranchRole[] = ["secretary", "deputy", "committee", "member"];
 
 export const kindLabel = (k: OrganizationKind) => lt(`kind_${k}`);
 export const typeLabel = (t: BranchType) => lt(`type_${t}`);
 export const statusLabel = (s: MembershipStatus) => lt(`status_${s}`);
+export const standingLabel = (s: MembershipStanding) => lt(`standing_${s}`);
 export const roleLabel = (r: BranchRole) => lt(`role_${r}`);

@@ -12,6 +12,7 @@ import { issuesByField } from "../../ui/errors";
 import { SelectField, TextField } from "../../ui/fields";
 import { showToast } from "../../ui/toast";
 import { AgendaEditor, templateFor, type AgendaDraft } from "./agenda-editor";
+import { CombinedField, combinedFor } from "./combined-field";
 import { createBranchMembers, memberOptions } from "./member-picker";
 import { gt } from "./meeting-messages";
 import "../../styles/console.css";
@@ -44,6 +45,7 @@ export default function MeetingNewPage() {
   const [place, setPlace] = createSignal("");
   const [format, setFormat] = createSignal<MeetingFormat>("hybrid");
   const [onlineBasis, setOnlineBasis] = createSignal("");
+  const [combined, setCombined] = createSignal(false);
   const [chair, setChair] = createSignal("");
   const [taker, setTaker] = createSignal("");
   const [agenda, setAgenda] = createSignal<AgendaDraft[]>(templateFor(kind()));
@@ -82,6 +84,7 @@ export default function MeetingNewPage() {
         onlineBasis: format() === "online" ? onlineBasis().trim() : null,
         chairPersonId: chair() || null,
         minutesTakerPersonId: taker() || null,
+        combined: combinedFor(kind(), combined()),
         agenda: agenda().map((a) => ({ title: a.title.trim(), minutesBudget: a.minutesBudget, presenterPersonId: a.presenterPersonId ?? null })),
       });
       showToast(gt("created"));
@@ -102,6 +105,7 @@ export default function MeetingNewPage() {
             options={(["regular", "thematic"] as const).map((k) => ({ value: k, label: gt(`kind_${k}`) }))}
           />
         </div>
+        <CombinedField kind={kind()} checked={combined()} onChecked={setCombined} />
         <TextField label={gt("topic")} required maxLength={300} value={topic()} onValue={setTopic} error={fieldErr().topic} />
         <div class="form-row">
           <TextField label={gt("scheduledAt")} type="datetime-local" required value={start()} onValue={setStart} error={fieldErr().scheduledAt} />

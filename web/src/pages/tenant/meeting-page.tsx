@@ -17,6 +17,7 @@ import { ResourceView } from "../../ui/resource-view";
 import { showToast } from "../../ui/toast";
 import { AgendaEditor, type AgendaDraft } from "./agenda-editor";
 import { saveAgenda } from "./agenda-save";
+import { CombinedField, combinedFor } from "./combined-field";
 import { DocumentsSection, GuestsSection } from "./meeting-sections";
 import { MinutesVersionsSection } from "./minutes-versions";
 import { createBranchMembers, memberOptions, presenterOptions } from "./member-picker";
@@ -33,6 +34,7 @@ function DetailsForm(props: { tenantId: string; meeting: MeetingDetail; onSaved:
   const [place, setPlace] = createSignal(m.place);
   const [format, setFormat] = createSignal<MeetingFormat>(m.format);
   const [onlineBasis, setOnlineBasis] = createSignal(m.onlineBasis ?? "");
+  const [combined, setCombined] = createSignal(m.combined);
   const [chair, setChair] = createSignal(m.chairPersonId ?? "");
   const [taker, setTaker] = createSignal(m.minutesTakerPersonId ?? "");
   const action = createAction();
@@ -50,6 +52,7 @@ function DetailsForm(props: { tenantId: string; meeting: MeetingDetail; onSaved:
         onlineBasis: format() === "online" ? onlineBasis().trim() : null,
         chairPersonId: chair() || null,
         minutesTakerPersonId: taker() || null,
+        combined: combinedFor(m.kind, combined()),
       });
       showToast(gt("saved"));
       props.onSaved();
@@ -60,6 +63,7 @@ function DetailsForm(props: { tenantId: string; meeting: MeetingDetail; onSaved:
     <form class="section" onSubmit={save}>
       <h2>{gt("details")}</h2>
       <TextField label={gt("topic")} required maxLength={300} value={topic()} onValue={setTopic} error={fieldErr().topic} />
+      <CombinedField kind={m.kind} checked={combined()} onChecked={setCombined} />
       <div class="form-row">
         <TextField label={gt("scheduledAt")} type="datetime-local" required value={start()} onValue={setStart} error={fieldErr().scheduledAt} />
         <TextField label={gt("place")} maxLength={200} value={place()} onValue={setPlace} error={fieldErr().place} />
@@ -170,6 +174,7 @@ function MeetingBody(props: { tenantId: string; m: MeetingDetail; reload: () => 
     <>
       <p class="muted">
         {m.organizationName} · {gt(`kind_${m.kind}`)}
+        <Show when={m.combined}> ({gt("combinedBadge")})</Show>
       </p>
       <h1>{m.topic}</h1>
       <p>

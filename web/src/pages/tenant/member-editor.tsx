@@ -1,13 +1,13 @@
-/** Edit one member: details, status and role, exemption from meetings, and a login password. */
+/** Edit one member: details, status, role and standing, exemption from meetings, and a login password. */
 import { createSignal, onMount, Show } from "solid-js";
-import type { BranchRole, Member, MembershipStatus } from "../../../../schema/api/members";
+import type { BranchRole, Member, MembershipStanding, MembershipStatus } from "../../../../schema/api/members";
 import { membersApi } from "../../api";
 import { t as common } from "../../i18n/common";
 import { ErrorNotice } from "../../ui/error-notice";
 import { issuesByField } from "../../ui/errors";
 import { SelectField, TextField } from "../../ui/fields";
 import { showToast } from "../../ui/toast";
-import { BRANCH_ROLES, roleLabel, STATUSES, statusLabel } from "./labels";
+import { BRANCH_ROLES, roleLabel, STANDINGS, standingLabel, STATUSES, statusLabel } from "./labels";
 import { mt } from "./members-messages";
 
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -21,6 +21,7 @@ export function MemberEditor(props: { tenantId: string; member: Member; onSaved:
   const [status, setStatus] = createSignal<MembershipStatus>(m.status);
   const [probationStart, setProbationStart] = createSignal(m.probationStart ?? "");
   const [branchRole, setBranchRole] = createSignal<BranchRole>(m.branchRole);
+  const [standing, setStanding] = createSignal<MembershipStanding>(m.standing);
   const [reason, setReason] = createSignal(m.exemption?.reason ?? "");
   const [from, setFrom] = createSignal(m.exemption?.from ?? today());
   const [to, setTo] = createSignal(m.exemption?.to ?? "");
@@ -58,6 +59,7 @@ export function MemberEditor(props: { tenantId: string; member: Member; onSaved:
         status: status(),
         ...(status() === "probationary" ? { probationStart: probationStart() } : {}),
         branchRole: branchRole(),
+        standing: standing(),
       });
       showToast(mt("saved", { name: saved.fullName }));
       props.onSaved(saved);
@@ -107,6 +109,16 @@ export function MemberEditor(props: { tenantId: string; member: Member; onSaved:
             <TextField label={mt("probationStart")} type="date" required value={probationStart()} onValue={setProbationStart} error={fieldErr().probationStart} />
           </Show>
           <SelectField label={mt("role")} value={branchRole()} onValue={(v) => setBranchRole(v as BranchRole)} options={BRANCH_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} />
+        </div>
+        <div class="form-row">
+          <SelectField
+            label={mt("standing")}
+            hint={mt("standingHint")}
+            value={standing()}
+            onValue={(v) => setStanding(v as MembershipStanding)}
+            error={fieldErr().standing}
+            options={STANDINGS.map((s) => ({ value: s, label: standingLabel(s) }))}
+          />
         </div>
         <div class="actions">
           <button type="submit" class="btn btn-primary" disabled={busy()}>

@@ -8,7 +8,7 @@ import { canManageTenant } from "../../session";
 import { SelectField, TextField } from "../../ui/fields";
 import { ResourceView } from "../../ui/resource-view";
 import { DataTable, Pager } from "../../ui/table";
-import { lt, roleLabel, statusLabel } from "./labels";
+import { lt, roleLabel, standingLabel, statusLabel } from "./labels";
 import { MemberCreate } from "./member-create";
 import { MemberEditor } from "./member-editor";
 import { mt } from "./members-messages";
@@ -119,6 +119,12 @@ export default function MembersPage() {
                       {m.status === "probationary" && m.probationStart ? ` · ${formatDate(m.probationStart)}` : ""}
                     </span>
                   ),
+                },
+                {
+                  header: mt("standing"),
+                  // Off the roster and the vote base while not active (DOMAIN.md): worth a glance, so a badge.
+                  cell: (m: Member) => <span class={`badge ${m.standing === "active" ? "badge-muted" : "badge-warn"}`}>{standingLabel(m.standing)}</span>,
+                  secondary: data.items.every((m) => m.standing === "active"),
                 },
                 { header: mt("role"), cell: (m: Member) => roleLabel(m.branchRole) },
                 {

@@ -4,6 +4,7 @@
  */
 import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import { gradeLabels, gradeOf, qualityGrid, suggestScores, type CriterionKey, type Scores } from "../../../../schema/quality-grid";
+import { meetingFacts } from "../../../../schema/room/facts";
 import type { LeaderNoteView, RoomView, You } from "../../../../schema/room/views";
 import { pickLang } from "../../i18n";
 import { AgendaNow, MeetingClock } from "../parts/agenda";
@@ -11,7 +12,7 @@ import { AttendanceSummary } from "../parts/attendance-summary";
 import { FloorCard, QueueList } from "../parts/floor";
 import { VoteCard } from "../parts/vote-card";
 import { act, useRoom } from "../room-context";
-import { latestVote, meetingMinutes } from "../room-state";
+import { latestVote } from "../room-state";
 import { rt } from "../strings";
 import { ct } from "../strings-console";
 
@@ -98,18 +99,8 @@ function Guidance(props: { view: RoomView }) {
 export function EvaluationForm(props: { view: RoomView; you: You }) {
   const { conn, now } = useRoom();
   const existing = () => props.view.evaluations.find((e) => e.personId === props.you.personId);
-  const suggested = createMemo<Scores>(() => {
-    const present = props.view.counts.present;
-    const speakers = new Set(props.view.speeches.map((s) => s.personId)).size;
-    return suggestScores({
-      attendanceRate: props.view.counts.rate,
-      unexcusedAbsences: props.view.counts.absentUnexcused,
-      durationMinutes: meetingMinutes(props.view, now()),
-      combined: false,
-      speakerShare: present > 0 ? speakers / present : 0,
-      minutesWritten: props.view.minutes.body.trim().length > 0,
-    });
-  });
+  // The room's own facts (schema/room/facts.ts): the duration mark is the view's, 120 for a combined meeting.
+  const suggested = createMemo<Scores>(() => suggestScores(meetingFacts(props.view, now())));
   const [scores, setScores] = createSignal<Scores>({ ...existing()?.scores });
   const value = (key: CriterionKey) => scores()[key] ?? suggested()[key] ?? 0;
   const filled = (): Scores => Object.fromEntries(qualityGrid.map((c) => [c.key, value(c.key)]));
