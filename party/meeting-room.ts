@@ -14,6 +14,7 @@ import { reduce } from "./logic/reduce";
 import { type Actor, type Applied, type Change, type Ctx, type Result, type RoomState, initialState, refreshPlanned } from "./logic/state";
 import { type Connected, eventFor, roomView, you } from "./logic/views";
 import { canSeeNote } from "./logic/leader";
+import { type BallotSession, ballotSession } from "./logic/votes";
 import { loadMeeting, roomDb } from "./d1";
 import { flushOutbox } from "./outbox-flush";
 import { RateLimiter } from "./rate-limit";
@@ -200,16 +201,27 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
     const seen = new Set<string>();
     const changes: Change[] = [];
     const outbox: Applied["outbox"] = [];
+    // One query for the whole batch, not one per frame.
+    const seenBefore = this.store.seenOf(batch.map(({ actor, msg }) => `${actor.personId}:${msg.id}`));
+    // Ballots share one working copy of the ballot record (a copy per ballot is quadratic in a large vote).
+    let ballots: BallotSession | null = null;
     for (const { connection, actor, msg } of batch) {
       const seenKey = `${actor.personId}:${msg.id}`;
       // partysocket replays what it queued offline: an applied request is acknowledged again, not re-applied.
-      if (seen.has(seenKey) || this.store.seen(seenKey)) {
+      if (seen.has(seenKey) || seenBefore.has(seenKey)) {
         replies.push([connection, { type: "ack", ref: msg.id, duplicate: true }]);
         continue;
       }
       let result: Result;
       try {
-        result = reduce(state, actor, msg, this.#ctx());
+        if (msg.type === "vote/cast") {
+          ballots ??= ballotSession(state);
+          result = ballots.cast(actor, msg.voteId, msg.choice, msg.id, this.#ctx());
+        } else {
+          if (ballots) state = ballots.state();
+          ballots = null;
+          result = reduce(state, actor, msg, this.#ctx());
+        }
       } catch (err) {
         console.error("room: action failed", msg.type, err);
         replies.push([connection, internalError(msg.id)]);
@@ -219,12 +231,13 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
         replies.push([connection, { type: "error", code: result.code, message: result.message, ref: msg.id }]);
         continue;
       }
-      state = result.state;
+      if (!ballots) state = result.state;
       seen.add(seenKey);
       changes.push(...result.changes);
       outbox.push(...result.outbox);
       replies.push([connection, { type: "ack", ref: msg.id, ...result.ack }]);
     }
+    if (ballots) state = ballots.state();
     const applied: Applied = { ok: true, state, changes, outbox };
     try {
       this.#commit(prev, applied, [...seen]);
@@ -241,12 +254,12 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   /** Stores the new state, the request id and the D1 outbox in one transaction; the ack waits for it. */
   #commit(prev: RoomState, result: Applied, seenKeys: string[] = []) {
     if (result.state === prev && result.outbox.length === 0) {
-      for (const k of seenKeys) this.store.markSeen(k);
+      this.store.markSeen(seenKeys);
       return;
     }
     this.ctx.storage.transactionSync(() => {
       this.store.save(prev, result.state);
-      for (const k of seenKeys) this.store.markSeen(k);
+      this.store.markSeen(seenKeys);
       this.store.enqueue(result.outbox);
     });
     this.#state = result.state;

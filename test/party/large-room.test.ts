@@ -45,6 +45,25 @@ describe("a large room", () => {
     expect(result.vote.tally?.agree).toBe(voters.length);
   });
 
+  it("in a shared commit, acknowledges a replayed ballot again without counting it, and refuses a second ballot", async () => {
+    const { c, chair, watcher } = await largeRoom();
+    const voteId = (await chair.ok({ type: "vote/open", motion: "Kết nạp đảng viên", rule: "admission", secret: false })).entityId!;
+    const [first, ...others] = PRESENT_OFFICIALS.filter((w) => w !== "chair");
+    await c[first!]!.ok({ type: "vote/cast", voteId, choice: "agree" }, "ballot-first");
+    // Sent together, so they wait for one commit: a replay of a stored ballot, a second ballot, the others.
+    const replay = c[first!]!.request({ type: "vote/cast", voteId, choice: "agree" }, "ballot-first");
+    const second = c[first!]!.request({ type: "vote/cast", voteId, choice: "disagree" }, "ballot-second");
+    const rest = others.map((w) => c[w]!.request({ type: "vote/cast", voteId, choice: "disagree" }));
+    const replayed = await replay;
+    expect(replayed.type === "ack" && replayed.duplicate).toBe(true);
+    const refused = await second;
+    expect(refused.type === "error" && refused.code).toBe("already_voted");
+    expect((await Promise.all(rest)).map((a) => a.type)).toEqual(others.map(() => "ack"));
+    await chair.ok({ type: "vote/close", voteId });
+    const result = await watcher.event("vote", (e) => e.vote.id === voteId && e.vote.status === "closed", 0);
+    expect(result.vote.tally).toEqual({ agree: 1, disagree: others.length, abstain: 0 });
+  });
+
 
   it("coalesces frequent events from 50 connections on, and still delivers the final tally", async () => {
     const { c, chair, watcher } = await largeRoom();
