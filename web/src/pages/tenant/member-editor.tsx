@@ -3,6 +3,7 @@ import { createSignal, onMount, Show } from "solid-js";
 import type { BranchRole, Member, MembershipStanding, MembershipStatus } from "../../../../schema/api/members";
 import { membersApi } from "../../api";
 import { t as common } from "../../i18n/common";
+import { createAction } from "../../ui/action";
 import { ErrorNotice } from "../../ui/error-notice";
 import { issuesByField } from "../../ui/errors";
 import { SelectField, TextField } from "../../ui/fields";
@@ -26,8 +27,7 @@ export function MemberEditor(props: { tenantId: string; member: Member; onSaved:
   const [from, setFrom] = createSignal(m.exemption?.from ?? today());
   const [to, setTo] = createSignal(m.exemption?.to ?? "");
   const [password, setPassword] = createSignal("");
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
+  const { error, busy, run } = createAction();
   const fieldErr = () => issuesByField(error());
   let section!: HTMLElement;
   // The editor opens above the list: bring it into view and move focus there (keyboard and screen readers).
@@ -35,18 +35,6 @@ export function MemberEditor(props: { tenantId: string; member: Member; onSaved:
     section.scrollIntoView?.({ block: "start" });
     section.focus();
   });
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const saveDetails = (e: SubmitEvent) => {
     e.preventDefault();
