@@ -95,9 +95,19 @@ function setStatus(s: RoomState, personId: string, status: AttendanceStatus, rea
   ]);
 }
 
-/** A roster member's socket opened: present remotely unless already checked in (a hall check-in stays). */
+/**
+ * A roster member's socket opened: present remotely unless already checked in (a hall check-in stays).
+ * A guest's (a visiting leader's): nothing in the room's counts, but D1 gets a `present_remote` row, the
+ * trace the visit loop looks for (worker/data/visits.ts), so a leader who stays silent is not "missed";
+ * reports leave guests out of members' attendance. Written on each connect (an upsert; guests are few).
+ */
 export function onConnected(s: RoomState, actor: Actor, ctx: Ctx): Result | null {
-  if (s.meeting.status === "closed" || !s.roster[actor.personId]) return null;
+  if (s.meeting.status === "closed") return null;
+  if (!s.roster[actor.personId]) {
+    if (!s.guests[actor.personId]) return null;
+    const presence = { personId: actor.personId, status: "present_remote" as const, reason: null, recordedBy: actor.personId };
+    return applied(s, [], [{ kind: "attendance", entries: [presence] }]);
+  }
   if (isPresent(s, actor.personId)) return null;
   return setStatus(s, actor.personId, "present_remote", null, actor.personId, ctx);
 }

@@ -1,7 +1,7 @@
 /** The read side of what the room records: minutes versions and the meeting's record. Tenant-scoped. */
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, notExists } from "drizzle-orm";
 import type { MeetingMinutes, MeetingRecord } from "../../schema/api/meetings";
-import { attendance, ballots, evaluations, minutes, people, reservedOpinions, speeches, votes } from "../../schema/db/tables";
+import { attendance, ballots, evaluations, meetingGuests, minutes, people, reservedOpinions, speeches, votes } from "../../schema/db/tables";
 import type { Db } from "../env";
 
 export async function getMinutes(db: Db, tenantId: string, meetingId: string): Promise<MeetingMinutes> {
@@ -29,7 +29,14 @@ export async function getRecord(db: Db, tenantId: string, meetingId: string): Pr
       .select({ personId: attendance.personId, fullName: people.fullName, status: attendance.status, reason: attendance.reason })
       .from(attendance)
       .innerJoin(people, eq(people.id, attendance.personId))
-      .where(and(eq(attendance.tenantId, tenantId), eq(attendance.meetingId, meetingId)))
+      // A guest's presence row is the trace of a leader's visit (party/logic/attendance.ts), not a member's attendance.
+      .where(
+        and(
+          eq(attendance.tenantId, tenantId),
+          eq(attendance.meetingId, meetingId),
+          notExists(db.select({ one: meetingGuests.personId }).from(meetingGuests).where(and(eq(meetingGuests.meetingId, attendance.meetingId), eq(meetingGuests.personId, attendance.personId)))),
+        ),
+      )
       .orderBy(asc(people.searchName)),
     db
       .select({

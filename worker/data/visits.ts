@@ -4,8 +4,9 @@
  * the month, invites the leader to that meeting (so they get a room ticket), marks a plan attended when
  * the room holds a trace of the leader in that meeting (presence, evaluation, note or speech), and missed
  * when the meeting ended (or was cancelled, or the month passed with no meeting) without them. Every
- * statement is idempotent. The room records presence only for the branch's roster, so a guest leader who
- * joins and stays silent leaves no trace yet: the room should write a presence row for guests too.
+ * statement is idempotent. A guest leader who joins and stays silent still leaves a trace: the room writes
+ * a `present_remote` attendance row for a guest on connect (party/logic/attendance.ts); reports leave guests
+ * out of members' attendance.
  */
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";

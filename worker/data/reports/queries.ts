@@ -121,7 +121,7 @@ const monthStartUtc = (offset: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', visit_
  * invite the leader, mark attended, mark missed when the meeting ended without them or the month passed
  * with no meeting. Attended means the room holds a trace of the leader in that very meeting: a presence
  * row, or something only a connected participant can leave there — their evaluation, a note, a speech.
- * (The room keeps no attendance row for a guest who joins and stays silent; see worker/data/visits.ts.)
+ * (A guest who joins and stays silent has a presence row too: the room writes one on connect.)
  */
 export const visitLoopQueries = (tenantId: string, todayMonth: string): Query[] => [
   {

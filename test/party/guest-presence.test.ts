@@ -1,0 +1,45 @@
+/**
+ * A visiting leader who joins and stays silent must still leave a trace of the visit (the visit loop of
+ * worker/data/visits.ts reads attendance rows), without counting as a member anywhere.
+ */
+import { env } from "cloudflare:workers";
+import { and, eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { attendance } from "../../schema/db/tables";
+import { getRecord } from "../../worker/data/meetings-record";
+import { attendanceByMeetingQuery } from "../../worker/data/reports/queries";
+import { db } from "../support/fixtures";
+import { closeAllRooms, eventually } from "../support/room-client";
+import { liveMeeting } from "./meeting-fixture";
+
+afterEach(() => closeAllRooms());
+
+describe("a visiting leader's presence", () => {
+  it("writes a present_remote row for a silent guest, kept out of the room's counts, the record and the attendance report", async () => {
+    const { f, c, chair } = await liveMeeting(["chair", "m1", "leader"]);
+    const scope = and(eq(attendance.tenantId, f.tenantId), eq(attendance.meetingId, f.meetingId));
+    const row = await eventually(async () => (await db().select().from(attendance).where(and(scope, eq(attendance.personId, f.leader.id))))[0]);
+    expect(row).toMatchObject({ status: "present_remote", recordedBy: f.leader.id });
+
+    // In the room the guest is no member: connected but with no attendance status, not in the counts or the vote base.
+    const snap = await c.leader!.sync();
+    expect(snap.state.attendance.find((a) => a.personId === f.leader.id)).toMatchObject({ status: null, connected: 1 });
+    expect(snap.state.counts).toMatchObject({ presentRemote: 2, presentHall: 0, eligibleVoters: 2 });
+
+    await chair.ok({ type: "meeting/close" });
+    // Closing settles the members (12 rows) and leaves the guest's row as it was.
+    const rows = await eventually(async () => {
+      const r = await db().select().from(attendance).where(scope);
+      return r.length === 13 ? r : undefined;
+    });
+    expect(rows.find((r) => r.personId === f.leader.id)?.status).toBe("present_remote");
+
+    const record = await getRecord(db(), f.tenantId, f.meetingId);
+    expect(record.attendance).toHaveLength(12);
+    expect(record.attendance.some((a) => a.personId === f.leader.id)).toBe(false);
+
+    const q = attendanceByMeetingQuery(f.tenantId, "2026-11-01T00:00:00.000Z", "2026-12-01T00:00:00.000Z");
+    const { results } = await env.DB.prepare(q.sql).bind(...q.params).all<{ meeting: string; present: number }>();
+    expect(results.find((r) => r.meeting === f.meetingId)?.present).toBe(2);
+  });
+});
