@@ -239,12 +239,17 @@ export function refreshPlanned(s: RoomState, loaded: LoadedMeeting, now: number,
     if (stillValid) attendance[m.personId] = prior;
     else if (initial) attendance[m.personId] = initial;
   }
+  // Same records: keep the object itself. Rebuilt in roster order, it serialises differently from one built
+  // in the order members connected, and the room (which compares JSON) took that for a change: a version
+  // skip making every client resync, and an attendance frame of the whole roster to every socket.
+  const keys = Object.keys(attendance);
+  const same = keys.length === Object.keys(s.attendance).length && keys.every((id) => s.attendance[id] === attendance[id]);
   return {
     ...s,
     meeting: { ...fresh.meeting, status: s.meeting.status, currentItemId: s.meeting.currentItemId },
     roster: fresh.roster,
     guests: fresh.guests,
     agenda: keepAgenda ? s.agenda : fresh.agenda,
-    attendance,
+    attendance: same ? s.attendance : attendance,
   };
 }
