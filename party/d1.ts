@@ -153,12 +153,15 @@ export function statementsFor(db: Db, tenantId: string, meetingId: string, op: O
             result: v.result,
           })
           .onConflictDoNothing(),
-        ...chunk(op.ballots, 16).map((rows) =>
-          db
-            .insert(ballots)
-            .values(rows.map((b) => ({ tenantId, voteId: v.id, personId: b.personId, choice: b.choice, channel: b.channel, castAt: b.castAt })))
-            .onConflictDoNothing(),
-        ),
+        // Every ballot in one statement, the rows passed as one JSON parameter: 6 parameters a row in chunks
+        // under D1's 100 made 32 statements for 500 members, run in the isolate that serves the room.
+        db
+          .insert(ballots)
+          .select(
+            sql`SELECT ${tenantId}, ${v.id}, json_extract(value, '$.personId'), json_extract(value, '$.choice'), json_extract(value, '$.channel'), json_extract(value, '$.castAt')
+              FROM json_each(${JSON.stringify(op.ballots)}) WHERE true`,
+          )
+          .onConflictDoNothing(),
       ];
     }
     case "reserved": {
