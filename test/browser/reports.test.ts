@@ -85,9 +85,10 @@ describe("reports in the browser", () => {
     const summary = page.locator(".register-visit summary");
     await summary.focus();
     await page.keyboard.press("Enter");
-    // Plan the visiting leader for this month's meeting of Khu phố 3: the plan links to it at once.
+    // Plan the visiting leader for this month's meeting of Khu phố 5 (the seed's meeting no other test plays): the
+    // plan links to it at once.
     await page.getByRole("combobox", { name: "Lãnh đạo", exact: true }).selectOption({ label: `${seed.people.leader.name} (${seed.people.leader.email})` });
-    await page.getByRole("combobox", { name: "Chi bộ", exact: true }).selectOption({ label: "Chi bộ khu phố 3" });
+    await page.getByRole("combobox", { name: "Chi bộ", exact: true }).selectOption({ label: "Chi bộ khu phố 5" });
     await page.getByRole("textbox", { name: "Ghi chú" }).fill("Dự và chỉ đạo sinh hoạt tháng");
     await page.locator(".register-visit form button[type=submit]").press("Enter");
     const planned = page.locator("tbody tr").filter({ hasText: seed.people.leader.name });
@@ -104,7 +105,7 @@ describe("reports in the browser", () => {
     expect(await leader.page.getByRole("link", { name: "Các lượt dự của tôi" }).getAttribute("aria-current")).toBe("page");
     expect(await leader.page.getByRole("button", { name: "Sinh hoạt định kỳ và chuyên đề" }).count()).toBe(0);
     // The plan the committee registered above: the leader goes from it straight into the meeting's room.
-    const mine = leader.page.locator("tbody tr").filter({ hasText: "Chi bộ khu phố 3" });
+    const mine = leader.page.locator("tbody tr").filter({ hasText: "Chi bộ khu phố 5" });
     await mine.getByText("Đã đăng ký").waitFor();
     await shots(leader.page, "reports-leader-visits");
     const enter = mine.getByRole("link", { name: "Vào phòng họp" });

@@ -56,11 +56,11 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
     insert("people", { id, email, full_name: name, search_name: fold(name), password_hash: login ? hash : null });
     return { key, id, email, name };
   };
-  const membership = (p: SeedPerson, status: "official" | "probationary", role: string, exempt = false) =>
+  const membership = (p: SeedPerson, status: "official" | "probationary", role: string, exempt = false, orgId = branchId) =>
     insert("memberships", {
       id: `m-${p.key}`,
       tenant_id: tenantId,
-      organization_id: branchId,
+      organization_id: orgId,
       person_id: p.id,
       status,
       probation_start: status === "probationary" ? "2026-05-01" : null,
@@ -115,6 +115,28 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
   // The committee's admin: the console (tree, members, CSV import, planning), not a member of the branch.
   const admin = person("admin", "Nguyễn Thị Hồng Nhung", true);
   insert("tenant_roles", { tenant_id: tenantId, person_id: admin.id, role: "admin" });
+
+  // A second branch with this month's meeting that no other browser test plays: the reports test registers the
+  // visiting leader for it, so the visit stays "planned" whichever test files ran before (the meeting test holds
+  // Khu phố 3's meeting with the leader present, which turns a plan on that meeting into "attended").
+  const visitBranchId = "org-branch-5";
+  insert("organizations", { id: visitBranchId, tenant_id: tenantId, parent_id: committeeId, kind: "branch", name: "Chi bộ khu phố 5", branch_type: "residential" });
+  const kp5Secretary = person("kp5-secretary", "Lý Thị Mận", false);
+  membership(kp5Secretary, "official", "secretary", false, visitBranchId);
+  const visitMeetingId = "mtg-visit";
+  insert("meetings", {
+    id: visitMeetingId,
+    tenant_id: tenantId,
+    organization_id: visitBranchId,
+    kind: "regular",
+    topic: "Sinh hoạt thường kỳ chi bộ khu phố 5",
+    scheduled_at: new Date(Date.now() + 2 * 3600_000).toISOString(),
+    place: "Nhà văn hóa khu phố 5",
+    format: "hybrid",
+    status: "planned",
+    chair_person_id: kp5Secretary.id,
+    minutes_taker_person_id: null,
+  });
 
   const closedMeetingId = "mtg-closed";
   // The 15th of last month, 19:00 in Vietnam: always a past month, whatever today's date.
