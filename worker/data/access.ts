@@ -3,6 +3,8 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { meetingGuests, memberships, tenantRoles, tenants, visitPlans } from "../../schema/db/tables";
 import type { TenantRole } from "../../schema/api/auth";
 import type { MembershipStanding } from "../../schema/api/members";
+import { idSchema } from "../../schema/ids";
+import { liveSessionQuery } from "../lib/session-token";
 import type { Db, TenantAccess } from "../env";
 
 /**
@@ -62,4 +64,19 @@ export function toTenantAccess(tenantId: string, [tenantRows, roleRows, memberRo
 
 export async function loadTenantAccess(db: Db, tenantId: string, personId: string): Promise<TenantAccess | null> {
   return toTenantAccess(tenantId, await db.batch(tenantAccessQueries(db, tenantId, personId)));
+}
+
+/**
+ * A signed session's row and the person's standing in `tenantId`, in one D1 batch (one round trip): `live`
+ * false when the session is revoked or expired, `access` null when the tenant id is malformed or the person
+ * has no standing there. Shared by the tenant middleware and the room page, so both apply the same rules.
+ */
+export async function tenantSessionAccess(
+  db: Db,
+  session: { sessionId: string; personId: string },
+  tenantId: string | undefined,
+): Promise<{ live: boolean; access: TenantAccess | null }> {
+  const validTenant = !!tenantId && idSchema.safeParse(tenantId).success;
+  const [sessionRows, ...accessRows] = await db.batch([liveSessionQuery(db, session), ...tenantAccessQueries(db, validTenant ? tenantId : "", session.personId)]);
+  return { live: sessionRows.length > 0, access: validTenant ? toTenantAccess(tenantId, accessRows) : null };
 }

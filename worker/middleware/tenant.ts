@@ -1,8 +1,6 @@
 import { createMiddleware } from "hono/factory";
-import { idSchema } from "../../schema/ids";
 import { forbidden, notFound, unauthorized } from "../lib/api-error";
-import { liveSessionQuery } from "../lib/session-token";
-import { tenantAccessQueries, toTenantAccess } from "../data/access";
+import { tenantSessionAccess } from "../data/access";
 import { signedSession } from "./session";
 import type { AppEnv, TenantAccess } from "../env";
 import type { TenantRole } from "../../schema/api/auth";
@@ -15,13 +13,9 @@ import type { TenantRole } from "../../schema/api/auth";
  */
 export const requireTenantSession = createMiddleware<AppEnv>(async (c, next) => {
   const session = await signedSession(c);
-  const tenantId = c.req.param("tenantId");
-  const validTenant = !!tenantId && idSchema.safeParse(tenantId).success;
-  const db = c.var.db;
-  const [sessionRows, ...accessRows] = await db.batch([liveSessionQuery(db, session), ...tenantAccessQueries(db, validTenant ? tenantId : "", session.personId)]);
-  if (sessionRows.length === 0) throw unauthorized();
+  const { live, access } = await tenantSessionAccess(c.var.db, session, c.req.param("tenantId"));
+  if (!live) throw unauthorized();
   c.set("session", session);
-  const access = validTenant ? toTenantAccess(tenantId, accessRows) : null;
   if (!access) throw notFound("Tenant");
   c.set("access", access);
   await next();
