@@ -2,7 +2,8 @@
  * Test data for the browser tests, written as SQL and applied to a fresh local D1 with `wrangler d1 execute`.
  * One committee with one residential branch of nine members (one probationary, one exempt), a meeting whose
  * chair is the secretary and whose minutes-taker is a member, a visiting leader from another tenant, a committee
- * admin who works the console, and last month's meeting, closed with its frozen minutes, for the minutes page.
+ * admin who works the console, last month's meeting, closed with its frozen minutes, for the minutes page, and
+ * two more branches with a meeting each that only one test plays (the reports test's visit, the reconnect test).
  * Password hashes use the Worker's own format (PBKDF2-SHA256, 100,000 iterations) computed here in Node.
  */
 import { webcrypto } from "node:crypto";
@@ -23,6 +24,8 @@ export interface Seed {
   closedMeetingId: string;
   agenda: { id: string; title: string }[];
   people: Record<"chair" | "secretary" | "member" | "probationary" | "leader" | "admin", SeedPerson>;
+  /** A meeting of its own branch for the reconnect test, so it does not depend on the meeting test's order. */
+  reconnect: { meetingId: string; chair: SeedPerson; member: SeedPerson };
 }
 
 async function hashPassword(password: string): Promise<string> {
@@ -116,6 +119,22 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
   const admin = person("admin", "Nguyễn Thị Hồng Nhung", true);
   insert("tenant_roles", { tenant_id: tenantId, person_id: admin.id, role: "admin" });
 
+  /** A regular meeting of "khu phố n", planned, with no minutes-taker: for the branches only one test plays. */
+  const plannedMeeting = (id: string, organizationId: string, n: number, at: Date, chairPerson: SeedPerson) =>
+    insert("meetings", {
+      id,
+      tenant_id: tenantId,
+      organization_id: organizationId,
+      kind: "regular",
+      topic: `Sinh hoạt thường kỳ chi bộ khu phố ${n}`,
+      scheduled_at: at.toISOString(),
+      place: `Nhà văn hóa khu phố ${n}`,
+      format: "hybrid",
+      status: "planned",
+      chair_person_id: chairPerson.id,
+      minutes_taker_person_id: null,
+    });
+
   // A second branch with this month's meeting that no other browser test plays: the reports test registers the
   // visiting leader for it, so the visit stays "planned" whichever test files ran before (the meeting test holds
   // Khu phố 3's meeting with the leader present, which turns a plan on that meeting into "attended").
@@ -124,19 +143,18 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
   const kp5Secretary = person("kp5-secretary", "Lý Thị Mận", false);
   membership(kp5Secretary, "official", "secretary", false, visitBranchId);
   const visitMeetingId = "mtg-visit";
-  insert("meetings", {
-    id: visitMeetingId,
-    tenant_id: tenantId,
-    organization_id: visitBranchId,
-    kind: "regular",
-    topic: "Sinh hoạt thường kỳ chi bộ khu phố 5",
-    scheduled_at: new Date(Date.now() + 2 * 3600_000).toISOString(),
-    place: "Nhà văn hóa khu phố 5",
-    format: "hybrid",
-    status: "planned",
-    chair_person_id: kp5Secretary.id,
-    minutes_taker_person_id: null,
-  });
+  plannedMeeting(visitMeetingId, visitBranchId, 5, new Date(Date.now() + 2 * 3600_000), kp5Secretary);
+
+  // A third branch, with a chair and a member who log in, for the reconnect test alone.
+  const reconnectBranchId = "org-branch-7";
+  insert("organizations", { id: reconnectBranchId, tenant_id: tenantId, parent_id: committeeId, kind: "branch", name: "Chi bộ khu phố 7", branch_type: "residential" });
+  const kp7Chair = person("kp7-chair", "Trương Văn Phúc", true);
+  membership(kp7Chair, "official", "secretary", false, reconnectBranchId);
+  const kp7Member = person("kp7-member", "Mai Thị Quyên", true);
+  membership(kp7Member, "official", "member", false, reconnectBranchId);
+  const reconnectMeetingId = "mtg-reconnect";
+  plannedMeeting(reconnectMeetingId, reconnectBranchId, 7, new Date(), kp7Chair);
+  insert("agenda_items", { id: "ai-kp7-1", tenant_id: tenantId, meeting_id: reconnectMeetingId, position: 1, title: "Khai mạc, điểm danh", presenter_person_id: kp7Chair.id, minutes_budget: 15 });
 
   const closedMeetingId = "mtg-closed";
   // The 15th of last month, 19:00 in Vietnam: always a past month, whatever today's date.
@@ -168,7 +186,15 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
   });
 
   return {
-    seed: { tenantId, branchId, meetingId, closedMeetingId, agenda, people: { chair, secretary, member, probationary, leader, admin } },
+    seed: {
+      tenantId,
+      branchId,
+      meetingId,
+      closedMeetingId,
+      agenda,
+      people: { chair, secretary, member, probationary, leader, admin },
+      reconnect: { meetingId: reconnectMeetingId, chair: kp7Chair, member: kp7Member },
+    },
     sql: lines.join("\n") + "\n",
   };
 }
