@@ -6,7 +6,6 @@ import { meetingGuests, meetings, people } from "../../schema/db/tables";
 import type { Db, TenantAccess } from "../env";
 import { conflict, forbidden, notFound } from "../lib/api-error";
 import { issueRoomTicket } from "../lib/room-ticket";
-import { vnDay } from "./reports/engine";
 import { closeVisitLoop } from "./visits";
 
 const notActiveMessage: Record<Exclude<MembershipStanding, "active">, string> = {
@@ -64,7 +63,7 @@ export async function ticketForMeeting(env: Cloudflare.Env, db: Db, access: Tena
   // which runs when plans are read; the meeting may have been scheduled since. Link now and look again, so
   // the plan alone gets the leader into the room.
   if (!role && access.plannedVisitor) {
-    await closeVisitLoop(env.DB, access.tenantId, vnDay(new Date()).slice(0, 7));
+    await closeVisitLoop(env.DB, access.tenantId);
     const invited = await db
       .select({ personId: meetingGuests.personId })
       .from(meetingGuests)

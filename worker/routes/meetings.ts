@@ -29,7 +29,6 @@ import {
   vnToUtc,
 } from "../data/meetings";
 import { meetingForRead, meetingForWrite } from "../data/meetings-access";
-import { vnDay } from "../data/reports/engine";
 import { closeVisitLoop } from "../data/visits";
 import { meetingAgendaRoutes } from "./meeting-agenda";
 import { meetingDocumentsRoutes } from "./meeting-documents";
@@ -63,7 +62,7 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
  * Leaders' visit plans registered before the meeting existed are linked to it (and the leader invited as a
  * guest) now, not at the next read of the plans: the leader sees the meeting in their list straight away.
  */
-const linkVisitPlans = (d1: D1Database, tenantId: string) => closeVisitLoop(d1, tenantId, vnDay(new Date()).slice(0, 7));
+const linkVisitPlans = (d1: D1Database, tenantId: string) => closeVisitLoop(d1, tenantId);
 
 export const meetingsRoutes = new Hono<AppEnv>()
   .get("/", valid("query", listMeetingsQuerySchema), async (c) => {

@@ -27,7 +27,6 @@ import type { AppEnv } from "../env";
 
 const idParam = z.object({ id: idSchema });
 const vnMonth = (utc: string) => new Date(Date.parse(utc) + VN_OFFSET_MS).toISOString().slice(0, 7);
-const todayMonth = () => vnDay(new Date()).slice(0, 7);
 const lastDay = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
 /**
@@ -48,7 +47,7 @@ export const visitsRoutes = new Hono<AppEnv>()
       const scope = await loadScope(c.var.db, tenantId, q.organizationId);
       organizationIds = unitsUnder(scope.node!).map((u) => u.id);
     }
-    await closeVisitLoop(c.env.DB, tenantId, todayMonth());
+    await closeVisitLoop(c.env.DB, tenantId);
     const items = await listVisits(c.var.db, tenantId, {
       fromMonth: period.months[0]!,
       toMonth: period.months[period.months.length - 1]!,
@@ -93,12 +92,12 @@ export const visitsRoutes = new Hono<AppEnv>()
       ...(body.meetingId ? [inviteLeader(db, tenantId, body.meetingId, leader.id)] : []),
       auditInsert(db, { tenantId, personId, action: "create", entity: "visit_plan", entityId: id, detail: { leader: leader.id, org: org.id, month: body.month } }),
     ]);
-    await closeVisitLoop(c.env.DB, tenantId, todayMonth());
+    await closeVisitLoop(c.env.DB, tenantId);
     return c.json((await getVisit(db, tenantId, id))!, 201);
   })
   .get("/:id", valid("param", idParam), async (c) => {
     const { tenantId } = c.var.access;
-    await closeVisitLoop(c.env.DB, tenantId, todayMonth());
+    await closeVisitLoop(c.env.DB, tenantId);
     const v = await getVisit(c.var.db, tenantId, c.req.valid("param").id);
     // Someone else's plan is as invisible to a leader as another tenant's.
     if (!v || (!isStaff(c.var.access) && v.leaderPersonId !== c.var.session.personId)) throw notFound("Visit plan");
@@ -139,7 +138,7 @@ export const visitsRoutes = new Hono<AppEnv>()
     const db = c.var.db;
     const id = c.req.valid("param").id;
     const body = c.req.valid("json");
-    await closeVisitLoop(c.env.DB, tenantId, todayMonth());
+    await closeVisitLoop(c.env.DB, tenantId);
     const v = await getVisit(db, tenantId, id);
     if (!v) throw notFound("Visit plan");
     if (v.status !== "missed") throw conflict("Chỉ dời được lượt đã không dự / Only a missed visit can be moved");
