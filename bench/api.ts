@@ -10,12 +10,18 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { PROVINCE_ADMIN_EMAIL, PROVINCE_PASSWORD, PROVINCE_SIZE, PROVINCE_TENANT_ID, buildProvinceSql } from "../scripts/lib/province-data.ts";
-import { freePort, type DevServer } from "../scripts/lib/wrangler.ts";
-import { seedProvince, type ProvinceLoad } from "../scripts/seed-province.ts";
+import {
+  buildProvinceSql,
+  PROVINCE_ADMIN_EMAIL,
+  PROVINCE_PASSWORD,
+  PROVINCE_SIZE,
+  PROVINCE_TENANT_ID,
+} from "../scripts/lib/province-data.ts";
+import { type DevServer, freePort } from "../scripts/lib/wrangler.ts";
+import { type ProvinceLoad, seedProvince } from "../scripts/seed-province.ts";
 import { groupCpuMs } from "./lib/cpu.ts";
 import { DEV_SETUP, startFrozenDev } from "./lib/frozen-dev.ts";
-import { loadGenerator, runLoad, type LoadResult } from "./lib/load.ts";
+import { type LoadResult, loadGenerator, runLoad } from "./lib/load.ts";
 import { machine, markdownTable, writeResults } from "./lib/results.ts";
 
 const TARGET_P99_MS = 50;
@@ -37,7 +43,18 @@ const generatorChoice = values.generator as "auto" | "wrk" | "node";
 const generator = loadGenerator(generatorChoice);
 
 /** Search terms as people type them: without diacritics, a surname, a given name, a full name fragment. */
-const SEARCH_TERMS = ["nguyen van", "thi hoa", "tuan", "le", "pham thi", "hung", "tran minh", "lan", "ngoc", "hoang van"];
+const SEARCH_TERMS = [
+  "nguyen van",
+  "thi hoa",
+  "tuan",
+  "le",
+  "pham thi",
+  "hung",
+  "tran minh",
+  "lan",
+  "ngoc",
+  "hoang van",
+];
 
 let server: DevServer | undefined;
 let persistTo = values["persist-to"];
@@ -68,7 +85,11 @@ try {
   }
 
   console.log(`Server: ${DEV_SETUP}.\nLoad generator: ${generator}.`);
-  server = await startFrozenDev({ port: await freePort(), persistTo, vars: { SESSION_SECRET: "bench-secret-0123456789abcdef" } });
+  server = await startFrozenDev({
+    port: await freePort(),
+    persistTo,
+    vars: { SESSION_SECRET: "bench-secret-0123456789abcdef" },
+  });
   const base = server.url;
   const login = await fetch(`${base}/api/auth/login`, {
     method: "POST",
@@ -120,7 +141,15 @@ try {
     const probeNote = `${probe.status} ${probeBody.slice(0, 120)}`;
     console.log(`\n${ep.name} (${ep.route}): probe ${probeNote}`);
     // One connection first: the time one request takes when nothing queues (what the server spends on it).
-    const single = await runLoad({ baseUrl: base, path: ep.path, headers, connections: 1, durationMs: 2_000, warmupMs: 1_000, generator });
+    const single = await runLoad({
+      baseUrl: base,
+      path: ep.path,
+      headers,
+      connections: 1,
+      durationMs: 2_000,
+      warmupMs: 1_000,
+      generator,
+    });
     const loadAvg = Math.round(loadavg()[0]! * 100) / 100;
     let cpu0: number | null = null;
     let cpu1: number | null = null;
@@ -134,15 +163,31 @@ try {
       warmupMs: 2_000,
       onMeasure: (edge) => (edge === "start" ? (cpu0 = groupCpuMs(pgid)) : (cpu1 = groupCpuMs(pgid))),
     });
-    const perReq = (ms: number | null) => (ms === null || r.requests === 0 ? null : Math.round((ms / r.requests) * 100) / 100);
-    const cpuMsPerRequest = { server: perReq(cpu0 === null || cpu1 === null ? null : cpu1 - cpu0), client: perReq(r.clientCpuMs) ?? 0 };
-    const capacityRps = cpuMsPerRequest.server === null ? null : Math.round((cores * 1000) / (cpuMsPerRequest.server + cpuMsPerRequest.client));
+    const perReq = (ms: number | null) =>
+      ms === null || r.requests === 0 ? null : Math.round((ms / r.requests) * 100) / 100;
+    const cpuMsPerRequest = {
+      server: perReq(cpu0 === null || cpu1 === null ? null : cpu1 - cpu0),
+      client: perReq(r.clientCpuMs) ?? 0,
+    };
+    const capacityRps =
+      cpuMsPerRequest.server === null
+        ? null
+        : Math.round((cores * 1000) / (cpuMsPerRequest.server + cpuMsPerRequest.client));
     console.log(
       `  1 connection: p50 ${single.latencyMs.p50} ms; ${connections}: ${r.rps} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, ` +
         `errors ${r.errors}${r.errors ? ` ${JSON.stringify(r.errorKinds)}` : ""} (load average ${loadAvg}); ` +
         `CPU/request: server ${cpuMsPerRequest.server} ms, client ${cpuMsPerRequest.client} ms → ~${capacityRps} req/s on ${cores} free cores`,
     );
-    results.push({ name: ep.name, route: ep.route, probe: probe.ok ? "200" : probeNote, serviceMs: single.latencyMs.p50, loadAvg, cpuMsPerRequest, capacityRps, ...r });
+    results.push({
+      name: ep.name,
+      route: ep.route,
+      probe: probe.ok ? "200" : probeNote,
+      serviceMs: single.latencyMs.p50,
+      loadAvg,
+      cpuMsPerRequest,
+      capacityRps,
+      ...r,
+    });
   }
 
   const at = new Date().toISOString();
@@ -155,12 +200,34 @@ try {
     generator,
     durationSeconds: durationMs / 1000,
     seed: load
-      ? { ...PROVINCE_SIZE, rows: load.seed.rows, rowsByTable: load.seed.rowsByTable, sqlMB: +(load.sqlBytes / 1e6).toFixed(1), loadSeconds: +(load.loadMs / 1000).toFixed(1) }
+      ? {
+          ...PROVINCE_SIZE,
+          rows: load.seed.rows,
+          rowsByTable: load.seed.rowsByTable,
+          sqlMB: +(load.sqlBytes / 1e6).toFixed(1),
+          loadSeconds: +(load.loadMs / 1000).toFixed(1),
+        }
       : { ...PROVINCE_SIZE, reused: true },
     endpoints: results.map((r) => ({ ...r, meetsTarget: r.errors === 0 && r.latencyMs.p99 < TARGET_P99_MS })),
   };
   const table = markdownTable(
-    ["endpoint", "route", "1 conn. p50 ms", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "requests", "errors", `p99 < ${TARGET_P99_MS} ms, no errors`, "load avg.", "server CPU ms/req", "client CPU ms/req", "req/s on free cores"],
+    [
+      "endpoint",
+      "route",
+      "1 conn. p50 ms",
+      "req/s",
+      "p50 ms",
+      "p90 ms",
+      "p99 ms",
+      "max ms",
+      "requests",
+      "errors",
+      `p99 < ${TARGET_P99_MS} ms, no errors`,
+      "load avg.",
+      "server CPU ms/req",
+      "client CPU ms/req",
+      "req/s on free cores",
+    ],
     results.map((r) => [
       r.name,
       `\`${r.route}\``,

@@ -12,18 +12,30 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { PROVINCE_ADMIN_EMAIL, PROVINCE_PASSWORD, PROVINCE_SIZE, PROVINCE_TENANT_ID } from "../scripts/lib/province-data.ts";
-import { executeFileLocal, freePort, queryAllLocal, queryLocal, startDev, type DevServer } from "../scripts/lib/wrangler.ts";
-import { seedProvince, type ProvinceLoad } from "../scripts/seed-province.ts";
+import {
+  PROVINCE_ADMIN_EMAIL,
+  PROVINCE_PASSWORD,
+  PROVINCE_SIZE,
+  PROVINCE_TENANT_ID,
+} from "../scripts/lib/province-data.ts";
+import {
+  type DevServer,
+  executeFileLocal,
+  freePort,
+  queryAllLocal,
+  queryLocal,
+  startDev,
+} from "../scripts/lib/wrangler.ts";
+import { type ProvinceLoad, seedProvince } from "../scripts/seed-province.ts";
 import {
   attendanceByMeetingQuery,
   evaluationsQuery,
   meetingCountsQuery,
+  type Query,
   speakingByMeetingQuery,
   visitLoopQueries,
   visitsQuery,
   votesQuery,
-  type Query,
 } from "../worker/data/reports/queries.ts";
 import { machine, markdownTable, writeResults } from "./lib/results.ts";
 
@@ -100,7 +112,13 @@ try {
   await writeFile(join(extraDir, "extra.sql"), EXTRA_SQL);
   await executeFileLocal(join(extraDir, "extra.sql"), persistTo);
   await rm(extraDir, { recursive: true, force: true });
-  const [span] = await queryLocal<{ first: string; last: string; meetings: number; evaluations: number; plans: number }>(
+  const [span] = await queryLocal<{
+    first: string;
+    last: string;
+    meetings: number;
+    evaluations: number;
+    plans: number;
+  }>(
     `SELECT min(strftime('%Y-%m-%d', scheduled_at, '+7 hours')) AS first, max(strftime('%Y-%m-%d', scheduled_at, '+7 hours')) AS last,
        count(*) AS meetings, (SELECT count(*) FROM evaluations) AS evaluations, (SELECT count(*) FROM visit_plans) AS plans
      FROM meetings WHERE tenant_id = '${PROVINCE_TENANT_ID}'`,
@@ -110,9 +128,16 @@ try {
   const fullYear = Number(span.last.slice(0, 4)) - 1;
   const periods = [
     { name: `year ${fullYear}`, query: `year=${fullYear}`, from: `${fullYear}-01-01`, to: `${fullYear}-12-31` },
-    { name: `all (${span.first.slice(0, 7)} – ${span.last.slice(0, 7)})`, query: `from=${span.first.slice(0, 8)}01&to=${span.last}`, from: `${span.first.slice(0, 8)}01`, to: span.last },
+    {
+      name: `all (${span.first.slice(0, 7)} – ${span.last.slice(0, 7)})`,
+      query: `from=${span.first.slice(0, 8)}01&to=${span.last}`,
+      from: `${span.first.slice(0, 8)}01`,
+      to: span.last,
+    },
   ];
-  console.log(`\n${span.meetings.toLocaleString("en")} meetings, ${span.evaluations.toLocaleString("en")} evaluations, ${span.plans.toLocaleString("en")} visit plans`);
+  console.log(
+    `\n${span.meetings.toLocaleString("en")} meetings, ${span.evaluations.toLocaleString("en")} evaluations, ${span.plans.toLocaleString("en")} visit plans`,
+  );
 
   // Query plans of every statement, for the widest period (the plan does not depend on the range).
   const p = periods[1]!;
@@ -134,7 +159,13 @@ try {
   for (const pl of plans) console.log(`  ${pl.name}\n${pl.plan.map((d) => `    ${d}`).join("\n")}`);
 
   const port = await freePort();
-  server = await startDev({ port, persistTo, vars: { SESSION_SECRET: "bench-secret-0123456789abcdef" }, readyTimeoutMs: 90_000, extraArgs: ["--log-level", "warn"] });
+  server = await startDev({
+    port,
+    persistTo,
+    vars: { SESSION_SECRET: "bench-secret-0123456789abcdef" },
+    readyTimeoutMs: 90_000,
+    extraArgs: ["--log-level", "warn"],
+  });
   const login = await fetch(`${server.url}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -144,7 +175,17 @@ try {
   const { token } = (await login.json()) as { token: string };
   const headers = { authorization: `Bearer ${token}` };
 
-  const timings: { report: string; period: string; route: string; runs: number; p50Ms: number; maxMs: number; bytes: number; meetsTarget: boolean; summary: string }[] = [];
+  const timings: {
+    report: string;
+    period: string;
+    route: string;
+    runs: number;
+    p50Ms: number;
+    maxMs: number;
+    bytes: number;
+    meetsTarget: boolean;
+    summary: string;
+  }[] = [];
   const time = async (report: string, period: string, path: string) => {
     const url = `${server!.url}/api/tenants/${PROVINCE_TENANT_ID}/reports/${path}`;
     const warm = await fetch(url, { headers });
@@ -160,10 +201,25 @@ try {
     let summary = "";
     if (path.includes("format=") === false) {
       const json = JSON.parse(body) as { total: Record<string, unknown>; rows: unknown[]; behind: unknown[] };
-      summary = `${json.rows.length} rows, ${json.behind.length} behind; ${Object.entries(json.total).slice(0, 4).map(([k, v]) => `${k} ${v}`).join(", ")}`;
+      summary = `${json.rows.length} rows, ${json.behind.length} behind; ${Object.entries(json.total)
+        .slice(0, 4)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}`;
     }
-    const r = { report, period, route: `GET /reports/${path.split("?")[0]}`, runs, p50Ms: round(percentile(ms, 50)), maxMs: round(Math.max(...ms)), bytes: body.length, meetsTarget: percentile(ms, 50) < TARGET_MS && Math.max(...ms) < TARGET_MS, summary };
-    console.log(`  ${report.padEnd(10)} ${period.padEnd(26)} p50 ${String(r.p50Ms).padStart(6)} ms  max ${String(r.maxMs).padStart(6)} ms  ${summary}`);
+    const r = {
+      report,
+      period,
+      route: `GET /reports/${path.split("?")[0]}`,
+      runs,
+      p50Ms: round(percentile(ms, 50)),
+      maxMs: round(Math.max(...ms)),
+      bytes: body.length,
+      meetsTarget: percentile(ms, 50) < TARGET_MS && Math.max(...ms) < TARGET_MS,
+      summary,
+    };
+    console.log(
+      `  ${report.padEnd(10)} ${period.padEnd(26)} p50 ${String(r.p50Ms).padStart(6)} ms  max ${String(r.maxMs).padStart(6)} ms  ${summary}`,
+    );
     timings.push(r);
   };
   console.log(`\nTimings (${runs} sequential requests after one warm-up, tenant-wide):`);
@@ -180,7 +236,13 @@ try {
     /** The machine is shared: its load while timing says how much of the time was waiting for a core. */
     loadAverage: loadavg().map((x) => +x.toFixed(2)),
     target: { ms: TARGET_MS },
-    seed: { ...PROVINCE_SIZE, meetings: span.meetings, evaluations: span.evaluations, visitPlans: span.plans, ...(load ? { rows: load.seed.rows } : { reused: true }) },
+    seed: {
+      ...PROVINCE_SIZE,
+      meetings: span.meetings,
+      evaluations: span.evaluations,
+      visitPlans: span.plans,
+      ...(load ? { rows: load.seed.rows } : { reused: true }),
+    },
     timings,
     queryPlans: plans,
   };
@@ -192,7 +254,14 @@ try {
     `(local workerd + D1), ${runs} sequential requests after a warm-up, on ${m.cpus} cores (${m.cpuModel}), load average ${json.loadAverage.join(" / ")}.\n\n` +
     markdownTable(
       ["report", "period", "p50 ms", "max ms", `< ${TARGET_MS} ms`, "figures"],
-      timings.map((t) => [t.report, t.period, t.p50Ms, t.maxMs, t.report.startsWith("all") ? "(six reports)" : t.meetsTarget ? "yes" : "**no**", t.summary]),
+      timings.map((t) => [
+        t.report,
+        t.period,
+        t.p50Ms,
+        t.maxMs,
+        t.report.startsWith("all") ? "(six reports)" : t.meetsTarget ? "yes" : "**no**",
+        t.summary,
+      ]),
     ) +
     `\n\nQuery plans (\`EXPLAIN QUERY PLAN\`, whole period):\n\n` +
     plans.map((pl) => `- \`${pl.name}\`: ${pl.plan.join("; ")}`).join("\n") +

@@ -19,12 +19,18 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { SqlWriter } from "../scripts/lib/sql.ts";
-import { applyMigrationsLocal, executeFileLocal, freePort, queryLocal, type DevServer } from "../scripts/lib/wrangler.ts";
+import {
+  applyMigrationsLocal,
+  type DevServer,
+  executeFileLocal,
+  freePort,
+  queryLocal,
+} from "../scripts/lib/wrangler.ts";
 import { signToken } from "../worker/lib/signed-token.ts";
 import { TO_SENDER } from "./echo/protocol.ts";
 import { groupCpuMs } from "./lib/cpu.ts";
-import { DEV_SETUP, startFrozenDev } from "./lib/frozen-dev.ts";
 import { Fleet, median, percentiles, sleep } from "./lib/fleet.ts";
+import { DEV_SETUP, startFrozenDev } from "./lib/frozen-dev.ts";
 import { machine, markdownTable, writeResults } from "./lib/results.ts";
 
 const TARGET_RATIO = 1.5;
@@ -52,19 +58,49 @@ const voteCount = Number(values.votes);
 const meetingId = (n: number) => `mtg-bench-${n}`;
 const personId = (n: number, i: number) => `p-bench-${n}-${i}`;
 const itemId = (n: number, k: number) => `ai-bench-${n}-${k}`;
-const CHOICES = ["agree", "agree", "agree", "agree", "agree", "agree", "disagree", "disagree", "abstain", "abstain"] as const;
+const CHOICES = [
+  "agree",
+  "agree",
+  "agree",
+  "agree",
+  "agree",
+  "agree",
+  "disagree",
+  "disagree",
+  "abstain",
+  "abstain",
+] as const;
 const choiceOf = (i: number, vote: number) => CHOICES[(i + vote) % CHOICES.length]!;
 
 /** A tenant with one branch of `n` official members (the first is the secretary) and a planned meeting per size. */
 function seedSql(): string {
   const w = new SqlWriter();
   w.insert("tenants", { id: TENANT, name: "Đảng ủy phường (benchmark)" });
-  w.insert("organizations", { id: "org-bench-committee", tenant_id: TENANT, parent_id: null, kind: "grassroots_committee", name: "Đảng bộ phường (benchmark)", branch_type: null });
+  w.insert("organizations", {
+    id: "org-bench-committee",
+    tenant_id: TENANT,
+    parent_id: null,
+    kind: "grassroots_committee",
+    name: "Đảng bộ phường (benchmark)",
+    branch_type: null,
+  });
   for (const n of sizes) {
     const branch = `org-bench-${n}`;
-    w.insert("organizations", { id: branch, tenant_id: TENANT, parent_id: "org-bench-committee", kind: "branch", name: `Chi bộ ${n} đảng viên`, branch_type: "residential" });
+    w.insert("organizations", {
+      id: branch,
+      tenant_id: TENANT,
+      parent_id: "org-bench-committee",
+      kind: "branch",
+      name: `Chi bộ ${n} đảng viên`,
+      branch_type: "residential",
+    });
     for (let i = 0; i < n; i++) {
-      w.insert("people", { id: personId(n, i), email: `r${n}-${i}@bench.test`, full_name: `Đảng viên Số ${i + 1}`, search_name: `dang vien so ${i + 1}` });
+      w.insert("people", {
+        id: personId(n, i),
+        email: `r${n}-${i}@bench.test`,
+        full_name: `Đảng viên Số ${i + 1}`,
+        search_name: `dang vien so ${i + 1}`,
+      });
       w.insert("memberships", {
         id: `m-bench-${n}-${i}`,
         tenant_id: TENANT,
@@ -88,7 +124,15 @@ function seedSql(): string {
       minutes_taker_person_id: personId(n, 1),
     });
     for (let k = 0; k < ITEMS; k++) {
-      w.insert("agenda_items", { id: itemId(n, k), tenant_id: TENANT, meeting_id: meetingId(n), position: k + 1, title: `Nội dung ${k + 1}`, presenter_person_id: personId(n, 0), minutes_budget: 15 });
+      w.insert("agenda_items", {
+        id: itemId(n, k),
+        tenant_id: TENANT,
+        meeting_id: meetingId(n),
+        position: k + 1,
+        title: `Nội dung ${k + 1}`,
+        presenter_person_id: personId(n, 0),
+        minutes_budget: 15,
+      });
     }
   }
   return w.toSql();
@@ -98,7 +142,10 @@ function seedSql(): string {
 async function ticket(n: number, i: number): Promise<string> {
   const exp = Math.floor(Date.now() / 1000) + 120;
   const role = i === 0 ? "chair" : i === 1 ? "minutes_taker" : "official";
-  return signToken({ pid: personId(n, i), tid: TENANT, mid: meetingId(n), role, name: `Đảng viên Số ${i + 1}`, exp }, `room-ticket:${SECRET}`);
+  return signToken(
+    { pid: personId(n, i), tid: TENANT, mid: meetingId(n), role, name: `Đảng viên Số ${i + 1}`, exp },
+    `room-ticket:${SECRET}`,
+  );
 }
 
 interface AgendaFigures {
@@ -135,24 +182,40 @@ interface SizeRun {
 }
 
 const cpu = (server: DevServer) => groupCpuMs(server.child.pid!);
-const perUnit = (a: number | null, b: number | null, units: number) => (a === null || b === null ? null : Math.round(((b - a) / units) * 10) / 10);
+const perUnit = (a: number | null, b: number | null, units: number) =>
+  a === null || b === null ? null : Math.round(((b - a) / units) * 10) / 10;
 
 /** Runs the agenda rounds: `send(r)` makes one change; `isIt(frame, r)` recognises it on arrival. */
-async function agendaRounds(fleet: Fleet, server: DevServer, send: (r: number) => void, isIt: (f: Record<string, unknown>, r: number) => boolean): Promise<AgendaFigures> {
+async function agendaRounds(
+  fleet: Fleet,
+  server: DevServer,
+  send: (r: number) => void,
+  isIt: (f: Record<string, unknown>, r: number) => boolean,
+): Promise<AgendaFigures> {
   const all: number[] = [];
   const each: number[] = [];
   const first: number[] = [];
   let frameBytes = 0;
   const cpu0 = cpu(server);
   for (let r = 0; r < rounds; r++) {
-    const got = await fleet.untilAll((_, f) => isIt(f, r), () => send(r), `agenda round ${r}`);
+    const got = await fleet.untilAll(
+      (_, f) => isIt(f, r),
+      () => send(r),
+      `agenda round ${r}`,
+    );
     all.push(got.last);
     first.push(got.first);
     each.push(...got.times);
     frameBytes = got.bytes;
     await sleep(ROUND_GAP_MS);
   }
-  return { all: percentiles(all), each: percentiles(each), first: percentiles(first), serverCpuMsPerRound: perUnit(cpu0, cpu(server), rounds), frameBytes };
+  return {
+    all: percentiles(all),
+    each: percentiles(each),
+    first: percentiles(first),
+    serverCpuMsPerRound: perUnit(cpu0, cpu(server), rounds),
+    frameBytes,
+  };
 }
 
 /** Versions each client saw: any jump other than +1 is a gap (a client would resync). */
@@ -183,11 +246,21 @@ function versionWatch(clients: number) {
 
 async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
   const base = server.url.replace(/^http/, "ws");
-  const urls = await Promise.all(Array.from({ length: n }, async (_, i) => `${base}/parties/meeting-room/${meetingId(n)}?ticket=${encodeURIComponent(await ticket(n, i))}`));
+  const urls = await Promise.all(
+    Array.from(
+      { length: n },
+      async (_, i) => `${base}/parties/meeting-room/${meetingId(n)}?ticket=${encodeURIComponent(await ticket(n, i))}`,
+    ),
+  );
   // Versions are watched from each client's first frame (its snapshot) on: every broadcast must be one above the last.
   const watch = versionWatch(n);
   const t0 = performance.now();
-  const fleet = await Fleet.open(urls, CONNECT_CONCURRENCY, (f) => f.type === "snapshot", (c, f) => watch.see(c, f));
+  const fleet = await Fleet.open(
+    urls,
+    CONNECT_CONCURRENCY,
+    (f) => f.type === "snapshot",
+    (c, f) => watch.see(c, f),
+  );
   const connectMs = Math.round(performance.now() - t0);
   let seq = 0;
   const chairSend = (msg: Record<string, unknown>) => {
@@ -198,7 +271,12 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
   const chairAck = async (msg: Record<string, unknown>) => {
     let ack: Record<string, unknown> | undefined;
     let id = "";
-    await fleet.phase((c, f) => c === 0 && f.ref === id && (ack = f), () => ack !== undefined, () => (id = chairSend(msg)), String(msg.type));
+    await fleet.phase(
+      (c, f) => c === 0 && f.ref === id && (ack = f),
+      () => ack !== undefined,
+      () => (id = chairSend(msg)),
+      String(msg.type),
+    );
     if (ack!.type !== "ack") throw new Error(`${String(msg.type)} refused: ${JSON.stringify(ack)}`);
     return ack!;
   };
@@ -254,7 +332,8 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
       (c, f) => {
         const vote = f.vote as { id: string; status: string; voted: number } | undefined;
         if (f.type !== "vote" || vote?.id !== voteId || vote.status !== "closed") return false;
-        if (vote.voted !== ackCount) console.error(`client ${c}: the result shows ${vote.voted} ballots, ${ackCount} acknowledged`);
+        if (vote.voted !== ackCount)
+          console.error(`client ${c}: the result shows ${vote.voted} ballots, ${ackCount} acknowledged`);
         return true;
       },
       () => chairSend({ type: "vote/close", voteId }),
@@ -279,10 +358,18 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
 
 /** One vote's times: opening (t0) → last ack, → result at everyone; close → result at everyone. */
 function voteTimes(t0: number, lastAckAfterOpen: number, tClose: number, resultAfterClose: number) {
-  return { lastAckMs: Math.round(lastAckAfterOpen), resultMs: Math.round(tClose + resultAfterClose - t0), closeToAllMs: Math.round(resultAfterClose) };
+  return {
+    lastAckMs: Math.round(lastAckAfterOpen),
+    resultMs: Math.round(tClose + resultAfterClose - t0),
+    closeToAllMs: Math.round(resultAfterClose),
+  };
 }
 
-function voteFigures(perVote: VoteFigures["perVote"], serverCpuMsPerVote: number | null, resultBytes: number): VoteFigures {
+function voteFigures(
+  perVote: VoteFigures["perVote"],
+  serverCpuMsPerVote: number | null,
+  resultBytes: number,
+): VoteFigures {
   return {
     lastAckMs: median(perVote.map((v) => v.lastAckMs)),
     resultMs: median(perVote.map((v) => v.resultMs)),
@@ -292,7 +379,6 @@ function voteFigures(perVote: VoteFigures["perVote"], serverCpuMsPerVote: number
     resultBytes,
   };
 }
-
 
 /** The same pattern on the bare echo room, frames padded to the sizes our room sent. */
 async function runEcho(server: DevServer, n: number, bytes: { agenda: number; result: number }): Promise<SizeRun> {
@@ -344,7 +430,14 @@ async function runEcho(server: DevServer, n: number, bytes: { agenda: number; re
   }
   const serverCpuMsPerVote = perUnit(cpu0, cpu(server), voteCount);
   await fleet.close();
-  return { n, connectMs, agenda, vote: voteFigures(perVote, serverCpuMsPerVote, resultBytes), errors: fleet.errors.length, versionGaps: 0 };
+  return {
+    n,
+    connectMs,
+    agenda,
+    vote: voteFigures(perVote, serverCpuMsPerVote, resultBytes),
+    errors: fleet.errors.length,
+    versionGaps: 0,
+  };
 }
 
 /** `{"type":…,…,"pad":"xxx"}` grown to `bytes` characters, so the echo moves as many bytes as our room. */
@@ -354,7 +447,9 @@ function padded(fields: Record<string, unknown>, bytes: number): string {
 }
 
 /** D1's stored votes of our rooms against what was cast: the outbox may still be on its way, so poll. */
-async function storedTallies(runs: SizeRun[]): Promise<{ voteId: string; cast: number; stored: number; ballotRows: number; same: boolean }[]> {
+async function storedTallies(
+  runs: SizeRun[],
+): Promise<{ voteId: string; cast: number; stored: number; ballotRows: number; same: boolean }[]> {
   const expected = runs.flatMap((r) => Object.entries(r.cast ?? {}));
   const ids = expected.map(([id]) => `'${id}'`).join(",");
   let rows: { id: string; agree: number; disagree: number; abstain: number; ballots: number }[] = [];
@@ -370,7 +465,12 @@ async function storedTallies(runs: SizeRun[]): Promise<{ voteId: string; cast: n
     const row = rows.find((r) => r.id === voteId);
     const cast = t.agree + t.disagree + t.abstain;
     const stored = row ? row.agree + row.disagree + row.abstain : 0;
-    const same = !!row && row.agree === t.agree && row.disagree === t.disagree && row.abstain === t.abstain && row.ballots === cast;
+    const same =
+      !!row &&
+      row.agree === t.agree &&
+      row.disagree === t.disagree &&
+      row.abstain === t.abstain &&
+      row.ballots === cast;
     return { voteId, cast, stored, ballotRows: row?.ballots ?? 0, same };
   });
 }
@@ -384,16 +484,51 @@ async function report(pairs: { ours: SizeRun; bare: SizeRun }[], tallies: Tallie
   const at = new Date().toISOString();
   const lost = tallies.filter((t) => !t.same);
   const measures = (o: SizeRun, b: SizeRun) => [
-    { name: "agenda change, all members have it: p50 ms", ours: o.agenda.all.p50, bare: b.agenda.all.p50, target: true },
-    { name: "agenda change, all members have it: p99 ms", ours: o.agenda.all.p99, bare: b.agenda.all.p99, target: true },
-    { name: "agenda change, first member has it: p50 ms", ours: o.agenda.first.p50, bare: b.agenda.first.p50, target: false },
+    {
+      name: "agenda change, all members have it: p50 ms",
+      ours: o.agenda.all.p50,
+      bare: b.agenda.all.p50,
+      target: true,
+    },
+    {
+      name: "agenda change, all members have it: p99 ms",
+      ours: o.agenda.all.p99,
+      bare: b.agenda.all.p99,
+      target: true,
+    },
+    {
+      name: "agenda change, first member has it: p50 ms",
+      ours: o.agenda.first.p50,
+      bare: b.agenda.first.p50,
+      target: false,
+    },
     { name: "agenda change, each delivery: p50 ms", ours: o.agenda.each.p50, bare: b.agenda.each.p50, target: false },
     { name: "agenda change, each delivery: p99 ms", ours: o.agenda.each.p99, bare: b.agenda.each.p99, target: false },
-    { name: "vote: opening → last ballot acknowledged, ms", ours: o.vote.lastAckMs, bare: b.vote.lastAckMs, target: true },
+    {
+      name: "vote: opening → last ballot acknowledged, ms",
+      ours: o.vote.lastAckMs,
+      bare: b.vote.lastAckMs,
+      target: true,
+    },
     { name: "vote: opening → result received by all, ms", ours: o.vote.resultMs, bare: b.vote.resultMs, target: true },
-    { name: "vote: close → result received by all, ms", ours: o.vote.closeToAllMs, bare: b.vote.closeToAllMs, target: false },
-    { name: "server CPU per agenda change, ms", ours: o.agenda.serverCpuMsPerRound ?? 0, bare: b.agenda.serverCpuMsPerRound ?? 0, target: false },
-    { name: "server CPU per vote, ms", ours: o.vote.serverCpuMsPerVote ?? 0, bare: b.vote.serverCpuMsPerVote ?? 0, target: false },
+    {
+      name: "vote: close → result received by all, ms",
+      ours: o.vote.closeToAllMs,
+      bare: b.vote.closeToAllMs,
+      target: false,
+    },
+    {
+      name: "server CPU per agenda change, ms",
+      ours: o.agenda.serverCpuMsPerRound ?? 0,
+      bare: b.agenda.serverCpuMsPerRound ?? 0,
+      target: false,
+    },
+    {
+      name: "server CPU per vote, ms",
+      ours: o.vote.serverCpuMsPerVote ?? 0,
+      bare: b.vote.serverCpuMsPerVote ?? 0,
+      target: false,
+    },
   ];
   const sizesOut = pairs.map(({ ours, bare }) => {
     const rows = measures(ours, bare).map((m) => ({ ...m, ratio: ratio(m.ours, m.bare) }));
@@ -414,11 +549,23 @@ async function report(pairs: { ours: SizeRun; bare: SizeRun }[], tallies: Tallie
   };
   const table = markdownTable(
     ["members", "measure", "our room", "bare echo", "ratio", `≤ ${TARGET_RATIO}×`],
-    sizesOut.flatMap((s) => s.rows.map((r) => [s.n, r.name, r.ours, r.bare, r.ratio ?? "n/a", r.target ? (r.ratio !== null && r.ratio <= TARGET_RATIO ? "yes" : "**no**") : ""])),
+    sizesOut.flatMap((s) =>
+      s.rows.map((r) => [
+        s.n,
+        r.name,
+        r.ours,
+        r.bare,
+        r.ratio ?? "n/a",
+        r.target ? (r.ratio !== null && r.ratio <= TARGET_RATIO ? "yes" : "**no**") : "",
+      ]),
+    ),
   );
   const m = json.machine;
   const checks = sizesOut
-    .map((s) => `${s.n} members: filled in ${(s.ours.connectMs / 1000).toFixed(1)} s (echo ${(s.bare.connectMs / 1000).toFixed(1)} s), ${s.ours.errors} error frames, ${s.ours.versionGaps} version gaps`)
+    .map(
+      (s) =>
+        `${s.n} members: filled in ${(s.ours.connectMs / 1000).toFixed(1)} s (echo ${(s.bare.connectMs / 1000).toFixed(1)} s), ${s.ours.errors} error frames, ${s.ours.versionGaps} version gaps`,
+    )
     .join("; ");
   const md =
     `### Live room against the bare partyserver echo room (\`npm run bench -- --only room\`, ${at.slice(0, 16).replace("T", " ")} UTC)\n\n` +
@@ -432,7 +579,8 @@ async function report(pairs: { ours: SizeRun; bare: SizeRun }[], tallies: Tallie
     `equal to what was cast${lost.length ? ` (**${lost.length} differ**: ${JSON.stringify(lost)})` : ""}.\n`;
   const paths = await writeResults("room", json, md);
   console.log(`\n${md}\nwritten to ${paths.jsonPath} and ${paths.mdPath}`);
-  if (!json.meetsTarget) console.log("target missed: " + sizesOut.map((s) => `${s.n}: ${s.misses.join(", ") || "ok"}`).join("; "));
+  if (!json.meetsTarget)
+    console.log("target missed: " + sizesOut.map((s) => `${s.n}: ${s.misses.join(", ") || "ok"}`).join("; "));
 }
 
 let room: DevServer | undefined;
@@ -442,7 +590,8 @@ let echoPersist: string | undefined;
 const cleanup = async () => {
   await room?.stop();
   await echo?.stop();
-  if (!values.keep) for (const dir of [persistTo, echoPersist]) if (dir) await rm(dir, { recursive: true, force: true });
+  if (!values.keep)
+    for (const dir of [persistTo, echoPersist]) if (dir) await rm(dir, { recursive: true, force: true });
 };
 const watchdog = setTimeout(() => {
   console.error(`bench/room.ts: gave up after ${WATCHDOG_MS / 60_000} minutes`);
@@ -460,7 +609,12 @@ try {
   // Both bundled once and served the same way (edits to the tree during the run cannot reload them); one
   // after the other: two wranglers bundling at once on two cores have crashed esbuild here.
   room = await startFrozenDev({ port: await freePort(), persistTo, vars: { SESSION_SECRET: SECRET } });
-  echo = await startFrozenDev({ port: await freePort(), persistTo: echoPersist, vars: {}, config: "bench/echo/wrangler.toml" });
+  echo = await startFrozenDev({
+    port: await freePort(),
+    persistTo: echoPersist,
+    vars: {},
+    config: "bench/echo/wrangler.toml",
+  });
   const loadAvg = round1(loadavg()[0]!);
   const pairs: { ours: SizeRun; bare: SizeRun }[] = [];
   for (const n of sizes) {

@@ -36,12 +36,19 @@ try {
     rowsByTable: res.seed.rowsByTable,
     sqlMB: +(res.sqlBytes / 1e6).toFixed(1),
     diskMB: +(dirBytes(join(dir, "v3", "d1")) / 1e6).toFixed(1),
-    seconds: { generate: +(res.buildMs / 1000).toFixed(1), migrate: +(res.migrateMs / 1000).toFixed(1), load: +seconds.toFixed(1) },
+    seconds: {
+      generate: +(res.buildMs / 1000).toFixed(1),
+      migrate: +(res.migrateMs / 1000).toFixed(1),
+      load: +seconds.toFixed(1),
+    },
     rowsPerSecond: Math.round(res.seed.rows / seconds),
   };
   const table = markdownTable(
     ["table", "rows"],
-    [...Object.entries(res.seed.rowsByTable).map(([t, n]) => [t, n.toLocaleString("en")]), ["**all (incl. tenants, roles)**", res.seed.rows.toLocaleString("en")]],
+    [
+      ...Object.entries(res.seed.rowsByTable).map(([t, n]) => [t, n.toLocaleString("en")]),
+      ["**all (incl. tenants, roles)**", res.seed.rows.toLocaleString("en")],
+    ],
   );
   const md =
     `### Province-scale seed load (\`node bench/seed.ts\`, ${json.at.slice(0, 16).replace("T", " ")} UTC)\n\n` +

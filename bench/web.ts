@@ -24,7 +24,12 @@ const dist = join(root, "web/dist");
 const RUNS = 5;
 const TARGET_KB = 60;
 const TARGET_MS = 3000;
-const SLOW_4G = { offline: false, latency: 562.5, downloadThroughput: (1.4 * 1024 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 };
+const SLOW_4G = {
+  offline: false,
+  latency: 562.5,
+  downloadThroughput: (1.4 * 1024 * 1024) / 8,
+  uploadThroughput: (675 * 1024) / 8,
+};
 
 const gzKb = (file: string) => gzipSync(readFileSync(join(dist, "assets", file)), { level: 9 }).length / 1024;
 
@@ -45,7 +50,11 @@ function roomRouteChunks(): string[] {
   };
   visit(entry);
   const entryCode = readFileSync(join(dist, "assets", entry), "utf8");
-  const deps = /m\.f\|\|\(m\.f=\[([^\]]*)\]\)/.exec(entryCode)?.[1]?.split(",").map((s) => basename(s.replace(/"/g, ""))) ?? [];
+  const deps =
+    /m\.f\|\|\(m\.f=\[([^\]]*)\]\)/
+      .exec(entryCode)?.[1]
+      ?.split(",")
+      .map((s) => basename(s.replace(/"/g, ""))) ?? [];
   const roomIndex = deps.findIndex((d) => d.startsWith("room-page-"));
   if (roomIndex < 0) throw new Error("room-page chunk not found in the entry's dependency map");
   const call = new RegExp(`__vite__mapDeps\\(\\[${roomIndex}(,[\\d,]*)?\\]\\)`).exec(entryCode);
@@ -67,13 +76,21 @@ async function api(base: string, path: string, body: unknown, token?: string) {
   return (await res.json()) as Record<string, unknown>;
 }
 
-const login = async (base: string, email: string) => String((await api(base, "/api/auth/login", { email, password: PASSWORD })).token);
+const login = async (base: string, email: string) =>
+  String((await api(base, "/api/auth/login", { email, password: PASSWORD })).token);
 
 /** The chair starts the meeting and opens a vote over a plain WebSocket, the way the console would. */
 async function openVote(base: string, seed: Seed): Promise<() => void> {
   const token = await login(base, seed.people.chair.email);
-  const { ticket, roomPath } = await api(base, `/api/tenants/${seed.tenantId}/tickets`, { meetingId: seed.meetingId }, token);
-  const ws = new WebSocket(`${base.replace(/^http/, "ws")}${String(roomPath)}?ticket=${encodeURIComponent(String(ticket))}`);
+  const { ticket, roomPath } = await api(
+    base,
+    `/api/tenants/${seed.tenantId}/tickets`,
+    { meetingId: seed.meetingId },
+    token,
+  );
+  const ws = new WebSocket(
+    `${base.replace(/^http/, "ws")}${String(roomPath)}?ticket=${encodeURIComponent(String(ticket))}`,
+  );
   const acks = new Map<string, (ok: boolean) => void>();
   ws.addEventListener("message", (ev) => {
     const msg = JSON.parse(String(ev.data)) as { type: string; ref?: string; message?: string };
@@ -89,7 +106,15 @@ async function openVote(base: string, seed: Seed): Promise<() => void> {
       ws.send(JSON.stringify(msg));
     });
   if (!(await send({ type: "meeting/start", id: "bench-start" }))) throw new Error("meeting/start refused");
-  if (!(await send({ type: "vote/open", id: "bench-vote", motion: "Thông qua nghị quyết tháng 12", rule: "resolution", secret: false }))) {
+  if (
+    !(await send({
+      type: "vote/open",
+      id: "bench-vote",
+      motion: "Thông qua nghị quyết tháng 12",
+      rule: "resolution",
+      secret: false,
+    }))
+  ) {
     throw new Error("vote/open refused");
   }
   return () => ws.close();
@@ -108,7 +133,11 @@ async function main() {
   const { seed, sql } = await buildSeed();
   await writeFile(join(persistTo, "seed.sql"), sql);
   await executeFileLocal(join(persistTo, "seed.sql"), persistTo);
-  const dev = await startDev({ port: await freePort(), persistTo, vars: { SESSION_SECRET: "bench-secret-0123456789abcdef" } });
+  const dev = await startDev({
+    port: await freePort(),
+    persistTo,
+    vars: { SESSION_SECRET: "bench-secret-0123456789abcdef" },
+  });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   const times: number[] = [];
   let loadedScripts: string[] = [];
@@ -134,7 +163,9 @@ async function main() {
       const agree = page.locator(".ballot-buttons").getByRole("button", { name: "Tán thành", exact: true });
       await agree.waitFor({ state: "visible", timeout: 60_000 });
       await page.waitForFunction(() => {
-        const b = [...document.querySelectorAll<HTMLButtonElement>(".ballot-buttons button")].find((x) => x.textContent?.trim() === "Tán thành");
+        const b = [...document.querySelectorAll<HTMLButtonElement>(".ballot-buttons button")].find(
+          (x) => x.textContent?.trim() === "Tán thành",
+        );
         return !!b && !b.disabled;
       });
       times.push(Date.now() - t0);
@@ -158,16 +189,24 @@ async function main() {
     scriptsLoadedInBrowser: loadedScripts,
     timeToVoteMs: { median: median(times), runs: times },
     targetMs: TARGET_MS,
-    throttling: { cpuSlowdown: 4, network: "slow 4G (DevTools): 562.5 ms RTT, 1.4 Mbit/s down, 675 kbit/s up", cache: "disabled" },
+    throttling: {
+      cpuSlowdown: 4,
+      network: "slow 4G (DevTools): 562.5 ms RTT, 1.4 Mbit/s down, 675 kbit/s up",
+      cache: "disabled",
+    },
     pass: { size: loadedKb <= TARGET_KB, time: median(times) <= TARGET_MS },
   };
   mkdirSync(join(root, "bench/results"), { recursive: true });
   writeFileSync(join(root, "bench/results/web.json"), `${JSON.stringify(result, null, 2)}\n`);
   console.log("Member room view, JavaScript gzipped:");
   for (const [file, kb] of Object.entries(perChunk)) console.log(`  ${file.padEnd(40)} ${kb.toFixed(2)} KB`);
-  console.log(`  total (loaded in the browser)            ${result.memberRoomJsGzipKb} KB  (target ≤ ${TARGET_KB} KB) ${result.pass.size ? "OK" : "OVER"}`);
+  console.log(
+    `  total (loaded in the browser)            ${result.memberRoomJsGzipKb} KB  (target ≤ ${TARGET_KB} KB) ${result.pass.size ? "OK" : "OVER"}`,
+  );
   console.log(`Time until the member can vote (4× CPU, slow 4G, cold cache), ${RUNS} runs: ${times.join(", ")} ms`);
-  console.log(`  median ${result.timeToVoteMs.median} ms  (target ≤ ${TARGET_MS} ms) ${result.pass.time ? "OK" : "OVER"}`);
+  console.log(
+    `  median ${result.timeToVoteMs.median} ms  (target ≤ ${TARGET_MS} ms) ${result.pass.time ? "OK" : "OVER"}`,
+  );
 }
 
 await main();

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
+import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
 import {
   agendaItems,
   attendance,
@@ -31,18 +31,31 @@ export type LoadResult = { ok: true; loaded: LoadedMeeting } | { ok: false; reas
 
 /** The meeting (planned or live), its agenda, the branch roster and the guests. */
 export async function loadMeeting(db: Db, tenantId: string, meetingId: string): Promise<LoadResult> {
-  const [m] = await db.select().from(meetings).where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)));
+  const [m] = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)));
   if (!m) return { ok: false, reason: "not_found" };
   if (m.status !== "planned" && m.status !== "live") return { ok: false, reason: "not_open" };
   const day = m.scheduledAt.slice(0, 10);
   const [items, members, guests] = await db.batch([
-    db.select().from(agendaItems).where(and(eq(agendaItems.tenantId, tenantId), eq(agendaItems.meetingId, meetingId))).orderBy(asc(agendaItems.position)),
+    db
+      .select()
+      .from(agendaItems)
+      .where(and(eq(agendaItems.tenantId, tenantId), eq(agendaItems.meetingId, meetingId)))
+      .orderBy(asc(agendaItems.position)),
     db
       .select({ m: memberships, name: people.fullName })
       .from(memberships)
       .innerJoin(people, eq(people.id, memberships.personId))
       // Transferred, suspended or detained members are not in the base and not expected: not on the roster.
-      .where(and(eq(memberships.tenantId, tenantId), eq(memberships.organizationId, m.organizationId), eq(memberships.standing, "active"))),
+      .where(
+        and(
+          eq(memberships.tenantId, tenantId),
+          eq(memberships.organizationId, m.organizationId),
+          eq(memberships.standing, "active"),
+        ),
+      ),
     db
       .select({ g: meetingGuests, name: people.fullName })
       .from(meetingGuests)
@@ -50,7 +63,9 @@ export async function loadMeeting(db: Db, tenantId: string, meetingId: string): 
       .where(and(eq(meetingGuests.tenantId, tenantId), eq(meetingGuests.meetingId, meetingId))),
   ]);
   const exemptOn = (x: typeof memberships.$inferSelect) =>
-    (x.exemptReason !== null || x.exemptFrom !== null) && (x.exemptFrom === null || x.exemptFrom <= day) && (x.exemptTo === null || x.exemptTo >= day);
+    (x.exemptReason !== null || x.exemptFrom !== null) &&
+    (x.exemptFrom === null || x.exemptFrom <= day) &&
+    (x.exemptTo === null || x.exemptTo >= day);
   return {
     ok: true,
     loaded: {
@@ -71,16 +86,29 @@ export async function loadMeeting(db: Db, tenantId: string, meetingId: string): 
         combined: m.combined,
       },
       roster: members
-        .map(({ m: x, name }) => ({ personId: x.personId, name, status: x.status, branchRole: x.branchRole, exempt: exemptOn(x) }))
+        .map(({ m: x, name }) => ({
+          personId: x.personId,
+          name,
+          status: x.status,
+          branchRole: x.branchRole,
+          exempt: exemptOn(x),
+        }))
         .sort((a, b) => a.name.localeCompare(b.name, "vi")),
       guests: guests.map(({ g, name }) => ({ personId: g.personId, name, title: g.title })),
-      agenda: items.map((i) => ({ id: i.id, title: i.title, position: i.position, presenterPersonId: i.presenterPersonId, budgetMinutes: i.minutesBudget })),
+      agenda: items.map((i) => ({
+        id: i.id,
+        title: i.title,
+        position: i.position,
+        presenterPersonId: i.presenterPersonId,
+        budgetMinutes: i.minutesBudget,
+      })),
     },
   };
 }
 
 type Stmt = BatchItem<"sqlite">;
-const chunk = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+const chunk = <T>(xs: T[], n: number): T[][] =>
+  Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 /** The statements for one outbox op. Run in one `batch`, they land together or not at all. */
 export function statementsFor(db: Db, tenantId: string, meetingId: string, op: OutboxOp): Stmt[] {
@@ -90,25 +118,56 @@ export function statementsFor(db: Db, tenantId: string, meetingId: string, op: O
         db
           .update(meetings)
           .set({ status: "live", startedAt: op.startedAt })
-          .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId), inArray(meetings.status, ["planned", "live"]))),
+          .where(
+            and(
+              eq(meetings.tenantId, tenantId),
+              eq(meetings.id, meetingId),
+              inArray(meetings.status, ["planned", "live"]),
+            ),
+          ),
       ];
     case "attendance":
       // 6 parameters a row; D1 takes at most 100 per statement.
       return chunk(op.entries, 14).map((rows) =>
         db
           .insert(attendance)
-          .values(rows.map((e) => ({ tenantId, meetingId, personId: e.personId, status: e.status, reason: e.reason, recordedBy: e.recordedBy })))
+          .values(
+            rows.map((e) => ({
+              tenantId,
+              meetingId,
+              personId: e.personId,
+              status: e.status,
+              reason: e.reason,
+              recordedBy: e.recordedBy,
+            })),
+          )
           .onConflictDoUpdate({
             target: [attendance.meetingId, attendance.personId],
-            set: { status: sqlExcluded("status"), reason: sqlExcluded("reason"), recordedBy: sqlExcluded("recorded_by"), recordedAt: new Date().toISOString() },
+            set: {
+              status: sqlExcluded("status"),
+              reason: sqlExcluded("reason"),
+              recordedBy: sqlExcluded("recorded_by"),
+              recordedAt: new Date().toISOString(),
+            },
           }),
       );
     case "agenda":
       return op.items.map((i) =>
         db
           .insert(agendaItems)
-          .values({ id: i.id, tenantId, meetingId, position: i.position, title: i.title, presenterPersonId: i.presenterPersonId, minutesBudget: i.budgetMinutes })
-          .onConflictDoUpdate({ target: agendaItems.id, set: { position: i.position, title: i.title, minutesBudget: i.budgetMinutes } }),
+          .values({
+            id: i.id,
+            tenantId,
+            meetingId,
+            position: i.position,
+            title: i.title,
+            presenterPersonId: i.presenterPersonId,
+            minutesBudget: i.budgetMinutes,
+          })
+          .onConflictDoUpdate({
+            target: agendaItems.id,
+            set: { position: i.position, title: i.title, minutesBudget: i.budgetMinutes },
+          }),
       );
     case "speech": {
       const s = op.speech;
@@ -167,7 +226,18 @@ export function statementsFor(db: Db, tenantId: string, meetingId: string, op: O
     case "reserved": {
       const r = op.opinion;
       return [
-        db.insert(reservedOpinions).values({ id: r.id, tenantId, meetingId, voteId: r.voteId, personId: r.personId, body: r.body, createdAt: r.at }).onConflictDoNothing(),
+        db
+          .insert(reservedOpinions)
+          .values({
+            id: r.id,
+            tenantId,
+            meetingId,
+            voteId: r.voteId,
+            personId: r.personId,
+            body: r.body,
+            createdAt: r.at,
+          })
+          .onConflictDoNothing(),
       ];
     }
     case "note": {
@@ -175,8 +245,20 @@ export function statementsFor(db: Db, tenantId: string, meetingId: string, op: O
       return [
         db
           .insert(leaderNotes)
-          .values({ id: n.id, tenantId, meetingId, personId: n.personId, agendaItemId: n.itemId, body: n.body, sharedWithCommittee: n.shared, updatedAt: n.updatedAt })
-          .onConflictDoUpdate({ target: leaderNotes.id, set: { body: n.body, agendaItemId: n.itemId, sharedWithCommittee: n.shared, updatedAt: n.updatedAt } }),
+          .values({
+            id: n.id,
+            tenantId,
+            meetingId,
+            personId: n.personId,
+            agendaItemId: n.itemId,
+            body: n.body,
+            sharedWithCommittee: n.shared,
+            updatedAt: n.updatedAt,
+          })
+          .onConflictDoUpdate({
+            target: leaderNotes.id,
+            set: { body: n.body, agendaItemId: n.itemId, sharedWithCommittee: n.shared, updatedAt: n.updatedAt },
+          }),
       ];
     }
     case "evaluation": {
@@ -194,10 +276,24 @@ export function statementsFor(db: Db, tenantId: string, meetingId: string, op: O
         db
           .update(meetings)
           .set({ status: "closed", endedAt: op.endedAt })
-          .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId), inArray(meetings.status, ["planned", "live"]))),
+          .where(
+            and(
+              eq(meetings.tenantId, tenantId),
+              eq(meetings.id, meetingId),
+              inArray(meetings.status, ["planned", "live"]),
+            ),
+          ),
         db
           .insert(minutes)
-          .values({ id: op.minutesId, tenantId, meetingId, version: 1, body: op.minutesBody, status: "frozen", createdBy: op.createdBy })
+          .values({
+            id: op.minutesId,
+            tenantId,
+            meetingId,
+            version: 1,
+            body: op.minutesBody,
+            status: "frozen",
+            createdBy: op.createdBy,
+          })
           .onConflictDoNothing(),
       ];
     default:

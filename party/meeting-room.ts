@@ -5,17 +5,26 @@
  * after hibernation or eviction the constructor runs again and the state is read back.
  */
 import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
-import { parseClientMessage, type ClientMessage, type ServerMessage } from "../schema/room/messages";
+import { type ClientMessage, parseClientMessage, type ServerMessage } from "../schema/room/messages";
 import type { RoomTicketClaims } from "../schema/room/ticket";
 import { verifyRoomTicket } from "../worker/lib/room-ticket";
+import { loadMeeting, roomDb } from "./d1";
 import { onConnected } from "./logic/attendance";
+import { canSeeNote } from "./logic/leader";
 import { nextFloorDeadline, tick } from "./logic/queue";
 import { reduce } from "./logic/reduce";
-import { type Actor, type Applied, type Change, type Ctx, type Result, type RoomState, initialState, refreshPlanned } from "./logic/state";
+import {
+  type Actor,
+  type Applied,
+  type Change,
+  type Ctx,
+  initialState,
+  type Result,
+  type RoomState,
+  refreshPlanned,
+} from "./logic/state";
 import { type Connected, eventFor, roomView, you } from "./logic/views";
-import { canSeeNote } from "./logic/leader";
 import { type BallotSession, ballotSession } from "./logic/votes";
-import { loadMeeting, roomDb } from "./d1";
 import { flushOutbox } from "./outbox-flush";
 import { RateLimiter } from "./rate-limit";
 import { RoomStore } from "./store";
@@ -50,7 +59,10 @@ const OUTBOX_DELAY_MS = 300;
 const REFRESH_MS = 3_000;
 
 const json = (status: number, code: string, message: string) =>
-  new Response(JSON.stringify({ error: { code, message } }), { status, headers: { "content-type": "application/json" } });
+  new Response(JSON.stringify({ error: { code, message } }), {
+    status,
+    headers: { "content-type": "application/json" },
+  });
 
 export class MeetingRoom extends Server<Cloudflare.Env> {
   static options = { hibernate: true };
@@ -87,10 +99,17 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
     if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") return super.fetch(request);
     const ticket = new URL(request.url).searchParams.get("ticket") ?? "";
     const claims = ticket ? await verifyRoomTicket(this.env, ticket) : null;
-    if (!claims) return json(401, "unauthorized", "Vé vào phòng không hợp lệ hoặc đã hết hạn / Invalid or expired room ticket");
-    if (claims.mid !== this.name) return json(403, "forbidden", "Vé dành cho cuộc họp khác / The ticket is for another meeting");
+    if (!claims)
+      return json(401, "unauthorized", "Vé vào phòng không hợp lệ hoặc đã hết hạn / Invalid or expired room ticket");
+    if (claims.mid !== this.name)
+      return json(403, "forbidden", "Vé dành cho cuộc họp khác / The ticket is for another meeting");
     let state = this.roomState;
-    if (state && state.meeting.status === "planned" && state.meeting.tenantId === claims.tid && Date.now() - this.#refreshedAt > REFRESH_MS) {
+    if (
+      state &&
+      state.meeting.status === "planned" &&
+      state.meeting.tenantId === claims.tid &&
+      Date.now() - this.#refreshedAt > REFRESH_MS
+    ) {
       const refused = await this.#refreshPlanned(claims.tid);
       if (refused) return refused;
       state = this.roomState;
@@ -111,7 +130,8 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
         this.#refreshedAt = Date.now();
       }
     }
-    if (state.meeting.tenantId !== claims.tid) return json(403, "forbidden", "Vé dành cho đơn vị khác / The ticket is for another tenant");
+    if (state.meeting.tenantId !== claims.tid)
+      return json(403, "forbidden", "Vé dành cho đơn vị khác / The ticket is for another tenant");
     this.#claims.set(request, claims);
     return super.fetch(request);
   }
@@ -162,13 +182,25 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
 
   override async onMessage(connection: RoomConnection, raw: WSMessage): Promise<void> {
     const parsed = parseClientMessage(raw);
-    if (!parsed.ok) return this.#send(connection, { type: "error", code: parsed.code, message: parsed.message, ref: parsed.ref });
+    if (!parsed.ok)
+      return this.#send(connection, { type: "error", code: parsed.code, message: parsed.message, ref: parsed.ref });
     const msg = parsed.msg;
     if (!this.#limiter.take(connection.id)) {
-      return this.#send(connection, { type: "error", code: "rate_limited", message: "Gửi quá nhanh; thử lại sau giây lát / Too many messages; slow down", ref: msg.id });
+      return this.#send(connection, {
+        type: "error",
+        code: "rate_limited",
+        message: "Gửi quá nhanh; thử lại sau giây lát / Too many messages; slow down",
+        ref: msg.id,
+      });
     }
     const actor = connection.state;
-    if (!actor || !this.roomState) return this.#send(connection, { type: "error", code: "internal", message: "Phòng chưa sẵn sàng / Room not ready", ref: msg.id });
+    if (!actor || !this.roomState)
+      return this.#send(connection, {
+        type: "error",
+        code: "internal",
+        message: "Phòng chưa sẵn sàng / Room not ready",
+        ref: msg.id,
+      });
     if (msg.type === "vote/cast" && this.#connectedCounts().total >= COALESCE_FROM) {
       this.#ballots.push({ connection, actor, msg });
       this.#ballotTimer ??= setTimeout(() => this.#drainBallots(), BALLOT_BATCH_MS);
@@ -279,13 +311,15 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   }
   /** One flush at a time: a second caller waits for the running one, then flushes what is new. */
   #flush(): Promise<number | null> {
-    const run = this.#flushing.catch(() => null).then(async () => {
-      const state = this.roomState;
-      if (!state) return null;
-      const retryAt = await flushOutbox(this.store, roomDb(this.env), state.meeting.tenantId, state.meeting.id);
-      if (retryAt !== null) await this.#schedule(retryAt);
-      return retryAt;
-    });
+    const run = this.#flushing
+      .catch(() => null)
+      .then(async () => {
+        const state = this.roomState;
+        if (!state) return null;
+        const retryAt = await flushOutbox(this.store, roomDb(this.env), state.meeting.tenantId, state.meeting.id);
+        if (retryAt !== null) await this.#schedule(retryAt);
+        return retryAt;
+      });
     this.#flushing = run;
     return run;
   }
@@ -383,7 +417,9 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
     const large = this.#connectedCounts().total >= COALESCE_FROM;
     for (const change of changes) {
       const key = changeKey(change);
-      const frequent = change.kind === "attendance" || (change.kind === "vote" && change.tally === true && state.votes[change.id]?.status === "open");
+      const frequent =
+        change.kind === "attendance" ||
+        (change.kind === "vote" && change.tally === true && state.votes[change.id]?.status === "open");
       if (!large || !frequent) {
         this.#pending.delete(key);
         this.#broadcastChange(state, change);
@@ -391,7 +427,10 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
       }
       const prior = this.#pending.get(key);
       if (prior?.kind === "attendance" && change.kind === "attendance") {
-        this.#pending.set(key, { kind: "attendance", personIds: [...new Set([...prior.personIds, ...change.personIds])] });
+        this.#pending.set(key, {
+          kind: "attendance",
+          personIds: [...new Set([...prior.personIds, ...change.personIds])],
+        });
       } else {
         this.#pending.set(key, change);
       }
@@ -426,7 +465,10 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
       const viewer = c.state;
       if (!viewer) continue;
       const branchRole = state.roster[viewer.personId]?.branchRole;
-      const mightSee = viewer.role !== "official" && viewer.role !== "probationary" ? true : branchRole !== undefined && branchRole !== "member";
+      const mightSee =
+        viewer.role !== "official" && viewer.role !== "probationary"
+          ? true
+          : branchRole !== undefined && branchRole !== "member";
       if (mightSee) this.#send(c, { type: "notes", notes: notes.filter((n) => canSeeNote(state, viewer, n)) });
     }
   }

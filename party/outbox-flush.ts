@@ -14,7 +14,12 @@ const OPS_PER_FLUSH = 50;
 const STATEMENTS_PER_BATCH = 80;
 
 /** Returns when to retry (ms epoch), or null when the outbox is empty. The caller runs one flush at a time. */
-export async function flushOutbox(store: RoomStore, db: Db, tenantId: string, meetingId: string): Promise<number | null> {
+export async function flushOutbox(
+  store: RoomStore,
+  db: Db,
+  tenantId: string,
+  meetingId: string,
+): Promise<number | null> {
   for (;;) {
     const rows = store.pending(OPS_PER_FLUSH);
     if (rows.length === 0) return null;

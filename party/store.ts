@@ -5,7 +5,7 @@
  * turn commit together, and the runtime holds outgoing frames (acks) until they are on disk.
  */
 import type { OutboxOp } from "./logic/outbox";
-import { type CollectionKey, type RoomState, type SingleKey, collectionKeys, singleKeys } from "./logic/state";
+import { type CollectionKey, collectionKeys, type RoomState, type SingleKey, singleKeys } from "./logic/state";
 
 export interface OutboxRow {
   seq: number;
@@ -17,14 +17,21 @@ export class RoomStore {
   constructor(private readonly sql: SqlStorage) {
     sql.exec(`CREATE TABLE IF NOT EXISTS room_kv (k TEXT PRIMARY KEY, v TEXT NOT NULL)`);
     sql.exec(`CREATE TABLE IF NOT EXISTS room_seen (k TEXT PRIMARY KEY)`);
-    sql.exec(`CREATE TABLE IF NOT EXISTS room_outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, op TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, dead INTEGER NOT NULL DEFAULT 0)`);
+    sql.exec(
+      `CREATE TABLE IF NOT EXISTS room_outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, op TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, dead INTEGER NOT NULL DEFAULT 0)`,
+    );
   }
 
   load(): RoomState | null {
-    const rows = this.sql.exec<{ k: string; v: string }>(`SELECT k, v FROM room_kv WHERE k LIKE 's:%' OR k LIKE 'c:%'`).toArray();
+    const rows = this.sql
+      .exec<{ k: string; v: string }>(`SELECT k, v FROM room_kv WHERE k LIKE 's:%' OR k LIKE 'c:%'`)
+      .toArray();
     if (rows.length === 0) return null;
     const singles: Partial<Record<SingleKey, unknown>> = {};
-    const collections = Object.fromEntries(collectionKeys.map((k) => [k, {} as Record<string, unknown>])) as Record<CollectionKey, Record<string, unknown>>;
+    const collections = Object.fromEntries(collectionKeys.map((k) => [k, {} as Record<string, unknown>])) as Record<
+      CollectionKey,
+      Record<string, unknown>
+    >;
     for (const { k, v } of rows) {
       const value: unknown = JSON.parse(v);
       if (k.startsWith("s:")) {
@@ -61,7 +68,8 @@ export class RoomStore {
       for (const id in before) if (!(id in after)) gone.push(`c:${coll}:${id}`);
     }
     this.putRows(rows);
-    if (gone.length) this.sql.exec(`DELETE FROM room_kv WHERE k IN (SELECT value FROM json_each(?))`, JSON.stringify(gone));
+    if (gone.length)
+      this.sql.exec(`DELETE FROM room_kv WHERE k IN (SELECT value FROM json_each(?))`, JSON.stringify(gone));
   }
 
   /** One statement for any number of rows (a statement per row was one more SQL call per ballot). */
@@ -87,7 +95,10 @@ export class RoomStore {
 
   bumpVersion(): number {
     const v = this.version + 1;
-    this.sql.exec(`INSERT INTO room_kv (k, v) VALUES ('version', ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v`, String(v));
+    this.sql.exec(
+      `INSERT INTO room_kv (k, v) VALUES ('version', ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v`,
+      String(v),
+    );
     this.#version = v;
     return v;
   }
@@ -95,12 +106,15 @@ export class RoomStore {
   /** Which of these client request ids were already applied (partysocket replays what it queued offline); one query. */
   seenOf(keys: string[]): Set<string> {
     if (keys.length === 0) return new Set();
-    const rows = this.sql.exec<{ k: string }>(`SELECT k FROM room_seen WHERE k IN (SELECT value FROM json_each(?))`, JSON.stringify(keys)).toArray();
+    const rows = this.sql
+      .exec<{ k: string }>(`SELECT k FROM room_seen WHERE k IN (SELECT value FROM json_each(?))`, JSON.stringify(keys))
+      .toArray();
     return new Set(rows.map((r) => r.k));
   }
 
   markSeen(keys: string[]): void {
-    if (keys.length) this.sql.exec(`INSERT OR IGNORE INTO room_seen (k) SELECT value FROM json_each(?)`, JSON.stringify(keys));
+    if (keys.length)
+      this.sql.exec(`INSERT OR IGNORE INTO room_seen (k) SELECT value FROM json_each(?)`, JSON.stringify(keys));
   }
 
   enqueue(ops: OutboxOp[]): void {
@@ -109,14 +123,21 @@ export class RoomStore {
 
   pending(limit: number): OutboxRow[] {
     return this.sql
-      .exec<{ seq: number; op: string; attempts: number }>(`SELECT seq, op, attempts FROM room_outbox WHERE dead = 0 ORDER BY seq LIMIT ?`, limit)
+      .exec<{ seq: number; op: string; attempts: number }>(
+        `SELECT seq, op, attempts FROM room_outbox WHERE dead = 0 ORDER BY seq LIMIT ?`,
+        limit,
+      )
       .toArray()
       .map((r) => ({ seq: r.seq, op: JSON.parse(r.op) as OutboxOp, attempts: r.attempts }));
   }
 
   /** Whether an op of this kind still waits for D1. */
   hasPending(kind: OutboxOp["kind"]): boolean {
-    return this.sql.exec(`SELECT 1 FROM room_outbox WHERE dead = 0 AND json_extract(op, '$.kind') = ? LIMIT 1`, kind).toArray().length > 0;
+    return (
+      this.sql
+        .exec(`SELECT 1 FROM room_outbox WHERE dead = 0 AND json_extract(op, '$.kind') = ? LIMIT 1`, kind)
+        .toArray().length > 0
+    );
   }
 
   pendingCount(): number {
@@ -129,7 +150,11 @@ export class RoomStore {
 
   /** One more failed attempt; after `maxAttempts` the op is set aside (kept, not retried) so it cannot block the rest. */
   failed(seq: number, maxAttempts: number): number {
-    this.sql.exec(`UPDATE room_outbox SET attempts = attempts + 1, dead = CASE WHEN attempts + 1 >= ? THEN 1 ELSE 0 END WHERE seq = ?`, maxAttempts, seq);
+    this.sql.exec(
+      `UPDATE room_outbox SET attempts = attempts + 1, dead = CASE WHEN attempts + 1 >= ? THEN 1 ELSE 0 END WHERE seq = ?`,
+      maxAttempts,
+      seq,
+    );
     return this.sql.exec<{ attempts: number }>(`SELECT attempts FROM room_outbox WHERE seq = ?`, seq).one().attempts;
   }
 }

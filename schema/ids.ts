@@ -1,7 +1,11 @@
 import { z } from "zod";
 
 /** Ids are opaque strings chosen by the server (UUIDs), or by the client for idempotent room actions. */
-export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "id: letters, digits, - and _ only");
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "id: letters, digits, - and _ only");
 
 /** `YYYY-MM-DD` */
 export const dateSchema = z.iso.date();

@@ -39,5 +39,7 @@ export const meetingTemplate = (kind: "regular" | "thematic"): readonly Template
 
 /** The topic a planned meeting gets until someone writes its own: the same words in the API and the client. */
 export function defaultMeetingTopic(kind: "regular" | "thematic", year: number, month: number): string {
-  return kind === "regular" ? `Sinh hoạt chi bộ thường kỳ tháng ${month}/${year}` : `Sinh hoạt chuyên đề quý ${Math.ceil(month / 3)}/${year}`;
+  return kind === "regular"
+    ? `Sinh hoạt chi bộ thường kỳ tháng ${month}/${year}`
+    : `Sinh hoạt chuyên đề quý ${Math.ceil(month / 3)}/${year}`;
 }

@@ -6,7 +6,10 @@
 import type { TenantRole } from "./api/auth";
 import type { BranchRole } from "./api/members";
 
-export function mayPlanBranch(tenantRole: TenantRole | null | undefined, branchRoleThere: BranchRole | string | null | undefined): boolean {
+export function mayPlanBranch(
+  tenantRole: TenantRole | null | undefined,
+  branchRoleThere: BranchRole | string | null | undefined,
+): boolean {
   if (tenantRole === "admin" || tenantRole === "organizer") return true;
   return branchRoleThere === "secretary" || branchRoleThere === "deputy";
 }

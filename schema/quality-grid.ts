@@ -28,14 +28,45 @@ export interface Criterion {
 
 /** One province's weights; they sum to 100. */
 export const qualityGrid: readonly Criterion[] = [
-  { key: "attendance", max: 20, requiredForGood: true, label: "Dự họp trên 85%, không vắng không lý do / Attendance above 85%, no unexcused absence" },
-  { key: "preparation", max: 15, requiredForGood: false, label: "Chuẩn bị: chi ủy họp trước, nội dung, dự thảo nghị quyết / Preparation: committee met, content, draft resolution" },
-  { key: "documents", max: 5, requiredForGood: false, label: "Tài liệu gửi trước ít nhất 1 ngày / Documents sent at least a day ahead" },
+  {
+    key: "attendance",
+    max: 20,
+    requiredForGood: true,
+    label: "Dự họp trên 85%, không vắng không lý do / Attendance above 85%, no unexcused absence",
+  },
+  {
+    key: "preparation",
+    max: 15,
+    requiredForGood: false,
+    label:
+      "Chuẩn bị: chi ủy họp trước, nội dung, dự thảo nghị quyết / Preparation: committee met, content, draft resolution",
+  },
+  {
+    key: "documents",
+    max: 5,
+    requiredForGood: false,
+    label: "Tài liệu gửi trước ít nhất 1 ngày / Documents sent at least a day ahead",
+  },
   { key: "duration", max: 10, requiredForGood: true, label: "Thời gian ít nhất 90 phút / At least 90 minutes" },
-  { key: "conduct", max: 10, requiredForGood: false, label: "Đúng giờ, đúng trình tự, đủ nội dung / On time, in order, all content covered" },
+  {
+    key: "conduct",
+    max: 10,
+    requiredForGood: false,
+    label: "Đúng giờ, đúng trình tự, đủ nội dung / On time, in order, all content covered",
+  },
   { key: "speaking", max: 15, requiredForGood: true, label: "Nhiều đảng viên phát biểu / Many members speak" },
-  { key: "principles", max: 10, requiredForGood: false, label: "Giữ nguyên tắc tập trung dân chủ, tự phê bình và phê bình / Principles kept" },
-  { key: "resolution", max: 10, requiredForGood: false, label: "Kết luận, nghị quyết, phân công rõ / Resolution and assignments" },
+  {
+    key: "principles",
+    max: 10,
+    requiredForGood: false,
+    label: "Giữ nguyên tắc tập trung dân chủ, tự phê bình và phê bình / Principles kept",
+  },
+  {
+    key: "resolution",
+    max: 10,
+    requiredForGood: false,
+    label: "Kết luận, nghị quyết, phân công rõ / Resolution and assignments",
+  },
   { key: "minutes", max: 5, requiredForGood: true, label: "Biên bản đầy đủ / Full minutes" },
 ];
 
@@ -105,8 +136,13 @@ export function suggestScores(f: MeetingFacts): Scores {
   const attendanceOk = f.attendanceRate > ATTENDANCE_MARK && f.unexcusedAbsences === 0;
   const band = speakingBands.find((b) => f.speakerShare >= b.minShare);
   return {
-    attendance: attendanceOk ? max("attendance") : Math.floor(max("attendance") * Math.min(f.attendanceRate, ATTENDANCE_MARK)),
-    duration: f.durationMinutes >= durationMark ? max("duration") : Math.floor((max("duration") * f.durationMinutes) / durationMark),
+    attendance: attendanceOk
+      ? max("attendance")
+      : Math.floor(max("attendance") * Math.min(f.attendanceRate, ATTENDANCE_MARK)),
+    duration:
+      f.durationMinutes >= durationMark
+        ? max("duration")
+        : Math.floor((max("duration") * f.durationMinutes) / durationMark),
     speaking: Math.min(band?.points ?? 0, max("speaking")),
     minutes: f.minutesWritten ? max("minutes") : 0,
   };

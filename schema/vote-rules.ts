@@ -20,17 +20,19 @@ export const namedPresetSchema = z.enum(namedPresets);
 export const votePresetSchema = z.enum([...namedPresets, "custom"]);
 export type VotePreset = z.infer<typeof votePresetSchema>;
 
-export const voteRuleSchema = z.object({
-  preset: votePresetSchema,
-  base: voteBaseKindSchema,
-  /** The threshold as a fraction num/den of the base, e.g. 1/2 or 2/3. */
-  num: z.int().check(z.minimum(1), z.maximum(99)),
-  den: z.int().check(z.minimum(1), z.maximum(100)),
-  /** true: agree must be MORE than the fraction (> 1/2); false: AT LEAST the fraction (≥ 2/3). */
-  strict: z.boolean(),
-  /** Whether a member may change their ballot until the vote closes. */
-  allowChange: z.boolean(),
-}).check(z.refine((r) => r.num <= r.den, { message: "num ≤ den" }));
+export const voteRuleSchema = z
+  .object({
+    preset: votePresetSchema,
+    base: voteBaseKindSchema,
+    /** The threshold as a fraction num/den of the base, e.g. 1/2 or 2/3. */
+    num: z.int().check(z.minimum(1), z.maximum(99)),
+    den: z.int().check(z.minimum(1), z.maximum(100)),
+    /** true: agree must be MORE than the fraction (> 1/2); false: AT LEAST the fraction (≥ 2/3). */
+    strict: z.boolean(),
+    /** Whether a member may change their ballot until the vote closes. */
+    allowChange: z.boolean(),
+  })
+  .check(z.refine((r) => r.num <= r.den, { message: "num ≤ den" }));
 export type VoteRule = z.infer<typeof voteRuleSchema>;
 
 export const votePresets: Record<Exclude<VotePreset, "custom">, VoteRule> = {

@@ -16,7 +16,9 @@ export async function countTenants(persistTo?: string): Promise<number> {
 }
 
 /** Returns whether it loaded anything. */
-export async function seedDemo(opts: { persistTo?: string; force?: boolean; now?: Date } = {}): Promise<{ seeded: boolean; rows: number }> {
+export async function seedDemo(
+  opts: { persistTo?: string; force?: boolean; now?: Date } = {},
+): Promise<{ seeded: boolean; rows: number }> {
   if (!opts.force && (await countTenants(opts.persistTo)) > 0) return { seeded: false, rows: 0 };
   const { sql, rows } = await buildDemoSql(opts.now);
   const dir = await mkdtemp(join(tmpdir(), "chibo-demo-"));

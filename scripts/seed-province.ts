@@ -3,7 +3,7 @@
  * took: `node scripts/seed-province.ts --persist-to DIR` (a fresh directory: migrations are applied first).
  * The SQL goes through `wrangler d1 execute --local --file`, the same path as the demo seed.
  */
-import { stat, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -18,7 +18,9 @@ export interface ProvinceLoad {
   loadMs: number;
 }
 
-export async function seedProvince(opts: { persistTo?: string; now?: Date; log?: (msg: string) => void } = {}): Promise<ProvinceLoad> {
+export async function seedProvince(
+  opts: { persistTo?: string; now?: Date; log?: (msg: string) => void } = {},
+): Promise<ProvinceLoad> {
   const log = opts.log ?? (() => {});
   let t0 = performance.now();
   await applyMigrationsLocal(opts.persistTo);
@@ -51,6 +53,8 @@ if (import.meta.main) {
     process.exit(2);
   }
   const res = await seedProvince({ persistTo: values["persist-to"], log: (m) => console.log(m) });
-  console.log(`Province seed: ${res.seed.rows.toLocaleString("en")} rows loaded in ${(res.loadMs / 1000).toFixed(1)} s`);
+  console.log(
+    `Province seed: ${res.seed.rows.toLocaleString("en")} rows loaded in ${(res.loadMs / 1000).toFixed(1)} s`,
+  );
   console.table(res.seed.rowsByTable);
 }

@@ -9,8 +9,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { applyMigrationsLocal, type DevServer, root, startDev } from "./lib/wrangler.ts";
 import { printDemoLogins, seedDemo } from "./seed-demo.ts";
-import { applyMigrationsLocal, root, startDev, type DevServer } from "./lib/wrangler.ts";
 
 const port = Number(process.env.PORT ?? 8787);
 if (!Number.isInteger(port) || port <= 0 || port > 65535) {
@@ -71,7 +71,11 @@ try {
   console.error("  If the local database predates a schema change, delete .wrangler/state and run `npm start` again.");
   process.exit(1);
 }
-console.log(seeded.seeded ? `Loaded the demo committee (${seeded.rows} rows).` : "The local database already has data: not seeding.");
+console.log(
+  seeded.seeded
+    ? `Loaded the demo committee (${seeded.rows} rows).`
+    : "The local database already has data: not seeding.",
+);
 
 step(`Khởi động wrangler dev / starting wrangler dev on port ${port}`);
 let server: DevServer;

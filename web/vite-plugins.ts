@@ -96,13 +96,18 @@ export function liveRoomChunks(webRoot: string): CodeSplittingOptions {
     return seen;
   };
   const src = (path: string) => join(webRoot, "src", path);
-  const alsoShell = /[\\/](web[\\/]src[\\/]room[\\/]room\.css|web[\\/]src[\\/]ui[\\/]controls\.tsx|@solidjs[\\/]router[\\/]dist[\\/]components\.jsx)$/;
+  const alsoShell =
+    /[\\/](web[\\/]src[\\/]room[\\/]room\.css|web[\\/]src[\\/]ui[\\/]controls\.tsx|@solidjs[\\/]router[\\/]dist[\\/]components\.jsx)$/;
   const inShell = (id: string, ctx: ChunkingContext) => alsoShell.test(id) || closureOf(ctx, src("main.tsx")).has(id);
   return {
     groups: [
       { name: "zod", test: /[\\/]node_modules[\\/]zod[\\/]/, priority: 3 },
       { name: (id, ctx) => (inShell(id, ctx) ? "shell" : null), priority: 2 },
-      { name: (id, ctx) => (closureOf(ctx, src("room/room-page.tsx")).has(id) && !inShell(id, ctx) ? "room-page" : null), priority: 1 },
+      {
+        name: (id, ctx) =>
+          closureOf(ctx, src("room/room-page.tsx")).has(id) && !inShell(id, ctx) ? "room-page" : null,
+        priority: 1,
+      },
     ],
   };
 }

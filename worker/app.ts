@@ -2,17 +2,18 @@ import { drizzle } from "drizzle-orm/d1";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
+import type { AppEnv } from "./env";
 import { ApiError } from "./lib/api-error";
 import { onError, onNotFound } from "./middleware/errors";
 import { authRoutes } from "./routes/auth";
 import { tenantRoutes } from "./routes/tenant";
-import type { AppEnv } from "./env";
 
 /** Bodies above this are refused with 413 before any parsing (a 5,000-member CSV is ~0.5 MB). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 const originCheck = csrf({
-  origin: (origin, c) => origin === new URL(c.req.url).origin || (c.env.ALLOWED_ORIGINS ?? "").split(",").includes(origin),
+  origin: (origin, c) =>
+    origin === new URL(c.req.url).origin || (c.env.ALLOWED_ORIGINS ?? "").split(",").includes(origin),
 });
 
 export const app = new Hono<AppEnv>()

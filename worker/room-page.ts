@@ -13,8 +13,9 @@
  * Every other case (no or dead session, no standing, another tenant's meeting, closed meeting, any error)
  * gets the plain index.html, never an error: the client then asks for the ticket as before.
  */
-import { parse } from "hono/utils/cookie";
+
 import { drizzle } from "drizzle-orm/d1";
+import { parse } from "hono/utils/cookie";
 import type { TicketResponse } from "../schema/api/tickets";
 import { idSchema } from "../schema/ids";
 import { tenantSessionAccess } from "./data/access";
@@ -48,7 +49,10 @@ export async function roomPageTicket(request: Request, env: Cloudflare.Env): Pro
 
 /** JSON safe inside a <script> element: no `<` (so no `</script>`), no `>`/`&`, no JS line separators. */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /**
@@ -57,7 +61,9 @@ export function scriptSafeJson(value: unknown): string {
  */
 export function withTicket(page: Response, ticket: TicketResponse): Response {
   const tag = `<script id="${TICKET_ELEMENT_ID}" type="application/json">${scriptSafeJson(ticket)}</script>`;
-  const rewritten = new HTMLRewriter().on("head", { element: (head) => void head.prepend(tag, { html: true }) }).transform(page);
+  const rewritten = new HTMLRewriter()
+    .on("head", { element: (head) => void head.prepend(tag, { html: true }) })
+    .transform(page);
   const res = new Response(rewritten.body, rewritten);
   res.headers.set("Cache-Control", "no-store, private");
   res.headers.delete("ETag");

@@ -5,7 +5,7 @@
  * request answered to one client (what a ballot and its ack cost the platform). It has its own Worker and
  * wrangler config so it never ships in the production Worker.
  */
-import { routePartykitRequest, Server, type Connection, type WSMessage } from "partyserver";
+import { type Connection, routePartykitRequest, Server, type WSMessage } from "partyserver";
 import { TO_SENDER } from "./protocol";
 
 export class EchoRoom extends Server {

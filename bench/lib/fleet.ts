@@ -19,7 +19,12 @@ export class Fleet {
    * Opens one socket per URL, `concurrency` at a time; resolves when each got a frame that is `ready`
    * (or, with `ready` null, when each is open). `tap` sees every frame from the first.
    */
-  static async open(urls: string[], concurrency: number, ready: ((frame: Record<string, unknown>) => boolean) | null, tap?: FrameHandler): Promise<Fleet> {
+  static async open(
+    urls: string[],
+    concurrency: number,
+    ready: ((frame: Record<string, unknown>) => boolean) | null,
+    tap?: FrameHandler,
+  ): Promise<Fleet> {
     const fleet = new Fleet();
     fleet.tap = tap;
     let next = 0;
@@ -39,7 +44,9 @@ export class Fleet {
       this.sockets[i] = ws;
       let isReady = false;
       const timer = setTimeout(() => reject(new Error(`client ${i}: no first frame within 20 s`)), 20_000);
-      ws.addEventListener("error", () => reject(new Error(`client ${i}: socket error on ${url.replace(/ticket=.*/, "ticket=…")}`)));
+      ws.addEventListener("error", () =>
+        reject(new Error(`client ${i}: socket error on ${url.replace(/ticket=.*/, "ticket=…")}`)),
+      );
       if (!ready) {
         ws.addEventListener("open", () => {
           isReady = true;
@@ -80,11 +87,19 @@ export class Fleet {
    * Runs one phase: installs `handler`, calls `start`, and resolves when `done()` returns true (checked
    * after every frame) or rejects after `timeoutMs`.
    */
-  phase(handler: FrameHandler, done: () => boolean, start: () => void, label: string | (() => string) = "phase", timeoutMs = 60_000): Promise<void> {
+  phase(
+    handler: FrameHandler,
+    done: () => boolean,
+    start: () => void,
+    label: string | (() => string) = "phase",
+    timeoutMs = 60_000,
+  ): Promise<void> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.listen(undefined);
-        const dropped = this.closes.length ? `; ${this.closes.length} sockets closed by the server (${[...new Set(this.closes)].join(", ")})` : "";
+        const dropped = this.closes.length
+          ? `; ${this.closes.length} sockets closed by the server (${[...new Set(this.closes)].join(", ")})`
+          : "";
         reject(new Error(`${typeof label === "string" ? label : label()}: timed out after ${timeoutMs} ms${dropped}`));
       }, timeoutMs);
       this.listen((c, f, at, bytes) => {
@@ -143,7 +158,8 @@ export class Fleet {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const rank = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+const rank = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** p50 / p99 / max of a list of milliseconds (nearest rank). */

@@ -5,10 +5,10 @@
  * neither: the line per request that wrangler's proxy posts back to its Node process (`--log-level warn`),
  * and the local trace store that records every request's spans to SQLite (`X_LOCAL_OBSERVABILITY=false`).
  */
-import { mkdtemp, mkdir, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { root, startDev, wrangler, type DevServer } from "../../scripts/lib/wrangler.ts";
+import { type DevServer, root, startDev, wrangler } from "../../scripts/lib/wrangler.ts";
 
 export const DEV_SETUP =
   "the Worker bundled once (`wrangler deploy --dry-run --outdir`) and served by `wrangler dev --no-bundle --log-level warn` " +
@@ -16,7 +16,12 @@ export const DEV_SETUP =
   "dev-only costs a deployed Worker does not pay; requests still pass wrangler's proxy worker";
 
 /** `config`: another Worker's wrangler config (relative to the repository), e.g. bench/echo's; default the app's. */
-export async function startFrozenDev(opts: { port: number; persistTo: string; vars: Record<string, string>; config?: string }): Promise<DevServer> {
+export async function startFrozenDev(opts: {
+  port: number;
+  persistTo: string;
+  vars: Record<string, string>;
+  config?: string;
+}): Promise<DevServer> {
   const config = join(root, opts.config ?? "wrangler.toml");
   const out = await mkdtemp(join(tmpdir(), "chibo-bench-bundle-"));
   // wrangler dev refuses to start without the [assets] directory; the API bench does not need the client built.

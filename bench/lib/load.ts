@@ -37,17 +37,20 @@ export interface LoadResult {
   clientCpuMs: number;
 }
 
-function once(agent: Agent, base: URL, path: string, headers: Record<string, string>, timeoutMs: number): Promise<{ status: number | string; bytes: number }> {
+function once(
+  agent: Agent,
+  base: URL,
+  path: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<{ status: number | string; bytes: number }> {
   return new Promise((resolve) => {
-    const req = request(
-      { agent, host: base.hostname, port: base.port, path, method: "GET", headers },
-      (res) => {
-        let bytes = 0;
-        res.on("data", (d: Buffer) => (bytes += d.length));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, bytes }));
-        res.on("error", () => resolve({ status: "network", bytes }));
-      },
-    );
+    const req = request({ agent, host: base.hostname, port: base.port, path, method: "GET", headers }, (res) => {
+      let bytes = 0;
+      res.on("data", (d: Buffer) => (bytes += d.length));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, bytes }));
+      res.on("error", () => resolve({ status: "network", bytes }));
+    });
     req.setTimeout(timeoutMs, () => {
       req.destroy();
       resolve({ status: "timeout", bytes: 0 });
@@ -57,7 +60,8 @@ function once(agent: Agent, base: URL, path: string, headers: Record<string, str
   });
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const round = (x: number) => Math.round(x * 10) / 10;
 
 const wrkBin = findWrk();

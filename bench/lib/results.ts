@@ -3,8 +3,9 @@
  * `bench/results/<name>.md` (a markdown table) for the README. Both are committed, so a change in
  * performance shows up in review.
  */
+
+import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
-import { writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 
 export const resultsDir = join(import.meta.dirname, "..", "results");
@@ -24,7 +25,11 @@ export function markdownTable(headers: string[], rows: (string | number)[][]): s
   return [line(headers), line(headers.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
-export async function writeResults(name: string, json: unknown, markdown: string): Promise<{ jsonPath: string; mdPath: string }> {
+export async function writeResults(
+  name: string,
+  json: unknown,
+  markdown: string,
+): Promise<{ jsonPath: string; mdPath: string }> {
   await mkdir(resultsDir, { recursive: true });
   const jsonPath = join(resultsDir, `${name}.json`);
   const mdPath = join(resultsDir, `${name}.md`);

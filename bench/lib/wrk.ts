@@ -59,7 +59,9 @@ interface WrkRun {
  */
 function wrkOnce(bin: string, args: string[]): Promise<{ run: WrkRun; cpuMs: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("sh", ["-c", '"$0" "$@"; rc=$?; echo "SHSTAT $(cat /proc/$$/stat)"; exit $rc', bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("sh", ["-c", '"$0" "$@"; rc=$?; echo "SHSTAT $(cat /proc/$$/stat)"; exit $rc', bin, ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
@@ -107,7 +109,13 @@ export async function runWrk(bin: string, opts: LoadOptions): Promise<LoadResult
     const { run, cpuMs } = await wrkOnce(bin, args(Math.max(1, Math.round(opts.durationMs / 1000))));
     opts.onMeasure?.("end");
     const errorKinds: Record<string, number> = {};
-    const kinds = { "status ≥ 400": run.status, connect: run.connect, read: run.read, write: run.write, timeout: run.timeout };
+    const kinds = {
+      "status ≥ 400": run.status,
+      connect: run.connect,
+      read: run.read,
+      write: run.write,
+      timeout: run.timeout,
+    };
     for (const [k, v] of Object.entries(kinds)) if (v) errorKinds[k] = v;
     return {
       generator: "wrk",

@@ -3,7 +3,7 @@
  * reorder items. The meeting's own duration runs from `startedAt` (the 90-minute mark is in the view).
  */
 import type { OutboxOp } from "./outbox";
-import { type AgendaRec, type Ctx, type Result, type RoomState, applied, iso, refuse, sortedAgenda } from "./state";
+import { type AgendaRec, applied, type Ctx, iso, type Result, type RoomState, refuse, sortedAgenda } from "./state";
 
 export const notLive = (s: RoomState) =>
   s.meeting.status === "closed"
@@ -16,7 +16,10 @@ export function stopClock(s: RoomState, ctx: Ctx): RoomState {
   const item = id ? s.agenda[id] : undefined;
   if (!item || !item.runningSince) return s;
   const ran = Math.max(0, ctx.now - Date.parse(item.runningSince));
-  return { ...s, agenda: { ...s.agenda, [item.id]: { ...item, elapsedMs: item.elapsedMs + ran, runningSince: null, done: true } } };
+  return {
+    ...s,
+    agenda: { ...s.agenda, [item.id]: { ...item, elapsedMs: item.elapsedMs + ran, runningSince: null, done: true } },
+  };
 }
 
 function startClock(s: RoomState, itemId: string, ctx: Ctx): RoomState {
@@ -31,7 +34,13 @@ function startClock(s: RoomState, itemId: string, ctx: Ctx): RoomState {
 
 const agendaOp = (s: RoomState): OutboxOp => ({
   kind: "agenda",
-  items: sortedAgenda(s).map(({ id, title, position, presenterPersonId, budgetMinutes }) => ({ id, title, position, presenterPersonId, budgetMinutes })),
+  items: sortedAgenda(s).map(({ id, title, position, presenterPersonId, budgetMinutes }) => ({
+    id,
+    title,
+    position,
+    presenterPersonId,
+    budgetMinutes,
+  })),
 });
 
 export function startMeeting(s: RoomState, ctx: Ctx): Result {
@@ -68,7 +77,8 @@ export function addItem(
     at = idx + 1;
   }
   const presenter = input.presenterPersonId ?? null;
-  if (presenter && !s.roster[presenter] && !s.guests[presenter]) return refuse("not_found", "Không tìm thấy người trình bày / Presenter not found");
+  if (presenter && !s.roster[presenter] && !s.guests[presenter])
+    return refuse("not_found", "Không tìm thấy người trình bày / Presenter not found");
   const item: AgendaRec = {
     id: ctx.newId(),
     title: input.title,
@@ -87,7 +97,11 @@ export function addItem(
 export function reorder(s: RoomState, itemIds: string[]): Result {
   if (s.meeting.status === "closed") return refuse("meeting_closed", "Cuộc họp đã kết thúc / The meeting is closed");
   const ids = new Set(itemIds);
-  if (ids.size !== itemIds.length || itemIds.length !== Object.keys(s.agenda).length || itemIds.some((id) => !s.agenda[id])) {
+  if (
+    ids.size !== itemIds.length ||
+    itemIds.length !== Object.keys(s.agenda).length ||
+    itemIds.some((id) => !s.agenda[id])
+  ) {
     return refuse("bad_message", "Thứ tự phải gồm mỗi mục đúng một lần / The order must list every item exactly once");
   }
   const order = itemIds.map((id) => s.agenda[id]).filter((i): i is AgendaRec => i !== undefined);
@@ -96,5 +110,7 @@ export function reorder(s: RoomState, itemIds: string[]): Result {
 }
 
 function renumber(order: AgendaRec[]): Record<string, AgendaRec> {
-  return Object.fromEntries(order.map((item, i) => [item.id, item.position === i + 1 ? item : { ...item, position: i + 1 }]));
+  return Object.fromEntries(
+    order.map((item, i) => [item.id, item.position === i + 1 ? item : { ...item, position: i + 1 }]),
+  );
 }

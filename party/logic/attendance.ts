@@ -7,12 +7,12 @@ import type { AttendanceCounts, AttendanceStatus } from "../../schema/room/views
 import {
   type Actor,
   type AttendanceRec,
-  type Ctx,
-  type Result,
-  type RoomState,
   applied,
+  type Ctx,
   iso,
   isStaff,
+  type Result,
+  type RoomState,
   refuse,
 } from "./state";
 
@@ -87,12 +87,21 @@ export function attendanceCounts(s: RoomState): AttendanceCounts {
   };
 }
 
-function setStatus(s: RoomState, personId: string, status: AttendanceStatus, reason: string | null, by: string | null, ctx: Ctx): Result {
+function setStatus(
+  s: RoomState,
+  personId: string,
+  status: AttendanceStatus,
+  reason: string | null,
+  by: string | null,
+  ctx: Ctx,
+): Result {
   const rec: AttendanceRec = { personId, status, reason, recordedBy: by, at: iso(ctx.now) };
   const state = { ...s, attendance: { ...s.attendance, [personId]: rec } };
-  return applied(state, [{ kind: "attendance", personIds: [personId] }], [
-    { kind: "attendance", entries: [{ personId, status, reason, recordedBy: by }] },
-  ]);
+  return applied(
+    state,
+    [{ kind: "attendance", personIds: [personId] }],
+    [{ kind: "attendance", entries: [{ personId, status, reason, recordedBy: by }] }],
+  );
 }
 
 /**
@@ -105,7 +114,12 @@ export function onConnected(s: RoomState, actor: Actor, ctx: Ctx): Result | null
   if (s.meeting.status === "closed") return null;
   if (!s.roster[actor.personId]) {
     if (!s.guests[actor.personId]) return null;
-    const presence = { personId: actor.personId, status: "present_remote" as const, reason: null, recordedBy: actor.personId };
+    const presence = {
+      personId: actor.personId,
+      status: "present_remote" as const,
+      reason: null,
+      recordedBy: actor.personId,
+    };
     return applied(s, [], [{ kind: "attendance", entries: [presence] }]);
   }
   if (isPresent(s, actor.personId)) return null;
@@ -115,7 +129,10 @@ export function onConnected(s: RoomState, actor: Actor, ctx: Ctx): Result | null
 export function checkIn(s: RoomState, actor: Actor, personId: string, mode: "hall" | "remote", ctx: Ctx): Result {
   if (s.meeting.status === "closed") return refuse("meeting_closed", "Cuộc họp đã kết thúc / The meeting is closed");
   if (personId !== actor.personId && !isStaff(actor)) {
-    return refuse("forbidden", "Chỉ chủ trì hoặc thư ký điểm danh người khác / Only the chair or minutes-taker checks in others");
+    return refuse(
+      "forbidden",
+      "Chỉ chủ trì hoặc thư ký điểm danh người khác / Only the chair or minutes-taker checks in others",
+    );
   }
   if (!s.roster[personId]) return refuse("not_found", "Không phải đảng viên của chi bộ / Not a member of this branch");
   const status = mode === "hall" ? "present_hall" : "present_remote";
@@ -123,12 +140,24 @@ export function checkIn(s: RoomState, actor: Actor, personId: string, mode: "hal
   return setStatus(s, personId, status, null, actor.personId, ctx);
 }
 
-export function markAbsent(s: RoomState, actor: Actor, personId: string, excused: boolean, reason: string | undefined, ctx: Ctx): Result {
+export function markAbsent(
+  s: RoomState,
+  actor: Actor,
+  personId: string,
+  excused: boolean,
+  reason: string | undefined,
+  ctx: Ctx,
+): Result {
   if (s.meeting.status === "closed") return refuse("meeting_closed", "Cuộc họp đã kết thúc / The meeting is closed");
-  if (!isStaff(actor)) return refuse("forbidden", "Chỉ chủ trì hoặc thư ký ghi vắng mặt / Only the chair or minutes-taker records absences");
+  if (!isStaff(actor))
+    return refuse(
+      "forbidden",
+      "Chỉ chủ trì hoặc thư ký ghi vắng mặt / Only the chair or minutes-taker records absences",
+    );
   const member = s.roster[personId];
   if (!member) return refuse("not_found", "Không phải đảng viên của chi bộ / Not a member of this branch");
-  if (excused && !reason) return refuse("bad_message", "Vắng có lý do cần ghi lý do / An excused absence needs a reason");
+  if (excused && !reason)
+    return refuse("bad_message", "Vắng có lý do cần ghi lý do / An excused absence needs a reason");
   // An exempt member who does not come stays "exempt": they are not expected.
   const status: AttendanceStatus = member.exempt ? "exempt" : excused ? "absent_excused" : "absent_unexcused";
   return setStatus(s, personId, status, reason ?? null, actor.personId, ctx);
@@ -140,7 +169,13 @@ export function finalizeAttendance(s: RoomState, ctx: Ctx): { state: RoomState; 
   const changed: string[] = [];
   for (const m of Object.values(s.roster)) {
     if (attendance[m.personId]) continue;
-    attendance[m.personId] = { personId: m.personId, status: "absent_unexcused", reason: null, recordedBy: null, at: iso(ctx.now) };
+    attendance[m.personId] = {
+      personId: m.personId,
+      status: "absent_unexcused",
+      reason: null,
+      recordedBy: null,
+      at: iso(ctx.now),
+    };
     changed.push(m.personId);
   }
   return { state: { ...s, attendance }, personIds: changed };

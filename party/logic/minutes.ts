@@ -5,22 +5,47 @@
  */
 import { gradeLabels } from "../../schema/quality-grid";
 import { votePresetLabels } from "../../schema/vote-rules";
-import { attendanceCounts, finalizeAttendance } from "./attendance";
 import { stopClock } from "./agenda";
-import { endFloor } from "./queue";
-import { type Actor, type Change, type Ctx, type Result, type RoomState, applied, iso, nameOf, refuse, sortedAgenda } from "./state";
-import { forgetSecretChoices, hasOpenVote } from "./votes";
+import { attendanceCounts, finalizeAttendance } from "./attendance";
 import type { OutboxOp } from "./outbox";
+import { endFloor } from "./queue";
+import {
+  type Actor,
+  applied,
+  type Change,
+  type Ctx,
+  iso,
+  nameOf,
+  type Result,
+  type RoomState,
+  refuse,
+  sortedAgenda,
+} from "./state";
+import { forgetSecretChoices, hasOpenVote } from "./votes";
 
 const canWrite = (a: Actor) => a.role === "minutes_taker" || a.role === "chair";
 
 export function editMinutes(s: RoomState, actor: Actor, body: string, baseRevision: number, ctx: Ctx): Result {
-  if (!canWrite(actor)) return refuse("forbidden", "Chỉ thư ký hoặc chủ trì ghi biên bản / Only the minutes-taker or chair writes the minutes");
-  if (s.meeting.status === "closed") return refuse("meeting_closed", "Biên bản đã chốt khi kết thúc cuộc họp / The minutes were frozen at close");
+  if (!canWrite(actor))
+    return refuse(
+      "forbidden",
+      "Chỉ thư ký hoặc chủ trì ghi biên bản / Only the minutes-taker or chair writes the minutes",
+    );
+  if (s.meeting.status === "closed")
+    return refuse("meeting_closed", "Biên bản đã chốt khi kết thúc cuộc họp / The minutes were frozen at close");
   if (baseRevision !== s.minutes.revision) {
-    return refuse("stale_revision", `Biên bản đã được sửa (bản ${s.minutes.revision}); tải lại rồi sửa / Edited meanwhile (revision ${s.minutes.revision}); reload first`);
+    return refuse(
+      "stale_revision",
+      `Biên bản đã được sửa (bản ${s.minutes.revision}); tải lại rồi sửa / Edited meanwhile (revision ${s.minutes.revision}); reload first`,
+    );
   }
-  const minutes = { ...s.minutes, body, revision: s.minutes.revision + 1, editedBy: actor.personId, editedAt: iso(ctx.now) };
+  const minutes = {
+    ...s.minutes,
+    body,
+    revision: s.minutes.revision + 1,
+    editedBy: actor.personId,
+    editedAt: iso(ctx.now),
+  };
   return applied({ ...s, minutes }, [{ kind: "minutes" }]);
 }
 
@@ -30,8 +55,18 @@ export function prefillMinutes(s: RoomState, actor: Actor, ctx: Ctx): Result {
 
 /** Meetings happen on Vietnam's clock: the minutes give its local time and date, never UTC. */
 const VN_ZONE = "Asia/Ho_Chi_Minh";
-const vnClock = new Intl.DateTimeFormat("en-GB", { timeZone: VN_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const vnDay = new Intl.DateTimeFormat("en-GB", { timeZone: VN_ZONE, day: "2-digit", month: "2-digit", year: "numeric" });
+const vnClock = new Intl.DateTimeFormat("en-GB", {
+  timeZone: VN_ZONE,
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+const vnDay = new Intl.DateTimeFormat("en-GB", {
+  timeZone: VN_ZONE,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
 /** `19:05` in Vietnam. */
 const hhmm = (isoTime: string | null) => (isoTime ? vnClock.format(new Date(isoTime)) : "…");
 /** `22/11/2026` in Vietnam (a meeting at 23:30 UTC is held the next morning there). */
@@ -51,7 +86,11 @@ export function draftMinutes(s: RoomState, now: number): string {
     "",
     `Thời gian: bắt đầu ${hhmm(m.startedAt)}, ngày ${vnDate(m.startedAt ?? m.scheduledAt)}; địa điểm: ${m.place || "…"}`,
     `Chủ trì: ${m.chairPersonId ? nameOf(s, m.chairPersonId) : "…"}; thư ký: ${m.minutesTakerPersonId ? nameOf(s, m.minutesTakerPersonId) : "…"}`,
-    `Khách mời: ${Object.values(s.guests).map((g) => `${g.name}${g.title ? ` (${g.title})` : ""}`).join(", ") || "không"}`,
+    `Khách mời: ${
+      Object.values(s.guests)
+        .map((g) => `${g.name}${g.title ? ` (${g.title})` : ""}`)
+        .join(", ") || "không"
+    }`,
     `Tổng số đảng viên: ${c.members} (chính thức ${c.official}, dự bị ${c.probationary}); miễn sinh hoạt: ${c.exempt}`,
     `Có mặt: ${c.present} (tại hội trường ${c.presentHall}, trực tuyến ${c.presentRemote}); tỷ lệ ${Math.round(c.rate * 100)}%`,
     `Có mặt: ${[...names("present_hall"), ...names("present_remote")].join(", ") || "không"}`,
@@ -71,7 +110,9 @@ export function draftMinutes(s: RoomState, now: number): string {
   const speakers = new Set(Object.values(s.speeches).map((x) => x.personId));
   lines.push("", `Số đảng viên phát biểu: ${speakers.size}/${c.present}`);
   for (const e of Object.values(s.evaluations)) {
-    lines.push(`Xếp loại chất lượng (${e.kind === "leader" ? `lãnh đạo ${e.name}` : "chi bộ"}): ${e.total}/100 — ${gradeLabels[e.grade]}`);
+    lines.push(
+      `Xếp loại chất lượng (${e.kind === "leader" ? `lãnh đạo ${e.name}` : "chi bộ"}): ${e.total}/100 — ${gradeLabels[e.grade]}`,
+    );
   }
   lines.push(`Kết thúc: ${hhmm(iso(now))}`, "", "CHỦ TRÌ                    THƯ KÝ");
   return lines.join("\n");
@@ -85,15 +126,18 @@ function voteLines(s: RoomState, voteId: string): string[] {
   const out = [
     `   - Biểu quyết${v.secret ? " kín" : ""}: ${v.motion} — ${votePresetLabels[v.rule.preset].split(" / ")[0]}: tán thành ${k.agree}/${k.base}, không tán thành ${k.disagree}, không biểu quyết ${k.abstain} → ${k.result === "passed" ? "THÔNG QUA" : "KHÔNG THÔNG QUA"}`,
   ];
-  for (const r of Object.values(s.reserved).filter((x) => x.voteId === voteId)) out.push(`     Bảo lưu ý kiến — Đ/c ${r.name}: ${r.body}`);
+  for (const r of Object.values(s.reserved).filter((x) => x.voteId === voteId))
+    out.push(`     Bảo lưu ý kiến — Đ/c ${r.name}: ${r.body}`);
   return out;
 }
 
 /** Chair closes the meeting: ends the floor, stops the clock, settles attendance, freezes minutes v1. */
 export function closeMeeting(s: RoomState, actor: Actor, ctx: Ctx): Result {
   if (s.meeting.status === "closed") return applied(s, [], [], { duplicate: true });
-  if (s.meeting.status !== "live") return refuse("meeting_not_live", "Cuộc họp chưa bắt đầu / The meeting has not started");
-  if (hasOpenVote(s)) return refuse("vote_open", "Còn biểu quyết đang mở; hãy kết thúc trước / A vote is still open; close it first");
+  if (s.meeting.status !== "live")
+    return refuse("meeting_not_live", "Cuộc họp chưa bắt đầu / The meeting has not started");
+  if (hasOpenVote(s))
+    return refuse("vote_open", "Còn biểu quyết đang mở; hãy kết thúc trước / A vote is still open; close it first");
   const changes: Change[] = [{ kind: "meeting" }, { kind: "agenda" }, { kind: "minutes" }];
   const outbox: OutboxOp[] = [];
   const ended = endFloor(s, ctx);

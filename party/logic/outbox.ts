@@ -2,12 +2,25 @@
  * What the room owes D1, as data. Pure logic emits these; the room keeps them in its own storage and
  * retries until D1 takes them (party/d1-writer.ts turns them into idempotent statements).
  */
-import type { AttendanceStatus, Choice, EvaluationView, LeaderNoteView, ReservedOpinionView, SpeechView } from "../../schema/room/views";
+import type {
+  AttendanceStatus,
+  Choice,
+  EvaluationView,
+  LeaderNoteView,
+  ReservedOpinionView,
+  SpeechView,
+} from "../../schema/room/views";
 
 export type OutboxOp =
   | { kind: "meeting_live"; startedAt: string }
-  | { kind: "attendance"; entries: { personId: string; status: AttendanceStatus; reason: string | null; recordedBy: string | null }[] }
-  | { kind: "agenda"; items: { id: string; title: string; position: number; presenterPersonId: string | null; budgetMinutes: number }[] }
+  | {
+      kind: "attendance";
+      entries: { personId: string; status: AttendanceStatus; reason: string | null; recordedBy: string | null }[];
+    }
+  | {
+      kind: "agenda";
+      items: { id: string; title: string; position: number; presenterPersonId: string | null; budgetMinutes: number }[];
+    }
   | { kind: "speech"; speech: SpeechView }
   | {
       kind: "vote";

@@ -5,11 +5,22 @@
  */
 import type { QueueSettings, SpeechView } from "../../schema/room/views";
 import { notLive } from "./agenda";
-import { type Actor, type Ctx, type FloorRec, type Result, type RoomState, applied, iso, nameOf, refuse } from "./state";
+import {
+  type Actor,
+  applied,
+  type Ctx,
+  type FloorRec,
+  iso,
+  nameOf,
+  type Result,
+  type RoomState,
+  refuse,
+} from "./state";
 
 export function raiseHand(s: RoomState, actor: Actor, kind: "speech" | "point_of_order", ctx: Ctx): Result {
   if (s.meeting.status !== "live") return notLive(s);
-  if (actor.role === "observer") return refuse("forbidden", "Quan sát viên không đăng ký phát biểu / Observers do not take the floor");
+  if (actor.role === "observer")
+    return refuse("forbidden", "Quan sát viên không đăng ký phát biểu / Observers do not take the floor");
   const queue = s.live.queue.filter((q) => q.personId !== actor.personId);
   const entry = { personId: actor.personId, name: actor.name, kind, raisedAt: iso(ctx.now) };
   const existing = s.live.queue.find((q) => q.personId === actor.personId);
@@ -26,9 +37,12 @@ export function raiseHand(s: RoomState, actor: Actor, kind: "speech" | "point_of
 
 export function lowerHand(s: RoomState, actor: Actor, personId: string | undefined): Result {
   const target = personId ?? actor.personId;
-  if (target !== actor.personId && actor.role !== "chair") return refuse("forbidden", "Chỉ chủ trì hạ tay người khác / Only the chair lowers another's hand");
+  if (target !== actor.personId && actor.role !== "chair")
+    return refuse("forbidden", "Chỉ chủ trì hạ tay người khác / Only the chair lowers another's hand");
   if (!s.live.queue.some((q) => q.personId === target)) return applied(s, []);
-  return applied({ ...s, live: { ...s.live, queue: s.live.queue.filter((q) => q.personId !== target) } }, [{ kind: "queue" }]);
+  return applied({ ...s, live: { ...s.live, queue: s.live.queue.filter((q) => q.personId !== target) } }, [
+    { kind: "queue" },
+  ]);
 }
 
 export function setSettings(s: RoomState, settings: QueueSettings): Result {
@@ -54,12 +68,15 @@ export function endFloor(s: RoomState, ctx: Ctx, cutOff = false): Result {
     cutOff,
   };
   const state = { ...s, live: { ...s.live, floor: null }, speeches: { ...s.speeches, [speech.id]: speech } };
-  return applied(state, [{ kind: "queue" }, { kind: "speech", id: speech.id }], [{ kind: "speech", speech }], { entityId: speech.id });
+  return applied(state, [{ kind: "queue" }, { kind: "speech", id: speech.id }], [{ kind: "speech", speech }], {
+    entityId: speech.id,
+  });
 }
 
 export function giveFloor(s: RoomState, personId: string, limitSeconds: number | undefined, ctx: Ctx): Result {
   if (s.meeting.status !== "live") return notLive(s);
-  if (!s.roster[personId] && !s.guests[personId]) return refuse("not_found", "Không tìm thấy người này trong cuộc họp / Not a participant of this meeting");
+  if (!s.roster[personId] && !s.guests[personId])
+    return refuse("not_found", "Không tìm thấy người này trong cuộc họp / Not a participant of this meeting");
   const ended = endFloor(s, ctx);
   if (!ended.ok) return ended;
   const base = ended.state;
@@ -91,7 +108,8 @@ export function extendFloor(s: RoomState, seconds: number, ctx: Ctx): Result {
 export function endBy(s: RoomState, actor: Actor, ctx: Ctx): Result {
   const f = s.live.floor;
   if (!f) return applied(s, []);
-  if (actor.role !== "chair" && actor.personId !== f.personId) return refuse("forbidden", "Chỉ chủ trì hoặc người đang nói / Only the chair or the speaker");
+  if (actor.role !== "chair" && actor.personId !== f.personId)
+    return refuse("forbidden", "Chỉ chủ trì hoặc người đang nói / Only the chair or the speaker");
   return endFloor(s, ctx);
 }
 
@@ -101,7 +119,8 @@ export function tick(s: RoomState, ctx: Ctx): Result {
   if (!f) return applied(s, []);
   const limitAt = Date.parse(f.startedAt) + f.limitSeconds * 1000;
   if (ctx.now >= limitAt + f.graceSeconds * 1000) return endFloor(s, ctx, true);
-  if (ctx.now >= limitAt && !f.overrun) return applied({ ...s, live: { ...s.live, floor: { ...f, overrun: true } } }, [{ kind: "queue" }]);
+  if (ctx.now >= limitAt && !f.overrun)
+    return applied({ ...s, live: { ...s.live, floor: { ...f, overrun: true } } }, [{ kind: "queue" }]);
   return applied(s, []);
 }
 

@@ -8,11 +8,12 @@ import { checkIn, markAbsent } from "./attendance";
 import { postGuidance, saveEvaluation, saveNote } from "./leader";
 import { closeMeeting, editMinutes, prefillMinutes } from "./minutes";
 import { endBy, extendFloor, giveFloor, lowerHand, raiseHand, setSettings } from "./queue";
-import { type Actor, type Ctx, type Result, type RoomState, applied, isStaff, refuse } from "./state";
+import { type Actor, applied, type Ctx, isStaff, type Result, type RoomState, refuse } from "./state";
 import { castBallot, closeVote, enterHallBallots, openVote, reserveOpinion } from "./votes";
 
 const chairOnly = () => refuse("forbidden", "Chỉ người chủ trì được làm việc này / Only the chair may do this");
-const staffOnly = () => refuse("forbidden", "Chỉ chủ trì hoặc thư ký được làm việc này / Only the chair or minutes-taker may do this");
+const staffOnly = () =>
+  refuse("forbidden", "Chỉ chủ trì hoặc thư ký được làm việc này / Only the chair or minutes-taker may do this");
 
 export function reduce(s: RoomState, actor: Actor, msg: ClientMessage, ctx: Ctx): Result {
   const chair = actor.role === "chair";

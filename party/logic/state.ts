@@ -3,8 +3,9 @@
  * layer writes only the entries whose reference changed. No socket, no storage, no clock here: `now` and
  * ids come in as arguments.
  */
-import type { RoomRole } from "../../schema/room/ticket";
+
 import type { RoomErrorCode } from "../../schema/room/messages";
+import type { RoomRole } from "../../schema/room/ticket";
 import type {
   AttendanceStatus,
   Choice,
@@ -87,7 +88,14 @@ export interface VoteRec {
   openedAt: string;
   closedAt: string | null;
   /** Fixed at close. */
-  closing: { eligible: number; base: number; agree: number; disagree: number; abstain: number; result: "passed" | "not_passed" } | null;
+  closing: {
+    eligible: number;
+    base: number;
+    agree: number;
+    disagree: number;
+    abstain: number;
+    result: "passed" | "not_passed";
+  } | null;
 }
 
 export interface BallotRec {
@@ -125,7 +133,16 @@ export interface RoomState {
 
 /** The single-object parts and the keyed collections: the storage layer persists each entry apart. */
 export const singleKeys = ["meeting", "roster", "guests", "agenda", "live", "minutes"] as const;
-export const collectionKeys = ["attendance", "speeches", "votes", "ballots", "reserved", "notes", "guidance", "evaluations"] as const;
+export const collectionKeys = [
+  "attendance",
+  "speeches",
+  "votes",
+  "ballots",
+  "reserved",
+  "notes",
+  "guidance",
+  "evaluations",
+] as const;
 export type SingleKey = (typeof singleKeys)[number];
 export type CollectionKey = (typeof collectionKeys)[number];
 
@@ -167,7 +184,12 @@ export interface Refused {
 export type Result = Applied | Refused;
 
 export const refuse = (code: RoomErrorCode, message: string): Refused => ({ ok: false, code, message });
-export const applied = (state: RoomState, changes: Change[], outbox: OutboxOp[] = [], ack?: Applied["ack"]): Applied => ({
+export const applied = (
+  state: RoomState,
+  changes: Change[],
+  outbox: OutboxOp[] = [],
+  ack?: Applied["ack"],
+): Applied => ({
   ok: true,
   state,
   changes,
@@ -196,7 +218,8 @@ export function initialState(loaded: LoadedMeeting, now: number): RoomState {
   const at = iso(now);
   const attendance: Record<string, AttendanceRec> = {};
   for (const m of loaded.roster) {
-    if (m.exempt) attendance[m.personId] = { personId: m.personId, status: "exempt", reason: null, recordedBy: null, at };
+    if (m.exempt)
+      attendance[m.personId] = { personId: m.personId, status: "exempt", reason: null, recordedBy: null, at };
   }
   return {
     meeting: { ...loaded.meeting, currentItemId: null },
@@ -243,7 +266,8 @@ export function refreshPlanned(s: RoomState, loaded: LoadedMeeting, now: number,
   // in the order members connected, and the room (which compares JSON) took that for a change: a version
   // skip making every client resync, and an attendance frame of the whole roster to every socket.
   const keys = Object.keys(attendance);
-  const same = keys.length === Object.keys(s.attendance).length && keys.every((id) => s.attendance[id] === attendance[id]);
+  const same =
+    keys.length === Object.keys(s.attendance).length && keys.every((id) => s.attendance[id] === attendance[id]);
   return {
     ...s,
     meeting: { ...fresh.meeting, status: s.meeting.status, currentItemId: s.meeting.currentItemId },

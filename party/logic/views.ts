@@ -7,7 +7,7 @@ import type { RoomEvent } from "../../schema/room/messages";
 import type { AttendanceEntry, MeetingView, RoomView, You } from "../../schema/room/views";
 import { attendanceCounts } from "./attendance";
 import { canSeeNote } from "./leader";
-import { type Actor, type Change, type RoomState, iso, sortedAgenda } from "./state";
+import { type Actor, type Change, iso, type RoomState, sortedAgenda } from "./state";
 import { voteView } from "./votes";
 
 export type Connected = Record<string, number>;
@@ -39,7 +39,9 @@ export function roomView(s: RoomState, viewer: Actor, connected: Connected, now:
     floor: s.live.floor,
     queueSettings: s.live.settings,
     speeches: Object.values(s.speeches).sort(byTime),
-    votes: Object.values(s.votes).sort(byTime).map((v) => voteView(s, v)),
+    votes: Object.values(s.votes)
+      .sort(byTime)
+      .map((v) => voteView(s, v)),
     reservedOpinions: Object.values(s.reserved).sort(byTime),
     guidance: Object.values(s.guidance).sort(byTime),
     evaluations: Object.values(s.evaluations),
@@ -52,7 +54,13 @@ export function roomView(s: RoomState, viewer: Actor, connected: Connected, now:
 export function you(s: RoomState, actor: Actor): You {
   const ballots: You["ballots"] = {};
   for (const b of Object.values(s.ballots)) if (b.personId === actor.personId && b.choice) ballots[b.voteId] = b.choice;
-  return { personId: actor.personId, name: actor.name, role: actor.role, official: s.roster[actor.personId]?.status === "official", ballots };
+  return {
+    personId: actor.personId,
+    name: actor.name,
+    role: actor.role,
+    official: s.roster[actor.personId]?.status === "official",
+    ballots,
+  };
 }
 
 /** Distributes `Omit<…, "version">` over the union so each event keeps its own shape. */
@@ -64,7 +72,11 @@ export function eventFor(s: RoomState, change: Change, connected: Connected): Ev
     case "meeting":
       return { type: "meeting", meeting: meetingView(s) };
     case "attendance":
-      return { type: "attendance", entries: change.personIds.map((id) => attendanceEntry(s, id, connected)), counts: attendanceCounts(s) };
+      return {
+        type: "attendance",
+        entries: change.personIds.map((id) => attendanceEntry(s, id, connected)),
+        counts: attendanceCounts(s),
+      };
     case "agenda":
       return { type: "agenda", agenda: sortedAgenda(s), currentItemId: s.meeting.currentItemId };
     case "queue":

@@ -5,10 +5,29 @@
  * skipped, never counted twice. On close the result is fixed with its base and written to D1 in one batch.
  */
 import type { Choice, VoteView } from "../../schema/room/views";
-import { agreeNeeded, baseFor, canStillPass, meetsThreshold, votePresets, type Tally, type VotePreset, type VoteRule } from "../../schema/vote-rules";
-import { eligibleVoterIds, isPresent, membersBase } from "./attendance";
+import {
+  agreeNeeded,
+  baseFor,
+  canStillPass,
+  meetsThreshold,
+  type Tally,
+  type VotePreset,
+  type VoteRule,
+  votePresets,
+} from "../../schema/vote-rules";
 import { notLive } from "./agenda";
-import { type Actor, type BallotRec, type Ctx, type Result, type RoomState, type VoteRec, applied, iso, refuse } from "./state";
+import { eligibleVoterIds, isPresent, membersBase } from "./attendance";
+import {
+  type Actor,
+  applied,
+  type BallotRec,
+  type Ctx,
+  iso,
+  type Result,
+  type RoomState,
+  refuse,
+  type VoteRec,
+} from "./state";
 
 const ballotKey = (voteId: string, personId: string) => `${voteId}/${personId}`;
 export const ballotsOf = (s: RoomState, voteId: string) => Object.values(s.ballots).filter((b) => b.voteId === voteId);
@@ -26,7 +45,8 @@ export function openVote(
 ): Result {
   if (s.meeting.status !== "live") return notLive(s);
   const itemId = input.itemId === undefined ? s.meeting.currentItemId : input.itemId;
-  if (itemId && !s.agenda[itemId]) return refuse("not_found", "Không có mục này trong chương trình / No such agenda item");
+  if (itemId && !s.agenda[itemId])
+    return refuse("not_found", "Không có mục này trong chương trình / No such agenda item");
   const rule = typeof input.rule === "string" ? votePresets[input.rule] : input.rule;
   const vote: VoteRec = {
     id: ctx.newId(),
@@ -39,7 +59,9 @@ export function openVote(
     closedAt: null,
     closing: null,
   };
-  return applied({ ...s, votes: { ...s.votes, [vote.id]: vote } }, [{ kind: "vote", id: vote.id }], [], { entityId: vote.id });
+  return applied({ ...s, votes: { ...s.votes, [vote.id]: vote } }, [{ kind: "vote", id: vote.id }], [], {
+    entityId: vote.id,
+  });
 }
 
 /** Why this person may not vote now, or null. */
@@ -47,22 +69,37 @@ function ineligible(s: RoomState, personId: string): Result | null {
   const member = s.roster[personId];
   if (!member) return refuse("guest_cannot_vote", "Khách mời không biểu quyết / Guests do not vote");
   if (member.status !== "official") {
-    return refuse("probationary_cannot_vote", "Đảng viên dự bị không có quyền biểu quyết (Điều lệ, Điều 3) / Probationary members do not vote (Charter, art. 3)");
+    return refuse(
+      "probationary_cannot_vote",
+      "Đảng viên dự bị không có quyền biểu quyết (Điều lệ, Điều 3) / Probationary members do not vote (Charter, art. 3)",
+    );
   }
-  if (!isPresent(s, personId)) return refuse("not_present", "Đảng viên chưa điểm danh có mặt / The member is not checked in as present");
+  if (!isPresent(s, personId))
+    return refuse("not_present", "Đảng viên chưa điểm danh có mặt / The member is not checked in as present");
   return null;
 }
 
 function findOpen(s: RoomState, voteId: string): VoteRec | Result {
   const vote = s.votes[voteId];
   if (!vote) return refuse("not_found", "Không có cuộc biểu quyết này / No such vote");
-  if (vote.status === "closed") return refuse("vote_closed", "Biểu quyết đã kết thúc, phiếu không được nhận / The vote is closed; the ballot was not counted");
+  if (vote.status === "closed")
+    return refuse(
+      "vote_closed",
+      "Biểu quyết đã kết thúc, phiếu không được nhận / The vote is closed; the ballot was not counted",
+    );
   if (s.meeting.status !== "live") return notLive(s);
   return vote;
 }
 const isVote = (v: VoteRec | Result): v is VoteRec => "motion" in v;
 
-export function castBallot(s: RoomState, actor: Actor, voteId: string, choice: Choice, ballotId: string, ctx: Ctx): Result {
+export function castBallot(
+  s: RoomState,
+  actor: Actor,
+  voteId: string,
+  choice: Choice,
+  ballotId: string,
+  ctx: Ctx,
+): Result {
   const session = ballotSession(s);
   const result = session.cast(actor, voteId, choice, ballotId, ctx);
   return result.ok ? { ...result, state: session.state() } : result;
@@ -90,14 +127,22 @@ export function ballotSession(s: RoomState): BallotSession {
       const existing = ballots[key];
       // A replay of an acknowledged ballot (same id) is recognised even after the vote closed.
       if (existing && existing.ballotId === ballotId) {
-        return applied(s, [], [], { duplicate: true, ...(existing.choice ? { ballot: { voteId, choice: existing.choice } } : {}) });
+        return applied(s, [], [], {
+          duplicate: true,
+          ...(existing.choice ? { ballot: { voteId, choice: existing.choice } } : {}),
+        });
       }
       const vote = findOpen(s, voteId);
       if (!isVote(vote)) return vote;
       const why = ineligible(s, actor.personId);
       if (why) return why;
-      if (existing && !vote.rule.allowChange) return refuse("already_voted", "Đảng viên đã biểu quyết; phiếu không được đổi / Already voted; this vote does not allow changes");
-      if (existing && existing.choice === choice && existing.channel === "remote") return applied(s, [], [], { ballot: { voteId, choice } });
+      if (existing && !vote.rule.allowChange)
+        return refuse(
+          "already_voted",
+          "Đảng viên đã biểu quyết; phiếu không được đổi / Already voted; this vote does not allow changes",
+        );
+      if (existing && existing.choice === choice && existing.channel === "remote")
+        return applied(s, [], [], { ballot: { voteId, choice } });
       draft ??= { ...s.ballots };
       draft[key] = { voteId, personId: actor.personId, choice, channel: "remote", ballotId, at: iso(ctx.now) };
       return applied(s, [{ kind: "vote", id: voteId, tally: true }], [], { ballot: { voteId, choice } });
@@ -112,11 +157,18 @@ export function ballotSession(s: RoomState): BallotSession {
 }
 
 /** Hall hands by name. All entries are checked first: one ineligible name refuses the whole entry. */
-export function enterHallBallots(s: RoomState, voteId: string, entries: { personId: string; choice: Choice }[], msgId: string, ctx: Ctx): Result {
+export function enterHallBallots(
+  s: RoomState,
+  voteId: string,
+  entries: { personId: string; choice: Choice }[],
+  msgId: string,
+  ctx: Ctx,
+): Result {
   const vote = findOpen(s, voteId);
   if (!isVote(vote)) return vote;
   const ids = new Set(entries.map((e) => e.personId));
-  if (ids.size !== entries.length) return refuse("bad_message", "Một người được ghi hai lần / A person is listed twice");
+  if (ids.size !== entries.length)
+    return refuse("bad_message", "Một người được ghi hai lần / A person is listed twice");
   for (const e of entries) {
     const why = ineligible(s, e.personId);
     if (why && !why.ok) return refuse(why.code, `${s.roster[e.personId]?.name ?? e.personId}: ${why.message}`);
@@ -131,7 +183,14 @@ export function enterHallBallots(s: RoomState, voteId: string, entries: { person
       skipped.push(e.personId);
       continue;
     }
-    ballots[key] = { voteId, personId: e.personId, choice: e.choice, channel: "hall", ballotId: `${msgId}:${e.personId}`, at: iso(ctx.now) };
+    ballots[key] = {
+      voteId,
+      personId: e.personId,
+      choice: e.choice,
+      channel: "hall",
+      ballotId: `${msgId}:${e.personId}`,
+      at: iso(ctx.now),
+    };
   }
   return applied({ ...s, ballots }, [{ kind: "vote", id: voteId, tally: true }], [], { skipped });
 }
@@ -148,25 +207,34 @@ export function closeVote(s: RoomState, voteId: string, ctx: Ctx): Result {
   const eligible = eligibleVoterIds(s).length;
   const closed: VoteRec = { ...vote, status: "closed", closedAt, closing: { eligible, base, ...tally, result } };
   const state = { ...s, votes: { ...s.votes, [voteId]: closed } };
-  return applied(state, [{ kind: "vote", id: voteId }], [
-    {
-      kind: "vote",
-      vote: {
-        id: voteId,
-        itemId: vote.itemId,
-        motion: vote.motion,
-        ruleJson: JSON.stringify(vote.rule),
-        secret: vote.secret,
-        openedAt: vote.openedAt,
-        closedAt,
-        base,
-        ...tally,
-        eligible,
-        result,
+  return applied(
+    state,
+    [{ kind: "vote", id: voteId }],
+    [
+      {
+        kind: "vote",
+        vote: {
+          id: voteId,
+          itemId: vote.itemId,
+          motion: vote.motion,
+          ruleJson: JSON.stringify(vote.rule),
+          secret: vote.secret,
+          openedAt: vote.openedAt,
+          closedAt,
+          base,
+          ...tally,
+          eligible,
+          result,
+        },
+        ballots: ballots.map((b) => ({
+          personId: b.personId,
+          choice: vote.secret ? null : b.choice,
+          channel: b.channel,
+          castAt: b.at,
+        })),
       },
-      ballots: ballots.map((b) => ({ personId: b.personId, choice: vote.secret ? null : b.choice, channel: b.channel, castAt: b.at })),
-    },
-  ]);
+    ],
+  );
 }
 
 /** A voter of a closed vote whose choice went against the result. */
@@ -174,26 +242,50 @@ export function reserveOpinion(s: RoomState, actor: Actor, voteId: string, body:
   if (s.meeting.status === "closed") return refuse("meeting_closed", "Cuộc họp đã kết thúc / The meeting is closed");
   const vote = s.votes[voteId];
   if (!vote) return refuse("not_found", "Không có cuộc biểu quyết này / No such vote");
-  if (vote.status !== "closed" || !vote.closing) return refuse("vote_open", "Bảo lưu sau khi biểu quyết kết thúc / Reserve an opinion after the vote closes");
+  if (vote.status !== "closed" || !vote.closing)
+    return refuse("vote_open", "Bảo lưu sau khi biểu quyết kết thúc / Reserve an opinion after the vote closes");
   const ballot = s.ballots[ballotKey(voteId, actor.personId)];
   const minority = ballot && (vote.closing.result === "passed" ? ballot.choice !== "agree" : ballot.choice === "agree");
-  if (!minority) return refuse("not_minority", "Chỉ đảng viên thuộc thiểu số được bảo lưu ý kiến / Only members in the minority reserve an opinion");
+  if (!minority)
+    return refuse(
+      "not_minority",
+      "Chỉ đảng viên thuộc thiểu số được bảo lưu ý kiến / Only members in the minority reserve an opinion",
+    );
   if (Object.values(s.reserved).some((r) => r.voteId === voteId && r.personId === actor.personId)) {
     return refuse("conflict", "Đã bảo lưu ý kiến cho biểu quyết này / Opinion already reserved for this vote");
   }
   const opinion = { id: ctx.newId(), voteId, personId: actor.personId, name: actor.name, body, at: iso(ctx.now) };
   const state = { ...s, reserved: { ...s.reserved, [opinion.id]: opinion } };
-  return applied(state, [{ kind: "reserved", id: opinion.id }], [{ kind: "reserved", opinion }], { entityId: opinion.id });
+  return applied(state, [{ kind: "reserved", id: opinion.id }], [{ kind: "reserved", opinion }], {
+    entityId: opinion.id,
+  });
 }
 
 export function voteView(s: RoomState, vote: VoteRec): VoteView {
   const ballots = ballotsOf(s, vote.id);
   const votedHall = ballots.filter((b) => b.channel === "hall").length;
-  const base0 = { id: vote.id, motion: vote.motion, itemId: vote.itemId, rule: vote.rule, secret: vote.secret, openedAt: vote.openedAt, closedAt: vote.closedAt };
+  const base0 = {
+    id: vote.id,
+    motion: vote.motion,
+    itemId: vote.itemId,
+    rule: vote.rule,
+    secret: vote.secret,
+    openedAt: vote.openedAt,
+    closedAt: vote.closedAt,
+  };
   const common = { ...base0, voted: ballots.length, votedHall, votedRemote: ballots.length - votedHall };
   if (vote.closing) {
     const { eligible, base, agree, disagree, abstain, result } = vote.closing;
-    return { ...common, status: "closed", eligible, tally: { agree, disagree, abstain }, base, needed: agreeNeeded(base, vote.rule), canStillPass: result === "passed", result };
+    return {
+      ...common,
+      status: "closed",
+      eligible,
+      tally: { agree, disagree, abstain },
+      base,
+      needed: agreeNeeded(base, vote.rule),
+      canStillPass: result === "passed",
+      result,
+    };
   }
   const tally = tallyOf(ballots);
   const eligibleIds = eligibleVoterIds(s);
@@ -208,7 +300,8 @@ export function voteView(s: RoomState, vote: VoteRec): VoteView {
     // Secret: a tally that moves as each ballot lands tells the room who voted how.
     tally: vote.secret ? null : tally,
     base: vote.rule.base === "members" ? base : vote.secret ? 0 : base,
-    needed: vote.rule.base === "members" ? agreeNeeded(base, vote.rule) : vote.secret ? 0 : agreeNeeded(base, vote.rule),
+    needed:
+      vote.rule.base === "members" ? agreeNeeded(base, vote.rule) : vote.secret ? 0 : agreeNeeded(base, vote.rule),
     canStillPass: vote.secret ? null : canStillPass(vote.rule, mBase, tally, notYet),
     result: null,
   };
@@ -216,10 +309,15 @@ export function voteView(s: RoomState, vote: VoteRec): VoteView {
 
 /** At the end of the meeting the room forgets secret choices as well (it kept them for reserved opinions). */
 export function forgetSecretChoices(s: RoomState): RoomState {
-  const secret = new Set(Object.values(s.votes).filter((v) => v.secret).map((v) => v.id));
+  const secret = new Set(
+    Object.values(s.votes)
+      .filter((v) => v.secret)
+      .map((v) => v.id),
+  );
   if (secret.size === 0) return s;
   const ballots = { ...s.ballots };
-  for (const [key, b] of Object.entries(ballots)) if (secret.has(b.voteId) && b.choice !== null) ballots[key] = { ...b, choice: null };
+  for (const [key, b] of Object.entries(ballots))
+    if (secret.has(b.voteId) && b.choice !== null) ballots[key] = { ...b, choice: null };
   return { ...s, ballots };
 }
 

@@ -52,12 +52,17 @@ export const agendaOrderSchema = z.object({ itemIds: z.array(idSchema).max(100) 
 export type AgendaOrder = z.infer<typeof agendaOrderSchema>;
 
 /** A combined meeting is a thematic one held together with the month's regular one: a regular meeting alone cannot be. */
-export const combinedNeedsThematic = "Chỉ sinh hoạt chuyên đề mới kết hợp với thường kỳ / Only a thematic meeting can be combined with a regular one";
+export const combinedNeedsThematic =
+  "Chỉ sinh hoạt chuyên đề mới kết hợp với thường kỳ / Only a thematic meeting can be combined with a regular one";
 
 /** A wholly online meeting is a pilot the higher committee allowed: it needs its basis (decision) named. */
 const requireBasis = (o: { format?: MeetingFormat; onlineBasis?: string | null }, ctx: z.RefinementCtx) => {
   if (o.format === "online" && !o.onlineBasis) {
-    ctx.addIssue({ code: "custom", path: ["onlineBasis"], message: "Họp trực tuyến cần nêu căn cứ / An online meeting needs its basis" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["onlineBasis"],
+      message: "Họp trực tuyến cần nêu căn cứ / An online meeting needs its basis",
+    });
   }
 };
 
@@ -81,8 +86,10 @@ export const createMeetingSchema = z
   .strict()
   .superRefine((o, ctx) => {
     requireBasis(o, ctx);
-    if (o.combined && o.kind !== "thematic") ctx.addIssue({ code: "custom", path: ["combined"], message: combinedNeedsThematic });
-    if (o.template && o.agenda) ctx.addIssue({ code: "custom", path: ["template"], message: "agenda or template, not both" });
+    if (o.combined && o.kind !== "thematic")
+      ctx.addIssue({ code: "custom", path: ["combined"], message: combinedNeedsThematic });
+    if (o.template && o.agenda)
+      ctx.addIssue({ code: "custom", path: ["template"], message: "agenda or template, not both" });
   });
 export type CreateMeeting = z.input<typeof createMeetingSchema>;
 
@@ -119,14 +126,19 @@ export const planYearSchema = z
   .strict();
 export type PlanYear = z.input<typeof planYearSchema>;
 
-export const cancelMeetingSchema = z.object({ reason: z.string().trim().min(1, "Cần nêu lý do / Reason required").max(1000) }).strict();
+export const cancelMeetingSchema = z
+  .object({ reason: z.string().trim().min(1, "Cần nêu lý do / Reason required").max(1000) })
+  .strict();
 export type CancelMeeting = z.infer<typeof cancelMeetingSchema>;
 
 export const documentInputSchema = z
   .object({
     title: z.string().trim().min(1).max(300),
     body: z.string().min(1).max(200_000).optional(),
-    url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
   })
   .strict()
   .refine((o) => (o.body === undefined) !== (o.url === undefined), {
@@ -252,9 +264,21 @@ export interface MeetingRecord {
     result: "passed" | "not_passed" | null;
     /** How many cast a ballot; who chose what only for open votes, never for secret ones. */
     voters: number;
-    ballots: { personId: string; fullName: string; choice: "agree" | "disagree" | "abstain" | null; channel: "remote" | "hall" }[];
+    ballots: {
+      personId: string;
+      fullName: string;
+      choice: "agree" | "disagree" | "abstain" | null;
+      channel: "remote" | "hall";
+    }[];
   }[];
-  reservedOpinions: { id: string; voteId: string; personId: string; fullName: string; body: string; createdAt: string }[];
+  reservedOpinions: {
+    id: string;
+    voteId: string;
+    personId: string;
+    fullName: string;
+    body: string;
+    createdAt: string;
+  }[];
   evaluations: {
     id: string;
     evaluatorPersonId: string;

@@ -44,7 +44,10 @@ export const exemptionSchema = z
     to: dateSchema.nullish(),
   })
   .strict()
-  .refine((e) => !e.to || e.to >= e.from, { path: ["to"], message: "Ngày kết thúc trước ngày bắt đầu / Ends before it starts" });
+  .refine((e) => !e.to || e.to >= e.from, {
+    path: ["to"],
+    message: "Ngày kết thúc trước ngày bắt đầu / Ends before it starts",
+  });
 export type Exemption = z.infer<typeof exemptionSchema>;
 
 export const memberSchema = z.object({
@@ -125,7 +128,9 @@ export const importResultSchema = z.object({
   rows: z.number().int(),
   newPeople: z.number().int(),
   reusedPeople: z.number().int(),
-  byOrganization: z.array(z.object({ organizationId: z.string(), organizationName: z.string(), rows: z.number().int() })),
+  byOrganization: z.array(
+    z.object({ organizationId: z.string(), organizationName: z.string(), rows: z.number().int() }),
+  ),
   preview: z.array(
     z.object({
       line: z.number().int(),

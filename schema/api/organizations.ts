@@ -9,7 +9,15 @@ export const organizationKindSchema = z.enum(["grassroots_committee", "grassroot
 export type OrganizationKind = z.infer<typeof organizationKindSchema>;
 
 /** Loại hình chi bộ: guidance differs by type (residential-area branches meet in the evening, …). */
-export const branchTypeSchema = z.enum(["residential", "agency", "enterprise", "public_service", "school", "armed_forces", "other"]);
+export const branchTypeSchema = z.enum([
+  "residential",
+  "agency",
+  "enterprise",
+  "public_service",
+  "school",
+  "armed_forces",
+  "other",
+]);
 export type BranchType = z.infer<typeof branchTypeSchema>;
 
 /** Kinds that meet: a branch under a committee, or a grassroots branch. */
@@ -31,10 +39,18 @@ export const createOrganizationSchema = z
   .strict()
   .superRefine((o, ctx) => {
     if (o.kind === "branch" && !o.parentId) {
-      ctx.addIssue({ code: "custom", path: ["parentId"], message: "Chi bộ trực thuộc cần đảng bộ cấp trên / A branch needs its parent committee" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["parentId"],
+        message: "Chi bộ trực thuộc cần đảng bộ cấp trên / A branch needs its parent committee",
+      });
     }
     if (o.kind !== "branch" && o.parentId) {
-      ctx.addIssue({ code: "custom", path: ["parentId"], message: "Chỉ chi bộ trực thuộc có cấp trên / Only a branch has a parent" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["parentId"],
+        message: "Chỉ chi bộ trực thuộc có cấp trên / Only a branch has a parent",
+      });
     }
     if (o.kind === "grassroots_committee" ? o.branchType : !o.branchType) {
       ctx.addIssue({
@@ -52,7 +68,9 @@ export type CreateOrganization = z.infer<typeof createOrganizationSchema>;
 export const updateOrganizationSchema = z
   .object({ name: orgName.optional(), branchType: branchTypeSchema.optional() })
   .strict()
-  .refine((o) => o.name !== undefined || o.branchType !== undefined, { message: "Không có gì để sửa / Nothing to change" });
+  .refine((o) => o.name !== undefined || o.branchType !== undefined, {
+    message: "Không có gì để sửa / Nothing to change",
+  });
 export type UpdateOrganization = z.infer<typeof updateOrganizationSchema>;
 
 /** Member counts of an organization and everything under it. `exempt` is a subset of official + probationary. */

@@ -82,4 +82,5 @@ export const gradeNames = ["good", "fair", "average", "weak"] as const;
 export type Grade = (typeof gradeNames)[number];
 export const gradeLabels: Record<Grade, string> = { good: "Tốt", fair: "Khá", average: "Trung bình", weak: "Kém" };
 /** The grid's bands (DOMAIN.md): Tốt ≥ 90, Khá 70–89, Trung bình 50–69, Kém < 50. */
-export const gradeOfScore = (score: number): Grade => (score >= 90 ? "good" : score >= 70 ? "fair" : score >= 50 ? "average" : "weak");
+export const gradeOfScore = (score: number): Grade =>
+  score >= 90 ? "good" : score >= 70 ? "fair" : score >= 50 ? "average" : "weak";

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { dateSchema, idSchema, monthSchema } from "../ids";
-import { reportNames, type BehindReason, type Grade, type ReportName } from "./report-labels";
+import { type BehindReason, type Grade, type ReportName, reportNames } from "./report-labels";
 
 export * from "./report-labels";
 
@@ -24,13 +24,24 @@ export const periodQuerySchema = z
     to: dateSchema.optional(),
   })
   .superRefine((q, ctx) => {
-    const kinds = [q.year !== undefined, q.month !== undefined, q.from !== undefined || q.to !== undefined].filter(Boolean);
-    if (kinds.length > 1) ctx.addIssue({ code: "custom", path: ["year"], message: "Chọn một kiểu kỳ: năm, tháng hoặc từ–đến / one period kind only" });
-    if (q.quarter !== undefined && q.year === undefined) ctx.addIssue({ code: "custom", path: ["quarter"], message: "Quý cần có năm / quarter needs year" });
-    if ((q.from === undefined) !== (q.to === undefined)) ctx.addIssue({ code: "custom", path: ["to"], message: "Cần cả từ ngày và đến ngày / from and to together" });
+    const kinds = [q.year !== undefined, q.month !== undefined, q.from !== undefined || q.to !== undefined].filter(
+      Boolean,
+    );
+    if (kinds.length > 1)
+      ctx.addIssue({
+        code: "custom",
+        path: ["year"],
+        message: "Chọn một kiểu kỳ: năm, tháng hoặc từ–đến / one period kind only",
+      });
+    if (q.quarter !== undefined && q.year === undefined)
+      ctx.addIssue({ code: "custom", path: ["quarter"], message: "Quý cần có năm / quarter needs year" });
+    if ((q.from === undefined) !== (q.to === undefined))
+      ctx.addIssue({ code: "custom", path: ["to"], message: "Cần cả từ ngày và đến ngày / from and to together" });
     if (q.from && q.to) {
-      if (q.from > q.to) ctx.addIssue({ code: "custom", path: ["to"], message: "Đến ngày phải sau từ ngày / to before from" });
-      else if (Date.parse(q.to) - Date.parse(q.from) > 10 * 366 * 86_400_000) ctx.addIssue({ code: "custom", path: ["to"], message: "Tối đa 10 năm / at most 10 years" });
+      if (q.from > q.to)
+        ctx.addIssue({ code: "custom", path: ["to"], message: "Đến ngày phải sau từ ngày / to before from" });
+      else if (Date.parse(q.to) - Date.parse(q.from) > 10 * 366 * 86_400_000)
+        ctx.addIssue({ code: "custom", path: ["to"], message: "Tối đa 10 năm / at most 10 years" });
     }
   });
 export type PeriodQuery = z.infer<typeof periodQuerySchema>;
@@ -59,7 +70,8 @@ export interface Period {
 const pad = (n: number) => String(n).padStart(2, "0");
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const vnDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-export const quarterOfMonth = (month: string) => `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+export const quarterOfMonth = (month: string) =>
+  `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
 
 /** Resolves a period query; `today` (`YYYY-MM-DD`, Vietnam) gives the default year. */
 export function resolvePeriod(q: PeriodQuery, today: string): Period {
@@ -156,8 +168,6 @@ export interface ReportResult {
   behind: BehindBranch[];
   tables: ReportTable[];
 }
-
-
 
 /** Columns per report (rows and total share them). */
 export const reportColumns: Record<ReportName, Column[]> = {

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { idSchema, monthSchema } from "../ids";
 import { periodQuerySchema } from "./reports";
-import { visitStatuses, type VisitStatus } from "./visit-labels";
+import { type VisitStatus, visitStatuses } from "./visit-labels";
 
 export * from "./visit-labels";
 

@@ -15,10 +15,19 @@
  * Columns `STT` (row number) and `Ghi chú` / `Notes` are allowed and ignored; any other column is refused.
  * Line numbers in reports are lines of the file, the header being line 1.
  */
-import { emailSchema, phoneSchema, type BranchRole, type MembershipStatus } from "../api/members";
+import { type BranchRole, emailSchema, type MembershipStatus, phoneSchema } from "../api/members";
 import { foldForSearch } from "../text";
 
-export const MEMBER_CSV_COLUMNS = ["fullName", "email", "phone", "birthYear", "branch", "status", "probationStart", "branchRole"] as const;
+export const MEMBER_CSV_COLUMNS = [
+  "fullName",
+  "email",
+  "phone",
+  "birthYear",
+  "branch",
+  "status",
+  "probationStart",
+  "branchRole",
+] as const;
 export type MemberCsvColumn = (typeof MEMBER_CSV_COLUMNS)[number];
 
 /** Header spellings, folded by `headerKey`. */
@@ -38,7 +47,10 @@ const IGNORED = ["stt", "sothutu", "no", "ghichu", "notes", "note"];
 
 /** "Họ và tên" → "hovaten", "E-mail" → "email". */
 export const headerKey = (h: string) => foldForSearch(h).replace(/[^a-z0-9]/g, "");
-const valueKey = (v: string) => foldForSearch(v).replace(/[^a-z0-9 ]/g, "").trim();
+const valueKey = (v: string) =>
+  foldForSearch(v)
+    .replace(/[^a-z0-9 ]/g, "")
+    .trim();
 
 const STATUS_VALUES: Record<string, MembershipStatus> = {
   "chinh thuc": "official",
@@ -166,7 +178,8 @@ export function parseMemberRow(
     if (!get("probationStart")) problems.push("Đảng viên dự bị cần ngày vào dự bị / Probation start date required");
     else {
       probationStart = parseDate(get("probationStart"));
-      if (!probationStart) problems.push(`Ngày vào dự bị không hợp lệ "${get("probationStart").slice(0, 20)}" / Bad date`);
+      if (!probationStart)
+        problems.push(`Ngày vào dự bị không hợp lệ "${get("probationStart").slice(0, 20)}" / Bad date`);
     }
   }
 

@@ -10,7 +10,9 @@ export interface CsvRecord {
   cells: string[];
 }
 
-export type CsvResult = { ok: true; records: CsvRecord[]; delimiter: string } | { ok: false; line: number; message: string };
+export type CsvResult =
+  | { ok: true; records: CsvRecord[]; delimiter: string }
+  | { ok: false; line: number; message: string };
 
 const DELIMITERS = [",", ";", "\t"] as const;
 
@@ -69,7 +71,8 @@ export function parseCsv(input: string, delimiter = guessDelimiter(input.replace
       continue;
     }
     if (ch === '"') {
-      if (fieldStarted || afterQuote) return { ok: false, line, message: "Dấu ngoặc kép đặt sai chỗ / Stray quote inside a field" };
+      if (fieldStarted || afterQuote)
+        return { ok: false, line, message: "Dấu ngoặc kép đặt sai chỗ / Stray quote inside a field" };
       quoted = true;
       quoteLine = line;
       fieldStarted = true;

@@ -20,7 +20,9 @@ export const organizations = sqliteTable(
   "organizations",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     parentId: text("parent_id"),
     kind: text("kind", { enum: ["grassroots_committee", "grassroots_branch", "branch"] }).notNull(),
     name: text("name").notNull(),
@@ -55,12 +57,20 @@ export const memberships = sqliteTable(
   "memberships",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
-    organizationId: text("organization_id").notNull().references(() => organizations.id),
-    personId: text("person_id").notNull().references(() => people.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
     status: text("status", { enum: ["official", "probationary"] }).notNull(),
     probationStart: text("probation_start"),
-    branchRole: text("branch_role", { enum: ["secretary", "deputy", "committee", "member"] }).notNull().default("member"),
+    branchRole: text("branch_role", { enum: ["secretary", "deputy", "committee", "member"] })
+      .notNull()
+      .default("member"),
     exemptReason: text("exempt_reason"),
     exemptFrom: text("exempt_from"),
     exemptTo: text("exempt_to"),
@@ -71,7 +81,9 @@ export const memberships = sqliteTable(
      * branch's books, but not in the base a resolution counts against (DOMAIN.md, 24-QĐ/TW 9.3.2), so the
      * live room leaves them off its roster.
      */
-    standing: text("standing", { enum: ["active", "transferred", "suspended", "detained"] }).notNull().default("active"),
+    standing: text("standing", { enum: ["active", "transferred", "suspended", "detained"] })
+      .notNull()
+      .default("active"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -87,8 +99,12 @@ export const memberships = sqliteTable(
 export const tenantRoles = sqliteTable(
   "tenant_roles",
   {
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
-    personId: text("person_id").notNull().references(() => people.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
     role: text("role", { enum: ["admin", "organizer", "viewer"] }).notNull(),
     createdAt: createdAt(),
   },
@@ -99,16 +115,24 @@ export const meetings = sqliteTable(
   "meetings",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
-    organizationId: text("organization_id").notNull().references(() => organizations.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id),
     kind: text("kind", { enum: ["regular", "thematic"] }).notNull(),
     topic: text("topic").notNull(),
     scheduledAt: text("scheduled_at").notNull(),
     place: text("place").notNull().default(""),
     /** Hall only, hall plus remote sites (hybrid), or wholly online (allowed only as a pilot, with a basis). */
-    format: text("format", { enum: ["in_person", "hybrid", "online"] }).notNull().default("hybrid"),
+    format: text("format", { enum: ["in_person", "hybrid", "online"] })
+      .notNull()
+      .default("hybrid"),
     onlineBasis: text("online_basis"),
-    status: text("status", { enum: ["planned", "live", "closed", "cancelled"] }).notNull().default("planned"),
+    status: text("status", { enum: ["planned", "live", "closed", "cancelled"] })
+      .notNull()
+      .default("planned"),
     chairPersonId: text("chair_person_id").references(() => people.id),
     minutesTakerPersonId: text("minutes_taker_person_id").references(() => people.id),
     startedAt: text("started_at"),
@@ -128,8 +152,12 @@ export const agendaItems = sqliteTable(
   "agenda_items",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
-    meetingId: text("meeting_id").notNull().references(() => meetings.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    meetingId: text("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
     position: integer("position").notNull(),
     title: text("title").notNull(),
     presenterPersonId: text("presenter_person_id").references(() => people.id),
@@ -142,8 +170,12 @@ export const meetingDocuments = sqliteTable(
   "meeting_documents",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
-    meetingId: text("meeting_id").notNull().references(() => meetings.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    meetingId: text("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
     title: text("title").notNull(),
     body: text("body"),
     url: text("url"),
@@ -156,9 +188,15 @@ export const meetingDocuments = sqliteTable(
 export const meetingGuests = sqliteTable(
   "meeting_guests",
   {
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
-    meetingId: text("meeting_id").notNull().references(() => meetings.id),
-    personId: text("person_id").notNull().references(() => people.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    meetingId: text("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
     title: text("title").notNull().default(""),
     createdAt: createdAt(),
   },
@@ -168,9 +206,15 @@ export const meetingGuests = sqliteTable(
 export const attendance = sqliteTable(
   "attendance",
   {
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
-    meetingId: text("meeting_id").notNull().references(() => meetings.id),
-    personId: text("person_id").notNull().references(() => people.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    meetingId: text("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
     status: text("status", {
       enum: ["present_hall", "present_remote", "absent_excused", "absent_unexcused", "exempt"],
     }).notNull(),
@@ -193,11 +237,19 @@ export const speeches = sqliteTable(
   "speeches",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
-    meetingId: text("meeting_id").notNull().references(() => meetings.id),
-    personId: text("person_id").notNull().references(() => people.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    meetingId: text("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
     agendaItemId: text("agenda_item_id"),
-    kind: text("kind", { enum: ["speech", "point_of_order"] }).notNull().default("speech"),
+    kind: text("kind", { enum: ["speech", "point_of_order"] })
+      .notNull()
+      .default("speech"),
     startedAt: text("started_at").notNull(),
     endedAt: text("ended_at").notNull(),
     durationSeconds: integer("duration_seconds").notNull(),
@@ -215,8 +267,12 @@ export const votes = sqliteTable(
   "votes",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
-    meetingId: text("meeting_id").notNull().references(() => meetings.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    meetingId: text("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
     agendaItemId: text("agenda_item_id"),
     motion: text("motion").notNull(),
     /** The rule as data (base kind, threshold fraction and strictness, changes allowed): see schema/rules. */
@@ -232,16 +288,26 @@ export const votes = sqliteTable(
     result: text("result", { enum: ["passed", "not_passed"] }),
   },
   // tenant + meeting: a tenant-scoped lookup of a meeting's votes must not pick the tenant-only index.
-  (t) => [index("votes_meeting").on(t.meetingId), index("votes_tenant").on(t.tenantId), index("votes_tenant_meeting").on(t.tenantId, t.meetingId)],
+  (t) => [
+    index("votes_meeting").on(t.meetingId),
+    index("votes_tenant").on(t.tenantId),
+    index("votes_tenant_meeting").on(t.tenantId, t.meetingId),
+  ],
 );
 
 /** One row per voter. In a secret vote `choice` stays null: who voted is kept, never what they chose. */
 export const ballots = sqliteTable(
   "ballots",
   {
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
-    voteId: text("vote_id").notNull().references(() => votes.id),
-    personId: text("person_id").notNull().references(() => people.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    voteId: text("vote_id")
+      .notNull()
+      .references(() => votes.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
     choice: text("choice", { enum: ["agree", "disagree", "abstain"] }),
     channel: text("channel", { enum: ["remote", "hall"] }).notNull(),
     castAt: text("cast_at").notNull(),
@@ -253,10 +319,18 @@ export const reservedOpinions = sqliteTable(
   "reserved_opinions",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
-    meetingId: text("meeting_id").notNull().references(() => meetings.id),
-    voteId: text("vote_id").notNull().references(() => votes.id),
-    personId: text("person_id").notNull().references(() => people.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    meetingId: text("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    voteId: text("vote_id")
+      .notNull()
+      .references(() => votes.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
     body: text("body").notNull(),
     createdAt: createdAt(),
   },
@@ -268,9 +342,15 @@ export const leaderNotes = sqliteTable(
   "leader_notes",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
-    meetingId: text("meeting_id").notNull().references(() => meetings.id),
-    personId: text("person_id").notNull().references(() => people.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    meetingId: text("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
     agendaItemId: text("agenda_item_id"),
     body: text("body").notNull(),
     sharedWithCommittee: integer("shared_with_committee", { mode: "boolean" }).notNull().default(false),
@@ -284,9 +364,15 @@ export const evaluations = sqliteTable(
   "evaluations",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
-    meetingId: text("meeting_id").notNull().references(() => meetings.id),
-    evaluatorPersonId: text("evaluator_person_id").notNull().references(() => people.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    meetingId: text("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    evaluatorPersonId: text("evaluator_person_id")
+      .notNull()
+      .references(() => people.id),
     evaluatorKind: text("evaluator_kind", { enum: ["branch", "leader"] }).notNull(),
     scoresJson: text("scores_json").notNull(),
     total: integer("total").notNull(),
@@ -307,11 +393,17 @@ export const minutes = sqliteTable(
   "minutes",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
-    meetingId: text("meeting_id").notNull().references(() => meetings.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    meetingId: text("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
     version: integer("version").notNull(),
     body: text("body").notNull(),
-    status: text("status", { enum: ["frozen", "approved"] }).notNull().default("frozen"),
+    status: text("status", { enum: ["frozen", "approved"] })
+      .notNull()
+      .default("frozen"),
     createdBy: text("created_by"),
     approvedBy: text("approved_by"),
     approvedAt: text("approved_at"),
@@ -330,13 +422,21 @@ export const visitPlans = sqliteTable(
   "visit_plans",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
-    leaderPersonId: text("leader_person_id").notNull().references(() => people.id),
-    organizationId: text("organization_id").notNull().references(() => organizations.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    leaderPersonId: text("leader_person_id")
+      .notNull()
+      .references(() => people.id),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id),
     /** `YYYY-MM` */
     month: text("month").notNull(),
     meetingId: text("meeting_id").references(() => meetings.id),
-    status: text("status", { enum: ["planned", "attended", "missed", "moved"] }).notNull().default("planned"),
+    status: text("status", { enum: ["planned", "attended", "missed", "moved"] })
+      .notNull()
+      .default("planned"),
     movedToMeetingId: text("moved_to_meeting_id").references(() => meetings.id),
     /** The plan this one continues, when a missed visit was moved here. */
     movedFromPlanId: text("moved_from_plan_id"),
@@ -372,7 +472,9 @@ export const sessions = sqliteTable(
   "sessions",
   {
     id: text("id").primaryKey(),
-    personId: text("person_id").notNull().references(() => people.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
     expiresAt: text("expires_at").notNull(),
     revokedAt: text("revoked_at"),
     createdAt: createdAt(),

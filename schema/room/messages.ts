@@ -48,7 +48,11 @@ export const clientMessageSchema = z.discriminatedUnion("type", [
   /** Self check-in (own personId), or chair / minutes-taker checks in someone in the hall. */
   m("presence/check-in", { personId: entityId, mode: z.enum(["hall", "remote"]) }),
   /** Chair / minutes-taker: absent with a reason the committee accepts (excused) or without. */
-  m("presence/mark-absent", { personId: entityId, excused: z.boolean(), reason: z.optional(z.string().check(z.trim(), z.maxLength(500))) }),
+  m("presence/mark-absent", {
+    personId: entityId,
+    excused: z.boolean(),
+    reason: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+  }),
   m("meeting/start", {}),
   m("meeting/close", {}),
   m("agenda/go", { itemId: entityId }),
@@ -78,17 +82,30 @@ export const clientMessageSchema = z.discriminatedUnion("type", [
   /** A member's own ballot. The message id is the ballot id: a replay is recognised, not counted twice. */
   m("vote/cast", { voteId: entityId, choice: choiceSchema }),
   /** Minutes-taker / chair enters hands counted in the hall, by name; members who voted remotely are refused. */
-  m("vote/hall", { voteId: entityId, entries: z.array(z.strictObject({ personId: entityId, choice: choiceSchema })).check(z.minLength(1), z.maxLength(500)) }),
+  m("vote/hall", {
+    voteId: entityId,
+    entries: z
+      .array(z.strictObject({ personId: entityId, choice: choiceSchema }))
+      .check(z.minLength(1), z.maxLength(500)),
+  }),
   m("vote/close", { voteId: entityId }),
   /** A member in the minority of a closed vote reserves their opinion. */
   m("vote/reserve", { voteId: entityId, body: text() }),
   /** Visiting leader: create (no noteId) or update own note. */
-  m("note/save", { noteId: z.optional(entityId), itemId: z.optional(z.nullable(entityId)), body: text(), shared: z.boolean() }),
+  m("note/save", {
+    noteId: z.optional(entityId),
+    itemId: z.optional(z.nullable(entityId)),
+    body: text(),
+    shared: z.boolean(),
+  }),
   m("guidance/post", { body: text() }),
   /** Leader (kind leader) or chair (kind branch) scores the meeting. */
   m("evaluation/save", { scores: scoresSchema }),
   /** Minutes-taker / chair replaces the body; `baseRevision` must be the current revision. */
-  m("minutes/edit", { body: z.string().check(z.maxLength(MAX_MINUTES_CHARS)), baseRevision: z.int().check(z.minimum(0)) }),
+  m("minutes/edit", {
+    body: z.string().check(z.maxLength(MAX_MINUTES_CHARS)),
+    baseRevision: z.int().check(z.minimum(0)),
+  }),
   /** Replace the body with a draft built from what happened. */
   m("minutes/prefill", {}),
 ]);
@@ -128,7 +145,11 @@ export const roomEventSchema = z.discriminatedUnion("type", [
   /** Only the entries that changed, plus the new counts. */
   ev("attendance", { entries: z.array(attendanceEntrySchema), counts: attendanceCountsSchema }),
   ev("agenda", { agenda: z.array(agendaItemViewSchema), currentItemId: z.nullable(z.string()) }),
-  ev("queue", { queue: z.array(queueEntrySchema), floor: z.nullable(floorViewSchema), queueSettings: queueSettingsSchema }),
+  ev("queue", {
+    queue: z.array(queueEntrySchema),
+    floor: z.nullable(floorViewSchema),
+    queueSettings: queueSettingsSchema,
+  }),
   ev("speech", { speech: speechViewSchema }),
   ev("vote", { vote: voteViewSchema }),
   ev("reserved", { opinion: reservedOpinionViewSchema }),
@@ -167,7 +188,13 @@ export type ParsedClientMessage =
 const knownTypes = new Set<string>(clientMessageSchema.def.options.flatMap((o) => o.shape.type.def.values));
 
 export function parseClientMessage(raw: string | ArrayBuffer | ArrayBufferView): ParsedClientMessage {
-  if (typeof raw !== "string") return { ok: false, code: "bad_message", ref: null, message: "Khung nhị phân không được hỗ trợ / Binary frames are not supported" };
+  if (typeof raw !== "string")
+    return {
+      ok: false,
+      code: "bad_message",
+      ref: null,
+      message: "Khung nhị phân không được hỗ trợ / Binary frames are not supported",
+    };
   if (raw.length > MAX_FRAME_CHARS) {
     // Not parsed (that is the cost being refused), but the request id is looked for near the start.
     const ref = /"id"\s*:\s*"([A-Za-z0-9_-]{1,64})"/.exec(raw.slice(0, 256))?.[1] ?? null;
@@ -179,7 +206,10 @@ export function parseClientMessage(raw: string | ArrayBuffer | ArrayBufferView):
   } catch {
     return { ok: false, code: "bad_message", ref: null, message: "JSON không hợp lệ / Malformed JSON" };
   }
-  const ref = typeof data === "object" && data !== null && "id" in data && typeof data.id === "string" ? data.id.slice(0, 64) : null;
+  const ref =
+    typeof data === "object" && data !== null && "id" in data && typeof data.id === "string"
+      ? data.id.slice(0, 64)
+      : null;
   const type = typeof data === "object" && data !== null && "type" in data ? data.type : undefined;
   if (typeof type !== "string" || !knownTypes.has(type)) {
     return { ok: false, code: "unknown_type", ref, message: "Loại tin nhắn không xác định / Unknown message type" };

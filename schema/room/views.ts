@@ -5,11 +5,17 @@
  * all of it (issue 4: the member room view stays under 60 KB gzipped); parsing is the same zod core.
  */
 import * as z from "zod/mini";
-import { scoresSchema, gradeSchema } from "../quality-grid";
+import { gradeSchema, scoresSchema } from "../quality-grid";
 import { voteRuleSchema } from "../vote-rules";
 import { roomRoleSchema } from "./ticket";
 
-export const attendanceStatusSchema = z.enum(["present_hall", "present_remote", "absent_excused", "absent_unexcused", "exempt"]);
+export const attendanceStatusSchema = z.enum([
+  "present_hall",
+  "present_remote",
+  "absent_excused",
+  "absent_unexcused",
+  "exempt",
+]);
 export type AttendanceStatus = z.infer<typeof attendanceStatusSchema>;
 
 export const meetingViewSchema = z.object({
@@ -188,7 +194,13 @@ export const leaderNoteViewSchema = z.object({
 });
 export type LeaderNoteView = z.infer<typeof leaderNoteViewSchema>;
 
-export const guidanceViewSchema = z.object({ id: z.string(), personId: z.string(), name: z.string(), body: z.string(), at: z.string() });
+export const guidanceViewSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  name: z.string(),
+  body: z.string(),
+  at: z.string(),
+});
 export type GuidanceView = z.infer<typeof guidanceViewSchema>;
 
 export const evaluationViewSchema = z.object({

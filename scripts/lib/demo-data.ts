@@ -4,12 +4,13 @@
  * probationary, a few exempted), the current month's planned meetings and two months of closed ones.
  * Ids are fixed and every insert is `INSERT OR IGNORE`, so loading it twice changes nothing.
  */
-import { foldForSearch, memberSearchText } from "../../schema/text.ts";
+
 import { gradeOf, type Scores } from "../../schema/quality-grid.ts";
+import { foldForSearch, memberSearchText } from "../../schema/text.ts";
 import { hashPassword } from "../../worker/lib/password.ts";
 import { monthLabel, REGULAR_AGENDA, THEMATIC_AGENDA, THEMATIC_TOPICS, vnTime } from "./meeting-content.ts";
 import { rng, vietnameseName } from "./names.ts";
-import { writeMeeting, type SeedBranch, type SeedMember } from "./seed-meetings.ts";
+import { type SeedBranch, type SeedMember, writeMeeting } from "./seed-meetings.ts";
 import { SqlWriter } from "./sql.ts";
 
 export const DEMO_TENANT_ID = "hoaan";
@@ -23,20 +24,66 @@ export interface DemoLogin {
 
 /** Points on the quality grid (schema/quality-grid.ts) the demo's held meetings were given: Tốt, Khá, Trung bình. */
 const DEMO_SCORES: readonly Scores[] = [
-  { attendance: 20, preparation: 15, documents: 5, duration: 10, conduct: 10, speaking: 15, principles: 10, resolution: 8, minutes: 5 },
-  { attendance: 20, preparation: 12, documents: 5, duration: 10, conduct: 8, speaking: 10, principles: 10, resolution: 8, minutes: 5 },
-  { attendance: 15, preparation: 8, documents: 0, duration: 10, conduct: 6, speaking: 5, principles: 8, resolution: 5, minutes: 5 },
+  {
+    attendance: 20,
+    preparation: 15,
+    documents: 5,
+    duration: 10,
+    conduct: 10,
+    speaking: 15,
+    principles: 10,
+    resolution: 8,
+    minutes: 5,
+  },
+  {
+    attendance: 20,
+    preparation: 12,
+    documents: 5,
+    duration: 10,
+    conduct: 8,
+    speaking: 10,
+    principles: 10,
+    resolution: 8,
+    minutes: 5,
+  },
+  {
+    attendance: 15,
+    preparation: 8,
+    documents: 0,
+    duration: 10,
+    conduct: 6,
+    speaking: 5,
+    principles: 8,
+    resolution: 5,
+    minutes: 5,
+  },
 ];
 
 /** The people who can log in; every other member has no e-mail or password (as in a real import). */
 export const DEMO_LOGINS: readonly DemoLogin[] = [
-  { email: "admin@hoaan.demo", name: "Nguyễn Thị Hồng Nhung", what: "Phó Bí thư Thường trực Đảng ủy — quản trị / committee admin" },
+  {
+    email: "admin@hoaan.demo",
+    name: "Nguyễn Thị Hồng Nhung",
+    what: "Phó Bí thư Thường trực Đảng ủy — quản trị / committee admin",
+  },
   { email: "organizer@hoaan.demo", name: "Trần Văn Khoa", what: "Văn phòng Đảng ủy — lập kế hoạch / organizer" },
-  { email: "bithu.kp3@hoaan.demo", name: "Lê Văn Hòa", what: "Bí thư Chi bộ Khu phố 3 — chủ trì / branch secretary, chair" },
+  {
+    email: "bithu.kp3@hoaan.demo",
+    name: "Lê Văn Hòa",
+    what: "Bí thư Chi bộ Khu phố 3 — chủ trì / branch secretary, chair",
+  },
   { email: "thuky.kp3@hoaan.demo", name: "Đỗ Thị Thu Hà", what: "Chi ủy viên Khu phố 3 — thư ký / minutes-taker" },
   { email: "dangvien.kp3@hoaan.demo", name: "Phạm Thị Mai", what: "Đảng viên chính thức Khu phố 3 / official member" },
-  { email: "duby.kp3@hoaan.demo", name: "Võ Minh Tuấn", what: "Đảng viên dự bị Khu phố 3 (không biểu quyết) / probationary member" },
-  { email: "lanhdao@tinhuy.demo", name: "Hoàng Minh Đức", what: "Tỉnh ủy viên, khách mời cuộc họp / visiting leader (guest)" },
+  {
+    email: "duby.kp3@hoaan.demo",
+    name: "Võ Minh Tuấn",
+    what: "Đảng viên dự bị Khu phố 3 (không biểu quyết) / probationary member",
+  },
+  {
+    email: "lanhdao@tinhuy.demo",
+    name: "Hoàng Minh Đức",
+    what: "Tỉnh ủy viên, khách mời cuộc họp / visiting leader (guest)",
+  },
 ];
 
 interface BranchPlan {
@@ -52,13 +99,76 @@ interface BranchPlan {
 }
 
 const BRANCHES: readonly BranchPlan[] = [
-  { key: "kp1", name: "Chi bộ Khu phố 1", parent: "khoi-dan-cu", kind: "branch", type: "residential", size: 12, place: "Nhà văn hóa khu phố 1", hour: 19 },
-  { key: "kp2", name: "Chi bộ Khu phố 2", parent: "khoi-dan-cu", kind: "branch", type: "residential", size: 10, place: "Nhà văn hóa khu phố 2", hour: 19 },
-  { key: "kp3", name: "Chi bộ Khu phố 3", parent: "khoi-dan-cu", kind: "branch", type: "residential", size: 9, place: "Nhà văn hóa khu phố 3", hour: 19 },
-  { key: "coquan", name: "Chi bộ Cơ quan Đảng ủy – Ủy ban nhân dân phường", parent: "khoi-co-quan", kind: "branch", type: "agency", size: 11, place: "Hội trường Ủy ban nhân dân phường", hour: 16 },
-  { key: "thcs", name: "Chi bộ Trường THCS Hòa An", parent: "khoi-co-quan", kind: "branch", type: "school", size: 8, place: "Phòng họp Trường THCS Hòa An", hour: 16 },
-  { key: "yte", name: "Chi bộ Trạm Y tế phường", parent: "khoi-co-quan", kind: "branch", type: "public_service", size: 5, place: "Trạm Y tế phường Hòa An", hour: 16 },
-  { key: "quansu", name: "Chi bộ Quân sự phường", parent: null, kind: "grassroots_branch", type: "armed_forces", size: 5, place: "Ban Chỉ huy Quân sự phường", hour: 14 },
+  {
+    key: "kp1",
+    name: "Chi bộ Khu phố 1",
+    parent: "khoi-dan-cu",
+    kind: "branch",
+    type: "residential",
+    size: 12,
+    place: "Nhà văn hóa khu phố 1",
+    hour: 19,
+  },
+  {
+    key: "kp2",
+    name: "Chi bộ Khu phố 2",
+    parent: "khoi-dan-cu",
+    kind: "branch",
+    type: "residential",
+    size: 10,
+    place: "Nhà văn hóa khu phố 2",
+    hour: 19,
+  },
+  {
+    key: "kp3",
+    name: "Chi bộ Khu phố 3",
+    parent: "khoi-dan-cu",
+    kind: "branch",
+    type: "residential",
+    size: 9,
+    place: "Nhà văn hóa khu phố 3",
+    hour: 19,
+  },
+  {
+    key: "coquan",
+    name: "Chi bộ Cơ quan Đảng ủy – Ủy ban nhân dân phường",
+    parent: "khoi-co-quan",
+    kind: "branch",
+    type: "agency",
+    size: 11,
+    place: "Hội trường Ủy ban nhân dân phường",
+    hour: 16,
+  },
+  {
+    key: "thcs",
+    name: "Chi bộ Trường THCS Hòa An",
+    parent: "khoi-co-quan",
+    kind: "branch",
+    type: "school",
+    size: 8,
+    place: "Phòng họp Trường THCS Hòa An",
+    hour: 16,
+  },
+  {
+    key: "yte",
+    name: "Chi bộ Trạm Y tế phường",
+    parent: "khoi-co-quan",
+    kind: "branch",
+    type: "public_service",
+    size: 5,
+    place: "Trạm Y tế phường Hòa An",
+    hour: 16,
+  },
+  {
+    key: "quansu",
+    name: "Chi bộ Quân sự phường",
+    parent: null,
+    kind: "grassroots_branch",
+    type: "armed_forces",
+    size: 5,
+    place: "Ban Chỉ huy Quân sự phường",
+    hour: 14,
+  },
 ];
 
 export interface DemoSeed {
@@ -78,7 +188,14 @@ export async function buildDemoSql(now = new Date()): Promise<DemoSeed> {
 
   w.insert("tenants", { id: t, name: "Đảng ủy phường Hòa An" });
   const org = (id: string, parent: string | null, kind: string, name: string, type: string | null) =>
-    w.insert("organizations", { id: `${t}-${id}`, tenant_id: t, parent_id: parent && `${t}-${parent}`, kind, name, branch_type: type });
+    w.insert("organizations", {
+      id: `${t}-${id}`,
+      tenant_id: t,
+      parent_id: parent && `${t}-${parent}`,
+      kind,
+      name,
+      branch_type: type,
+    });
   org("khoi-dan-cu", null, "grassroots_committee", "Đảng bộ Khối dân cư phường Hòa An", null);
   org("khoi-co-quan", null, "grassroots_committee", "Đảng bộ Khối cơ quan – trường học phường Hòa An", null);
   for (const b of BRANCHES) org(b.key, b.parent, b.kind, b.name, b.type);
@@ -121,7 +238,13 @@ export async function buildDemoSql(now = new Date()): Promise<DemoSeed> {
     const plan = [...(fixed[b.key] ?? [])];
     const roles = new Set(plan.map((p) => p.role));
     while (plan.length < b.size) {
-      const role = !roles.has("secretary") ? "secretary" : !roles.has("deputy") ? "deputy" : !roles.has("committee") && b.size >= 9 ? "committee" : "member";
+      const role = !roles.has("secretary")
+        ? "secretary"
+        : !roles.has("deputy")
+          ? "deputy"
+          : !roles.has("committee") && b.size >= 9
+            ? "committee"
+            : "member";
       roles.add(role);
       // Roughly one in eight generated members is probationary (never an officer).
       const status = role === "member" && r() < 0.12 ? "probationary" : undefined;
@@ -135,7 +258,12 @@ export async function buildDemoSql(now = new Date()): Promise<DemoSeed> {
       const probationary = p.status === "probationary";
       const birthYear = probationary ? 1990 + Math.floor(r() * 12) : 1945 + Math.floor(r() * 50);
       // Older residential members are the ones exempted, as in the seeds ("12 members, 2 exempt").
-      const exempt = b.type === "residential" && p.role === "member" && !probationary && !loginByName.has(p.name) && birthYear < 1955;
+      const exempt =
+        b.type === "residential" &&
+        p.role === "member" &&
+        !probationary &&
+        !loginByName.has(p.name) &&
+        birthYear < 1955;
       const id = person(p.name, birthYear);
       w.insert("memberships", {
         id: `${t}-m${String(++membershipNo).padStart(3, "0")}`,
@@ -287,9 +415,19 @@ export async function buildDemoSql(now = new Date()): Promise<DemoSeed> {
     scores_json: JSON.stringify(leaderScores),
     ...gradeOf(leaderScores),
   });
-  for (const [key, back, meeting] of [["kp3", 1, "prev"], ["kp1", 1, "prev"], ["kp3", 0, "current"]] as const) {
+  for (const [key, back, meeting] of [
+    ["kp3", 1, "prev"],
+    ["kp1", 1, "prev"],
+    ["kp3", 0, "current"],
+  ] as const) {
     // A plan invites its leader to its meeting (as the API does), so the room lets them in.
-    if (meeting !== "current") w.insert("meeting_guests", { tenant_id: t, meeting_id: `${t}-${key}-${meeting}`, person_id: leaderId, title: leaderTitle });
+    if (meeting !== "current")
+      w.insert("meeting_guests", {
+        tenant_id: t,
+        meeting_id: `${t}-${key}-${meeting}`,
+        person_id: leaderId,
+        title: leaderTitle,
+      });
     w.insert("visit_plans", {
       id: `${t}-visit-${key}-${meeting}`,
       tenant_id: t,

@@ -12,7 +12,11 @@ export interface AgendaTemplateItem {
 
 export const REGULAR_AGENDA: readonly AgendaTemplateItem[] = [
   { title: "Khai mạc, tuyên bố lý do, điểm danh đảng viên", minutes: 5, presenter: "secretary" },
-  { title: "Báo cáo kết quả thực hiện nhiệm vụ tháng trước và tình hình tư tưởng đảng viên; thu đảng phí", minutes: 15, presenter: "secretary" },
+  {
+    title: "Báo cáo kết quả thực hiện nhiệm vụ tháng trước và tình hình tư tưởng đảng viên; thu đảng phí",
+    minutes: 15,
+    presenter: "secretary",
+  },
   { title: "Thông tin thời sự, phổ biến chỉ thị, nghị quyết mới của cấp trên", minutes: 15, presenter: "deputy" },
   { title: "Thảo luận, đóng góp ý kiến", minutes: 25, presenter: "none" },
   { title: "Phương hướng, nhiệm vụ tháng tới và phân công đảng viên", minutes: 10, presenter: "secretary" },
@@ -37,10 +41,22 @@ export const THEMATIC_TOPICS = [
   "Chuyên đề: Truyền thống cách mạng của địa phương",
 ] as const;
 
-export const ABSENCE_REASONS = ["Ốm, có đơn xin phép", "Đi công tác", "Việc gia đình, đã báo chi ủy", "Trực cơ quan"] as const;
+export const ABSENCE_REASONS = [
+  "Ốm, có đơn xin phép",
+  "Đi công tác",
+  "Việc gia đình, đã báo chi ủy",
+  "Trực cơ quan",
+] as const;
 
 /** The vote rule for a branch resolution, as the room stores it (schema/vote-rules.ts, preset "resolution"). */
-export const RESOLUTION_RULE_JSON = JSON.stringify({ preset: "resolution", base: "members", num: 1, den: 2, strict: true, allowChange: false });
+export const RESOLUTION_RULE_JSON = JSON.stringify({
+  preset: "resolution",
+  base: "members",
+  num: 1,
+  den: 2,
+  strict: true,
+  allowChange: false,
+});
 
 /** Vietnam is UTC+7 all year: a local wall-clock time in Vietnam as a UTC ISO string. */
 export function vnTime(year: number, monthIndex: number, day: number, hour: number, minute = 0): string {

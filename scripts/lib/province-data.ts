@@ -7,9 +7,9 @@
  */
 import { foldForSearch, memberSearchText } from "../../schema/text.ts";
 import { hashPassword } from "../../worker/lib/password.ts";
-import { monthLabel, THEMATIC_AGENDA, THEMATIC_TOPICS, vnTime, type AgendaTemplateItem } from "./meeting-content.ts";
+import { type AgendaTemplateItem, monthLabel, THEMATIC_AGENDA, THEMATIC_TOPICS, vnTime } from "./meeting-content.ts";
 import { pick, rng, vietnameseName } from "./names.ts";
-import { writeMeeting, type SeedBranch, type SeedMember } from "./seed-meetings.ts";
+import { type SeedBranch, type SeedMember, writeMeeting } from "./seed-meetings.ts";
 import { SqlWriter } from "./sql.ts";
 
 export const PROVINCE_TENANT_ID = "prov";
@@ -21,20 +21,54 @@ export const PROVINCE_SIZE = { grassroots: 45, branches: 300, members: 5_000, mo
 /** Six items, 90 minutes: the usual order with the reports and the assignments folded together. */
 const COMPACT_AGENDA: readonly AgendaTemplateItem[] = [
   { title: "Khai mạc, điểm danh đảng viên", minutes: 5, presenter: "secretary" },
-  { title: "Kết quả tháng trước, tình hình tư tưởng đảng viên; thông tin thời sự", minutes: 25, presenter: "secretary" },
+  {
+    title: "Kết quả tháng trước, tình hình tư tưởng đảng viên; thông tin thời sự",
+    minutes: 25,
+    presenter: "secretary",
+  },
   { title: "Thảo luận, đóng góp ý kiến", minutes: 30, presenter: "none" },
   { title: "Nhiệm vụ tháng tới, phân công đảng viên; biểu dương, nhắc nhở", minutes: 15, presenter: "deputy" },
   { title: "Biểu quyết thông qua nghị quyết", minutes: 5, presenter: "secretary" },
   { title: "Đánh giá chất lượng, thông qua biên bản, bế mạc", minutes: 10, presenter: "secretary" },
 ];
 
-const GRASSROOTS_PREFIX = ["Đảng bộ xã", "Đảng bộ phường", "Đảng bộ thị trấn", "Đảng bộ Sở", "Đảng bộ Công ty", "Đảng bộ Bệnh viện"];
+const GRASSROOTS_PREFIX = [
+  "Đảng bộ xã",
+  "Đảng bộ phường",
+  "Đảng bộ thị trấn",
+  "Đảng bộ Sở",
+  "Đảng bộ Công ty",
+  "Đảng bộ Bệnh viện",
+];
 const PLACE_NAMES = [
-  "An Bình", "Tân Phú", "Hòa Lợi", "Phú Mỹ", "Long Thành", "Bình An", "Tân Hiệp", "Thạnh Phú", "Hưng Lộc", "Xuân Hòa",
-  "Minh Đức", "Quang Trung", "Hồng Phong", "Nghĩa Đô", "Đông Hải", "Tây Sơn", "Lộc An", "Vĩnh Thanh", "Cẩm Phả", "Hải Hòa",
+  "An Bình",
+  "Tân Phú",
+  "Hòa Lợi",
+  "Phú Mỹ",
+  "Long Thành",
+  "Bình An",
+  "Tân Hiệp",
+  "Thạnh Phú",
+  "Hưng Lộc",
+  "Xuân Hòa",
+  "Minh Đức",
+  "Quang Trung",
+  "Hồng Phong",
+  "Nghĩa Đô",
+  "Đông Hải",
+  "Tây Sơn",
+  "Lộc An",
+  "Vĩnh Thanh",
+  "Cẩm Phả",
+  "Hải Hòa",
 ];
 const BRANCH_TYPES = [
-  ["residential", 0.55], ["agency", 0.17], ["enterprise", 0.12], ["public_service", 0.08], ["school", 0.06], ["armed_forces", 0.02],
+  ["residential", 0.55],
+  ["agency", 0.17],
+  ["enterprise", 0.12],
+  ["public_service", 0.08],
+  ["school", 0.06],
+  ["armed_forces", 0.02],
 ] as const;
 const BRANCH_LABEL: Record<string, string> = {
   residential: "Thôn",
@@ -70,7 +104,14 @@ export async function buildProvinceSql(now = new Date()): Promise<ProvinceSeed> 
     const id = `${t}-g${String(g + 1).padStart(2, "0")}`;
     grassroots.push(id);
     const name = `${GRASSROOTS_PREFIX[g % GRASSROOTS_PREFIX.length]} ${PLACE_NAMES[g % PLACE_NAMES.length]}${g >= PLACE_NAMES.length ? ` ${Math.floor(g / PLACE_NAMES.length) + 1}` : ""}`;
-    w.insert("organizations", { id, tenant_id: t, parent_id: null, kind: "grassroots_committee", name, branch_type: null });
+    w.insert("organizations", {
+      id,
+      tenant_id: t,
+      parent_id: null,
+      kind: "grassroots_committee",
+      name,
+      branch_type: null,
+    });
   }
 
   // Branch sizes between 10 and 24, nudged until they add up to exactly 5,000 members.
@@ -114,7 +155,14 @@ export async function buildProvinceSql(now = new Date()): Promise<ProvinceSeed> 
     const type = BRANCH_TYPES.find(([, p]) => (acc += p) > x)?.[0] ?? "residential";
     const id = `${t}-b${String(b + 1).padStart(3, "0")}`;
     const parent = grassroots[b % grassroots.length]!;
-    w.insert("organizations", { id, tenant_id: t, parent_id: parent, kind: "branch", name: `Chi bộ ${BRANCH_LABEL[type]} ${b + 1}`, branch_type: type });
+    w.insert("organizations", {
+      id,
+      tenant_id: t,
+      parent_id: parent,
+      kind: "branch",
+      name: `Chi bộ ${BRANCH_LABEL[type]} ${b + 1}`,
+      branch_type: type,
+    });
     const members: SeedMember[] = [];
     const officers: string[] = [];
     for (let i = 0; i < size; i++) {
@@ -190,9 +238,25 @@ export async function buildProvinceSql(now = new Date()): Promise<ProvinceSeed> 
   });
 
   const rowsByTable: Record<string, number> = {};
-  for (const table of ["organizations", "people", "memberships", "meetings", "agenda_items", "attendance", "speeches", "votes"]) {
+  for (const table of [
+    "organizations",
+    "people",
+    "memberships",
+    "meetings",
+    "agenda_items",
+    "attendance",
+    "speeches",
+    "votes",
+  ]) {
     rowsByTable[table] = w.rowCount(table);
   }
   const cur = `${year}-${String(month + 1).padStart(2, "0")}`;
-  return { sql: w.toSql(), rows: w.count, rowsByTable, branchIds: branches.map((b) => b.id), sampleMeetingIds, currentMonth: cur };
+  return {
+    sql: w.toSql(),
+    rows: w.count,
+    rowsByTable,
+    branchIds: branches.map((b) => b.id),
+    sampleMeetingIds,
+    currentMonth: cur,
+  };
 }

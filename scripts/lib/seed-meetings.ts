@@ -3,7 +3,7 @@
  * meeting the attendance of every member, a few speeches and the resolution vote with its tallies.
  * Shared by the demo seed and the province-scale seed so both look like the same product's data.
  */
-import { ABSENCE_REASONS, addMinutes, RESOLUTION_RULE_JSON, type AgendaTemplateItem } from "./meeting-content.ts";
+import { ABSENCE_REASONS, type AgendaTemplateItem, addMinutes, RESOLUTION_RULE_JSON } from "./meeting-content.ts";
 import { pick } from "./names.ts";
 import type { SqlWriter } from "./sql.ts";
 
@@ -59,7 +59,8 @@ export function writeMeeting(w: SqlWriter, r: () => number, m: MeetingSpec): voi
   });
   const itemIds = m.agenda.map((item, i) => {
     const id = `${m.id}-a${i + 1}`;
-    const presenter = item.presenter === "secretary" ? m.branch.secretaryId : item.presenter === "deputy" ? m.branch.deputyId : null;
+    const presenter =
+      item.presenter === "secretary" ? m.branch.secretaryId : item.presenter === "deputy" ? m.branch.deputyId : null;
     w.insert("agenda_items", {
       id,
       tenant_id: m.tenantId,

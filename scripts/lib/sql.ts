@@ -37,7 +37,9 @@ export class SqlWriter {
       this.tables.set(table, t);
       this.order.push(table);
     } else if (t.columns.join() !== columns.join()) {
-      throw new Error(`${table}: rows must list the same columns in the same order (${t.columns.join()} vs ${columns.join()})`);
+      throw new Error(
+        `${table}: rows must list the same columns in the same order (${t.columns.join()} vs ${columns.join()})`,
+      );
     }
     t.rows.push(`(${Object.values(row).map(literal).join(",")})`);
     this.count++;
@@ -55,7 +57,10 @@ export class SqlWriter {
       let batch: string[] = [];
       let bytes = head.length;
       for (const row of t.rows) {
-        if (batch.length > 0 && (batch.length >= this.rowsPerStatement || bytes + row.length + 2 > this.maxStatementBytes)) {
+        if (
+          batch.length > 0 &&
+          (batch.length >= this.rowsPerStatement || bytes + row.length + 2 > this.maxStatementBytes)
+        ) {
           yield head + batch.join(",\n") + ";";
           batch = [];
           bytes = head.length;

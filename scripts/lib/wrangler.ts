@@ -4,7 +4,7 @@
  * own process group: it ignores a SIGTERM sent to its Node wrapper and would leave workerd behind, so we
  * stop it by signalling the whole group.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
 
@@ -27,7 +27,10 @@ export interface RunResult {
 }
 
 /** Runs a wrangler command to completion and returns its output; `check` (default) throws on failure. */
-export function wrangler(args: string[], opts: { check?: boolean; echo?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+export function wrangler(
+  args: string[],
+  opts: { check?: boolean; echo?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunResult> {
   const { check = true, echo = false } = opts;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [wranglerBin, ...args], {
@@ -64,11 +67,22 @@ export async function applyMigrationsLocal(persistTo?: string): Promise<void> {
 
 /** Runs SQL statements (separated by `;`) against the local D1 and returns the rows of each, in order. */
 export async function queryAllLocal(sql: string, persistTo?: string): Promise<Record<string, unknown>[][]> {
-  const { stdout } = await wrangler(["d1", "execute", "DB", "--local", ...persistArgs(persistTo), "--json", "--command", sql]);
+  const { stdout } = await wrangler([
+    "d1",
+    "execute",
+    "DB",
+    "--local",
+    ...persistArgs(persistTo),
+    "--json",
+    "--command",
+    sql,
+  ]);
   const parsed: unknown = JSON.parse(stdout);
   if (!Array.isArray(parsed)) throw new Error(`unexpected output from d1 execute: ${stdout.slice(0, 200)}`);
   return parsed.map((r: unknown) =>
-    r && typeof r === "object" && "results" in r && Array.isArray(r.results) ? (r.results as Record<string, unknown>[]) : [],
+    r && typeof r === "object" && "results" in r && Array.isArray(r.results)
+      ? (r.results as Record<string, unknown>[])
+      : [],
   );
 }
 
@@ -134,7 +148,18 @@ export async function startDev(opts: DevOptions): Promise<DevServer> {
   const varArgs = Object.entries(opts.vars ?? {}).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
   const child = spawn(
     process.execPath,
-    [wranglerBin, "dev", "--port", String(opts.port), "--ip", ip, ...persistArgs(opts.persistTo), ...varArgs, "--show-interactive-dev-session=false", ...(opts.extraArgs ?? [])],
+    [
+      wranglerBin,
+      "dev",
+      "--port",
+      String(opts.port),
+      "--ip",
+      ip,
+      ...persistArgs(opts.persistTo),
+      ...varArgs,
+      "--show-interactive-dev-session=false",
+      ...(opts.extraArgs ?? []),
+    ],
     // stdin ignored: a background process group that reads the terminal would be stopped by SIGTTIN.
     { cwd: root, env: { ...quietEnv, ...opts.env }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );

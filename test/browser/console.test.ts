@@ -37,7 +37,9 @@ describe("the committee console in the browser", () => {
     await page.setViewportSize(PHONE);
     const smaller = page.getByRole("button", { name: "Chữ nhỏ hơn" });
     const headerFits = async () => {
-      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+        .toBeLessThanOrEqual(PHONE.width);
       expect(await page.locator(".whoami-name").textContent()).toBe(seed.people.admin.name);
       for (const control of await page.locator(".app-header .segmented button, .app-header .whoami .btn").all()) {
         const box = (await control.boundingBox())!;
@@ -74,7 +76,9 @@ describe("the committee console in the browser", () => {
     // A CSV whose third line is a probationary member without the start date: refused, that line explained.
     await page.getByRole("link", { name: "Nhập từ tệp CSV" }).click();
     const badLine = "Trần Thị Bình,,,1995,Chi bộ khu phố 3,Dự bị,,Đảng viên";
-    await page.getByLabel("Hoặc dán nội dung tệp vào đây").fill(`Họ và tên,E-mail,Điện thoại,Năm sinh,Chi bộ,Trạng thái,Ngày vào dự bị,Chức vụ
+    await page
+      .getByLabel("Hoặc dán nội dung tệp vào đây")
+      .fill(`Họ và tên,E-mail,Điện thoại,Năm sinh,Chi bộ,Trạng thái,Ngày vào dự bị,Chức vụ
 Nguyễn Văn An,an.nguyen@example.vn,,1968,Chi bộ khu phố 3,Chính thức,,Đảng viên
 ${badLine}
 `);
@@ -103,13 +107,17 @@ ${badLine}
     await months.first().filter({ hasText: "Chưa lên lịch" }).waitFor();
     await months.first().getByRole("link", { name: /Tạo/ }).click();
     await page.getByRole("heading", { name: "Tạo cuộc họp" }).waitFor();
-    expect(await page.getByLabel("Nội dung / chủ đề").inputValue()).toBe(`Sinh hoạt chi bộ thường kỳ tháng 1/${nextYear}`);
+    expect(await page.getByLabel("Nội dung / chủ đề").inputValue()).toBe(
+      `Sinh hoạt chi bộ thường kỳ tháng 1/${nextYear}`,
+    );
     expect(await page.getByLabel("Nội dung mục 1").inputValue()).toMatch(/^Khai mạc/);
     expect(await page.getByLabel("Nội dung mục 9").inputValue()).toBe("Bế mạc");
     await page.getByLabel("Địa điểm").fill("Nhà văn hóa khu phố 3");
     // The secretary chairs by default; the minutes-taker is named here.
     const chair = page.getByLabel("Chủ trì");
-    await expect.poll(() => chair.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toBe(seed.people.chair.name);
+    await expect
+      .poll(() => chair.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text))
+      .toBe(seed.people.chair.name);
     await page.getByLabel("Thư ký").selectOption({ label: seed.people.secretary.name });
     await shots(page, "meeting-new-from-template");
     await page.getByRole("button", { name: "Tạo cuộc họp" }).click();
@@ -123,7 +131,10 @@ ${badLine}
     await page.getByRole("button", { name: "Chuyển mục 10 lên" }).click();
     await page.getByRole("button", { name: "Lưu chương trình" }).click();
     await toast(page, "Đã lưu.");
-    await page.waitForFunction((title) => document.querySelector<HTMLInputElement>("[aria-label='Nội dung mục 9']")?.value === title, NEW_ITEM);
+    await page.waitForFunction(
+      (title) => document.querySelector<HTMLInputElement>("[aria-label='Nội dung mục 9']")?.value === title,
+      NEW_ITEM,
+    );
     expect(await page.getByLabel("Nội dung mục 10").inputValue()).toBe("Bế mạc");
     expect(await page.getByText("Tổng thời lượng: 135 phút").count()).toBe(1);
 
@@ -185,7 +196,10 @@ ${badLine}
     expect(await page.getByRole("button", { name: "In biên bản" }).isVisible()).toBe(false);
     await page.emulateMedia({ media: "screen" });
     await shots(page, "minutes-page");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải PDF" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Tải PDF" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^bien-ban-chi-bo-khu-pho-3-\d{4}-\d{2}\.pdf$/);
     const pdf = await readFile((await download.path())!);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
@@ -211,7 +225,8 @@ ${badLine}
     await page.getByRole("heading", { name: `Sinh hoạt chi bộ thường kỳ tháng 1/${year}` }).waitFor();
     // The secretary edits this planned meeting: details, agenda with presenters.
     await page.getByRole("button", { name: "Lưu thông tin" }).waitFor();
-    const presenter = (n: number) => page.getByLabel(`Người trình bày mục ${n}`).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text);
+    const presenter = (n: number) =>
+      page.getByLabel(`Người trình bày mục ${n}`).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text);
     expect(await presenter(2)).toBe(seed.people.chair.name);
     await page.getByLabel("Người trình bày mục 3").selectOption({ label: seed.people.member.name });
     await page.getByRole("button", { name: "Lưu chương trình" }).click();

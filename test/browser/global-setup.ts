@@ -28,7 +28,11 @@ export default async function setup(project: TestProject) {
     const seedFile = join(persistTo, "seed.sql");
     await writeFile(seedFile, sql);
     await executeFileLocal(seedFile, persistTo);
-    const dev = await startDev({ port: await freePort(), persistTo, vars: { SESSION_SECRET: "browser-test-secret-0123456789" } });
+    const dev = await startDev({
+      port: await freePort(),
+      persistTo,
+      vars: { SESSION_SECRET: "browser-test-secret-0123456789" },
+    });
     project.provide("baseUrl", dev.url);
     project.provide("seed", seed);
     return async () => {

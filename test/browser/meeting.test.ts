@@ -7,7 +7,7 @@ import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectFitsPhone, launch, loginAs, PHONE, shots, type Person } from "./support.ts";
+import { expectFitsPhone, launch, loginAs, type Person, PHONE, shots } from "./support.ts";
 
 const baseUrl = inject("baseUrl");
 const seed = inject("seed");
@@ -79,7 +79,8 @@ describe("a branch meeting in the browser", () => {
     await waitText(member.page, ".hand-status", "Bạn đứng thứ 1 trong danh sách");
     await waitText(hall, ".queue-list", seed.people.member.name);
     await chair.page.getByRole("button", { name: `Mời ${seed.people.member.name} phát biểu` }).click();
-    for (const page of [member.page, probationary.page, hall, leader.page]) await waitText(page, ".floor-name", seed.people.member.name);
+    for (const page of [member.page, probationary.page, hall, leader.page])
+      await waitText(page, ".floor-name", seed.people.member.name);
     await waitText(member.page, ".floor-timer", /Còn lại\s+\d+:\d\d/);
     await roomShots(member.page, "member-speaking");
     await roomShots(hall, "hall-speaking");
@@ -104,7 +105,10 @@ describe("a branch meeting in the browser", () => {
     await waitText(probationary.page, ".notice-warn", "Đảng viên dự bị");
     await probationary.page.getByRole("button", { name: "Tán thành", exact: true }).click();
     await waitText(probationary.page, "[role=alert]", "Phiếu không được nhận");
-    const refusal = await probationary.page.locator("[role=alert]").filter({ hasText: "Phiếu không được nhận" }).innerText();
+    const refusal = await probationary.page
+      .locator("[role=alert]")
+      .filter({ hasText: "Phiếu không được nhận" })
+      .innerText();
     expect(refusal).toMatch(/dự bị/i);
     await roomShots(probationary.page, "probationary-refused");
 
@@ -140,10 +144,14 @@ describe("a branch meeting in the browser", () => {
     await roomShots(chair.page, "chair-result");
 
     // The visiting leader: a private note, guidance to the room, the evaluation with its grade.
-    await leader.page.getByLabel(`Ghi chú cho mục: ${seed.agenda[1]!.title}`, { exact: true }).fill("Chi bộ cần cụ thể hóa nhiệm vụ cho từng đảng viên.");
+    await leader.page
+      .getByLabel(`Ghi chú cho mục: ${seed.agenda[1]!.title}`, { exact: true })
+      .fill("Chi bộ cần cụ thể hóa nhiệm vụ cho từng đảng viên.");
     await leader.page.getByRole("button", { name: `Lưu ghi chú: Ghi chú cho mục: ${seed.agenda[1]!.title}` }).click();
     await waitText(leader.page, ".toast", "Đã lưu");
-    await leader.page.getByLabel("Gửi ý kiến chỉ đạo tới cả phòng họp.").fill("Đề nghị chi bộ phát huy dân chủ, nhiều đảng viên phát biểu.");
+    await leader.page
+      .getByLabel("Gửi ý kiến chỉ đạo tới cả phòng họp.")
+      .fill("Đề nghị chi bộ phát huy dân chủ, nhiều đảng viên phát biểu.");
     await leader.page.getByRole("button", { name: "Gửi ý kiến" }).click();
     await waitText(member.page, ".guidance", "phát huy dân chủ");
     await leader.page.getByRole("button", { name: "Lưu đánh giá" }).click();

@@ -102,7 +102,9 @@ describe("a member's phone across a lost connection", () => {
     await banner(member.page).filter({ hasText: "Đã kết nối" }).waitFor();
     await member.page.locator(".hand-status").filter({ hasText: "Bạn đứng thứ 1 trong danh sách" }).waitFor();
     expect(sent.filter((f) => f.type === "queue/raise")).toHaveLength(1);
-    expect(await member.page.evaluate((key) => sessionStorage.getItem(key), `chibo.room.pending.${meetingId}`)).toBeNull();
+    expect(
+      await member.page.evaluate((key) => sessionStorage.getItem(key), `chibo.room.pending.${meetingId}`),
+    ).toBeNull();
     expect(await queue.count()).toBe(1);
   });
 });

@@ -34,7 +34,9 @@ describe("reports in the browser", () => {
     const bytes = await csv.body();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString("utf8")).toContain("Dự sinh hoạt");
-    const xlsx = await page.request.get((await page.getByRole("link", { name: "Tải Excel", exact: true }).getAttribute("href"))!);
+    const xlsx = await page.request.get(
+      (await page.getByRole("link", { name: "Tải Excel", exact: true }).getAttribute("href"))!,
+    );
     expect(xlsx.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
 
@@ -56,7 +58,11 @@ describe("reports in the browser", () => {
     const chart = page.getByRole("img", { name: /Số cuộc sinh hoạt theo tháng/ });
     const chartBox = (await chart.boundingBox())!;
     expect(chartBox.x + chartBox.width).toBeLessThanOrEqual(360);
-    const tick = (await page.locator(".chart-tick").filter({ hasText: /^T\d+$/ }).first().boundingBox())!;
+    const tick = (await page
+      .locator(".chart-tick")
+      .filter({ hasText: /^T\d+$/ })
+      .first()
+      .boundingBox())!;
     expect(tick.height).toBeGreaterThanOrEqual(14);
     await shots(page, "reports-admin-meetings");
 
@@ -65,7 +71,10 @@ describe("reports in the browser", () => {
     const drill = page.getByRole("button", { name: /Đảng bộ phường Hòa An/ }).first();
     await drill.focus();
     await page.keyboard.press("Enter");
-    await page.getByRole("navigation", { name: "Phạm vi" }).getByRole("button", { name: "Đảng bộ phường Hòa An" }).waitFor();
+    await page
+      .getByRole("navigation", { name: "Phạm vi" })
+      .getByRole("button", { name: "Đảng bộ phường Hòa An" })
+      .waitFor();
     const behind = page.locator(".behind-list li").filter({ hasText: "Chi bộ khu phố 3" });
     expect(await behind.textContent()).toMatch(/Thiếu \d+ cuộc sinh hoạt thường kỳ/);
     expect(page.url()).toContain("org=");
@@ -87,13 +96,17 @@ describe("reports in the browser", () => {
     await page.keyboard.press("Enter");
     // Plan the visiting leader for this month's meeting of Khu phố 5 (the seed's meeting no other test plays): the
     // plan links to it at once.
-    await page.getByRole("combobox", { name: "Lãnh đạo", exact: true }).selectOption({ label: `${seed.people.leader.name} (${seed.people.leader.email})` });
+    await page
+      .getByRole("combobox", { name: "Lãnh đạo", exact: true })
+      .selectOption({ label: `${seed.people.leader.name} (${seed.people.leader.email})` });
     await page.getByRole("combobox", { name: "Chi bộ", exact: true }).selectOption({ label: "Chi bộ khu phố 5" });
     await page.getByRole("textbox", { name: "Ghi chú" }).fill("Dự và chỉ đạo sinh hoạt tháng");
     await page.locator(".register-visit form button[type=submit]").press("Enter");
     const planned = page.locator("tbody tr").filter({ hasText: seed.people.leader.name });
     await planned.getByText("Đã đăng ký").waitFor();
-    expect(await planned.getByRole("link").getAttribute("href")).toMatch(new RegExp(`^/t/${seed.tenantId}/meetings/[^/]+$`));
+    expect(await planned.getByRole("link").getAttribute("href")).toMatch(
+      new RegExp(`^/t/${seed.tenantId}/meetings/[^/]+$`),
+    );
     expect(await page.locator(".visits-kept").textContent()).toMatch(/0 \/ 1/);
     await shots(page, "reports-admin-visits");
   });
@@ -102,7 +115,9 @@ describe("reports in the browser", () => {
     const leader = await chromium.login(seed.people.leader, `/t/${seed.tenantId}/reports`, PHONE);
     await leader.page.getByRole("heading", { name: "Các lượt dự của tôi" }).first().waitFor();
     expect(await leader.page.getByRole("link", { name: "Xác nhận xếp loại" }).count()).toBe(0);
-    expect(await leader.page.getByRole("link", { name: "Các lượt dự của tôi" }).getAttribute("aria-current")).toBe("page");
+    expect(await leader.page.getByRole("link", { name: "Các lượt dự của tôi" }).getAttribute("aria-current")).toBe(
+      "page",
+    );
     expect(await leader.page.getByRole("button", { name: "Sinh hoạt định kỳ và chuyên đề" }).count()).toBe(0);
     // The plan the committee registered above: the leader goes from it straight into the meeting's room.
     const mine = leader.page.locator("tbody tr").filter({ hasText: "Chi bộ khu phố 5" });

@@ -30,13 +30,26 @@ export interface Seed {
 
 async function hashPassword(password: string): Promise<string> {
   const salt = webcrypto.getRandomValues(new Uint8Array(16));
-  const key = await webcrypto.subtle.importKey("raw", new TextEncoder().encode(password), "PBKDF2", false, ["deriveBits"]);
-  const bits = await webcrypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations: 100_000 }, key, 256);
+  const key = await webcrypto.subtle.importKey("raw", new TextEncoder().encode(password), "PBKDF2", false, [
+    "deriveBits",
+  ]);
+  const bits = await webcrypto.subtle.deriveBits(
+    { name: "PBKDF2", hash: "SHA-256", salt, iterations: 100_000 },
+    key,
+    256,
+  );
   return `pbkdf2-sha256$100000$${Buffer.from(salt).toString("base64")}$${Buffer.from(bits).toString("base64")}`;
 }
 
-const q = (v: string | number | null) => (v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replaceAll("'", "''")}'`);
-const fold = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+const q = (v: string | number | null) =>
+  v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replaceAll("'", "''")}'`;
+const fold = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase();
 
 export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
   const hash = await hashPassword(PASSWORD);
@@ -46,12 +59,27 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
   const meetingId = "mtg-browser";
   const lines: string[] = [];
   const insert = (table: string, row: Record<string, string | number | null>) =>
-    lines.push(`INSERT INTO ${table} (${Object.keys(row).join(", ")}) VALUES (${Object.values(row).map(q).join(", ")});`);
+    lines.push(
+      `INSERT INTO ${table} (${Object.keys(row).join(", ")}) VALUES (${Object.values(row).map(q).join(", ")});`,
+    );
 
   insert("tenants", { id: tenantId, name: "Đảng ủy phường Hòa An" });
   insert("tenants", { id: "t-province", name: "Tỉnh ủy" });
-  insert("organizations", { id: committeeId, tenant_id: tenantId, parent_id: null, kind: "grassroots_committee", name: "Đảng bộ phường Hòa An" });
-  insert("organizations", { id: branchId, tenant_id: tenantId, parent_id: committeeId, kind: "branch", name: "Chi bộ khu phố 3", branch_type: "residential" });
+  insert("organizations", {
+    id: committeeId,
+    tenant_id: tenantId,
+    parent_id: null,
+    kind: "grassroots_committee",
+    name: "Đảng bộ phường Hòa An",
+  });
+  insert("organizations", {
+    id: branchId,
+    tenant_id: tenantId,
+    parent_id: committeeId,
+    kind: "branch",
+    name: "Chi bộ khu phố 3",
+    branch_type: "residential",
+  });
 
   const person = (key: string, name: string, login: boolean): SeedPerson => {
     const id = `p-${key}`;
@@ -59,7 +87,13 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
     insert("people", { id, email, full_name: name, search_name: fold(name), password_hash: login ? hash : null });
     return { key, id, email, name };
   };
-  const membership = (p: SeedPerson, status: "official" | "probationary", role: string, exempt = false, orgId = branchId) =>
+  const membership = (
+    p: SeedPerson,
+    status: "official" | "probationary",
+    role: string,
+    exempt = false,
+    orgId = branchId,
+  ) =>
     insert("memberships", {
       id: `m-${p.key}`,
       tenant_id: tenantId,
@@ -111,9 +145,22 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
   ];
   const agenda = titles.map((title, i) => ({ id: `ai-${i + 1}`, title }));
   agenda.forEach((a, i) =>
-    insert("agenda_items", { id: a.id, tenant_id: tenantId, meeting_id: meetingId, position: i + 1, title: a.title, presenter_person_id: chair.id, minutes_budget: 15 }),
+    insert("agenda_items", {
+      id: a.id,
+      tenant_id: tenantId,
+      meeting_id: meetingId,
+      position: i + 1,
+      title: a.title,
+      presenter_person_id: chair.id,
+      minutes_budget: 15,
+    }),
   );
-  insert("meeting_guests", { tenant_id: tenantId, meeting_id: meetingId, person_id: leader.id, title: "Ủy viên Ban Thường vụ Tỉnh ủy" });
+  insert("meeting_guests", {
+    tenant_id: tenantId,
+    meeting_id: meetingId,
+    person_id: leader.id,
+    title: "Ủy viên Ban Thường vụ Tỉnh ủy",
+  });
 
   // The committee's admin: the console (tree, members, CSV import, planning), not a member of the branch.
   const admin = person("admin", "Nguyễn Thị Hồng Nhung", true);
@@ -139,7 +186,14 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
   // visiting leader for it, so the visit stays "planned" whichever test files ran before (the meeting test holds
   // Khu phố 3's meeting with the leader present, which turns a plan on that meeting into "attended").
   const visitBranchId = "org-branch-5";
-  insert("organizations", { id: visitBranchId, tenant_id: tenantId, parent_id: committeeId, kind: "branch", name: "Chi bộ khu phố 5", branch_type: "residential" });
+  insert("organizations", {
+    id: visitBranchId,
+    tenant_id: tenantId,
+    parent_id: committeeId,
+    kind: "branch",
+    name: "Chi bộ khu phố 5",
+    branch_type: "residential",
+  });
   const kp5Secretary = person("kp5-secretary", "Lý Thị Mận", false);
   membership(kp5Secretary, "official", "secretary", false, visitBranchId);
   const visitMeetingId = "mtg-visit";
@@ -147,14 +201,29 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
 
   // A third branch, with a chair and a member who log in, for the reconnect test alone.
   const reconnectBranchId = "org-branch-7";
-  insert("organizations", { id: reconnectBranchId, tenant_id: tenantId, parent_id: committeeId, kind: "branch", name: "Chi bộ khu phố 7", branch_type: "residential" });
+  insert("organizations", {
+    id: reconnectBranchId,
+    tenant_id: tenantId,
+    parent_id: committeeId,
+    kind: "branch",
+    name: "Chi bộ khu phố 7",
+    branch_type: "residential",
+  });
   const kp7Chair = person("kp7-chair", "Trương Văn Phúc", true);
   membership(kp7Chair, "official", "secretary", false, reconnectBranchId);
   const kp7Member = person("kp7-member", "Mai Thị Quyên", true);
   membership(kp7Member, "official", "member", false, reconnectBranchId);
   const reconnectMeetingId = "mtg-reconnect";
   plannedMeeting(reconnectMeetingId, reconnectBranchId, 7, new Date(), kp7Chair);
-  insert("agenda_items", { id: "ai-kp7-1", tenant_id: tenantId, meeting_id: reconnectMeetingId, position: 1, title: "Khai mạc, điểm danh", presenter_person_id: kp7Chair.id, minutes_budget: 15 });
+  insert("agenda_items", {
+    id: "ai-kp7-1",
+    tenant_id: tenantId,
+    meeting_id: reconnectMeetingId,
+    position: 1,
+    title: "Khai mạc, điểm danh",
+    presenter_person_id: kp7Chair.id,
+    minutes_budget: 15,
+  });
 
   const closedMeetingId = "mtg-closed";
   // The 15th of last month, 19:00 in Vietnam: always a past month, whatever today's date.

@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { SeedPerson } from "./seed.ts";
 import { PASSWORD } from "./seed.ts";
@@ -35,8 +35,19 @@ export interface Person {
 }
 
 /** A new context (own cookies) for this person, logged in through the form, then sent to `path`. */
-export async function loginAs(browser: Browser, baseUrl: string, who: SeedPerson, path: string, viewport = DESKTOP): Promise<Person> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+export async function loginAs(
+  browser: Browser,
+  baseUrl: string,
+  who: SeedPerson,
+  path: string,
+  viewport = DESKTOP,
+): Promise<Person> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport,
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   await page.goto(`/login?next=${encodeURIComponent(path)}`);
@@ -52,7 +63,10 @@ export async function loginAs(browser: Browser, baseUrl: string, who: SeedPerson
 export async function shots(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   const own = page.viewportSize() ?? DESKTOP;
-  for (const [label, size] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
+  for (const [label, size] of [
+    ["phone", PHONE],
+    ["desktop", DESKTOP],
+  ] as const) {
     await page.setViewportSize(size);
     // Sticky headers land mid-page in a full-page capture unless the page is at the top.
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -73,13 +87,22 @@ export async function expectFitsPhone(page: Page): Promise<void> {
   const measure = () =>
     page.evaluate(() => {
       const limit = document.documentElement.clientWidth;
-      const out = [...document.body.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > limit + 0.5);
+      const out = [...document.body.querySelectorAll("*")].filter(
+        (el) => el.getBoundingClientRect().right > limit + 0.5,
+      );
       const innermost = out.filter((el) => !out.some((other) => other !== el && el.contains(other)));
-      const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${[...el.classList].map((c) => `.${c}`).join("")}`;
-      const path = (el: Element) => [el.parentElement?.parentElement, el.parentElement, el].filter((e): e is Element => !!e).map(name).join(" > ");
+      const name = (el: Element) =>
+        `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${[...el.classList].map((c) => `.${c}`).join("")}`;
+      const path = (el: Element) =>
+        [el.parentElement?.parentElement, el.parentElement, el]
+          .filter((e): e is Element => !!e)
+          .map(name)
+          .join(" > ");
       return {
         width: document.documentElement.scrollWidth,
-        culprits: innermost.slice(0, 5).map((el) => `${path(el)} (right edge ${Math.round(el.getBoundingClientRect().right)})`),
+        culprits: innermost
+          .slice(0, 5)
+          .map((el) => `${path(el)} (right edge ${Math.round(el.getBoundingClientRect().right)})`),
       };
     });
   await expect

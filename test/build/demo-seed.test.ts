@@ -3,11 +3,27 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TENANT_ID } from "../../scripts/lib/demo-data.ts";
-import { seedDemo } from "../../scripts/seed-demo.ts";
 import { applyMigrationsLocal, queryAllLocal, queryLocal } from "../../scripts/lib/wrangler.ts";
+import { seedDemo } from "../../scripts/seed-demo.ts";
 import { verifyPassword } from "../../worker/lib/password.ts";
 
-const TABLES = ["tenants", "organizations", "people", "memberships", "tenant_roles", "meetings", "agenda_items", "meeting_documents", "meeting_guests", "attendance", "speeches", "votes", "ballots", "evaluations", "visit_plans"];
+const TABLES = [
+  "tenants",
+  "organizations",
+  "people",
+  "memberships",
+  "tenant_roles",
+  "meetings",
+  "agenda_items",
+  "meeting_documents",
+  "meeting_guests",
+  "attendance",
+  "speeches",
+  "votes",
+  "ballots",
+  "evaluations",
+  "visit_plans",
+];
 
 let dir = "";
 const q = <T = Record<string, unknown>>(sql: string) => queryLocal<T>(sql, dir);
@@ -39,7 +55,9 @@ describe("demo seed on a local D1", () => {
   }, 90_000);
 
   it("gives every demo login the documented password in the Worker's hash format", async () => {
-    const rows = await q<{ email: string; password_hash: string; full_name: string }>("SELECT email, password_hash, full_name FROM people WHERE password_hash IS NOT NULL ORDER BY email");
+    const rows = await q<{ email: string; password_hash: string; full_name: string }>(
+      "SELECT email, password_hash, full_name FROM people WHERE password_hash IS NOT NULL ORDER BY email",
+    );
     expect(rows.map((r) => r.email).sort()).toEqual(DEMO_LOGINS.map((l) => l.email).sort());
     for (const row of rows) {
       expect(row.password_hash).toMatch(/^pbkdf2-sha256\$100000\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
@@ -66,7 +84,9 @@ describe("demo seed on a local D1", () => {
       expect(b.secretaries, b.id).toBe(1);
       expect(b.deputies, b.id).toBe(1);
     }
-    const roles = await q<{ role: string; email: string }>("SELECT r.role, p.email FROM tenant_roles r JOIN people p ON p.id = r.person_id ORDER BY r.role");
+    const roles = await q<{ role: string; email: string }>(
+      "SELECT r.role, p.email FROM tenant_roles r JOIN people p ON p.id = r.person_id ORDER BY r.role",
+    );
     expect(roles).toEqual([
       { role: "admin", email: "admin@hoaan.demo" },
       { role: "organizer", email: "organizer@hoaan.demo" },
@@ -96,7 +116,14 @@ describe("demo seed on a local D1", () => {
       expect(m.first).toMatch(/^Khai mạc/);
       expect(m.budget).toBeGreaterThanOrEqual(90); // Directive 50-CT/TW: at least 90 minutes
     }
-    const closed = await q<{ id: string; members: number; marked: number; base: number; agree: number; result: string }>(
+    const closed = await q<{
+      id: string;
+      members: number;
+      marked: number;
+      base: number;
+      agree: number;
+      result: string;
+    }>(
       `SELECT m.id,
          (SELECT COUNT(*) FROM memberships x WHERE x.organization_id = m.organization_id) AS members,
          (SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = m.id) AS marked,
@@ -123,12 +150,19 @@ describe("demo seed on a local D1", () => {
     expect(graded[0]!.bad).toBe(0);
     expect(graded[0]!.grades.split(",").sort()).toEqual(["average", "fair", "good"]);
     // The leader's plans: each linked to a meeting of its branch in its month, to which the leader is invited.
-    const plans = await q<{ month: string; meeting_month: string; same_branch: number; invited: number; status: string }>(
+    const plans = await q<{
+      month: string;
+      meeting_month: string;
+      same_branch: number;
+      invited: number;
+      status: string;
+    }>(
       `SELECT vp.month, strftime('%Y-%m', m.scheduled_at, '+7 hours') AS meeting_month, m.organization_id = vp.organization_id AS same_branch,
          EXISTS (SELECT 1 FROM meeting_guests g WHERE g.meeting_id = vp.meeting_id AND g.person_id = vp.leader_person_id) AS invited, vp.status
        FROM visit_plans vp JOIN meetings m ON m.id = vp.meeting_id`,
     );
     expect(plans).toHaveLength(3);
-    for (const p of plans) expect([p.meeting_month, p.same_branch, p.invited, p.status]).toEqual([p.month, 1, 1, "planned"]);
+    for (const p of plans)
+      expect([p.meeting_month, p.same_branch, p.invited, p.status]).toEqual([p.month, 1, 1, "planned"]);
   });
 });

@@ -32,7 +32,12 @@ describe("deploy", () => {
     const before = readFileSync(join(root, "wrangler.toml"), "utf8");
     const env = { ...quietEnv };
     delete env.CLOUDFLARE_API_TOKEN;
-    const res = spawnSync(process.execPath, [join(root, "scripts", "deploy.ts")], { cwd: root, env, encoding: "utf8", timeout: 30_000 });
+    const res = spawnSync(process.execPath, [join(root, "scripts", "deploy.ts")], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     expect(res.status).toBe(1);
     expect(res.stderr).toContain("CLOUDFLARE_API_TOKEN is not set");
     expect(res.stderr).not.toMatch(/at .*\.ts:\d+/); // a message, not a stack trace
@@ -45,6 +50,8 @@ describe("deploy", () => {
     expect(generated).toContain('database_id = "3f1c1d6e-1111-4222-8333-944455556666"');
     expect(generated).not.toContain("00000000-0000-0000-0000-000000000000");
     expect(generated).toContain('database_name = "chibo"');
-    expect(existsSync(join(root, ".gitignore")) && readFileSync(join(root, ".gitignore"), "utf8")).toContain("wrangler.deploy.toml");
+    expect(existsSync(join(root, ".gitignore")) && readFileSync(join(root, ".gitignore"), "utf8")).toContain(
+      "wrangler.deploy.toml",
+    );
   });
 });

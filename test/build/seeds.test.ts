@@ -14,7 +14,8 @@ describe("seed SQL", () => {
   it("chunks inserts by row count and by statement size (an over-long row goes alone), parents' tables first", () => {
     const w = new SqlWriter({ rowsPerStatement: 3, maxStatementBytes: 200 });
     w.insert("tenants", { id: "t", name: "x" });
-    for (let i = 0; i < 7; i++) w.insert("people", { id: `p${i}`, full_name: "Trần Thị Bích Ngọc".repeat(i === 5 ? 10 : 1) });
+    for (let i = 0; i < 7; i++)
+      w.insert("people", { id: `p${i}`, full_name: "Trần Thị Bích Ngọc".repeat(i === 5 ? 10 : 1) });
     const statements = [...w.statements()];
     expect(statements[0]).toMatch(/^INSERT OR IGNORE INTO tenants/);
     const people = statements.slice(1);

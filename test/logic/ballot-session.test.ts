@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { reduce } from "../../party/logic/reduce";
-import { type Actor, type Ctx, type Result, type RoomState, initialState } from "../../party/logic/state";
+import { type Actor, type Ctx, initialState, type Result, type RoomState } from "../../party/logic/state";
 import { ballotSession, castBallot } from "../../party/logic/votes";
 import type { Choice } from "../../schema/room/views";
 
@@ -28,16 +28,34 @@ function room(): { s: RoomState; fixed: string; changeable: string } {
     exempt: false,
   }));
   const meeting = {
-    id: "mtg", tenantId: "t", organizationId: "o", topic: "Tháng 11", kind: "regular", place: "Hội trường", format: "hybrid",
-    scheduledAt: "2026-11-22T12:00:00Z", status: "planned", chairPersonId: "p1", minutesTakerPersonId: "p2", startedAt: null, endedAt: null,
+    id: "mtg",
+    tenantId: "t",
+    organizationId: "o",
+    topic: "Tháng 11",
+    kind: "regular",
+    place: "Hội trường",
+    format: "hybrid",
+    scheduledAt: "2026-11-22T12:00:00Z",
+    status: "planned",
+    chairPersonId: "p1",
+    minutesTakerPersonId: "p2",
+    startedAt: null,
+    endedAt: null,
   } as const;
-  let s = initialState({ meeting, roster, guests: [{ personId: "g1", name: "Lãnh đạo", title: "Tỉnh ủy viên" }], agenda: [] }, T0);
+  let s = initialState(
+    { meeting, roster, guests: [{ personId: "g1", name: "Lãnh đạo", title: "Tỉnh ủy viên" }], agenda: [] },
+    T0,
+  );
   s = must(reduce(s, chair, { type: "meeting/start", id: "start" }, ctx)).state;
   for (const p of ["p1", "p2", "p3", "p4", "p5", "p6", "p8"]) {
     s = must(reduce(s, chair, { type: "presence/check-in", id: `in-${p}`, personId: p, mode: "remote" }, ctx)).state;
   }
-  const a = must(reduce(s, chair, { type: "vote/open", id: "open-a", motion: "A", rule: "resolution", secret: false }, ctx));
-  const b = must(reduce(a.state, chair, { type: "vote/open", id: "open-b", motion: "B", rule: "procedural", secret: true }, ctx));
+  const a = must(
+    reduce(s, chair, { type: "vote/open", id: "open-a", motion: "A", rule: "resolution", secret: false }, ctx),
+  );
+  const b = must(
+    reduce(a.state, chair, { type: "vote/open", id: "open-b", motion: "B", rule: "procedural", secret: true }, ctx),
+  );
   return { s: b.state, fixed: a.ack!.entityId!, changeable: b.ack!.entityId! };
 }
 
@@ -70,7 +88,17 @@ describe("ballot session", () => {
     });
     expect(batched).toEqual(sequential);
     expect(sequential.map((r) => (r.ok ? "ok" : r.code))).toEqual([
-      "ok", "ok", "already_voted", "ok", "ok", "ok", "not_present", "probationary_cannot_vote", "guest_cannot_vote", "not_found", "ok",
+      "ok",
+      "ok",
+      "already_voted",
+      "ok",
+      "ok",
+      "ok",
+      "not_present",
+      "probationary_cannot_vote",
+      "guest_cannot_vote",
+      "not_found",
+      "ok",
     ]);
     expect(session.state()).toEqual(one);
     expect(Object.keys(one.ballots)).toHaveLength(3);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { guessDelimiter, parseCsv } from "../../schema/csv/parse-csv";
 import { mapHeader, parseDate, parseMemberRow } from "../../schema/csv/members-csv";
+import { guessDelimiter, parseCsv } from "../../schema/csv/parse-csv";
 
 describe("parseCsv", () => {
   it("reads quoted fields with commas, doubled quotes and line breaks, and keeps each record's first line", () => {
@@ -27,18 +27,40 @@ describe("parseCsv", () => {
   });
 
   it("reports an unterminated quote at the line it opened, and stray quotes", () => {
-    expect(parseCsv('a,b\n1,"open\n2,3')).toEqual({ ok: false, line: 2, message: expect.stringMatching(/Unterminated/) });
+    expect(parseCsv('a,b\n1,"open\n2,3')).toEqual({
+      ok: false,
+      line: 2,
+      message: expect.stringMatching(/Unterminated/),
+    });
     expect(parseCsv('a,b\n1,x"y"')).toMatchObject({ ok: false, line: 2 });
     expect(parseCsv('a,b\n1,"x"y')).toMatchObject({ ok: false, line: 2 });
   });
 });
 
 describe("member CSV rows", () => {
-  const vi = mapHeader(["Họ và tên", "Email", "Điện thoại", "Năm sinh", "Chi bộ", "Trạng thái", "Ngày vào dự bị", "Chức vụ"]);
+  const vi = mapHeader([
+    "Họ và tên",
+    "Email",
+    "Điện thoại",
+    "Năm sinh",
+    "Chi bộ",
+    "Trạng thái",
+    "Ngày vào dự bị",
+    "Chức vụ",
+  ]);
 
   it("maps Vietnamese and English headers, ignoring case and diacritics", () => {
     expect(vi.problems).toEqual([]);
-    expect(vi.columns).toEqual({ fullName: 0, email: 1, phone: 2, birthYear: 3, branch: 4, status: 5, probationStart: 6, branchRole: 7 });
+    expect(vi.columns).toEqual({
+      fullName: 0,
+      email: 1,
+      phone: 2,
+      birthYear: 3,
+      branch: 4,
+      status: 5,
+      probationStart: 6,
+      branchRole: 7,
+    });
     const en = mapHeader(["Full name", "E-mail", "Phone", "Birth year", "Branch", "Status", "Probation start", "Role"]);
     expect(en.problems).toEqual([]);
     expect(mapHeader(["HO VA TEN", "chi bo", "trang thai"]).problems).toEqual([]);
@@ -59,7 +81,12 @@ describe("member CSV rows", () => {
   });
 
   it("normalizes a good row", () => {
-    const r = parseMemberRow(["  Lê  Thị Hoa ", "Hoa@X.VN", "0912 345 678", "1975", "Chi bộ 1", "dự bị", "05/03/2026", "Phó Bí thư"], vi.columns, 7, 2026);
+    const r = parseMemberRow(
+      ["  Lê  Thị Hoa ", "Hoa@X.VN", "0912 345 678", "1975", "Chi bộ 1", "dự bị", "05/03/2026", "Phó Bí thư"],
+      vi.columns,
+      7,
+      2026,
+    );
     expect(r).toEqual({
       problems: [],
       row: {

@@ -5,13 +5,24 @@
  */
 import { describe, expect, it } from "vitest";
 import { onConnected } from "../../party/logic/attendance";
-import { type LoadedMeeting, type RoomState, initialState, refreshPlanned } from "../../party/logic/state";
+import { initialState, type LoadedMeeting, type RoomState, refreshPlanned } from "../../party/logic/state";
 
 const T0 = Date.parse("2026-11-22T12:00:00Z");
 const loaded: LoadedMeeting = {
   meeting: {
-    id: "mtg", tenantId: "t", organizationId: "o", topic: "Tháng 11", kind: "regular", place: "Hội trường", format: "hybrid",
-    scheduledAt: "2026-11-22T12:00:00Z", status: "planned", chairPersonId: "p1", minutesTakerPersonId: "p2", startedAt: null, endedAt: null,
+    id: "mtg",
+    tenantId: "t",
+    organizationId: "o",
+    topic: "Tháng 11",
+    kind: "regular",
+    place: "Hội trường",
+    format: "hybrid",
+    scheduledAt: "2026-11-22T12:00:00Z",
+    status: "planned",
+    chairPersonId: "p1",
+    minutesTakerPersonId: "p2",
+    startedAt: null,
+    endedAt: null,
   },
   roster: Array.from({ length: 8 }, (_, i) => ({
     personId: `p${i + 1}`,
@@ -28,7 +39,11 @@ describe("re-reading a planned meeting", () => {
   it("finds no change when members connected in another order than the roster's", () => {
     let s: RoomState = initialState(loaded, T0);
     for (const p of ["p8", "p5", "p1", "p3", "p6"]) {
-      const r = onConnected(s, { personId: p, role: p === "p1" ? "chair" : "official", name: p }, { now: T0, newId: () => "x" });
+      const r = onConnected(
+        s,
+        { personId: p, role: p === "p1" ? "chair" : "official", name: p },
+        { now: T0, newId: () => "x" },
+      );
       if (r?.ok) s = r.state;
     }
     const next = refreshPlanned(s, loaded, T0 + 5_000, false);

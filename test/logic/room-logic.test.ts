@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { parseClientMessage } from "../../schema/room/messages";
 import { attendanceCounts, membersBase } from "../../party/logic/attendance";
 import { draftMinutes } from "../../party/logic/minutes";
+import { nextFloorDeadline, tick } from "../../party/logic/queue";
 import { reduce } from "../../party/logic/reduce";
-import { type Actor, type Ctx, type Result, type RoomState, initialState } from "../../party/logic/state";
+import { type Actor, type Ctx, initialState, type Result, type RoomState } from "../../party/logic/state";
 import { voteView } from "../../party/logic/votes";
-import { tick, nextFloorDeadline } from "../../party/logic/queue";
 import type { ClientMessage } from "../../schema/room/messages";
+import { parseClientMessage } from "../../schema/room/messages";
 
 let n = 0;
 const ctxAt = (now: number): Ctx => ({ now, newId: () => `id${++n}` });
@@ -53,7 +53,12 @@ const actor = (personId: string, role: Actor["role"] = "official"): Actor => ({ 
 const chair = actor("p1", "chair");
 const taker = actor("p2", "minutes_taker");
 
-function run(s: RoomState, who: Actor, msg: Omit<ClientMessage, "id"> & { type: ClientMessage["type"] }, now = T0): Result {
+function run(
+  s: RoomState,
+  who: Actor,
+  msg: Omit<ClientMessage, "id"> & { type: ClientMessage["type"] },
+  now = T0,
+): Result {
   return reduce(s, who, { ...msg, id: `x${++n}` } as ClientMessage, ctxAt(now));
 }
 function must(r: Result): RoomState {
@@ -71,7 +76,15 @@ describe("attendance logic", () => {
   it("counts against official members less the absent exempted, and the base excludes excused absences", () => {
     let s = liveWith(["p1", "p2", "p5", "p6", "p7", "p8", "p9", "p10", "p11"]);
     let c = attendanceCounts(s);
-    expect(c).toMatchObject({ members: 12, official: 11, exempt: 2, expected: 9, present: 9, eligibleVoters: 8, voteBase: 9 });
+    expect(c).toMatchObject({
+      members: 12,
+      official: 11,
+      exempt: 2,
+      expected: 9,
+      present: 9,
+      eligibleVoters: 8,
+      voteBase: 9,
+    });
     expect(c.rate).toBeCloseTo(8 / 9);
     expect(c.reachesMark).toBe(true);
     s = must(run(s, taker, { type: "presence/mark-absent", personId: "p12", excused: false }));
@@ -98,15 +111,29 @@ describe("vote logic", () => {
     s = must(opened);
     const voteId = opened.ok ? opened.ack!.entityId! : "";
     s = must(run(s, actor("p6"), { type: "vote/cast", voteId, choice: "agree" }));
-    const hall = run(s, taker, { type: "vote/hall", voteId, entries: [{ personId: "p6", choice: "disagree" }, { personId: "p7", choice: "disagree" }] });
+    const hall = run(s, taker, {
+      type: "vote/hall",
+      voteId,
+      entries: [
+        { personId: "p6", choice: "disagree" },
+        { personId: "p7", choice: "disagree" },
+      ],
+    });
     expect(hall.ok && hall.ack?.skipped).toEqual(["p6"]);
     s = must(hall);
     const v = voteView(s, s.votes[voteId]!);
     expect(v).toMatchObject({ voted: 2, votedHall: 1, tally: null, canStillPass: null });
     s = must(run(s, chair, { type: "vote/close", voteId }));
     const closed = voteView(s, s.votes[voteId]!);
-    expect(closed).toMatchObject({ status: "closed", tally: { agree: 1, disagree: 1, abstain: 0 }, result: "not_passed" });
-    expect(run(s, actor("p1"), { type: "vote/cast", voteId, choice: "agree" })).toMatchObject({ ok: false, code: "vote_closed" });
+    expect(closed).toMatchObject({
+      status: "closed",
+      tally: { agree: 1, disagree: 1, abstain: 0 },
+      result: "not_passed",
+    });
+    expect(run(s, actor("p1"), { type: "vote/cast", voteId, choice: "agree" })).toMatchObject({
+      ok: false,
+      code: "vote_closed",
+    });
   });
 
   it("emits the D1 write only at close, with secret choices removed", () => {
@@ -117,7 +144,10 @@ describe("vote logic", () => {
     const cast = run(s, actor("p6"), { type: "vote/cast", voteId, choice: "agree" });
     expect(cast.ok && cast.outbox).toEqual([]);
     const closed = run(must(cast), chair, { type: "vote/close", voteId });
-    expect(closed.ok && closed.outbox[0]).toMatchObject({ kind: "vote", ballots: [{ personId: "p6", choice: null, channel: "remote" }] });
+    expect(closed.ok && closed.outbox[0]).toMatchObject({
+      kind: "vote",
+      ballots: [{ personId: "p6", choice: null, channel: "remote" }],
+    });
   });
 });
 
@@ -166,11 +196,21 @@ describe("minutes draft", () => {
 
 describe("message parsing", () => {
   it("parses into the union or explains why not", () => {
-    expect(parseClientMessage(JSON.stringify({ type: "vote/cast", id: "a1", voteId: "v", choice: "agree" }))).toMatchObject({ ok: true });
+    expect(
+      parseClientMessage(JSON.stringify({ type: "vote/cast", id: "a1", voteId: "v", choice: "agree" })),
+    ).toMatchObject({ ok: true });
     expect(parseClientMessage("[")).toMatchObject({ ok: false, code: "bad_message", ref: null });
-    expect(parseClientMessage(JSON.stringify({ type: "nope", id: "a2" }))).toMatchObject({ ok: false, code: "unknown_type", ref: "a2" });
-    expect(parseClientMessage(JSON.stringify({ type: "vote/cast", id: "a3", voteId: "v", choice: "agree", extra: 1 }))).toMatchObject({ ok: false, code: "bad_message", ref: "a3" });
-    expect(parseClientMessage(JSON.stringify({ type: "vote/cast", id: "bad id!", voteId: "v", choice: "agree" }))).toMatchObject({ ok: false, code: "bad_message" });
+    expect(parseClientMessage(JSON.stringify({ type: "nope", id: "a2" }))).toMatchObject({
+      ok: false,
+      code: "unknown_type",
+      ref: "a2",
+    });
+    expect(
+      parseClientMessage(JSON.stringify({ type: "vote/cast", id: "a3", voteId: "v", choice: "agree", extra: 1 })),
+    ).toMatchObject({ ok: false, code: "bad_message", ref: "a3" });
+    expect(
+      parseClientMessage(JSON.stringify({ type: "vote/cast", id: "bad id!", voteId: "v", choice: "agree" })),
+    ).toMatchObject({ ok: false, code: "bad_message" });
     expect(parseClientMessage(new Uint8Array([1, 2]))).toMatchObject({ ok: false, code: "bad_message" });
   });
 });

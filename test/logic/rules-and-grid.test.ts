@@ -50,7 +50,9 @@ describe("quality grid", () => {
   });
 
   it("grades Khá 70–89, Trung bình 50–69, Kém below 50", () => {
-    expect(gradeOf({ attendance: 20, preparation: 15, documents: 5, duration: 10, conduct: 10, speaking: 10 }).grade).toBe("fair");
+    expect(
+      gradeOf({ attendance: 20, preparation: 15, documents: 5, duration: 10, conduct: 10, speaking: 10 }).grade,
+    ).toBe("fair");
     expect(gradeOf({ attendance: 20, preparation: 15, duration: 10, conduct: 5 }).grade).toBe("average");
     expect(gradeOf({ attendance: 20, preparation: 15, duration: 10, conduct: 4 }).grade).toBe("weak");
   });
@@ -61,13 +63,36 @@ describe("quality grid", () => {
   });
 
   it("suggests scores from what the room measured", () => {
-    const good = suggestScores({ attendanceRate: 0.9, unexcusedAbsences: 0, durationMinutes: 95, combined: false, speakerShare: 0.55, minutesWritten: true });
+    const good = suggestScores({
+      attendanceRate: 0.9,
+      unexcusedAbsences: 0,
+      durationMinutes: 95,
+      combined: false,
+      speakerShare: 0.55,
+      minutesWritten: true,
+    });
     expect(good).toEqual({ attendance: 20, duration: 10, speaking: 15, minutes: 5 });
-    const weak = suggestScores({ attendanceRate: 0.9, unexcusedAbsences: 1, durationMinutes: 45, combined: false, speakerShare: 0.35, minutesWritten: false });
+    const weak = suggestScores({
+      attendanceRate: 0.9,
+      unexcusedAbsences: 1,
+      durationMinutes: 45,
+      combined: false,
+      speakerShare: 0.35,
+      minutesWritten: false,
+    });
     expect(weak.attendance).toBeLessThan(20);
     expect(weak.duration).toBe(5);
     expect(weak.speaking).toBe(9);
     // A combined meeting needs 120 minutes.
-    expect(suggestScores({ attendanceRate: 1, unexcusedAbsences: 0, durationMinutes: 100, combined: true, speakerShare: 1, minutesWritten: true }).duration).toBeLessThan(10);
+    expect(
+      suggestScores({
+        attendanceRate: 1,
+        unexcusedAbsences: 0,
+        durationMinutes: 100,
+        combined: true,
+        speakerShare: 1,
+        minutesWritten: true,
+      }).duration,
+    ).toBeLessThan(10);
   });
 });

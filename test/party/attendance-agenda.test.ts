@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { attendance, agendaItems, meetings, memberships } from "../../schema/db/tables";
+import { agendaItems, attendance, meetings, memberships } from "../../schema/db/tables";
 import { createPerson, db } from "../support/fixtures";
 import { closeAllRooms, eventually } from "../support/room-client";
 import { createMeeting, liveMeeting } from "./meeting-fixture";
@@ -18,7 +18,17 @@ describe("attendance", () => {
     await taker.ok({ type: "presence/check-in", personId: f.idOf("m7"), mode: "hall" });
     const ev = await m1.event("attendance", (e) => e.entries.some((x) => x.personId === f.idOf("m7")), from);
     expect(ev.entries.find((x) => x.personId === f.idOf("m7"))?.status).toBe("present_hall");
-    expect(ev.counts).toMatchObject({ members: 12, official: 11, probationary: 1, exempt: 2, expected: 9, presentHall: 1, presentRemote: 3, eligibleVoters: 4, voteBase: 9 });
+    expect(ev.counts).toMatchObject({
+      members: 12,
+      official: 11,
+      probationary: 1,
+      exempt: 2,
+      expected: 9,
+      presentHall: 1,
+      presentRemote: 3,
+      eligibleVoters: 4,
+      voteBase: 9,
+    });
     expect(ev.counts.reachesMark).toBe(false);
 
     await chair.ok({ type: "presence/mark-absent", personId: f.idOf("m6"), excused: true, reason: "Đi công tác" });
@@ -31,7 +41,10 @@ describe("attendance", () => {
     const snap = await m1.sync();
     expect(snap.state.counts).toMatchObject({ absentExcused: 1, absentUnexcused: 1, voteBase: 8, expected: 9 });
     const rows = await eventually(async () => {
-      const r = await db().select().from(attendance).where(and(eq(attendance.tenantId, f.tenantId), eq(attendance.meetingId, f.meetingId)));
+      const r = await db()
+        .select()
+        .from(attendance)
+        .where(and(eq(attendance.tenantId, f.tenantId), eq(attendance.meetingId, f.meetingId)));
       return r.length >= 6 ? r : undefined;
     });
     const byPerson = new Map(rows.map((r) => [r.personId, r]));
@@ -48,7 +61,11 @@ describe("attendance", () => {
     const m2 = await f.join("m2");
     const from = chair.received.length;
     m2.close();
-    const ev = await chair.event("attendance", (e) => e.entries.some((x) => x.personId === f.idOf("m2") && x.connected === 0), from);
+    const ev = await chair.event(
+      "attendance",
+      (e) => e.entries.some((x) => x.personId === f.idOf("m2") && x.connected === 0),
+      from,
+    );
     // Leaving the socket does not undo attendance.
     expect(ev.entries[0]?.status).toBe("present_remote");
   });
@@ -70,7 +87,10 @@ describe("agenda", () => {
     expect(agenda.currentItemId).toBe(f.items[0]!.id);
     expect(agenda.agenda[0]!.runningSince).not.toBeNull();
     await eventually(async () => {
-      const [m] = await db().select().from(meetings).where(and(eq(meetings.tenantId, f.tenantId), eq(meetings.id, f.meetingId)));
+      const [m] = await db()
+        .select()
+        .from(meetings)
+        .where(and(eq(meetings.tenantId, f.tenantId), eq(meetings.id, f.meetingId)));
       return m?.status === "live" && m.startedAt !== null;
     });
   });
@@ -86,10 +106,20 @@ describe("agenda", () => {
     expect(first.done).toBe(true);
     expect(snap.state.currentItemId).toBe(f.items[1]!.id);
 
-    const added = await chair.ok({ type: "agenda/add", title: "Học tập và làm theo tư tưởng Hồ Chí Minh", budgetMinutes: 15, afterItemId: f.items[0]!.id });
+    const added = await chair.ok({
+      type: "agenda/add",
+      title: "Học tập và làm theo tư tưởng Hồ Chí Minh",
+      budgetMinutes: 15,
+      afterItemId: f.items[0]!.id,
+    });
     expect(added.entityId).toBeTruthy();
     snap = await c.m1!.sync();
-    expect(snap.state.agenda.map((a) => a.id)).toEqual([f.items[0]!.id, added.entityId, f.items[1]!.id, f.items[2]!.id]);
+    expect(snap.state.agenda.map((a) => a.id)).toEqual([
+      f.items[0]!.id,
+      added.entityId,
+      f.items[1]!.id,
+      f.items[2]!.id,
+    ]);
 
     const order = [f.items[2]!.id, f.items[1]!.id, f.items[0]!.id, added.entityId!];
     await chair.refused({ type: "agenda/reorder", itemIds: order.slice(1) }, "bad_message");
@@ -100,7 +130,10 @@ describe("agenda", () => {
     await chair.refused({ type: "agenda/go", itemId: "nope" }, "not_found");
 
     const rows = await eventually(async () => {
-      const r = await db().select().from(agendaItems).where(and(eq(agendaItems.tenantId, f.tenantId), eq(agendaItems.meetingId, f.meetingId)));
+      const r = await db()
+        .select()
+        .from(agendaItems)
+        .where(and(eq(agendaItems.tenantId, f.tenantId), eq(agendaItems.meetingId, f.meetingId)));
       return r.length === 4 && r.find((x) => x.id === added.entityId)?.position === 4 ? r : undefined;
     });
     expect(rows.find((x) => x.id === f.items[2]!.id)?.position).toBe(1);
@@ -112,9 +145,26 @@ describe("before the meeting starts", () => {
     const f = await createMeeting();
     const early = await f.join("chair");
     const snap0 = await early.sync();
-    await db().insert(agendaItems).values({ id: `${f.meetingId}-a4`, tenantId: f.tenantId, meetingId: f.meetingId, position: 4, title: "Mục thêm qua API", minutesBudget: 5 });
+    await db()
+      .insert(agendaItems)
+      .values({
+        id: `${f.meetingId}-a4`,
+        tenantId: f.tenantId,
+        meetingId: f.meetingId,
+        position: 4,
+        title: "Mục thêm qua API",
+        minutesBudget: 5,
+      });
     const newcomer = await createPerson("Mai Văn Mới");
-    await db().insert(memberships).values({ id: `m-${newcomer.id}`, tenantId: f.tenantId, organizationId: f.branchId, personId: newcomer.id, status: "official" });
+    await db()
+      .insert(memberships)
+      .values({
+        id: `m-${newcomer.id}`,
+        tenantId: f.tenantId,
+        organizationId: f.branchId,
+        personId: newcomer.id,
+        status: "official",
+      });
     await new Promise((r) => setTimeout(r, 3100));
     const from = early.received.length;
     const m1 = await f.join("m1");

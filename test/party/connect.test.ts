@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
-import { signToken } from "../../worker/lib/signed-token";
 import { sessionSecret } from "../../worker/lib/session-token";
+import { signToken } from "../../worker/lib/signed-token";
 import { closeAllRooms, connectRoom, RoomClient } from "../support/room-client";
 import { createMeeting } from "./meeting-fixture";
 
@@ -25,7 +25,14 @@ describe("connecting to a meeting room", () => {
     const good = await f.ticket("m1");
     await refusedWith(await connectRoom(f.meetingId, `${good.slice(0, -3)}abc`), 401);
     const expired = await signToken(
-      { pid: f.idOf("m1"), tid: f.tenantId, mid: f.meetingId, role: "official", name: "x", exp: Math.floor(Date.now() / 1000) - 5 },
+      {
+        pid: f.idOf("m1"),
+        tid: f.tenantId,
+        mid: f.meetingId,
+        role: "official",
+        name: "x",
+        exp: Math.floor(Date.now() / 1000) - 5,
+      },
       `room-ticket:${sessionSecret(env)}`,
     );
     await refusedWith(await connectRoom(f.meetingId, expired), 401);
@@ -78,6 +85,9 @@ describe("connecting to a meeting room", () => {
     expect(snap.state.agenda.map((a) => a.title)).toEqual(f.items.map((i) => i.title));
     expect(snap.state.meeting.status).toBe("planned");
     // Connecting checks the member in as present remotely.
-    expect(snap.state.attendance.find((a) => a.personId === f.idOf("m1"))).toMatchObject({ status: "present_remote", connected: 1 });
+    expect(snap.state.attendance.find((a) => a.personId === f.idOf("m1"))).toMatchObject({
+      status: "present_remote",
+      connected: 1,
+    });
   });
 });

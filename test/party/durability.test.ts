@@ -14,7 +14,9 @@ describe("durability", () => {
   it("loses no acknowledged ballot, check-in or minutes edit when the room is evicted mid-vote", async () => {
     const { f, c, chair } = await liveMeeting();
     const stub = env.MeetingRoom.get(env.MeetingRoom.idFromName(f.meetingId));
-    const voteId = (await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết", rule: "resolution", secret: false })).entityId!;
+    const voteId = (
+      await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết", rule: "resolution", secret: false })
+    ).entityId!;
     const m1Ballot = nextId();
     await c.m1!.ok({ type: "vote/cast", voteId, choice: "agree" }, m1Ballot);
     await c.m2!.ok({ type: "vote/cast", voteId, choice: "disagree" });
@@ -68,7 +70,9 @@ describe("durability", () => {
     await chair.ok({ type: "agenda/add", title: "Mục bổ sung", budgetMinutes: 5 });
     await c.m1!.ok({ type: "queue/raise", kind: "speech" });
     await c.m1!.event("queue", () => true, from);
-    const versions = c.m1!.received.slice(from).flatMap((m) => ("version" in m && m.type !== "snapshot" ? [m.version] : []));
+    const versions = c
+      .m1!.received.slice(from)
+      .flatMap((m) => ("version" in m && m.type !== "snapshot" ? [m.version] : []));
     expect(versions).toEqual(versions.map((_, i) => snap.version + 1 + i));
   });
 });
@@ -95,7 +99,9 @@ describe("bad messages", () => {
     await m1.refused({ type: "agenda/go", itemId: f.items[1]!.id }, "forbidden");
 
     from = m1.received.length;
-    m1.sendRaw(JSON.stringify({ type: "minutes/edit", id: "big1", body: "x".repeat(MAX_FRAME_CHARS), baseRevision: 0 }));
+    m1.sendRaw(
+      JSON.stringify({ type: "minutes/edit", id: "big1", body: "x".repeat(MAX_FRAME_CHARS), baseRevision: 0 }),
+    );
     expect(await errorFor("big1", from)).toMatchObject({ code: "too_large" });
 
     from = m1.received.length;

@@ -18,7 +18,15 @@ describe("a visiting leader's presence", () => {
   it("writes a present_remote row for a silent guest, kept out of the room's counts, the record and the attendance report", async () => {
     const { f, c, chair } = await liveMeeting(["chair", "m1", "leader"]);
     const scope = and(eq(attendance.tenantId, f.tenantId), eq(attendance.meetingId, f.meetingId));
-    const row = await eventually(async () => (await db().select().from(attendance).where(and(scope, eq(attendance.personId, f.leader.id))))[0]);
+    const row = await eventually(
+      async () =>
+        (
+          await db()
+            .select()
+            .from(attendance)
+            .where(and(scope, eq(attendance.personId, f.leader.id)))
+        )[0],
+    );
     expect(row).toMatchObject({ status: "present_remote", recordedBy: f.leader.id });
 
     // In the room the guest is no member: connected but with no attendance status, not in the counts or the vote base.
@@ -39,7 +47,9 @@ describe("a visiting leader's presence", () => {
     expect(record.attendance.some((a) => a.personId === f.leader.id)).toBe(false);
 
     const q = attendanceByMeetingQuery(f.tenantId, "2026-11-01T00:00:00.000Z", "2026-12-01T00:00:00.000Z");
-    const { results } = await env.DB.prepare(q.sql).bind(...q.params).all<{ meeting: string; present: number }>();
+    const { results } = await env.DB.prepare(q.sql)
+      .bind(...q.params)
+      .all<{ meeting: string; present: number }>();
     expect(results.find((r) => r.meeting === f.meetingId)?.present).toBe(2);
   });
 });

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
+import { COALESCE_FROM } from "../../party/meeting-room";
 import { issueRoomTicket } from "../../worker/lib/room-ticket";
 import { closeAllRooms, joinRoom } from "../support/room-client";
-import { COALESCE_FROM } from "../../party/meeting-room";
 import { liveMeeting, PRESENT_OFFICIALS } from "./meeting-fixture";
 
 afterEach(() => closeAllRooms());
@@ -13,7 +13,13 @@ async function largeRoom() {
   const { f } = meeting;
   const watchers = [];
   for (let i = 0; watchers.length + PRESENT_OFFICIALS.length < COALESCE_FROM + 2; i++) {
-    const { ticket } = await issueRoomTicket(env, { pid: `obs-${i}`, tid: f.tenantId, mid: f.meetingId, role: "observer", name: `Quan sát ${i}` });
+    const { ticket } = await issueRoomTicket(env, {
+      pid: `obs-${i}`,
+      tid: f.tenantId,
+      mid: f.meetingId,
+      role: "observer",
+      name: `Quan sát ${i}`,
+    });
     watchers.push(await joinRoom(f.meetingId, ticket));
   }
   return { ...meeting, watcher: watchers[0]! };
@@ -23,7 +29,9 @@ describe("a large room", () => {
   it("sends a vote's opening at once, not in the next window", async () => {
     const { c, chair, watcher } = await largeRoom();
     const from = watcher.received.length;
-    const voteId = (await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết", rule: "resolution", secret: false })).entityId!;
+    const voteId = (
+      await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết", rule: "resolution", secret: false })
+    ).entityId!;
     // A ballot right after the ack: coalesced with the opening, the first frame would already count it.
     await c[PRESENT_OFFICIALS[0]!]!.ok({ type: "vote/cast", voteId, choice: "agree" });
     const first = await watcher.event("vote", (e) => e.vote.id === voteId, from);
@@ -33,7 +41,9 @@ describe("a large room", () => {
 
   it("counts ballots that arrived just before the close, each acknowledged after it was stored", async () => {
     const { c, chair, watcher } = await largeRoom();
-    const voteId = (await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết", rule: "resolution", secret: false })).entityId!;
+    const voteId = (
+      await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết", rule: "resolution", secret: false })
+    ).entityId!;
     const voters = PRESENT_OFFICIALS.filter((w) => w !== "chair");
     // Not awaited: the ballots wait for their shared commit while the close arrives behind them.
     const answers = voters.map((w) => c[w]!.request({ type: "vote/cast", voteId, choice: "agree" }));
@@ -47,7 +57,9 @@ describe("a large room", () => {
 
   it("in a shared commit, acknowledges a replayed ballot again without counting it, and refuses a second ballot", async () => {
     const { c, chair, watcher } = await largeRoom();
-    const voteId = (await chair.ok({ type: "vote/open", motion: "Kết nạp đảng viên", rule: "admission", secret: false })).entityId!;
+    const voteId = (
+      await chair.ok({ type: "vote/open", motion: "Kết nạp đảng viên", rule: "admission", secret: false })
+    ).entityId!;
     const [first, ...others] = PRESENT_OFFICIALS.filter((w) => w !== "chair");
     await c[first!]!.ok({ type: "vote/cast", voteId, choice: "agree" }, "ballot-first");
     // Sent together, so they wait for one commit: a replay of a stored ballot, a second ballot, the others.
@@ -64,10 +76,11 @@ describe("a large room", () => {
     expect(result.vote.tally).toEqual({ agree: 1, disagree: others.length, abstain: 0 });
   });
 
-
   it("coalesces frequent events from 50 connections on, and still delivers the final tally", async () => {
     const { c, chair, watcher } = await largeRoom();
-    const voteId = (await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết", rule: "resolution", secret: false })).entityId!;
+    const voteId = (
+      await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết", rule: "resolution", secret: false })
+    ).entityId!;
     const snapVersion = (await watcher.sync()).version;
     const from = watcher.received.length;
     await Promise.all(PRESENT_OFFICIALS.map((w) => c[w]!.ok({ type: "vote/cast", voteId, choice: "agree" })));
@@ -76,7 +89,9 @@ describe("a large room", () => {
     const voteFrames = watcher.received.slice(from).filter((m) => m.type === "vote");
     // Eight ballots landed within one or two windows: fewer frames than ballots.
     expect(voteFrames.length).toBeLessThan(PRESENT_OFFICIALS.length);
-    const versions = watcher.received.slice(from).flatMap((m) => (m.type !== "snapshot" && "version" in m ? [m.version] : []));
+    const versions = watcher.received
+      .slice(from)
+      .flatMap((m) => (m.type !== "snapshot" && "version" in m ? [m.version] : []));
     // Coalescing never leaves a gap: each frame is one above the last.
     expect(versions).toEqual(versions.map((_, i) => snapVersion + 1 + i));
     expect(watcher.received.some((m) => m.type === "error")).toBe(false);

@@ -12,14 +12,29 @@ describe("visiting leader", () => {
   it("keeps private notes per item, shared with the committee only when chosen", async () => {
     const { f, c, chair } = await liveMeeting(["chair", "taker", "m1", "leader"]);
     await c.m1!.refused({ type: "note/save", body: "x", shared: false }, "forbidden");
-    const note = await c.leader!.ok({ type: "note/save", itemId: f.items[0]!.id, body: "Chi bộ chuẩn bị tốt, cần nhiều ý kiến hơn", shared: false });
+    const note = await c.leader!.ok({
+      type: "note/save",
+      itemId: f.items[0]!.id,
+      body: "Chi bộ chuẩn bị tốt, cần nhiều ý kiến hơn",
+      shared: false,
+    });
     const chairSnap = await chair.sync();
     expect(chairSnap.state.notes).toHaveLength(0);
-    expect((await c.leader!.sync()).state.notes[0]).toMatchObject({ id: note.entityId, itemId: f.items[0]!.id, shared: false });
+    expect((await c.leader!.sync()).state.notes[0]).toMatchObject({
+      id: note.entityId,
+      itemId: f.items[0]!.id,
+      shared: false,
+    });
 
     const from = chair.received.length;
     const fromM1 = c.m1!.received.length;
-    await c.leader!.ok({ type: "note/save", noteId: note.entityId, itemId: f.items[0]!.id, body: "Chi bộ chuẩn bị tốt; đề nghị phát huy", shared: true });
+    await c.leader!.ok({
+      type: "note/save",
+      noteId: note.entityId,
+      itemId: f.items[0]!.id,
+      body: "Chi bộ chuẩn bị tốt; đề nghị phát huy",
+      shared: true,
+    });
     const shared = await chair.event("notes", (e) => e.notes.length === 1, from);
     expect(shared.notes[0]).toMatchObject({ shared: true, body: "Chi bộ chuẩn bị tốt; đề nghị phát huy" });
     expect((await c.taker!.sync()).state.notes).toHaveLength(1);
@@ -30,7 +45,10 @@ describe("visiting leader", () => {
     await chair.refused({ type: "note/save", noteId: note.entityId, body: "x", shared: false }, "forbidden");
 
     const row = await eventually(async () => {
-      const r = await db().select().from(leaderNotes).where(and(eq(leaderNotes.tenantId, f.tenantId), eq(leaderNotes.meetingId, f.meetingId)));
+      const r = await db()
+        .select()
+        .from(leaderNotes)
+        .where(and(eq(leaderNotes.tenantId, f.tenantId), eq(leaderNotes.meetingId, f.meetingId)));
       return r[0]?.sharedWithCommittee ? r[0] : undefined;
     });
     expect(row).toMatchObject({ personId: f.leader.id, agendaItemId: f.items[0]!.id });
@@ -44,18 +62,34 @@ describe("visiting leader", () => {
     await c.m1!.refused({ type: "guidance/post", body: "x" }, "forbidden");
 
     // 97 points but not full marks on speaking: Khá, not Tốt.
-    const scores = { attendance: 20, preparation: 15, documents: 5, duration: 10, conduct: 10, speaking: 12, principles: 10, resolution: 10, minutes: 5 };
+    const scores = {
+      attendance: 20,
+      preparation: 15,
+      documents: 5,
+      duration: 10,
+      conduct: 10,
+      speaking: 12,
+      principles: 10,
+      resolution: 10,
+      minutes: 5,
+    };
     await c.leader!.ok({ type: "evaluation/save", scores });
     let ev = await c.m1!.event("evaluation", () => true, from);
     expect(ev.evaluation).toMatchObject({ kind: "leader", total: 97, grade: "fair" });
     await c.leader!.ok({ type: "evaluation/save", scores: { ...scores, speaking: 15 } });
     ev = await c.m1!.event("evaluation", (e) => e.evaluation.total === 100, from);
     expect(ev.evaluation.grade).toBe("good");
-    await chair.ok({ type: "evaluation/save", scores: { attendance: 10, duration: 5, speaking: 5, minutes: 5, preparation: 10, conduct: 10, principles: 10 } });
+    await chair.ok({
+      type: "evaluation/save",
+      scores: { attendance: 10, duration: 5, speaking: 5, minutes: 5, preparation: 10, conduct: 10, principles: 10 },
+    });
     await c.leader!.refused({ type: "evaluation/save", scores: { attendance: 21 } }, "bad_message");
     await c.m1!.refused({ type: "evaluation/save", scores: {} }, "forbidden");
     const rows = await eventually(async () => {
-      const r = await db().select().from(evaluations).where(and(eq(evaluations.tenantId, f.tenantId), eq(evaluations.meetingId, f.meetingId)));
+      const r = await db()
+        .select()
+        .from(evaluations)
+        .where(and(eq(evaluations.tenantId, f.tenantId), eq(evaluations.meetingId, f.meetingId)));
       return r.length === 2 && r.some((x) => x.total === 100) ? r : undefined;
     });
     expect(rows.find((r) => r.evaluatorKind === "leader")).toMatchObject({ total: 100, grade: "good" });
@@ -71,7 +105,9 @@ describe("minutes and closing", () => {
     await chair.ok({ type: "floor/give", personId: f.idOf("m1") });
     await sleep(20);
     await chair.ok({ type: "floor/end" });
-    const voteId = (await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết tháng 11", rule: "resolution", secret: false })).entityId!;
+    const voteId = (
+      await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết tháng 11", rule: "resolution", secret: false })
+    ).entityId!;
     await c.m1!.ok({ type: "vote/cast", voteId, choice: "agree" });
     // Closing with a vote still open is refused.
     await chair.refused({ type: "meeting/close" }, "vote_open");
@@ -88,7 +124,11 @@ describe("minutes and closing", () => {
     expect(draft).toContain(`Đ/c ${f.nameOf("m1")} phát biểu`);
     expect(draft).toMatch(/Thông qua nghị quyết tháng 11 .*KHÔNG THÔNG QUA/);
     const rev = snap.state.minutes.revision;
-    await c.taker!.ok({ type: "minutes/edit", body: `${draft}\nPhân công: đồng chí Một phụ trách thu quỹ.`, baseRevision: rev });
+    await c.taker!.ok({
+      type: "minutes/edit",
+      body: `${draft}\nPhân công: đồng chí Một phụ trách thu quỹ.`,
+      baseRevision: rev,
+    });
     // An editor who missed that edit is told, not allowed to overwrite it.
     await chair.refused({ type: "minutes/edit", body: "ghi đè", baseRevision: rev }, "stale_revision");
     await c.m1!.refused({ type: "minutes/edit", body: "x", baseRevision: rev + 1 }, "forbidden");
@@ -101,20 +141,32 @@ describe("minutes and closing", () => {
     snap = await c.m1!.sync();
     expect(snap.state.minutes.frozenVersion).toBe(1);
     // After close the room is read-only.
-    await c.taker!.refused({ type: "minutes/edit", body: "muộn", baseRevision: snap.state.minutes.revision }, "meeting_closed");
+    await c.taker!.refused(
+      { type: "minutes/edit", body: "muộn", baseRevision: snap.state.minutes.revision },
+      "meeting_closed",
+    );
     await c.m2!.refused({ type: "queue/raise", kind: "speech" }, "meeting_closed");
 
     const frozen = await eventually(async () => {
-      const r = await db().select().from(minutes).where(and(eq(minutes.tenantId, f.tenantId), eq(minutes.meetingId, f.meetingId)));
+      const r = await db()
+        .select()
+        .from(minutes)
+        .where(and(eq(minutes.tenantId, f.tenantId), eq(minutes.meetingId, f.meetingId)));
       return r[0];
     });
     expect(frozen).toMatchObject({ version: 1, status: "frozen", createdBy: f.idOf("chair") });
     expect(frozen.body).toContain("Phân công: đồng chí Một phụ trách thu quỹ.");
-    const [m] = await db().select().from(meetings).where(and(eq(meetings.tenantId, f.tenantId), eq(meetings.id, f.meetingId)));
+    const [m] = await db()
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.tenantId, f.tenantId), eq(meetings.id, f.meetingId)));
     expect(m).toMatchObject({ status: "closed" });
     expect(m!.endedAt).not.toBeNull();
     // Attendance is settled for all 12: never recorded → absent without reason; the absent exempt stay exempt.
-    const rows = await db().select().from(attendance).where(and(eq(attendance.tenantId, f.tenantId), eq(attendance.meetingId, f.meetingId)));
+    const rows = await db()
+      .select()
+      .from(attendance)
+      .where(and(eq(attendance.tenantId, f.tenantId), eq(attendance.meetingId, f.meetingId)));
     // 12 members, and the visiting leader's presence row (the trace of the visit).
     const att = rows.filter((a) => a.personId !== f.leader.id);
     expect(rows).toHaveLength(13);

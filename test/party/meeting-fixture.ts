@@ -44,32 +44,55 @@ export async function createMeeting(options: { status?: "planned" | "live" | "cl
   const leader = await createPerson("Trịnh Văn Lãnh Đạo");
   const meetingId = `mtg-${crypto.randomUUID().slice(0, 8)}`;
   const person = (k: keyof typeof MEMBER_NAMES) => tenant.people[MEMBER_NAMES[k]]!;
-  await db().insert(meetings).values({
-    id: meetingId,
-    tenantId: tenant.tenantId,
-    organizationId: tenant.branchId,
-    kind: "regular",
-    topic: "Sinh hoạt chi bộ tháng 11/2026",
-    scheduledAt: "2026-11-22T12:00:00.000Z",
-    place: "Nhà văn hóa khu phố 1",
-    status: options.status ?? "planned",
-    chairPersonId: person("chair").id,
-    minutesTakerPersonId: person("taker").id,
-  });
+  await db()
+    .insert(meetings)
+    .values({
+      id: meetingId,
+      tenantId: tenant.tenantId,
+      organizationId: tenant.branchId,
+      kind: "regular",
+      topic: "Sinh hoạt chi bộ tháng 11/2026",
+      scheduledAt: "2026-11-22T12:00:00.000Z",
+      place: "Nhà văn hóa khu phố 1",
+      status: options.status ?? "planned",
+      chairPersonId: person("chair").id,
+      minutesTakerPersonId: person("taker").id,
+    });
   const items = [
     { id: `${meetingId}-a1`, title: "Kiểm điểm kết quả tháng trước", position: 1, minutesBudget: 20 },
     { id: `${meetingId}-a2`, title: "Thảo luận nghị quyết tháng", position: 2, minutesBudget: 40 },
     { id: `${meetingId}-a3`, title: "Biểu quyết và phân công", position: 3, minutesBudget: 15 },
   ];
-  await db().insert(agendaItems).values(items.map((i) => ({ ...i, tenantId: tenant.tenantId, meetingId })));
-  await db().insert(meetingGuests).values({ tenantId: tenant.tenantId, meetingId, personId: leader.id, title: "Ủy viên Ban chấp hành tỉnh" });
+  await db()
+    .insert(agendaItems)
+    .values(items.map((i) => ({ ...i, tenantId: tenant.tenantId, meetingId })));
+  await db()
+    .insert(meetingGuests)
+    .values({ tenantId: tenant.tenantId, meetingId, personId: leader.id, title: "Ủy viên Ban chấp hành tỉnh" });
 
   const idOf = (who: Who) => (who === "leader" ? leader.id : person(who).id);
   const nameOf = (who: Who) => (who === "leader" ? leader.name : MEMBER_NAMES[who]);
   const roleOf = (who: Who): RoomRole =>
-    who === "leader" ? "leader" : who === "chair" ? "chair" : who === "taker" ? "minutes_taker" : who === "probationary" ? "probationary" : "official";
+    who === "leader"
+      ? "leader"
+      : who === "chair"
+        ? "chair"
+        : who === "taker"
+          ? "minutes_taker"
+          : who === "probationary"
+            ? "probationary"
+            : "official";
   const ticket = async (who: Who, overrides: Partial<{ mid: string; tid: string; role: RoomRole }> = {}) =>
-    (await issueRoomTicket(env, { pid: idOf(who), tid: tenant.tenantId, mid: meetingId, role: roleOf(who), name: nameOf(who), ...overrides })).ticket;
+    (
+      await issueRoomTicket(env, {
+        pid: idOf(who),
+        tid: tenant.tenantId,
+        mid: meetingId,
+        role: roleOf(who),
+        name: nameOf(who),
+        ...overrides,
+      })
+    ).ticket;
   const join = async (who: Who) => joinRoom(meetingId, await ticket(who));
   return { ...tenant, leader, meetingId, items, idOf, nameOf, ticket, join };
 }

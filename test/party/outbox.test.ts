@@ -24,11 +24,17 @@ describe("outbox to D1", () => {
     } finally {
       await env.DB.exec("ALTER TABLE speeches_away RENAME TO speeches");
     }
-    const none = await db().select().from(speeches).where(and(eq(speeches.tenantId, f.tenantId), eq(speeches.meetingId, f.meetingId)));
+    const none = await db()
+      .select()
+      .from(speeches)
+      .where(and(eq(speeches.tenantId, f.tenantId), eq(speeches.meetingId, f.meetingId)));
     expect(none).toHaveLength(0);
     await runDurableObjectAlarm(stub);
     const rows = await eventually(async () => {
-      const r = await db().select().from(speeches).where(and(eq(speeches.tenantId, f.tenantId), eq(speeches.meetingId, f.meetingId)));
+      const r = await db()
+        .select()
+        .from(speeches)
+        .where(and(eq(speeches.tenantId, f.tenantId), eq(speeches.meetingId, f.meetingId)));
       return r.length ? r : undefined;
     });
     expect(rows[0]).toMatchObject({ personId: f.idOf("m1") });

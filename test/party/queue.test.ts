@@ -29,14 +29,24 @@ describe("speaking queue", () => {
 
     await chair.ok({ type: "floor/give", personId: f.idOf("m3") });
     let snap = await c.m1!.sync();
-    expect(snap.state.floor).toMatchObject({ personId: f.idOf("m3"), kind: "point_of_order", itemId: f.items[0]!.id, overrun: false });
+    expect(snap.state.floor).toMatchObject({
+      personId: f.idOf("m3"),
+      kind: "point_of_order",
+      itemId: f.items[0]!.id,
+      overrun: false,
+    });
     expect(snap.state.queue.map((e) => e.personId)).toEqual([f.idOf("m1"), f.idOf("probationary")]);
     // The speaker ends their own speech; another member cannot.
     await c.m1!.refused({ type: "floor/end" }, "forbidden");
     const fromSpeech = c.m1!.received.length;
     await c.m3!.ok({ type: "floor/end" });
     const sp = await c.m1!.event("speech", () => true, fromSpeech);
-    expect(sp.speech).toMatchObject({ personId: f.idOf("m3"), kind: "point_of_order", itemId: f.items[0]!.id, cutOff: false });
+    expect(sp.speech).toMatchObject({
+      personId: f.idOf("m3"),
+      kind: "point_of_order",
+      itemId: f.items[0]!.id,
+      cutOff: false,
+    });
 
     // A probationary member speaks (every right but the vote); giving the floor to the next ends nothing twice.
     await chair.ok({ type: "floor/give", personId: f.idOf("probationary") });
@@ -46,14 +56,25 @@ describe("speaking queue", () => {
     await chair.ok({ type: "floor/give", personId: f.idOf("leader") });
     await chair.ok({ type: "floor/end" });
     snap = await c.m1!.sync();
-    expect(snap.state.speeches.map((s) => s.personId)).toEqual([f.idOf("m3"), f.idOf("probationary"), f.idOf("leader")]);
+    expect(snap.state.speeches.map((s) => s.personId)).toEqual([
+      f.idOf("m3"),
+      f.idOf("probationary"),
+      f.idOf("leader"),
+    ]);
     expect(snap.state.floor).toBeNull();
 
     const rows = await eventually(async () => {
-      const r = await db().select().from(speeches).where(and(eq(speeches.tenantId, f.tenantId), eq(speeches.meetingId, f.meetingId)));
+      const r = await db()
+        .select()
+        .from(speeches)
+        .where(and(eq(speeches.tenantId, f.tenantId), eq(speeches.meetingId, f.meetingId)));
       return r.length === 3 ? r : undefined;
     });
-    expect(rows.find((r) => r.personId === f.idOf("m3"))).toMatchObject({ kind: "point_of_order", agendaItemId: f.items[0]!.id, limitSeconds: 300 });
+    expect(rows.find((r) => r.personId === f.idOf("m3"))).toMatchObject({
+      kind: "point_of_order",
+      agendaItemId: f.items[0]!.id,
+      limitSeconds: 300,
+    });
   });
 
   it("enforces the speaking limit with the room's alarm: overrun shown, then cut off after the grace", async () => {

@@ -24,7 +24,9 @@ describe("who counts, and the duration mark", () => {
     // 12 on the books, 3 away: 9 members (8 official, 1 probationary), 2 exempt; 6 official members expected.
     expect(state.counts).toMatchObject({ members: 9, official: 8, probationary: 1, exempt: 2, expected: 6 });
     await chair.ok({ type: "meeting/start" });
-    const voteId = (await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết", rule: "resolution", secret: false })).entityId!;
+    const voteId = (
+      await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết", rule: "resolution", secret: false })
+    ).entityId!;
     const vote = await chair.event("vote", (e) => e.vote.id === voteId, 0);
     // The base: 8 official less the 2 exempt who are absent; a transferred member is no longer "needed".
     expect(vote.vote.base).toBe(6);
@@ -37,7 +39,10 @@ describe("who counts, and the duration mark", () => {
     const regular = await createMeeting();
     expect((await (await regular.join("chair")).snapshot()).state.meeting.durationMarkMinutes).toBe(90);
     const combined = await createMeeting();
-    await db().update(meetings).set({ combined: true }).where(and(eq(meetings.tenantId, combined.tenantId), eq(meetings.id, combined.meetingId)));
+    await db()
+      .update(meetings)
+      .set({ combined: true })
+      .where(and(eq(meetings.tenantId, combined.tenantId), eq(meetings.id, combined.meetingId)));
     expect((await (await combined.join("chair")).snapshot()).state.meeting.durationMarkMinutes).toBe(120);
   });
 });

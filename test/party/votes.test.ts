@@ -12,7 +12,8 @@ afterEach(() => closeAllRooms());
 
 type Clients = Partial<Record<Who, RoomClient>>;
 async function castAll(c: Clients, voteId: string, choices: Partial<Record<Who, Choice>>) {
-  for (const [who, choice] of Object.entries(choices)) await c[who as Who]!.ok({ type: "vote/cast", voteId, choice: choice! });
+  for (const [who, choice] of Object.entries(choices))
+    await c[who as Who]!.ok({ type: "vote/cast", voteId, choice: choice! });
 }
 async function voteRow(voteId: string) {
   return eventually(async () => (await db().select().from(votes).where(eq(votes.id, voteId)))[0]);
@@ -23,12 +24,32 @@ describe("votes", () => {
     const { f, c, chair } = await liveMeeting();
     await c.taker!.ok({ type: "presence/mark-absent", personId: f.idOf("m7"), excused: true, reason: "Ốm" });
     // 11 official − 2 exempt absent − 1 excused = 8; 8 present.
-    const open = await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết tháng 11", rule: "resolution", secret: false });
+    const open = await chair.ok({
+      type: "vote/open",
+      motion: "Thông qua nghị quyết tháng 11",
+      rule: "resolution",
+      secret: false,
+    });
     const voteId = open.entityId!;
-    await castAll(c, voteId, { chair: "agree", taker: "agree", m1: "agree", m2: "agree", m3: "disagree", m4: "disagree" });
+    await castAll(c, voteId, {
+      chair: "agree",
+      taker: "agree",
+      m1: "agree",
+      m2: "agree",
+      m3: "disagree",
+      m4: "disagree",
+    });
     let snap = await c.m1!.sync();
     let v = snap.state.votes.find((x) => x.id === voteId)!;
-    expect(v).toMatchObject({ status: "open", eligible: 8, voted: 6, base: 8, needed: 5, tally: { agree: 4, disagree: 2, abstain: 0 }, canStillPass: true });
+    expect(v).toMatchObject({
+      status: "open",
+      eligible: 8,
+      voted: 6,
+      base: 8,
+      needed: 5,
+      tally: { agree: 4, disagree: 2, abstain: 0 },
+      canStillPass: true,
+    });
     await c.m5!.ok({ type: "vote/cast", voteId, choice: "abstain" });
     snap = await c.m1!.sync();
     v = snap.state.votes.find((x) => x.id === voteId)!;
@@ -40,15 +61,31 @@ describe("votes", () => {
     const from = c.m1!.received.length;
     await chair.ok({ type: "vote/close", voteId });
     const closed = await c.m1!.event("vote", (e) => e.vote.status === "closed", from);
-    expect(closed.vote).toMatchObject({ result: "not_passed", base: 8, needed: 5, tally: { agree: 4, disagree: 2, abstain: 2 } });
+    expect(closed.vote).toMatchObject({
+      result: "not_passed",
+      base: 8,
+      needed: 5,
+      tally: { agree: 4, disagree: 2, abstain: 2 },
+    });
     const row = await voteRow(voteId);
-    expect(row).toMatchObject({ base: 8, agree: 4, disagree: 2, abstain: 2, eligible: 8, result: "not_passed", secret: false, tenantId: f.tenantId });
+    expect(row).toMatchObject({
+      base: 8,
+      agree: 4,
+      disagree: 2,
+      abstain: 2,
+      eligible: 8,
+      result: "not_passed",
+      secret: false,
+      tenantId: f.tenantId,
+    });
     expect(JSON.parse(row.ruleJson)).toMatchObject({ preset: "resolution", num: 1, den: 2, strict: true });
     const b = await db().select().from(ballots).where(eq(ballots.voteId, voteId));
     expect(b).toHaveLength(8);
     expect(b.find((x) => x.personId === f.idOf("m3"))?.choice).toBe("disagree");
 
-    const second = (await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết (lần 2)", rule: "resolution", secret: false })).entityId!;
+    const second = (
+      await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết (lần 2)", rule: "resolution", secret: false })
+    ).entityId!;
     await castAll(c, second, { chair: "agree", taker: "agree", m1: "agree", m2: "agree", m3: "agree", m4: "disagree" });
     await chair.ok({ type: "vote/close", voteId: second });
     expect((await voteRow(second)).result).toBe("passed");
@@ -58,17 +95,53 @@ describe("votes", () => {
     const { f, c, chair } = await liveMeeting();
     await c.taker!.ok({ type: "presence/check-in", personId: f.idOf("m7"), mode: "hall" });
     // 11 official − 2 exempt absent = 9; 2/3 of 9 = 6.
-    const voteId = (await chair.ok({ type: "vote/open", motion: "Kết nạp quần chúng Nguyễn Văn Mới", rule: "admission", secret: false })).entityId!;
-    await castAll(c, voteId, { chair: "agree", taker: "agree", m1: "agree", m2: "agree", m6: "agree", m3: "disagree", m4: "disagree", m5: "disagree" });
+    const voteId = (
+      await chair.ok({
+        type: "vote/open",
+        motion: "Kết nạp quần chúng Nguyễn Văn Mới",
+        rule: "admission",
+        secret: false,
+      })
+    ).entityId!;
+    await castAll(c, voteId, {
+      chair: "agree",
+      taker: "agree",
+      m1: "agree",
+      m2: "agree",
+      m6: "agree",
+      m3: "disagree",
+      m4: "disagree",
+      m5: "disagree",
+    });
     // Hands in the hall: m7 (no device) and m1, who already voted from their phone: m1 is skipped.
-    const hall = await c.taker!.ok({ type: "vote/hall", voteId, entries: [{ personId: f.idOf("m7"), choice: "agree" }, { personId: f.idOf("m1"), choice: "disagree" }] });
+    const hall = await c.taker!.ok({
+      type: "vote/hall",
+      voteId,
+      entries: [
+        { personId: f.idOf("m7"), choice: "agree" },
+        { personId: f.idOf("m1"), choice: "disagree" },
+      ],
+    });
     expect(hall.skipped).toEqual([f.idOf("m1")]);
     // Only the chair or minutes-taker enters hall hands; a probationary member cannot be entered.
-    await c.m2!.refused({ type: "vote/hall", voteId, entries: [{ personId: f.idOf("m7"), choice: "disagree" }] }, "forbidden");
-    await c.taker!.refused({ type: "vote/hall", voteId, entries: [{ personId: f.idOf("probationary"), choice: "agree" }] }, "probationary_cannot_vote");
+    await c.m2!.refused(
+      { type: "vote/hall", voteId, entries: [{ personId: f.idOf("m7"), choice: "disagree" }] },
+      "forbidden",
+    );
+    await c.taker!.refused(
+      { type: "vote/hall", voteId, entries: [{ personId: f.idOf("probationary"), choice: "agree" }] },
+      "probationary_cannot_vote",
+    );
     const snap = await c.m1!.sync();
     const v = snap.state.votes.find((x) => x.id === voteId)!;
-    expect(v).toMatchObject({ voted: 9, votedHall: 1, votedRemote: 8, base: 9, needed: 6, tally: { agree: 6, disagree: 3, abstain: 0 } });
+    expect(v).toMatchObject({
+      voted: 9,
+      votedHall: 1,
+      votedRemote: 8,
+      base: 9,
+      needed: 6,
+      tally: { agree: 6, disagree: 3, abstain: 0 },
+    });
     await chair.ok({ type: "vote/close", voteId });
     const row = await voteRow(voteId);
     expect(row).toMatchObject({ base: 9, agree: 6, disagree: 3, result: "passed" });
@@ -77,7 +150,14 @@ describe("votes", () => {
     expect(b.find((x) => x.personId === f.idOf("m1"))).toMatchObject({ channel: "remote", choice: "agree" });
 
     // One short of two thirds fails.
-    const again = (await chair.ok({ type: "vote/open", motion: "Công nhận đảng viên chính thức", rule: "recognition", secret: false })).entityId!;
+    const again = (
+      await chair.ok({
+        type: "vote/open",
+        motion: "Công nhận đảng viên chính thức",
+        rule: "recognition",
+        secret: false,
+      })
+    ).entityId!;
     await castAll(c, again, { chair: "agree", taker: "agree", m1: "agree", m2: "agree", m3: "agree", m4: "disagree" });
     await chair.ok({ type: "vote/close", voteId: again });
     expect(await voteRow(again)).toMatchObject({ base: 9, agree: 5, result: "not_passed" });
@@ -85,12 +165,26 @@ describe("votes", () => {
 
   it("procedural: more than half of the votes cast, and ballots may be changed until close", async () => {
     const { c, chair } = await liveMeeting();
-    const voteId = (await chair.ok({ type: "vote/open", motion: "Thông qua chương trình", rule: "procedural", secret: false })).entityId!;
-    await castAll(c, voteId, { chair: "agree", taker: "agree", m1: "agree", m2: "disagree", m3: "disagree", m4: "agree" });
+    const voteId = (
+      await chair.ok({ type: "vote/open", motion: "Thông qua chương trình", rule: "procedural", secret: false })
+    ).entityId!;
+    await castAll(c, voteId, {
+      chair: "agree",
+      taker: "agree",
+      m1: "agree",
+      m2: "disagree",
+      m3: "disagree",
+      m4: "agree",
+    });
     // m4 changes their mind: 3 agree of 6 cast is exactly half: not passed.
     await c.m4!.ok({ type: "vote/cast", voteId, choice: "abstain" });
     const snap = await c.m1!.sync();
-    expect(snap.state.votes[0]).toMatchObject({ voted: 6, base: 6, needed: 4, tally: { agree: 3, disagree: 2, abstain: 1 } });
+    expect(snap.state.votes[0]).toMatchObject({
+      voted: 6,
+      base: 6,
+      needed: 4,
+      tally: { agree: 3, disagree: 2, abstain: 1 },
+    });
     expect(snap.you.ballots[voteId]).toBe("agree");
     await chair.ok({ type: "vote/close", voteId });
     expect(await voteRow(voteId)).toMatchObject({ base: 6, agree: 3, result: "not_passed" });
@@ -98,7 +192,9 @@ describe("votes", () => {
 
   it("refuses probationary and guest ballots, a second ballot and a replay after close; a replayed ballot id is recognised", async () => {
     const { f, c, chair } = await liveMeeting(["chair", "taker", "m1", "m2", "probationary", "leader"]);
-    const voteId = (await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết", rule: "resolution", secret: false })).entityId!;
+    const voteId = (
+      await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết", rule: "resolution", secret: false })
+    ).entityId!;
     const p = await c.probationary!.refused({ type: "vote/cast", voteId, choice: "agree" }, "probationary_cannot_vote");
     expect(p.message).toMatch(/dự bị.*\/.*Probationary/);
     await c.leader!.refused({ type: "vote/cast", voteId, choice: "agree" }, "guest_cannot_vote");
@@ -126,7 +222,9 @@ describe("votes", () => {
 
   it("secret vote: only the count shows until close, and D1 keeps who voted but never the choice", async () => {
     const { f, c, chair } = await liveMeeting();
-    const voteId = (await chair.ok({ type: "vote/open", motion: "Bầu đại biểu dự đại hội", rule: "resolution", secret: true })).entityId!;
+    const voteId = (
+      await chair.ok({ type: "vote/open", motion: "Bầu đại biểu dự đại hội", rule: "resolution", secret: true })
+    ).entityId!;
     const from = c.m6!.received.length;
     await castAll(c, voteId, { chair: "agree", taker: "agree", m1: "agree", m2: "agree", m3: "agree", m4: "disagree" });
     const ev = await c.m6!.event("vote", (e) => e.vote.voted === 6, from);
@@ -138,7 +236,10 @@ describe("votes", () => {
     expect(closed.vote).toMatchObject({ result: "passed", tally: { agree: 5, disagree: 1, abstain: 0 }, base: 9 });
     const row = await voteRow(voteId);
     expect(row).toMatchObject({ secret: true, agree: 5, disagree: 1 });
-    const b = await db().select().from(ballots).where(and(eq(ballots.tenantId, f.tenantId), eq(ballots.voteId, voteId)));
+    const b = await db()
+      .select()
+      .from(ballots)
+      .where(and(eq(ballots.tenantId, f.tenantId), eq(ballots.voteId, voteId)));
     expect(b).toHaveLength(6);
     expect(b.every((x) => x.choice === null)).toBe(true);
 
@@ -146,7 +247,10 @@ describe("votes", () => {
     const stored = async () => {
       const stub = env.MeetingRoom.get(env.MeetingRoom.idFromName(f.meetingId));
       return runInDurableObject(stub, (_room, state) =>
-        state.storage.sql.exec<{ v: string }>(`SELECT v FROM room_kv WHERE k LIKE 'c:ballots:%'`).toArray().map((r) => JSON.parse(r.v) as { choice: string | null }),
+        state.storage.sql
+          .exec<{ v: string }>(`SELECT v FROM room_kv WHERE k LIKE 'c:ballots:%'`)
+          .toArray()
+          .map((r) => JSON.parse(r.v) as { choice: string | null }),
       );
     };
     expect((await stored()).filter((x) => x.choice !== null)).toHaveLength(6);
@@ -158,7 +262,9 @@ describe("votes", () => {
 
   it("lets a member of the minority reserve their opinion, and no one else", async () => {
     const { f, c, chair } = await liveMeeting();
-    const voteId = (await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết", rule: "resolution", secret: false })).entityId!;
+    const voteId = (
+      await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết", rule: "resolution", secret: false })
+    ).entityId!;
     await castAll(c, voteId, { chair: "agree", taker: "agree", m1: "agree", m2: "agree", m3: "agree", m4: "disagree" });
     await c.m4!.refused({ type: "vote/reserve", voteId, body: "Chưa đồng ý" }, "vote_open");
     await chair.ok({ type: "vote/close", voteId });
@@ -167,9 +273,16 @@ describe("votes", () => {
     await c.m5!.refused({ type: "vote/reserve", voteId, body: "x" }, "not_minority");
     await c.m4!.refused({ type: "vote/reserve", voteId, body: "lần hai" }, "conflict");
     const rows = await eventually(async () => {
-      const r = await db().select().from(reservedOpinions).where(and(eq(reservedOpinions.tenantId, f.tenantId), eq(reservedOpinions.voteId, voteId)));
+      const r = await db()
+        .select()
+        .from(reservedOpinions)
+        .where(and(eq(reservedOpinions.tenantId, f.tenantId), eq(reservedOpinions.voteId, voteId)));
       return r.length ? r : undefined;
     });
-    expect(rows[0]).toMatchObject({ id: ack.entityId, personId: f.idOf("m4"), body: "Tôi bảo lưu ý kiến về chỉ tiêu thu quỹ" });
+    expect(rows[0]).toMatchObject({
+      id: ack.entityId,
+      personId: f.idOf("m4"),
+      body: "Tôi bảo lưu ý kiến về chỉ tiêu thu quỹ",
+    });
   });
 });

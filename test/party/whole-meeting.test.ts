@@ -1,6 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { attendance, ballots, evaluations, meetings, minutes, reservedOpinions, speeches, votes } from "../../schema/db/tables";
+import {
+  attendance,
+  ballots,
+  evaluations,
+  meetings,
+  minutes,
+  reservedOpinions,
+  speeches,
+  votes,
+} from "../../schema/db/tables";
 import { db } from "../support/fixtures";
 import { closeAllRooms, eventually } from "../support/room-client";
 import { createMeeting, type Who } from "./meeting-fixture";
@@ -19,7 +28,15 @@ describe("a whole meeting", () => {
     await taker.ok({ type: "presence/check-in", personId: f.idOf("m6"), mode: "hall" });
     await taker.ok({ type: "presence/mark-absent", personId: f.idOf("m7"), excused: true, reason: "Đi làm ca đêm" });
     const counts = (await c.m1!.sync()).state.counts;
-    expect(counts).toMatchObject({ present: 9, presentHall: 1, expected: 9, eligibleVoters: 8, voteBase: 8, absentExcused: 1, exempt: 2 });
+    expect(counts).toMatchObject({
+      present: 9,
+      presentHall: 1,
+      expected: 9,
+      eligibleVoters: 8,
+      voteBase: 8,
+      absentExcused: 1,
+      exempt: 2,
+    });
 
     await chair.ok({ type: "meeting/start" });
     // Item 1: reports; a point of order jumps the queue.
@@ -34,8 +51,11 @@ describe("a whole meeting", () => {
 
     // Item 3: the resolution, with the hall's hand merged.
     await chair.ok({ type: "agenda/go", itemId: f.items[2]!.id });
-    const voteId = (await chair.ok({ type: "vote/open", motion: "Nghị quyết tháng 11/2026", rule: "resolution", secret: false })).entityId!;
-    for (const w of ["chair", "taker", "m1", "m2", "m3"] as const) await c[w]!.ok({ type: "vote/cast", voteId, choice: "agree" });
+    const voteId = (
+      await chair.ok({ type: "vote/open", motion: "Nghị quyết tháng 11/2026", rule: "resolution", secret: false })
+    ).entityId!;
+    for (const w of ["chair", "taker", "m1", "m2", "m3"] as const)
+      await c[w]!.ok({ type: "vote/cast", voteId, choice: "agree" });
     await c.m4!.ok({ type: "vote/cast", voteId, choice: "disagree" });
     await c.probationary!.refused({ type: "vote/cast", voteId, choice: "agree" }, "probationary_cannot_vote");
     await taker.ok({ type: "vote/hall", voteId, entries: [{ personId: f.idOf("m6"), choice: "agree" }] });
@@ -44,7 +64,20 @@ describe("a whole meeting", () => {
 
     // Evaluations and minutes.
     await c.leader!.ok({ type: "note/save", itemId: f.items[0]!.id, body: "Báo cáo ngắn gọn", shared: true });
-    await c.leader!.ok({ type: "evaluation/save", scores: { attendance: 20, preparation: 13, documents: 5, duration: 8, conduct: 9, speaking: 12, principles: 10, resolution: 9, minutes: 5 } });
+    await c.leader!.ok({
+      type: "evaluation/save",
+      scores: {
+        attendance: 20,
+        preparation: 13,
+        documents: 5,
+        duration: 8,
+        conduct: 9,
+        speaking: 12,
+        principles: 10,
+        resolution: 9,
+        minutes: 5,
+      },
+    });
     await taker.ok({ type: "minutes/prefill" });
     const draft = (await taker.sync()).state.minutes;
     expect(draft.body).toMatch(/tán thành 6\/8.*THÔNG QUA/);
@@ -52,7 +85,8 @@ describe("a whole meeting", () => {
     expect(draft.body).toContain("Xếp loại chất lượng (lãnh đạo Trịnh Văn Lãnh Đạo): 91/100 — Khá");
     await chair.ok({ type: "meeting/close" });
 
-    const scope = <T extends { tenantId: unknown; meetingId: unknown }>(t: T) => and(eq(t.tenantId as never, f.tenantId), eq(t.meetingId as never, f.meetingId));
+    const scope = <T extends { tenantId: unknown; meetingId: unknown }>(t: T) =>
+      and(eq(t.tenantId as never, f.tenantId), eq(t.meetingId as never, f.meetingId));
     const frozen = await eventually(async () => (await db().select().from(minutes).where(scope(minutes)))[0]);
     expect(frozen.version).toBe(1);
     const [m] = await db().select().from(meetings).where(eq(meetings.id, f.meetingId));

@@ -5,8 +5,8 @@
 import { env, exports } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/d1";
 import { memberships, organizations, people, tenantRoles, tenants } from "../../schema/db/tables";
-import { hashPassword } from "../../worker/lib/password";
 import { foldForSearch, memberSearchText } from "../../schema/text";
+import { hashPassword } from "../../worker/lib/password";
 
 export const db = () => drizzle(env.DB);
 export const PASSWORD = "mat-khau-thu-nghiem";
@@ -26,13 +26,15 @@ export interface PersonSpec {
 export async function createPerson(name: string, login = true) {
   const id = uid("p");
   const email = `${id}@chibo.test`;
-  await db().insert(people).values({
-    id,
-    email,
-    fullName: name,
-    searchName: foldForSearch(name),
-    passwordHash: login ? await passwordHash() : null,
-  });
+  await db()
+    .insert(people)
+    .values({
+      id,
+      email,
+      fullName: name,
+      searchName: foldForSearch(name),
+      passwordHash: login ? await passwordHash() : null,
+    });
   return { id, email, name };
 }
 
@@ -44,29 +46,42 @@ export async function createTenant(members: PersonSpec[] = [{ name: "Nguyễn V�
   const tenantId = uid("t");
   const committeeId = uid("org");
   const branchId = uid("org");
-  await db().insert(tenants).values({ id: tenantId, name: `Đảng ủy thử ${tenantId}` });
-  await db().insert(organizations).values([
-    { id: committeeId, tenantId, kind: "grassroots_committee", name: "Đảng bộ phường Một" },
-    { id: branchId, tenantId, parentId: committeeId, kind: "branch", name: "Chi bộ khu phố 1", branchType: "residential" },
-  ]);
+  await db()
+    .insert(tenants)
+    .values({ id: tenantId, name: `Đảng ủy thử ${tenantId}` });
+  await db()
+    .insert(organizations)
+    .values([
+      { id: committeeId, tenantId, kind: "grassroots_committee", name: "Đảng bộ phường Một" },
+      {
+        id: branchId,
+        tenantId,
+        parentId: committeeId,
+        kind: "branch",
+        name: "Chi bộ khu phố 1",
+        branchType: "residential",
+      },
+    ]);
   const admin = await createPerson("Trần Thị Quản Trị");
   await db().insert(tenantRoles).values({ tenantId, personId: admin.id, role: "admin" });
   const people: Record<string, { id: string; email: string; name: string; membershipId: string }> = {};
   for (const spec of members) {
     const person = await createPerson(spec.name, spec.login ?? true);
     const membershipId = uid("m");
-    await db().insert(memberships).values({
-      id: membershipId,
-      tenantId,
-      organizationId: branchId,
-      personId: person.id,
-      status: spec.status ?? "official",
-      probationStart: spec.status === "probationary" ? "2026-03-01" : null,
-      branchRole: spec.branchRole ?? "member",
-      exemptReason: spec.exempt ? "Tuổi cao, sức yếu" : null,
-      exemptFrom: spec.exempt ? "2026-01-01" : null,
-      searchText: memberSearchText(person.name, person.email),
-    });
+    await db()
+      .insert(memberships)
+      .values({
+        id: membershipId,
+        tenantId,
+        organizationId: branchId,
+        personId: person.id,
+        status: spec.status ?? "official",
+        probationStart: spec.status === "probationary" ? "2026-03-01" : null,
+        branchRole: spec.branchRole ?? "member",
+        exemptReason: spec.exempt ? "Tuổi cao, sức yếu" : null,
+        exemptFrom: spec.exempt ? "2026-01-01" : null,
+        searchText: memberSearchText(person.name, person.email),
+      });
     people[spec.name] = { ...person, membershipId };
   }
   return { tenantId, committeeId, branchId, admin, people };
@@ -85,7 +100,13 @@ export async function login(email: string, password = PASSWORD): Promise<string>
 }
 
 /** A JSON request through the Worker's real entry, with an optional bearer token. */
-export async function api(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) {
+export async function api(
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const res = await exports.default.fetch(`http://chibo.test${path}`, {
     method,
     headers: {

@@ -3,7 +3,7 @@
  * has a timeout, and `closeAllRooms()` (call it in afterEach) closes whatever a test opened.
  */
 import { exports } from "cloudflare:workers";
-import { parseServerMessage, type ClientMessage, type ServerMessage } from "../../schema/room/messages";
+import { type ClientMessage, parseServerMessage, type ServerMessage } from "../../schema/room/messages";
 
 type Distribute<T> = T extends unknown ? Omit<T, "id"> : never;
 export type Outgoing = Distribute<ClientMessage>;
@@ -45,7 +45,13 @@ export class RoomClient {
     const found = this.received.slice(from).find(pred);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms; last frames: ${this.raw.slice(-3).join(" | ").slice(0, 800)}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(`timed out after ${timeoutMs} ms; last frames: ${this.raw.slice(-3).join(" | ").slice(0, 800)}`),
+          ),
+        timeoutMs,
+      );
       this.#waiters.push({
         pred,
         resolve: (m) => {
@@ -68,7 +74,12 @@ export class RoomClient {
   }
 
   /** Waits for the next event of a type (after now, or after `from`). */
-  event<T extends ServerMessage["type"]>(type: T, pred: (m: Of<T>) => boolean = () => true, from = this.received.length, timeoutMs = 5000): Promise<Of<T>> {
+  event<T extends ServerMessage["type"]>(
+    type: T,
+    pred: (m: Of<T>) => boolean = () => true,
+    from = this.received.length,
+    timeoutMs = 5000,
+  ): Promise<Of<T>> {
     return this.wait((m): m is Of<T> => m.type === type && pred(m as Of<T>), timeoutMs, from);
   }
 
@@ -80,7 +91,11 @@ export class RoomClient {
   async request(msg: Outgoing, id = nextId()): Promise<Of<"ack"> | Of<"error">> {
     const from = this.received.length;
     this.sendRaw(JSON.stringify({ ...msg, id }));
-    return this.wait((m): m is Of<"ack"> | Of<"error"> => (m.type === "ack" || m.type === "error") && m.ref === id, 5000, from);
+    return this.wait(
+      (m): m is Of<"ack"> | Of<"error"> => (m.type === "ack" || m.type === "error") && m.ref === id,
+      5000,
+      from,
+    );
   }
 
   /** Sends an action that must be acknowledged. */
@@ -117,7 +132,11 @@ export interface ConnectOptions {
 }
 
 /** Opens a room socket; answers the refusal Response when the Worker does not upgrade. */
-export async function connectRoom(meetingId: string, ticket: string | null, options: ConnectOptions = {}): Promise<RoomClient | Response> {
+export async function connectRoom(
+  meetingId: string,
+  ticket: string | null,
+  options: ConnectOptions = {},
+): Promise<RoomClient | Response> {
   const url = new URL(`http://chibo.test/parties/meeting-room/${meetingId}`);
   if (ticket !== null) url.searchParams.set("ticket", ticket);
   url.searchParams.set("_pk", nextId());

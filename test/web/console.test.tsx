@@ -3,9 +3,9 @@ import { cleanup, render, screen } from "@solidjs/testing-library";
 import type { JSX } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setLang } from "../../web/src/i18n";
-import { BadLines, ImportSummary } from "../../web/src/pages/tenant/import-page";
 import { CSV_TEMPLATE, explainIssues } from "../../web/src/pages/tenant/import-logic";
-import { planYear, type PlanMeeting } from "../../web/src/pages/tenant/plan-year";
+import { BadLines, ImportSummary } from "../../web/src/pages/tenant/import-page";
+import { type PlanMeeting, planYear } from "../../web/src/pages/tenant/plan-year";
 import { YearGrid } from "../../web/src/pages/tenant/year-grid";
 
 /** Pages use router links; give them a router at the current URL. */
@@ -15,7 +15,8 @@ beforeEach(() => setLang("vi"));
 afterEach(cleanup);
 
 describe("CSV import explained", () => {
-  const csv = "\uFEFFHọ và tên,Chi bộ,Trạng thái\r\nNguyễn Văn An,Chi bộ 1,Chính thức\r\n,Chi bộ 1,Dự bị\r\nLê Văn C,Chi bộ 9,Chính thức\r\n";
+  const csv =
+    "\uFEFFHọ và tên,Chi bộ,Trạng thái\r\nNguyễn Văn An,Chi bộ 1,Chính thức\r\n,Chi bộ 1,Dự bị\r\nLê Văn C,Chi bộ 9,Chính thức\r\n";
 
   it("shows each bad line as written in the file, with all its reasons, in file order", () => {
     const lines = explainIssues(
@@ -49,7 +50,14 @@ describe("CSV import explained", () => {
   it("summarizes a valid file per branch", () => {
     render(() => (
       <ImportSummary
-        result={{ dryRun: true, rows: 2, newPeople: 1, reusedPeople: 1, byOrganization: [{ organizationId: "o1", organizationName: "Chi bộ 1", rows: 2 }], preview: [] }}
+        result={{
+          dryRun: true,
+          rows: 2,
+          newPeople: 1,
+          reusedPeople: 1,
+          byOrganization: [{ organizationId: "o1", organizationName: "Chi bộ 1", rows: 2 }],
+          preview: [],
+        }}
       />
     ));
     expect(screen.getByRole("status").textContent).toContain("2 dòng; 1 người mới, 1 người đã có tài khoản");

@@ -7,11 +7,17 @@ import { defaultMeetingTopic, REGULAR_MEETING_TEMPLATE } from "../../schema/meet
 import { setLang } from "../../web/src/i18n";
 import { buildMinutesDoc } from "../../web/src/pages/minutes/minutes-build";
 import { MinutesSheet } from "../../web/src/pages/minutes/minutes-page";
-import { AgendaEditor, agendaTotal, moveItem, templateFor, type AgendaDraft } from "../../web/src/pages/tenant/agenda-editor";
+import {
+  type AgendaDraft,
+  AgendaEditor,
+  agendaTotal,
+  moveItem,
+  templateFor,
+} from "../../web/src/pages/tenant/agenda-editor";
 import { planAgendaSave } from "../../web/src/pages/tenant/agenda-save";
 import { documentInput, safeHref } from "../../web/src/pages/tenant/meeting-sections";
-import { presenterOptions } from "../../web/src/pages/tenant/member-picker";
 import { orderMeetings } from "../../web/src/pages/tenant/meetings-page";
+import { presenterOptions } from "../../web/src/pages/tenant/member-picker";
 
 beforeEach(() => setLang("vi"));
 afterEach(cleanup);
@@ -42,7 +48,14 @@ const minutesOf = (body: string, status: "frozen" | "approved", version = 1): Me
   const v = { version, status, createdBy: null, createdAt: "2026-11-25T14:30:00Z", approvedBy: null, approvedAt: null };
   return { versions: [v], latest: { ...v, body } };
 };
-const item = (id: string, title: string, minutesBudget = 10, position = 1): AgendaItem => ({ id, position, title, minutesBudget, presenterPersonId: null, presenterName: null });
+const item = (id: string, title: string, minutesBudget = 10, position = 1): AgendaItem => ({
+  id,
+  position,
+  title,
+  minutesBudget,
+  presenterPersonId: null,
+  presenterName: null,
+});
 
 describe("agenda", () => {
   it("starts from the usual order the API uses, which lasts the 90 minutes Directive 50 asks for", () => {
@@ -67,7 +80,12 @@ describe("agenda", () => {
       { id: "a", title: " Khai mạc, điểm danh ", minutesBudget: 5 },
     ]);
     expect(plan).toEqual({ remove: ["b"], update: [{ id: "a", patch: { title: "Khai mạc, điểm danh" } }], add: [1] });
-    expect(planAgendaSave(saved, saved.map((a) => ({ id: a.id, title: a.title, minutesBudget: a.minutesBudget })))).toEqual({ remove: [], update: [], add: [] });
+    expect(
+      planAgendaSave(
+        saved,
+        saved.map((a) => ({ id: a.id, title: a.title, minutesBudget: a.minutesBudget })),
+      ),
+    ).toEqual({ remove: [], update: [], add: [] });
   });
 
   it("moves items and ignores moves past the ends", () => {
@@ -106,7 +124,11 @@ describe("agenda presenters", () => {
     render(() => <AgendaEditor items={items()} onChange={setItems} presenters={presenters} />);
     const first = screen.getByLabelText("Người trình bày mục 1") as HTMLSelectElement;
     const second = screen.getByLabelText("Người trình bày mục 2") as HTMLSelectElement;
-    expect([...first.options].map((o) => o.text)).toEqual(["— người trình bày —", "Nguyễn Văn Bí Thư", "Lê Văn Đảng Viên"]);
+    expect([...first.options].map((o) => o.text)).toEqual([
+      "— người trình bày —",
+      "Nguyễn Văn Bí Thư",
+      "Lê Văn Đảng Viên",
+    ]);
     expect(first.value).toBe("");
     expect(second.value).toBe("p-sec");
     fireEvent.change(first, { target: { value: "p-mem" } });
@@ -114,11 +136,21 @@ describe("agenda presenters", () => {
     expect(items().map((i) => i.presenterPersonId)).toEqual(["p-mem", null]);
     // Moving an item carries its presenter along.
     fireEvent.click(screen.getByRole("button", { name: "Chuyển mục 1 xuống" }));
-    expect(items().map((i) => [i.title, i.presenterPersonId])).toEqual([["Thảo luận", null], ["Khai mạc", "p-mem"]]);
+    expect(items().map((i) => [i.title, i.presenterPersonId])).toEqual([
+      ["Thảo luận", null],
+      ["Khai mạc", "p-mem"],
+    ]);
   });
 
   it("shows the presenter read-only when the person cannot edit, and no picker without people to pick", () => {
-    render(() => <AgendaEditor items={[{ id: "a", title: "Khai mạc", minutesBudget: 90, presenterPersonId: "p-mem" }]} onChange={() => {}} presenters={presenters} disabled />);
+    render(() => (
+      <AgendaEditor
+        items={[{ id: "a", title: "Khai mạc", minutesBudget: 90, presenterPersonId: "p-mem" }]}
+        onChange={() => {}}
+        presenters={presenters}
+        disabled
+      />
+    ));
     const picker = screen.getByLabelText("Người trình bày mục 1") as HTMLSelectElement;
     expect(picker.disabled).toBe(true);
     expect(picker.value).toBe("p-mem");
@@ -129,13 +161,23 @@ describe("agenda presenters", () => {
   });
 
   it("saves a changed presenter as an edit and sends the presenter of a new item", () => {
-    const saved = [{ ...item("a", "Khai mạc", 5, 1), presenterPersonId: "p-sec", presenterName: "Nguyễn Văn Bí Thư" }, item("b", "Thảo luận", 30, 2)];
+    const saved = [
+      { ...item("a", "Khai mạc", 5, 1), presenterPersonId: "p-sec", presenterName: "Nguyễn Văn Bí Thư" },
+      item("b", "Thảo luận", 30, 2),
+    ];
     const plan = planAgendaSave(saved, [
       { id: "a", title: "Khai mạc", minutesBudget: 5, presenterPersonId: null },
       { id: "b", title: "Thảo luận", minutesBudget: 30, presenterPersonId: "p-mem" },
       { title: "Phổ biến nghị quyết", minutesBudget: 15, presenterPersonId: "p-sec" },
     ]);
-    expect(plan).toEqual({ remove: [], update: [{ id: "a", patch: { presenterPersonId: null } }, { id: "b", patch: { presenterPersonId: "p-mem" } }], add: [2] });
+    expect(plan).toEqual({
+      remove: [],
+      update: [
+        { id: "a", patch: { presenterPersonId: null } },
+        { id: "b", patch: { presenterPersonId: "p-mem" } },
+      ],
+      add: [2],
+    });
     // A draft that never touched the presenter leaves it as saved.
     expect(planAgendaSave(saved, [{ id: "b", title: "Thảo luận", minutesBudget: 30 }]).update).toEqual([]);
   });
@@ -147,7 +189,10 @@ describe("agenda presenters", () => {
         { personId: "p-sec", fullName: "Nguyễn Văn Bí Thư", branchRole: "secretary" },
       ] as Member[],
       [{ personId: "p-guest", fullName: "Võ Thị Lãnh Đạo" }],
-      [{ presenterPersonId: "p-old", presenterName: "Trần Văn Cũ" }, { presenterPersonId: "p-sec", presenterName: "Nguyễn Văn Bí Thư" }],
+      [
+        { presenterPersonId: "p-old", presenterName: "Trần Văn Cũ" },
+        { presenterPersonId: "p-sec", presenterName: "Nguyễn Văn Bí Thư" },
+      ],
     );
     expect(options.map((o) => o.value)).toEqual(["p-sec", "p-mem", "p-guest", "p-old"]);
   });
@@ -177,7 +222,10 @@ describe("meeting lists and documents", () => {
   });
 
   it("sends a document as a link or a text, never both and never an empty field", () => {
-    expect(documentInput(" Nghị quyết ", " https://dangcongsan.vn/nq ", "")).toEqual({ title: "Nghị quyết", url: "https://dangcongsan.vn/nq" });
+    expect(documentInput(" Nghị quyết ", " https://dangcongsan.vn/nq ", "")).toEqual({
+      title: "Nghị quyết",
+      url: "https://dangcongsan.vn/nq",
+    });
     expect(documentInput("Dự thảo", "", " Nội dung ")).toEqual({ title: "Dự thảo", body: "Nội dung" });
     // Neither: the body goes empty so the API answers which field is missing.
     expect(documentInput("Dự thảo", "", "")).toEqual({ title: "Dự thảo", body: "" });
@@ -186,7 +234,11 @@ describe("meeting lists and documents", () => {
 
 describe("minutes sheet", () => {
   it("carries the party header, the month, the body as written and both signatures", () => {
-    const doc = buildMinutesDoc(meeting({}), minutesOf("I. THỜI GIAN\nHồi 19 giờ 30.\n\nII. THÀNH PHẦN", "frozen"), "Đảng ủy phường Hòa An");
+    const doc = buildMinutesDoc(
+      meeting({}),
+      minutesOf("I. THỜI GIAN\nHồi 19 giờ 30.\n\nII. THÀNH PHẦN", "frozen"),
+      "Đảng ủy phường Hòa An",
+    );
     expect(doc.placeDate).toBe("Hòa An, ngày 25 tháng 11 năm 2026");
     expect(doc.subtitle).toBe("Sinh hoạt chi bộ thường kỳ tháng 11 năm 2026");
     expect(doc.versionNote).toContain("đã chốt");
@@ -204,7 +256,11 @@ describe("minutes sheet", () => {
   });
 
   it("leaves dotted space for an unassigned chair and names a thematic meeting's topic", () => {
-    const doc = buildMinutesDoc(meeting({ kind: "thematic", topic: "Học tập và làm theo Bác", chairName: null, place: "" }), { versions: [], latest: null }, "Đảng ủy");
+    const doc = buildMinutesDoc(
+      meeting({ kind: "thematic", topic: "Học tập và làm theo Bác", chairName: null, place: "" }),
+      { versions: [], latest: null },
+      "Đảng ủy",
+    );
     expect(doc.chairName).toMatch(/…/);
     expect(doc.subtitle).toBe("Sinh hoạt chi bộ chuyên đề tháng 11 năm 2026: Học tập và làm theo Bác");
     expect(doc.placeDate).toBe("ngày 25 tháng 11 năm 2026");

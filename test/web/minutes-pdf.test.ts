@@ -1,10 +1,11 @@
 // @vitest-environment node
-import fontkit from "@pdf-lib/fontkit";
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { paragraphs, pdfFileName, vietnameseDate, type MinutesDoc } from "../../web/src/pages/minutes/minutes-doc";
+import { type MinutesDoc, paragraphs, pdfFileName, vietnameseDate } from "../../web/src/pages/minutes/minutes-doc";
 import { buildMinutesPdf, wrapLine } from "../../web/src/pages/minutes/minutes-pdf";
 
 const fontDir = join(import.meta.dirname, "../../node_modules/@expo-google-fonts/noto-sans");
@@ -40,7 +41,9 @@ describe("minutes PDF", () => {
     for (const bytes of [fonts.regular, fonts.bold]) {
       const font = fontkit.create(bytes);
       const text = Object.values(doc).join(" ") + " ĐẢNG CỘNG SẢN VIỆT NAM ắằẳẵặấầẩẫậếềểễệốồổỗộớờởỡợứừửữựỳỷỹỵ";
-      const missing = [...new Set(text.replace(/\s/g, ""))].filter((ch) => !font.hasGlyphForCodePoint(ch.codePointAt(0)!));
+      const missing = [...new Set(text.replace(/\s/g, ""))].filter(
+        (ch) => !font.hasGlyphForCodePoint(ch.codePointAt(0)!),
+      );
       expect(missing).toEqual([]);
     }
   });

@@ -2,12 +2,17 @@ import { cleanup, fireEvent, render, screen, waitFor } from "@solidjs/testing-li
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { MeetingMinutes, MinutesVersion } from "../../schema/api/meetings";
 import { setLang } from "../../web/src/i18n";
-import { MinutesVersions, minutesRights, type MinutesVersionsProps } from "../../web/src/pages/tenant/minutes-versions";
+import { MinutesVersions, type MinutesVersionsProps, minutesRights } from "../../web/src/pages/tenant/minutes-versions";
 
 beforeEach(() => setLang("vi"));
 afterEach(cleanup);
 
-const people = { chairPersonId: "p-chair", chairName: "Nguyễn Văn Bí Thư", minutesTakerPersonId: "p-taker", minutesTakerName: "Trần Thị Phó" };
+const people = {
+  chairPersonId: "p-chair",
+  chairName: "Nguyễn Văn Bí Thư",
+  minutesTakerPersonId: "p-taker",
+  minutesTakerName: "Trần Thị Phó",
+};
 const v = (version: number, over: Partial<MinutesVersion> = {}): MinutesVersion => ({
   version,
   status: "frozen",
@@ -18,7 +23,10 @@ const v = (version: number, over: Partial<MinutesVersion> = {}): MinutesVersion 
   ...over,
 });
 /** Newest first, as the API answers. */
-const minutesOf = (...versions: MinutesVersion[]): MeetingMinutes => ({ versions, latest: versions[0] ? { ...versions[0], body: `Biên bản bản ${versions[0].version}` } : null });
+const minutesOf = (...versions: MinutesVersion[]): MeetingMinutes => ({
+  versions,
+  latest: versions[0] ? { ...versions[0], body: `Biên bản bản ${versions[0].version}` } : null,
+});
 
 function show(over: Partial<MinutesVersionsProps>) {
   const calls = { approve: [] as number[], saved: [] as string[] };
@@ -48,7 +56,10 @@ describe("who may approve and write the minutes (the API's rule)", () => {
     expect(minutesRights(closed, "p-admin", "admin")).toEqual({ approve: true, write: true });
     expect(minutesRights(closed, "p-org", "organizer")).toEqual({ approve: false, write: false });
     expect(minutesRights(closed, undefined, null)).toEqual({ approve: false, write: false });
-    expect(minutesRights({ ...closed, chairPersonId: null }, undefined, null)).toEqual({ approve: false, write: false });
+    expect(minutesRights({ ...closed, chairPersonId: null }, undefined, null)).toEqual({
+      approve: false,
+      write: false,
+    });
     expect(minutesRights({ ...people, status: "live" }, "p-chair", "admin")).toEqual({ approve: false, write: false });
   });
 });
@@ -82,7 +93,16 @@ describe("minutes versions", () => {
   });
 
   it("keeps the editor and its text when the save is refused", async () => {
-    render(() => <MinutesVersions minutes={minutesOf(v(1))} meeting={people} canApprove canWrite onApprove={() => {}} onNewVersion={async () => false} />);
+    render(() => (
+      <MinutesVersions
+        minutes={minutesOf(v(1))}
+        meeting={people}
+        canApprove
+        canWrite
+        onApprove={() => {}}
+        onNewVersion={async () => false}
+      />
+    ));
     fireEvent.click(screen.getByRole("button", { name: "Tạo phiên bản mới từ phiên bản 1" }));
     fireEvent.input(screen.getByLabelText(/Nội dung biên bản/), { target: { value: "Bản sửa" } });
     fireEvent.click(screen.getByRole("button", { name: "Lưu thành phiên bản 2" }));

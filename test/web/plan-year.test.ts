@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { planYear, vnMonth, type PlanMeeting } from "../../web/src/pages/tenant/plan-year";
+import { type PlanMeeting, planYear, vnMonth } from "../../web/src/pages/tenant/plan-year";
 
-const m = (id: string, kind: PlanMeeting["kind"], scheduledAt: string, status: PlanMeeting["status"]): PlanMeeting => ({ id, kind, scheduledAt, status });
+const m = (id: string, kind: PlanMeeting["kind"], scheduledAt: string, status: PlanMeeting["status"]): PlanMeeting => ({
+  id,
+  kind,
+  scheduledAt,
+  status,
+});
 const now = new Date("2026-11-22T10:00:00Z");
 
 describe("a branch's year at a glance", () => {
@@ -37,7 +42,11 @@ describe("a branch's year at a glance", () => {
   it("expects a thematic meeting each quarter, and a future quarter is not missing yet", () => {
     const plan = planYear(
       2026,
-      [m("t1", "thematic", "2026-03-10T12:00:00Z", "closed"), m("t3", "thematic", "2026-08-10T12:00:00Z", "closed"), m("r", "regular", "2026-04-10T12:00:00Z", "closed")],
+      [
+        m("t1", "thematic", "2026-03-10T12:00:00Z", "closed"),
+        m("t3", "thematic", "2026-08-10T12:00:00Z", "closed"),
+        m("r", "regular", "2026-04-10T12:00:00Z", "closed"),
+      ],
       new Date("2026-08-15T00:00:00Z"),
     );
     expect(plan.quarters.map((q) => q.state)).toEqual(["held", "missing", "held", "unplanned"]);

@@ -30,7 +30,12 @@ afterEach(cleanup);
 describe("who plans which branch (the API's rule, on the client)", () => {
   it("lets a branch secretary and a deputy plan their own branch only", () => {
     for (const role of ["secretary", "deputy"] as const) {
-      setMe(me(null, [["org-1", role], ["org-2", "member"]]));
+      setMe(
+        me(null, [
+          ["org-1", role],
+          ["org-2", "member"],
+        ]),
+      );
       expect(canPlanBranch("t-1", "org-1")).toBe(true);
       expect(canPlanBranch("t-1", "org-2")).toBe(false);
       expect(canPlanBranch("t-1", "org-3")).toBe(false);

@@ -1,16 +1,23 @@
 import { cleanup, fireEvent, render, screen, within } from "@solidjs/testing-library";
 import { createSignal } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { reportColumns, type ReportResult } from "../../schema/api/reports";
+import { type ReportResult, reportColumns } from "../../schema/api/reports";
 import { setLang } from "../../web/src/i18n";
-import { chartBox, CHART_DEFAULT_WIDTH, tickStep } from "../../web/src/reports/chart-box";
+import { CHART_DEFAULT_WIDTH, chartBox, tickStep } from "../../web/src/reports/chart-box";
 import { BarChart, LineChart, niceMax } from "../../web/src/reports/charts";
 import { formatCell } from "../../web/src/reports/format-cell";
-import { monthName, monthTick, periodFromSearch, periodQuery, periodToSearch, type PeriodState } from "../../web/src/reports/period";
-import { PeriodPicker } from "../../web/src/reports/period-picker";
-import { visitActions, visitMeetingHref } from "../../web/src/reports/visits-panel";
 import { MeetingCard } from "../../web/src/reports/grades-panel";
+import {
+  monthName,
+  monthTick,
+  type PeriodState,
+  periodFromSearch,
+  periodQuery,
+  periodToSearch,
+} from "../../web/src/reports/period";
+import { PeriodPicker } from "../../web/src/reports/period-picker";
 import { ReportView } from "../../web/src/reports/report-view";
+import { visitActions, visitMeetingHref } from "../../web/src/reports/visits-panel";
 
 beforeEach(() => setLang("vi"));
 afterEach(cleanup);
@@ -19,9 +26,15 @@ describe("period in the address", () => {
   it("reads each kind back and falls back to the current year on nonsense", () => {
     const today = "2026-11-22";
     expect(periodFromSearch({}, today)).toMatchObject({ kind: "year", year: 2026, quarter: 4, month: "2026-11" });
-    expect(periodQuery(periodFromSearch({ p: "quarter", y: "2025", q: "2" }, today))).toEqual({ year: 2025, quarter: 2 });
+    expect(periodQuery(periodFromSearch({ p: "quarter", y: "2025", q: "2" }, today))).toEqual({
+      year: 2025,
+      quarter: 2,
+    });
     expect(periodQuery(periodFromSearch({ p: "month", m: "2025-03" }, today))).toEqual({ month: "2025-03" });
-    expect(periodQuery(periodFromSearch({ p: "range", from: "2025-01-01", to: "2025-06-30" }, today))).toEqual({ from: "2025-01-01", to: "2025-06-30" });
+    expect(periodQuery(periodFromSearch({ p: "range", from: "2025-01-01", to: "2025-06-30" }, today))).toEqual({
+      from: "2025-01-01",
+      to: "2025-06-30",
+    });
     expect(periodQuery(periodFromSearch({ p: "month", m: "2025-13" }, today))).toEqual({ month: "2026-11" });
     expect(periodQuery(periodFromSearch({ p: "weird", y: "abc" }, today))).toEqual({ year: 2026 });
     // A range whose end is before its start keeps a valid end.
@@ -29,10 +42,21 @@ describe("period in the address", () => {
   });
 
   it("round-trips through the search parameters, clearing the other kinds' keys", () => {
-    const p: PeriodState = { kind: "quarter", year: 2025, quarter: 3, month: "2025-08", from: "2025-01-01", to: "2025-12-31" };
+    const p: PeriodState = {
+      kind: "quarter",
+      year: 2025,
+      quarter: 3,
+      month: "2025-08",
+      from: "2025-01-01",
+      to: "2025-12-31",
+    };
     const s = periodToSearch(p);
     expect(s).toEqual({ p: "quarter", y: "2025", q: "3", m: undefined, from: undefined, to: undefined });
-    expect(periodFromSearch(s as Record<string, string>, "2026-01-01")).toMatchObject({ kind: "quarter", year: 2025, quarter: 3 });
+    expect(periodFromSearch(s as Record<string, string>, "2026-01-01")).toMatchObject({
+      kind: "quarter",
+      year: 2025,
+      quarter: 3,
+    });
   });
 
   it("labels months short, with the year when a series spans years, in the page's language", () => {
@@ -40,7 +64,11 @@ describe("period in the address", () => {
     expect(monthTick("2025-03", true)).toBe("T3/25");
     expect(monthName("2025-03")).toBe("tháng 3/2025");
     setLang("en");
-    expect([monthTick("2025-03", false), monthTick("2025-03", true), monthName("2025-03")]).toEqual(["Mar", "Mar 25", "Mar 2025"]);
+    expect([monthTick("2025-03", false), monthTick("2025-03", true), monthName("2025-03")]).toEqual([
+      "Mar",
+      "Mar 25",
+      "Mar 2025",
+    ]);
   });
 });
 
@@ -60,27 +88,70 @@ describe("figures as text", () => {
 const result: ReportResult = {
   report: "attendance",
   title: "Dự sinh hoạt",
-  period: { from: "2025-01-01", to: "2025-12-31", months: ["2025-01", "2025-02", "2025-03"], quarters: ["2025-Q1"], label: "Năm 2025" },
+  period: {
+    from: "2025-01-01",
+    to: "2025-12-31",
+    months: ["2025-01", "2025-02", "2025-03"],
+    quarters: ["2025-Q1"],
+    label: "Năm 2025",
+  },
   scope: { id: null, name: "Đảng ủy thử", kind: "tenant", path: [] },
   columns: reportColumns.attendance,
-  total: { meetings: 4, expected: 16, present: 14, rate: 0.875, excused: 1, unexcused: 1, exempt: 1, meetingsWithUnexcused: 1, meetingsBelowRate: 2, branchesBehind: 1 },
+  total: {
+    meetings: 4,
+    expected: 16,
+    present: 14,
+    rate: 0.875,
+    excused: 1,
+    unexcused: 1,
+    exempt: 1,
+    meetingsWithUnexcused: 1,
+    meetingsBelowRate: 2,
+    branchesBehind: 1,
+  },
   rows: [
-    { organizationId: "c", name: "Chi bộ cơ sở Trường học", kind: "grassroots_branch", drillable: false, behind: false, values: { meetings: 1, expected: 3, present: 3, rate: 1 } },
-    { organizationId: "g1", name: "Đảng bộ phường Một", kind: "grassroots_committee", drillable: true, behind: true, values: { meetings: 3, expected: 13, present: 11, rate: 0.8462 } },
+    {
+      organizationId: "c",
+      name: "Chi bộ cơ sở Trường học",
+      kind: "grassroots_branch",
+      drillable: false,
+      behind: false,
+      values: { meetings: 1, expected: 3, present: 3, rate: 1 },
+    },
+    {
+      organizationId: "g1",
+      name: "Đảng bộ phường Một",
+      kind: "grassroots_committee",
+      drillable: true,
+      behind: true,
+      values: { meetings: 3, expected: 13, present: 11, rate: 0.8462 },
+    },
   ],
   series: [
     { month: "2025-01", values: { meetings: 3, rate: 0.8182, unexcused: 1 } },
     { month: "2025-02", values: { meetings: 1, rate: 1, unexcused: 0 } },
     { month: "2025-03", values: { meetings: 0, rate: null, unexcused: 0 } },
   ],
-  behind: [{ organizationId: "b", name: "Chi bộ khu phố 2", parentName: "Đảng bộ phường Một", reasons: [{ code: "low_attendance", value: 0.75 }, { code: "unexcused_absence", count: 1 }] }],
+  behind: [
+    {
+      organizationId: "b",
+      name: "Chi bộ khu phố 2",
+      parentName: "Đảng bộ phường Một",
+      reasons: [
+        { code: "low_attendance", value: 0.75 },
+        { code: "unexcused_absence", count: 1 },
+      ],
+    },
+  ],
   tables: [],
 };
 
 describe("a report on screen", () => {
   it("shows the rows with the total, flags the branches behind with why, and drills down", () => {
     const drilled: (string | null)[] = [];
-    render(() => <ReportView result={result} onDrill={(id) => drilled.push(id)} exports={{ csv: "/x.csv", xlsx: "/x.xlsx" }} />);
+    render(() => (
+      <ReportView result={result} onDrill={(id) => drilled.push(id)} exports={{ csv: "/x.csv", xlsx: "/x.xlsx" }} />
+    ));
     const table = screen.getByRole("table");
     const rows = within(table).getAllByRole("row");
     expect(rows[1]!.textContent).toContain("Chi bộ cơ sở Trường học");
@@ -119,7 +190,9 @@ describe("a report on screen", () => {
     // The axis tops at 5: January's stack (4 + 1) fills the plot, February's 2 fills 2/5 of it.
     const { plotH } = chartBox(CHART_DEFAULT_WIDTH, 20);
     const heights = rects.map((r) => Number(r.getAttribute("height")));
-    expect(heights.map((h) => Math.round(h * 10) / 10)).toEqual([4, 1, 2, 0].map((v) => Math.round(((v / 5) * plotH) * 10) / 10));
+    expect(heights.map((h) => Math.round(h * 10) / 10)).toEqual(
+      [4, 1, 2, 0].map((v) => Math.round((v / 5) * plotH * 10) / 10),
+    );
     expect(screen.getByText("T1")).toBeTruthy();
   });
 
@@ -133,7 +206,13 @@ describe("a report on screen", () => {
     // A+ grows the labels with the page.
     expect(chartBox(330, 28).font).toBe(22);
 
-    render(() => <BarChart title="Số cuộc" months={["2025-01", "2025-02"]} series={[{ label: "x", color: "#800", values: [1, 2] }]} />);
+    render(() => (
+      <BarChart
+        title="Số cuộc"
+        months={["2025-01", "2025-02"]}
+        series={[{ label: "x", color: "#800", values: [1, 2] }]}
+      />
+    ));
     const svg = screen.getByRole("img");
     const [, , w, h] = svg.getAttribute("viewBox")!.split(" ").map(Number);
     expect([Number(svg.getAttribute("width")), Number(svg.getAttribute("height"))]).toEqual([w, h]);
@@ -141,7 +220,13 @@ describe("a report on screen", () => {
   });
 
   it("leaves a gap in a line where a month has no figure", () => {
-    render(() => <LineChart title="Tỷ lệ" months={["2025-01", "2025-02", "2025-03", "2025-04"]} series={[{ label: "x", color: "#800", values: [0.5, null, 0.7, 0.9] }]} />);
+    render(() => (
+      <LineChart
+        title="Tỷ lệ"
+        months={["2025-01", "2025-02", "2025-03", "2025-04"]}
+        series={[{ label: "x", color: "#800", values: [0.5, null, 0.7, 0.9] }]}
+      />
+    ));
     const svg = screen.getByRole("img");
     expect(svg.querySelectorAll("polyline")).toHaveLength(1);
     expect(svg.querySelectorAll("circle")).toHaveLength(1);
@@ -156,7 +241,14 @@ describe("a report on screen", () => {
 
 describe("the period picker", () => {
   it("switches kind and edits the fields of that kind", () => {
-    const [value, setValue] = createSignal<PeriodState>({ kind: "year", year: 2025, quarter: 1, month: "2025-01", from: "2025-01-01", to: "2025-12-31" });
+    const [value, setValue] = createSignal<PeriodState>({
+      kind: "year",
+      year: 2025,
+      quarter: 1,
+      month: "2025-01",
+      from: "2025-01-01",
+      to: "2025-12-31",
+    });
     render(() => <PeriodPicker value={value()} onChange={setValue} />);
     fireEvent.click(screen.getByRole("button", { name: "Quý" }));
     expect(value().kind).toBe("quarter");
@@ -194,17 +286,42 @@ describe("what the committee can do with a plan", () => {
 
 describe("a meeting under grade review", () => {
   it("shows the provisional grade and names whose evaluation each button confirms", () => {
-    const ev = (id: string, name: string, kind: "branch" | "leader", total: number, grade: "good" | "fair" | "average" | "weak", confirmedAt: string | null = null) =>
-      ({ id, evaluatorPersonId: id, evaluatorName: name, evaluatorKind: kind, total, grade, scores: {}, confirmedAt, confirmedBy: null });
+    const ev = (
+      id: string,
+      name: string,
+      kind: "branch" | "leader",
+      total: number,
+      grade: "good" | "fair" | "average" | "weak",
+      confirmedAt: string | null = null,
+    ) => ({
+      id,
+      evaluatorPersonId: id,
+      evaluatorName: name,
+      evaluatorKind: kind,
+      total,
+      grade,
+      scores: {},
+      confirmedAt,
+      confirmedBy: null,
+    });
     const toggled: string[] = [];
     render(() => (
       <MeetingCard
         manage
         onToggle={(e) => toggled.push(e.id)}
         meeting={{
-          meetingId: "m", organizationId: "o", organizationName: "Chi bộ khu phố 3", kind: "regular", topic: "x",
-          scheduledAt: "2026-10-15T12:00:00.000Z", grade: "average", confirmed: false,
-          evaluations: [ev("e1", "Nguyễn Văn Bình", "branch", 85, "fair"), ev("e2", "Đặng Quốc Hùng", "leader", 65, "average")],
+          meetingId: "m",
+          organizationId: "o",
+          organizationName: "Chi bộ khu phố 3",
+          kind: "regular",
+          topic: "x",
+          scheduledAt: "2026-10-15T12:00:00.000Z",
+          grade: "average",
+          confirmed: false,
+          evaluations: [
+            ev("e1", "Nguyễn Văn Bình", "branch", 85, "fair"),
+            ev("e2", "Đặng Quốc Hùng", "leader", 65, "average"),
+          ],
         }}
       />
     ));
@@ -221,7 +338,9 @@ describe("a report in English", () => {
     setLang("en");
     render(() => <ReportView result={result} onDrill={() => undefined} exports={{ csv: "/x.csv", xlsx: "/x.xlsx" }} />);
     expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("Attendance · Year 2025");
-    const headers = within(screen.getByRole("table")).getAllByRole("columnheader").map((h) => h.textContent);
+    const headers = within(screen.getByRole("table"))
+      .getAllByRole("columnheader")
+      .map((h) => h.textContent);
     expect(headers).toContain("Expected (less exempted)");
     expect(headers).toContain("Absent without reason");
     expect(headers.some((h) => /[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]/i.test(h ?? ""))).toBe(false);

@@ -47,12 +47,44 @@ function roomView(over: Partial<RoomView> = {}): RoomView {
       { personId: "p-hoa", status: "present_remote", reason: null, connected: 1 },
     ],
     counts: {
-      members: 3, official: 2, probationary: 1, exempt: 0, expected: 2, presentHall: 1, presentRemote: 2, present: 3,
-      absentExcused: 0, absentUnexcused: 0, unrecorded: 0, rate: 1, mark: 0.85, reachesMark: true, eligibleVoters: 2, voteBase: 2,
+      members: 3,
+      official: 2,
+      probationary: 1,
+      exempt: 0,
+      expected: 2,
+      presentHall: 1,
+      presentRemote: 2,
+      present: 3,
+      absentExcused: 0,
+      absentUnexcused: 0,
+      unrecorded: 0,
+      rate: 1,
+      mark: 0.85,
+      reachesMark: true,
+      eligibleVoters: 2,
+      voteBase: 2,
     },
     agenda: [
-      { id: "a1", title: "Khai mạc", position: 1, presenterPersonId: null, budgetMinutes: 5, elapsedMs: 300_000, runningSince: null, done: true },
-      { id: "a2", title: "Biểu quyết nghị quyết", position: 2, presenterPersonId: null, budgetMinutes: 10, elapsedMs: 0, runningSince: "2026-11-25T12:25:00Z", done: false },
+      {
+        id: "a1",
+        title: "Khai mạc",
+        position: 1,
+        presenterPersonId: null,
+        budgetMinutes: 5,
+        elapsedMs: 300_000,
+        runningSince: null,
+        done: true,
+      },
+      {
+        id: "a2",
+        title: "Biểu quyết nghị quyết",
+        position: 2,
+        presenterPersonId: null,
+        budgetMinutes: 10,
+        elapsedMs: 0,
+        runningSince: "2026-11-25T12:25:00Z",
+        done: false,
+      },
     ],
     currentItemId: "a2",
     queue: [],
@@ -91,16 +123,31 @@ const openVote = (over: Partial<VoteView> = {}): VoteView => ({
   ...over,
 });
 
-const youAs = (personId: string, role: You["role"], official: boolean): You => ({ personId, name: personId, role, official, ballots: {} });
+const youAs = (personId: string, role: You["role"], official: boolean): You => ({
+  personId,
+  name: personId,
+  role,
+  official,
+  ballots: {},
+});
 
 type Screen = (props: { view: RoomView; you: You }) => JSX.Element;
 
 /** Renders the member view over a recording stand-in for the connection; `answer` decides each outcome. */
-function renderMember(view: RoomView, you: You, answer: (a: RoomAction) => ActionOutcome = () => ({ ok: true, duplicate: false })) {
+function renderMember(
+  view: RoomView,
+  you: You,
+  answer: (a: RoomAction) => ActionOutcome = () => ({ ok: true, duplicate: false }),
+) {
   return renderScreen(MemberView, view, you, answer);
 }
 
-function renderScreen(Screen: Screen, view: RoomView, you: You, answer: (a: RoomAction) => ActionOutcome = () => ({ ok: true, duplicate: false })) {
+function renderScreen(
+  Screen: Screen,
+  view: RoomView,
+  you: You,
+  answer: (a: RoomAction) => ActionOutcome = () => ({ ok: true, duplicate: false }),
+) {
   const sent: RoomAction[] = [];
   const [data] = createStore<RoomData>({ view, you, notes: [] });
   const conn: RoomConnection = {
@@ -146,13 +193,26 @@ describe("room versions and events", () => {
     });
     expect(view.attendance.map((a) => a.status)).toEqual(["present_hall", "present_remote", "absent_excused"]);
     expect(view.counts.present).toBe(2);
-    applyEvent(view, { type: "vote", version: 3, vote: openVote({ status: "closed", result: "passed", closedAt: "2026-11-25T12:29:00Z" }) });
+    applyEvent(view, {
+      type: "vote",
+      version: 3,
+      vote: openVote({ status: "closed", result: "passed", closedAt: "2026-11-25T12:29:00Z" }),
+    });
     expect(view.votes).toHaveLength(1);
     expect(latestVote(view)?.result).toBe("passed");
   });
 
   it("counts a speech down from its limit and shows overrun as negative", () => {
-    const floor = { personId: "p-an", name: "Lê Văn An", kind: "speech" as const, itemId: "a2", startedAt: new Date(NOW - 290_000).toISOString(), limitSeconds: 300, overrun: false, graceSeconds: 30 };
+    const floor = {
+      personId: "p-an",
+      name: "Lê Văn An",
+      kind: "speech" as const,
+      itemId: "a2",
+      startedAt: new Date(NOW - 290_000).toISOString(),
+      limitSeconds: 300,
+      overrun: false,
+      graceSeconds: 30,
+    };
     expect(clock(floorSecondsLeft(floor, NOW))).toBe("0:10");
     expect(clock(floorSecondsLeft(floor, NOW + 75_000))).toBe("−1:05");
   });
@@ -163,7 +223,12 @@ describe("the member's phone view", () => {
     const sent = renderMember(roomView({ votes: [openVote()] }), youAs("p-an", "official", true));
     fireEvent.click(screen.getByRole("button", { name: "Tán thành" }));
     await Promise.resolve();
-    expect(sent).toEqual([{ type: "vote/cast", voteId: "v1", choice: "agree" } satisfies Omit<Extract<ClientMessage, { type: "vote/cast" }>, "id">]);
+    expect(sent).toEqual([
+      { type: "vote/cast", voteId: "v1", choice: "agree" } satisfies Omit<
+        Extract<ClientMessage, { type: "vote/cast" }>,
+        "id"
+      >,
+    ]);
   });
 
   it("tells a probationary member they do not vote, and shows the room's refusal when they try", async () => {
@@ -201,7 +266,12 @@ describe("the member's phone view", () => {
   });
 
   it("puts a result that just came above the agenda", () => {
-    const closed = openVote({ status: "closed", closedAt: new Date(NOW - 60_000).toISOString(), result: "passed", tally: { agree: 2, disagree: 0, abstain: 0 } });
+    const closed = openVote({
+      status: "closed",
+      closedAt: new Date(NOW - 60_000).toISOString(),
+      result: "passed",
+      tally: { agree: 2, disagree: 0, abstain: 0 },
+    });
     renderMember(roomView({ votes: [closed] }), youAs("p-an", "official", true));
     const result = screen.getByText("Thông qua");
     const agenda = screen.getByText("Biểu quyết nghị quyết");
@@ -215,12 +285,16 @@ describe("the chair's console", () => {
 
   it("opens a vote on the current item with the chosen preset", async () => {
     const sent = renderScreen(ChairConsole, roomView(), chair);
-    fireEvent.input(screen.getByLabelText("Nội dung biểu quyết"), { target: { value: "Kết nạp quần chúng Trần Văn Nam" } });
+    fireEvent.input(screen.getByLabelText("Nội dung biểu quyết"), {
+      target: { value: "Kết nạp quần chúng Trần Văn Nam" },
+    });
     fireEvent.change(screen.getByLabelText("Cách tính"), { target: { value: "admission" } });
     fireEvent.click(screen.getByLabelText("Bỏ phiếu kín"));
     fireEvent.submit(screen.getByRole("button", { name: "Mở biểu quyết" }).closest("form")!);
     await Promise.resolve();
-    expect(sent).toEqual([{ type: "vote/open", motion: "Kết nạp quần chúng Trần Văn Nam", rule: "admission", secret: true, itemId: "a2" }]);
+    expect(sent).toEqual([
+      { type: "vote/open", motion: "Kết nạp quần chúng Trần Văn Nam", rule: "admission", secret: true, itemId: "a2" },
+    ]);
   });
 
   it("records hall hands by name for the members checked in in the hall, and closes the vote", async () => {
@@ -240,7 +314,9 @@ describe("the chair's console", () => {
   });
 
   it("checks in a member without a device from the roll call", () => {
-    const view = roomView({ attendance: [{ personId: "p-chair", status: "present_hall", reason: null, connected: 1 }] });
+    const view = roomView({
+      attendance: [{ personId: "p-chair", status: "present_hall", reason: null, connected: 1 }],
+    });
     const sent = renderScreen(ChairConsole, view, chair);
     fireEvent.click(screen.getByRole("button", { name: "Điểm danh có mặt: Lê Văn An" }));
     expect(sent).toEqual([{ type: "presence/check-in", personId: "p-an", mode: "hall" }]);
@@ -250,8 +326,19 @@ describe("the chair's console", () => {
 describe("the quality evaluation", () => {
   it("computes the grade as scores are typed: Tốt needs 90 and full marks on the required criteria", () => {
     renderScreen(EvaluationForm, roomView(), youAs("p-leader", "leader", false));
-    const full: Record<string, number> = { attendance: 20, preparation: 15, documents: 5, duration: 10, conduct: 10, speaking: 15, principles: 10, resolution: 10, minutes: 5 };
-    for (const [key, n] of Object.entries(full)) fireEvent.input(document.getElementById(`score-${key}`)!, { target: { value: String(n) } });
+    const full: Record<string, number> = {
+      attendance: 20,
+      preparation: 15,
+      documents: 5,
+      duration: 10,
+      conduct: 10,
+      speaking: 15,
+      principles: 10,
+      resolution: 10,
+      minutes: 5,
+    };
+    for (const [key, n] of Object.entries(full))
+      fireEvent.input(document.getElementById(`score-${key}`)!, { target: { value: String(n) } });
     expect(screen.getByRole("status").textContent).toMatch(/Tổng điểm: 100\/100 · Xếp loại: Tốt/);
     fireEvent.input(document.getElementById("score-minutes")!, { target: { value: "4" } });
     expect(screen.getByRole("status").textContent).toMatch(/Tổng điểm: 99\/100 · Xếp loại: Khá/);
@@ -262,7 +349,11 @@ describe("the quality evaluation", () => {
     renderScreen(EvaluationForm, roomView({ meeting: started }), youAs("p-leader", "leader", false));
     expect((document.getElementById("score-duration") as HTMLInputElement).value).toBe("10");
     cleanup();
-    renderScreen(EvaluationForm, roomView({ meeting: { ...started, durationMarkMinutes: 120 } }), youAs("p-leader", "leader", false));
+    renderScreen(
+      EvaluationForm,
+      roomView({ meeting: { ...started, durationMarkMinutes: 120 } }),
+      youAs("p-leader", "leader", false),
+    );
     expect((document.getElementById("score-duration") as HTMLInputElement).value).toBe("8");
   });
 });

@@ -7,7 +7,16 @@ import { setMe } from "../../web/src/session";
 
 const me = (role: "admin" | "organizer" | "viewer" | null): Me => ({
   person: { id: "p-1", fullName: "Nguyễn Văn Bình", email: "binh@chibo.test" },
-  tenants: [{ id: "t-1", name: "Đảng ủy phường Hòa An", role, organizationIds: ["org-1"], branchRoles: [{ organizationId: "org-1", branchRole: "member" }], guestMeetingIds: [] }],
+  tenants: [
+    {
+      id: "t-1",
+      name: "Đảng ủy phường Hòa An",
+      role,
+      organizationIds: ["org-1"],
+      branchRoles: [{ organizationId: "org-1", branchRole: "member" }],
+      guestMeetingIds: [],
+    },
+  ],
 });
 
 const go = (path: string) => window.history.replaceState(null, "", path);
@@ -34,7 +43,8 @@ describe("route guard and console sections", () => {
     render(() => <App />);
     const nav = await screen.findByRole("navigation", { name: undefined });
     await waitFor(() => expect(nav.textContent).toContain("Kế hoạch"));
-    for (const section of ["Cuộc họp", "Kế hoạch", "Tổ chức", "Đảng viên", "Báo cáo"]) expect(nav.textContent).toContain(section);
+    for (const section of ["Cuộc họp", "Kế hoạch", "Tổ chức", "Đảng viên", "Báo cáo"])
+      expect(nav.textContent).toContain(section);
     expect(await screen.findByRole("heading", { name: "Tổ chức đảng" })).toBeTruthy();
     // No server in this test: the page says so in plain words and offers a retry instead of spinning.
     const alert = await screen.findByRole("alert");

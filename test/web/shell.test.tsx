@@ -1,13 +1,19 @@
-import { render, screen, fireEvent, cleanup } from "@solidjs/testing-library";
+import { cleanup, fireEvent, render, screen } from "@solidjs/testing-library";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ApiFailure, failureOf } from "../../web/src/api";
-import { defineMessages, lang, LANG_STORAGE_KEY, pickLang, setLang } from "../../web/src/i18n";
+import { defineMessages, LANG_STORAGE_KEY, lang, pickLang, setLang } from "../../web/src/i18n";
 import { t } from "../../web/src/i18n/common";
 import { safeNext } from "../../web/src/pages/login-page";
 import { FontControls, LangSwitch } from "../../web/src/ui/controls";
 import { ErrorNotice } from "../../web/src/ui/error-notice";
 import { errorText, issuesByField } from "../../web/src/ui/errors";
-import { bindFontSizeToPerson, changeFontSize, DEFAULT_FONT_STEP, FONT_STEPS_PX, fontPx } from "../../web/src/ui/font-size";
+import {
+  bindFontSizeToPerson,
+  changeFontSize,
+  DEFAULT_FONT_STEP,
+  FONT_STEPS_PX,
+  fontPx,
+} from "../../web/src/ui/font-size";
 import { DataTable } from "../../web/src/ui/table";
 
 beforeEach(() => {
@@ -76,7 +82,13 @@ describe("text size", () => {
 describe("errors", () => {
   it("reads the server's envelope, code and issues included", async () => {
     const res = new Response(
-      JSON.stringify({ error: { code: "bad_request", message: "Dữ liệu không hợp lệ / Invalid body", issues: [{ path: "email", message: "E-mail sai / Bad e-mail" }] } }),
+      JSON.stringify({
+        error: {
+          code: "bad_request",
+          message: "Dữ liệu không hợp lệ / Invalid body",
+          issues: [{ path: "email", message: "E-mail sai / Bad e-mail" }],
+        },
+      }),
       { status: 400, headers: { "content-type": "application/json" } },
     );
     const failure = await failureOf(res);
@@ -115,7 +127,11 @@ describe("shell helpers", () => {
 
   it("labels each cell with its column for the phone layout", () => {
     render(() => (
-      <DataTable caption="Đảng viên" columns={[{ header: "Họ tên", cell: (r: { n: string }) => r.n }]} rows={[{ n: "Nguyễn Văn Bình" }]} />
+      <DataTable
+        caption="Đảng viên"
+        columns={[{ header: "Họ tên", cell: (r: { n: string }) => r.n }]}
+        rows={[{ n: "Nguyễn Văn Bình" }]}
+      />
     ));
     const cell = screen.getByText("Nguyễn Văn Bình");
     expect(cell.getAttribute("data-label")).toBe("Họ tên");

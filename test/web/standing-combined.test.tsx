@@ -41,17 +41,33 @@ describe("a member's standing", () => {
     globalThis.fetch = (async (url: string, init: RequestInit) => {
       const body = JSON.parse(String(init.body)) as Record<string, unknown>;
       sent.push({ url, method: init.method!, body });
-      return new Response(JSON.stringify({ ...member, standing: body.standing }), { status: 200, headers: { "content-type": "application/json" } });
+      return new Response(JSON.stringify({ ...member, standing: body.standing }), {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      });
     }) as typeof fetch;
     const saved: Member[] = [];
-    render(() => <MemberEditor tenantId="t-1" member={member} onSaved={(m) => saved.push(m)} onClose={() => undefined} />);
+    render(() => (
+      <MemberEditor tenantId="t-1" member={member} onSaved={(m) => saved.push(m)} onClose={() => undefined} />
+    ));
     const select = screen.getByLabelText("Sinh hoạt") as HTMLSelectElement;
     expect(select.value).toBe("active");
-    expect([...select.options].map((o) => o.textContent)).toEqual(["Đang sinh hoạt", "Chuyển sinh hoạt tạm thời", "Đình chỉ sinh hoạt", "Bị tạm giữ, tạm giam"]);
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      "Đang sinh hoạt",
+      "Chuyển sinh hoạt tạm thời",
+      "Đình chỉ sinh hoạt",
+      "Bị tạm giữ, tạm giam",
+    ]);
     fireEvent.change(select, { target: { value: "suspended" } });
     fireEvent.click(screen.getByRole("button", { name: "Lưu" }));
     await waitFor(() => expect(saved).toHaveLength(1));
-    expect(sent).toEqual([expect.objectContaining({ url: "/api/tenants/t-1/members/ms-1", method: "PATCH", body: expect.objectContaining({ standing: "suspended" }) })]);
+    expect(sent).toEqual([
+      expect.objectContaining({
+        url: "/api/tenants/t-1/members/ms-1",
+        method: "PATCH",
+        body: expect.objectContaining({ standing: "suspended" }),
+      }),
+    ]);
     expect(saved[0]!.standing).toBe("suspended");
   });
 });

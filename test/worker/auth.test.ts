@@ -10,7 +10,13 @@ describe("session", () => {
     expect(me.status).toBe(200);
     expect(me.json.person.fullName).toBe("Trần Thị Quản Trị");
     expect(me.json.tenants).toEqual([
-      expect.objectContaining({ id: t.tenantId, role: "admin", organizationIds: [], branchRoles: [], guestMeetingIds: [] }),
+      expect.objectContaining({
+        id: t.tenantId,
+        role: "admin",
+        organizationIds: [],
+        branchRoles: [],
+        guestMeetingIds: [],
+      }),
     ]);
   });
 
@@ -25,13 +31,26 @@ describe("session", () => {
       expect(me.status).toBe(200);
       // The answer is exactly the shared contract the client is typed by.
       expect(meSchema.safeParse(me.json).success).toBe(true);
-      return me.json.tenants.map((x: { id: string; role: unknown; branchRoles: unknown }) => ({ id: x.id, role: x.role, branchRoles: x.branchRoles }));
+      return me.json.tenants.map((x: { id: string; role: unknown; branchRoles: unknown }) => ({
+        id: x.id,
+        role: x.role,
+        branchRoles: x.branchRoles,
+      }));
     };
-    expect(await rolesOf("Nguyễn Văn Bí Thư")).toEqual([{ id: t.tenantId, role: null, branchRoles: [{ organizationId: t.branchId, branchRole: "secretary" }] }]);
-    expect(await rolesOf("Trần Thị Phó")).toEqual([{ id: t.tenantId, role: null, branchRoles: [{ organizationId: t.branchId, branchRole: "deputy" }] }]);
-    expect(await rolesOf("Lê Văn Đảng Viên")).toEqual([{ id: t.tenantId, role: null, branchRoles: [{ organizationId: t.branchId, branchRole: "member" }] }]);
+    expect(await rolesOf("Nguyễn Văn Bí Thư")).toEqual([
+      { id: t.tenantId, role: null, branchRoles: [{ organizationId: t.branchId, branchRole: "secretary" }] },
+    ]);
+    expect(await rolesOf("Trần Thị Phó")).toEqual([
+      { id: t.tenantId, role: null, branchRoles: [{ organizationId: t.branchId, branchRole: "deputy" }] },
+    ]);
+    expect(await rolesOf("Lê Văn Đảng Viên")).toEqual([
+      { id: t.tenantId, role: null, branchRoles: [{ organizationId: t.branchId, branchRole: "member" }] },
+    ]);
     // The login answer carries the same, so the client knows before its first /me.
-    const res = await api("POST", "/api/auth/login", undefined, { email: t.people["Trần Thị Phó"]!.email, password: PASSWORD });
+    const res = await api("POST", "/api/auth/login", undefined, {
+      email: t.people["Trần Thị Phó"]!.email,
+      password: PASSWORD,
+    });
     expect(res.json.me.tenants[0].branchRoles).toEqual([{ organizationId: t.branchId, branchRole: "deputy" }]);
   });
 
@@ -75,9 +94,15 @@ describe("session", () => {
     const t = await createTenant();
     const token = await login(t.admin.email);
     const other = await login(t.admin.email);
-    const wrong = await api("POST", "/api/auth/password", token, { currentPassword: "sai", newPassword: "mat-khau-moi-dai" });
+    const wrong = await api("POST", "/api/auth/password", token, {
+      currentPassword: "sai",
+      newPassword: "mat-khau-moi-dai",
+    });
     expect(wrong.status).toBe(403);
-    const ok = await api("POST", "/api/auth/password", token, { currentPassword: PASSWORD, newPassword: "mat-khau-moi-dai" });
+    const ok = await api("POST", "/api/auth/password", token, {
+      currentPassword: PASSWORD,
+      newPassword: "mat-khau-moi-dai",
+    });
     expect(ok.status).toBe(200);
     expect((await api("GET", "/api/auth/me", token)).status).toBe(200);
     expect((await api("GET", "/api/auth/me", other)).status).toBe(401);
@@ -97,7 +122,12 @@ describe("session", () => {
       expect(res.status).toBe(400);
       expect(res.json.error.code).toBe("bad_request");
     }
-    const huge = await api("POST", "/api/auth/login", undefined, JSON.stringify({ email: "a@b.vn", password: "x".repeat(2_000_000) }));
+    const huge = await api(
+      "POST",
+      "/api/auth/login",
+      undefined,
+      JSON.stringify({ email: "a@b.vn", password: "x".repeat(2_000_000) }),
+    );
     expect(huge.status).toBe(413);
     expect(huge.json.error.code).toBe("payload_too_large");
   });

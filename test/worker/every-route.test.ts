@@ -7,20 +7,35 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { app, MAX_BODY_BYTES } from "../../worker/app";
 import { evaluations } from "../../schema/db/tables";
+import { app, MAX_BODY_BYTES } from "../../worker/app";
 import { api, createPerson, db, login } from "../support/fixtures";
 import { branch, planned, setStatus } from "./meetings-helpers";
 
 /** Routes outside a tenant, checked by auth.test.ts and health.test.ts. */
-const UNSCOPED = new Set(["GET /api/health", "POST /api/auth/login", "POST /api/auth/logout", "GET /api/auth/me", "POST /api/auth/password"]);
+const UNSCOPED = new Set([
+  "GET /api/health",
+  "POST /api/auth/login",
+  "POST /api/auth/logout",
+  "GET /api/auth/me",
+  "POST /api/auth/password",
+]);
 const ENVELOPE = { error: { code: expect.any(String), message: expect.any(String) } };
 const CLIENT_ERRORS = [400, 401, 403, 404, 409, 413, 429];
 
 /** Tables whose rows a tenant owns: another tenant's requests must leave them exactly as they were. */
 const TENANT_TABLES = [
-  "organizations", "memberships", "tenant_roles", "meetings", "agenda_items", "meeting_documents", "meeting_guests",
-  "minutes", "evaluations", "visit_plans", "audit_log",
+  "organizations",
+  "memberships",
+  "tenant_roles",
+  "meetings",
+  "agenda_items",
+  "meeting_documents",
+  "meeting_guests",
+  "minutes",
+  "evaluations",
+  "visit_plans",
+  "audit_log",
 ];
 
 function routeList() {
@@ -42,20 +57,37 @@ async function world() {
   const meeting = await planned(t, { template: true });
   const tokenOf = t.adminToken;
   const base = `/api/tenants/${t.tenantId}`;
-  const doc = await api("POST", `${base}/meetings/${meeting.id}/documents`, tokenOf, { title: "Dự thảo nghị quyết", body: "Nội dung" });
-  const guest = await api("POST", `${base}/meetings/${meeting.id}/guests`, tokenOf, { email: `${crypto.randomUUID().slice(0, 8)}@khach.test`, fullName: "Khách Mời" });
+  const doc = await api("POST", `${base}/meetings/${meeting.id}/documents`, tokenOf, {
+    title: "Dự thảo nghị quyết",
+    body: "Nội dung",
+  });
+  const guest = await api("POST", `${base}/meetings/${meeting.id}/guests`, tokenOf, {
+    email: `${crypto.randomUUID().slice(0, 8)}@khach.test`,
+    fullName: "Khách Mời",
+  });
   // Minutes are written after a meeting: a second, closed one holds them, so the first stays open to edits
   // (a closed meeting would answer 409 before it looks at the id in the path).
   const past = await planned(t, { topic: "Sinh hoạt tháng trước" });
   await setStatus(past.id, "closed");
   const minutes = await api("POST", `${base}/meetings/${past.id}/minutes`, tokenOf, { body: "Biên bản" });
   const leader = await createPerson("Lãnh Đạo Dự");
-  const visit = await api("POST", `${base}/visits`, tokenOf, { leaderPersonId: leader.id, organizationId: t.branchId, month: "2031-01" });
-  for (const r of [doc, guest, minutes, visit]) if (r.status >= 300) throw new Error(`set-up failed: ${r.status} ${JSON.stringify(r.json)}`);
+  const visit = await api("POST", `${base}/visits`, tokenOf, {
+    leaderPersonId: leader.id,
+    organizationId: t.branchId,
+    month: "2031-01",
+  });
+  for (const r of [doc, guest, minutes, visit])
+    if (r.status >= 300) throw new Error(`set-up failed: ${r.status} ${JSON.stringify(r.json)}`);
   const evaluationId = `ev-${crypto.randomUUID().slice(0, 8)}`;
   await db().insert(evaluations).values({
-    id: evaluationId, tenantId: t.tenantId, meetingId: meeting.id, evaluatorPersonId: t.secretary.id,
-    evaluatorKind: "branch", scoresJson: "{}", total: 90, grade: "good",
+    id: evaluationId,
+    tenantId: t.tenantId,
+    meetingId: meeting.id,
+    evaluatorPersonId: t.secretary.id,
+    evaluatorKind: "branch",
+    scoresJson: "{}",
+    total: 90,
+    grade: "good",
   });
   const params: Record<string, string> = {
     tenantId: t.tenantId,
@@ -83,13 +115,23 @@ const fill = (path: string, params: Record<string, string>) =>
 async function snapshot(tenantId: string) {
   const out: Record<string, unknown[]> = {};
   for (const table of TENANT_TABLES) {
-    out[table] = (await env.DB.prepare(`select * from ${table} where tenant_id = ? order by rowid`).bind(tenantId).all()).results;
+    out[table] = (
+      await env.DB.prepare(`select * from ${table} where tenant_id = ? order by rowid`).bind(tenantId).all()
+    ).results;
   }
   return out;
 }
 
 const raw = (method: string, path: string, token: string, body: string, contentType = "application/json") =>
-  app.request(path, { method, headers: { authorization: `Bearer ${token}`, "content-type": contentType, "content-length": String(body.length) }, body }, env);
+  app.request(
+    path,
+    {
+      method,
+      headers: { authorization: `Bearer ${token}`, "content-type": contentType, "content-length": String(body.length) },
+      body,
+    },
+    env,
+  );
 
 async function expectEnvelope(res: Response, label: string, statuses = CLIENT_ERRORS) {
   const text = await res.text();
@@ -99,17 +141,33 @@ async function expectEnvelope(res: Response, label: string, statuses = CLIENT_ER
 
 const writes = (method: string) => method !== "GET";
 /** Routes that take no body ignore one, and may answer 200. */
-const NO_BODY = new Set(["POST /api/tenants/:tenantId/evaluations/:evaluationId/confirm", "POST /api/tenants/:tenantId/evaluations/:evaluationId/unconfirm", "POST /api/tenants/:tenantId/meetings/:meetingId/minutes/:version/approve"]);
-const bodyStatuses = (method: string, path = "") => (method === "DELETE" || NO_BODY.has(`${method} ${path}`) ? [200, 201, ...CLIENT_ERRORS] : CLIENT_ERRORS);
+const NO_BODY = new Set([
+  "POST /api/tenants/:tenantId/evaluations/:evaluationId/confirm",
+  "POST /api/tenants/:tenantId/evaluations/:evaluationId/unconfirm",
+  "POST /api/tenants/:tenantId/meetings/:meetingId/minutes/:version/approve",
+]);
+const bodyStatuses = (method: string, path = "") =>
+  method === "DELETE" || NO_BODY.has(`${method} ${path}`) ? [200, 201, ...CLIENT_ERRORS] : CLIENT_ERRORS;
 
 describe("every tenant route", () => {
   const routes = routeList();
 
   it("covers the routes of every resource", () => {
     const resources = new Set(routes.map((r) => r.path.split("/")[4]));
-    expect([...resources].sort()).toEqual(["evaluations", "meetings", "members", "organizations", "reports", "tickets", "visits"]);
-    const meetingParts = new Set(routes.filter((r) => r.path.includes("/meetings/:meetingId/")).map((r) => r.path.split("/")[6]));
-    for (const part of ["agenda", "documents", "guests", "minutes", "record"]) expect([...meetingParts]).toContain(part);
+    expect([...resources].sort()).toEqual([
+      "evaluations",
+      "meetings",
+      "members",
+      "organizations",
+      "reports",
+      "tickets",
+      "visits",
+    ]);
+    const meetingParts = new Set(
+      routes.filter((r) => r.path.includes("/meetings/:meetingId/")).map((r) => r.path.split("/")[6]),
+    );
+    for (const part of ["agenda", "documents", "guests", "minutes", "record"])
+      expect([...meetingParts]).toContain(part);
   });
 
   it("answers malformed JSON, wrong types and oversized bodies in the envelope, never 500", async () => {
@@ -117,14 +175,34 @@ describe("every tenant route", () => {
     for (const { method, path } of routes.filter((r) => writes(r.method))) {
       const url = fill(path, a.params);
       const label = `${method} ${path}`;
-      await expectEnvelope(await raw(method, url, a.adminToken, '{"title": "x",'), `${label} malformed`, bodyStatuses(method, path));
-      await expectEnvelope(await raw(method, url, a.adminToken, "[1, 2, 3]"), `${label} array body`, bodyStatuses(method, path));
-      await expectEnvelope(await raw(method, url, a.adminToken, '{"title": 42, "itemIds": "x", "body": [], "month": false}'), `${label} wrong types`, bodyStatuses(method, path));
-      await expectEnvelope(await raw(method, url, a.adminToken, JSON.stringify({ title: "x".repeat(MAX_BODY_BYTES) })), `${label} oversized`, [413]);
+      await expectEnvelope(
+        await raw(method, url, a.adminToken, '{"title": "x",'),
+        `${label} malformed`,
+        bodyStatuses(method, path),
+      );
+      await expectEnvelope(
+        await raw(method, url, a.adminToken, "[1, 2, 3]"),
+        `${label} array body`,
+        bodyStatuses(method, path),
+      );
+      await expectEnvelope(
+        await raw(method, url, a.adminToken, '{"title": 42, "itemIds": "x", "body": [], "month": false}'),
+        `${label} wrong types`,
+        bodyStatuses(method, path),
+      );
+      await expectEnvelope(
+        await raw(method, url, a.adminToken, JSON.stringify({ title: "x".repeat(MAX_BODY_BYTES) })),
+        `${label} oversized`,
+        [413],
+      );
     }
     // Reads with a query they cannot parse.
     for (const { method, path } of routes.filter((r) => !writes(r.method))) {
-      const res = await app.request(`${fill(path, a.params)}?page=x&year=abc&month=13&status=lost`, { headers: { authorization: `Bearer ${a.adminToken}` } }, env);
+      const res = await app.request(
+        `${fill(path, a.params)}?page=x&year=abc&month=13&status=lost`,
+        { headers: { authorization: `Bearer ${a.adminToken}` } },
+        env,
+      );
       // Routes that take no query ignore it (200); the others refuse it in the envelope.
       await expectEnvelope(res, `${method} ${path} bad query`, [200, ...CLIENT_ERRORS]);
     }
@@ -135,8 +213,19 @@ describe("every tenant route", () => {
     for (const { method, path } of routes) {
       const names = [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!).filter((n) => n !== "tenantId");
       for (const name of names) {
-        const params = { ...a.params, [name]: name === "version" ? "999" : name === "report" ? "nonexistent" : "unknown-id-0" };
-        const res = await app.request(fill(path, params), { method, headers: { authorization: `Bearer ${a.adminToken}`, "content-type": "application/json" }, body: writes(method) ? "{}" : undefined }, env);
+        const params = {
+          ...a.params,
+          [name]: name === "version" ? "999" : name === "report" ? "nonexistent" : "unknown-id-0",
+        };
+        const res = await app.request(
+          fill(path, params),
+          {
+            method,
+            headers: { authorization: `Bearer ${a.adminToken}`, "content-type": "application/json" },
+            body: writes(method) ? "{}" : undefined,
+          },
+          env,
+        );
         // A write validates its body before it looks the id up: an empty body may be refused first (400).
         // Minutes are approved only once the meeting is closed: on this open one the version is not looked at (409).
         const allowed = name === "version" ? [404, 409] : name === "report" || writes(method) ? [400, 404] : [404];
@@ -152,9 +241,15 @@ describe("every tenant route", () => {
     const bToken = await login(b.admin.email);
     expect(bToken).toBeTruthy();
     for (const { method, path } of routes) {
-      const names = [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!).filter((n) => !["tenantId", "version", "report"].includes(n));
+      const names = [...path.matchAll(/:(\w+)/g)]
+        .map((m) => m[1]!)
+        .filter((n) => !["tenantId", "version", "report"].includes(n));
       const body = writes(method) ? "{}" : undefined;
-      const init = { method, headers: { authorization: `Bearer ${a.adminToken}`, "content-type": "application/json" }, body };
+      const init = {
+        method,
+        headers: { authorization: `Bearer ${a.adminToken}`, "content-type": "application/json" },
+        body,
+      };
       // B's tenant in the path, with B's ids: A has no standing there.
       await expectEnvelope(await app.request(fill(path, b.params), init, env), `${method} ${path} in B`, [404]);
       // A's tenant in the path, one of B's ids at a time.

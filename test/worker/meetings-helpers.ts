@@ -6,7 +6,11 @@ import { api, createPerson, createTenant, db, login } from "../support/fixtures"
 export const base = (tenantId: string) => `/api/tenants/${tenantId}/meetings`;
 
 export const auditCount = async (tenantId: string) =>
-  ((await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ?").bind(tenantId).first()) as { n: number }).n;
+  (
+    (await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ?").bind(tenantId).first()) as {
+      n: number;
+    }
+  ).n;
 
 export async function staff(tenantId: string, role: "admin" | "organizer" | "viewer") {
   const p = await createPerson(`Cán bộ ${role}`);
@@ -46,7 +50,11 @@ export async function planned(t: Branch, extra: Record<string, unknown> = {}) {
     ...extra,
   });
   if (res.status !== 201) throw new Error(`plan failed: ${res.status} ${JSON.stringify(res.json)}`);
-  return res.json as { id: string; agenda: { id: string; title: string; position: number }[] } & Record<string, unknown>;
+  return res.json as { id: string; agenda: { id: string; title: string; position: number }[] } & Record<
+    string,
+    unknown
+  >;
 }
 
-export const setStatus = (meetingId: string, status: string) => env.DB.prepare("update meetings set status = ? where id = ?").bind(status, meetingId).run();
+export const setStatus = (meetingId: string, status: string) =>
+  env.DB.prepare("update meetings set status = ? where id = ?").bind(status, meetingId).run();

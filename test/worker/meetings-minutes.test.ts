@@ -2,14 +2,23 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { attendance, ballots, evaluations, minutes, reservedOpinions, speeches, votes } from "../../schema/db/tables";
 import { api, createPerson, db, login } from "../support/fixtures";
-import { auditCount, base, branch, planned, setStatus, staff, type Branch } from "./meetings-helpers";
+import { auditCount, type Branch, base, branch, planned, setStatus, staff } from "./meetings-helpers";
 
 /** A closed meeting with version 1 of its minutes frozen by the room. */
 async function closedMeeting() {
   const t = await branch();
   const m = await planned(t);
   await setStatus(m.id, "closed");
-  await db().insert(minutes).values({ id: `min-${crypto.randomUUID()}`, tenantId: t.tenantId, meetingId: m.id, version: 1, body: "Biên bản bản 1", createdBy: t.deputy.id });
+  await db()
+    .insert(minutes)
+    .values({
+      id: `min-${crypto.randomUUID()}`,
+      tenantId: t.tenantId,
+      meetingId: m.id,
+      version: 1,
+      body: "Biên bản bản 1",
+      createdBy: t.deputy.id,
+    });
   return { t, m, url: `${base(t.tenantId)}/${m.id}/minutes` };
 }
 
@@ -35,7 +44,11 @@ describe("minutes", () => {
     expect((await api("POST", `${url}/2/approve`, t.adminToken)).status).toBe(409);
     const after = await api("POST", url, t.adminToken, { body: "Sửa sau duyệt" });
     expect(after.status).toBe(409);
-    expect((await api("GET", url, t.adminToken)).json.latest).toMatchObject({ version: 2, body: "Biên bản bản 2", status: "approved" });
+    expect((await api("GET", url, t.adminToken)).json.latest).toMatchObject({
+      version: 2,
+      body: "Biên bản bản 2",
+      status: "approved",
+    });
   });
 
   it("refuses a new version while the meeting is not closed, and members who are not chair or minutes-taker", async () => {
@@ -66,7 +79,9 @@ describe("minutes", () => {
     const other = await branch();
     const before = await auditCount(t.tenantId);
     expect((await api("GET", `${base(other.tenantId)}/${m.id}/minutes`, other.adminToken)).status).toBe(404);
-    expect((await api("POST", `${base(other.tenantId)}/${m.id}/minutes`, other.adminToken, { body: "H" })).status).toBe(404);
+    expect((await api("POST", `${base(other.tenantId)}/${m.id}/minutes`, other.adminToken, { body: "H" })).status).toBe(
+      404,
+    );
     expect((await api("POST", `${base(other.tenantId)}/${m.id}/minutes/1/approve`, other.adminToken)).status).toBe(404);
     expect((await api("GET", `${base(other.tenantId)}/${m.id}/record`, other.adminToken)).status).toBe(404);
     expect(await auditCount(t.tenantId)).toBe(before);
@@ -78,24 +93,90 @@ async function recorded(t: Branch, meetingId: string) {
   const now = new Date().toISOString();
   const [open, secret] = [`v-${crypto.randomUUID()}`, `v-${crypto.randomUUID()}`];
   const rule = JSON.stringify({ kind: "majority_of_base" });
-  await db().insert(attendance).values([
-    { tenantId: t.tenantId, meetingId, personId: t.secretary.id, status: "present_hall" },
-    { tenantId: t.tenantId, meetingId, personId: t.member.id, status: "absent_excused", reason: "Đi công tác" },
-  ]);
-  await db().insert(speeches).values({ id: `s-${crypto.randomUUID()}`, tenantId: t.tenantId, meetingId, personId: t.member.id, startedAt: now, endedAt: now, durationSeconds: 95, limitSeconds: 180 });
-  await db().insert(votes).values([
-    { id: open, tenantId: t.tenantId, meetingId, motion: "Thông qua nghị quyết", ruleJson: rule, openedAt: now, closedAt: now, base: 3, eligible: 3, agree: 2, disagree: 1, abstain: 0, result: "passed" },
-    { id: secret, tenantId: t.tenantId, meetingId, motion: "Đề nghị kết nạp", ruleJson: rule, secret: true, openedAt: now, closedAt: now, base: 3, eligible: 3, agree: 1, disagree: 1, abstain: 0, result: "not_passed" },
-  ]);
-  await db().insert(ballots).values([
-    { tenantId: t.tenantId, voteId: open, personId: t.secretary.id, choice: "agree", channel: "hall", castAt: now },
-    { tenantId: t.tenantId, voteId: open, personId: t.deputy.id, choice: "disagree", channel: "remote", castAt: now },
-    // A secret ballot keeps who voted; a stray choice must still never be served.
-    { tenantId: t.tenantId, voteId: secret, personId: t.secretary.id, choice: "agree", channel: "hall", castAt: now },
-    { tenantId: t.tenantId, voteId: secret, personId: t.deputy.id, choice: null, channel: "remote", castAt: now },
-  ]);
-  await db().insert(reservedOpinions).values({ id: `r-${crypto.randomUUID()}`, tenantId: t.tenantId, meetingId, voteId: open, personId: t.deputy.id, body: "Tôi bảo lưu ý kiến" });
-  await db().insert(evaluations).values({ id: `e-${crypto.randomUUID()}`, tenantId: t.tenantId, meetingId, evaluatorPersonId: t.secretary.id, evaluatorKind: "branch", scoresJson: JSON.stringify({ a: 10 }), total: 92, grade: "good" });
+  await db()
+    .insert(attendance)
+    .values([
+      { tenantId: t.tenantId, meetingId, personId: t.secretary.id, status: "present_hall" },
+      { tenantId: t.tenantId, meetingId, personId: t.member.id, status: "absent_excused", reason: "Đi công tác" },
+    ]);
+  await db()
+    .insert(speeches)
+    .values({
+      id: `s-${crypto.randomUUID()}`,
+      tenantId: t.tenantId,
+      meetingId,
+      personId: t.member.id,
+      startedAt: now,
+      endedAt: now,
+      durationSeconds: 95,
+      limitSeconds: 180,
+    });
+  await db()
+    .insert(votes)
+    .values([
+      {
+        id: open,
+        tenantId: t.tenantId,
+        meetingId,
+        motion: "Thông qua nghị quyết",
+        ruleJson: rule,
+        openedAt: now,
+        closedAt: now,
+        base: 3,
+        eligible: 3,
+        agree: 2,
+        disagree: 1,
+        abstain: 0,
+        result: "passed",
+      },
+      {
+        id: secret,
+        tenantId: t.tenantId,
+        meetingId,
+        motion: "Đề nghị kết nạp",
+        ruleJson: rule,
+        secret: true,
+        openedAt: now,
+        closedAt: now,
+        base: 3,
+        eligible: 3,
+        agree: 1,
+        disagree: 1,
+        abstain: 0,
+        result: "not_passed",
+      },
+    ]);
+  await db()
+    .insert(ballots)
+    .values([
+      { tenantId: t.tenantId, voteId: open, personId: t.secretary.id, choice: "agree", channel: "hall", castAt: now },
+      { tenantId: t.tenantId, voteId: open, personId: t.deputy.id, choice: "disagree", channel: "remote", castAt: now },
+      // A secret ballot keeps who voted; a stray choice must still never be served.
+      { tenantId: t.tenantId, voteId: secret, personId: t.secretary.id, choice: "agree", channel: "hall", castAt: now },
+      { tenantId: t.tenantId, voteId: secret, personId: t.deputy.id, choice: null, channel: "remote", castAt: now },
+    ]);
+  await db()
+    .insert(reservedOpinions)
+    .values({
+      id: `r-${crypto.randomUUID()}`,
+      tenantId: t.tenantId,
+      meetingId,
+      voteId: open,
+      personId: t.deputy.id,
+      body: "Tôi bảo lưu ý kiến",
+    });
+  await db()
+    .insert(evaluations)
+    .values({
+      id: `e-${crypto.randomUUID()}`,
+      tenantId: t.tenantId,
+      meetingId,
+      evaluatorPersonId: t.secretary.id,
+      evaluatorKind: "branch",
+      scoresJson: JSON.stringify({ a: 10 }),
+      total: 92,
+      grade: "good",
+    });
   return { open, secret };
 }
 
@@ -112,15 +193,37 @@ describe("record", () => {
         { personId: t.member.id, fullName: "Lê Văn Đảng Viên", status: "absent_excused", reason: "Đi công tác" },
       ]),
     );
-    expect(res.json.speeches).toEqual([expect.objectContaining({ personId: t.member.id, durationSeconds: 95, limitSeconds: 180 })]);
+    expect(res.json.speeches).toEqual([
+      expect.objectContaining({ personId: t.member.id, durationSeconds: 95, limitSeconds: 180 }),
+    ]);
     const openVote = res.json.votes.find((v: { id: string }) => v.id === open);
-    expect(openVote).toMatchObject({ agree: 2, disagree: 1, base: 3, result: "passed", voters: 2, rule: { kind: "majority_of_base" } });
-    expect(openVote.ballots).toEqual(expect.arrayContaining([expect.objectContaining({ personId: t.deputy.id, choice: "disagree", channel: "remote" })]));
+    expect(openVote).toMatchObject({
+      agree: 2,
+      disagree: 1,
+      base: 3,
+      result: "passed",
+      voters: 2,
+      rule: { kind: "majority_of_base" },
+    });
+    expect(openVote.ballots).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ personId: t.deputy.id, choice: "disagree", channel: "remote" }),
+      ]),
+    );
     const secretVote = res.json.votes.find((v: { id: string }) => v.id === secret);
     expect(secretVote).toMatchObject({ secret: true, agree: 1, disagree: 1, voters: 2, ballots: [] });
     expect(JSON.stringify(secretVote)).not.toContain("choice");
-    expect(res.json.reservedOpinions).toEqual([expect.objectContaining({ voteId: open, personId: t.deputy.id, body: "Tôi bảo lưu ý kiến", fullName: "Trần Thị Phó" })]);
-    expect(res.json.evaluations).toEqual([expect.objectContaining({ evaluatorName: "Nguyễn Văn Bí Thư", total: 92, grade: "good", scores: { a: 10 } })]);
+    expect(res.json.reservedOpinions).toEqual([
+      expect.objectContaining({
+        voteId: open,
+        personId: t.deputy.id,
+        body: "Tôi bảo lưu ý kiến",
+        fullName: "Trần Thị Phó",
+      }),
+    ]);
+    expect(res.json.evaluations).toEqual([
+      expect.objectContaining({ evaluatorName: "Nguyễn Văn Bí Thư", total: 92, grade: "good", scores: { a: 10 } }),
+    ]);
   });
 
   it("is visible to those who see the meeting and to nobody else", async () => {
@@ -132,7 +235,9 @@ describe("record", () => {
     expect((await api("GET", url, await login(stranger.email))).status).toBe(404);
     expect((await api("GET", url, (await staff(t.tenantId, "viewer")).token)).status).toBe(200);
     expect((await api("GET", `${base(t.tenantId)}/mtg-unknown/record`, t.adminToken)).status).toBe(404);
-    const rows = (await env.DB.prepare("select count(*) as n from ballots where tenant_id = ?").bind(t.tenantId).first()) as { n: number };
+    const rows = (await env.DB.prepare("select count(*) as n from ballots where tenant_id = ?")
+      .bind(t.tenantId)
+      .first()) as { n: number };
     expect(rows.n).toBe(4);
   });
 });

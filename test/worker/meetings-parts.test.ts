@@ -4,7 +4,12 @@ import { api, createPerson, login } from "../support/fixtures";
 import { auditCount, base, branch, planned, setStatus, staff } from "./meetings-helpers";
 
 const agendaOf = async (t: { tenantId: string; adminToken: string }, id: string) =>
-  (await api("GET", `${base(t.tenantId)}/${id}`, t.adminToken)).json.agenda as { id: string; title: string; position: number; minutesBudget: number }[];
+  (await api("GET", `${base(t.tenantId)}/${id}`, t.adminToken)).json.agenda as {
+    id: string;
+    title: string;
+    position: number;
+    minutesBudget: number;
+  }[];
 
 describe("agenda", () => {
   it("adds, edits, reorders and deletes items, keeping positions 1..n, each with an audit row", async () => {
@@ -15,14 +20,20 @@ describe("agenda", () => {
     const c = await api("POST", url, t.adminToken, { title: "C", minutesBudget: 15, presenterPersonId: t.member.id });
     expect(c.status).toBe(201);
     expect(c.json).toMatchObject({ title: "C", position: 3, minutesBudget: 15, presenterName: "Lê Văn Đảng Viên" });
-    const patched = await api("PATCH", `${url}/${c.json.id}`, t.adminToken, { title: "C sửa", presenterPersonId: null });
+    const patched = await api("PATCH", `${url}/${c.json.id}`, t.adminToken, {
+      title: "C sửa",
+      presenterPersonId: null,
+    });
     expect(patched.json).toMatchObject({ title: "C sửa", presenterPersonId: null, minutesBudget: 15 });
     const [a, b] = m.agenda;
     const order = await api("PUT", `${url}/order`, t.adminToken, { itemIds: [c.json.id, a!.id, b!.id] });
     expect(order.status).toBe(200);
     expect(order.json.map((i: { title: string }) => i.title)).toEqual(["C sửa", "A", "B"]);
     expect((await api("DELETE", `${url}/${a!.id}`, t.adminToken)).status).toBe(200);
-    expect((await agendaOf(t, m.id)).map((i) => [i.title, i.position])).toEqual([["C sửa", 1], ["B", 2]]);
+    expect((await agendaOf(t, m.id)).map((i) => [i.title, i.position])).toEqual([
+      ["C sửa", 1],
+      ["B", 2],
+    ]);
     expect(await auditCount(t.tenantId)).toBe(before + 4);
   });
 
@@ -36,7 +47,15 @@ describe("agenda", () => {
       expect(res.status, JSON.stringify(itemIds)).toBe(400);
       expect(res.json.error.issues[0].path).toBe("itemIds");
     }
-    for (const body of ["{bad", {}, { title: "" }, { title: 3 }, { title: "x".repeat(301) }, { title: "ok", minutesBudget: 1.5 }, { title: "ok", presenterPersonId: "có dấu" }]) {
+    for (const body of [
+      "{bad",
+      {},
+      { title: "" },
+      { title: 3 },
+      { title: "x".repeat(301) },
+      { title: "ok", minutesBudget: 1.5 },
+      { title: "ok", presenterPersonId: "có dấu" },
+    ]) {
       expect((await api("POST", url, t.adminToken, body)).status, JSON.stringify(body)).toBe(400);
     }
     const outsider = await createPerson("Người Ngoài");
@@ -47,7 +66,9 @@ describe("agenda", () => {
     expect((await api("PUT", `${url}/order`, t.adminToken, { itemIds: "a" })).status).toBe(400);
     expect((await api("PATCH", `${url}/item-unknown`, t.adminToken, { title: "X" })).status).toBe(404);
     expect((await api("DELETE", `${url}/item-unknown`, t.adminToken)).status).toBe(404);
-    expect((await api("POST", `${base(t.tenantId)}/mtg-unknown/agenda`, t.adminToken, { title: "X" })).status).toBe(404);
+    expect((await api("POST", `${base(t.tenantId)}/mtg-unknown/agenda`, t.adminToken, { title: "X" })).status).toBe(
+      404,
+    );
     expect((await agendaOf(t, m.id)).map((i) => i.title)).toEqual(["A", "B"]);
   });
 
@@ -61,11 +82,19 @@ describe("agenda", () => {
     const theirs = await planned(other, { agenda: [{ title: "Của họ" }] });
     const before = await auditCount(other.tenantId);
     // Their meeting through our tenant, and their item under our meeting: both unknown here.
-    expect((await api("PATCH", `${base(t.tenantId)}/${theirs.id}/agenda/${theirs.agenda[0]!.id}`, t.adminToken, { title: "H" })).status).toBe(404);
+    expect(
+      (
+        await api("PATCH", `${base(t.tenantId)}/${theirs.id}/agenda/${theirs.agenda[0]!.id}`, t.adminToken, {
+          title: "H",
+        })
+      ).status,
+    ).toBe(404);
     expect((await api("PATCH", `${url}/${theirs.agenda[0]!.id}`, t.adminToken, { title: "H" })).status).toBe(404);
     expect((await api("DELETE", `${url}/${theirs.agenda[0]!.id}`, t.adminToken)).status).toBe(404);
     expect((await api("PUT", `${url}/order`, t.adminToken, { itemIds: [theirs.agenda[0]!.id] })).status).toBe(400);
-    expect((await api("POST", `${base(other.tenantId)}/${m.id}/agenda`, other.adminToken, { title: "H" })).status).toBe(404);
+    expect((await api("POST", `${base(other.tenantId)}/${m.id}/agenda`, other.adminToken, { title: "H" })).status).toBe(
+      404,
+    );
     expect((await agendaOf(other, theirs.id)).map((i) => i.title)).toEqual(["Của họ"]);
     expect(await auditCount(other.tenantId)).toBe(before);
     await setStatus(m.id, "live");
@@ -79,16 +108,26 @@ describe("documents", () => {
     const t = await branch();
     const soon = await planned(t, { scheduledAt: new Date(Date.now() + 3 * 3600_000).toISOString() });
     const ahead = await planned(t, { scheduledAt: new Date(Date.now() + 3 * 86400_000).toISOString() });
-    const late = await api("POST", `${base(t.tenantId)}/${soon.id}/documents`, t.adminToken, { title: "Nghị quyết", body: "Toàn văn" });
+    const late = await api("POST", `${base(t.tenantId)}/${soon.id}/documents`, t.adminToken, {
+      title: "Nghị quyết",
+      body: "Toàn văn",
+    });
     expect(late.status).toBe(201);
     expect(late.json).toMatchObject({ title: "Nghị quyết", body: "Toàn văn", url: null, late: true });
     expect((await api("GET", `${base(t.tenantId)}/${soon.id}`, t.adminToken)).json.lateDocuments).toBe(true);
-    const early = await api("POST", `${base(t.tenantId)}/${ahead.id}/documents`, t.adminToken, { title: "Dự thảo", url: "https://example.vn/du-thao.pdf" });
+    const early = await api("POST", `${base(t.tenantId)}/${ahead.id}/documents`, t.adminToken, {
+      title: "Dự thảo",
+      url: "https://example.vn/du-thao.pdf",
+    });
     expect(early.json.late).toBe(false);
     const detail = await api("GET", `${base(t.tenantId)}/${ahead.id}`, await login(t.member.email));
     expect(detail.json.lateDocuments).toBe(false);
-    expect(detail.json.documents).toEqual([expect.objectContaining({ id: early.json.id, url: "https://example.vn/du-thao.pdf" })]);
-    expect((await api("DELETE", `${base(t.tenantId)}/${ahead.id}/documents/${early.json.id}`, t.adminToken)).status).toBe(200);
+    expect(detail.json.documents).toEqual([
+      expect.objectContaining({ id: early.json.id, url: "https://example.vn/du-thao.pdf" }),
+    ]);
+    expect(
+      (await api("DELETE", `${base(t.tenantId)}/${ahead.id}/documents/${early.json.id}`, t.adminToken)).status,
+    ).toBe(200);
     expect((await api("GET", `${base(t.tenantId)}/${ahead.id}`, t.adminToken)).json.documents).toEqual([]);
   });
 
@@ -96,16 +135,29 @@ describe("documents", () => {
     const t = await branch();
     const m = await planned(t);
     const url = `${base(t.tenantId)}/${m.id}/documents`;
-    for (const body of ["{bad", {}, { title: "T" }, { title: "T", body: "b", url: "https://a.vn" }, { title: "T", url: "javascript:alert(1)" }, { title: "x".repeat(301), body: "b" }, { title: 1, body: "b" }]) {
+    for (const body of [
+      "{bad",
+      {},
+      { title: "T" },
+      { title: "T", body: "b", url: "https://a.vn" },
+      { title: "T", url: "javascript:alert(1)" },
+      { title: "x".repeat(301), body: "b" },
+      { title: 1, body: "b" },
+    ]) {
       expect((await api("POST", url, t.adminToken, body)).status, JSON.stringify(body)).toBe(400);
     }
     expect((await api("POST", url, await login(t.member.email), { title: "T", body: "b" })).status).toBe(403);
     expect((await api("DELETE", `${url}/doc-unknown`, t.adminToken)).status).toBe(404);
     const other = await branch();
     const theirs = await planned(other);
-    const doc = await api("POST", `${base(other.tenantId)}/${theirs.id}/documents`, other.adminToken, { title: "Của họ", body: "b" });
+    const doc = await api("POST", `${base(other.tenantId)}/${theirs.id}/documents`, other.adminToken, {
+      title: "Của họ",
+      body: "b",
+    });
     expect((await api("DELETE", `${url}/${doc.json.id}`, t.adminToken)).status).toBe(404);
-    expect((await api("DELETE", `${base(t.tenantId)}/${theirs.id}/documents/${doc.json.id}`, t.adminToken)).status).toBe(404);
+    expect(
+      (await api("DELETE", `${base(t.tenantId)}/${theirs.id}/documents/${doc.json.id}`, t.adminToken)).status,
+    ).toBe(404);
     expect((await api("GET", `${base(other.tenantId)}/${theirs.id}`, other.adminToken)).json.documents).toHaveLength(1);
     await setStatus(m.id, "closed");
     expect((await api("POST", url, t.adminToken, { title: "T", body: "b" })).status).toBe(409);
@@ -119,18 +171,38 @@ describe("guests", () => {
     const m = await planned(t);
     const url = `${base(t.tenantId)}/${m.id}/guests`;
     // A leader who is a member elsewhere: one person, who can already log in.
-    const known = await api("POST", url, t.adminToken, { email: other.secretary.email.toUpperCase(), fullName: "Tên khác", title: "Thường vụ Đảng ủy" });
+    const known = await api("POST", url, t.adminToken, {
+      email: other.secretary.email.toUpperCase(),
+      fullName: "Tên khác",
+      title: "Thường vụ Đảng ủy",
+    });
     expect(known.status).toBe(201);
-    expect(known.json).toMatchObject({ personId: other.secretary.id, fullName: "Nguyễn Văn Bí Thư", canLogIn: true, title: "Thường vụ Đảng ủy" });
-    const fresh = await api("POST", url, t.adminToken, { email: "lanh.dao.moi@tinh.vn", fullName: "Võ Văn Lãnh Đạo", title: "Tỉnh ủy viên" });
+    expect(known.json).toMatchObject({
+      personId: other.secretary.id,
+      fullName: "Nguyễn Văn Bí Thư",
+      canLogIn: true,
+      title: "Thường vụ Đảng ủy",
+    });
+    const fresh = await api("POST", url, t.adminToken, {
+      email: "lanh.dao.moi@tinh.vn",
+      fullName: "Võ Văn Lãnh Đạo",
+      title: "Tỉnh ủy viên",
+    });
     expect(fresh.status).toBe(201);
     expect(fresh.json).toMatchObject({ fullName: "Võ Văn Lãnh Đạo", email: "lanh.dao.moi@tinh.vn", canLogIn: false });
-    expect((await api("POST", url, t.adminToken, { email: "lanh.dao.moi@tinh.vn", fullName: "X", title: "" })).status).toBe(409);
+    expect(
+      (await api("POST", url, t.adminToken, { email: "lanh.dao.moi@tinh.vn", fullName: "X", title: "" })).status,
+    ).toBe(409);
     const detail = await api("GET", `${base(t.tenantId)}/${m.id}`, t.adminToken);
-    expect(detail.json.guests.map((g: { personId: string }) => g.personId)).toEqual([other.secretary.id, fresh.json.personId]);
+    expect(detail.json.guests.map((g: { personId: string }) => g.personId)).toEqual([
+      other.secretary.id,
+      fresh.json.personId,
+    ]);
     // The invited leader now sees this meeting, and only it.
     const leaderToken = await login(other.secretary.email);
-    expect((await api("GET", base(t.tenantId), leaderToken)).json.items.map((x: { id: string }) => x.id)).toEqual([m.id]);
+    expect((await api("GET", base(t.tenantId), leaderToken)).json.items.map((x: { id: string }) => x.id)).toEqual([
+      m.id,
+    ]);
     expect((await api("DELETE", `${url}/${other.secretary.id}`, t.adminToken)).status).toBe(200);
     expect((await api("GET", `${base(t.tenantId)}/${m.id}`, leaderToken)).status).toBe(404);
   });
@@ -139,19 +211,38 @@ describe("guests", () => {
     const t = await branch();
     const m = await planned(t);
     const url = `${base(t.tenantId)}/${m.id}/guests`;
-    for (const body of ["{bad", {}, { email: "không-phải-email", fullName: "A" }, { email: "a@b.vn" }, { email: "a@b.vn", fullName: "x".repeat(201) }, { email: 5, fullName: "A" }]) {
+    for (const body of [
+      "{bad",
+      {},
+      { email: "không-phải-email", fullName: "A" },
+      { email: "a@b.vn" },
+      { email: "a@b.vn", fullName: "x".repeat(201) },
+      { email: 5, fullName: "A" },
+    ]) {
       expect((await api("POST", url, t.adminToken, body)).status, JSON.stringify(body)).toBe(400);
     }
     expect((await api("POST", url, await login(t.member.email), { email: "a@b.vn", fullName: "A" })).status).toBe(403);
-    expect((await api("POST", url, (await staff(t.tenantId, "viewer")).token, { email: "a@b.vn", fullName: "A" })).status).toBe(403);
+    expect(
+      (await api("POST", url, (await staff(t.tenantId, "viewer")).token, { email: "a@b.vn", fullName: "A" })).status,
+    ).toBe(403);
     expect((await api("DELETE", `${url}/p-unknown`, t.adminToken)).status).toBe(404);
     const other = await branch();
     const theirs = await planned(other);
-    const g = await api("POST", `${base(other.tenantId)}/${theirs.id}/guests`, other.adminToken, { email: `g-${crypto.randomUUID()}@x.vn`, fullName: "Khách" });
+    const g = await api("POST", `${base(other.tenantId)}/${theirs.id}/guests`, other.adminToken, {
+      email: `g-${crypto.randomUUID()}@x.vn`,
+      fullName: "Khách",
+    });
     expect((await api("DELETE", `${url}/${g.json.personId}`, t.adminToken)).status).toBe(404);
-    expect((await api("DELETE", `${base(t.tenantId)}/${theirs.id}/guests/${g.json.personId}`, t.adminToken)).status).toBe(404);
-    expect((await api("POST", `${base(t.tenantId)}/${theirs.id}/guests`, t.adminToken, { email: "z@z.vn", fullName: "Z" })).status).toBe(404);
-    const n = (await env.DB.prepare("select count(*) as n from meeting_guests where meeting_id = ?").bind(theirs.id).first()) as { n: number };
+    expect(
+      (await api("DELETE", `${base(t.tenantId)}/${theirs.id}/guests/${g.json.personId}`, t.adminToken)).status,
+    ).toBe(404);
+    expect(
+      (await api("POST", `${base(t.tenantId)}/${theirs.id}/guests`, t.adminToken, { email: "z@z.vn", fullName: "Z" }))
+        .status,
+    ).toBe(404);
+    const n = (await env.DB.prepare("select count(*) as n from meeting_guests where meeting_id = ?")
+      .bind(theirs.id)
+      .first()) as { n: number };
     expect(n.n).toBe(1);
   });
 });

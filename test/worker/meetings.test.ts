@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { REGULAR_MEETING_TEMPLATE, THEMATIC_MEETING_TEMPLATE } from "../../schema/meeting-template";
 import { meetingGuests, organizations } from "../../schema/db/tables";
+import { REGULAR_MEETING_TEMPLATE, THEMATIC_MEETING_TEMPLATE } from "../../schema/meeting-template";
 import { api, createPerson, db, login } from "../support/fixtures";
 import { auditCount, base, branch, planned, setStatus, staff } from "./meetings-helpers";
 
@@ -31,13 +31,30 @@ describe("planning one meeting", () => {
     const t = await branch();
     const thematic = await planned(t, { kind: "thematic", template: true });
     expect(thematic.agenda.map((a) => a.title)).toEqual(THEMATIC_MEETING_TEMPLATE.map((x) => x.title));
-    const m = await planned(t, { agenda: [{ title: "Một", minutesBudget: 5 }, { title: "Hai", presenterPersonId: t.member.id }] });
-    expect(m.agenda).toMatchObject([{ title: "Một", minutesBudget: 5, position: 1 }, { title: "Hai", minutesBudget: 10, position: 2, presenterName: "Lê Văn Đảng Viên" }]);
-    const body = { organizationId: t.branchId, kind: "thematic", topic: "Chuyên đề", scheduledAt: "2026-12-10T12:00:00Z", format: "online" };
+    const m = await planned(t, {
+      agenda: [
+        { title: "Một", minutesBudget: 5 },
+        { title: "Hai", presenterPersonId: t.member.id },
+      ],
+    });
+    expect(m.agenda).toMatchObject([
+      { title: "Một", minutesBudget: 5, position: 1 },
+      { title: "Hai", minutesBudget: 10, position: 2, presenterName: "Lê Văn Đảng Viên" },
+    ]);
+    const body = {
+      organizationId: t.branchId,
+      kind: "thematic",
+      topic: "Chuyên đề",
+      scheduledAt: "2026-12-10T12:00:00Z",
+      format: "online",
+    };
     const noBasis = await api("POST", base(t.tenantId), t.adminToken, body);
     expect(noBasis.status).toBe(400);
     expect(noBasis.json.error.issues).toEqual([expect.objectContaining({ path: "onlineBasis" })]);
-    const ok = await api("POST", base(t.tenantId), t.adminToken, { ...body, onlineBasis: "Công văn 12-CV/ĐU thí điểm" });
+    const ok = await api("POST", base(t.tenantId), t.adminToken, {
+      ...body,
+      onlineBasis: "Công văn 12-CV/ĐU thí điểm",
+    });
     expect(ok.status).toBe(201);
     expect(ok.json.onlineBasis).toBe("Công văn 12-CV/ĐU thí điểm");
   });
@@ -47,7 +64,12 @@ describe("planning one meeting", () => {
     const outsider = await createPerson("Người Ngoài");
     const before = await auditCount(t.tenantId);
     const res = await api("POST", base(t.tenantId), t.adminToken, {
-      organizationId: t.branchId, kind: "regular", topic: "X", scheduledAt: "2026-12-10T12:00:00Z", chairPersonId: outsider.id, minutesTakerPersonId: t.member.id,
+      organizationId: t.branchId,
+      kind: "regular",
+      topic: "X",
+      scheduledAt: "2026-12-10T12:00:00Z",
+      chairPersonId: outsider.id,
+      minutesTakerPersonId: t.member.id,
     });
     expect(res.status).toBe(400);
     expect(res.json.error.issues).toEqual([{ path: "chairPersonId", message: "not a member of the branch" }]);
@@ -57,16 +79,34 @@ describe("planning one meeting", () => {
   it("lets the branch secretary and deputy plan for their own branch only; members and viewers cannot", async () => {
     const t = await branch();
     const otherBranch = `org-${crypto.randomUUID().slice(0, 8)}`;
-    await db().insert(organizations).values({ id: otherBranch, tenantId: t.tenantId, parentId: t.committeeId, kind: "branch", name: "Chi bộ khu phố 2", branchType: "residential" });
-    const body = (organizationId: string) => ({ organizationId, kind: "regular", topic: "T", scheduledAt: "2026-12-10T12:00:00Z" });
+    await db()
+      .insert(organizations)
+      .values({
+        id: otherBranch,
+        tenantId: t.tenantId,
+        parentId: t.committeeId,
+        kind: "branch",
+        name: "Chi bộ khu phố 2",
+        branchType: "residential",
+      });
+    const body = (organizationId: string) => ({
+      organizationId,
+      kind: "regular",
+      topic: "T",
+      scheduledAt: "2026-12-10T12:00:00Z",
+    });
     for (const who of [t.secretary, t.deputy]) {
       const token = await login(who.email);
       expect((await api("POST", base(t.tenantId), token, body(t.branchId))).status).toBe(201);
       expect((await api("POST", base(t.tenantId), token, body(otherBranch))).status).toBe(403);
     }
     expect((await api("POST", base(t.tenantId), await login(t.member.email), body(t.branchId))).status).toBe(403);
-    expect((await api("POST", base(t.tenantId), (await staff(t.tenantId, "viewer")).token, body(t.branchId))).status).toBe(403);
-    expect((await api("POST", base(t.tenantId), (await staff(t.tenantId, "organizer")).token, body(otherBranch))).status).toBe(201);
+    expect(
+      (await api("POST", base(t.tenantId), (await staff(t.tenantId, "viewer")).token, body(t.branchId))).status,
+    ).toBe(403);
+    expect(
+      (await api("POST", base(t.tenantId), (await staff(t.tenantId, "organizer")).token, body(otherBranch))).status,
+    ).toBe(201);
     // A committee does not meet as a branch does.
     expect((await api("POST", base(t.tenantId), t.adminToken, body(t.committeeId))).status).toBe(400);
   });
@@ -92,7 +132,9 @@ describe("planning one meeting", () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.json.error.code).toBe("bad_request");
     }
-    expect((await api("POST", base(t.tenantId), t.adminToken, { ...good, organizationId: "org-unknown" })).status).toBe(404);
+    expect((await api("POST", base(t.tenantId), t.adminToken, { ...good, organizationId: "org-unknown" })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -133,7 +175,14 @@ describe("listing meetings", () => {
     const t = await branch();
     const other = await branch();
     const theirs = await planned(other);
-    for (const q of ["month=2026-13", "from=yesterday", "status=open", "pageSize=0", "organizationId=có dấu", "bogus=1"]) {
+    for (const q of [
+      "month=2026-13",
+      "from=yesterday",
+      "status=open",
+      "pageSize=0",
+      "organizationId=có dấu",
+      "bogus=1",
+    ]) {
       const res = await api("GET", `${base(t.tenantId)}?${q}`, t.adminToken);
       expect(res.status, q).toBe(400);
       expect(res.json.error.code).toBe("bad_request");
@@ -149,7 +198,11 @@ describe("editing and cancelling", () => {
     const t = await branch();
     const m = await planned(t);
     const before = await auditCount(t.tenantId);
-    const res = await api("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, { topic: "Chủ đề mới", chairPersonId: t.deputy.id, format: "in_person" });
+    const res = await api("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, {
+      topic: "Chủ đề mới",
+      chairPersonId: t.deputy.id,
+      format: "in_person",
+    });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ topic: "Chủ đề mới", chairName: "Trần Thị Phó", format: "in_person" });
     expect(await auditCount(t.tenantId)).toBe(before + 1);
@@ -167,7 +220,11 @@ describe("editing and cancelling", () => {
     const combined = await planned(t, { kind: "thematic", combined: true });
     expect(combined.combined).toBe(true);
     const refused = await api("POST", base(t.tenantId), t.adminToken, {
-      organizationId: t.branchId, kind: "regular", topic: "Thường kỳ", scheduledAt: "2026-12-10T12:00:00Z", combined: true,
+      organizationId: t.branchId,
+      kind: "regular",
+      topic: "Thường kỳ",
+      scheduledAt: "2026-12-10T12:00:00Z",
+      combined: true,
     });
     expect(refused.status).toBe(400);
     expect(refused.json.error.issues).toEqual([expect.objectContaining({ path: "combined" })]);
@@ -178,7 +235,10 @@ describe("editing and cancelling", () => {
     // Made a regular meeting, it is no longer combined; asking for both at once is refused.
     const both = await api("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, { kind: "regular", combined: true });
     expect(both.status).toBe(400);
-    expect(both.json.error).toMatchObject({ code: "bad_request", issues: [expect.objectContaining({ path: "combined" })] });
+    expect(both.json.error).toMatchObject({
+      code: "bad_request",
+      issues: [expect.objectContaining({ path: "combined" })],
+    });
     expect((await api("GET", `${base(t.tenantId)}/${m.id}`, t.adminToken)).json.combined).toBe(true);
     const regular = await api("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, { kind: "regular" });
     expect(regular.json).toMatchObject({ kind: "regular", combined: false });
@@ -200,20 +260,52 @@ describe("editing and cancelling", () => {
   it("refuses members and viewers, bad bodies, and another tenant's meeting without changing it", async () => {
     const t = await branch();
     const m = await planned(t);
-    expect((await api("PATCH", `${base(t.tenantId)}/${m.id}`, await login(t.member.email), { topic: "Z" })).status).toBe(403);
-    expect((await api("POST", `${base(t.tenantId)}/${m.id}/cancel`, (await staff(t.tenantId, "viewer")).token, { reason: "Z" })).status).toBe(403);
-    for (const body of ["{bad", {}, { topic: "" }, { topic: 5 }, { scheduledAt: "soon" }, { place: "x".repeat(301) }, { status: "closed" }]) {
-      expect((await api("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, body)).status, JSON.stringify(body)).toBe(400);
+    expect(
+      (await api("PATCH", `${base(t.tenantId)}/${m.id}`, await login(t.member.email), { topic: "Z" })).status,
+    ).toBe(403);
+    expect(
+      (
+        await api("POST", `${base(t.tenantId)}/${m.id}/cancel`, (await staff(t.tenantId, "viewer")).token, {
+          reason: "Z",
+        })
+      ).status,
+    ).toBe(403);
+    for (const body of [
+      "{bad",
+      {},
+      { topic: "" },
+      { topic: 5 },
+      { scheduledAt: "soon" },
+      { place: "x".repeat(301) },
+      { status: "closed" },
+    ]) {
+      expect((await api("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, body)).status, JSON.stringify(body)).toBe(
+        400,
+      );
     }
-    expect((await api("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, { minutesTakerPersonId: "p-unknown" })).status).toBe(400);
+    expect(
+      (await api("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, { minutesTakerPersonId: "p-unknown" })).status,
+    ).toBe(400);
     expect((await api("PATCH", `${base(t.tenantId)}/mtg-unknown`, t.adminToken, { topic: "Z" })).status).toBe(404);
     const other = await branch();
     const before = await auditCount(t.tenantId);
-    expect((await api("PATCH", `${base(other.tenantId)}/${m.id}`, other.adminToken, { topic: "Hacked" })).status).toBe(404);
-    expect((await api("PATCH", `${base(other.tenantId)}/${m.id}`, other.adminToken, { kind: "thematic", combined: true })).status).toBe(404);
-    expect((await api("POST", `${base(other.tenantId)}/${m.id}/cancel`, other.adminToken, { reason: "Hacked" })).status).toBe(404);
+    expect((await api("PATCH", `${base(other.tenantId)}/${m.id}`, other.adminToken, { topic: "Hacked" })).status).toBe(
+      404,
+    );
+    expect(
+      (await api("PATCH", `${base(other.tenantId)}/${m.id}`, other.adminToken, { kind: "thematic", combined: true }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await api("POST", `${base(other.tenantId)}/${m.id}/cancel`, other.adminToken, { reason: "Hacked" })).status,
+    ).toBe(404);
     const after = await api("GET", `${base(t.tenantId)}/${m.id}`, t.adminToken);
-    expect(after.json).toMatchObject({ topic: "Sinh hoạt thường kỳ", kind: "regular", status: "planned", combined: false });
+    expect(after.json).toMatchObject({
+      topic: "Sinh hoạt thường kỳ",
+      kind: "regular",
+      status: "planned",
+      combined: false,
+    });
     expect(await auditCount(t.tenantId)).toBe(before);
   });
 });
@@ -222,7 +314,14 @@ describe("planning a year", () => {
   it("creates 12 regular meetings and a thematic one a quarter, then skips what exists", async () => {
     const t = await branch();
     const existing = await planned(t, { scheduledAt: "2027-03-10T12:00:00Z" });
-    const body = { organizationId: t.branchId, year: 2027, dayOfMonth: 31, time: "19:30", place: "Hội trường", withThematic: true };
+    const body = {
+      organizationId: t.branchId,
+      year: 2027,
+      dayOfMonth: 31,
+      time: "19:30",
+      place: "Hội trường",
+      withThematic: true,
+    };
     const before = await auditCount(t.tenantId);
     const res = await api("POST", `${base(t.tenantId)}/plan-year`, t.adminToken, body);
     expect(res.status).toBe(201);
@@ -239,14 +338,22 @@ describe("planning a year", () => {
     // A thematic meeting starts from the thematic order, not an empty agenda.
     const thematic = res.json.created.find((m: { kind: string }) => m.kind === "thematic");
     const thematicDetail = await api("GET", `${base(t.tenantId)}/${thematic.id}`, t.adminToken);
-    expect(thematicDetail.json.agenda.map((a: { title: string; minutesBudget: number; position: number }) => [a.position, a.title, a.minutesBudget])).toEqual(
-      THEMATIC_MEETING_TEMPLATE.map((x, i) => [i + 1, x.title, x.minutesBudget]),
-    );
+    expect(
+      thematicDetail.json.agenda.map((a: { title: string; minutesBudget: number; position: number }) => [
+        a.position,
+        a.title,
+        a.minutesBudget,
+      ]),
+    ).toEqual(THEMATIC_MEETING_TEMPLATE.map((x, i) => [i + 1, x.title, x.minutesBudget]));
     const again = await api("POST", `${base(t.tenantId)}/plan-year`, t.adminToken, body);
     expect(again.status).toBe(200);
     expect(again.json.created).toEqual([]);
     expect(again.json.skipped).toHaveLength(16);
-    const list = await api("GET", `${base(t.tenantId)}?organizationId=${t.branchId}&from=2027-01-01&to=2027-12-31`, t.adminToken);
+    const list = await api(
+      "GET",
+      `${base(t.tenantId)}?organizationId=${t.branchId}&from=2027-01-01&to=2027-12-31`,
+      t.adminToken,
+    );
     expect(list.json.total).toBe(16);
     expect(list.json.items.some((m: { id: string }) => m.id === existing.id)).toBe(true);
   });
@@ -254,8 +361,18 @@ describe("planning a year", () => {
   it("refuses bad input, members and another tenant's branch", async () => {
     const t = await branch();
     const good = { organizationId: t.branchId, year: 2027, dayOfMonth: 5, time: "19:30", place: "" };
-    for (const body of ["{bad", {}, { ...good, year: "2027" }, { ...good, dayOfMonth: 32 }, { ...good, time: "25:00" }, { ...good, topic: "x".repeat(301) }]) {
-      expect((await api("POST", `${base(t.tenantId)}/plan-year`, t.adminToken, body)).status, JSON.stringify(body)).toBe(400);
+    for (const body of [
+      "{bad",
+      {},
+      { ...good, year: "2027" },
+      { ...good, dayOfMonth: 32 },
+      { ...good, time: "25:00" },
+      { ...good, topic: "x".repeat(301) },
+    ]) {
+      expect(
+        (await api("POST", `${base(t.tenantId)}/plan-year`, t.adminToken, body)).status,
+        JSON.stringify(body),
+      ).toBe(400);
     }
     expect((await api("POST", `${base(t.tenantId)}/plan-year`, await login(t.member.email), good)).status).toBe(403);
     const other = await branch();

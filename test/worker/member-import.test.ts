@@ -1,15 +1,21 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { api, createPerson, createTenant, db, login } from "../support/fixtures";
 import { organizations, tenantRoles } from "../../schema/db/tables";
+import { api, createPerson, createTenant, db, login } from "../support/fixtures";
 
-const importUrl = (tenantId: string, dryRun = false) => `/api/tenants/${tenantId}/members/import${dryRun ? "?dryRun=1" : ""}`;
+const importUrl = (tenantId: string, dryRun = false) =>
+  `/api/tenants/${tenantId}/members/import${dryRun ? "?dryRun=1" : ""}`;
 const HEADER = "Họ và tên,Email,Điện thoại,Năm sinh,Chi bộ,Trạng thái,Ngày vào dự bị,Chức vụ";
 const count = async (sql: string, ...binds: unknown[]) =>
-  ((await env.DB.prepare(sql).bind(...binds).first()) as { n: number }).n;
+  (
+    (await env.DB.prepare(sql)
+      .bind(...binds)
+      .first()) as { n: number }
+  ).n;
 const memberCount = (tenantId: string) => count("select count(*) as n from memberships where tenant_id = ?", tenantId);
-const auditCount = (tenantId: string) => count("select count(*) as n from audit_log where tenant_id = ? and action = 'import'", tenantId);
+const auditCount = (tenantId: string) =>
+  count("select count(*) as n from audit_log where tenant_id = ? and action = 'import'", tenantId);
 const csvPost = (tenantId: string, token: string, csv: string, dryRun = false) =>
   api("POST", importUrl(tenantId, dryRun), token, csv, { "content-type": "text/csv; charset=utf-8" });
 
@@ -33,15 +39,24 @@ describe("member CSV import", () => {
     const res = await csvPost(t.tenantId, token, csv);
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ dryRun: false, rows: 3, newPeople: 3, reusedPeople: 0 });
-    expect(res.json.byOrganization).toEqual([{ organizationId: t.branchId, organizationName: "Chi bộ khu phố 1", rows: 3 }]);
+    expect(res.json.byOrganization).toEqual([
+      { organizationId: t.branchId, organizationName: "Chi bộ khu phố 1", rows: 3 },
+    ]);
     expect(await memberCount(t.tenantId)).toBe(before + 3);
     expect(await auditCount(t.tenantId)).toBe(1);
     const list = await api("GET", `/api/tenants/${t.tenantId}/members?q=thi hai`, token);
-    expect(list.json.items[0]).toMatchObject({ fullName: "Trần, Thị Hai", status: "probationary", probationStart: "2026-03-15", birthYear: 1990 });
+    expect(list.json.items[0]).toMatchObject({
+      fullName: "Trần, Thị Hai",
+      status: "probationary",
+      probationStart: "2026-03-15",
+      birthYear: 1990,
+    });
     const mot = await api("GET", `/api/tenants/${t.tenantId}/members?q=mot@chibo.test`, token);
     expect(mot.json.items[0]).toMatchObject({ branchRole: "secretary", phone: "0912345678", email: "mot@chibo.test" });
 
-    const en = await api("POST", importUrl(t.tenantId), token, { csv: "Full name;Branch;Status;Role\nPhạm Văn Bốn;Chi bộ khu phố 1;official;member\n" });
+    const en = await api("POST", importUrl(t.tenantId), token, {
+      csv: "Full name;Branch;Status;Role\nPhạm Văn Bốn;Chi bộ khu phố 1;official;member\n",
+    });
     expect(en.status).toBe(201);
     expect(en.json.rows).toBe(1);
   });
@@ -50,7 +65,12 @@ describe("member CSV import", () => {
     const t = await createTenant([]);
     const token = await login(t.admin.email);
     const before = await memberCount(t.tenantId);
-    const res = await csvPost(t.tenantId, token, `${HEADER}\nA Một,,,,Chi bộ khu phố 1,Chính thức,,\nB Hai,,,,Chi bộ khu phố 1,Chính thức,,`, true);
+    const res = await csvPost(
+      t.tenantId,
+      token,
+      `${HEADER}\nA Một,,,,Chi bộ khu phố 1,Chính thức,,\nB Hai,,,,Chi bộ khu phố 1,Chính thức,,`,
+      true,
+    );
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ dryRun: true, rows: 2 });
     expect(res.json.preview).toEqual([
@@ -89,8 +109,20 @@ describe("member CSV import", () => {
     expect(res.status).toBe(400);
     expect(res.json.error.code).toBe("bad_request");
     const byLine = new Map<string, string[]>();
-    for (const i of res.json.error.issues as { path: string; message: string }[]) byLine.set(i.path, [...(byLine.get(i.path) ?? []), i.message]);
-    expect([...byLine.keys()]).toEqual(["line 3", "line 4", "line 5", "line 6", "line 7", "line 8", "line 9", "line 10", "line 12", "line 13"]);
+    for (const i of res.json.error.issues as { path: string; message: string }[])
+      byLine.set(i.path, [...(byLine.get(i.path) ?? []), i.message]);
+    expect([...byLine.keys()]).toEqual([
+      "line 3",
+      "line 4",
+      "line 5",
+      "line 6",
+      "line 7",
+      "line 8",
+      "line 9",
+      "line 10",
+      "line 12",
+      "line 13",
+    ]);
     expect(byLine.get("line 3")!.join()).toMatch(/Missing full name/);
     expect(byLine.get("line 4")!.join()).toMatch(/Unknown branch/);
     expect(byLine.get("line 5")!.join()).toMatch(/Bad status/);
@@ -114,7 +146,11 @@ describe("member CSV import", () => {
     const other = await createTenant([{ name: "Lãnh Đạo Tỉnh" }]);
     const t = await createTenant([]);
     const leader = other.people["Lãnh Đạo Tỉnh"]!;
-    const res = await csvPost(t.tenantId, await login(t.admin.email), `${HEADER}\nLANH DAO TINH,${leader.email},,,Chi bộ khu phố 1,Chính thức,,`);
+    const res = await csvPost(
+      t.tenantId,
+      await login(t.admin.email),
+      `${HEADER}\nLANH DAO TINH,${leader.email},,,Chi bộ khu phố 1,Chính thức,,`,
+    );
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ newPeople: 0, reusedPeople: 1 });
     expect(await count("select count(*) as n from memberships where person_id = ?", leader.id)).toBe(2);
@@ -126,16 +162,27 @@ describe("member CSV import", () => {
     const header = await csvPost(t.tenantId, token, "Tên,Quê quán\nA,B");
     expect(header.status).toBe(400);
     expect(header.json.error.issues.every((i: { path: string }) => i.path === "line 1")).toBe(true);
-    expect((await csvPost(t.tenantId, token, HEADER)).json.error.issues).toEqual([{ path: "line 1", message: expect.stringMatching(/No data rows/) }]);
+    expect((await csvPost(t.tenantId, token, HEADER)).json.error.issues).toEqual([
+      { path: "line 1", message: expect.stringMatching(/No data rows/) },
+    ]);
     expect((await csvPost(t.tenantId, token, "  \n")).status).toBe(400);
-    expect((await api("POST", importUrl(t.tenantId), token, "{csv:", { "content-type": "application/json" })).status).toBe(400);
+    expect(
+      (await api("POST", importUrl(t.tenantId), token, "{csv:", { "content-type": "application/json" })).status,
+    ).toBe(400);
     expect((await api("POST", importUrl(t.tenantId), token, { csv: 5 })).status).toBe(400);
     expect((await api("POST", importUrl(t.tenantId), token, {})).status).toBe(400);
-    expect((await api("POST", importUrl(t.tenantId), token, "a=b", { "content-type": "application/x-www-form-urlencoded" })).status).toBe(400);
+    expect(
+      (await api("POST", importUrl(t.tenantId), token, "a=b", { "content-type": "application/x-www-form-urlencoded" }))
+        .status,
+    ).toBe(400);
     expect((await api("POST", `${importUrl(t.tenantId)}?dryRun=maybe`, token, { csv: HEADER })).status).toBe(400);
     const longName = await csvPost(t.tenantId, token, `${HEADER}\n${"x".repeat(201)},,,,Chi bộ khu phố 1,Chính thức,,`);
     expect(longName.json.error.issues).toEqual([{ path: "line 2", message: expect.stringMatching(/over 200/) }]);
-    const huge = await csvPost(t.tenantId, token, `${HEADER}\n${"A,,,,Chi bộ khu phố 1,Chính thức,,\n".repeat(40_000)}`);
+    const huge = await csvPost(
+      t.tenantId,
+      token,
+      `${HEADER}\n${"A,,,,Chi bộ khu phố 1,Chính thức,,\n".repeat(40_000)}`,
+    );
     expect(huge.status).toBe(413);
     expect(huge.json.error.code).toBe("payload_too_large");
     expect(await memberCount(t.tenantId)).toBe(0);
@@ -145,10 +192,12 @@ describe("member CSV import", () => {
     const t = await createTenant([{ name: "Đảng Viên" }]);
     const organizer = await createPerson("Tổ chức");
     const viewer = await createPerson("Xem");
-    await db().insert(tenantRoles).values([
-      { tenantId: t.tenantId, personId: organizer.id, role: "organizer" },
-      { tenantId: t.tenantId, personId: viewer.id, role: "viewer" },
-    ]);
+    await db()
+      .insert(tenantRoles)
+      .values([
+        { tenantId: t.tenantId, personId: organizer.id, role: "organizer" },
+        { tenantId: t.tenantId, personId: viewer.id, role: "viewer" },
+      ]);
     const csv = `${HEADER}\nMới,,,,Chi bộ khu phố 1,Chính thức,,`;
     expect((await csvPost(t.tenantId, await login(viewer.email), csv)).status).toBe(403);
     expect((await csvPost(t.tenantId, await login(t.people["Đảng Viên"]!.email), csv)).status).toBe(403);
@@ -158,9 +207,16 @@ describe("member CSV import", () => {
   it("never resolves another tenant's branch by id or name, and writes nothing there", async () => {
     const mine = await createTenant([]);
     const other = await createTenant([]);
-    await db().update(organizations).set({ name: "Chi bộ riêng của tỉnh khác" }).where(eq(organizations.id, other.branchId));
+    await db()
+      .update(organizations)
+      .set({ name: "Chi bộ riêng của tỉnh khác" })
+      .where(eq(organizations.id, other.branchId));
     const token = await login(mine.admin.email);
-    const res = await csvPost(mine.tenantId, token, `${HEADER}\nA,,,,${other.branchId},Chính thức,,\nB,,,,Chi bộ riêng của tỉnh khác,Chính thức,,`);
+    const res = await csvPost(
+      mine.tenantId,
+      token,
+      `${HEADER}\nA,,,,${other.branchId},Chính thức,,\nB,,,,Chi bộ riêng của tỉnh khác,Chính thức,,`,
+    );
     expect(res.status).toBe(400);
     expect(res.json.error.issues.map((i: { path: string }) => i.path)).toEqual(["line 2", "line 3"]);
     expect(await memberCount(other.tenantId)).toBe(0);
@@ -200,7 +256,12 @@ describe("member CSV import", () => {
     expect(res.json).toMatchObject({ rows: 5000, newPeople: 5000 });
     expect(res.json.preview).toHaveLength(100);
     expect(await memberCount(t.tenantId)).toBe(5000);
-    expect(await count("select count(*) as n from memberships where tenant_id = ? and branch_role = 'secretary'", t.tenantId)).toBe(20);
+    expect(
+      await count(
+        "select count(*) as n from memberships where tenant_id = ? and branch_role = 'secretary'",
+        t.tenantId,
+      ),
+    ).toBe(20);
     expect(await auditCount(t.tenantId)).toBe(1);
     const tree = await api("GET", `/api/tenants/${t.tenantId}/organizations`, token);
     expect(tree.json.counts).toMatchObject({ total: 5000, probationary: Math.ceil(5000 / 7) });

@@ -1,11 +1,15 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { api, createPerson, createTenant, db, login } from "../support/fixtures";
 import { memberships, tenantRoles } from "../../schema/db/tables";
+import { api, createPerson, createTenant, db, login } from "../support/fixtures";
 
 const base = (tenantId: string) => `/api/tenants/${tenantId}/members`;
 const auditCount = async (tenantId: string) =>
-  ((await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ?").bind(tenantId).first()) as { n: number }).n;
+  (
+    (await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ?").bind(tenantId).first()) as {
+      n: number;
+    }
+  ).n;
 const row = (membershipId: string) =>
   env.DB.prepare(
     "select m.status, m.standing, m.branch_role, m.probation_start, m.exempt_reason, p.full_name, p.email, p.phone from memberships m join people p on p.id = m.person_id where m.id = ?",
@@ -36,10 +40,17 @@ describe("member list", () => {
     expect(page2.json.items.map((m: { fullName: string }) => m.fullName)).not.toContain(all.json.items[0].fullName);
 
     const duc = await api("GET", `${base(t.tenantId)}?q=${encodeURIComponent("duc")}`, token);
-    expect(duc.json.items.map((m: { fullName: string }) => m.fullName).sort()).toEqual(["Lê Đức Thọ", "Nguyễn Văn Đức"]);
+    expect(duc.json.items.map((m: { fullName: string }) => m.fullName).sort()).toEqual([
+      "Lê Đức Thọ",
+      "Nguyễn Văn Đức",
+    ]);
     const accented = await api("GET", `${base(t.tenantId)}?q=${encodeURIComponent("Hồng")}`, token);
     expect(accented.json.items.map((m: { fullName: string }) => m.fullName)).toEqual(["Trần Thị Hồng"]);
-    const byEmail = await api("GET", `${base(t.tenantId)}?q=${encodeURIComponent(t.people["Phạm Thị Lan"]!.email)}`, token);
+    const byEmail = await api(
+      "GET",
+      `${base(t.tenantId)}?q=${encodeURIComponent(t.people["Phạm Thị Lan"]!.email)}`,
+      token,
+    );
     expect(byEmail.json.total).toBe(1);
     const wildcard = await api("GET", `${base(t.tenantId)}?q=${encodeURIComponent("%")}`, token);
     expect(wildcard.json.total).toBe(0);
@@ -54,9 +65,11 @@ describe("member list", () => {
       branchRole: "member",
       exemption: { reason: "Tuổi cao, sức yếu", from: "2026-01-01", to: null },
     });
-    expect((await api("GET", `${base(t.tenantId)}?status=probationary`, token)).json.items.map((m: { fullName: string }) => m.fullName)).toEqual([
-      "Lê Đức Thọ",
-    ]);
+    expect(
+      (await api("GET", `${base(t.tenantId)}?status=probationary`, token)).json.items.map(
+        (m: { fullName: string }) => m.fullName,
+      ),
+    ).toEqual(["Lê Đức Thọ"]);
     expect((await api("GET", `${base(t.tenantId)}?status=exempt`, token)).json.total).toBe(1);
     expect((await api("GET", `${base(t.tenantId)}?organizationId=${t.committeeId}`, token)).json.total).toBe(4);
     expect((await api("GET", `${base(t.tenantId)}?organizationId=${t.branchId}&q=lan`, token)).json.total).toBe(1);
@@ -67,26 +80,44 @@ describe("member list", () => {
     const t = await createTenant([{ name: "Đảng viên A" }, { name: "Đảng viên B" }]);
     // A second branch with one member that A does not belong to.
     const otherBranch = `org-${crypto.randomUUID().slice(0, 8)}`;
-    await env.DB.prepare("insert into organizations (id, tenant_id, parent_id, kind, name, branch_type) values (?, ?, ?, 'branch', 'Chi bộ 2', 'agency')")
+    await env.DB.prepare(
+      "insert into organizations (id, tenant_id, parent_id, kind, name, branch_type) values (?, ?, ?, 'branch', 'Chi bộ 2', 'agency')",
+    )
       .bind(otherBranch, t.tenantId, t.committeeId)
       .run();
     const c = await createPerson("Đảng viên C");
-    await db().insert(memberships).values({ id: `m-${c.id}`, tenantId: t.tenantId, organizationId: otherBranch, personId: c.id, status: "official" });
+    await db()
+      .insert(memberships)
+      .values({
+        id: `m-${c.id}`,
+        tenantId: t.tenantId,
+        organizationId: otherBranch,
+        personId: c.id,
+        status: "official",
+      });
 
     const asMember = await api("GET", base(t.tenantId), await login(t.people["Đảng viên A"]!.email));
     expect(asMember.status).toBe(200);
     expect(asMember.json.total).toBe(2);
     expect(asMember.json.items.map((m: { fullName: string }) => m.fullName)).not.toContain("Đảng viên C");
-    const peek = await api("GET", `${base(t.tenantId)}?organizationId=${otherBranch}`, await login(t.people["Đảng viên A"]!.email));
+    const peek = await api(
+      "GET",
+      `${base(t.tenantId)}?organizationId=${otherBranch}`,
+      await login(t.people["Đảng viên A"]!.email),
+    );
     expect(peek.json.total).toBe(0);
     expect((await api("GET", base(t.tenantId), await staff(t.tenantId, "viewer"))).json.total).toBe(3);
 
     const guest = await createPerson("Khách mời");
     const meetingId = `mt-${crypto.randomUUID().slice(0, 8)}`;
-    await env.DB.prepare("insert into meetings (id, tenant_id, organization_id, kind, topic, scheduled_at) values (?, ?, ?, 'regular', 'Họp', '2026-12-01T12:00:00Z')")
+    await env.DB.prepare(
+      "insert into meetings (id, tenant_id, organization_id, kind, topic, scheduled_at) values (?, ?, ?, 'regular', 'Họp', '2026-12-01T12:00:00Z')",
+    )
       .bind(meetingId, t.tenantId, t.branchId)
       .run();
-    await env.DB.prepare("insert into meeting_guests (tenant_id, meeting_id, person_id) values (?, ?, ?)").bind(t.tenantId, meetingId, guest.id).run();
+    await env.DB.prepare("insert into meeting_guests (tenant_id, meeting_id, person_id) values (?, ?, ?)")
+      .bind(t.tenantId, meetingId, guest.id)
+      .run();
     const asGuest = await api("GET", base(t.tenantId), await login(guest.email));
     expect(asGuest.status).toBe(403);
     expect(asGuest.json.error.code).toBe("forbidden");
@@ -95,7 +126,14 @@ describe("member list", () => {
   it("answers bad queries with 400", async () => {
     const t = await createTenant();
     const token = await login(t.admin.email);
-    for (const q of ["page=0", "page=x", "pageSize=1000", "status=dead", `q=${"a".repeat(101)}`, "organizationId=a%20b"]) {
+    for (const q of [
+      "page=0",
+      "page=x",
+      "pageSize=1000",
+      "status=dead",
+      `q=${"a".repeat(101)}`,
+      "organizationId=a%20b",
+    ]) {
       const res = await api("GET", `${base(t.tenantId)}?${q}`, token);
       expect(res.status, q).toBe(400);
       expect(res.json.error.code).toBe("bad_request");
@@ -145,21 +183,44 @@ describe("creating members", () => {
     expect(res.status).toBe(201);
     expect(res.json.personId).toBe(leader.id);
     expect(res.json.fullName).toBe("Lãnh Đạo Tỉnh");
-    const again = await api("POST", base(b.tenantId), token, { fullName: "Lãnh Đạo Tỉnh", email: leader.email, organizationId: b.branchId, status: "official" });
+    const again = await api("POST", base(b.tenantId), token, {
+      fullName: "Lãnh Đạo Tỉnh",
+      email: leader.email,
+      organizationId: b.branchId,
+      status: "official",
+    });
     expect(again.status).toBe(409);
-    const otherName = await api("POST", base(b.tenantId), token, { fullName: "Người Khác", email: leader.email, organizationId: b.branchId, status: "official" });
+    const otherName = await api("POST", base(b.tenantId), token, {
+      fullName: "Người Khác",
+      email: leader.email,
+      organizationId: b.branchId,
+      status: "official",
+    });
     expect(otherName.status).toBe(409);
   });
 
   it("refuses a second secretary, a committee as the organization, and probation without a date", async () => {
     const t = await createTenant([{ name: "Bí Thư", branchRole: "secretary" }]);
     const token = await login(t.admin.email);
-    const second = await api("POST", base(t.tenantId), token, { fullName: "Bí Thư Hai", organizationId: t.branchId, status: "official", branchRole: "secretary" });
+    const second = await api("POST", base(t.tenantId), token, {
+      fullName: "Bí Thư Hai",
+      organizationId: t.branchId,
+      status: "official",
+      branchRole: "secretary",
+    });
     expect(second.status).toBe(409);
     expect(second.json.error.code).toBe("conflict");
-    const toCommittee = await api("POST", base(t.tenantId), token, { fullName: "X", organizationId: t.committeeId, status: "official" });
+    const toCommittee = await api("POST", base(t.tenantId), token, {
+      fullName: "X",
+      organizationId: t.committeeId,
+      status: "official",
+    });
     expect(toCommittee.status).toBe(400);
-    const noDate = await api("POST", base(t.tenantId), token, { fullName: "X", organizationId: t.branchId, status: "probationary" });
+    const noDate = await api("POST", base(t.tenantId), token, {
+      fullName: "X",
+      organizationId: t.branchId,
+      status: "probationary",
+    });
     expect(noDate.status).toBe(400);
     expect(noDate.json.error.issues).toEqual([expect.objectContaining({ path: "probationStart" })]);
   });
@@ -187,7 +248,9 @@ describe("creating members", () => {
       expect(res.json.error.code).toBe("bad_request");
     }
     expect((await api("POST", base(t.tenantId), token, { ...ok, organizationId: "no-such-org" })).status).toBe(404);
-    expect((await api("POST", base(t.tenantId), token, JSON.stringify({ ...ok, fullName: "x".repeat(1_100_000) }))).status).toBe(413);
+    expect(
+      (await api("POST", base(t.tenantId), token, JSON.stringify({ ...ok, fullName: "x".repeat(1_100_000) }))).status,
+    ).toBe(413);
   });
 });
 
@@ -197,7 +260,10 @@ describe("editing members", () => {
     const m = t.people["Đảng Viên Dự Bị"]!;
     const token = await login(t.admin.email);
     const before = await auditCount(t.tenantId);
-    const official = await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, { status: "official", branchRole: "deputy" });
+    const official = await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, {
+      status: "official",
+      branchRole: "deputy",
+    });
     expect(official.status).toBe(200);
     expect(official.json).toMatchObject({ status: "official", probationStart: null, branchRole: "deputy" });
     const person = await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, {
@@ -206,11 +272,21 @@ describe("editing members", () => {
       email: "doi.ten@chibo.test",
     });
     expect(person.status).toBe(200);
-    expect(await row(m.membershipId)).toMatchObject({ full_name: "Đảng Viên Đổi Tên", phone: "0987654321", email: "doi.ten@chibo.test", branch_role: "deputy" });
+    expect(await row(m.membershipId)).toMatchObject({
+      full_name: "Đảng Viên Đổi Tên",
+      phone: "0987654321",
+      email: "doi.ten@chibo.test",
+      branch_role: "deputy",
+    });
     expect((await api("GET", `${base(t.tenantId)}?q=doi ten`, token)).json.total).toBe(1);
-    const back = await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, { status: "probationary", probationStart: "2026-02-03" });
+    const back = await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, {
+      status: "probationary",
+      probationStart: "2026-02-03",
+    });
     expect(back.json).toMatchObject({ status: "probationary", probationStart: "2026-02-03" });
-    expect((await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, { status: "probationary" })).status).toBe(400);
+    expect(
+      (await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, { status: "probationary" })).status,
+    ).toBe(400);
     expect(await auditCount(t.tenantId)).toBe(before + 3);
   });
 
@@ -227,7 +303,9 @@ describe("editing members", () => {
       expect(await row(m.membershipId)).toMatchObject({ standing, status: "official", branch_role: "member" });
     }
     expect(await auditCount(t.tenantId)).toBe(before + 4);
-    const audit = await env.DB.prepare("select detail from audit_log where tenant_id = ? and entity_id = ? order by rowid desc limit 1")
+    const audit = await env.DB.prepare(
+      "select detail from audit_log where tenant_id = ? and entity_id = ? order by rowid desc limit 1",
+    )
       .bind(t.tenantId, m.membershipId)
       .first<{ detail: string }>();
     expect(JSON.parse(audit!.detail)).toEqual({ standing: "active" });
@@ -245,8 +323,16 @@ describe("editing members", () => {
     const secretary = await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, { branchRole: "secretary" });
     expect(secretary.status).toBe(409);
     // The sitting secretary may be re-saved as secretary.
-    expect((await api("PATCH", `${base(t.tenantId)}/${t.people["Bí Thư"]!.membershipId}`, token, { branchRole: "secretary" })).status).toBe(200);
-    const taken = await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, { email: t.people["Bí Thư"]!.email });
+    expect(
+      (
+        await api("PATCH", `${base(t.tenantId)}/${t.people["Bí Thư"]!.membershipId}`, token, {
+          branchRole: "secretary",
+        })
+      ).status,
+    ).toBe(200);
+    const taken = await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, {
+      email: t.people["Bí Thư"]!.email,
+    });
     expect(taken.status).toBe(409);
     expect(await row(m.membershipId)).toMatchObject({ branch_role: "member", email: m.email });
   });
@@ -262,9 +348,13 @@ describe("editing members", () => {
       status: "official",
     });
     const tokenB = await login(b.admin.email);
-    const hijack = await api("PATCH", `${base(b.tenantId)}/${joined.json.membershipId}`, tokenB, { email: "attacker@evil.test" });
+    const hijack = await api("PATCH", `${base(b.tenantId)}/${joined.json.membershipId}`, tokenB, {
+      email: "attacker@evil.test",
+    });
     expect(hijack.status).toBe(409);
-    const pw = await api("POST", `${base(b.tenantId)}/${joined.json.membershipId}/password`, tokenB, { password: "mat-khau-cua-ke-gian" });
+    const pw = await api("POST", `${base(b.tenantId)}/${joined.json.membershipId}/password`, tokenB, {
+      password: "mat-khau-cua-ke-gian",
+    });
     expect(pw.status).toBe(409);
     expect(await row(shared.membershipId)).toMatchObject({ email: shared.email });
     // Membership fields are the committee's own and stay editable, even when a form resends the same person fields.
@@ -283,16 +373,32 @@ describe("editing members", () => {
     const t = await createTenant([{ name: "Cụ Già" }]);
     const m = t.people["Cụ Già"]!;
     const token = await staff(t.tenantId, "organizer");
-    const put = await api("PUT", `${base(t.tenantId)}/${m.membershipId}/exemption`, token, { reason: "Tuổi cao", from: "2026-01-01" });
+    const put = await api("PUT", `${base(t.tenantId)}/${m.membershipId}/exemption`, token, {
+      reason: "Tuổi cao",
+      from: "2026-01-01",
+    });
     expect(put.status).toBe(200);
     expect(put.json.exemption).toEqual({ reason: "Tuổi cao", from: "2026-01-01", to: null });
-    const bounded = await api("PUT", `${base(t.tenantId)}/${m.membershipId}/exemption`, token, { reason: "Ốm", from: "2026-01-01", to: "2026-06-30" });
+    const bounded = await api("PUT", `${base(t.tenantId)}/${m.membershipId}/exemption`, token, {
+      reason: "Ốm",
+      from: "2026-01-01",
+      to: "2026-06-30",
+    });
     expect(bounded.json.exemption.to).toBe("2026-06-30");
     const del = await api("DELETE", `${base(t.tenantId)}/${m.membershipId}/exemption`, token);
     expect(del.status).toBe(200);
     expect(del.json.exemption).toBeNull();
-    for (const body of [{ reason: "x", from: "2026-05-01", to: "2026-04-01" }, { reason: "", from: "2026-01-01" }, { from: "hôm nay", reason: "x" }, { reason: "x".repeat(501), from: "2026-01-01" }, "{"]) {
-      expect((await api("PUT", `${base(t.tenantId)}/${m.membershipId}/exemption`, token, body)).status, JSON.stringify(body)).toBe(400);
+    for (const body of [
+      { reason: "x", from: "2026-05-01", to: "2026-04-01" },
+      { reason: "", from: "2026-01-01" },
+      { from: "hôm nay", reason: "x" },
+      { reason: "x".repeat(501), from: "2026-01-01" },
+      "{",
+    ]) {
+      expect(
+        (await api("PUT", `${base(t.tenantId)}/${m.membershipId}/exemption`, token, body)).status,
+        JSON.stringify(body),
+      ).toBe(400);
     }
   });
 
@@ -300,15 +406,25 @@ describe("editing members", () => {
     const t = await createTenant([{ name: "Chưa Có Mật Khẩu", login: false }, { name: "Có Mật Khẩu" }]);
     const admin = await login(t.admin.email);
     const m = t.people["Chưa Có Mật Khẩu"]!;
-    const set = await api("POST", `${base(t.tenantId)}/${m.membershipId}/password`, admin, { password: "mat-khau-moi-123" });
+    const set = await api("POST", `${base(t.tenantId)}/${m.membershipId}/password`, admin, {
+      password: "mat-khau-moi-123",
+    });
     expect(set.status).toBe(200);
     expect(await login(m.email, "mat-khau-moi-123")).toBeTruthy();
     const other = t.people["Có Mật Khẩu"]!;
     const oldSession = await login(other.email);
     await api("POST", `${base(t.tenantId)}/${other.membershipId}/password`, admin, { password: "mat-khau-moi-456" });
     expect((await api("GET", "/api/auth/me", oldSession)).status).toBe(401);
-    expect((await api("POST", `${base(t.tenantId)}/${m.membershipId}/password`, admin, { password: "short" })).status).toBe(400);
-    expect((await api("POST", `${base(t.tenantId)}/${m.membershipId}/password`, await staff(t.tenantId, "organizer"), { password: "mat-khau-dai-du" })).status).toBe(403);
+    expect(
+      (await api("POST", `${base(t.tenantId)}/${m.membershipId}/password`, admin, { password: "short" })).status,
+    ).toBe(400);
+    expect(
+      (
+        await api("POST", `${base(t.tenantId)}/${m.membershipId}/password`, await staff(t.tenantId, "organizer"), {
+          password: "mat-khau-dai-du",
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -323,7 +439,9 @@ describe("roles and isolation", () => {
         api("PUT", `${base(t.tenantId)}/${m.membershipId}/exemption`, token, { reason: "x", from: "2026-01-01" }),
         api("DELETE", `${base(t.tenantId)}/${m.membershipId}/exemption`, token),
         api("POST", `${base(t.tenantId)}/${m.membershipId}/password`, token, { password: "mat-khau-dai-du" }),
-        api("POST", `${base(t.tenantId)}/import`, token, { csv: "Họ và tên,Chi bộ,Trạng thái\nA,Chi bộ khu phố 1,Chính thức" }),
+        api("POST", `${base(t.tenantId)}/import`, token, {
+          csv: "Họ và tên,Chi bộ,Trạng thái\nA,Chi bộ khu phố 1,Chính thức",
+        }),
       ];
       for (const res of await Promise.all(calls)) expect(res.status).toBe(403);
     }
@@ -337,7 +455,10 @@ describe("roles and isolation", () => {
     const token = await login(mine.admin.email);
     const before = await row(target.membershipId);
     const calls = [
-      api("PATCH", `${base(mine.tenantId)}/${target.membershipId}`, token, { fullName: "Bị Sửa", branchRole: "secretary" }),
+      api("PATCH", `${base(mine.tenantId)}/${target.membershipId}`, token, {
+        fullName: "Bị Sửa",
+        branchRole: "secretary",
+      }),
       api("PATCH", `${base(mine.tenantId)}/${target.membershipId}`, token, { standing: "suspended" }),
       api("PUT", `${base(mine.tenantId)}/${target.membershipId}/exemption`, token, { reason: "x", from: "2026-01-01" }),
       api("DELETE", `${base(mine.tenantId)}/${target.membershipId}/exemption`, token),
@@ -359,14 +480,37 @@ describe("roles and isolation", () => {
     const token = await login(t.admin.email);
     const m = t.people["A"]!;
     expect((await api("PATCH", `${base(t.tenantId)}/nope`, token, { branchRole: "member" })).status).toBe(404);
-    expect((await api("PUT", `${base(t.tenantId)}/nope/exemption`, token, { reason: "x", from: "2026-01-01" })).status).toBe(404);
+    expect(
+      (await api("PUT", `${base(t.tenantId)}/nope/exemption`, token, { reason: "x", from: "2026-01-01" })).status,
+    ).toBe(404);
     expect((await api("DELETE", `${base(t.tenantId)}/nope/exemption`, token)).status).toBe(404);
-    expect((await api("POST", `${base(t.tenantId)}/nope/password`, token, { password: "mat-khau-dai-du" })).status).toBe(404);
-    for (const body of ["{", {}, { branchRole: 1 }, { fullName: "x".repeat(201) }, { email: "x" }, { status: "official", extra: 1 }, { birthYear: 1800 }]) {
+    expect(
+      (await api("POST", `${base(t.tenantId)}/nope/password`, token, { password: "mat-khau-dai-du" })).status,
+    ).toBe(404);
+    for (const body of [
+      "{",
+      {},
+      { branchRole: 1 },
+      { fullName: "x".repeat(201) },
+      { email: "x" },
+      { status: "official", extra: 1 },
+      { birthYear: 1800 },
+    ]) {
       const res = await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
-    expect((await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, { probationStart: "2026-01-01" })).status).toBe(400);
-    expect((await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, JSON.stringify({ fullName: "x".repeat(1_100_000) }))).status).toBe(413);
+    expect(
+      (await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, { probationStart: "2026-01-01" })).status,
+    ).toBe(400);
+    expect(
+      (
+        await api(
+          "PATCH",
+          `${base(t.tenantId)}/${m.membershipId}`,
+          token,
+          JSON.stringify({ fullName: "x".repeat(1_100_000) }),
+        )
+      ).status,
+    ).toBe(413);
   });
 });

@@ -1,11 +1,15 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { api, createPerson, createTenant, db, login } from "../support/fixtures";
 import { tenantRoles } from "../../schema/db/tables";
+import { api, createPerson, createTenant, db, login } from "../support/fixtures";
 
 const base = (tenantId: string) => `/api/tenants/${tenantId}/organizations`;
 const auditCount = async (tenantId: string) =>
-  ((await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ?").bind(tenantId).first()) as { n: number }).n;
+  (
+    (await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ?").bind(tenantId).first()) as {
+      n: number;
+    }
+  ).n;
 
 async function staff(tenantId: string, role: "admin" | "organizer" | "viewer") {
   const p = await createPerson(`Cán bộ ${role}`);
@@ -30,13 +34,21 @@ describe("organization tree", () => {
     expect(committee).toMatchObject({ id: t.committeeId, kind: "grassroots_committee", parentId: null });
     expect(committee.counts).toEqual({ total: 4, official: 3, probationary: 1, exempt: 1 });
     expect(committee.children).toEqual([
-      expect.objectContaining({ id: t.branchId, kind: "branch", branchType: "residential", counts: { total: 4, official: 3, probationary: 1, exempt: 1 }, children: [] }),
+      expect.objectContaining({
+        id: t.branchId,
+        kind: "branch",
+        branchType: "residential",
+        counts: { total: 4, official: 3, probationary: 1, exempt: 1 },
+        children: [],
+      }),
     ]);
   });
 
   it("does not count an exemption that has ended or not begun", async () => {
     const t = await createTenant([{ name: "Hết miễn" }, { name: "Sắp miễn" }]);
-    await env.DB.prepare("update memberships set exempt_reason='ốm', exempt_from='2020-01-01', exempt_to='2020-12-31' where id = ?")
+    await env.DB.prepare(
+      "update memberships set exempt_reason='ốm', exempt_from='2020-01-01', exempt_to='2020-12-31' where id = ?",
+    )
       .bind(t.people["Hết miễn"]!.membershipId)
       .run();
     await env.DB.prepare("update memberships set exempt_reason='ốm', exempt_from='2999-01-01' where id = ?")
@@ -57,7 +69,10 @@ describe("organization tree", () => {
     const t = await createTenant();
     const token = await staff(t.tenantId, "organizer");
     const before = await auditCount(t.tenantId);
-    const committee = await api("POST", base(t.tenantId), token, { kind: "grassroots_committee", name: "Đảng bộ xã Hòa An" });
+    const committee = await api("POST", base(t.tenantId), token, {
+      kind: "grassroots_committee",
+      name: "Đảng bộ xã Hòa An",
+    });
     expect(committee.status).toBe(201);
     const branch = await api("POST", base(t.tenantId), token, {
       kind: "branch",
@@ -72,7 +87,11 @@ describe("organization tree", () => {
       children: [],
       counts: { total: 0, official: 0, probationary: 0, exempt: 0 },
     });
-    const school = await api("POST", base(t.tenantId), token, { kind: "grassroots_branch", name: "Chi bộ Trường THPT", branchType: "school" });
+    const school = await api("POST", base(t.tenantId), token, {
+      kind: "grassroots_branch",
+      name: "Chi bộ Trường THPT",
+      branchType: "school",
+    });
     expect(school.status).toBe(201);
     expect(await auditCount(t.tenantId)).toBe(before + 3);
     const tree = await api("GET", base(t.tenantId), token);
@@ -95,18 +114,30 @@ describe("organization tree", () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.json.error.code).toBe("bad_request");
     }
-    const underBranch = await api("POST", base(t.tenantId), token, { kind: "branch", name: "X", parentId: t.branchId, branchType: "agency" });
+    const underBranch = await api("POST", base(t.tenantId), token, {
+      kind: "branch",
+      name: "X",
+      parentId: t.branchId,
+      branchType: "agency",
+    });
     expect(underBranch.status).toBe(400);
   });
 
   it("renames and retypes a branch; a committee takes no branch type", async () => {
     const t = await createTenant();
     const token = await login(t.admin.email);
-    const res = await api("PATCH", `${base(t.tenantId)}/${t.branchId}`, token, { name: "Chi bộ khu phố 1 mới", branchType: "agency" });
+    const res = await api("PATCH", `${base(t.tenantId)}/${t.branchId}`, token, {
+      name: "Chi bộ khu phố 1 mới",
+      branchType: "agency",
+    });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ name: "Chi bộ khu phố 1 mới", branchType: "agency", counts: { total: 1 } });
-    expect((await api("PATCH", `${base(t.tenantId)}/${t.committeeId}`, token, { branchType: "agency" })).status).toBe(400);
-    expect((await api("PATCH", `${base(t.tenantId)}/${t.committeeId}`, token, { name: "Đảng bộ mới" })).status).toBe(200);
+    expect((await api("PATCH", `${base(t.tenantId)}/${t.committeeId}`, token, { branchType: "agency" })).status).toBe(
+      400,
+    );
+    expect((await api("PATCH", `${base(t.tenantId)}/${t.committeeId}`, token, { name: "Đảng bộ mới" })).status).toBe(
+      200,
+    );
   });
 
   it("enforces roles: viewer and plain member cannot write", async () => {
@@ -114,7 +145,9 @@ describe("organization tree", () => {
     const viewer = await staff(t.tenantId, "viewer");
     const member = await login(t.people["Đảng viên"]!.email);
     for (const token of [viewer, member]) {
-      expect((await api("POST", base(t.tenantId), token, { kind: "grassroots_committee", name: "X" })).status).toBe(403);
+      expect((await api("POST", base(t.tenantId), token, { kind: "grassroots_committee", name: "X" })).status).toBe(
+        403,
+      );
       expect((await api("PATCH", `${base(t.tenantId)}/${t.branchId}`, token, { name: "X" })).status).toBe(403);
     }
     expect((await api("GET", base(t.tenantId), viewer)).status).toBe(200);
@@ -165,10 +198,19 @@ describe("organization tree", () => {
     expect((await api("PATCH", `${base(t.tenantId)}/${t.branchId}`, token, { branchType: "castle" })).status).toBe(400);
     expect((await api("PATCH", `${base(t.tenantId)}/no-such-org`, token, { name: "X" })).status).toBe(404);
     expect((await api("PATCH", `${base(t.tenantId)}/bad%20id`, token, { name: "X" })).status).toBe(400);
-    const unknownParent = await api("POST", base(t.tenantId), token, { kind: "branch", name: "X", parentId: "nope", branchType: "agency" });
+    const unknownParent = await api("POST", base(t.tenantId), token, {
+      kind: "branch",
+      name: "X",
+      parentId: "nope",
+      branchType: "agency",
+    });
     expect(unknownParent.status).toBe(404);
-    const huge = await api("POST", base(t.tenantId), token, JSON.stringify({ kind: "grassroots_committee", name: "x".repeat(1_100_000) }));
+    const huge = await api(
+      "POST",
+      base(t.tenantId),
+      token,
+      JSON.stringify({ kind: "grassroots_committee", name: "x".repeat(1_100_000) }),
+    );
     expect(huge.status).toBe(413);
   });
 });
-

@@ -25,9 +25,30 @@ beforeAll(async () => {
   otherAdmin = await login(other.admin.email);
   const mid = `mt-o-${crypto.randomUUID().slice(0, 8)}`;
   const secretary = Object.values(other.people)[0]!;
-  await db().insert(meetings).values({ id: mid, tenantId: other.tenantId, organizationId: other.branchId, kind: "regular", topic: "x", scheduledAt: "2025-01-10T12:30:00.000Z", status: "closed" });
+  await db()
+    .insert(meetings)
+    .values({
+      id: mid,
+      tenantId: other.tenantId,
+      organizationId: other.branchId,
+      kind: "regular",
+      topic: "x",
+      scheduledAt: "2025-01-10T12:30:00.000Z",
+      status: "closed",
+    });
   otherEvaluationId = `ev-o-${crypto.randomUUID().slice(0, 8)}`;
-  await db().insert(evaluations).values({ id: otherEvaluationId, tenantId: other.tenantId, meetingId: mid, evaluatorPersonId: secretary.id, evaluatorKind: "branch", scoresJson: "{}", total: 10, grade: "weak" });
+  await db()
+    .insert(evaluations)
+    .values({
+      id: otherEvaluationId,
+      tenantId: other.tenantId,
+      meetingId: mid,
+      evaluatorPersonId: secretary.id,
+      evaluatorKind: "branch",
+      scoresJson: "{}",
+      total: 10,
+      grade: "weak",
+    });
 });
 
 async function download(path: string, token: string) {
@@ -61,7 +82,9 @@ describe("who may read reports", () => {
     const res = await api("GET", `${base()}/reports/meetings?year=2025&organizationId=${other.branchId}`, admin);
     expect(res.status).toBe(404);
     expect(res.json.error.code).toBe("not_found");
-    expect((await api("GET", `${base()}/evaluations?year=2025&organizationId=${other.branchId}`, admin)).status).toBe(404);
+    expect((await api("GET", `${base()}/evaluations?year=2025&organizationId=${other.branchId}`, admin)).status).toBe(
+      404,
+    );
     // The other committee's own report is untouched by ours: one meeting held, graded weak.
     const theirs = await api("GET", `/api/tenants/${other.tenantId}/reports/grades?year=2025`, otherAdmin);
     expect(theirs.json.total).toMatchObject({ meetingsHeld: 1, graded: 1, weak: 1 });
@@ -79,7 +102,19 @@ describe("who may read reports", () => {
   });
 
   it("refuses malformed periods and unknown reports in the envelope", async () => {
-    for (const q of ["year=abc", "year=1999", "quarter=2", "year=2025&quarter=5", "month=2025-13", "from=2025-01-01", "from=2025-02-01&to=2025-01-01", "year=2025&month=2025-01", "from=2000-01-01&to=2020-01-01", "format=pdf", "organizationId=a%20b"]) {
+    for (const q of [
+      "year=abc",
+      "year=1999",
+      "quarter=2",
+      "year=2025&quarter=5",
+      "month=2025-13",
+      "from=2025-01-01",
+      "from=2025-02-01&to=2025-01-01",
+      "year=2025&month=2025-01",
+      "from=2000-01-01&to=2020-01-01",
+      "format=pdf",
+      "organizationId=a%20b",
+    ]) {
       const res = await api("GET", `${base()}/reports/meetings?${q}`, admin);
       expect(res.status, q).toBe(400);
       expect(res.json.error.code).toBe("bad_request");
@@ -110,14 +145,28 @@ describe("exports", () => {
     expect(rows[0]).toEqual(["Dự sinh hoạt"]);
     expect(rows[1]).toEqual(["Kỳ báo cáo", "Năm 2025"]);
     expect(rows[4]).toEqual([
-      "Đơn vị", "Số cuộc", "Lượt phải dự (trừ miễn)", "Lượt có mặt", "Tỷ lệ dự họp (%)", "Vắng có lý do", "Vắng không lý do",
-      "Miễn sinh hoạt vắng", "Cuộc có vắng không lý do", "Cuộc dự dưới 85%", "Chi bộ chậm", "Chậm",
+      "Đơn vị",
+      "Số cuộc",
+      "Lượt phải dự (trừ miễn)",
+      "Lượt có mặt",
+      "Tỷ lệ dự họp (%)",
+      "Vắng có lý do",
+      "Vắng không lý do",
+      "Miễn sinh hoạt vắng",
+      "Cuộc có vắng không lý do",
+      "Cuộc dự dưới 85%",
+      "Chi bộ chậm",
+      "Chậm",
     ]);
     expect(rows[5]).toEqual(["Chi bộ cơ sở Trường học", "1", "3", "3", "100", "0", "0", "0", "0", "0", "0", ""]);
     expect(rows[6]).toEqual(["Đảng bộ phường Một", "3", "13", "11", "84.6", "1", "1", "1", "1", "2", "1", "Có"]);
     expect(rows[7]).toEqual(["Tổng", "4", "16", "14", "87.5", "1", "1", "1", "1", "2", "1", ""]);
     const behindAt = rows.findIndex((r) => r[0] === "Chi bộ chậm");
-    expect(rows[behindAt + 2]).toEqual(["Chi bộ khu phố 2", "Đảng bộ phường Một", "Tỷ lệ dự họp 75% (cần trên 85%); 1 lượt vắng không lý do"]);
+    expect(rows[behindAt + 2]).toEqual([
+      "Chi bộ khu phố 2",
+      "Đảng bộ phường Một",
+      "Tỷ lệ dự họp 75% (cần trên 85%); 1 lượt vắng không lý do",
+    ]);
   });
 
   it("writes XLSX that opens with one sheet per report and the same figures", async () => {
@@ -139,7 +188,12 @@ describe("exports", () => {
     expect(all.headers.get("content-disposition")).toBe('attachment; filename="bao-cao-all-2025.xlsx"');
     const sheets = await readXlsxFile(await all.arrayBuffer());
     expect(sheets.map((s) => s.sheet)).toEqual([
-      "Sinh hoạt định kỳ và chuyên đề", "Dự sinh hoạt", "Phát biểu", "Biểu quyết", "Xếp loại chất lượng", "Lãnh đạo dự sinh hoạt",
+      "Sinh hoạt định kỳ và chuyên đề",
+      "Dự sinh hoạt",
+      "Phát biểu",
+      "Biểu quyết",
+      "Xếp loại chất lượng",
+      "Lãnh đạo dự sinh hoạt",
     ]);
     const meetingsTotal = sheets[0]!.data.find((r) => r[0] === "Tổng")!;
     expect(meetingsTotal.slice(0, 4)).toEqual(["Tổng", 3, 36, 33]);
@@ -152,14 +206,22 @@ describe("exports", () => {
   it("exports each report alone, as CSV and as XLSX, with its title, header and total", async () => {
     for (const name of reportNames) {
       const json = await api("GET", `${base()}/reports/${name}?year=2025`, admin);
-      const header = ["Đơn vị", ...reportColumns[name].map((c) => (c.kind === "rate" ? `${c.label} (%)` : c.kind === "seconds" ? `${c.label} (phút)` : c.label)), "Chậm"];
+      const header = [
+        "Đơn vị",
+        ...reportColumns[name].map((c) =>
+          c.kind === "rate" ? `${c.label} (%)` : c.kind === "seconds" ? `${c.label} (phút)` : c.label,
+        ),
+        "Chậm",
+      ];
       const csv = await download(`${base()}/reports/${name}?year=2025&format=csv`, admin);
       expect(csv.status, name).toBe(200);
       expect(csv.headers.get("content-disposition")).toBe(`attachment; filename="bao-cao-${name}-2025.csv"`);
       const rows = parseCsv((await csv.text()).replace(/^\uFEFF/, ""));
       expect(rows[0], name).toEqual([reportTitles[name]]);
       expect(rows[4], name).toEqual(header);
-      expect(rows.slice(5, 5 + json.json.rows.length).map((r) => r[0])).toEqual(json.json.rows.map((r: { name: string }) => r.name));
+      expect(rows.slice(5, 5 + json.json.rows.length).map((r) => r[0])).toEqual(
+        json.json.rows.map((r: { name: string }) => r.name),
+      );
       expect(rows[5 + json.json.rows.length]![0], name).toBe("Tổng");
       const xlsx = await download(`${base()}/reports/${name}?year=2025&format=xlsx`, admin);
       expect(xlsx.status, name).toBe(200);
@@ -172,7 +234,14 @@ describe("exports", () => {
   it("answers every report as JSON from /all", async () => {
     const res = await api("GET", `${base()}/reports/all?month=2025-01`, admin);
     expect(res.status).toBe(200);
-    expect(res.json.reports.map((r: { report: string }) => r.report)).toEqual(["meetings", "attendance", "speaking", "votes", "grades", "visits"]);
+    expect(res.json.reports.map((r: { report: string }) => r.report)).toEqual([
+      "meetings",
+      "attendance",
+      "speaking",
+      "votes",
+      "grades",
+      "visits",
+    ]);
   });
 });
 
@@ -185,8 +254,19 @@ describe("grade review", () => {
       [t.mt["A-01"], t.mt["A-02"], t.mt["A-03"], t.mt["B-01"], t.mt["C-01"]].sort(),
     );
     const feb = pending.json.items.find((i: { meetingId: string }) => i.meetingId === t.mt["A-02"]);
-    expect(feb).toMatchObject({ organizationName: "Chi bộ khu phố 1", kind: "regular", grade: "average", confirmed: false });
-    expect(feb.evaluations.map((e: { evaluatorKind: string; total: number; evaluatorName: string }) => [e.evaluatorKind, e.total, e.evaluatorName])).toEqual([
+    expect(feb).toMatchObject({
+      organizationName: "Chi bộ khu phố 1",
+      kind: "regular",
+      grade: "average",
+      confirmed: false,
+    });
+    expect(
+      feb.evaluations.map((e: { evaluatorKind: string; total: number; evaluatorName: string }) => [
+        e.evaluatorKind,
+        e.total,
+        e.evaluatorName,
+      ]),
+    ).toEqual([
       ["branch", 85, "Đảng viên A1"],
       ["leader", 65, "Lê Văn Lãnh"],
     ]);
@@ -197,7 +277,10 @@ describe("grade review", () => {
     expect(confirmed.json).toMatchObject({ grade: "fair", confirmed: true });
     // Confirming the leader's instead moves the confirmation: one per meeting.
     const moved = await api("POST", `${base()}/evaluations/${t.evals.A02leader.id}/confirm`, admin);
-    expect(moved.json.evaluations.map((e: { confirmedAt: string | null }) => e.confirmedAt !== null)).toEqual([false, true]);
+    expect(moved.json.evaluations.map((e: { confirmedAt: string | null }) => e.confirmedAt !== null)).toEqual([
+      false,
+      true,
+    ]);
     expect(moved.json.grade).toBe("average");
     const nowConfirmed = await api("GET", `${base()}/evaluations?year=2025&state=confirmed`, admin);
     expect(nowConfirmed.json.items.map((i: { meetingId: string }) => i.meetingId)).toEqual([t.mt["A-02"]]);

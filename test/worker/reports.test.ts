@@ -3,8 +3,8 @@
  * on paper in the comments. Rates are rounded to 4 decimals by the API.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, createTenant, db, login } from "../support/fixtures";
 import { attendance, evaluations, meetings, visitPlans, votes } from "../../schema/db/tables";
+import { api, createTenant, db, login } from "../support/fixtures";
 import { buildReportTenant, type ReportTenant } from "./reports-fixture";
 
 let t: ReportTenant;
@@ -15,10 +15,15 @@ const report = async (name: string, query: string) => {
   expect(res.status, JSON.stringify(res.json)).toBe(200);
   return res.json;
 };
-const row = (r: { rows: { name: string }[] }, name: string) => r.rows.find((x) => x.name === name) as { values: Record<string, unknown>; behind: boolean; drillable: boolean } | undefined;
-const month = (r: { series: { month: string; values: Record<string, unknown> }[] }, m: string) => r.series.find((s) => s.month === m)!.values;
+const row = (r: { rows: { name: string }[] }, name: string) =>
+  r.rows.find((x) => x.name === name) as
+    | { values: Record<string, unknown>; behind: boolean; drillable: boolean }
+    | undefined;
+const month = (r: { series: { month: string; values: Record<string, unknown> }[] }, m: string) =>
+  r.series.find((s) => s.month === m)!.values;
 /** Every month of a report's series, as the listed figures in order. */
-const seriesOf = (r: { series: { values: Record<string, unknown> }[] }, keys: string[]) => r.series.map((x) => keys.map((k) => x.values[k]));
+const seriesOf = (r: { series: { values: Record<string, unknown> }[] }, keys: string[]) =>
+  r.series.map((x) => keys.map((k) => x.values[k]));
 const behindOf = (r: { behind: { name: string; reasons: unknown[] }[] }) =>
   Object.fromEntries(r.behind.map((b) => [b.name, b.reasons]));
 
@@ -34,17 +39,32 @@ beforeAll(async () => {
   // P1 L→A 2025-02: linked to A's February regular meeting, L present remotely → attended.
   await post("/visits", { leaderPersonId: t.L.id, organizationId: t.org.A, month: "2025-02" });
   // P2 L→B January meeting, L absent → missed; moved to B's next meeting (November, never held) → pending.
-  const p2 = await post("/visits", { leaderPersonId: t.L.id, organizationId: t.org.B, month: "2025-01", meetingId: t.mt["B-01"] });
+  const p2 = await post("/visits", {
+    leaderPersonId: t.L.id,
+    organizationId: t.org.B,
+    month: "2025-01",
+    meetingId: t.mt["B-01"],
+  });
   expect(p2.status).toBe("missed");
   const moved = await post(`/visits/${p2.id}/move`, {});
   expect(moved.plan.meetingId).toBe(t.mt["B-11"]);
   expect(moved.plan.month).toBe("2025-11");
   // P3 L2→B January (by e-mail): L2 evaluated that meeting → attended.
-  await post("/visits", { leaderEmail: t.L2.email, organizationId: t.org.B, month: "2025-01", meetingId: t.mt["B-01"] });
+  await post("/visits", {
+    leaderEmail: t.L2.email,
+    organizationId: t.org.B,
+    month: "2025-01",
+    meetingId: t.mt["B-01"],
+  });
   // P4 L2→C 2025-03: linked to C's March meeting, L2 not there → missed.
   await post("/visits", { leaderPersonId: t.L2.id, organizationId: t.org.C, month: "2025-03" });
   // P5 L2→A December meeting, present → attended.
-  await post("/visits", { leaderPersonId: t.L2.id, organizationId: t.org.A, month: "2025-12", meetingId: t.mt["A-12"] });
+  await post("/visits", {
+    leaderPersonId: t.L2.id,
+    organizationId: t.org.A,
+    month: "2025-12",
+    meetingId: t.mt["A-12"],
+  });
   // P6 L→C 2026-01: outside 2025.
   await post("/visits", { leaderPersonId: t.L.id, organizationId: t.org.C, month: "2026-01" });
   // P7 L→A 2025-07: linked, present → attended.  P8 L3→C 2025-05: linked, absent → missed.
@@ -60,11 +80,59 @@ beforeAll(async () => {
   const other = await createTenant([{ name: "Người khác", branchRole: "secretary" }]);
   const otherMeeting = "mt-other-" + crypto.randomUUID().slice(0, 8);
   const person = Object.values(other.people)[0]!;
-  await db().insert(meetings).values({ id: otherMeeting, tenantId: other.tenantId, organizationId: other.branchId, kind: "regular", topic: "x", scheduledAt: "2025-01-10T12:30:00.000Z", status: "closed" });
-  await db().insert(attendance).values({ tenantId: other.tenantId, meetingId: otherMeeting, personId: person.id, status: "absent_unexcused" });
-  await db().insert(votes).values({ id: "v-" + otherMeeting, tenantId: other.tenantId, meetingId: otherMeeting, motion: "x", ruleJson: "{}", openedAt: "2025-01-10T13:00:00.000Z", closedAt: "2025-01-10T13:05:00.000Z", eligible: 9, agree: 1, disagree: 0, abstain: 0, result: "not_passed" });
-  await db().insert(evaluations).values({ id: "ev-" + otherMeeting, tenantId: other.tenantId, meetingId: otherMeeting, evaluatorPersonId: person.id, evaluatorKind: "branch", scoresJson: "{}", total: 10, grade: "weak" });
-  await db().insert(visitPlans).values({ id: "vp-" + otherMeeting, tenantId: other.tenantId, leaderPersonId: t.L.id, organizationId: other.branchId, month: "2025-01", meetingId: otherMeeting, status: "missed" });
+  await db()
+    .insert(meetings)
+    .values({
+      id: otherMeeting,
+      tenantId: other.tenantId,
+      organizationId: other.branchId,
+      kind: "regular",
+      topic: "x",
+      scheduledAt: "2025-01-10T12:30:00.000Z",
+      status: "closed",
+    });
+  await db()
+    .insert(attendance)
+    .values({ tenantId: other.tenantId, meetingId: otherMeeting, personId: person.id, status: "absent_unexcused" });
+  await db()
+    .insert(votes)
+    .values({
+      id: "v-" + otherMeeting,
+      tenantId: other.tenantId,
+      meetingId: otherMeeting,
+      motion: "x",
+      ruleJson: "{}",
+      openedAt: "2025-01-10T13:00:00.000Z",
+      closedAt: "2025-01-10T13:05:00.000Z",
+      eligible: 9,
+      agree: 1,
+      disagree: 0,
+      abstain: 0,
+      result: "not_passed",
+    });
+  await db()
+    .insert(evaluations)
+    .values({
+      id: "ev-" + otherMeeting,
+      tenantId: other.tenantId,
+      meetingId: otherMeeting,
+      evaluatorPersonId: person.id,
+      evaluatorKind: "branch",
+      scoresJson: "{}",
+      total: 10,
+      grade: "weak",
+    });
+  await db()
+    .insert(visitPlans)
+    .values({
+      id: "vp-" + otherMeeting,
+      tenantId: other.tenantId,
+      leaderPersonId: t.L.id,
+      organizationId: other.branchId,
+      month: "2025-01",
+      meetingId: otherMeeting,
+      status: "missed",
+    });
 });
 
 describe("meetings held vs due, 2025", () => {
@@ -80,8 +148,19 @@ describe("meetings held vs due, 2025", () => {
       behind: true,
       drillable: false,
       values: {
-        branches: 1, regularDue: 12, regularHeld: 11, regularRate: 0.9167, thematicDue: 4, thematicHeld: 3, meetingsHeld: 16,
-        cancelled: 0, branchesAllRegular: 0, branchesAllThematic: 0, shareAllRegular: 0, shareAllThematic: 0, branchesBehind: 1,
+        branches: 1,
+        regularDue: 12,
+        regularHeld: 11,
+        regularRate: 0.9167,
+        thematicDue: 4,
+        thematicHeld: 3,
+        meetingsHeld: 16,
+        cancelled: 0,
+        branchesAllRegular: 0,
+        branchesAllThematic: 0,
+        shareAllRegular: 0,
+        shareAllThematic: 0,
+        branchesBehind: 1,
       },
     });
     // G1 = A + B. A: 12/12 regular, 4/4 thematic, 16 held. B: 10 months (not Mar: cancelled, not Nov: never held;
@@ -91,18 +170,46 @@ describe("meetings held vs due, 2025", () => {
       behind: true,
       drillable: true,
       values: {
-        branches: 2, regularDue: 24, regularHeld: 22, regularRate: 0.9167, thematicDue: 8, thematicHeld: 5, meetingsHeld: 27,
-        cancelled: 1, branchesAllRegular: 1, branchesAllThematic: 1, shareAllRegular: 0.5, shareAllThematic: 0.5, branchesBehind: 1,
+        branches: 2,
+        regularDue: 24,
+        regularHeld: 22,
+        regularRate: 0.9167,
+        thematicDue: 8,
+        thematicHeld: 5,
+        meetingsHeld: 27,
+        cancelled: 1,
+        branchesAllRegular: 1,
+        branchesAllThematic: 1,
+        shareAllRegular: 0.5,
+        shareAllThematic: 0.5,
+        branchesBehind: 1,
       },
     });
     // Tenant: 36 due, 33 held → 0.9167; 12 thematic due, 8 held; 43 held; 1 of 3 branches held all → 0.3333.
     expect(r.total).toEqual({
-      branches: 3, regularDue: 36, regularHeld: 33, regularRate: 0.9167, thematicDue: 12, thematicHeld: 8, meetingsHeld: 43,
-      cancelled: 1, branchesAllRegular: 1, branchesAllThematic: 1, shareAllRegular: 0.3333, shareAllThematic: 0.3333, branchesBehind: 2,
+      branches: 3,
+      regularDue: 36,
+      regularHeld: 33,
+      regularRate: 0.9167,
+      thematicDue: 12,
+      thematicHeld: 8,
+      meetingsHeld: 43,
+      cancelled: 1,
+      branchesAllRegular: 1,
+      branchesAllThematic: 1,
+      shareAllRegular: 0.3333,
+      shareAllThematic: 0.3333,
+      branchesBehind: 2,
     });
     expect(behindOf(r)).toEqual({
-      "Chi bộ khu phố 2": [{ code: "missing_regular", count: 2 }, { code: "missing_thematic", count: 3 }],
-      "Chi bộ cơ sở Trường học": [{ code: "missing_regular", count: 1 }, { code: "missing_thematic", count: 1 }],
+      "Chi bộ khu phố 2": [
+        { code: "missing_regular", count: 2 },
+        { code: "missing_thematic", count: 3 },
+      ],
+      "Chi bộ cơ sở Trường học": [
+        { code: "missing_regular", count: 1 },
+        { code: "missing_thematic", count: 1 },
+      ],
     });
     // Series: January regular A1 + B1 + C2 = 4, thematic C = 1, 3 branches held; February A + B = 2 regular,
     // A's thematic; March A + C (B cancelled); May A, B, C regular + thematic A, B; June A, B (00:30 1 June), C.
@@ -115,25 +222,58 @@ describe("meetings held vs due, 2025", () => {
     expect(r.series).toHaveLength(12);
     // Every month: regular meetings, thematic meetings, branches that held a regular one (of 3).
     expect(seriesOf(r, ["regular", "thematic", "branchesHeld", "branches"])).toEqual([
-      [4, 1, 3, 3], [2, 1, 2, 3], [2, 0, 2, 3], [3, 1, 3, 3], [3, 2, 3, 3], [3, 0, 3, 3],
-      [3, 1, 3, 3], [3, 2, 3, 3], [3, 0, 3, 3], [3, 0, 3, 3], [2, 1, 2, 3], [3, 0, 3, 3],
+      [4, 1, 3, 3],
+      [2, 1, 2, 3],
+      [2, 0, 2, 3],
+      [3, 1, 3, 3],
+      [3, 2, 3, 3],
+      [3, 0, 3, 3],
+      [3, 1, 3, 3],
+      [3, 2, 3, 3],
+      [3, 0, 3, 3],
+      [3, 0, 3, 3],
+      [2, 1, 2, 3],
+      [3, 0, 3, 3],
     ]);
   });
 
   it("drills into a grassroots committee (its branches) and into one branch", async () => {
     const g1 = await report("meetings", `year=2025&organizationId=${t.org.G1}`);
-    expect(g1.scope).toMatchObject({ id: t.org.G1, name: "Đảng bộ phường Một", path: [{ id: t.org.G1, name: "Đảng bộ phường Một" }] });
+    expect(g1.scope).toMatchObject({
+      id: t.org.G1,
+      name: "Đảng bộ phường Một",
+      path: [{ id: t.org.G1, name: "Đảng bộ phường Một" }],
+    });
     expect(g1.rows.map((x: { name: string }) => x.name)).toEqual(["Chi bộ khu phố 1", "Chi bộ khu phố 2"]);
     expect(row(g1, "Chi bộ khu phố 1")).toMatchObject({
       behind: false,
-      values: { regularDue: 12, regularHeld: 12, thematicHeld: 4, meetingsHeld: 16, branchesAllRegular: 1, shareAllRegular: 1, shareAllThematic: 1 },
+      values: {
+        regularDue: 12,
+        regularHeld: 12,
+        thematicHeld: 4,
+        meetingsHeld: 16,
+        branchesAllRegular: 1,
+        shareAllRegular: 1,
+        shareAllThematic: 1,
+      },
     });
     expect(row(g1, "Chi bộ khu phố 2")).toMatchObject({
       behind: true,
-      values: { regularDue: 12, regularHeld: 10, regularRate: 0.8333, thematicHeld: 1, meetingsHeld: 11, cancelled: 1, shareAllRegular: 0, shareAllThematic: 0 },
+      values: {
+        regularDue: 12,
+        regularHeld: 10,
+        regularRate: 0.8333,
+        thematicHeld: 1,
+        meetingsHeld: 11,
+        cancelled: 1,
+        shareAllRegular: 0,
+        shareAllThematic: 0,
+      },
     });
     expect(g1.total).toMatchObject({ branches: 2, regularHeld: 22, meetingsHeld: 27, branchesBehind: 1 });
-    expect(g1.behind.map((b: { name: string; parentName: string }) => [b.name, b.parentName])).toEqual([["Chi bộ khu phố 2", "Đảng bộ phường Một"]]);
+    expect(g1.behind.map((b: { name: string; parentName: string }) => [b.name, b.parentName])).toEqual([
+      ["Chi bộ khu phố 2", "Đảng bộ phường Một"],
+    ]);
     const b = await report("meetings", `year=2025&organizationId=${t.org.B}`);
     expect(b.scope.path.map((x: { name: string }) => x.name)).toEqual(["Đảng bộ phường Một", "Chi bộ khu phố 2"]);
     expect(b.rows).toHaveLength(1);
@@ -143,11 +283,32 @@ describe("meetings held vs due, 2025", () => {
   it("reads a quarter and a month, judging thematic meetings per whole quarter", async () => {
     // Q4: A held Oct–Dec and its thematic in November; B Oct and Dec (Nov never held), no thematic; C Oct–Dec, none.
     const q4 = await report("meetings", "year=2025&quarter=4");
-    expect(q4.period).toMatchObject({ from: "2025-10-01", to: "2025-12-31", label: "Quý 4/2025", quarters: ["2025-Q4"] });
-    expect(q4.total).toMatchObject({ regularDue: 9, regularHeld: 8, thematicDue: 3, thematicHeld: 1, meetingsHeld: 9, branchesAllRegular: 2, branchesAllThematic: 1, shareAllRegular: 0.6667, shareAllThematic: 0.3333 });
+    expect(q4.period).toMatchObject({
+      from: "2025-10-01",
+      to: "2025-12-31",
+      label: "Quý 4/2025",
+      quarters: ["2025-Q4"],
+    });
+    expect(q4.total).toMatchObject({
+      regularDue: 9,
+      regularHeld: 8,
+      thematicDue: 3,
+      thematicHeld: 1,
+      meetingsHeld: 9,
+      branchesAllRegular: 2,
+      branchesAllThematic: 1,
+      shareAllRegular: 0.6667,
+      shareAllThematic: 0.3333,
+    });
     // August alone: thematic due for Q3, held by A (Aug) and C (Jul, Aug) but not B; B's Q3 has none.
     const aug = await report("meetings", "month=2025-08");
-    expect(aug.total).toMatchObject({ regularDue: 3, regularHeld: 3, thematicDue: 3, thematicHeld: 2, meetingsHeld: 5 });
+    expect(aug.total).toMatchObject({
+      regularDue: 3,
+      regularHeld: 3,
+      thematicDue: 3,
+      thematicHeld: 2,
+      meetingsHeld: 5,
+    });
   });
 });
 
@@ -155,14 +316,38 @@ describe("a combined meeting", () => {
   it("counts a thematic meeting held together with the regular one for both the month and the quarter", async () => {
     const c = await createTenant();
     const ctoken = await login(c.admin.email);
-    const m = (id: string, kind: "regular" | "thematic", scheduledAt: string, combined = false) =>
-      ({ id: `${id}-${crypto.randomUUID().slice(0, 8)}`, tenantId: c.tenantId, organizationId: c.branchId, kind, topic: id, scheduledAt, status: "closed" as const, combined });
+    const m = (id: string, kind: "regular" | "thematic", scheduledAt: string, combined = false) => ({
+      id: `${id}-${crypto.randomUUID().slice(0, 8)}`,
+      tenantId: c.tenantId,
+      organizationId: c.branchId,
+      kind,
+      topic: id,
+      scheduledAt,
+      status: "closed" as const,
+      combined,
+    });
     // January: one combined meeting (recorded as thematic); February: a regular one; March: nothing.
-    await db().insert(meetings).values([m("jan", "thematic", "2025-01-10T12:30:00.000Z", true), m("feb", "regular", "2025-02-10T12:30:00.000Z")]);
+    await db()
+      .insert(meetings)
+      .values([
+        m("jan", "thematic", "2025-01-10T12:30:00.000Z", true),
+        m("feb", "regular", "2025-02-10T12:30:00.000Z"),
+      ]);
     const res = await api("GET", `/api/tenants/${c.tenantId}/reports/meetings?year=2025&quarter=1`, ctoken);
-    expect(res.json.total).toMatchObject({ regularDue: 3, regularHeld: 2, thematicDue: 1, thematicHeld: 1, meetingsHeld: 2, branchesAllThematic: 1 });
+    expect(res.json.total).toMatchObject({
+      regularDue: 3,
+      regularHeld: 2,
+      thematicDue: 1,
+      thematicHeld: 1,
+      meetingsHeld: 2,
+      branchesAllThematic: 1,
+    });
     expect(res.json.behind[0].reasons).toEqual([{ code: "missing_regular", count: 1 }]);
-    expect(seriesOf(res.json, ["regular", "thematic", "branchesHeld"])).toEqual([[0, 1, 1], [1, 0, 1], [0, 0, 0]]);
+    expect(seriesOf(res.json, ["regular", "thematic", "branchesHeld"])).toEqual([
+      [0, 1, 1],
+      [1, 0, 1],
+      [0, 0, 0],
+    ]);
   });
 });
 
@@ -176,23 +361,73 @@ describe("attendance, 2025", () => {
     // C January: 3/3.
     expect(row(r, "Chi bộ cơ sở Trường học")).toMatchObject({
       behind: false,
-      values: { meetings: 1, expected: 3, present: 3, rate: 1, excused: 0, unexcused: 0, exempt: 0, meetingsWithUnexcused: 0, meetingsBelowRate: 0, branchesBehind: 0 },
+      values: {
+        meetings: 1,
+        expected: 3,
+        present: 3,
+        rate: 1,
+        excused: 0,
+        unexcused: 0,
+        exempt: 0,
+        meetingsWithUnexcused: 0,
+        meetingsBelowRate: 0,
+        branchesBehind: 0,
+      },
     });
     // G1: 3 meetings, expected 9 + 4 = 13, present 8 + 3 = 11 → 0.8462.
     expect(row(r, "Đảng bộ phường Một")).toMatchObject({
       behind: true,
-      values: { meetings: 3, expected: 13, present: 11, rate: 0.8462, excused: 1, unexcused: 1, exempt: 1, meetingsWithUnexcused: 1, meetingsBelowRate: 2, branchesBehind: 1 },
+      values: {
+        meetings: 3,
+        expected: 13,
+        present: 11,
+        rate: 0.8462,
+        excused: 1,
+        unexcused: 1,
+        exempt: 1,
+        meetingsWithUnexcused: 1,
+        meetingsBelowRate: 2,
+        branchesBehind: 1,
+      },
     });
     // Tenant: 4 meetings, 14 of 16 → 0.875.
-    expect(r.total).toEqual({ meetings: 4, expected: 16, present: 14, rate: 0.875, excused: 1, unexcused: 1, exempt: 1, meetingsWithUnexcused: 1, meetingsBelowRate: 2, branchesBehind: 1 });
-    expect(behindOf(r)).toEqual({ "Chi bộ khu phố 2": [{ code: "low_attendance", value: 0.75 }, { code: "unexcused_absence", count: 1 }] });
+    expect(r.total).toEqual({
+      meetings: 4,
+      expected: 16,
+      present: 14,
+      rate: 0.875,
+      excused: 1,
+      unexcused: 1,
+      exempt: 1,
+      meetingsWithUnexcused: 1,
+      meetingsBelowRate: 2,
+      branchesBehind: 1,
+    });
+    expect(behindOf(r)).toEqual({
+      "Chi bộ khu phố 2": [
+        { code: "low_attendance", value: 0.75 },
+        { code: "unexcused_absence", count: 1 },
+      ],
+    });
     // January: A 3/4, B 3/4, C 3/3 → 9/11 = 0.8182; February: A 5/5; March: nothing held with a roll call.
     expect(month(r, "2025-01")).toEqual({ meetings: 3, rate: 0.8182, unexcused: 1 });
     expect(month(r, "2025-02")).toEqual({ meetings: 1, rate: 1, unexcused: 0 });
     expect(month(r, "2025-03")).toEqual({ meetings: 0, rate: null, unexcused: 0 });
-    expect(seriesOf(r, ["meetings", "rate", "unexcused"])).toEqual([[3, 0.8182, 1], [1, 1, 0], ...Array.from({ length: 10 }, () => [0, null, 0])]);
+    expect(seriesOf(r, ["meetings", "rate", "unexcused"])).toEqual([
+      [3, 0.8182, 1],
+      [1, 1, 0],
+      ...Array.from({ length: 10 }, () => [0, null, 0]),
+    ]);
     const g1 = await report("attendance", `year=2025&organizationId=${t.org.G1}`);
-    expect(row(g1, "Chi bộ khu phố 1")!.values).toMatchObject({ meetings: 2, expected: 9, present: 8, rate: 0.8889, excused: 1, exempt: 1, meetingsBelowRate: 1 });
+    expect(row(g1, "Chi bộ khu phố 1")!.values).toMatchObject({
+      meetings: 2,
+      expected: 9,
+      present: 8,
+      rate: 0.8889,
+      excused: 1,
+      exempt: 1,
+      meetingsBelowRate: 1,
+    });
   });
 });
 
@@ -205,14 +440,44 @@ describe("speaking, 2025", () => {
     // B Jan: b1 alone 900 s: 1 of 3 → 0.3333; top share 1 → one voice. C Jan: nobody spoke: 0 of 3 (< 30%).
     expect(row(r, "Chi bộ cơ sở Trường học")).toMatchObject({
       behind: true,
-      values: { meetings: 1, present: 3, speakers: 0, speakerRate: 0, speakingSeconds: 0, topShare: null, oneVoiceMeetings: 0, meetingsFewSpeakers: 1, branchesBehind: 1 },
+      values: {
+        meetings: 1,
+        present: 3,
+        speakers: 0,
+        speakerRate: 0,
+        speakingSeconds: 0,
+        topShare: null,
+        oneVoiceMeetings: 0,
+        meetingsFewSpeakers: 1,
+        branchesBehind: 1,
+      },
     });
     // G1: present 11, speakers 7 → 0.6364; 2300 s, top 1700 → 0.7391.
     expect(row(r, "Đảng bộ phường Một")).toMatchObject({
       behind: true,
-      values: { meetings: 3, present: 11, speakers: 7, speakerRate: 0.6364, speakingSeconds: 2300, topShare: 0.7391, oneVoiceMeetings: 2, meetingsFewSpeakers: 0, branchesBehind: 2 },
+      values: {
+        meetings: 3,
+        present: 11,
+        speakers: 7,
+        speakerRate: 0.6364,
+        speakingSeconds: 2300,
+        topShare: 0.7391,
+        oneVoiceMeetings: 2,
+        meetingsFewSpeakers: 0,
+        branchesBehind: 2,
+      },
     });
-    expect(r.total).toEqual({ meetings: 4, present: 14, speakers: 7, speakerRate: 0.5, speakingSeconds: 2300, topShare: 0.7391, oneVoiceMeetings: 2, meetingsFewSpeakers: 1, branchesBehind: 3 });
+    expect(r.total).toEqual({
+      meetings: 4,
+      present: 14,
+      speakers: 7,
+      speakerRate: 0.5,
+      speakingSeconds: 2300,
+      topShare: 0.7391,
+      oneVoiceMeetings: 2,
+      meetingsFewSpeakers: 1,
+      branchesBehind: 3,
+    });
     expect(behindOf(r)).toEqual({
       "Chi bộ khu phố 1": [{ code: "one_voice", value: 0.5714 }],
       "Chi bộ khu phố 2": [{ code: "one_voice", value: 1 }],
@@ -221,7 +486,11 @@ describe("speaking, 2025", () => {
     // January: speakers 3 + 1 + 0 of present 3 + 3 + 3 = 4/9; seconds 800 + 900, top 600 + 900 → 1500/1700.
     expect(month(r, "2025-01")).toEqual({ speakerRate: 0.4444, topShare: 0.8824 });
     expect(month(r, "2025-02")).toEqual({ speakerRate: 0.6, topShare: 0.3333 });
-    expect(seriesOf(r, ["speakerRate", "topShare"])).toEqual([[0.4444, 0.8824], [0.6, 0.3333], ...Array.from({ length: 10 }, () => [null, null])]);
+    expect(seriesOf(r, ["speakerRate", "topShare"])).toEqual([
+      [0.4444, 0.8824],
+      [0.6, 0.3333],
+      ...Array.from({ length: 10 }, () => [null, null]),
+    ]);
   });
 });
 
@@ -234,22 +503,68 @@ describe("votes, 2025", () => {
     // C: no votes; 12 regular meetings held, all without one.
     expect(row(r, "Chi bộ cơ sở Trường học")).toMatchObject({
       behind: true,
-      values: { votes: 0, passed: 0, notPassed: 0, secret: 0, eligible: 0, cast: 0, participation: null, reservedOpinions: 0, regularHeld: 12, regularWithoutVote: 12, branchesBehind: 1 },
+      values: {
+        votes: 0,
+        passed: 0,
+        notPassed: 0,
+        secret: 0,
+        eligible: 0,
+        cast: 0,
+        participation: null,
+        reservedOpinions: 0,
+        regularHeld: 12,
+        regularWithoutVote: 12,
+        branchesBehind: 1,
+      },
     });
     expect(row(r, "Đảng bộ phường Một")).toMatchObject({
       behind: true,
-      values: { votes: 4, passed: 3, notPassed: 1, secret: 1, eligible: 16, cast: 13, participation: 0.8125, reservedOpinions: 1, regularHeld: 22, regularWithoutVote: 19, branchesBehind: 2 },
+      values: {
+        votes: 4,
+        passed: 3,
+        notPassed: 1,
+        secret: 1,
+        eligible: 16,
+        cast: 13,
+        participation: 0.8125,
+        reservedOpinions: 1,
+        regularHeld: 22,
+        regularWithoutVote: 19,
+        branchesBehind: 2,
+      },
     });
-    expect(r.total).toEqual({ votes: 4, passed: 3, notPassed: 1, secret: 1, eligible: 16, cast: 13, participation: 0.8125, reservedOpinions: 1, regularHeld: 34, regularWithoutVote: 31, branchesBehind: 3 });
+    expect(r.total).toEqual({
+      votes: 4,
+      passed: 3,
+      notPassed: 1,
+      secret: 1,
+      eligible: 16,
+      cast: 13,
+      participation: 0.8125,
+      reservedOpinions: 1,
+      regularHeld: 34,
+      regularWithoutVote: 31,
+      branchesBehind: 3,
+    });
     expect(behindOf(r)).toEqual({
-      "Chi bộ khu phố 1": [{ code: "low_participation", value: 0.8333 }, { code: "meeting_without_vote", count: 10 }],
-      "Chi bộ khu phố 2": [{ code: "low_participation", value: 0.75 }, { code: "meeting_without_vote", count: 9 }],
+      "Chi bộ khu phố 1": [
+        { code: "low_participation", value: 0.8333 },
+        { code: "meeting_without_vote", count: 10 },
+      ],
+      "Chi bộ khu phố 2": [
+        { code: "low_participation", value: 0.75 },
+        { code: "meeting_without_vote", count: 9 },
+      ],
       "Chi bộ cơ sở Trường học": [{ code: "meeting_without_vote", count: 12 }],
     });
     // January: A 2/4 and B 3/4 → 5/8; February: A 8/8.
     expect(month(r, "2025-01")).toEqual({ votes: 2, participation: 0.625 });
     expect(month(r, "2025-02")).toEqual({ votes: 2, participation: 1 });
-    expect(seriesOf(r, ["votes", "participation"])).toEqual([[2, 0.625], [2, 1], ...Array.from({ length: 10 }, () => [0, null])]);
+    expect(seriesOf(r, ["votes", "participation"])).toEqual([
+      [2, 0.625],
+      [2, 1],
+      ...Array.from({ length: 10 }, () => [0, null]),
+    ]);
   });
 });
 
@@ -261,24 +576,77 @@ describe("quality grades, 2025", () => {
     //    C: Jan 70 Khá; 1 of 16. B's cancelled March meeting's 100 never counts.
     expect(row(r, "Chi bộ cơ sở Trường học")).toMatchObject({
       behind: false,
-      values: { meetingsHeld: 16, graded: 1, confirmed: 0, good: 0, fair: 1, average: 0, weak: 0, ungraded: 15, averageScore: 70, branchesBehind: 0 },
+      values: {
+        meetingsHeld: 16,
+        graded: 1,
+        confirmed: 0,
+        good: 0,
+        fair: 1,
+        average: 0,
+        weak: 0,
+        ungraded: 15,
+        averageScore: 70,
+        branchesBehind: 0,
+      },
     });
     // G1: 27 held, 4 graded, 2 confirmed; (252 + 48) / 4 = 75.
     expect(row(r, "Đảng bộ phường Một")).toMatchObject({
       behind: true,
-      values: { meetingsHeld: 27, graded: 4, confirmed: 2, good: 2, fair: 0, average: 1, weak: 1, ungraded: 23, averageScore: 75, branchesBehind: 1 },
+      values: {
+        meetingsHeld: 27,
+        graded: 4,
+        confirmed: 2,
+        good: 2,
+        fair: 0,
+        average: 1,
+        weak: 1,
+        ungraded: 23,
+        averageScore: 75,
+        branchesBehind: 1,
+      },
     });
     // Tenant: (300 + 70) / 5 = 74.
-    expect(r.total).toEqual({ meetingsHeld: 43, graded: 5, confirmed: 2, good: 2, fair: 1, average: 1, weak: 1, ungraded: 38, averageScore: 74, branchesBehind: 1 });
-    expect(behindOf(r)).toEqual({ "Chi bộ khu phố 2": [{ code: "weak_grade", count: 1 }, { code: "low_average_grade", value: 48 }] });
+    expect(r.total).toEqual({
+      meetingsHeld: 43,
+      graded: 5,
+      confirmed: 2,
+      good: 2,
+      fair: 1,
+      average: 1,
+      weak: 1,
+      ungraded: 38,
+      averageScore: 74,
+      branchesBehind: 1,
+    });
+    expect(behindOf(r)).toEqual({
+      "Chi bộ khu phố 2": [
+        { code: "weak_grade", count: 1 },
+        { code: "low_average_grade", value: 48 },
+      ],
+    });
     expect(month(r, "2025-01")).toEqual({ good: 1, fair: 1, average: 0, weak: 1, averageScore: 70 }); // (92 + 48 + 70) / 3
     expect(month(r, "2025-02")).toEqual({ good: 0, fair: 0, average: 1, weak: 0, averageScore: 65 });
     // March: A's 95 (confirmed); no other month graded.
     expect(seriesOf(r, ["good", "fair", "average", "weak", "averageScore"])).toEqual([
-      [1, 1, 0, 1, 70], [0, 0, 1, 0, 65], [1, 0, 0, 0, 95], ...Array.from({ length: 9 }, () => [0, 0, 0, 0, null]),
+      [1, 1, 0, 1, 70],
+      [0, 0, 1, 0, 65],
+      [1, 0, 0, 0, 95],
+      ...Array.from({ length: 9 }, () => [0, 0, 0, 0, null]),
     ]);
     const years = r.tables.find((x: { key: string }) => x.key === "branchYears");
-    expect(years.rows.map((y: Record<string, unknown>) => [y.branchName, y.year, y.graded, y.good, y.fair, y.average, y.weak, y.averageScore, y.yearGrade])).toEqual([
+    expect(
+      years.rows.map((y: Record<string, unknown>) => [
+        y.branchName,
+        y.year,
+        y.graded,
+        y.good,
+        y.fair,
+        y.average,
+        y.weak,
+        y.averageScore,
+        y.yearGrade,
+      ]),
+    ).toEqual([
       ["Chi bộ cơ sở Trường học", 2025, 1, 0, 1, 0, 0, 70, "Khá"],
       ["Chi bộ khu phố 1", 2025, 3, 2, 0, 1, 0, 84, "Khá"],
       ["Chi bộ khu phố 2", 2025, 1, 0, 0, 0, 1, 48, "Kém"],
@@ -290,7 +658,9 @@ describe("quality grades, 2025", () => {
     const r = await report("grades", "year=2025&quarter=2");
     expect(r.total).toMatchObject({ graded: 0, good: 0, fair: 0, average: 0, weak: 0, averageScore: null });
     const years = r.tables.find((x: { key: string }) => x.key === "branchYears");
-    expect(years.rows.map((y: Record<string, unknown>) => [y.branchName, y.graded, y.averageScore, y.yearGrade])).toEqual([
+    expect(
+      years.rows.map((y: Record<string, unknown>) => [y.branchName, y.graded, y.averageScore, y.yearGrade]),
+    ).toEqual([
       ["Chi bộ cơ sở Trường học", 1, 70, "Khá"],
       ["Chi bộ khu phố 1", 3, 84, "Khá"],
       ["Chi bộ khu phố 2", 1, 48, "Kém"],
@@ -310,18 +680,61 @@ describe("visits kept, 2025", () => {
     });
     expect(row(r, "Đảng bộ phường Một")).toMatchObject({
       behind: false,
-      values: { planned: 5, attended: 4, missed: 0, pending: 1, moved: 1, keptRate: 0.8, leaders: 2, branchesBehind: 0 },
+      values: {
+        planned: 5,
+        attended: 4,
+        missed: 0,
+        pending: 1,
+        moved: 1,
+        keptRate: 0.8,
+        leaders: 2,
+        branchesBehind: 0,
+      },
     });
     // "3 leaders attended 4 of 7 planned".
-    expect(r.total).toEqual({ planned: 7, attended: 4, missed: 2, pending: 1, moved: 1, keptRate: 0.5714, leaders: 3, branchesBehind: 1 });
+    expect(r.total).toEqual({
+      planned: 7,
+      attended: 4,
+      missed: 2,
+      pending: 1,
+      moved: 1,
+      keptRate: 0.5714,
+      leaders: 3,
+      branchesBehind: 1,
+    });
     expect(behindOf(r)).toEqual({ "Chi bộ cơ sở Trường học": [{ code: "visits_missed", count: 2 }] });
     expect(month(r, "2025-01")).toEqual({ planned: 1, attended: 1 }); // P3; P2 moved away
     expect(month(r, "2025-11")).toEqual({ planned: 1, attended: 0 }); // P2'
     // Jan P3, Feb P1, Mar P4, May P8, Jul P7, Nov P2', Dec P5.
-    expect(seriesOf(r, ["planned", "attended"])).toEqual([[1, 1], [1, 1], [1, 0], [0, 0], [1, 0], [0, 0], [1, 1], [0, 0], [0, 0], [0, 0], [1, 0], [1, 1]]);
+    expect(seriesOf(r, ["planned", "attended"])).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 0],
+      [0, 0],
+      [1, 0],
+      [0, 0],
+      [1, 1],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [1, 0],
+      [1, 1],
+    ]);
     const leaders = r.tables.find((x: { key: string }) => x.key === "leaders");
     // L: P1, P2', P7 → 2 of 3; L2: P3, P4, P5 → 2 of 3; L3: P8 → 0 of 1, under the minimum of two a year.
-    expect(leaders.rows.map((l: Record<string, unknown>) => [l.leaderName, l.planned, l.attended, l.missed, l.pending, l.kept, l.year, l.attendedInYear, l.belowMinimum])).toEqual([
+    expect(
+      leaders.rows.map((l: Record<string, unknown>) => [
+        l.leaderName,
+        l.planned,
+        l.attended,
+        l.missed,
+        l.pending,
+        l.kept,
+        l.year,
+        l.attendedInYear,
+        l.belowMinimum,
+      ]),
+    ).toEqual([
       ["Hoàng Thị Đạo", 3, 2, 1, 0, "2/3", 2025, 2, ""],
       ["Lê Văn Lãnh", 3, 2, 0, 1, "2/3", 2025, 2, ""],
       ["Vũ Văn Ba", 1, 0, 1, 0, "0/1", 2025, 0, "Có"],
@@ -333,7 +746,9 @@ describe("visits kept, 2025", () => {
     const r = await report("visits", `year=2025&organizationId=${t.org.C}`);
     expect(r.total).toMatchObject({ planned: 2, attended: 0, missed: 2, leaders: 2 });
     const leaders = r.tables.find((x: { key: string }) => x.key === "leaders");
-    expect(leaders.rows.map((l: Record<string, unknown>) => [l.leaderName, l.kept, l.attendedInYear, l.belowMinimum])).toEqual([
+    expect(
+      leaders.rows.map((l: Record<string, unknown>) => [l.leaderName, l.kept, l.attendedInYear, l.belowMinimum]),
+    ).toEqual([
       ["Hoàng Thị Đạo", "0/1", 2, ""],
       ["Vũ Văn Ba", "0/1", 0, "Có"],
     ]);
@@ -344,7 +759,9 @@ describe("visits kept, 2025", () => {
     const r = await report("visits", "year=2025&quarter=1");
     expect(r.total).toMatchObject({ planned: 3, attended: 2, missed: 1, pending: 0, moved: 1, leaders: 2 });
     const leaders = r.tables.find((x: { key: string }) => x.key === "leaders");
-    expect(leaders.rows.map((l: Record<string, unknown>) => [l.leaderName, l.kept, l.attendedInYear, l.belowMinimum])).toEqual([
+    expect(
+      leaders.rows.map((l: Record<string, unknown>) => [l.leaderName, l.kept, l.attendedInYear, l.belowMinimum]),
+    ).toEqual([
       ["Hoàng Thị Đạo", "1/2", 2, ""],
       ["Lê Văn Lãnh", "1/1", 2, ""],
     ]);

@@ -4,8 +4,8 @@
  */
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { meetingGuests } from "../../schema/db/tables";
 import type { TicketResponse } from "../../schema/api/tickets";
+import { meetingGuests } from "../../schema/db/tables";
 import { verifyRoomTicket } from "../../worker/lib/room-ticket";
 import { SESSION_COOKIE } from "../../worker/lib/session-token";
 import { TICKET_ELEMENT_ID, withTicket } from "../../worker/room-page";
@@ -81,10 +81,14 @@ describe("room page with the ticket inside", () => {
     const invitedTo = await planned(t);
     const other = await planned(t, { topic: "Chuyên đề" });
     const guest = await createPerson("Đặng Quốc Khách");
-    await db().insert(meetingGuests).values({ tenantId: t.tenantId, meetingId: invitedTo.id, personId: guest.id, title: "Tỉnh ủy viên" });
+    await db()
+      .insert(meetingGuests)
+      .values({ tenantId: t.tenantId, meetingId: invitedTo.id, personId: guest.id, title: "Tỉnh ủy viên" });
     const token = await login(guest.email);
     expect((await read(await page(`/t/${t.tenantId}/meetings/${other.id}/room`, token))).embedded).toBeNull();
-    expect((await read(await page(`/t/${t.tenantId}/meetings/${invitedTo.id}/room`, token))).embedded?.role).toBe("leader");
+    expect((await read(await page(`/t/${t.tenantId}/meetings/${invitedTo.id}/room`, token))).embedded?.role).toBe(
+      "leader",
+    );
   });
 
   it("gives no ticket for a closed meeting or a malformed address, and never fails", async () => {
@@ -93,7 +97,11 @@ describe("room page with the ticket inside", () => {
     const token = await login(t.member.email);
     await setStatus(m.id, "closed");
     expect((await read(await page(`/t/${t.tenantId}/meetings/${m.id}/room`, token))).embedded).toBeNull();
-    for (const path of [`/t/${t.tenantId}/meetings/%E0%A4%A/room`, `/t/x/y/meetings/${m.id}/room`, `/t/${t.tenantId}/meetings/${"z".repeat(500)}/hall`]) {
+    for (const path of [
+      `/t/${t.tenantId}/meetings/%E0%A4%A/room`,
+      `/t/x/y/meetings/${m.id}/room`,
+      `/t/${t.tenantId}/meetings/${"z".repeat(500)}/hall`,
+    ]) {
       const res = await page(path, token);
       expect(res.status, path).toBe(200);
       expect((await read(res)).embedded, path).toBeNull();
@@ -101,8 +109,16 @@ describe("room page with the ticket inside", () => {
   });
 
   it("escapes the JSON so that nothing in it can close the script element", async () => {
-    const hostile: TicketResponse = { ticket: "a</script><script>alert(1)</script>", expiresAt: "x", role: "official", roomPath: "/p\u2028&>" };
-    const res = withTicket(new Response("<html><head><script>1</script></head><body></body></html>", { headers: { etag: '"e"' } }), hostile);
+    const hostile: TicketResponse = {
+      ticket: "a</script><script>alert(1)</script>",
+      expiresAt: "x",
+      role: "official",
+      roomPath: "/p\u2028&>",
+    };
+    const res = withTicket(
+      new Response("<html><head><script>1</script></head><body></body></html>", { headers: { etag: '"e"' } }),
+      hostile,
+    );
     const html = await res.text();
     expect(html.match(/<\/script>/g)).toHaveLength(2);
     expect(JSON.parse(TICKET_TAG.exec(html)![1]!)).toEqual(hostile);

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
 import { meetingGuests, meetings, memberships } from "../../schema/db/tables";
 import { verifyRoomTicket } from "../../worker/lib/room-ticket";
 import { api, createPerson, createTenant, db, login } from "../support/fixtures";
@@ -28,7 +28,8 @@ async function meetingSetup(status: "planned" | "live" | "closed" | "cancelled" 
   return { ...t, meetingId };
 }
 
-const ticketFor = async (tenantId: string, token: string, body: unknown) => api("POST", `/api/tenants/${tenantId}/tickets`, token, body);
+const ticketFor = async (tenantId: string, token: string, body: unknown) =>
+  api("POST", `/api/tenants/${tenantId}/tickets`, token, body);
 
 describe("room tickets", () => {
   it("gives each person the role they have in the meeting, in a ticket the room accepts", async () => {
@@ -53,7 +54,11 @@ describe("room tickets", () => {
   it("refuses a member room to a member transferred, suspended or detained (403, Vietnamese first), even as chair", async () => {
     const t = await meetingSetup();
     const cases: [string, "transferred" | "suspended" | "detained", RegExp][] = [
-      ["Lê Văn Chính Thức", "transferred", /^Đồng chí đã chuyển sinh hoạt tạm thời.* \/ You are temporarily transferred/],
+      [
+        "Lê Văn Chính Thức",
+        "transferred",
+        /^Đồng chí đã chuyển sinh hoạt tạm thời.* \/ You are temporarily transferred/,
+      ],
       ["Phạm Thị Dự Bị", "suspended", /^Đồng chí đang bị đình chỉ sinh hoạt.* \/ Your party activity is suspended/],
       ["Nguyễn Văn Chủ Trì", "detained", /^Đồng chí đang bị tạm giữ.* \/ You are held in custody/],
     ];
@@ -76,7 +81,9 @@ describe("room tickets", () => {
     const t = await meetingSetup();
     const person = t.people["Lê Văn Chính Thức"]!;
     await db().update(memberships).set({ standing: "suspended" }).where(eq(memberships.id, person.membershipId));
-    await db().insert(meetingGuests).values({ tenantId: t.tenantId, meetingId: t.meetingId, personId: person.id, title: "Khách" });
+    await db()
+      .insert(meetingGuests)
+      .values({ tenantId: t.tenantId, meetingId: t.meetingId, personId: person.id, title: "Khách" });
     const res = await ticketFor(t.tenantId, await login(person.email), { meetingId: t.meetingId });
     expect(res.status).toBe(200);
     expect(res.json.role).toBe("leader");
@@ -85,7 +92,9 @@ describe("room tickets", () => {
   it("makes a visiting leader from another tenant a leader of the meeting they are invited to", async () => {
     const t = await meetingSetup();
     const leader = await createPerson("Đặng Quốc Lãnh Đạo");
-    await db().insert(meetingGuests).values({ tenantId: t.tenantId, meetingId: t.meetingId, personId: leader.id, title: "Tỉnh ủy viên" });
+    await db()
+      .insert(meetingGuests)
+      .values({ tenantId: t.tenantId, meetingId: t.meetingId, personId: leader.id, title: "Tỉnh ủy viên" });
     const res = await ticketFor(t.tenantId, await login(leader.email), { meetingId: t.meetingId });
     expect(res.status).toBe(200);
     expect((await verifyRoomTicket(env, res.json.ticket))?.name).toBe("Đặng Quốc Lãnh Đạo");
@@ -102,7 +111,14 @@ describe("room tickets", () => {
     const guest = await createPerson("Khách Mời");
     const other = await db()
       .insert(meetings)
-      .values({ id: `mtg-${crypto.randomUUID().slice(0, 8)}`, tenantId: a.tenantId, organizationId: a.branchId, kind: "regular", topic: "Khác", scheduledAt: "2026-12-25T12:00:00.000Z" })
+      .values({
+        id: `mtg-${crypto.randomUUID().slice(0, 8)}`,
+        tenantId: a.tenantId,
+        organizationId: a.branchId,
+        kind: "regular",
+        topic: "Khác",
+        scheduledAt: "2026-12-25T12:00:00.000Z",
+      })
       .returning({ id: meetings.id });
     await db().insert(meetingGuests).values({ tenantId: a.tenantId, meetingId: a.meetingId, personId: guest.id });
     const res = await ticketFor(a.tenantId, await login(guest.email), { meetingId: other[0]!.id });
@@ -118,17 +134,27 @@ describe("room tickets", () => {
     expect(res.status).toBe(200);
     expect(res.json.role).toBe("chair");
     const claims = await verifyRoomTicket(env, res.json.ticket);
-    expect(claims).toMatchObject({ pid: secretary.id, tid: t.tenantId, mid: t.meetingId, role: "chair", name: "Nguyễn Văn Chủ Trì" });
+    expect(claims).toMatchObject({
+      pid: secretary.id,
+      tid: t.tenantId,
+      mid: t.meetingId,
+      role: "chair",
+      name: "Nguyễn Văn Chủ Trì",
+    });
     expect(claims!.exp * 1000).toBe(Date.parse(res.json.expiresAt));
     // The official member is still only an official member.
-    const other = await ticketFor(t.tenantId, await login(t.people["Lê Văn Chính Thức"]!.email), { meetingId: t.meetingId });
+    const other = await ticketFor(t.tenantId, await login(t.people["Lê Văn Chính Thức"]!.email), {
+      meetingId: t.meetingId,
+    });
     expect(other.json.role).toBe("official");
   });
 
   it("refuses a closed or cancelled meeting with 409", async () => {
     for (const status of ["closed", "cancelled"] as const) {
       const t = await meetingSetup(status);
-      const res = await ticketFor(t.tenantId, await login(t.people["Lê Văn Chính Thức"]!.email), { meetingId: t.meetingId });
+      const res = await ticketFor(t.tenantId, await login(t.people["Lê Văn Chính Thức"]!.email), {
+        meetingId: t.meetingId,
+      });
       expect(res.status).toBe(409);
       expect(res.json.error.code).toBe("conflict");
     }
@@ -143,6 +169,8 @@ describe("room tickets", () => {
       expect(res.json.error.code).toBe("bad_request");
     }
     expect((await ticketFor(t.tenantId, token, { meetingId: "mtg-unknown" })).status).toBe(404);
-    expect((await api("POST", `/api/tenants/${t.tenantId}/tickets`, undefined, { meetingId: t.meetingId })).status).toBe(401);
+    expect(
+      (await api("POST", `/api/tenants/${t.tenantId}/tickets`, undefined, { meetingId: t.meetingId })).status,
+    ).toBe(401);
   });
 });

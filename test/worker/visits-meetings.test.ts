@@ -15,7 +15,11 @@ async function setup() {
   const t = await createTenant([{ name: "Nguyễn Văn Bí Thư", branchRole: "secretary" }]);
   const leader = await createPerson("Lê Văn Lãnh");
   const token = await login(t.admin.email);
-  const plan = await api("POST", `/api/tenants/${t.tenantId}/visits`, token, { leaderPersonId: leader.id, organizationId: t.branchId, month: "2031-03" });
+  const plan = await api("POST", `/api/tenants/${t.tenantId}/visits`, token, {
+    leaderPersonId: leader.id,
+    organizationId: t.branchId,
+    month: "2031-03",
+  });
   expect(plan.status).toBe(201);
   expect(plan.json.meetingId).toBeNull();
 
@@ -24,8 +28,25 @@ async function setup() {
   const other = await createTenant();
   const otherLeader = await createPerson("Hoàng Thị Đạo");
   const otherPlanId = uid("vp");
-  await db().insert(meetings).values({ id: uid("mt"), tenantId: other.tenantId, organizationId: other.branchId, kind: "regular", topic: "Sinh hoạt", scheduledAt: "2031-03-10T12:30:00.000Z" });
-  await db().insert(visitPlans).values({ id: otherPlanId, tenantId: other.tenantId, leaderPersonId: otherLeader.id, organizationId: other.branchId, month: "2031-03" });
+  await db()
+    .insert(meetings)
+    .values({
+      id: uid("mt"),
+      tenantId: other.tenantId,
+      organizationId: other.branchId,
+      kind: "regular",
+      topic: "Sinh hoạt",
+      scheduledAt: "2031-03-10T12:30:00.000Z",
+    });
+  await db()
+    .insert(visitPlans)
+    .values({
+      id: otherPlanId,
+      tenantId: other.tenantId,
+      leaderPersonId: otherLeader.id,
+      organizationId: other.branchId,
+      month: "2031-03",
+    });
   return { ...t, leader, token, planId: plan.json.id as string, other, otherLeader, otherPlanId };
 }
 
@@ -73,7 +94,9 @@ describe("creating a meeting links the month's visit plans", () => {
       withThematic: true,
     });
     expect(res.status).toBe(201);
-    const march = res.json.created.filter((m: { kind: string; scheduledAt: string }) => m.kind === "regular" && m.scheduledAt.startsWith("2031-03"));
+    const march = res.json.created.filter(
+      (m: { kind: string; scheduledAt: string }) => m.kind === "regular" && m.scheduledAt.startsWith("2031-03"),
+    );
     expect(march).toHaveLength(1);
     await expectLinked(s, march[0].id);
   });

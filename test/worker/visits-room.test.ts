@@ -21,11 +21,36 @@ describe("the visit loop and the room", () => {
     const absent = await createPerson("Phan Văn Vắng");
     // The absent leader spoke at the branch's October meeting: a trace, but not of the planned meeting.
     const october = uid("mt");
-    await db().insert(meetings).values({ id: october, tenantId: f.tenantId, organizationId: f.branchId, kind: "regular", topic: "Tháng 10", scheduledAt: "2026-10-10T12:00:00.000Z", status: "closed" });
-    await db().insert(speeches).values({ id: uid("sp"), tenantId: f.tenantId, meetingId: october, personId: absent.id, startedAt: "2026-10-10T12:10:00.000Z", endedAt: "2026-10-10T12:20:00.000Z", durationSeconds: 600 });
+    await db()
+      .insert(meetings)
+      .values({
+        id: october,
+        tenantId: f.tenantId,
+        organizationId: f.branchId,
+        kind: "regular",
+        topic: "Tháng 10",
+        scheduledAt: "2026-10-10T12:00:00.000Z",
+        status: "closed",
+      });
+    await db()
+      .insert(speeches)
+      .values({
+        id: uid("sp"),
+        tenantId: f.tenantId,
+        meetingId: october,
+        personId: absent.id,
+        startedAt: "2026-10-10T12:10:00.000Z",
+        endedAt: "2026-10-10T12:20:00.000Z",
+        durationSeconds: 600,
+      });
 
     const plan = async (leaderPersonId: string) => {
-      const res = await api("POST", base, admin, { leaderPersonId, organizationId: f.branchId, month: "2026-11", meetingId: f.meetingId });
+      const res = await api("POST", base, admin, {
+        leaderPersonId,
+        organizationId: f.branchId,
+        month: "2026-11",
+        meetingId: f.meetingId,
+      });
       expect(res.status, JSON.stringify(res.json)).toBe(201);
       return res.json.id as string;
     };
@@ -40,15 +65,25 @@ describe("the visit loop and the room", () => {
     const leader = await joinRoom(f.meetingId, ticket.json.ticket);
     await chair.ok({ type: "meeting/start" });
     await leader.ok({ type: "note/save", itemId: f.items[0]!.id, body: "Chi bộ chuẩn bị chu đáo", shared: false });
-    await eventually(async () => (await db().select().from(leaderNotes).where(eq(leaderNotes.meetingId, f.meetingId)))[0]);
+    await eventually(
+      async () => (await db().select().from(leaderNotes).where(eq(leaderNotes.meetingId, f.meetingId)))[0],
+    );
     // While the meeting runs, the note already counts; the absent leader is not missed yet.
     const during = await api("GET", `${base}?month=2026-11`, admin);
-    expect(Object.fromEntries(during.json.items.map((v: { id: string; status: string }) => [v.id, v.status]))).toEqual({ [came]: "attended", [never]: "planned" });
+    expect(Object.fromEntries(during.json.items.map((v: { id: string; status: string }) => [v.id, v.status]))).toEqual({
+      [came]: "attended",
+      [never]: "planned",
+    });
 
     await chair.ok({ type: "meeting/close" });
-    await eventually(async () => (await db().select().from(meetings).where(eq(meetings.id, f.meetingId)))[0]?.status === "closed");
+    await eventually(
+      async () => (await db().select().from(meetings).where(eq(meetings.id, f.meetingId)))[0]?.status === "closed",
+    );
     const after = await api("GET", `${base}?month=2026-11`, admin);
-    expect(Object.fromEntries(after.json.items.map((v: { id: string; status: string }) => [v.id, v.status]))).toEqual({ [came]: "attended", [never]: "missed" });
+    expect(Object.fromEntries(after.json.items.map((v: { id: string; status: string }) => [v.id, v.status]))).toEqual({
+      [came]: "attended",
+      [never]: "missed",
+    });
     // The report agrees: 1 of 2 kept.
     const report = await api("GET", `/api/tenants/${f.tenantId}/reports/visits?month=2026-11`, admin);
     expect(report.json.total).toMatchObject({ planned: 2, attended: 1, missed: 1 });
@@ -62,18 +97,36 @@ describe("the visit loop and the room", () => {
     // Plans for December, before the branch has scheduled its December meeting.
     for (const leaderPersonId of [leader.id, other.id]) {
       const month = leaderPersonId === leader.id ? "2026-12" : "2027-01";
-      const res = await api("POST", `/api/tenants/${f.tenantId}/visits`, admin, { leaderPersonId, organizationId: f.branchId, month });
+      const res = await api("POST", `/api/tenants/${f.tenantId}/visits`, admin, {
+        leaderPersonId,
+        organizationId: f.branchId,
+        month,
+      });
       expect(res.status).toBe(201);
       expect(res.json.meetingId).toBeNull();
     }
     // The committee schedules it (nobody reads the plans afterwards).
     const december = uid("mt");
-    await db().insert(meetings).values({ id: december, tenantId: f.tenantId, organizationId: f.branchId, kind: "regular", topic: "Tháng 12", scheduledAt: "2026-12-10T12:00:00.000Z", status: "planned" });
-    const res = await api("POST", `/api/tenants/${f.tenantId}/tickets`, await login(leader.email), { meetingId: december });
+    await db()
+      .insert(meetings)
+      .values({
+        id: december,
+        tenantId: f.tenantId,
+        organizationId: f.branchId,
+        kind: "regular",
+        topic: "Tháng 12",
+        scheduledAt: "2026-12-10T12:00:00.000Z",
+        status: "planned",
+      });
+    const res = await api("POST", `/api/tenants/${f.tenantId}/tickets`, await login(leader.email), {
+      meetingId: december,
+    });
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     expect(res.json.role).toBe("leader");
     // A leader planned for another month of the branch learns nothing about this meeting.
-    const refused = await api("POST", `/api/tenants/${f.tenantId}/tickets`, await login(other.email), { meetingId: december });
+    const refused = await api("POST", `/api/tenants/${f.tenantId}/tickets`, await login(other.email), {
+      meetingId: december,
+    });
     expect(refused.status).toBe(404);
     expect(refused.json.error.code).toBe("not_found");
   });

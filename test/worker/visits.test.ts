@@ -13,12 +13,21 @@ const uid = (p: string) => `${p}-${crypto.randomUUID().slice(0, 8)}`;
 async function setup() {
   const t = await createTenant([{ name: "Nguyễn Văn Bí Thư", branchRole: "secretary" }]);
   const branch2 = uid("org");
-  await db().insert(organizations).values({ id: branch2, tenantId: t.tenantId, parentId: t.committeeId, kind: "branch", name: "Chi bộ khu phố 2" });
+  await db()
+    .insert(organizations)
+    .values({ id: branch2, tenantId: t.tenantId, parentId: t.committeeId, kind: "branch", name: "Chi bộ khu phố 2" });
   const leader = await createPerson("Lê Văn Lãnh");
   const leader2 = await createPerson("Hoàng Thị Đạo");
-  const meeting = async (orgId: string, scheduledAt: string, status: "planned" | "closed" | "cancelled" = "planned", kind: "regular" | "thematic" = "regular") => {
+  const meeting = async (
+    orgId: string,
+    scheduledAt: string,
+    status: "planned" | "closed" | "cancelled" = "planned",
+    kind: "regular" | "thematic" = "regular",
+  ) => {
     const id = uid("mt");
-    await db().insert(meetings).values({ id, tenantId: t.tenantId, organizationId: orgId, kind, topic: "Sinh hoạt", scheduledAt, status });
+    await db()
+      .insert(meetings)
+      .values({ id, tenantId: t.tenantId, organizationId: orgId, kind, topic: "Sinh hoạt", scheduledAt, status });
     return id;
   };
   const token = await login(t.admin.email);
@@ -31,12 +40,22 @@ describe("registering a visit", () => {
     const s = await setup();
     const thematic = await s.meeting(s.branchId, "2030-03-05T12:30:00.000Z", "planned", "thematic");
     const regular = await s.meeting(s.branchId, "2030-03-10T12:30:00.000Z");
-    const res = await api("POST", s.base, s.token, { leaderPersonId: s.leader.id, organizationId: s.branchId, month: "2030-03", notes: "Dự và chỉ đạo" });
+    const res = await api("POST", s.base, s.token, {
+      leaderPersonId: s.leader.id,
+      organizationId: s.branchId,
+      month: "2030-03",
+      notes: "Dự và chỉ đạo",
+    });
     expect(res.status).toBe(201);
     // The regular meeting is preferred over the month's thematic one.
     expect(res.json).toMatchObject({
-      leaderName: "Lê Văn Lãnh", organizationName: "Chi bộ khu phố 1", month: "2030-03", meetingId: regular,
-      meetingStatus: "planned", status: "planned", notes: "Dự và chỉ đạo",
+      leaderName: "Lê Văn Lãnh",
+      organizationName: "Chi bộ khu phố 1",
+      month: "2030-03",
+      meetingId: regular,
+      meetingStatus: "planned",
+      status: "planned",
+      notes: "Dự và chỉ đạo",
     });
     expect(thematic).not.toBe(regular);
     const guests = await db().select().from(meetingGuests).where(eq(meetingGuests.meetingId, regular));
@@ -49,7 +68,11 @@ describe("registering a visit", () => {
 
   it("links later when the meeting is scheduled after the plan, and finds the leader by e-mail", async () => {
     const s = await setup();
-    const res = await api("POST", s.base, s.token, { leaderEmail: s.leader.email.toUpperCase(), organizationId: s.branchId, month: "2030-04" });
+    const res = await api("POST", s.base, s.token, {
+      leaderEmail: s.leader.email.toUpperCase(),
+      organizationId: s.branchId,
+      month: "2030-04",
+    });
     expect(res.status).toBe(201);
     expect(res.json.meetingId).toBeNull();
     const m = await s.meeting(s.branchId, "2030-04-09T12:30:00.000Z");
@@ -61,7 +84,16 @@ describe("registering a visit", () => {
     const s = await setup();
     const other = await createTenant();
     const otherMeeting = uid("mt");
-    await db().insert(meetings).values({ id: otherMeeting, tenantId: other.tenantId, organizationId: other.branchId, kind: "regular", topic: "x", scheduledAt: "2030-03-10T12:30:00.000Z" });
+    await db()
+      .insert(meetings)
+      .values({
+        id: otherMeeting,
+        tenantId: other.tenantId,
+        organizationId: other.branchId,
+        kind: "regular",
+        topic: "x",
+        scheduledAt: "2030-03-10T12:30:00.000Z",
+      });
     const branch2Meeting = await s.meeting(s.branch2, "2030-03-10T12:30:00.000Z");
     const aprilMeeting = await s.meeting(s.branchId, "2030-04-10T12:30:00.000Z");
     const ok = { leaderPersonId: s.leader.id, organizationId: s.branchId, month: "2030-03" };
@@ -97,7 +129,11 @@ describe("registering a visit", () => {
   it("lets only admins and organizers register", async () => {
     const s = await setup();
     const member = await login(Object.values(s.people)[0]!.email);
-    const res = await api("POST", s.base, member, { leaderPersonId: s.leader.id, organizationId: s.branchId, month: "2030-03" });
+    const res = await api("POST", s.base, member, {
+      leaderPersonId: s.leader.id,
+      organizationId: s.branchId,
+      month: "2030-03",
+    });
     expect(res.status).toBe(403);
   });
 });
@@ -107,12 +143,34 @@ describe("the visit loop", () => {
     const s = await setup();
     const m1 = await s.meeting(s.branchId, "2030-05-10T12:30:00.000Z");
     const m2 = await s.meeting(s.branch2, "2030-05-12T12:30:00.000Z");
-    const p1 = (await api("POST", s.base, s.token, { leaderPersonId: s.leader.id, organizationId: s.branchId, month: "2030-05", meetingId: m1 })).json;
-    const p2 = (await api("POST", s.base, s.token, { leaderPersonId: s.leader2.id, organizationId: s.branch2, month: "2030-05" })).json;
+    const p1 = (
+      await api("POST", s.base, s.token, {
+        leaderPersonId: s.leader.id,
+        organizationId: s.branchId,
+        month: "2030-05",
+        meetingId: m1,
+      })
+    ).json;
+    const p2 = (
+      await api("POST", s.base, s.token, { leaderPersonId: s.leader2.id, organizationId: s.branch2, month: "2030-05" })
+    ).json;
     expect([p1.status, p2.status]).toEqual(["planned", "planned"]);
     // What the room writes: the leader joined remotely; the other leader filed an evaluation; both closed.
-    await db().insert(attendance).values({ tenantId: s.tenantId, meetingId: m1, personId: s.leader.id, status: "present_remote" });
-    await db().insert(evaluations).values({ id: uid("ev"), tenantId: s.tenantId, meetingId: m2, evaluatorPersonId: s.leader2.id, evaluatorKind: "leader", scoresJson: "{}", total: 91, grade: "good" });
+    await db()
+      .insert(attendance)
+      .values({ tenantId: s.tenantId, meetingId: m1, personId: s.leader.id, status: "present_remote" });
+    await db()
+      .insert(evaluations)
+      .values({
+        id: uid("ev"),
+        tenantId: s.tenantId,
+        meetingId: m2,
+        evaluatorPersonId: s.leader2.id,
+        evaluatorKind: "leader",
+        scoresJson: "{}",
+        total: 91,
+        grade: "good",
+      });
     await db().update(meetings).set({ status: "closed" }).where(eq(meetings.id, m1));
     await db().update(meetings).set({ status: "closed" }).where(eq(meetings.id, m2));
     const list = await api("GET", `${s.base}?month=2030-05`, s.token);
@@ -128,10 +186,19 @@ describe("the visit loop", () => {
     const jul = await s.meeting(s.branchId, "2030-07-10T12:30:00.000Z");
     const aug = await s.meeting(s.branchId, "2030-08-10T12:30:00.000Z");
     const other2 = await s.meeting(s.branch2, "2030-07-15T12:30:00.000Z");
-    const plan = (await api("POST", s.base, s.token, { leaderPersonId: s.leader.id, organizationId: s.branchId, month: "2030-06", meetingId: jun })).json;
+    const plan = (
+      await api("POST", s.base, s.token, {
+        leaderPersonId: s.leader.id,
+        organizationId: s.branchId,
+        month: "2030-06",
+        meetingId: jun,
+      })
+    ).json;
     // Not missed yet: nothing to move.
     expect((await api("POST", `${s.base}/${plan.id}/move`, s.token, {})).status).toBe(409);
-    await db().insert(attendance).values({ tenantId: s.tenantId, meetingId: jun, personId: s.leader.id, status: "absent_excused" });
+    await db()
+      .insert(attendance)
+      .values({ tenantId: s.tenantId, meetingId: jun, personId: s.leader.id, status: "absent_excused" });
     await db().update(meetings).set({ status: "closed" }).where(eq(meetings.id, jun));
     expect((await api("GET", `${s.base}/${plan.id}`, s.token)).json.status).toBe("missed");
     // Bad targets: another branch's meeting, an earlier one, malformed body.
@@ -141,7 +208,12 @@ describe("the visit loop", () => {
     const moved = await api("POST", `${s.base}/${plan.id}/move`, s.token, {});
     expect(moved.status).toBe(201);
     expect(moved.json.moved).toMatchObject({ id: plan.id, status: "moved", movedToMeetingId: jul });
-    expect(moved.json.plan).toMatchObject({ month: "2030-07", meetingId: jul, status: "planned", movedFromPlanId: plan.id });
+    expect(moved.json.plan).toMatchObject({
+      month: "2030-07",
+      meetingId: jul,
+      status: "planned",
+      movedFromPlanId: plan.id,
+    });
     // A moved plan is history: it cannot be edited or moved again.
     expect((await api("PATCH", `${s.base}/${plan.id}`, s.token, { notes: "x" })).status).toBe(409);
     expect((await api("POST", `${s.base}/${plan.id}/move`, s.token, {})).status).toBe(409);
@@ -159,19 +231,30 @@ describe("the visit loop", () => {
 
   it("marks missed a plan whose month passed with no meeting", async () => {
     const s = await setup();
-    const res = await api("POST", s.base, s.token, { leaderPersonId: s.leader.id, organizationId: s.branch2, month: "2024-02" });
+    const res = await api("POST", s.base, s.token, {
+      leaderPersonId: s.leader.id,
+      organizationId: s.branch2,
+      month: "2024-02",
+    });
     expect(res.json).toMatchObject({ meetingId: null, status: "missed" });
   });
 
   it("lets staff correct a plan and delete one still ahead", async () => {
     const s = await setup();
-    const plan = (await api("POST", s.base, s.token, { leaderPersonId: s.leader.id, organizationId: s.branchId, month: "2030-09" })).json;
-    const patched = await api("PATCH", `${s.base}/${plan.id}`, s.token, { notes: "Đổi người đi cùng", status: "attended" });
+    const plan = (
+      await api("POST", s.base, s.token, { leaderPersonId: s.leader.id, organizationId: s.branchId, month: "2030-09" })
+    ).json;
+    const patched = await api("PATCH", `${s.base}/${plan.id}`, s.token, {
+      notes: "Đổi người đi cùng",
+      status: "attended",
+    });
     expect(patched.json).toMatchObject({ notes: "Đổi người đi cùng", status: "attended" });
     expect((await api("PATCH", `${s.base}/${plan.id}`, s.token, {})).status).toBe(400);
     expect((await api("PATCH", `${s.base}/${plan.id}`, s.token, { status: "moved" })).status).toBe(400);
     expect((await api("DELETE", `${s.base}/${plan.id}`, s.token)).status).toBe(409);
-    const plan2 = (await api("POST", s.base, s.token, { leaderPersonId: s.leader2.id, organizationId: s.branchId, month: "2030-09" })).json;
+    const plan2 = (
+      await api("POST", s.base, s.token, { leaderPersonId: s.leader2.id, organizationId: s.branchId, month: "2030-09" })
+    ).json;
     expect((await api("DELETE", `${s.base}/${plan2.id}`, s.token)).status).toBe(200);
     expect((await api("GET", `${s.base}/${plan2.id}`, s.token)).status).toBe(404);
   });
@@ -181,8 +264,22 @@ describe("who sees which visits", () => {
   it("shows a visiting leader only their own plans; staff see all and the leaders to pick", async () => {
     const s = await setup();
     const m = await s.meeting(s.branchId, "2030-10-10T12:30:00.000Z");
-    const mine = (await api("POST", s.base, s.token, { leaderPersonId: s.leader.id, organizationId: s.branchId, month: "2030-10", meetingId: m })).json;
-    const theirs = (await api("POST", s.base, s.token, { leaderPersonId: s.leader2.id, organizationId: s.branchId, month: "2030-10", meetingId: m })).json;
+    const mine = (
+      await api("POST", s.base, s.token, {
+        leaderPersonId: s.leader.id,
+        organizationId: s.branchId,
+        month: "2030-10",
+        meetingId: m,
+      })
+    ).json;
+    const theirs = (
+      await api("POST", s.base, s.token, {
+        leaderPersonId: s.leader2.id,
+        organizationId: s.branchId,
+        month: "2030-10",
+        meetingId: m,
+      })
+    ).json;
     const leaderToken = await login(s.leader.email);
     const list = await api("GET", `${s.base}?year=2030&leaderPersonId=${s.leader2.id}`, leaderToken);
     expect(list.json.items.map((v: { id: string }) => v.id)).toEqual([mine.id]);
@@ -196,17 +293,31 @@ describe("who sees which visits", () => {
     const filtered = await api("GET", `${s.base}?year=2030&leaderPersonId=${s.leader2.id}`, s.token);
     expect(filtered.json.items.map((v: { id: string }) => v.id)).toEqual([theirs.id]);
     const leaders = await api("GET", `${s.base}/leaders`, s.token);
-    expect(leaders.json.items.map((l: { fullName: string }) => l.fullName)).toEqual(["Hoàng Thị Đạo", "Lê Văn Lãnh", "Trần Thị Quản Trị"]);
+    expect(leaders.json.items.map((l: { fullName: string }) => l.fullName)).toEqual([
+      "Hoàng Thị Đạo",
+      "Lê Văn Lãnh",
+      "Trần Thị Quản Trị",
+    ]);
   });
 
   it("lets a leader planned before any meeting open the tenant and see only their own visits", async () => {
     const s = await setup();
     const other = await setup();
     // Two plans for months without meetings yet: no meeting to be a guest of, so standing comes from the plan.
-    const mine = (await api("POST", s.base, s.token, { leaderPersonId: s.leader.id, organizationId: s.branchId, month: "2030-05" })).json;
-    const theirs = (await api("POST", s.base, s.token, { leaderPersonId: s.leader2.id, organizationId: s.branch2, month: "2030-05" })).json;
+    const mine = (
+      await api("POST", s.base, s.token, { leaderPersonId: s.leader.id, organizationId: s.branchId, month: "2030-05" })
+    ).json;
+    const theirs = (
+      await api("POST", s.base, s.token, { leaderPersonId: s.leader2.id, organizationId: s.branch2, month: "2030-05" })
+    ).json;
     expect([mine.meetingId, theirs.meetingId]).toEqual([null, null]);
-    const planElsewhere = (await api("POST", other.base, other.token, { leaderPersonId: other.leader.id, organizationId: other.branchId, month: "2030-05" })).json;
+    const planElsewhere = (
+      await api("POST", other.base, other.token, {
+        leaderPersonId: other.leader.id,
+        organizationId: other.branchId,
+        month: "2030-05",
+      })
+    ).json;
     const leaderToken = await login(s.leader.email);
 
     const me = await api("GET", "/api/auth/me", leaderToken);
@@ -236,8 +347,12 @@ describe("who sees which visits", () => {
   it("keeps two committees planning the same leader apart (404 across, nothing changed)", async () => {
     const a = await setup();
     const b = await setup();
-    const planB = (await api("POST", b.base, b.token, { leaderPersonId: a.leader.id, organizationId: b.branchId, month: "2030-11" })).json;
-    const planA = (await api("POST", a.base, a.token, { leaderPersonId: a.leader.id, organizationId: a.branchId, month: "2030-11" })).json;
+    const planB = (
+      await api("POST", b.base, b.token, { leaderPersonId: a.leader.id, organizationId: b.branchId, month: "2030-11" })
+    ).json;
+    const planA = (
+      await api("POST", a.base, a.token, { leaderPersonId: a.leader.id, organizationId: a.branchId, month: "2030-11" })
+    ).json;
     expect((await api("GET", `${a.base}/${planB.id}`, a.token)).status).toBe(404);
     expect((await api("PATCH", `${a.base}/${planB.id}`, a.token, { notes: "x" })).status).toBe(404);
     expect((await api("POST", `${a.base}/${planB.id}/move`, a.token, {})).status).toBe(404);
@@ -245,7 +360,9 @@ describe("who sees which visits", () => {
     expect((await api("GET", `${b.base}?year=2030`, a.token)).status).toBe(404);
     const [row] = await db().select().from(visitPlans).where(eq(visitPlans.id, planB.id));
     expect(row).toMatchObject({ notes: "", status: "planned" });
-    expect((await api("GET", `${a.base}?year=2030`, a.token)).json.items.map((v: { id: string }) => v.id)).toEqual([planA.id]);
+    expect((await api("GET", `${a.base}?year=2030`, a.token)).json.items.map((v: { id: string }) => v.id)).toEqual([
+      planA.id,
+    ]);
     expect((await api("GET", `${a.base}?year=2030&organizationId=${b.branchId}`, a.token)).status).toBe(404);
     expect((await api("GET", `${a.base}?year=abc`, a.token)).status).toBe(400);
     expect((await api("GET", `${a.base}?status=lost`, a.token)).status).toBe(400);

@@ -3,8 +3,18 @@
  * with the session cookie, errors parsed from the shared envelope into `ApiFailure`. Types come from the
  * zod contracts in schema/api/*; one file per resource under api/.
  */
-export { ApiFailure, failureOf, query, request, setUnauthorizedHandler, type FailureCode, type Method, type RequestOptions } from "./api/http";
+
 export { authApi, type LoginResult } from "./api/auth";
-export { branchesOf, flattenTree, organizationsApi } from "./api/organizations";
-export { membersApi, type MemberListParams } from "./api/members";
+export {
+  ApiFailure,
+  type FailureCode,
+  failureOf,
+  type Method,
+  query,
+  type RequestOptions,
+  request,
+  setUnauthorizedHandler,
+} from "./api/http";
 export { meetingsApi, yearRange } from "./api/meetings";
+export { type MemberListParams, membersApi } from "./api/members";
+export { branchesOf, flattenTree, organizationsApi } from "./api/organizations";

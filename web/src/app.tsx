@@ -2,11 +2,11 @@
  * The route table. Every page is a lazy chunk, so a member opening the room loads the shell and the room
  * view only; the console, reports and the PDF code come when someone opens them.
  */
-import { Route, Router, useLocation, useNavigate, type RouteSectionProps } from "@solidjs/router";
+import { Route, Router, type RouteSectionProps, useLocation, useNavigate } from "@solidjs/router";
 import { createEffect, ErrorBoundary, lazy, Match, on, Switch } from "solid-js";
 import { t } from "./i18n/common";
-import { session } from "./session";
 import { isLiveRoomPath } from "./room/room-early";
+import { session } from "./session";
 import { ErrorNotice } from "./ui/error-notice";
 import { Toaster } from "./ui/toast";
 
@@ -53,7 +53,12 @@ function Root(props: RouteSectionProps) {
       <ErrorBoundary
         fallback={(err, reset) => (
           <main id="main" class="page-loading">
-            <ErrorNotice error={err} onRetry={() => (err instanceof TypeError && /import|fetch/i.test(err.message) ? window.location.reload() : reset())} />
+            <ErrorNotice
+              error={err}
+              onRetry={() =>
+                err instanceof TypeError && /import|fetch/i.test(err.message) ? window.location.reload() : reset()
+              }
+            />
           </main>
         )}
       >
@@ -80,7 +85,11 @@ function RequireLogin(props: RouteSectionProps) {
   });
   return (
     <Switch>
-      <Match when={session().status === "ready" || (session().status === "loading" && isLiveRoomPath(location.pathname))}>{props.children}</Match>
+      <Match
+        when={session().status === "ready" || (session().status === "loading" && isLiveRoomPath(location.pathname))}
+      >
+        {props.children}
+      </Match>
       <Match when={session().status === "loading"}>
         <p class="loading page-loading" aria-busy="true">
           {t("loading")}

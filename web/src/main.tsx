@@ -1,9 +1,9 @@
 import { render } from "solid-js/web";
 import { App } from "./app";
 import { lang } from "./i18n";
+import { startRoomEarly } from "./room/room-early";
 import { loadSession } from "./session";
 import { bindFontSizeToPerson } from "./ui/font-size";
-import { startRoomEarly } from "./room/room-early";
 import "./styles/base.css";
 
 document.documentElement.lang = lang();

@@ -12,6 +12,7 @@ import { bindFontSizeToPerson } from "./ui/font-size";
 export type SessionState = { status: "loading" } | { status: "anonymous" } | { status: "ready"; me: Me };
 
 const [session, setSession] = createSignal<SessionState>({ status: "loading" });
+
 export { session };
 
 export function me(): Me | null {

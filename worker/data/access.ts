@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { meetingGuests, memberships, tenantRoles, tenants, visitPlans } from "../../schema/db/tables";
 import type { TenantRole } from "../../schema/api/auth";
 import type { MembershipStanding } from "../../schema/api/members";
+import { meetingGuests, memberships, tenantRoles, tenants, visitPlans } from "../../schema/db/tables";
 import { idSchema } from "../../schema/ids";
-import { liveSessionQuery } from "../lib/session-token";
 import type { Db, TenantAccess } from "../env";
+import { liveSessionQuery } from "../lib/session-token";
 
 /**
  * The queries that make up a caller's standing in one tenant, to run in one D1 batch (one round trip),
@@ -49,14 +49,19 @@ type AccessRows = readonly [
 ];
 
 /** The caller's standing from the rows of `tenantAccessQueries`, or null when they have none (the tenant then answers 404). */
-export function toTenantAccess(tenantId: string, [tenantRows, roleRows, memberRows, guestRows, visitRows]: AccessRows): TenantAccess | null {
+export function toTenantAccess(
+  tenantId: string,
+  [tenantRows, roleRows, memberRows, guestRows, visitRows]: AccessRows,
+): TenantAccess | null {
   if (tenantRows.length === 0) return null;
   const role = roleRows[0]?.role ?? null;
   if (!role && memberRows.length === 0 && guestRows.length === 0 && visitRows.length === 0) return null;
   return {
     tenantId,
     role,
-    memberships: new Map(memberRows.map((m) => [m.organizationId, { status: m.status, branchRole: m.branchRole, standing: m.standing }])),
+    memberships: new Map(
+      memberRows.map((m) => [m.organizationId, { status: m.status, branchRole: m.branchRole, standing: m.standing }]),
+    ),
     guestMeetingIds: new Set(guestRows.map((g) => g.meetingId)),
     plannedVisitor: visitRows.length > 0,
   };
@@ -77,6 +82,9 @@ export async function tenantSessionAccess(
   tenantId: string | undefined,
 ): Promise<{ live: boolean; access: TenantAccess | null }> {
   const validTenant = !!tenantId && idSchema.safeParse(tenantId).success;
-  const [sessionRows, ...accessRows] = await db.batch([liveSessionQuery(db, session), ...tenantAccessQueries(db, validTenant ? tenantId : "", session.personId)]);
+  const [sessionRows, ...accessRows] = await db.batch([
+    liveSessionQuery(db, session),
+    ...tenantAccessQueries(db, validTenant ? tenantId : "", session.personId),
+  ]);
   return { live: sessionRows.length > 0, access: validTenant ? toTenantAccess(tenantId, accessRows) : null };
 }

@@ -4,11 +4,11 @@
  * clears any earlier confirmation of the same meeting, so a meeting has at most one confirmed grade.
  */
 import { and, asc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
-import { evaluations, meetings, organizations, people } from "../../schema/db/tables";
 import type { EvaluationView, Grade, MeetingGradeView } from "../../schema/api/reports";
+import { evaluations, meetings, organizations, people } from "../../schema/db/tables";
+import type { Db } from "../env";
 import { auditInsert } from "../lib/audit";
 import { nowIso } from "../lib/ids";
-import type { Db } from "../env";
 import { officialEvaluation } from "./reports/grades";
 
 interface MeetingRow {
@@ -102,7 +102,11 @@ export async function listMeetingGrades(
   return views.filter((v) => f.state === "all" || (f.state === "confirmed") === v.confirmed);
 }
 
-export async function getMeetingGrades(db: Db, tenantId: string, meetingId: string): Promise<MeetingGradeView | undefined> {
+export async function getMeetingGrades(
+  db: Db,
+  tenantId: string,
+  meetingId: string,
+): Promise<MeetingGradeView | undefined> {
   const rows = await db
     .select(meetingColumns)
     .from(meetings)
@@ -114,34 +118,70 @@ export async function getMeetingGrades(db: Db, tenantId: string, meetingId: stri
 
 export async function findEvaluation(db: Db, tenantId: string, evaluationId: string) {
   const [row] = await db
-    .select({ id: evaluations.id, meetingId: evaluations.meetingId, meetingStatus: meetings.status, confirmedAt: evaluations.confirmedAt })
+    .select({
+      id: evaluations.id,
+      meetingId: evaluations.meetingId,
+      meetingStatus: meetings.status,
+      confirmedAt: evaluations.confirmedAt,
+    })
     .from(evaluations)
     .innerJoin(meetings, eq(meetings.id, evaluations.meetingId))
     .where(and(eq(evaluations.tenantId, tenantId), eq(evaluations.id, evaluationId)));
   return row;
 }
 
-export async function confirmEvaluation(db: Db, tenantId: string, e: { id: string; meetingId: string }, personId: string) {
+export async function confirmEvaluation(
+  db: Db,
+  tenantId: string,
+  e: { id: string; meetingId: string },
+  personId: string,
+) {
   const at = nowIso();
   await db.batch([
     db
       .update(evaluations)
       .set({ confirmedAt: null, confirmedBy: null })
-      .where(and(eq(evaluations.tenantId, tenantId), eq(evaluations.meetingId, e.meetingId), ne(evaluations.id, e.id), isNotNull(evaluations.confirmedAt))),
+      .where(
+        and(
+          eq(evaluations.tenantId, tenantId),
+          eq(evaluations.meetingId, e.meetingId),
+          ne(evaluations.id, e.id),
+          isNotNull(evaluations.confirmedAt),
+        ),
+      ),
     db
       .update(evaluations)
       .set({ confirmedAt: at, confirmedBy: personId })
       .where(and(eq(evaluations.tenantId, tenantId), eq(evaluations.id, e.id))),
-    auditInsert(db, { tenantId, personId, action: "confirm", entity: "evaluation", entityId: e.id, detail: { meetingId: e.meetingId } }),
+    auditInsert(db, {
+      tenantId,
+      personId,
+      action: "confirm",
+      entity: "evaluation",
+      entityId: e.id,
+      detail: { meetingId: e.meetingId },
+    }),
   ]);
 }
 
-export async function unconfirmEvaluation(db: Db, tenantId: string, e: { id: string; meetingId: string }, personId: string) {
+export async function unconfirmEvaluation(
+  db: Db,
+  tenantId: string,
+  e: { id: string; meetingId: string },
+  personId: string,
+) {
   await db.batch([
     db
       .update(evaluations)
       .set({ confirmedAt: null, confirmedBy: null })
       .where(and(eq(evaluations.tenantId, tenantId), eq(evaluations.id, e.id))),
-    auditInsert(db, { tenantId, personId, action: "unconfirm", entity: "evaluation", entityId: e.id, detail: { meetingId: e.meetingId } }),
+    auditInsert(db, {
+      tenantId,
+      personId,
+      action: "unconfirm",
+      entity: "evaluation",
+      entityId: e.id,
+      detail: { meetingId: e.meetingId },
+    }),
   ]);
 }

@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
-import { meetingGuests, memberships, people, tenantRoles, tenants, visitPlans } from "../../schema/db/tables";
 import type { Me } from "../../schema/api/auth";
+import { meetingGuests, memberships, people, tenantRoles, tenants, visitPlans } from "../../schema/db/tables";
 import type { Db } from "../env";
 
 export async function findPersonByEmail(db: Db, email: string) {
@@ -10,10 +10,20 @@ export async function findPersonByEmail(db: Db, email: string) {
 /** The person and every tenant they stand in, for "who am I" and the client's tenant picker. */
 export async function loadMe(db: Db, personId: string): Promise<Me | null> {
   const [personRows, roleRows, memberRows, guestRows, visitRows] = await db.batch([
-    db.select({ id: people.id, fullName: people.fullName, email: people.email }).from(people).where(eq(people.id, personId)),
-    db.select({ tenantId: tenantRoles.tenantId, role: tenantRoles.role }).from(tenantRoles).where(eq(tenantRoles.personId, personId)),
     db
-      .select({ tenantId: memberships.tenantId, organizationId: memberships.organizationId, branchRole: memberships.branchRole })
+      .select({ id: people.id, fullName: people.fullName, email: people.email })
+      .from(people)
+      .where(eq(people.id, personId)),
+    db
+      .select({ tenantId: tenantRoles.tenantId, role: tenantRoles.role })
+      .from(tenantRoles)
+      .where(eq(tenantRoles.personId, personId)),
+    db
+      .select({
+        tenantId: memberships.tenantId,
+        organizationId: memberships.organizationId,
+        branchRole: memberships.branchRole,
+      })
       .from(memberships)
       .where(eq(memberships.personId, personId)),
     db
@@ -21,7 +31,10 @@ export async function loadMe(db: Db, personId: string): Promise<Me | null> {
       .from(meetingGuests)
       .where(eq(meetingGuests.personId, personId)),
     // A leader planned to visit a committee stands in it before the plan names a meeting.
-    db.selectDistinct({ tenantId: visitPlans.tenantId }).from(visitPlans).where(eq(visitPlans.leaderPersonId, personId)),
+    db
+      .selectDistinct({ tenantId: visitPlans.tenantId })
+      .from(visitPlans)
+      .where(eq(visitPlans.leaderPersonId, personId)),
   ]);
   const person = personRows[0];
   if (!person) return null;

@@ -1,8 +1,9 @@
 /** Loading a meeting for a request: 404 when the caller may not see it, 403/409 when they may not change it. */
-import { idSchema } from "../../schema/ids";
+
 import type { MeetingStatus } from "../../schema/api/meetings";
-import { conflict, forbidden, notFound } from "../lib/api-error";
+import { idSchema } from "../../schema/ids";
 import type { Db, TenantAccess } from "../env";
+import { conflict, forbidden, notFound } from "../lib/api-error";
 import { canPlanFor, canSeeMeeting, getMeetingRow } from "./meetings";
 
 export async function meetingForRead(db: Db, access: TenantAccess, meetingId: string | undefined) {
@@ -20,11 +21,18 @@ const statusText: Record<MeetingStatus, string> = {
   cancelled: "đã hủy / cancelled",
 };
 
-export async function meetingForWrite(db: Db, access: TenantAccess, meetingId: string | undefined, allowed: readonly MeetingStatus[]) {
+export async function meetingForWrite(
+  db: Db,
+  access: TenantAccess,
+  meetingId: string | undefined,
+  allowed: readonly MeetingStatus[],
+) {
   const row = await meetingForRead(db, access, meetingId);
   if (!canPlanFor(access, row.organizationId)) throw forbidden();
   if (!allowed.includes(row.status)) {
-    throw conflict(`Không thể sửa: cuộc họp ${statusText[row.status].split(" / ")[0]} / Cannot change a meeting that is ${statusText[row.status].split(" / ")[1]}`);
+    throw conflict(
+      `Không thể sửa: cuộc họp ${statusText[row.status].split(" / ")[0]} / Cannot change a meeting that is ${statusText[row.status].split(" / ")[1]}`,
+    );
   }
   return row;
 }

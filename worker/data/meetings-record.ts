@@ -1,7 +1,17 @@
 /** The read side of what the room records: minutes versions and the meeting's record. Tenant-scoped. */
 import { and, asc, desc, eq, notExists } from "drizzle-orm";
 import type { MeetingMinutes, MeetingRecord } from "../../schema/api/meetings";
-import { attendance, ballots, evaluations, meetingGuests, minutes, people, reservedOpinions, speeches, votes } from "../../schema/db/tables";
+import {
+  attendance,
+  ballots,
+  evaluations,
+  meetingGuests,
+  minutes,
+  people,
+  reservedOpinions,
+  speeches,
+  votes,
+} from "../../schema/db/tables";
 import type { Db } from "../env";
 
 export async function getMinutes(db: Db, tenantId: string, meetingId: string): Promise<MeetingMinutes> {
@@ -10,7 +20,14 @@ export async function getMinutes(db: Db, tenantId: string, meetingId: string): P
     .from(minutes)
     .where(and(eq(minutes.tenantId, tenantId), eq(minutes.meetingId, meetingId)))
     .orderBy(desc(minutes.version));
-  const versions = rows.map((r) => ({ version: r.version, status: r.status, createdBy: r.createdBy, createdAt: r.createdAt, approvedBy: r.approvedBy, approvedAt: r.approvedAt }));
+  const versions = rows.map((r) => ({
+    version: r.version,
+    status: r.status,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+    approvedBy: r.approvedBy,
+    approvedAt: r.approvedAt,
+  }));
   const top = rows[0];
   return { versions, latest: top ? { ...versions[0]!, body: top.body } : null };
 }
@@ -26,7 +43,12 @@ const parse = (json: string): unknown => {
 export async function getRecord(db: Db, tenantId: string, meetingId: string): Promise<MeetingRecord> {
   const [att, sp, vs, bs, ro, ev] = await db.batch([
     db
-      .select({ personId: attendance.personId, fullName: people.fullName, status: attendance.status, reason: attendance.reason })
+      .select({
+        personId: attendance.personId,
+        fullName: people.fullName,
+        status: attendance.status,
+        reason: attendance.reason,
+      })
       .from(attendance)
       .innerJoin(people, eq(people.id, attendance.personId))
       // A guest's presence row is the trace of a leader's visit (party/logic/attendance.ts), not a member's attendance.
@@ -34,7 +56,14 @@ export async function getRecord(db: Db, tenantId: string, meetingId: string): Pr
         and(
           eq(attendance.tenantId, tenantId),
           eq(attendance.meetingId, meetingId),
-          notExists(db.select({ one: meetingGuests.personId }).from(meetingGuests).where(and(eq(meetingGuests.meetingId, attendance.meetingId), eq(meetingGuests.personId, attendance.personId)))),
+          notExists(
+            db
+              .select({ one: meetingGuests.personId })
+              .from(meetingGuests)
+              .where(
+                and(eq(meetingGuests.meetingId, attendance.meetingId), eq(meetingGuests.personId, attendance.personId)),
+              ),
+          ),
         ),
       )
       .orderBy(asc(people.searchName)),
@@ -54,16 +83,33 @@ export async function getRecord(db: Db, tenantId: string, meetingId: string): Pr
       .innerJoin(people, eq(people.id, speeches.personId))
       .where(and(eq(speeches.tenantId, tenantId), eq(speeches.meetingId, meetingId)))
       .orderBy(asc(speeches.startedAt)),
-    db.select().from(votes).where(and(eq(votes.tenantId, tenantId), eq(votes.meetingId, meetingId))).orderBy(asc(votes.openedAt)),
     db
-      .select({ voteId: ballots.voteId, personId: ballots.personId, fullName: people.fullName, choice: ballots.choice, channel: ballots.channel })
+      .select()
+      .from(votes)
+      .where(and(eq(votes.tenantId, tenantId), eq(votes.meetingId, meetingId)))
+      .orderBy(asc(votes.openedAt)),
+    db
+      .select({
+        voteId: ballots.voteId,
+        personId: ballots.personId,
+        fullName: people.fullName,
+        choice: ballots.choice,
+        channel: ballots.channel,
+      })
       .from(ballots)
       .innerJoin(votes, eq(votes.id, ballots.voteId))
       .innerJoin(people, eq(people.id, ballots.personId))
       .where(and(eq(ballots.tenantId, tenantId), eq(votes.tenantId, tenantId), eq(votes.meetingId, meetingId)))
       .orderBy(asc(ballots.castAt)),
     db
-      .select({ id: reservedOpinions.id, voteId: reservedOpinions.voteId, personId: reservedOpinions.personId, fullName: people.fullName, body: reservedOpinions.body, createdAt: reservedOpinions.createdAt })
+      .select({
+        id: reservedOpinions.id,
+        voteId: reservedOpinions.voteId,
+        personId: reservedOpinions.personId,
+        fullName: people.fullName,
+        body: reservedOpinions.body,
+        createdAt: reservedOpinions.createdAt,
+      })
       .from(reservedOpinions)
       .innerJoin(people, eq(people.id, reservedOpinions.personId))
       .where(and(eq(reservedOpinions.tenantId, tenantId), eq(reservedOpinions.meetingId, meetingId)))

@@ -1,8 +1,16 @@
 /** Meeting queries, all scoped by tenant id. */
-import { and, asc, count, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { ListMeetingsQuery, Meeting, MeetingDetail } from "../../schema/api/meetings";
-import { agendaItems, meetingDocuments, meetingGuests, meetings, memberships, organizations, people } from "../../schema/db/tables";
+import {
+  agendaItems,
+  meetingDocuments,
+  meetingGuests,
+  meetings,
+  memberships,
+  organizations,
+  people,
+} from "../../schema/db/tables";
 import { mayPlanBranch } from "../../schema/planning-rule";
 import type { Db, TenantAccess } from "../env";
 
@@ -32,7 +40,8 @@ const meetingColumns = {
 
 const VN_OFFSET_MS = 7 * 3600_000;
 /** The UTC instant at which a Vietnam-clock wall time begins. */
-export const vnToUtc = (y: number, m: number, d: number, hh = 0, mm = 0) => new Date(Date.UTC(y, m - 1, d, hh, mm) - VN_OFFSET_MS).toISOString();
+export const vnToUtc = (y: number, m: number, d: number, hh = 0, mm = 0) =>
+  new Date(Date.UTC(y, m - 1, d, hh, mm) - VN_OFFSET_MS).toISOString();
 /** `YYYY-MM` of an instant on Vietnam's clock. */
 export const vnMonthOf = (iso: string) => new Date(Date.parse(iso) + VN_OFFSET_MS).toISOString().slice(0, 7);
 
@@ -51,7 +60,8 @@ export const canSeeMeeting = (access: TenantAccess, m: { id: string; organizatio
   access.role !== null || access.memberships.has(m.organizationId) || access.guestMeetingIds.has(m.id);
 
 /** Admins and organizers plan any branch's meetings; a branch's secretary and deputy plan their own. */
-export const canPlanFor = (access: TenantAccess, organizationId: string) => mayPlanBranch(access.role, access.memberships.get(organizationId)?.branchRole);
+export const canPlanFor = (access: TenantAccess, organizationId: string) =>
+  mayPlanBranch(access.role, access.memberships.get(organizationId)?.branchRole);
 
 export async function listMeetings(db: Db, tenantId: string, access: TenantAccess, q: ListMeetingsQuery) {
   const conds: (SQL | undefined)[] = [eq(meetings.tenantId, tenantId), visibleFilter(access)];
@@ -59,7 +69,10 @@ export async function listMeetings(db: Db, tenantId: string, access: TenantAcces
   if (q.status) conds.push(eq(meetings.status, q.status));
   if (q.month) {
     const [y, m] = q.month.split("-").map(Number) as [number, number];
-    conds.push(gte(meetings.scheduledAt, vnToUtc(y, m, 1)), lt(meetings.scheduledAt, vnToUtc(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1)));
+    conds.push(
+      gte(meetings.scheduledAt, vnToUtc(y, m, 1)),
+      lt(meetings.scheduledAt, vnToUtc(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1)),
+    );
   }
   if (q.from) {
     const [y, m, d] = q.from.split("-").map(Number) as [number, number, number];
@@ -109,9 +122,14 @@ export async function getMeeting(db: Db, tenantId: string, meetingId: string): P
 }
 
 const DAY_MS = 24 * 3600_000;
-export const isLateDocument = (createdAt: string, scheduledAt: string) => Date.parse(createdAt) > Date.parse(scheduledAt) - DAY_MS;
+export const isLateDocument = (createdAt: string, scheduledAt: string) =>
+  Date.parse(createdAt) > Date.parse(scheduledAt) - DAY_MS;
 
-export async function getMeetingDetail(db: Db, tenantId: string, meetingId: string): Promise<MeetingDetail | undefined> {
+export async function getMeetingDetail(
+  db: Db,
+  tenantId: string,
+  meetingId: string,
+): Promise<MeetingDetail | undefined> {
   const meeting = await getMeeting(db, tenantId, meetingId);
   if (!meeting) return undefined;
   const [agenda, documents, guests] = await db.batch([
@@ -129,12 +147,24 @@ export async function getMeetingDetail(db: Db, tenantId: string, meetingId: stri
       .where(and(eq(agendaItems.tenantId, tenantId), eq(agendaItems.meetingId, meetingId)))
       .orderBy(asc(agendaItems.position)),
     db
-      .select({ id: meetingDocuments.id, title: meetingDocuments.title, body: meetingDocuments.body, url: meetingDocuments.url, createdAt: meetingDocuments.createdAt })
+      .select({
+        id: meetingDocuments.id,
+        title: meetingDocuments.title,
+        body: meetingDocuments.body,
+        url: meetingDocuments.url,
+        createdAt: meetingDocuments.createdAt,
+      })
       .from(meetingDocuments)
       .where(and(eq(meetingDocuments.tenantId, tenantId), eq(meetingDocuments.meetingId, meetingId)))
       .orderBy(asc(meetingDocuments.createdAt)),
     db
-      .select({ personId: meetingGuests.personId, fullName: people.fullName, email: people.email, title: meetingGuests.title, hash: people.passwordHash })
+      .select({
+        personId: meetingGuests.personId,
+        fullName: people.fullName,
+        email: people.email,
+        title: meetingGuests.title,
+        hash: people.passwordHash,
+      })
       .from(meetingGuests)
       .innerJoin(people, eq(people.id, meetingGuests.personId))
       .where(and(eq(meetingGuests.tenantId, tenantId), eq(meetingGuests.meetingId, meetingId)))
@@ -156,7 +186,13 @@ export async function branchMemberIds(db: Db, tenantId: string, organizationId: 
   const rows = await db
     .select({ personId: memberships.personId })
     .from(memberships)
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.organizationId, organizationId), inArray(memberships.personId, personIds)));
+    .where(
+      and(
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.organizationId, organizationId),
+        inArray(memberships.personId, personIds),
+      ),
+    );
   return new Set(rows.map((r) => r.personId));
 }
 

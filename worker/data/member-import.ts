@@ -3,16 +3,16 @@
  * one bad row and nothing is imported. A good file is written in one `db.batch()` (one transaction).
  */
 import { eq, sql } from "drizzle-orm";
-import { memberships, organizations, people } from "../../schema/db/tables";
-import type { ImportResult, MembershipStatus, BranchRole } from "../../schema/api/members";
+import type { BranchRole, ImportResult, MembershipStatus } from "../../schema/api/members";
 import { MEETING_KINDS } from "../../schema/api/organizations";
-import { mapHeader, parseMemberRow, type MemberCsvRow } from "../../schema/csv/members-csv";
+import { type MemberCsvRow, mapHeader, parseMemberRow } from "../../schema/csv/members-csv";
 import { parseCsv } from "../../schema/csv/parse-csv";
+import { memberships, organizations, people } from "../../schema/db/tables";
 import type { ErrorIssue } from "../../schema/errors";
 import { foldForSearch, memberSearchText } from "../../schema/text";
+import type { Db } from "../env";
 import { auditInsert } from "../lib/audit";
 import { newId } from "../lib/ids";
-import type { Db } from "../env";
 
 /** More than a province committee's members (Yên Bái's bloc: 4,759); the 1 MB body limit binds first anyway. */
 export const MAX_IMPORT_ROWS = 10_000;
@@ -42,7 +42,15 @@ export async function checkImport(db: Db, tenantId: string, csv: string): Promis
   if (problems.length) return { ok: false, issues: problems.map((p) => issue(header.line, p)) };
   if (records.length === 0) return { ok: false, issues: [issue(header.line, "Không có dòng dữ liệu / No data rows")] };
   if (records.length > MAX_IMPORT_ROWS) {
-    return { ok: false, issues: [issue(header.line, `Quá ${MAX_IMPORT_ROWS} dòng, hãy chia nhỏ tệp / Over ${MAX_IMPORT_ROWS} rows, split the file`)] };
+    return {
+      ok: false,
+      issues: [
+        issue(
+          header.line,
+          `Quá ${MAX_IMPORT_ROWS} dòng, hãy chia nhỏ tệp / Over ${MAX_IMPORT_ROWS} rows, split the file`,
+        ),
+      ],
+    };
   }
 
   const rowProblems = new Map<number, string[]>();
@@ -93,7 +101,8 @@ export async function checkImport(db: Db, tenantId: string, csv: string): Promis
   const memberKey = (orgId: string, personId: string) => `${orgId}|${personId}`;
   const existingMembership = new Set(existing.map((m) => memberKey(m.organizationId, m.personId)));
   const secretaryOrgs = new Set(existing.filter((m) => m.branchRole === "secretary").map((m) => m.organizationId));
-  const nameYearKey = (orgId: string, searchName: string, year: number | null) => `${orgId}|${searchName}|${year ?? ""}`;
+  const nameYearKey = (orgId: string, searchName: string, year: number | null) =>
+    `${orgId}|${searchName}|${year ?? ""}`;
   const existingNameYear = new Set(existing.map((m) => nameYearKey(m.organizationId, m.searchName, m.birthYear)));
 
   const firstLineOfEmail = new Map<string, number>();
@@ -109,7 +118,10 @@ export async function checkImport(db: Db, tenantId: string, csv: string): Promis
         );
     const org = candidates.length === 1 ? candidates[0]! : null;
     if (candidates.length > 1) {
-      complain(row.line, `Có nhiều chi bộ tên "${row.branch}", hãy dùng mã chi bộ / Several branches named so, use the branch id`);
+      complain(
+        row.line,
+        `Có nhiều chi bộ tên "${row.branch}", hãy dùng mã chi bộ / Several branches named so, use the branch id`,
+      );
     } else if (!org) {
       complain(row.line, `Không có chi bộ "${row.branch.slice(0, 80)}" / Unknown branch`);
     } else if (!MEETING_KINDS.includes(org.kind)) {
@@ -125,7 +137,10 @@ export async function checkImport(db: Db, tenantId: string, csv: string): Promis
       const owner = ownerByEmail.get(row.email);
       if (owner && owner.searchName !== searchName) {
         // The rule for reusing an account: same e-mail and same name (ignoring case and diacritics).
-        complain(row.line, "E-mail đã thuộc về người khác (khác họ tên) / E-mail belongs to a person with another name");
+        complain(
+          row.line,
+          "E-mail đã thuộc về người khác (khác họ tên) / E-mail belongs to a person with another name",
+        );
       } else if (owner) {
         existingPersonId = owner.id;
         if (org && existingMembership.has(memberKey(org.id, owner.id))) {
@@ -137,7 +152,10 @@ export async function checkImport(db: Db, tenantId: string, csv: string): Promis
       const key = nameYearKey(org.id, searchName, row.birthYear);
       const first = firstLineOfNameYear.get(key);
       if (existingNameYear.has(key)) {
-        complain(row.line, "Chi bộ đã có người cùng họ tên và năm sinh / Branch already has a member with this name and birth year");
+        complain(
+          row.line,
+          "Chi bộ đã có người cùng họ tên và năm sinh / Branch already has a member with this name and birth year",
+        );
       } else if (first !== undefined) {
         complain(row.line, `Trùng họ tên và năm sinh với dòng ${first} / Same name and birth year as line ${first}`);
       } else firstLineOfNameYear.set(key, row.line);
@@ -146,7 +164,8 @@ export async function checkImport(db: Db, tenantId: string, csv: string): Promis
     if (org && row.branchRole === "secretary") {
       const first = secretaryLineOfOrg.get(org.id);
       if (secretaryOrgs.has(org.id)) complain(row.line, "Chi bộ đã có bí thư / The branch already has a secretary");
-      else if (first !== undefined) complain(row.line, `Chi bộ đã có bí thư ở dòng ${first} / Second secretary (line ${first})`);
+      else if (first !== undefined)
+        complain(row.line, `Chi bộ đã có bí thư ở dòng ${first} / Second secretary (line ${first})`);
       else secretaryLineOfOrg.set(org.id, row.line);
     }
 
@@ -165,7 +184,11 @@ export async function checkImport(db: Db, tenantId: string, csv: string): Promis
 export function summarize(rows: PlannedRow[], dryRun: boolean): ImportResult {
   const byOrg = new Map<string, { organizationId: string; organizationName: string; rows: number }>();
   for (const r of rows) {
-    const entry = byOrg.get(r.organizationId) ?? { organizationId: r.organizationId, organizationName: r.organizationName, rows: 0 };
+    const entry = byOrg.get(r.organizationId) ?? {
+      organizationId: r.organizationId,
+      organizationName: r.organizationName,
+      rows: 0,
+    };
     entry.rows++;
     byOrg.set(r.organizationId, entry);
   }
@@ -194,7 +217,14 @@ const chunks = <T>(items: T[], size: number) =>
 
 /** Writes the checked rows: new people, then memberships, then one audit row, all in one transaction. */
 export async function writeImport(db: Db, d1: D1Database, tenantId: string, actorId: string, rows: PlannedRow[]) {
-  const newPeople: { id: string; email: string | null; fullName: string; searchName: string; phone: string | null; birthYear: number | null }[] = [];
+  const newPeople: {
+    id: string;
+    email: string | null;
+    fullName: string;
+    searchName: string;
+    phone: string | null;
+    birthYear: number | null;
+  }[] = [];
   const newMemberships: {
     id: string;
     organizationId: string;
@@ -208,7 +238,14 @@ export async function writeImport(db: Db, d1: D1Database, tenantId: string, acto
     let personId = r.existingPersonId;
     if (!personId) {
       personId = newId();
-      newPeople.push({ id: personId, email: r.email, fullName: r.fullName, searchName: foldForSearch(r.fullName), phone: r.phone, birthYear: r.birthYear });
+      newPeople.push({
+        id: personId,
+        email: r.email,
+        fullName: r.fullName,
+        searchName: foldForSearch(r.fullName),
+        phone: r.phone,
+        birthYear: r.birthYear,
+      });
     }
     newMemberships.push({
       id: newId(),

@@ -1,9 +1,9 @@
-import { and, asc, count, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
-import { meetingGuests, memberships, organizations, people, tenantRoles } from "../../schema/db/tables";
+import { and, asc, count, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { ListMembersQuery, Member } from "../../schema/api/members";
+import { meetingGuests, memberships, organizations, people, tenantRoles } from "../../schema/db/tables";
 import { foldForSearch } from "../../schema/text";
-import { exemptOn, vnToday } from "./organizations";
 import type { Db } from "../env";
+import { exemptOn, vnToday } from "./organizations";
 
 const memberColumns = {
   membershipId: memberships.id,
@@ -23,11 +23,18 @@ const memberColumns = {
   exemptFrom: memberships.exemptFrom,
   exemptTo: memberships.exemptTo,
 };
-type MemberRow = Omit<Member, "exemption"> & { exemptReason: string | null; exemptFrom: string | null; exemptTo: string | null };
+type MemberRow = Omit<Member, "exemption"> & {
+  exemptReason: string | null;
+  exemptFrom: string | null;
+  exemptTo: string | null;
+};
 
 function toMember(r: MemberRow): Member {
   const { exemptReason, exemptFrom, exemptTo, ...rest } = r;
-  return { ...rest, exemption: exemptReason && exemptFrom ? { reason: exemptReason, from: exemptFrom, to: exemptTo } : null };
+  return {
+    ...rest,
+    exemption: exemptReason && exemptFrom ? { reason: exemptReason, from: exemptFrom, to: exemptTo } : null,
+  };
 }
 
 const membersJoin = (db: Db) =>
@@ -35,7 +42,10 @@ const membersJoin = (db: Db) =>
     .select(memberColumns)
     .from(memberships)
     .innerJoin(people, eq(people.id, memberships.personId))
-    .innerJoin(organizations, and(eq(organizations.id, memberships.organizationId), eq(organizations.tenantId, memberships.tenantId)));
+    .innerJoin(
+      organizations,
+      and(eq(organizations.id, memberships.organizationId), eq(organizations.tenantId, memberships.tenantId)),
+    );
 
 /** `%`, `_` and `\` typed by a user match themselves in LIKE. */
 const likeContains = (s: string) => `%${s.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -44,7 +54,13 @@ const likeContains = (s: string) => `%${s.replace(/[\\%_]/g, (ch) => `\\${ch}`)}
  * A page of the tenant's members, by folded name. `visibleOrgIds` limits a plain member to their own branches; staff pass
  * null. `q` matches the folded name (so "nguyen van duc" finds "Nguyễn Văn Đức") or the e-mail.
  */
-export async function listMembers(db: Db, tenantId: string, query: ListMembersQuery, visibleOrgIds: string[] | null, today = vnToday()) {
+export async function listMembers(
+  db: Db,
+  tenantId: string,
+  query: ListMembersQuery,
+  visibleOrgIds: string[] | null,
+  today = vnToday(),
+) {
   const where: SQL[] = [eq(memberships.tenantId, tenantId)];
   if (visibleOrgIds) where.push(inArray(memberships.organizationId, visibleOrgIds.length ? visibleOrgIds : [""]));
   if (query.organizationId) {
@@ -116,9 +132,21 @@ export async function findPersonIdByEmail(db: Db, email: string) {
  */
 export async function standsElsewhere(db: Db, tenantId: string, personId: string): Promise<boolean> {
   const [m, r, g] = await db.batch([
-    db.select({ x: memberships.id }).from(memberships).where(and(eq(memberships.personId, personId), ne(memberships.tenantId, tenantId))).limit(1),
-    db.select({ x: tenantRoles.personId }).from(tenantRoles).where(and(eq(tenantRoles.personId, personId), ne(tenantRoles.tenantId, tenantId))).limit(1),
-    db.select({ x: meetingGuests.personId }).from(meetingGuests).where(and(eq(meetingGuests.personId, personId), ne(meetingGuests.tenantId, tenantId))).limit(1),
+    db
+      .select({ x: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.personId, personId), ne(memberships.tenantId, tenantId)))
+      .limit(1),
+    db
+      .select({ x: tenantRoles.personId })
+      .from(tenantRoles)
+      .where(and(eq(tenantRoles.personId, personId), ne(tenantRoles.tenantId, tenantId)))
+      .limit(1),
+    db
+      .select({ x: meetingGuests.personId })
+      .from(meetingGuests)
+      .where(and(eq(meetingGuests.personId, personId), ne(meetingGuests.tenantId, tenantId)))
+      .limit(1),
   ]);
   return m.length + r.length + g.length > 0;
 }

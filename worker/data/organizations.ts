@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import { memberships, organizations } from "../../schema/db/tables";
 import type { MemberCounts, OrganizationNode, OrganizationTree } from "../../schema/api/organizations";
+import { memberships, organizations } from "../../schema/db/tables";
 import type { Db } from "../env";
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -51,12 +51,21 @@ export async function organizationTree(db: Db, tenantId: string, today = vnToday
   const nodes = new Map<string, OrganizationNode>(
     orgs.map((o) => [
       o.id,
-      { id: o.id, kind: o.kind, name: o.name, parentId: o.parentId, branchType: o.branchType, counts: zero(), children: [] },
+      {
+        id: o.id,
+        kind: o.kind,
+        name: o.name,
+        parentId: o.parentId,
+        branchType: o.branchType,
+        counts: zero(),
+        children: [],
+      },
     ]),
   );
   for (const c of counts) {
     const node = nodes.get(c.organizationId);
-    if (node) add(node.counts, { total: c.total, official: c.official, probationary: c.probationary, exempt: c.exempt });
+    if (node)
+      add(node.counts, { total: c.total, official: c.official, probationary: c.probationary, exempt: c.exempt });
   }
   const roots: OrganizationNode[] = [];
   for (const node of nodes.values()) {

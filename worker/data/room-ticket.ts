@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { MembershipStanding } from "../../schema/api/members";
 import type { TicketResponse } from "../../schema/api/tickets";
-import type { RoomRole } from "../../schema/room/ticket";
 import { meetingGuests, meetings, people } from "../../schema/db/tables";
+import type { RoomRole } from "../../schema/room/ticket";
 import type { Db, TenantAccess } from "../env";
 import { conflict, forbidden, notFound } from "../lib/api-error";
 import { issueRoomTicket } from "../lib/room-ticket";
@@ -11,7 +11,8 @@ import { closeVisitLoop } from "./visits";
 const notActiveMessage: Record<Exclude<MembershipStanding, "active">, string> = {
   transferred:
     "Đồng chí đã chuyển sinh hoạt tạm thời sang tổ chức khác, không dự họp chi bộ này / You are temporarily transferred to another organization and do not attend this branch's meetings",
-  suspended: "Đồng chí đang bị đình chỉ sinh hoạt đảng, không dự họp / Your party activity is suspended: you cannot attend meetings",
+  suspended:
+    "Đồng chí đang bị đình chỉ sinh hoạt đảng, không dự họp / Your party activity is suspended: you cannot attend meetings",
   detained: "Đồng chí đang bị tạm giữ, tạm giam, không dự họp / You are held in custody and cannot attend meetings",
 };
 
@@ -45,7 +46,13 @@ export function roomRoleFor(
  * A ticket for one meeting's room for the person, by the rules above; throws the API error the tickets
  * route answers with otherwise. The tickets route and the room page (worker/room-page.ts) both use it.
  */
-export async function ticketForMeeting(env: Cloudflare.Env, db: Db, access: TenantAccess, personId: string, meetingId: string): Promise<TicketResponse> {
+export async function ticketForMeeting(
+  env: Cloudflare.Env,
+  db: Db,
+  access: TenantAccess,
+  personId: string,
+  meetingId: string,
+): Promise<TicketResponse> {
   const meeting = await db
     .select({
       id: meetings.id,
@@ -67,7 +74,13 @@ export async function ticketForMeeting(env: Cloudflare.Env, db: Db, access: Tena
     const invited = await db
       .select({ personId: meetingGuests.personId })
       .from(meetingGuests)
-      .where(and(eq(meetingGuests.tenantId, access.tenantId), eq(meetingGuests.meetingId, meeting.id), eq(meetingGuests.personId, personId)))
+      .where(
+        and(
+          eq(meetingGuests.tenantId, access.tenantId),
+          eq(meetingGuests.meetingId, meeting.id),
+          eq(meetingGuests.personId, personId),
+        ),
+      )
       .get();
     if (invited) role = "leader";
   }

@@ -8,10 +8,10 @@
  * a `present_remote` attendance row for a guest on connect (party/logic/attendance.ts); reports leave guests
  * out of members' attendance.
  */
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { meetingGuests, meetings, organizations, people, visitPlans } from "../../schema/db/tables";
 import type { VisitStatus, VisitView } from "../../schema/api/visits";
+import { meetingGuests, meetings, organizations, people, visitPlans } from "../../schema/db/tables";
 import type { Db } from "../env";
 import { vnDay } from "./reports/engine";
 import { LEADER_GUEST_TITLE, visitLoopQueries } from "./reports/queries";
@@ -91,7 +91,12 @@ export async function findOrganization(db: Db, tenantId: string, id: string) {
 
 export async function findMeeting(db: Db, tenantId: string, id: string) {
   const [row] = await db
-    .select({ id: meetings.id, organizationId: meetings.organizationId, scheduledAt: meetings.scheduledAt, status: meetings.status })
+    .select({
+      id: meetings.id,
+      organizationId: meetings.organizationId,
+      scheduledAt: meetings.scheduledAt,
+      status: meetings.status,
+    })
     .from(meetings)
     .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, id)));
   return row;
@@ -100,7 +105,12 @@ export async function findMeeting(db: Db, tenantId: string, id: string) {
 /** The branch's next meeting still to be held, after `afterUtc`. */
 export async function nextMeeting(db: Db, tenantId: string, organizationId: string, afterUtc: string) {
   const [row] = await db
-    .select({ id: meetings.id, organizationId: meetings.organizationId, scheduledAt: meetings.scheduledAt, status: meetings.status })
+    .select({
+      id: meetings.id,
+      organizationId: meetings.organizationId,
+      scheduledAt: meetings.scheduledAt,
+      status: meetings.status,
+    })
     .from(meetings)
     .where(
       and(
@@ -122,7 +132,13 @@ export async function findPerson(db: Db, by: { id?: string; email?: string }) {
 }
 
 /** A live duplicate: the same leader, branch and month, not moved away. */
-export async function findDuplicate(db: Db, tenantId: string, leaderPersonId: string, organizationId: string, month: string) {
+export async function findDuplicate(
+  db: Db,
+  tenantId: string,
+  leaderPersonId: string,
+  organizationId: string,
+  month: string,
+) {
   const [row] = await db
     .select({ id: visitPlans.id })
     .from(visitPlans)

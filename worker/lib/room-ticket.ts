@@ -1,4 +1,4 @@
-import { roomTicketClaimsSchema, ROOM_TICKET_TTL_SECONDS, type RoomTicketClaims } from "../../schema/room/ticket";
+import { ROOM_TICKET_TTL_SECONDS, type RoomTicketClaims, roomTicketClaimsSchema } from "../../schema/room/ticket";
 import { sessionSecret } from "./session-token";
 import { signToken, verifyToken } from "./signed-token";
 

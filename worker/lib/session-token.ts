@@ -17,11 +17,18 @@ export async function createSession(db: Db, env: Cloudflare.Env, personId: strin
   const id = newId();
   const exp = Math.floor(Date.now() / 1000) + SESSION_TTL_SECONDS;
   await db.insert(sessions).values({ id, personId, expiresAt: new Date(exp * 1000).toISOString() });
-  return { id, token: await signToken({ sid: id, pid: personId, exp }, sessionSecret(env)), maxAge: SESSION_TTL_SECONDS };
+  return {
+    id,
+    token: await signToken({ sid: id, pid: personId, exp }, sessionSecret(env)),
+    maxAge: SESSION_TTL_SECONDS,
+  };
 }
 
 /** The session a token names, if its signature and expiry hold (the row is still to be checked). */
-export async function verifySessionToken(env: Cloudflare.Env, token: string): Promise<{ sessionId: string; personId: string } | null> {
+export async function verifySessionToken(
+  env: Cloudflare.Env,
+  token: string,
+): Promise<{ sessionId: string; personId: string } | null> {
   const payload = await verifyToken(token, sessionSecret(env));
   if (!payload || typeof payload.sid !== "string" || typeof payload.pid !== "string") return null;
   return { sessionId: payload.sid, personId: payload.pid };
@@ -32,7 +39,14 @@ export function liveSessionQuery(db: Db, s: { sessionId: string; personId: strin
   return db
     .select({ id: sessions.id })
     .from(sessions)
-    .where(and(eq(sessions.id, s.sessionId), eq(sessions.personId, s.personId), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date().toISOString())))
+    .where(
+      and(
+        eq(sessions.id, s.sessionId),
+        eq(sessions.personId, s.personId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, new Date().toISOString()),
+      ),
+    )
     .limit(1);
 }
 

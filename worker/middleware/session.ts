@@ -1,9 +1,9 @@
-import { getCookie } from "hono/cookie";
 import type { Context } from "hono";
+import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
+import type { AppEnv, SessionPerson } from "../env";
 import { unauthorized } from "../lib/api-error";
 import { readSession, SESSION_COOKIE, verifySessionToken } from "../lib/session-token";
-import type { AppEnv, SessionPerson } from "../env";
 
 /** The session token from the `Authorization: Bearer` header or the HttpOnly cookie. */
 function sessionToken(c: Context<AppEnv>): { token: string; via: SessionPerson["via"] } {

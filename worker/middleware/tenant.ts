@@ -1,9 +1,9 @@
 import { createMiddleware } from "hono/factory";
-import { forbidden, notFound, unauthorized } from "../lib/api-error";
-import { tenantSessionAccess } from "../data/access";
-import { signedSession } from "./session";
-import type { AppEnv, TenantAccess } from "../env";
 import type { TenantRole } from "../../schema/api/auth";
+import { tenantSessionAccess } from "../data/access";
+import type { AppEnv, TenantAccess } from "../env";
+import { forbidden, notFound, unauthorized } from "../lib/api-error";
+import { signedSession } from "./session";
 
 /**
  * Requires a session and resolves `:tenantId` against the caller, in one D1 batch: the session row and the

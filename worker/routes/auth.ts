@@ -3,15 +3,15 @@ import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { changePasswordSchema, loginSchema } from "../../schema/api/auth";
 import { people, sessions } from "../../schema/db/tables";
+import { clearFailures, lockedUntil, MAX_FAILURES, recordFailure } from "../data/login-attempts";
+import { findPersonByEmail, loadMe } from "../data/me";
+import type { AppEnv } from "../env";
 import { ApiError, notFound, unauthorized } from "../lib/api-error";
 import { auditInsert } from "../lib/audit";
 import { hashPassword, verifyPassword } from "../lib/password";
 import { createSession, SESSION_COOKIE } from "../lib/session-token";
 import { valid } from "../lib/validate";
-import { clearFailures, lockedUntil, MAX_FAILURES, recordFailure } from "../data/login-attempts";
-import { findPersonByEmail, loadMe } from "../data/me";
 import { requireSession } from "../middleware/session";
-import type { AppEnv } from "../env";
 
 export const authRoutes = new Hono<AppEnv>()
   .post("/login", valid("json", loginSchema), async (c) => {
@@ -21,7 +21,10 @@ export const authRoutes = new Hono<AppEnv>()
     const emailKey = `email:${email}`;
     const until = await lockedUntil(db, [emailKey, ipKey]);
     if (until) {
-      throw new ApiError("rate_limited", `Đăng nhập sai nhiều lần, thử lại sau ${until} / Too many failed logins, try again after ${until}`);
+      throw new ApiError(
+        "rate_limited",
+        `Đăng nhập sai nhiều lần, thử lại sau ${until} / Too many failed logins, try again after ${until}`,
+      );
     }
     const person = await findPersonByEmail(db, email);
     if (!(await verifyPassword(password, person?.passwordHash ?? null)) || !person) {
@@ -38,7 +41,13 @@ export const authRoutes = new Hono<AppEnv>()
       path: "/",
       maxAge: session.maxAge,
     });
-    await auditInsert(db, { tenantId: null, personId: person.id, action: "login", entity: "session", entityId: session.id });
+    await auditInsert(db, {
+      tenantId: null,
+      personId: person.id,
+      action: "login",
+      entity: "session",
+      entityId: session.id,
+    });
     return c.json({ token: session.token, me: await loadMe(db, person.id) });
   })
   .post("/logout", requireSession, async (c) => {
@@ -65,7 +74,10 @@ export const authRoutes = new Hono<AppEnv>()
     const now = new Date().toISOString();
     // Other sessions end with the old password; this one stays so the person is not logged out mid-task.
     await db.batch([
-      db.update(people).set({ passwordHash: await hashPassword(newPassword) }).where(eq(people.id, personId)),
+      db
+        .update(people)
+        .set({ passwordHash: await hashPassword(newPassword) })
+        .where(eq(people.id, personId)),
       db
         .update(sessions)
         .set({ revokedAt: now })

@@ -2,12 +2,18 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { evaluationListQuerySchema, resolvePeriod } from "../../schema/api/reports";
 import { idSchema } from "../../schema/ids";
+import {
+  confirmEvaluation,
+  findEvaluation,
+  getMeetingGrades,
+  listMeetingGrades,
+  unconfirmEvaluation,
+} from "../data/grade-review";
+import { loadScope, unitsUnder, utcBounds, vnDay } from "../data/reports/engine";
+import type { AppEnv } from "../env";
 import { conflict, forbidden, notFound } from "../lib/api-error";
 import { valid } from "../lib/validate";
 import { assertRole, isStaff } from "../middleware/tenant";
-import { loadScope, unitsUnder, utcBounds, vnDay } from "../data/reports/engine";
-import { confirmEvaluation, findEvaluation, getMeetingGrades, listMeetingGrades, unconfirmEvaluation } from "../data/grade-review";
-import type { AppEnv } from "../env";
 
 const meetingParam = z.object({ meetingId: idSchema });
 const evaluationParam = z.object({ evaluationId: idSchema });

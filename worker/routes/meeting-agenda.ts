@@ -3,13 +3,13 @@ import { Hono } from "hono";
 import { agendaItemInputSchema, agendaOrderSchema, updateAgendaItemSchema } from "../../schema/api/meetings";
 import { agendaItems, meetingGuests } from "../../schema/db/tables";
 import { idSchema } from "../../schema/ids";
+import { branchMemberIds, getMeetingDetail, type MeetingRow } from "../data/meetings";
+import { meetingForWrite } from "../data/meetings-access";
 import type { AppEnv, Db } from "../env";
 import { badRequest, notFound } from "../lib/api-error";
 import { auditInsert } from "../lib/audit";
 import { newId } from "../lib/ids";
 import { valid } from "../lib/validate";
-import { branchMemberIds, getMeetingDetail, type MeetingRow } from "../data/meetings";
-import { meetingForWrite } from "../data/meetings-access";
 
 /** A presenter is a member of the branch or a guest invited to the meeting (a leader may present a directive). */
 async function assertPresenter(db: Db, meeting: MeetingRow, personId: string | null | undefined) {
@@ -18,9 +18,18 @@ async function assertPresenter(db: Db, meeting: MeetingRow, personId: string | n
   const guest = await db
     .select({ p: meetingGuests.personId })
     .from(meetingGuests)
-    .where(and(eq(meetingGuests.tenantId, meeting.tenantId), eq(meetingGuests.meetingId, meeting.id), eq(meetingGuests.personId, personId)))
+    .where(
+      and(
+        eq(meetingGuests.tenantId, meeting.tenantId),
+        eq(meetingGuests.meetingId, meeting.id),
+        eq(meetingGuests.personId, personId),
+      ),
+    )
     .get();
-  if (!guest) throw badRequest("Người trình bày không thuộc cuộc họp / The presenter is not in this meeting", [{ path: "presenterPersonId", message: "not a member or guest" }]);
+  if (!guest)
+    throw badRequest("Người trình bày không thuộc cuộc họp / The presenter is not in this meeting", [
+      { path: "presenterPersonId", message: "not a member or guest" },
+    ]);
 }
 
 async function agendaItem(db: Db, meeting: MeetingRow, itemId: string | undefined) {
@@ -28,13 +37,20 @@ async function agendaItem(db: Db, meeting: MeetingRow, itemId: string | undefine
   const item = await db
     .select()
     .from(agendaItems)
-    .where(and(eq(agendaItems.tenantId, meeting.tenantId), eq(agendaItems.meetingId, meeting.id), eq(agendaItems.id, itemId)))
+    .where(
+      and(
+        eq(agendaItems.tenantId, meeting.tenantId),
+        eq(agendaItems.meetingId, meeting.id),
+        eq(agendaItems.id, itemId),
+      ),
+    )
     .get();
   if (!item) throw notFound("Agenda item");
   return item;
 }
 
-const agendaOf = async (db: Db, tenantId: string, meetingId: string) => (await getMeetingDetail(db, tenantId, meetingId))!.agenda;
+const agendaOf = async (db: Db, tenantId: string, meetingId: string) =>
+  (await getMeetingDetail(db, tenantId, meetingId))!.agenda;
 
 /** The agenda may change only while the meeting is planned; once live, the room moves through it. */
 export const meetingAgendaRoutes = new Hono<AppEnv>()
@@ -59,7 +75,14 @@ export const meetingAgendaRoutes = new Hono<AppEnv>()
         minutesBudget: body.minutesBudget,
         presenterPersonId: body.presenterPersonId ?? null,
       }),
-      auditInsert(db, { tenantId: meeting.tenantId, personId: session.personId, action: "create", entity: "agenda_item", entityId: id, detail: { meetingId: meeting.id, ...body } }),
+      auditInsert(db, {
+        tenantId: meeting.tenantId,
+        personId: session.personId,
+        action: "create",
+        entity: "agenda_item",
+        entityId: id,
+        detail: { meetingId: meeting.id, ...body },
+      }),
     ]);
     const item = (await agendaOf(db, meeting.tenantId, meeting.id)).find((a) => a.id === id)!;
     return c.json(item, 201);
@@ -74,13 +97,32 @@ export const meetingAgendaRoutes = new Hono<AppEnv>()
       .where(and(eq(agendaItems.tenantId, meeting.tenantId), eq(agendaItems.meetingId, meeting.id)))
       .orderBy(asc(agendaItems.position));
     const have = new Set(current.map((r) => r.id));
-    if (itemIds.length !== have.size || new Set(itemIds).size !== itemIds.length || !itemIds.every((i) => have.has(i))) {
-      throw badRequest("Thứ tự phải liệt kê mỗi mục đúng một lần / The order must list every item exactly once", [{ path: "itemIds", message: "not a permutation of the agenda" }]);
+    if (
+      itemIds.length !== have.size ||
+      new Set(itemIds).size !== itemIds.length ||
+      !itemIds.every((i) => have.has(i))
+    ) {
+      throw badRequest("Thứ tự phải liệt kê mỗi mục đúng một lần / The order must list every item exactly once", [
+        { path: "itemIds", message: "not a permutation of the agenda" },
+      ]);
     }
-    const scope = (id: string) => and(eq(agendaItems.tenantId, meeting.tenantId), eq(agendaItems.meetingId, meeting.id), eq(agendaItems.id, id));
+    const scope = (id: string) =>
+      and(eq(agendaItems.tenantId, meeting.tenantId), eq(agendaItems.meetingId, meeting.id), eq(agendaItems.id, id));
     await db.batch([
-      auditInsert(db, { tenantId: meeting.tenantId, personId: session.personId, action: "reorder", entity: "agenda_item", entityId: meeting.id, detail: { itemIds } }),
-      ...itemIds.map((id, i) => db.update(agendaItems).set({ position: i + 1 }).where(scope(id))),
+      auditInsert(db, {
+        tenantId: meeting.tenantId,
+        personId: session.personId,
+        action: "reorder",
+        entity: "agenda_item",
+        entityId: meeting.id,
+        detail: { itemIds },
+      }),
+      ...itemIds.map((id, i) =>
+        db
+          .update(agendaItems)
+          .set({ position: i + 1 })
+          .where(scope(id)),
+      ),
     ]);
     return c.json(await agendaOf(db, meeting.tenantId, meeting.id));
   })
@@ -91,8 +133,18 @@ export const meetingAgendaRoutes = new Hono<AppEnv>()
     const body = c.req.valid("json");
     await assertPresenter(db, meeting, body.presenterPersonId);
     await db.batch([
-      db.update(agendaItems).set(body).where(and(eq(agendaItems.tenantId, meeting.tenantId), eq(agendaItems.id, item.id))),
-      auditInsert(db, { tenantId: meeting.tenantId, personId: session.personId, action: "update", entity: "agenda_item", entityId: item.id, detail: body }),
+      db
+        .update(agendaItems)
+        .set(body)
+        .where(and(eq(agendaItems.tenantId, meeting.tenantId), eq(agendaItems.id, item.id))),
+      auditInsert(db, {
+        tenantId: meeting.tenantId,
+        personId: session.personId,
+        action: "update",
+        entity: "agenda_item",
+        entityId: item.id,
+        detail: body,
+      }),
     ]);
     return c.json((await agendaOf(db, meeting.tenantId, meeting.id)).find((a) => a.id === item.id)!);
   })
@@ -106,8 +158,21 @@ export const meetingAgendaRoutes = new Hono<AppEnv>()
       db
         .update(agendaItems)
         .set({ position: sql`${agendaItems.position} - 1` })
-        .where(and(eq(agendaItems.tenantId, meeting.tenantId), eq(agendaItems.meetingId, meeting.id), sql`${agendaItems.position} > ${item.position}`)),
-      auditInsert(db, { tenantId: meeting.tenantId, personId: session.personId, action: "delete", entity: "agenda_item", entityId: item.id, detail: { meetingId: meeting.id } }),
+        .where(
+          and(
+            eq(agendaItems.tenantId, meeting.tenantId),
+            eq(agendaItems.meetingId, meeting.id),
+            sql`${agendaItems.position} > ${item.position}`,
+          ),
+        ),
+      auditInsert(db, {
+        tenantId: meeting.tenantId,
+        personId: session.personId,
+        action: "delete",
+        entity: "agenda_item",
+        entityId: item.id,
+        detail: { meetingId: meeting.id },
+      }),
     ]);
     return c.json({ ok: true as const });
   });

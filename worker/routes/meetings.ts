@@ -5,18 +5,13 @@ import {
   combinedNeedsThematic,
   createMeetingSchema,
   listMeetingsQuerySchema,
+  type PlanYearResult,
   planYearSchema,
   updateMeetingSchema,
-  type PlanYearResult,
 } from "../../schema/api/meetings";
+import { MEETING_KINDS } from "../../schema/api/organizations";
 import { agendaItems, meetings } from "../../schema/db/tables";
 import { defaultMeetingTopic, meetingTemplate } from "../../schema/meeting-template";
-import { MEETING_KINDS } from "../../schema/api/organizations";
-import type { AppEnv, Db } from "../env";
-import { badRequest, forbidden, notFound } from "../lib/api-error";
-import { auditInsert } from "../lib/audit";
-import { newId } from "../lib/ids";
-import { valid } from "../lib/validate";
 import {
   branchMemberIds,
   branchYearMeetings,
@@ -30,6 +25,11 @@ import {
 } from "../data/meetings";
 import { meetingForRead, meetingForWrite } from "../data/meetings-access";
 import { closeVisitLoop } from "../data/visits";
+import type { AppEnv, Db } from "../env";
+import { badRequest, forbidden, notFound } from "../lib/api-error";
+import { auditInsert } from "../lib/audit";
+import { newId } from "../lib/ids";
+import { valid } from "../lib/validate";
 import { meetingAgendaRoutes } from "./meeting-agenda";
 import { meetingDocumentsRoutes } from "./meeting-documents";
 import { meetingGuestsRoutes } from "./meeting-guests";
@@ -41,19 +41,30 @@ async function plannableBranch(db: Db, access: AppEnv["Variables"]["access"], or
   if (!org) throw notFound("Organization");
   if (!canPlanFor(access, org.id)) throw forbidden();
   if (!MEETING_KINDS.includes(org.kind)) {
-    throw badRequest("Đảng bộ không họp như chi bộ / Only branches hold meetings", [{ path: "organizationId", message: "not a branch" }]);
+    throw badRequest("Đảng bộ không họp như chi bộ / Only branches hold meetings", [
+      { path: "organizationId", message: "not a branch" },
+    ]);
   }
   return org;
 }
 
 /** Chair, minutes-taker and presenters must be members of the branch. */
-async function assertMembers(db: Db, tenantId: string, organizationId: string, refs: Record<string, string | null | undefined>) {
+async function assertMembers(
+  db: Db,
+  tenantId: string,
+  organizationId: string,
+  refs: Record<string, string | null | undefined>,
+) {
   const ids = [...new Set(Object.values(refs).filter((v): v is string => !!v))];
   const found = await branchMemberIds(db, tenantId, organizationId, ids);
   const issues = Object.entries(refs)
     .filter(([, id]) => id && !found.has(id))
     .map(([path]) => ({ path, message: "not a member of the branch" }));
-  if (issues.length) throw badRequest("Người được chọn không phải đảng viên của chi bộ / The person chosen is not a member of the branch", issues);
+  if (issues.length)
+    throw badRequest(
+      "Người được chọn không phải đảng viên của chi bộ / The person chosen is not a member of the branch",
+      issues,
+    );
 }
 
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -74,7 +85,9 @@ export const meetingsRoutes = new Hono<AppEnv>()
     const body = c.req.valid("json");
     const tenantId = access.tenantId;
     await plannableBranch(db, access, body.organizationId);
-    const agenda = body.template ? meetingTemplate(body.kind).map((t) => ({ ...t, presenterPersonId: null })) : (body.agenda ?? []);
+    const agenda = body.template
+      ? meetingTemplate(body.kind).map((t) => ({ ...t, presenterPersonId: null }))
+      : (body.agenda ?? []);
     await assertMembers(db, tenantId, body.organizationId, {
       chairPersonId: body.chairPersonId,
       minutesTakerPersonId: body.minutesTakerPersonId,
@@ -97,9 +110,26 @@ export const meetingsRoutes = new Hono<AppEnv>()
         combined: body.combined,
       }),
       ...agenda.map((a, i) =>
-        db.insert(agendaItems).values({ id: newId(), tenantId, meetingId: id, position: i + 1, title: a.title, minutesBudget: a.minutesBudget, presenterPersonId: a.presenterPersonId ?? null }),
+        db
+          .insert(agendaItems)
+          .values({
+            id: newId(),
+            tenantId,
+            meetingId: id,
+            position: i + 1,
+            title: a.title,
+            minutesBudget: a.minutesBudget,
+            presenterPersonId: a.presenterPersonId ?? null,
+          }),
       ),
-      auditInsert(db, { tenantId, personId: session.personId, action: "create", entity: "meeting", entityId: id, detail: body }),
+      auditInsert(db, {
+        tenantId,
+        personId: session.personId,
+        action: "create",
+        entity: "meeting",
+        entityId: id,
+        detail: body,
+      }),
     ]);
     await linkVisitPlans(c.env.DB, tenantId);
     return c.json((await getMeetingDetail(db, tenantId, id))!, 201);
@@ -111,7 +141,11 @@ export const meetingsRoutes = new Hono<AppEnv>()
     await plannableBranch(db, access, body.organizationId);
     const existing = await branchYearMeetings(db, tenantId, body.organizationId, body.year);
     const regularMonths = new Set(existing.filter((m) => m.kind === "regular").map((m) => vnMonthOf(m.scheduledAt)));
-    const thematicQuarters = new Set(existing.filter((m) => m.kind === "thematic").map((m) => Math.ceil(Number(vnMonthOf(m.scheduledAt).slice(5)) / 3)));
+    const thematicQuarters = new Set(
+      existing
+        .filter((m) => m.kind === "thematic")
+        .map((m) => Math.ceil(Number(vnMonthOf(m.scheduledAt).slice(5)) / 3)),
+    );
     const [hh, mi] = body.time.split(":").map(Number) as [number, number];
     const planned: { kind: "regular" | "thematic"; scheduledAt: string; topic: string }[] = [];
     const skipped: string[] = [];
@@ -134,22 +168,52 @@ export const meetingsRoutes = new Hono<AppEnv>()
         const m = q * 3 - 1;
         // A week after the quarter's second regular meeting, kept inside that month.
         const day = Math.min(body.dayOfMonth + 7, lastDay(body.year, m));
-        planned.push({ kind: "thematic", scheduledAt: vnToUtc(body.year, m, day, hh, mi), topic: defaultMeetingTopic("thematic", body.year, m) });
+        planned.push({
+          kind: "thematic",
+          scheduledAt: vnToUtc(body.year, m, day, hh, mi),
+          topic: defaultMeetingTopic("thematic", body.year, m),
+        });
       }
     }
     const ids = planned.map(() => newId());
     const stmts = planned.flatMap((p, i) => {
       const meetingId = ids[i]!;
-      const insert = db.insert(meetings).values({ id: meetingId, tenantId, organizationId: body.organizationId, kind: p.kind, topic: p.topic, scheduledAt: p.scheduledAt, place: body.place });
+      const insert = db
+        .insert(meetings)
+        .values({
+          id: meetingId,
+          tenantId,
+          organizationId: body.organizationId,
+          kind: p.kind,
+          topic: p.topic,
+          scheduledAt: p.scheduledAt,
+          place: body.place,
+        });
       // Each meeting starts from its kind's usual order (schema/meeting-template.ts), ready to edit.
-      const agenda = meetingTemplate(p.kind).map((t, position) => ({ id: newId(), tenantId, meetingId, position: position + 1, title: t.title, minutesBudget: t.minutesBudget }));
+      const agenda = meetingTemplate(p.kind).map((t, position) => ({
+        id: newId(),
+        tenantId,
+        meetingId,
+        position: position + 1,
+        title: t.title,
+        minutesBudget: t.minutesBudget,
+      }));
       return [insert, db.insert(agendaItems).values(agenda)];
     });
-    const audit = auditInsert(db, { tenantId, personId: session.personId, action: "plan_year", entity: "meeting", entityId: body.organizationId, detail: { ...body, created: ids, skipped } });
+    const audit = auditInsert(db, {
+      tenantId,
+      personId: session.personId,
+      action: "plan_year",
+      entity: "meeting",
+      entityId: body.organizationId,
+      detail: { ...body, created: ids, skipped },
+    });
     await db.batch([audit, ...stmts]);
     if (ids.length) await linkVisitPlans(c.env.DB, tenantId);
     const year = { from: `${body.year}-01-01`, to: `${body.year}-12-31` };
-    const created = (await listMeetings(db, tenantId, access, { organizationId: body.organizationId, ...year, page: 1, pageSize: 500 })).items.filter((m) => ids.includes(m.id));
+    const created = (
+      await listMeetings(db, tenantId, access, { organizationId: body.organizationId, ...year, page: 1, pageSize: 500 })
+    ).items.filter((m) => ids.includes(m.id));
     const result: PlanYearResult = { created, skipped };
     return c.json(result, ids.length ? 201 : 200);
   })
@@ -166,12 +230,18 @@ export const meetingsRoutes = new Hono<AppEnv>()
     const format = body.format ?? row.format;
     const onlineBasis = body.onlineBasis !== undefined ? body.onlineBasis : row.onlineBasis;
     if (format === "online" && !onlineBasis) {
-      throw badRequest("Họp trực tuyến cần nêu căn cứ / An online meeting needs its basis", [{ path: "onlineBasis", message: "required for online" }]);
+      throw badRequest("Họp trực tuyến cần nêu căn cứ / An online meeting needs its basis", [
+        { path: "onlineBasis", message: "required for online" },
+      ]);
     }
     // Turning a combined meeting into a regular one drops the combination; asking for both is refused.
     const kind = body.kind ?? row.kind;
-    if (body.combined && kind !== "thematic") throw badRequest(combinedNeedsThematic, [{ path: "combined", message: "kind is not thematic" }]);
-    await assertMembers(db, tenantId, row.organizationId, { chairPersonId: body.chairPersonId, minutesTakerPersonId: body.minutesTakerPersonId });
+    if (body.combined && kind !== "thematic")
+      throw badRequest(combinedNeedsThematic, [{ path: "combined", message: "kind is not thematic" }]);
+    await assertMembers(db, tenantId, row.organizationId, {
+      chairPersonId: body.chairPersonId,
+      minutesTakerPersonId: body.minutesTakerPersonId,
+    });
     const set = {
       ...body,
       ...(kind !== "thematic" ? { combined: false } : {}),
@@ -179,8 +249,18 @@ export const meetingsRoutes = new Hono<AppEnv>()
       onlineBasis: format === "online" ? onlineBasis : null,
     };
     await db.batch([
-      db.update(meetings).set(set).where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, row.id))),
-      auditInsert(db, { tenantId, personId: session.personId, action: "update", entity: "meeting", entityId: row.id, detail: body }),
+      db
+        .update(meetings)
+        .set(set)
+        .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, row.id))),
+      auditInsert(db, {
+        tenantId,
+        personId: session.personId,
+        action: "update",
+        entity: "meeting",
+        entityId: row.id,
+        detail: body,
+      }),
     ]);
     return c.json((await getMeetingDetail(db, tenantId, row.id))!);
   })
@@ -190,8 +270,18 @@ export const meetingsRoutes = new Hono<AppEnv>()
     const row = await meetingForWrite(db, access, c.req.param("meetingId"), ["planned"]);
     const { reason } = c.req.valid("json");
     await db.batch([
-      db.update(meetings).set({ status: "cancelled", cancelReason: reason }).where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, row.id))),
-      auditInsert(db, { tenantId, personId: session.personId, action: "cancel", entity: "meeting", entityId: row.id, detail: { reason } }),
+      db
+        .update(meetings)
+        .set({ status: "cancelled", cancelReason: reason })
+        .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, row.id))),
+      auditInsert(db, {
+        tenantId,
+        personId: session.personId,
+        action: "cancel",
+        entity: "meeting",
+        entityId: row.id,
+        detail: { reason },
+      }),
     ]);
     return c.json((await getMeeting(db, tenantId, row.id))!);
   })

@@ -1,21 +1,27 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
-import { createMemberSchema, exemptionSchema, listMembersQuerySchema, setPasswordSchema, updateMemberSchema } from "../../schema/api/members";
+import {
+  createMemberSchema,
+  exemptionSchema,
+  listMembersQuerySchema,
+  setPasswordSchema,
+  updateMemberSchema,
+} from "../../schema/api/members";
 import { MEETING_KINDS } from "../../schema/api/organizations";
 import { memberships, people, sessions } from "../../schema/db/tables";
 import { idSchema } from "../../schema/ids";
 import { foldForSearch, memberSearchText } from "../../schema/text";
+import { checkImport, summarize, writeImport } from "../data/member-import";
+import { findPersonIdByEmail, getMember, listMembers, otherSecretary, standsElsewhere } from "../data/members";
+import { getOrganization } from "../data/organizations";
+import type { AppEnv, Db } from "../env";
 import { ApiError, badRequest, conflict, forbidden, notFound } from "../lib/api-error";
 import { auditInsert } from "../lib/audit";
 import { newId, nowIso } from "../lib/ids";
 import { hashPassword } from "../lib/password";
 import { valid } from "../lib/validate";
-import { checkImport, summarize, writeImport } from "../data/member-import";
-import { findPersonIdByEmail, getMember, listMembers, otherSecretary, standsElsewhere } from "../data/members";
-import { getOrganization } from "../data/organizations";
 import { assertRole, isStaff } from "../middleware/tenant";
-import type { AppEnv, Db } from "../env";
 
 const membershipParam = z.object({ membershipId: idSchema });
 const importBodySchema = z.object({ csv: z.string().min(1) }).strict();
@@ -68,7 +74,13 @@ export const membersRoutes = new Hono<AppEnv>()
       const dup = await db
         .select({ id: memberships.id })
         .from(memberships)
-        .where(and(eq(memberships.tenantId, tenantId), eq(memberships.organizationId, org.id), eq(memberships.personId, owner.id)))
+        .where(
+          and(
+            eq(memberships.tenantId, tenantId),
+            eq(memberships.organizationId, org.id),
+            eq(memberships.personId, owner.id),
+          ),
+        )
         .get();
       if (dup) throw conflict("Người này đã là đảng viên của chi bộ / Already a member of this branch");
     }
@@ -84,7 +96,13 @@ export const membersRoutes = new Hono<AppEnv>()
           action: "create",
           entity: "membership",
           entityId: membershipId,
-          detail: { personId, reusedPerson: !!owner, organizationId: org.id, status: body.status, branchRole: body.branchRole },
+          detail: {
+            personId,
+            reusedPerson: !!owner,
+            organizationId: org.id,
+            status: body.status,
+            branchRole: body.branchRole,
+          },
         }),
         ...(owner
           ? []
@@ -140,11 +158,15 @@ export const membersRoutes = new Hono<AppEnv>()
     } else {
       throw badRequest("Gửi tệp CSV (text/csv) hoặc JSON { csv } / Send text/csv or JSON { csv }");
     }
-    if (!csv.trim()) throw badRequest("Tệp trống / Empty file", [{ path: "line 1", message: "Tệp trống / Empty file" }]);
+    if (!csv.trim())
+      throw badRequest("Tệp trống / Empty file", [{ path: "line 1", message: "Tệp trống / Empty file" }]);
     const db = c.var.db;
     const check = await checkImport(db, tenantId, csv);
     if (!check.ok) {
-      throw badRequest(`Có ${check.issues.length} lỗi, chưa nhập gì / ${check.issues.length} problems, nothing imported`, check.issues);
+      throw badRequest(
+        `Có ${check.issues.length} lỗi, chưa nhập gì / ${check.issues.length} problems, nothing imported`,
+        check.issues,
+      );
     }
     if (!dryRun) {
       await unlessUnique(writeImport(db, c.env.DB, tenantId, c.var.session.personId, check.rows), () =>
@@ -162,7 +184,8 @@ export const membersRoutes = new Hono<AppEnv>()
     const member = await memberOr404(db, tenantId, membershipId);
 
     // Only fields that really change count: an editor form resends every field on each save.
-    const changed = <K extends "fullName" | "email" | "phone" | "birthYear">(k: K) => body[k] !== undefined && body[k] !== member[k];
+    const changed = <K extends "fullName" | "email" | "phone" | "birthYear">(k: K) =>
+      body[k] !== undefined && body[k] !== member[k];
     const personChange = {
       ...(changed("fullName") ? { fullName: body.fullName!, searchName: foldForSearch(body.fullName!) } : {}),
       ...(changed("email") ? { email: body.email } : {}),
@@ -182,8 +205,12 @@ export const membersRoutes = new Hono<AppEnv>()
       throw secretaryTaken();
     }
     const membershipChange = {
-      ...(body.status ? { status: body.status, probationStart: body.status === "probationary" ? body.probationStart! : null } : {}),
-      ...(!body.status && body.probationStart && member.status === "probationary" ? { probationStart: body.probationStart } : {}),
+      ...(body.status
+        ? { status: body.status, probationStart: body.status === "probationary" ? body.probationStart! : null }
+        : {}),
+      ...(!body.status && body.probationStart && member.status === "probationary"
+        ? { probationStart: body.probationStart }
+        : {}),
       ...(body.branchRole ? { branchRole: body.branchRole } : {}),
       ...(body.standing ? { standing: body.standing } : {}),
     };
@@ -194,19 +221,36 @@ export const membersRoutes = new Hono<AppEnv>()
     }
     await unlessUnique(
       db.batch([
-        auditInsert(db, { tenantId, personId: c.var.session.personId, action: "update", entity: "membership", entityId: membershipId, detail: body }),
+        auditInsert(db, {
+          tenantId,
+          personId: c.var.session.personId,
+          action: "update",
+          entity: "membership",
+          entityId: membershipId,
+          detail: body,
+        }),
         ...(Object.keys(personChange).length
           ? [
               db.update(people).set(personChange).where(eq(people.id, member.personId)),
               // The person's other memberships here search by the new name or e-mail too (none elsewhere: checked above).
               db
                 .update(memberships)
-                .set({ searchText: memberSearchText(body.fullName ?? member.fullName, body.email !== undefined ? body.email : member.email) })
+                .set({
+                  searchText: memberSearchText(
+                    body.fullName ?? member.fullName,
+                    body.email !== undefined ? body.email : member.email,
+                  ),
+                })
                 .where(and(eq(memberships.tenantId, tenantId), eq(memberships.personId, member.personId))),
             ]
           : []),
         ...(Object.keys(membershipChange).length
-          ? [db.update(memberships).set(membershipChange).where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId)))]
+          ? [
+              db
+                .update(memberships)
+                .set(membershipChange)
+                .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId))),
+            ]
           : []),
       ]),
       emailTaken,
@@ -225,7 +269,14 @@ export const membersRoutes = new Hono<AppEnv>()
         .update(memberships)
         .set({ exemptReason: body.reason, exemptFrom: body.from, exemptTo: body.to ?? null })
         .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId))),
-      auditInsert(db, { tenantId, personId: c.var.session.personId, action: "exempt", entity: "membership", entityId: membershipId, detail: body }),
+      auditInsert(db, {
+        tenantId,
+        personId: c.var.session.personId,
+        action: "exempt",
+        entity: "membership",
+        entityId: membershipId,
+        detail: body,
+      }),
     ]);
     return c.json(await memberOr404(db, tenantId, membershipId));
   })
@@ -240,7 +291,13 @@ export const membersRoutes = new Hono<AppEnv>()
         .update(memberships)
         .set({ exemptReason: null, exemptFrom: null, exemptTo: null })
         .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId))),
-      auditInsert(db, { tenantId, personId: c.var.session.personId, action: "lift_exemption", entity: "membership", entityId: membershipId }),
+      auditInsert(db, {
+        tenantId,
+        personId: c.var.session.personId,
+        action: "lift_exemption",
+        entity: "membership",
+        entityId: membershipId,
+      }),
     ]);
     return c.json(await memberOr404(db, tenantId, membershipId));
   })
@@ -250,16 +307,28 @@ export const membersRoutes = new Hono<AppEnv>()
     const { membershipId } = c.req.valid("param");
     const db = c.var.db;
     const member = await memberOr404(db, tenantId, membershipId);
-    if (!member.email) throw conflict("Người này chưa có e-mail để đăng nhập / This person has no e-mail to log in with");
+    if (!member.email)
+      throw conflict("Người này chưa có e-mail để đăng nhập / This person has no e-mail to log in with");
     if (await standsElsewhere(db, tenantId, member.personId)) {
-      throw conflict("Người này thuộc cả tổ chức khác; họ tự đặt mật khẩu / This person belongs to another committee too and sets their own password");
+      throw conflict(
+        "Người này thuộc cả tổ chức khác; họ tự đặt mật khẩu / This person belongs to another committee too and sets their own password",
+      );
     }
     const hash = await hashPassword(c.req.valid("json").password);
     // A password handed out by the committee replaces any other: sessions made with the old one end.
     await db.batch([
       db.update(people).set({ passwordHash: hash }).where(eq(people.id, member.personId)),
-      db.update(sessions).set({ revokedAt: nowIso() }).where(and(eq(sessions.personId, member.personId), isNull(sessions.revokedAt))),
-      auditInsert(db, { tenantId, personId: c.var.session.personId, action: "set_password", entity: "person", entityId: member.personId }),
+      db
+        .update(sessions)
+        .set({ revokedAt: nowIso() })
+        .where(and(eq(sessions.personId, member.personId), isNull(sessions.revokedAt))),
+      auditInsert(db, {
+        tenantId,
+        personId: c.var.session.personId,
+        action: "set_password",
+        entity: "person",
+        entityId: member.personId,
+      }),
     ]);
     return c.json({ ok: true });
   });

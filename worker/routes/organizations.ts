@@ -4,13 +4,13 @@ import { z } from "zod";
 import { createOrganizationSchema, updateOrganizationSchema } from "../../schema/api/organizations";
 import { organizations } from "../../schema/db/tables";
 import { idSchema } from "../../schema/ids";
+import { getOrganization, organizationNode, organizationTree } from "../data/organizations";
+import type { AppEnv } from "../env";
 import { badRequest, forbidden, notFound } from "../lib/api-error";
 import { auditInsert } from "../lib/audit";
 import { newId } from "../lib/ids";
 import { valid } from "../lib/validate";
-import { getOrganization, organizationNode, organizationTree } from "../data/organizations";
 import { assertRole, isStaff } from "../middleware/tenant";
-import type { AppEnv } from "../env";
 
 const orgParam = z.object({ orgId: idSchema });
 
@@ -46,7 +46,14 @@ export const organizationsRoutes = new Hono<AppEnv>()
     };
     await db.batch([
       db.insert(organizations).values(row),
-      auditInsert(db, { tenantId, personId: c.var.session.personId, action: "create", entity: "organization", entityId: row.id, detail: body }),
+      auditInsert(db, {
+        tenantId,
+        personId: c.var.session.personId,
+        action: "create",
+        entity: "organization",
+        entityId: row.id,
+        detail: body,
+      }),
     ]);
     return c.json((await organizationNode(db, tenantId, row.id))!, 201);
   })
@@ -66,9 +73,19 @@ export const organizationsRoutes = new Hono<AppEnv>()
     await db.batch([
       db
         .update(organizations)
-        .set({ ...(body.name !== undefined ? { name: body.name } : {}), ...(body.branchType ? { branchType: body.branchType } : {}) })
+        .set({
+          ...(body.name !== undefined ? { name: body.name } : {}),
+          ...(body.branchType ? { branchType: body.branchType } : {}),
+        })
         .where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, orgId))),
-      auditInsert(db, { tenantId, personId: c.var.session.personId, action: "update", entity: "organization", entityId: orgId, detail: body }),
+      auditInsert(db, {
+        tenantId,
+        personId: c.var.session.personId,
+        action: "update",
+        entity: "organization",
+        entityId: orgId,
+        detail: body,
+      }),
     ]);
     return c.json((await organizationNode(db, tenantId, orgId))!);
   });

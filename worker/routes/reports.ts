@@ -1,31 +1,45 @@
-import { Hono } from "hono";
 import type { Context } from "hono";
-import { reportNames, reportNameSchema, reportQuerySchema, type ReportQuery, type ReportResult } from "../../schema/api/reports";
-import { forbidden, notFound } from "../lib/api-error";
-import { valid } from "../lib/validate";
-import { isStaff } from "../middleware/tenant";
+import { Hono } from "hono";
+import {
+  type ReportQuery,
+  type ReportResult,
+  reportNameSchema,
+  reportNames,
+  reportQuerySchema,
+} from "../../schema/api/reports";
 import { buildReport } from "../data/reports/engine";
 import { toCsv, toXlsx } from "../data/reports/export";
 import { reportDefs } from "../data/reports/index";
 import type { AppEnv } from "../env";
+import { forbidden, notFound } from "../lib/api-error";
+import { valid } from "../lib/validate";
+import { isStaff } from "../middleware/tenant";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** ASCII file name from the report and the period asked for. */
 function fileName(name: string, q: ReportQuery, ext: string) {
-  const period = q.month ?? (q.from && q.to ? `${q.from}_${q.to}` : q.year ? `${q.year}${q.quarter ? `-q${q.quarter}` : ""}` : "nam-nay");
+  const period =
+    q.month ??
+    (q.from && q.to ? `${q.from}_${q.to}` : q.year ? `${q.year}${q.quarter ? `-q${q.quarter}` : ""}` : "nam-nay");
   return `bao-cao-${name}-${period}.${ext}`;
 }
 
 async function answer(c: Context<AppEnv>, name: string, q: ReportQuery, reports: ReportResult[]) {
   if (q.format === "csv") {
     return new Response(toCsv(reports), {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${fileName(name, q, "csv")}"` },
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${fileName(name, q, "csv")}"`,
+      },
     });
   }
   if (q.format === "xlsx") {
     return new Response(await toXlsx(reports), {
-      headers: { "content-type": XLSX_TYPE, "content-disposition": `attachment; filename="${fileName(name, q, "xlsx")}"` },
+      headers: {
+        "content-type": XLSX_TYPE,
+        "content-disposition": `attachment; filename="${fileName(name, q, "xlsx")}"`,
+      },
     });
   }
   return c.json(name === "all" ? { reports } : reports[0]);
@@ -40,7 +54,8 @@ export const reportsRoutes = new Hono<AppEnv>()
     if (!isStaff(c.var.access)) throw forbidden();
     const q = c.req.valid("query");
     const reports: ReportResult[] = [];
-    for (const name of reportNames) reports.push(await buildReport(c.var.db, c.env.DB, reportDefs[name](), c.var.access.tenantId, q));
+    for (const name of reportNames)
+      reports.push(await buildReport(c.var.db, c.env.DB, reportDefs[name](), c.var.access.tenantId, q));
     return answer(c, "all", q, reports);
   })
   .get("/:report", valid("query", reportQuerySchema), async (c) => {

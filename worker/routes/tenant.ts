@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { requireTenantSession } from "../middleware/tenant";
+import { evaluationsRoutes } from "./evaluations";
 import { meetingsRoutes } from "./meetings";
 import { membersRoutes } from "./members";
 import { organizationsRoutes } from "./organizations";
-import { ticketsRoutes } from "./tickets";
-import { evaluationsRoutes } from "./evaluations";
 import { reportsRoutes } from "./reports";
+import { ticketsRoutes } from "./tickets";
 import { visitsRoutes } from "./visits";
 
 /** Everything under /api/tenants/:tenantId needs a session and standing in that tenant. */

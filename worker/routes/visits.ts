@@ -1,15 +1,10 @@
+import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
-import { and, eq } from "drizzle-orm";
 import { resolvePeriod } from "../../schema/api/reports";
 import { createVisitSchema, moveVisitSchema, updateVisitSchema, visitListQuerySchema } from "../../schema/api/visits";
-import { idSchema } from "../../schema/ids";
 import { visitPlans } from "../../schema/db/tables";
-import { badRequest, conflict, forbidden, notFound } from "../lib/api-error";
-import { auditInsert } from "../lib/audit";
-import { newId } from "../lib/ids";
-import { valid } from "../lib/validate";
-import { assertRole, isStaff } from "../middleware/tenant";
+import { idSchema } from "../../schema/ids";
 import { loadScope, unitsUnder, utcBounds, VN_OFFSET_MS, vnDay } from "../data/reports/engine";
 import {
   closeVisitLoop,
@@ -24,10 +19,16 @@ import {
   nextMeeting,
 } from "../data/visits";
 import type { AppEnv } from "../env";
+import { badRequest, conflict, forbidden, notFound } from "../lib/api-error";
+import { auditInsert } from "../lib/audit";
+import { newId } from "../lib/ids";
+import { valid } from "../lib/validate";
+import { assertRole, isStaff } from "../middleware/tenant";
 
 const idParam = z.object({ id: idSchema });
 const vnMonth = (utc: string) => new Date(Date.parse(utc) + VN_OFFSET_MS).toISOString().slice(0, 7);
-const lastDay = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+const lastDay = (month: string) =>
+  new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
 /**
  * Leaders' visit plans. Staff read all; a visiting leader with no tenant role reads only their own.
@@ -66,12 +67,14 @@ export const visitsRoutes = new Hono<AppEnv>()
     if (!leader) throw notFound("Leader");
     const org = await findOrganization(db, tenantId, body.organizationId);
     if (!org) throw notFound("Organization");
-    if (org.kind === "grassroots_committee") throw badRequest("Chỉ đăng ký dự sinh hoạt ở chi bộ / Plans are for branches");
+    if (org.kind === "grassroots_committee")
+      throw badRequest("Chỉ đăng ký dự sinh hoạt ở chi bộ / Plans are for branches");
     if (body.meetingId) {
       const m = await findMeeting(db, tenantId, body.meetingId);
       if (!m) throw notFound("Meeting");
       if (m.organizationId !== org.id) throw badRequest("Cuộc họp không thuộc chi bộ này / Meeting of another branch");
-      if (vnMonth(m.scheduledAt) !== body.month) throw badRequest("Cuộc họp không ở tháng đã chọn / Meeting not in that month");
+      if (vnMonth(m.scheduledAt) !== body.month)
+        throw badRequest("Cuộc họp không ở tháng đã chọn / Meeting not in that month");
     }
     if (await findDuplicate(db, tenantId, leader.id, org.id, body.month)) {
       throw conflict("Lãnh đạo này đã được đăng ký dự chi bộ trong tháng này / Already planned");
@@ -90,7 +93,14 @@ export const visitsRoutes = new Hono<AppEnv>()
         createdBy: personId,
       }),
       ...(body.meetingId ? [inviteLeader(db, tenantId, body.meetingId, leader.id)] : []),
-      auditInsert(db, { tenantId, personId, action: "create", entity: "visit_plan", entityId: id, detail: { leader: leader.id, org: org.id, month: body.month } }),
+      auditInsert(db, {
+        tenantId,
+        personId,
+        action: "create",
+        entity: "visit_plan",
+        entityId: id,
+        detail: { leader: leader.id, org: org.id, month: body.month },
+      }),
     ]);
     await closeVisitLoop(c.env.DB, tenantId);
     return c.json((await getVisit(db, tenantId, id))!, 201);
@@ -115,7 +125,8 @@ export const visitsRoutes = new Hono<AppEnv>()
     if (body.meetingId) {
       const m = await findMeeting(db, tenantId, body.meetingId);
       if (!m) throw notFound("Meeting");
-      if (m.organizationId !== v.organizationId) throw badRequest("Cuộc họp không thuộc chi bộ này / Meeting of another branch");
+      if (m.organizationId !== v.organizationId)
+        throw badRequest("Cuộc họp không thuộc chi bộ này / Meeting of another branch");
     }
     const personId = c.var.session.personId;
     await db.batch([
@@ -147,8 +158,10 @@ export const visitsRoutes = new Hono<AppEnv>()
     if (body.meetingId) {
       target = await findMeeting(db, tenantId, body.meetingId);
       if (!target) throw notFound("Meeting");
-      if (target.organizationId !== v.organizationId) throw badRequest("Cuộc họp không thuộc chi bộ này / Meeting of another branch");
-      if (target.status !== "planned" && target.status !== "live") throw conflict("Cuộc họp đã kết thúc hoặc bị hủy / Meeting closed or cancelled");
+      if (target.organizationId !== v.organizationId)
+        throw badRequest("Cuộc họp không thuộc chi bộ này / Meeting of another branch");
+      if (target.status !== "planned" && target.status !== "live")
+        throw conflict("Cuộc họp đã kết thúc hoặc bị hủy / Meeting closed or cancelled");
       if (target.scheduledAt <= after) throw badRequest("Phải dời sang cuộc họp sau / Move to a later meeting");
     } else {
       target = await nextMeeting(db, tenantId, v.organizationId, after);
@@ -177,9 +190,19 @@ export const visitsRoutes = new Hono<AppEnv>()
         createdBy: personId,
       }),
       inviteLeader(db, tenantId, target.id, v.leaderPersonId),
-      auditInsert(db, { tenantId, personId, action: "move", entity: "visit_plan", entityId: id, detail: { to: newPlanId, meetingId: target.id } }),
+      auditInsert(db, {
+        tenantId,
+        personId,
+        action: "move",
+        entity: "visit_plan",
+        entityId: id,
+        detail: { to: newPlanId, meetingId: target.id },
+      }),
     ]);
-    return c.json({ moved: (await getVisit(db, tenantId, id))!, plan: (await getVisit(db, tenantId, newPlanId))! }, 201);
+    return c.json(
+      { moved: (await getVisit(db, tenantId, id))!, plan: (await getVisit(db, tenantId, newPlanId))! },
+      201,
+    );
   })
   .delete("/:id", valid("param", idParam), async (c) => {
     assertRole(c.var.access, ["admin", "organizer"]);
@@ -188,10 +211,17 @@ export const visitsRoutes = new Hono<AppEnv>()
     const id = c.req.valid("param").id;
     const v = await getVisit(db, tenantId, id);
     if (!v) throw notFound("Visit plan");
-    if (v.status !== "planned") throw conflict("Chỉ xóa được lượt chưa diễn ra / Only a plan still ahead can be deleted");
+    if (v.status !== "planned")
+      throw conflict("Chỉ xóa được lượt chưa diễn ra / Only a plan still ahead can be deleted");
     await db.batch([
       db.delete(visitPlans).where(and(eq(visitPlans.tenantId, tenantId), eq(visitPlans.id, id))),
-      auditInsert(db, { tenantId, personId: c.var.session.personId, action: "delete", entity: "visit_plan", entityId: id }),
+      auditInsert(db, {
+        tenantId,
+        personId: c.var.session.personId,
+        action: "delete",
+        entity: "visit_plan",
+        entityId: id,
+      }),
     ]);
     return c.json({ ok: true });
   });

@@ -38,24 +38,34 @@ export const meetingsApi = {
   create: (tenantId: string, body: CreateMeeting) => request<MeetingDetail>("POST", base(tenantId), body),
   /** Idempotent: months (and quarters) that already have a meeting come back in `skipped`. */
   planYear: (tenantId: string, body: PlanYear) => request<PlanYearResult>("POST", `${base(tenantId)}/plan-year`, body),
-  get: (tenantId: string, meetingId: string, signal?: AbortSignal) => request<MeetingDetail>("GET", one(tenantId, meetingId), undefined, { signal }),
-  update: (tenantId: string, meetingId: string, body: UpdateMeeting) => request<MeetingDetail>("PATCH", one(tenantId, meetingId), body),
-  cancel: (tenantId: string, meetingId: string, body: CancelMeeting) => request<Meeting>("POST", `${one(tenantId, meetingId)}/cancel`, body),
-  addAgendaItem: (tenantId: string, meetingId: string, body: AgendaItemInput) => request<AgendaItem>("POST", agenda(tenantId, meetingId), body),
+  get: (tenantId: string, meetingId: string, signal?: AbortSignal) =>
+    request<MeetingDetail>("GET", one(tenantId, meetingId), undefined, { signal }),
+  update: (tenantId: string, meetingId: string, body: UpdateMeeting) =>
+    request<MeetingDetail>("PATCH", one(tenantId, meetingId), body),
+  cancel: (tenantId: string, meetingId: string, body: CancelMeeting) =>
+    request<Meeting>("POST", `${one(tenantId, meetingId)}/cancel`, body),
+  addAgendaItem: (tenantId: string, meetingId: string, body: AgendaItemInput) =>
+    request<AgendaItem>("POST", agenda(tenantId, meetingId), body),
   updateAgendaItem: (tenantId: string, meetingId: string, itemId: string, body: UpdateAgendaItem) =>
     request<AgendaItem>("PATCH", `${agenda(tenantId, meetingId)}/${enc(itemId)}`, body),
-  removeAgendaItem: (tenantId: string, meetingId: string, itemId: string) => request<Ok>("DELETE", `${agenda(tenantId, meetingId)}/${enc(itemId)}`),
+  removeAgendaItem: (tenantId: string, meetingId: string, itemId: string) =>
+    request<Ok>("DELETE", `${agenda(tenantId, meetingId)}/${enc(itemId)}`),
   /** Every item's id exactly once, in the new order. */
-  orderAgenda: (tenantId: string, meetingId: string, itemIds: string[]) => request<AgendaItem[]>("PUT", `${agenda(tenantId, meetingId)}/order`, { itemIds }),
+  orderAgenda: (tenantId: string, meetingId: string, itemIds: string[]) =>
+    request<AgendaItem[]>("PUT", `${agenda(tenantId, meetingId)}/order`, { itemIds }),
   addDocument: (tenantId: string, meetingId: string, body: DocumentInput) =>
     request<MeetingDocument>("POST", `${one(tenantId, meetingId)}/documents`, body),
-  removeDocument: (tenantId: string, meetingId: string, documentId: string) => request<Ok>("DELETE", `${one(tenantId, meetingId)}/documents/${enc(documentId)}`),
-  addGuest: (tenantId: string, meetingId: string, body: GuestInput) => request<MeetingGuest>("POST", `${one(tenantId, meetingId)}/guests`, body),
-  removeGuest: (tenantId: string, meetingId: string, personId: string) => request<Ok>("DELETE", `${one(tenantId, meetingId)}/guests/${enc(personId)}`),
+  removeDocument: (tenantId: string, meetingId: string, documentId: string) =>
+    request<Ok>("DELETE", `${one(tenantId, meetingId)}/documents/${enc(documentId)}`),
+  addGuest: (tenantId: string, meetingId: string, body: GuestInput) =>
+    request<MeetingGuest>("POST", `${one(tenantId, meetingId)}/guests`, body),
+  removeGuest: (tenantId: string, meetingId: string, personId: string) =>
+    request<Ok>("DELETE", `${one(tenantId, meetingId)}/guests/${enc(personId)}`),
   minutes: (tenantId: string, meetingId: string, signal?: AbortSignal) =>
     request<MeetingMinutes>("GET", `${one(tenantId, meetingId)}/minutes`, undefined, { signal }),
   /** A new version of a closed meeting's minutes (chair, minutes-taker or admin); refused once one is approved. */
-  addMinutesVersion: (tenantId: string, meetingId: string, body: MinutesInput) => request<MeetingMinutes>("POST", `${one(tenantId, meetingId)}/minutes`, body),
+  addMinutesVersion: (tenantId: string, meetingId: string, body: MinutesInput) =>
+    request<MeetingMinutes>("POST", `${one(tenantId, meetingId)}/minutes`, body),
   /** Approve the latest version (chair or admin); it is final from then on. */
   approveMinutes: (tenantId: string, meetingId: string, version: number) =>
     request<MeetingMinutes>("POST", `${one(tenantId, meetingId)}/minutes/${version}/approve`, {}),

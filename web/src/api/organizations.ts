@@ -1,17 +1,27 @@
 /** /api/tenants/:tenantId/organizations: the tree of committees and branches. */
-import type { CreateOrganization, OrganizationNode, OrganizationTree, UpdateOrganization } from "../../../schema/api/organizations";
+import type {
+  CreateOrganization,
+  OrganizationNode,
+  OrganizationTree,
+  UpdateOrganization,
+} from "../../../schema/api/organizations";
 import { enc, request } from "./http";
 
 const base = (tenantId: string) => `/api/tenants/${enc(tenantId)}/organizations`;
 
 export const organizationsApi = {
-  tree: (tenantId: string, signal?: AbortSignal) => request<OrganizationTree>("GET", base(tenantId), undefined, { signal }),
+  tree: (tenantId: string, signal?: AbortSignal) =>
+    request<OrganizationTree>("GET", base(tenantId), undefined, { signal }),
   create: (tenantId: string, body: CreateOrganization) => request<OrganizationNode>("POST", base(tenantId), body),
-  update: (tenantId: string, id: string, body: UpdateOrganization) => request<OrganizationNode>("PATCH", `${base(tenantId)}/${enc(id)}`, body),
+  update: (tenantId: string, id: string, body: UpdateOrganization) =>
+    request<OrganizationNode>("PATCH", `${base(tenantId)}/${enc(id)}`, body),
 };
 
 /** Every node of the tree, depth-first, with its depth: for pickers and flat lists. */
-export function flattenTree(nodes: readonly OrganizationNode[], depth = 0): { node: OrganizationNode; depth: number }[] {
+export function flattenTree(
+  nodes: readonly OrganizationNode[],
+  depth = 0,
+): { node: OrganizationNode; depth: number }[] {
   return nodes.flatMap((node) => [{ node, depth }, ...flattenTree(node.children, depth + 1)]);
 }
 

@@ -10,7 +10,12 @@ function locale(): string {
 export function formatDate(iso: string): string {
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00+07:00` : iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(), { timeZone: MEETING_TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" }).format(d);
+  return new Intl.DateTimeFormat(locale(), {
+    timeZone: MEETING_TIME_ZONE,
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+  }).format(d);
 }
 
 export function formatDateTime(iso: string): string {
@@ -29,7 +34,9 @@ export function formatDateTime(iso: string): string {
 export function formatTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(), { timeZone: MEETING_TIME_ZONE, hour: "2-digit", minute: "2-digit" }).format(d);
+  return new Intl.DateTimeFormat(locale(), { timeZone: MEETING_TIME_ZONE, hour: "2-digit", minute: "2-digit" }).format(
+    d,
+  );
 }
 
 export function formatNumber(n: number): string {

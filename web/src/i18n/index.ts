@@ -24,6 +24,7 @@ function storedLang(): Lang {
 }
 
 const [lang, setLangSignal] = createSignal<Lang>(storedLang());
+
 export { lang };
 
 export function setLang(next: Lang): void {

@@ -65,8 +65,25 @@ export default function AccountPage() {
         </p>
         <h2>{t("changePassword")}</h2>
         <form onSubmit={(e) => void submit(e)}>
-          <TextField label={t("current")} type="password" autocomplete="current-password" required value={current()} onValue={setCurrent} />
-          <TextField label={t("next")} hint={t("nextHint")} type="password" autocomplete="new-password" required minLength={10} maxLength={200} value={next()} onValue={setNext} />
+          <TextField
+            label={t("current")}
+            type="password"
+            autocomplete="current-password"
+            required
+            value={current()}
+            onValue={setCurrent}
+          />
+          <TextField
+            label={t("next")}
+            hint={t("nextHint")}
+            type="password"
+            autocomplete="new-password"
+            required
+            minLength={10}
+            maxLength={200}
+            value={next()}
+            onValue={setNext}
+          />
           <TextField
             label={t("repeat")}
             type="password"

@@ -4,8 +4,8 @@ import { createResource, For, Show } from "solid-js";
 import type { Meeting } from "../../../schema/api/meetings";
 import { meetingsApi } from "../api";
 import { defineMessages } from "../i18n";
-import { formatDateTime } from "../i18n/format";
 import { t as common } from "../i18n/common";
+import { formatDateTime } from "../i18n/format";
 import { me, plansAnyBranch } from "../session";
 import { Layout } from "../ui/layout";
 import { tn } from "./tenant/nav-messages";
@@ -53,10 +53,17 @@ function NextMeetings(props: { tenantId: string }) {
       // From yesterday on Vietnam's clock: the list is oldest first, so past years must not fill the page.
       const soon = Date.now() - 12 * 3600_000;
       const from = new Date(soon + 7 * 3600_000 - 24 * 3600_000).toISOString().slice(0, 10);
-      const items = await meetingsApi.list(id, { from, pageSize: 50 }).then((r) => r.items, () => []);
+      const items = await meetingsApi.list(id, { from, pageSize: 50 }).then(
+        (r) => r.items,
+        () => [],
+      );
       return items
         .filter((m) => m.status === "live" || (m.status === "planned" && Date.parse(m.scheduledAt) >= soon))
-        .sort((a, b) => (a.status === "live" ? -1 : 0) - (b.status === "live" ? -1 : 0) || a.scheduledAt.localeCompare(b.scheduledAt))
+        .sort(
+          (a, b) =>
+            (a.status === "live" ? -1 : 0) - (b.status === "live" ? -1 : 0) ||
+            a.scheduledAt.localeCompare(b.scheduledAt),
+        )
         .slice(0, 3);
     },
   );
@@ -67,7 +74,9 @@ function NextMeetings(props: { tenantId: string }) {
           {(m: Meeting) => (
             <li>
               <p>
-                <span class={`badge ${m.status === "live" ? "badge-ok" : "badge-muted"}`}>{m.status === "live" ? t("liveNow") : t("upcoming")}</span>{" "}
+                <span class={`badge ${m.status === "live" ? "badge-ok" : "badge-muted"}`}>
+                  {m.status === "live" ? t("liveNow") : t("upcoming")}
+                </span>{" "}
                 <strong>{m.topic}</strong>
               </p>
               <p class="muted">
@@ -97,8 +106,14 @@ export default function HomePage() {
                 <h3>{tenant.name}</h3>
                 <p class="muted">
                   {roleLabel(tenant.role, tenant.organizationIds.length > 0)}
-                  <Show when={tenant.organizationIds.length > 0}> · {t("branches", { n: tenant.organizationIds.length })}</Show>
-                  <Show when={tenant.guestMeetingIds.length > 0}> · {t("invited", { n: tenant.guestMeetingIds.length })}</Show>
+                  <Show when={tenant.organizationIds.length > 0}>
+                    {" "}
+                    · {t("branches", { n: tenant.organizationIds.length })}
+                  </Show>
+                  <Show when={tenant.guestMeetingIds.length > 0}>
+                    {" "}
+                    · {t("invited", { n: tenant.guestMeetingIds.length })}
+                  </Show>
                 </p>
                 <NextMeetings tenantId={tenant.id} />
                 <div class="actions">

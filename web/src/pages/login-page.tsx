@@ -28,7 +28,9 @@ const t = defineMessages(
 
 /** Only same-site paths, so a crafted ?next= cannot send someone elsewhere after login. */
 export function safeNext(next: unknown): string {
-  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")
+    ? next
+    : "/";
 }
 
 export default function LoginPage() {
@@ -65,7 +67,16 @@ export default function LoginPage() {
         <h1>{t("title")}</h1>
         <p>{t("intro")}</p>
         <form onSubmit={(e) => void submit(e)} novalidate={false}>
-          <TextField label={t("email")} type="email" name="email" autocomplete="username" required maxLength={254} value={email()} onValue={setEmail} />
+          <TextField
+            label={t("email")}
+            type="email"
+            name="email"
+            autocomplete="username"
+            required
+            maxLength={254}
+            value={email()}
+            onValue={setEmail}
+          />
           <TextField
             label={t("password")}
             type="password"

@@ -3,9 +3,9 @@
  * dependency): bars per month (stacked or side by side) and a rate line per month (0–100%). Each carries a
  * <title> and a text summary for screen readers, and is drawn at the width it is given (see ./chart-box.ts).
  */
-import { createSignal, For, onCleanup, onMount, Show, type Accessor, type JSX } from "solid-js";
+import { type Accessor, createSignal, For, type JSX, onCleanup, onMount, Show } from "solid-js";
 import { fontPx } from "../ui/font-size";
-import { chartBox, CHART_DEFAULT_WIDTH, tickStep, type ChartBox } from "./chart-box";
+import { CHART_DEFAULT_WIDTH, type ChartBox, chartBox, tickStep } from "./chart-box";
 import { monthName, monthTick } from "./period";
 import { rt } from "./report-messages";
 
@@ -16,7 +16,12 @@ export interface ChartSeries {
 }
 
 /** The figure, measured: its box follows the figure's width (phone, desktop, A−/A+). */
-function Figure(props: { title: string; label: string; children: (box: Accessor<ChartBox>) => JSX.Element; after?: JSX.Element }) {
+function Figure(props: {
+  title: string;
+  label: string;
+  children: (box: Accessor<ChartBox>) => JSX.Element;
+  after?: JSX.Element;
+}) {
   let el: HTMLElement | undefined;
   const [width, setWidth] = createSignal(CHART_DEFAULT_WIDTH);
   onMount(() => {
@@ -31,7 +36,14 @@ function Figure(props: { title: string; label: string; children: (box: Accessor<
   return (
     <figure class="chart" ref={el}>
       <figcaption>{props.title}</figcaption>
-      <svg viewBox={`0 0 ${box().w} ${box().h}`} width={box().w} height={box().h} role="img" aria-label={props.label} style={{ "font-size": `${box().font}px` }}>
+      <svg
+        viewBox={`0 0 ${box().w} ${box().h}`}
+        width={box().w}
+        height={box().h}
+        role="img"
+        aria-label={props.label}
+        style={{ "font-size": `${box().font}px` }}
+      >
         <title>{props.title}</title>
         {props.children(box)}
       </svg>
@@ -72,7 +84,12 @@ function Ticks(props: { months: string[]; x: (i: number) => number; box: ChartBo
     <For each={props.months}>
       {(m, i) => (
         <Show when={i() % step() === 0}>
-          <text x={props.x(i())} y={props.box.h - Math.round(props.box.font * 0.5)} text-anchor="middle" class="chart-tick">
+          <text
+            x={props.x(i())}
+            y={props.box.h - Math.round(props.box.font * 0.5)}
+            text-anchor="middle"
+            class="chart-tick"
+          >
             {monthTick(m, multiYear())}
           </text>
         </Show>
@@ -88,12 +105,16 @@ export function BarChart(props: { title: string; months: string[]; series: Chart
       Math.max(
         0,
         ...props.months.map((_, i) =>
-          props.stacked ? props.series.reduce((s, se) => s + (se.values[i] ?? 0), 0) : Math.max(0, ...props.series.map((se) => se.values[i] ?? 0)),
+          props.stacked
+            ? props.series.reduce((s, se) => s + (se.values[i] ?? 0), 0)
+            : Math.max(0, ...props.series.map((se) => se.values[i] ?? 0)),
         ),
       ),
     );
   const summary = () =>
-    props.months.map((m, i) => `${monthName(m)}: ${props.series.map((s) => `${s.label} ${s.values[i] ?? 0}`).join(", ")}`).join("; ");
+    props.months
+      .map((m, i) => `${monthName(m)}: ${props.series.map((s) => `${s.label} ${s.values[i] ?? 0}`).join(", ")}`)
+      .join("; ");
   return (
     <Figure title={props.title} label={`${props.title}. ${summary()}`} after={<Legend series={props.series} />}>
       {(box) => {
@@ -104,7 +125,13 @@ export function BarChart(props: { title: string; months: string[]; series: Chart
             <For each={max() % 2 === 0 ? [0, 0.5, 1] : [0, 1]}>
               {(f) => (
                 <>
-                  <line x1={box().left} x2={box().w - box().right} y1={y(max() * f)} y2={y(max() * f)} class="chart-grid" />
+                  <line
+                    x1={box().left}
+                    x2={box().w - box().right}
+                    y1={y(max() * f)}
+                    y2={y(max() * f)}
+                    class="chart-grid"
+                  />
                   <text x={box().left - 6} y={y(max() * f) + box().font * 0.35} text-anchor="end" class="chart-tick">
                     {Math.round(max() * f)}
                   </text>
@@ -120,11 +147,28 @@ export function BarChart(props: { title: string; months: string[]; series: Chart
                     {(s, k) => {
                       const v = () => s.values[i()] ?? 0;
                       if (props.stacked) {
-                        const bottom = () => props.series.slice(0, k()).reduce((sum, se) => sum + (se.values[i()] ?? 0), 0);
-                        return <rect x={x0()} width={w()} y={y(bottom() + v())} height={Math.max(0, y(bottom()) - y(bottom() + v()))} fill={s.color} />;
+                        const bottom = () =>
+                          props.series.slice(0, k()).reduce((sum, se) => sum + (se.values[i()] ?? 0), 0);
+                        return (
+                          <rect
+                            x={x0()}
+                            width={w()}
+                            y={y(bottom() + v())}
+                            height={Math.max(0, y(bottom()) - y(bottom() + v()))}
+                            fill={s.color}
+                          />
+                        );
                       }
                       const each = () => w() / props.series.length;
-                      return <rect x={x0() + k() * each()} width={each()} y={y(v())} height={Math.max(0, y(0) - y(v()))} fill={s.color} />;
+                      return (
+                        <rect
+                          x={x0() + k() * each()}
+                          width={each()}
+                          y={y(v())}
+                          height={Math.max(0, y(0) - y(v()))}
+                          fill={s.color}
+                        />
+                      );
                     }}
                   </For>
                 );
@@ -143,7 +187,10 @@ export function LineChart(props: { title: string; months: string[]; series: Char
   const n = () => Math.max(1, props.months.length);
   const summary = () =>
     props.months
-      .map((m, i) => `${monthName(m)}: ${props.series.map((s) => `${s.label} ${s.values[i] === null ? "—" : `${Math.round((s.values[i] ?? 0) * 100)}%`}`).join(", ")}`)
+      .map(
+        (m, i) =>
+          `${monthName(m)}: ${props.series.map((s) => `${s.label} ${s.values[i] === null ? "—" : `${Math.round((s.values[i] ?? 0) * 100)}%`}`).join(", ")}`,
+      )
       .join("; ");
   const after = (
     <>
@@ -158,7 +205,8 @@ export function LineChart(props: { title: string; months: string[]; series: Char
       {(box) => {
         // The first and last months sit half a label in from the ends, so "T1" clears "0%" and "T12" the edge.
         const inset = () => box().font * 1.4;
-        const x = (i: number) => box().left + (n() === 1 ? box().plotW / 2 : inset() + (i / (n() - 1)) * (box().plotW - 2 * inset()));
+        const x = (i: number) =>
+          box().left + (n() === 1 ? box().plotW / 2 : inset() + (i / (n() - 1)) * (box().plotW - 2 * inset()));
         const y = (v: number) => box().top + box().plotH - v * box().plotH;
         const segments = (values: (number | null)[]) => {
           const out: string[][] = [];
@@ -185,13 +233,22 @@ export function LineChart(props: { title: string; months: string[]; series: Char
               )}
             </For>
             <Show when={props.threshold !== undefined}>
-              <line x1={box().left} x2={box().w - box().right} y1={y(props.threshold!)} y2={y(props.threshold!)} class="chart-threshold" />
+              <line
+                x1={box().left}
+                x2={box().w - box().right}
+                y1={y(props.threshold!)}
+                y2={y(props.threshold!)}
+                class="chart-threshold"
+              />
             </Show>
             <For each={props.series}>
               {(s) => (
                 <For each={segments(s.values)}>
                   {(pts) => (
-                    <Show when={pts.length > 1} fallback={<circle cx={pts[0]!.split(",")[0]} cy={pts[0]!.split(",")[1]} r="5" fill={s.color} />}>
+                    <Show
+                      when={pts.length > 1}
+                      fallback={<circle cx={pts[0]!.split(",")[0]} cy={pts[0]!.split(",")[1]} r="5" fill={s.color} />}
+                    >
                       <polyline points={pts.join(" ")} fill="none" stroke={s.color} stroke-width="3" />
                     </Show>
                   )}

@@ -10,7 +10,7 @@ import { canManageTenant } from "../session";
 import { ErrorNotice } from "../ui/error-notice";
 import { ResourceView } from "../ui/resource-view";
 import { showToast } from "../ui/toast";
-import { periodQuery, type PeriodState } from "./period";
+import { type PeriodState, periodQuery } from "./period";
 import { rt } from "./report-messages";
 import { gradeLabel } from "./report-words";
 import { gradesApi } from "./reports-api";
@@ -70,16 +70,21 @@ export function GradesPanel(props: { tenantId: string; period: PeriodState; orga
 }
 
 /** One held meeting with its evaluations; each confirm button names whose evaluation it confirms. */
-export function MeetingCard(props: { meeting: MeetingGradeView; manage: boolean; onToggle: (e: EvaluationView) => void }) {
+export function MeetingCard(props: {
+  meeting: MeetingGradeView;
+  manage: boolean;
+  onToggle: (e: EvaluationView) => void;
+}) {
   const m = () => props.meeting;
   return (
     <article class="card grade-card" classList={{ "row-behind": m().grade === "weak" }}>
       <h3>
-        {m().organizationName} · {formatDate(m().scheduledAt)} · {m().kind === "regular" ? rt("regular") : rt("thematic")}
+        {m().organizationName} · {formatDate(m().scheduledAt)} ·{" "}
+        {m().kind === "regular" ? rt("regular") : rt("thematic")}
       </h3>
       <p>
-        {rt("counts")}:{" "}
-        <strong>{m().grade ? gradeLabel(m().grade!) : "—"}</strong> <Show when={!m().confirmed && m().grade}>{rt("provisional")}</Show>
+        {rt("counts")}: <strong>{m().grade ? gradeLabel(m().grade!) : "—"}</strong>{" "}
+        <Show when={!m().confirmed && m().grade}>{rt("provisional")}</Show>
       </p>
       <div class="table-wrap">
         <table class="data-table">
@@ -108,7 +113,10 @@ export function MeetingCard(props: { meeting: MeetingGradeView; manage: boolean;
                     {e.total}
                   </td>
                   <td data-label={rt("grade")}>
-                    {gradeLabel(e.grade)} <Show when={e.confirmedAt}><span class="badge badge-ok">{rt("stateConfirmed")}</span></Show>
+                    {gradeLabel(e.grade)}{" "}
+                    <Show when={e.confirmedAt}>
+                      <span class="badge badge-ok">{rt("stateConfirmed")}</span>
+                    </Show>
                   </td>
                   <Show when={props.manage}>
                     <td>

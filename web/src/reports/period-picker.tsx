@@ -29,13 +29,22 @@ export function PeriodPicker(props: { value: PeriodState; onChange: (next: Perio
           <Match when={props.value.kind === "year" || props.value.kind === "quarter"}>
             <label class="field">
               <span>{rt("year")}</span>
-              <input type="number" min="2000" max="2100" value={props.value.year} onChange={(e) => set({ year: Number(e.currentTarget.value) || props.value.year })} />
+              <input
+                type="number"
+                min="2000"
+                max="2100"
+                value={props.value.year}
+                onChange={(e) => set({ year: Number(e.currentTarget.value) || props.value.year })}
+              />
             </label>
             <Switch>
               <Match when={props.value.kind === "quarter"}>
                 <label class="field">
                   <span>{rt("quarter")}</span>
-                  <select value={String(props.value.quarter)} onChange={(e) => set({ quarter: Number(e.currentTarget.value) })}>
+                  <select
+                    value={String(props.value.quarter)}
+                    onChange={(e) => set({ quarter: Number(e.currentTarget.value) })}
+                  >
                     <For each={[1, 2, 3, 4]}>{(q) => <option value={String(q)}>{`${rt("quarter")} ${q}`}</option>}</For>
                   </select>
                 </label>
@@ -45,17 +54,31 @@ export function PeriodPicker(props: { value: PeriodState; onChange: (next: Perio
           <Match when={props.value.kind === "month"}>
             <label class="field">
               <span>{rt("month")}</span>
-              <input type="month" value={props.value.month} onChange={(e) => e.currentTarget.value && set({ month: e.currentTarget.value })} />
+              <input
+                type="month"
+                value={props.value.month}
+                onChange={(e) => e.currentTarget.value && set({ month: e.currentTarget.value })}
+              />
             </label>
           </Match>
           <Match when={props.value.kind === "range"}>
             <label class="field">
               <span>{rt("from")}</span>
-              <input type="date" value={props.value.from} max={props.value.to} onChange={(e) => e.currentTarget.value && set({ from: e.currentTarget.value })} />
+              <input
+                type="date"
+                value={props.value.from}
+                max={props.value.to}
+                onChange={(e) => e.currentTarget.value && set({ from: e.currentTarget.value })}
+              />
             </label>
             <label class="field">
               <span>{rt("to")}</span>
-              <input type="date" value={props.value.to} min={props.value.from} onChange={(e) => e.currentTarget.value && set({ to: e.currentTarget.value })} />
+              <input
+                type="date"
+                value={props.value.to}
+                min={props.value.from}
+                onChange={(e) => e.currentTarget.value && set({ to: e.currentTarget.value })}
+              />
             </label>
           </Match>
         </Switch>

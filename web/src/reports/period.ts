@@ -25,7 +25,9 @@ export const vnToday = (now = new Date()) => new Date(now.getTime() + 7 * 3_600_
 export function periodFromSearch(s: PeriodSearch, today = vnToday()): PeriodState {
   const thisYear = Number(today.slice(0, 4));
   const year = Number(s.y) >= 2000 && Number(s.y) <= 2100 ? Number(s.y) : thisYear;
-  const quarter = [1, 2, 3, 4].includes(Number(s.q)) ? Number(s.q) : Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+  const quarter = [1, 2, 3, 4].includes(Number(s.q))
+    ? Number(s.q)
+    : Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
   const month = isMonth(s.m) ? s.m : today.slice(0, 7);
   const from = isDate(s.from) ? s.from : `${year}-01-01`;
   const to = isDate(s.to) && s.to >= from ? s.to : today;

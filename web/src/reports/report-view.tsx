@@ -3,10 +3,10 @@
  * reads better than a table, the drill-down table with its total, the branches falling behind and why,
  * side tables (leaders, branch years), and the export links.
  */
-import { For, Show, type JSX } from "solid-js";
-import type { Column, ReportResult, ReportTable } from "../../../schema/api/reports";
+import { For, type JSX, Show } from "solid-js";
 import { gradeLabels, thresholds } from "../../../schema/api/report-labels";
-import { BarChart, LineChart, type ChartSeries } from "./charts";
+import type { Column, ReportResult, ReportTable } from "../../../schema/api/reports";
+import { BarChart, type ChartSeries, LineChart } from "./charts";
 import { formatCell } from "./format-cell";
 import { rt } from "./report-messages";
 import { columnLabel, gradeLabel, periodLabel, reasonText, reportTitle, tableTitle } from "./report-words";
@@ -29,18 +29,35 @@ function charts(r: ReportResult): JSX.Element {
         />
       );
     case "attendance":
-      return <LineChart title={rt("chartAttendance")} months={months} threshold={thresholds.attendanceRate} series={[line(rt("chartAttendance"), "rate", COLORS.a)]} />;
+      return (
+        <LineChart
+          title={rt("chartAttendance")}
+          months={months}
+          threshold={thresholds.attendanceRate}
+          series={[line(rt("chartAttendance"), "rate", COLORS.a)]}
+        />
+      );
     case "speaking":
       return (
         <LineChart
           title={rt("chartSpeaking")}
           months={months}
           threshold={thresholds.speakerRate}
-          series={[line(columnLabel(r.columns.find((c) => c.key === "speakerRate")!), "speakerRate", COLORS.a), line(columnLabel(r.columns.find((c) => c.key === "topShare")!), "topShare", COLORS.b)]}
+          series={[
+            line(columnLabel(r.columns.find((c) => c.key === "speakerRate")!), "speakerRate", COLORS.a),
+            line(columnLabel(r.columns.find((c) => c.key === "topShare")!), "topShare", COLORS.b),
+          ]}
         />
       );
     case "votes":
-      return <LineChart title={rt("chartVotes")} months={months} threshold={thresholds.participation} series={[line(rt("chartVotes"), "participation", COLORS.a)]} />;
+      return (
+        <LineChart
+          title={rt("chartVotes")}
+          months={months}
+          threshold={thresholds.participation}
+          series={[line(rt("chartVotes"), "participation", COLORS.a)]}
+        />
+      );
     case "grades":
       return (
         <BarChart
@@ -57,7 +74,11 @@ function charts(r: ReportResult): JSX.Element {
       );
     case "visits":
       return (
-        <BarChart title={rt("chartVisits")} months={months} series={[line(rt("legendPlanned"), "planned", COLORS.d), line(rt("legendAttended"), "attended", COLORS.c)]} />
+        <BarChart
+          title={rt("chartVisits")}
+          months={months}
+          series={[line(rt("legendPlanned"), "planned", COLORS.d), line(rt("legendAttended"), "attended", COLORS.c)]}
+        />
       );
     default:
       return r.report satisfies never;
@@ -71,11 +92,26 @@ function SideTable(props: { table: ReportTable }) {
         <caption>{tableTitle(props.table)}</caption>
         <thead>
           <tr>
-            <For each={props.table.columns}>{(c) => <th scope="col" classList={{ num: c.kind !== "text" }}>{columnLabel(c)}</th>}</For>
+            <For each={props.table.columns}>
+              {(c) => (
+                <th scope="col" classList={{ num: c.kind !== "text" }}>
+                  {columnLabel(c)}
+                </th>
+              )}
+            </For>
           </tr>
         </thead>
         <tbody>
-          <For each={props.table.rows} fallback={<tr><td colSpan={props.table.columns.length} class="empty">{rt("noData")}</td></tr>}>
+          <For
+            each={props.table.rows}
+            fallback={
+              <tr>
+                <td colSpan={props.table.columns.length} class="empty">
+                  {rt("noData")}
+                </td>
+              </tr>
+            }
+          >
             {(row) => (
               <tr classList={{ "row-behind": row.belowMinimum === "Có" || row.yearGrade === gradeLabels.weak }}>
                 <For each={props.table.columns}>
@@ -94,7 +130,11 @@ function SideTable(props: { table: ReportTable }) {
   );
 }
 
-export function ReportView(props: { result: ReportResult; onDrill: (organizationId: string | null) => void; exports: { csv: string; xlsx: string } }) {
+export function ReportView(props: {
+  result: ReportResult;
+  onDrill: (organizationId: string | null) => void;
+  exports: { csv: string; xlsx: string };
+}) {
   const r = () => props.result;
   const cells = (values: Record<string, unknown>, columns: Column[]) =>
     columns.map((c) => (
@@ -112,7 +152,12 @@ export function ReportView(props: { result: ReportResult; onDrill: (organization
           {(p, i) => (
             <>
               <span aria-hidden="true"> › </span>
-              <button type="button" class="link" onClick={() => props.onDrill(p.id)} disabled={i() === r().scope.path.length - 1}>
+              <button
+                type="button"
+                class="link"
+                onClick={() => props.onDrill(p.id)}
+                disabled={i() === r().scope.path.length - 1}
+              >
                 {p.name}
               </button>
             </>
@@ -138,7 +183,13 @@ export function ReportView(props: { result: ReportResult; onDrill: (organization
           <thead>
             <tr>
               <th scope="col">{rt("unit")}</th>
-              <For each={r().columns}>{(c) => <th scope="col" class="num">{columnLabel(c)}</th>}</For>
+              <For each={r().columns}>
+                {(c) => (
+                  <th scope="col" class="num">
+                    {columnLabel(c)}
+                  </th>
+                )}
+              </For>
             </tr>
           </thead>
           <tbody>
@@ -147,7 +198,12 @@ export function ReportView(props: { result: ReportResult; onDrill: (organization
                 <tr classList={{ "row-behind": row.behind }}>
                   <th scope="row" data-label={rt("unit")}>
                     <Show when={row.drillable} fallback={row.name}>
-                      <button type="button" class="link" onClick={() => props.onDrill(row.organizationId)} aria-label={rt("drill", { name: row.name })}>
+                      <button
+                        type="button"
+                        class="link"
+                        onClick={() => props.onDrill(row.organizationId)}
+                        aria-label={rt("drill", { name: row.name })}
+                      >
                         {row.name}
                       </button>
                     </Show>
@@ -181,7 +237,8 @@ export function ReportView(props: { result: ReportResult; onDrill: (organization
                 <button type="button" class="link" onClick={() => props.onDrill(b.organizationId)}>
                   <strong>{b.name}</strong>
                 </button>
-                <Show when={b.parentName}> ({rt("under", { name: b.parentName! })})</Show>: {b.reasons.map(reasonText).join("; ")}
+                <Show when={b.parentName}> ({rt("under", { name: b.parentName! })})</Show>:{" "}
+                {b.reasons.map(reasonText).join("; ")}
               </li>
             )}
           </For>

@@ -5,7 +5,7 @@
  */
 import type { BehindReason, Grade, ReportName } from "../../../schema/api/report-labels";
 import { describeReason, gradeLabels, reportTitles } from "../../../schema/api/report-labels";
-import { visitStatusLabels, type VisitStatus } from "../../../schema/api/visit-labels";
+import { type VisitStatus, visitStatusLabels } from "../../../schema/api/visit-labels";
 import { lang } from "../i18n";
 
 const titlesEn: Record<ReportName, string> = {
@@ -82,7 +82,12 @@ const columnsEn: Record<string, string> = {
 const tablesEn: Record<string, string> = { leaders: "By leader", branchYears: "Branches' year grades" };
 
 const gradesEn: Record<Grade, string> = { good: "Good", fair: "Fair", average: "Average", weak: "Weak" };
-const statusesEn: Record<VisitStatus, string> = { planned: "Planned", attended: "Attended", missed: "Missed", moved: "Moved" };
+const statusesEn: Record<VisitStatus, string> = {
+  planned: "Planned",
+  attended: "Attended",
+  missed: "Missed",
+  moved: "Moved",
+};
 
 const pct = (v: number | undefined) => `${Math.round((v ?? 0) * 1000) / 10}%`;
 function reasonEn(r: BehindReason): string {
@@ -123,7 +128,12 @@ export const visitStatusLabel = (s: VisitStatus) => (en() ? statusesEn[s] : visi
 export const reasonText = (r: BehindReason) => (en() ? reasonEn(r) : describeReason(r));
 /** The period's label the server writes in Vietnamese ("Năm 2025", "Quý 1/2025", "Tháng 3/2025", dates). */
 export const periodLabel = (p: { label: string }) =>
-  en() ? p.label.replace(/^Năm /, "Year ").replace(/^Quý (\d)\//, "Q$1 ").replace(/^Tháng /, "") : p.label;
+  en()
+    ? p.label
+        .replace(/^Năm /, "Year ")
+        .replace(/^Quý (\d)\//, "Q$1 ")
+        .replace(/^Tháng /, "")
+    : p.label;
 /** Text cells the server writes in Vietnamese (a side table's "Có", a year grade). */
 export function textCell(v: string): string {
   if (!en()) return v;

@@ -5,16 +5,16 @@
  */
 import { A, useParams, useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, For, Match, Show, Switch } from "solid-js";
-import { reportNames, type ReportName } from "../../../schema/api/report-labels";
+import { type ReportName, reportNames } from "../../../schema/api/report-labels";
 import { tenantOf } from "../session";
 import { ResourceView } from "../ui/resource-view";
 import { GradesPanel } from "./grades-panel";
-import { periodFromSearch, periodQuery, periodToSearch, type PeriodState } from "./period";
+import { type PeriodState, periodFromSearch, periodQuery, periodToSearch } from "./period";
 import { PeriodPicker } from "./period-picker";
-import { reportsApi } from "./reports-api";
 import { rt } from "./report-messages";
 import { ReportView } from "./report-view";
 import { reportTitle } from "./report-words";
+import { reportsApi } from "./reports-api";
 import { VisitsPanel } from "./visits-panel";
 import "./reports.css";
 
@@ -62,8 +62,14 @@ export default function ReportsPage() {
   );
 }
 
-function ReportsPanel(props: { tenantId: string; period: PeriodState; search: Search; setSearch: (s: Partial<Search>) => void }) {
-  const report = (): ReportName => (reportNames as readonly string[]).includes(props.search.r ?? "") ? (props.search.r as ReportName) : "meetings";
+function ReportsPanel(props: {
+  tenantId: string;
+  period: PeriodState;
+  search: Search;
+  setSearch: (s: Partial<Search>) => void;
+}) {
+  const report = (): ReportName =>
+    (reportNames as readonly string[]).includes(props.search.r ?? "") ? (props.search.r as ReportName) : "meetings";
   const org = () => props.search.org || undefined;
   const [result, { refetch }] = createResource(
     () => ({ tenantId: props.tenantId, report: report(), period: periodQuery(props.period), org: org() }),
@@ -89,7 +95,11 @@ function ReportsPanel(props: { tenantId: string; period: PeriodState; search: Se
       </p>
       <ResourceView resource={result} onRetry={refetch}>
         {(r) => (
-          <ReportView result={r} onDrill={(id) => props.setSearch({ org: id ?? undefined })} exports={{ csv: exportUrl("csv"), xlsx: exportUrl("xlsx") }} />
+          <ReportView
+            result={r}
+            onDrill={(id) => props.setSearch({ org: id ?? undefined })}
+            exports={{ csv: exportUrl("csv"), xlsx: exportUrl("xlsx") }}
+          />
         )}
       </ResourceView>
     </>

@@ -5,8 +5,8 @@
  */
 import { A } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
+import { type VisitStatus, visitStatuses } from "../../../schema/api/visit-labels";
 import type { VisitView } from "../../../schema/api/visits";
-import { visitStatuses, type VisitStatus } from "../../../schema/api/visit-labels";
 import { branchesOf, organizationsApi } from "../api";
 import { formatDate } from "../i18n/format";
 import { canManageTenant, tenantOf } from "../session";
@@ -14,12 +14,17 @@ import { ErrorNotice } from "../ui/error-notice";
 import { SelectField, TextField } from "../ui/fields";
 import { ResourceView } from "../ui/resource-view";
 import { showToast } from "../ui/toast";
-import { periodQuery, vnToday, type PeriodState } from "./period";
+import { type PeriodState, periodQuery, vnToday } from "./period";
 import { rt } from "./report-messages";
-import { visitsApi } from "./reports-api";
 import { periodLabel, visitStatusLabel } from "./report-words";
+import { visitsApi } from "./reports-api";
 
-const STATUS_BADGE: Record<VisitStatus, string> = { planned: "badge-muted", attended: "badge-ok", missed: "badge-err", moved: "badge-warn" };
+const STATUS_BADGE: Record<VisitStatus, string> = {
+  planned: "badge-muted",
+  attended: "badge-ok",
+  missed: "badge-err",
+  moved: "badge-warn",
+};
 
 /**
  * What the committee can do with a plan: a missed visit moves to the next meeting, or is recorded as
@@ -36,7 +41,11 @@ export function visitActions(v: Pick<VisitView, "status">): ("markAttended" | "m
  * Where a plan's meeting opens: the committee goes to the meeting's page; the leader, while the visit is
  * still ahead and the meeting not over, straight into its room (the plan invited them); else nowhere.
  */
-export function visitMeetingHref(tenantId: string, v: Pick<VisitView, "meetingId" | "meetingStatus" | "status">, staff: boolean): string | null {
+export function visitMeetingHref(
+  tenantId: string,
+  v: Pick<VisitView, "meetingId" | "meetingStatus" | "status">,
+  staff: boolean,
+): string | null {
   if (!v.meetingId) return null;
   if (staff) return `/t/${tenantId}/meetings/${v.meetingId}`;
   const open = v.meetingStatus === "planned" || v.meetingStatus === "live";
@@ -65,7 +74,9 @@ export function VisitsPanel(props: { tenantId: string; period: PeriodState }) {
   const move = (v: VisitView) =>
     act(async () => {
       const res = await visitsApi.move(props.tenantId, v.id, {});
-      return rt("moved", { date: res.plan.meetingScheduledAt ? formatDate(res.plan.meetingScheduledAt) : res.plan.month });
+      return rt("moved", {
+        date: res.plan.meetingScheduledAt ? formatDate(res.plan.meetingScheduledAt) : res.plan.month,
+      });
     });
   const markAttended = (v: VisitView) =>
     act(async () => {
@@ -121,7 +132,16 @@ export function VisitsPanel(props: { tenantId: string; period: PeriodState }) {
                     </tr>
                   </thead>
                   <tbody>
-                    <For each={data.items} fallback={<tr><td colSpan={7} class="empty">{rt("noData")}</td></tr>}>
+                    <For
+                      each={data.items}
+                      fallback={
+                        <tr>
+                          <td colSpan={7} class="empty">
+                            {rt("noData")}
+                          </td>
+                        </tr>
+                      }
+                    >
                       {(v) => (
                         <tr classList={{ "row-behind": v.status === "missed" }}>
                           <td data-label={rt("visitMonth")}>{`${v.month.slice(5)}/${v.month.slice(0, 4)}`}</td>
@@ -130,7 +150,10 @@ export function VisitsPanel(props: { tenantId: string; period: PeriodState }) {
                           <td data-label={rt("meeting")}>
                             <Show when={v.meetingScheduledAt} fallback={rt("noMeetingYet")}>
                               {(at) => (
-                                <Show when={staff() && visitMeetingHref(props.tenantId, v, true)} fallback={formatDate(at())}>
+                                <Show
+                                  when={staff() && visitMeetingHref(props.tenantId, v, true)}
+                                  fallback={formatDate(at())}
+                                >
                                   {(href) => <A href={href()}>{formatDate(at())}</A>}
                                 </Show>
                               )}
@@ -155,11 +178,20 @@ export function VisitsPanel(props: { tenantId: string; period: PeriodState }) {
                               <For each={visitActions(v)}>
                                 {(a) =>
                                   a === "delete" ? (
-                                    <button type="button" class="btn btn-small btn-danger" onClick={() => void remove(v)} aria-label={`${rt("deleteVisit")}: ${v.leaderName}, ${v.organizationName}`}>
+                                    <button
+                                      type="button"
+                                      class="btn btn-small btn-danger"
+                                      onClick={() => void remove(v)}
+                                      aria-label={`${rt("deleteVisit")}: ${v.leaderName}, ${v.organizationName}`}
+                                    >
                                       ✕
                                     </button>
                                   ) : (
-                                    <button type="button" class="btn btn-small" onClick={() => void (a === "move" ? move(v) : markAttended(v))}>
+                                    <button
+                                      type="button"
+                                      class="btn btn-small"
+                                      onClick={() => void (a === "move" ? move(v) : markAttended(v))}
+                                    >
                                       {rt(a)}
                                     </button>
                                   )
@@ -182,8 +214,14 @@ export function VisitsPanel(props: { tenantId: string; period: PeriodState }) {
 }
 
 function RegisterForm(props: { tenantId: string; onDone: () => void }) {
-  const [tree] = createResource(() => props.tenantId, (id) => organizationsApi.tree(id));
-  const [leaders] = createResource(() => props.tenantId, (id) => visitsApi.leaders(id));
+  const [tree] = createResource(
+    () => props.tenantId,
+    (id) => organizationsApi.tree(id),
+  );
+  const [leaders] = createResource(
+    () => props.tenantId,
+    (id) => visitsApi.leaders(id),
+  );
   const branches = createMemo(() => (tree() ? branchesOf(tree()!) : []));
   const [leaderId, setLeaderId] = createSignal("");
   const [email, setEmail] = createSignal("");
@@ -221,7 +259,10 @@ function RegisterForm(props: { tenantId: string; onDone: () => void }) {
           value={leaderId()}
           onValue={setLeaderId}
           placeholder={rt("chooseLeader")}
-          options={(leaders()?.items ?? []).map((l) => ({ value: l.personId, label: l.email ? `${l.fullName} (${l.email})` : l.fullName }))}
+          options={(leaders()?.items ?? []).map((l) => ({
+            value: l.personId,
+            label: l.email ? `${l.fullName} (${l.email})` : l.fullName,
+          }))}
         />
         <Show when={!leaderId()}>
           <TextField label={rt("leaderEmail")} type="email" value={email()} onValue={setEmail} maxLength={254} />

@@ -11,8 +11,8 @@ import { AttendanceSummary } from "./parts/attendance-summary";
 import { FloorCard, QueueList } from "./parts/floor";
 import { VoteCard } from "./parts/vote-card";
 import { createServerClock, RoomContext } from "./room-context";
-import { latestVote } from "./room-state";
 import { connectRoom } from "./room-socket";
+import { latestVote } from "./room-state";
 import { rt } from "./strings";
 import "./room.css";
 

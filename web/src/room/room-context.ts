@@ -2,10 +2,10 @@
  * What every room screen needs: the connection (data, status, send) and a ticking clock corrected to the
  * server's time, so countdowns agree across phones, the console and the projector.
  */
-import { createContext, createSignal, onCleanup, useContext, type Accessor } from "solid-js";
-import type { RoomConnection, RoomAction } from "./room-socket";
+import { type Accessor, createContext, createSignal, onCleanup, useContext } from "solid-js";
 import { pickLang } from "../i18n";
 import { showToast } from "../ui/toast";
+import type { RoomAction, RoomConnection } from "./room-socket";
 import { rt } from "./strings";
 
 export interface RoomContextValue {

@@ -117,17 +117,16 @@ export function startRoomEarly(pathname = location.pathname): void {
   const fromHtml = window.chiboRoomTicket?.path === pathname ? window.chiboRoomTicket : undefined;
   window.chiboRoomTicket = undefined;
   const pk = fromHtml?.pk ?? crypto.randomUUID();
-  const answer =
-    fromHtml
-      ? fromHtml.answer
-      : fetch(`/api/tenants/${encodeURIComponent(tenantId)}/tickets`, {
-          method: "POST",
-          credentials: "same-origin",
-          headers: { accept: "application/json", "content-type": "application/json" },
-          body: JSON.stringify({ meetingId }),
-        })
-          .then((res) => (res.ok ? (res.json() as Promise<unknown>) : null))
-          .catch(() => null);
+  const answer = fromHtml
+    ? fromHtml.answer
+    : fetch(`/api/tenants/${encodeURIComponent(tenantId)}/tickets`, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { accept: "application/json", "content-type": "application/json" },
+        body: JSON.stringify({ meetingId }),
+      })
+        .then((res) => (res.ok ? (res.json() as Promise<unknown>) : null))
+        .catch(() => null);
   const state: Early = { key: `${tenantId}/${meetingId}`, answer, url: null, socket: null, pk };
   early = state;
   void answer.then((body) => {

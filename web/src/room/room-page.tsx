@@ -7,13 +7,13 @@ import { A, useParams } from "@solidjs/router";
 import { lazy, Match, onCleanup, Show, Suspense, Switch } from "solid-js";
 import { pickLang } from "../i18n";
 import { t } from "../i18n/common";
+import { FontControls, LangSwitch } from "../ui/controls";
 import { ConnectionBanner } from "./connection-banner";
 import { createServerClock, RoomContext } from "./room-context";
 import { connectRoom } from "./room-socket";
 import { rt } from "./strings";
 import { MemberView } from "./views/member-view";
 import { roleLabel } from "./views/role-label";
-import { FontControls, LangSwitch } from "../ui/controls";
 import "./room.css";
 
 const ChairConsole = lazy(() => import("./views/chair-console").then((m) => ({ default: m.ChairConsole })));
@@ -61,7 +61,13 @@ export default function RoomPage() {
           <Match when={conn.fatal()}>
             {(fatal) => (
               <div class="notice notice-error" role="alert">
-                <p>{fatal().code === "not_found" ? rt("fatalNotFound") : fatal().code === "conflict" ? rt("fatalNotOpen") : rt("fatalNoAccess")}</p>
+                <p>
+                  {fatal().code === "not_found"
+                    ? rt("fatalNotFound")
+                    : fatal().code === "conflict"
+                      ? rt("fatalNotOpen")
+                      : rt("fatalNoAccess")}
+                </p>
                 <p class="muted">{pickLang(fatal().message)}</p>
                 <p class="actions">
                   <A class="btn" href={base()}>

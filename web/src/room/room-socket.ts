@@ -11,14 +11,20 @@
  * - The owner closes it in Solid's `onCleanup`.
  */
 import PartySocket from "partysocket";
-import { batch, createSignal, type Accessor } from "solid-js";
+import { type Accessor, batch, createSignal } from "solid-js";
 import { createStore, produce, reconcile, unwrap } from "solid-js/store";
 import * as z from "zod/mini";
-import { ApiFailure, request } from "../api/http";
-import { clientMessageSchema, parseServerMessage, type ClientMessage, type RoomErrorCode, type ServerMessage } from "../../../schema/room/messages";
+import {
+  type ClientMessage,
+  clientMessageSchema,
+  parseServerMessage,
+  type RoomErrorCode,
+  type ServerMessage,
+} from "../../../schema/room/messages";
 import type { LeaderNoteView, RoomView, You } from "../../../schema/room/views";
-import { applyEvent, copyForEvent, versionStep } from "./room-state";
+import { ApiFailure, request } from "../api/http";
 import { AdoptingWebSocket, takeEarlyStart } from "./room-early";
+import { applyEvent, copyForEvent, versionStep } from "./room-state";
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline";
 
@@ -60,7 +66,10 @@ export interface RoomConnection {
   close(): void;
 }
 
-const ticketResponseSchema = z.object({ ticket: z.string().check(z.minLength(1)), roomPath: z.string().check(z.minLength(1)) });
+const ticketResponseSchema = z.object({
+  ticket: z.string().check(z.minLength(1)),
+  roomPath: z.string().check(z.minLength(1)),
+});
 
 const newActionId = () => crypto.randomUUID().replaceAll("-", "");
 
@@ -116,11 +125,16 @@ export function connectRoom(tenantId: string, meetingId: string): RoomConnection
       if (parsed.success) return parsed.data;
     }
     try {
-      const body = await request<unknown>("POST", `/api/tenants/${encodeURIComponent(tenantId)}/tickets`, { meetingId });
+      const body = await request<unknown>("POST", `/api/tenants/${encodeURIComponent(tenantId)}/tickets`, {
+        meetingId,
+      });
       return ticketResponseSchema.parse(body);
     } catch (err) {
       // No access, no such meeting, or a meeting that is not open (closed, cancelled): retrying will not help.
-      if (err instanceof ApiFailure && (err.code === "forbidden" || err.code === "not_found" || err.code === "unauthorized" || err.code === "conflict")) {
+      if (
+        err instanceof ApiFailure &&
+        (err.code === "forbidden" || err.code === "not_found" || err.code === "unauthorized" || err.code === "conflict")
+      ) {
         setFatal({ code: err.code, message: err.message });
         closed = true;
         socket?.close();
@@ -151,7 +165,11 @@ export function connectRoom(tenantId: string, meetingId: string): RoomConnection
         return;
       case "ack": {
         const { ballot } = msg;
-        if (ballot) setData("you", produce((you) => you && (you.ballots[ballot.voteId] = ballot.choice)));
+        if (ballot)
+          setData(
+            "you",
+            produce((you) => you && (you.ballots[ballot.voteId] = ballot.choice)),
+          );
         settle(msg.ref, { ok: true, duplicate: msg.duplicate ?? false, entityId: msg.entityId });
         return;
       }
@@ -263,7 +281,9 @@ function loadPending(key: string): PendingAction[] {
     if (!Array.isArray(list)) return [];
     const out: PendingAction[] = [];
     for (const item of list) {
-      const parsed = clientMessageSchema.safeParse(typeof item === "object" && item !== null && "msg" in item ? item.msg : null);
+      const parsed = clientMessageSchema.safeParse(
+        typeof item === "object" && item !== null && "msg" in item ? item.msg : null,
+      );
       if (parsed.success) out.push({ id: parsed.data.id, msg: parsed.data });
     }
     return out;

@@ -67,7 +67,11 @@ export function applyEvent(view: RoomView, ev: RoomEvent): void {
       upsert(view.guidance, ev.guidance, (g) => g.id === ev.guidance.id);
       break;
     case "evaluation":
-      upsert(view.evaluations, ev.evaluation, (e) => e.personId === ev.evaluation.personId && e.kind === ev.evaluation.kind);
+      upsert(
+        view.evaluations,
+        ev.evaluation,
+        (e) => e.personId === ev.evaluation.personId && e.kind === ev.evaluation.kind,
+      );
       break;
     case "minutes":
       view.minutes = ev.minutes;
@@ -118,5 +122,9 @@ export function latestVote(view: RoomView) {
 
 /** Names by person id: roster and guests. */
 export function nameOf(view: RoomView, personId: string): string {
-  return view.roster.find((m) => m.personId === personId)?.name ?? view.guests.find((g) => g.personId === personId)?.name ?? personId;
+  return (
+    view.roster.find((m) => m.personId === personId)?.name ??
+    view.guests.find((g) => g.personId === personId)?.name ??
+    personId
+  );
 }

@@ -65,7 +65,8 @@ export const rt = defineMessages(
     yourBallot: "Bạn đã chọn: {choice}",
     changeBallot: "Có thể đổi ý đến khi kết thúc biểu quyết",
     ballotRefused: "Phiếu không được nhận",
-    probationaryNote: "Đảng viên dự bị được thảo luận nhưng không biểu quyết (Điều lệ Đảng, Điều 3). Phiếu của bạn sẽ không được tính.",
+    probationaryNote:
+      "Đảng viên dự bị được thảo luận nhưng không biểu quyết (Điều lệ Đảng, Điều 3). Phiếu của bạn sẽ không được tính.",
     guestNote: "Khách mời không biểu quyết.",
     votedCount: "Đã biểu quyết: {voted}/{eligible}",
     votedSplit: "trực tuyến {remote}, tại hội trường {hall}",
@@ -172,7 +173,8 @@ export const rt = defineMessages(
     yourBallot: "Your choice: {choice}",
     changeBallot: "You may change it until the vote closes",
     ballotRefused: "Ballot refused",
-    probationaryNote: "Probationary members take part in discussion but do not vote (Party Charter, art. 3). Your ballot will not count.",
+    probationaryNote:
+      "Probationary members take part in discussion but do not vote (Party Charter, art. 3). Your ballot will not count.",
     guestNote: "Guests do not vote.",
     votedCount: "Voted: {voted}/{eligible}",
     votedSplit: "remote {remote}, in the hall {hall}",

@@ -28,10 +28,22 @@ export function LangSwitch() {
 export function FontControls() {
   return (
     <div class="segmented" role="group" aria-label={t("fontSize")}>
-      <button type="button" aria-label={t("fontSmaller")} title={t("fontSmaller")} disabled={!canShrink()} onClick={() => changeFontSize(-1)}>
+      <button
+        type="button"
+        aria-label={t("fontSmaller")}
+        title={t("fontSmaller")}
+        disabled={!canShrink()}
+        onClick={() => changeFontSize(-1)}
+      >
         A−
       </button>
-      <button type="button" aria-label={t("fontLarger")} title={t("fontLarger")} disabled={!canGrow()} onClick={() => changeFontSize(1)}>
+      <button
+        type="button"
+        aria-label={t("fontLarger")}
+        title={t("fontLarger")}
+        disabled={!canGrow()}
+        onClick={() => changeFontSize(1)}
+      >
         A+
       </button>
     </div>

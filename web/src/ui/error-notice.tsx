@@ -1,7 +1,7 @@
 import { For, Show } from "solid-js";
 import { ApiFailure } from "../api/http";
-import { t } from "../i18n/common";
 import { pickLang } from "../i18n";
+import { t } from "../i18n/common";
 import { errorText } from "./errors";
 
 /** An error box a screen reader announces, with the server's field issues listed and an optional retry. */

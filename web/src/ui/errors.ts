@@ -1,13 +1,14 @@
 /** How an error reads to a person: the server's own message in the current language, else the code's text. */
 import { ApiFailure } from "../api/http";
-import { t } from "../i18n/common";
 import { pickLang } from "../i18n";
+import { t } from "../i18n/common";
 
 export function errorText(err: unknown): string {
   if (err instanceof ApiFailure) {
     if (err.code === "network") return t("err_network");
     // The server writes "Việt / English" for errors a person can act on; generic ones fall back to the code.
-    if (err.message && !err.message.startsWith("HTTP ") && !err.message.startsWith("No route")) return pickLang(err.message);
+    if (err.message && !err.message.startsWith("HTTP ") && !err.message.startsWith("No route"))
+      return pickLang(err.message);
     return t(`err_${err.code}`);
   }
   if (err instanceof Error && err.name === "AbortError") return "";

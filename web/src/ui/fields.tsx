@@ -1,5 +1,5 @@
 /** Labelled form fields: the label is tied to the input, the error is announced and linked with aria-describedby. */
-import { createUniqueId, For, Show, splitProps, type JSX } from "solid-js";
+import { createUniqueId, For, type JSX, Show, splitProps } from "solid-js";
 
 interface FieldShell {
   label: string;
@@ -54,7 +54,15 @@ export function TextField(props: TextFieldProps) {
   );
 }
 
-export function TextAreaField(props: FieldShell & { value: string; onValue: (v: string) => void; rows?: number; maxLength?: number; required?: boolean }) {
+export function TextAreaField(
+  props: FieldShell & {
+    value: string;
+    onValue: (v: string) => void;
+    rows?: number;
+    maxLength?: number;
+    required?: boolean;
+  },
+) {
   const id = createUniqueId();
   return (
     <Described id={id} label={props.label} hint={props.hint} error={props.error}>
@@ -77,7 +85,15 @@ export interface Option {
   label: string;
 }
 
-export function SelectField(props: FieldShell & { value: string; onValue: (v: string) => void; options: Option[]; required?: boolean; placeholder?: string }) {
+export function SelectField(
+  props: FieldShell & {
+    value: string;
+    onValue: (v: string) => void;
+    options: Option[];
+    required?: boolean;
+    placeholder?: string;
+  },
+) {
   const id = createUniqueId();
   return (
     <Described id={id} label={props.label} hint={props.hint} error={props.error}>
@@ -109,7 +125,12 @@ export function CheckField(props: { label: string; checked: boolean; onChecked: 
   const id = createUniqueId();
   return (
     <div class="field field-check">
-      <input id={id} type="checkbox" checked={props.checked} onChange={(e) => props.onChecked(e.currentTarget.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChecked(e.currentTarget.checked)}
+      />
       <label for={id}>{props.label}</label>
       <Show when={props.hint}>
         <small class="hint">{props.hint}</small>

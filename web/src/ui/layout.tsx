@@ -1,6 +1,6 @@
 /** The frame of every screen but the hall projector: header (brand, nav, language, text size, person) and main. */
 import { A, useNavigate } from "@solidjs/router";
-import { Show, type JSX } from "solid-js";
+import { type JSX, Show } from "solid-js";
 import { t } from "../i18n/common";
 import { logout, me } from "../session";
 import { FontControls, LangSwitch } from "./controls";

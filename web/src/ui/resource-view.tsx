@@ -1,9 +1,13 @@
 /** Loading / error-with-retry / content for one resource, so every page handles the three states the same way. */
-import { Match, Switch, type JSX, type Resource } from "solid-js";
+import { type JSX, Match, type Resource, Switch } from "solid-js";
 import { t } from "../i18n/common";
 import { ErrorNotice } from "./error-notice";
 
-export function ResourceView<T>(props: { resource: Resource<T>; onRetry?: () => void; children: (value: T) => JSX.Element }) {
+export function ResourceView<T>(props: {
+  resource: Resource<T>;
+  onRetry?: () => void;
+  children: (value: T) => JSX.Element;
+}) {
   return (
     <Switch>
       <Match when={props.resource.error as unknown}>

@@ -2,7 +2,7 @@
  * A data table that stays readable at 360 px: below 640 px each row becomes a card and each cell shows its
  * column name (from data-label) before the value.
  */
-import { For, Show, type JSX } from "solid-js";
+import { For, type JSX, Show } from "solid-js";
 import { t } from "../i18n/common";
 
 export interface Column<T> {
@@ -14,7 +14,13 @@ export interface Column<T> {
   secondary?: boolean;
 }
 
-export function DataTable<T>(props: { caption?: string; columns: Column<T>[]; rows: readonly T[]; empty?: string; rowKey?: (row: T) => string }) {
+export function DataTable<T>(props: {
+  caption?: string;
+  columns: Column<T>[];
+  rows: readonly T[];
+  empty?: string;
+  rowKey?: (row: T) => string;
+}) {
   return (
     <div class="table-wrap">
       <table class="data-table">
@@ -23,7 +29,13 @@ export function DataTable<T>(props: { caption?: string; columns: Column<T>[]; ro
         </Show>
         <thead>
           <tr>
-            <For each={props.columns}>{(c) => <th scope="col" classList={{ num: c.numeric, "col-secondary": c.secondary }}>{c.header}</th>}</For>
+            <For each={props.columns}>
+              {(c) => (
+                <th scope="col" classList={{ num: c.numeric, "col-secondary": c.secondary }}>
+                  {c.header}
+                </th>
+              )}
+            </For>
           </tr>
         </thead>
         <tbody>

@@ -4,7 +4,7 @@
  * in the voting base). A meeting meets the standard with attendance above 85% and no unexcused absence.
  */
 import { thresholds } from "../../../schema/api/reports";
-import { bump, n, ratio, sumMonths, utcBounds, type ReportDef, type UnitMonths, runQueries } from "./engine";
+import { bump, n, type ReportDef, ratio, runQueries, sumMonths, type UnitMonths, utcBounds } from "./engine";
 import { attendanceByMeetingQuery } from "./queries";
 
 export interface AttendanceRow extends Record<string, unknown> {
@@ -57,7 +57,8 @@ export function attendanceReport(): ReportDef {
     reasons(c) {
       const out = [];
       const rate = ratio(c.present, c.expected);
-      if (rate !== null && rate <= thresholds.attendanceRate) out.push({ code: "low_attendance" as const, value: rate });
+      if (rate !== null && rate <= thresholds.attendanceRate)
+        out.push({ code: "low_attendance" as const, value: rate });
       if (n(c, "unexcused") > 0) out.push({ code: "unexcused_absence" as const, count: n(c, "unexcused") });
       return out;
     },

@@ -5,11 +5,7 @@
  * the report which branches fall behind. Counters are additive; rates are derived only at the end.
  */
 import { eq } from "drizzle-orm";
-import { organizations, tenants } from "../../../schema/db/tables";
 import {
-  reportColumns,
-  reportTitles,
-  resolvePeriod,
   type BehindBranch,
   type BehindReason,
   type Cell,
@@ -19,10 +15,14 @@ import {
   type ReportResult,
   type ReportRow,
   type ReportTable,
+  reportColumns,
+  reportTitles,
+  resolvePeriod,
 } from "../../../schema/api/reports";
+import { organizations, tenants } from "../../../schema/db/tables";
+import type { Db } from "../../env";
 import { notFound } from "../../lib/api-error";
 import type { Query } from "./queries";
-import type { Db } from "../../env";
 
 export type Counters = Record<string, number>;
 
@@ -60,8 +60,10 @@ const lastDayOfMonth = (month: string) => {
 export function quarterSpan(period: Period) {
   const first = period.months[0]!;
   const last = period.months[period.months.length - 1]!;
-  const qStart = (m: string) => `${m.slice(0, 4)}-${String(Math.floor((Number(m.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, "0")}`;
-  const qEnd = (m: string) => `${m.slice(0, 4)}-${String(Math.floor((Number(m.slice(5, 7)) - 1) / 3) * 3 + 3).padStart(2, "0")}`;
+  const qStart = (m: string) =>
+    `${m.slice(0, 4)}-${String(Math.floor((Number(m.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, "0")}`;
+  const qEnd = (m: string) =>
+    `${m.slice(0, 4)}-${String(Math.floor((Number(m.slice(5, 7)) - 1) / 3) * 3 + 3).padStart(2, "0")}`;
   return { from: `${qStart(first)}-01`, to: lastDayOfMonth(qEnd(last)) };
 }
 
@@ -131,7 +133,12 @@ export async function loadScope(db: Db, tenantId: string, organizationId?: strin
   const [tenantRows, orgRows] = await db.batch([
     db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId)),
     db
-      .select({ id: organizations.id, name: organizations.name, kind: organizations.kind, parentId: organizations.parentId })
+      .select({
+        id: organizations.id,
+        name: organizations.name,
+        kind: organizations.kind,
+        parentId: organizations.parentId,
+      })
       .from(organizations)
       .where(eq(organizations.tenantId, tenantId)),
   ]);
@@ -229,13 +236,19 @@ export async function buildReport(
   });
 
   const path: { id: string; name: string }[] = [];
-  for (let o = scope.node; o; o = o.parentId ? (scope.byId.get(o.parentId) ?? null) : null) path.unshift({ id: o.id, name: o.name });
+  for (let o = scope.node; o; o = o.parentId ? (scope.byId.get(o.parentId) ?? null) : null)
+    path.unshift({ id: o.id, name: o.name });
 
   return {
     report: def.name,
     title: reportTitles[def.name],
     period: ctx.period,
-    scope: { id: scope.node?.id ?? null, name: scope.node?.name ?? scope.tenantName, kind: scope.node?.kind ?? "tenant", path },
+    scope: {
+      id: scope.node?.id ?? null,
+      name: scope.node?.name ?? scope.tenantName,
+      kind: scope.node?.kind ?? "tenant",
+      path,
+    },
     columns: reportColumns[def.name],
     total: valuesOf(scopeUnits),
     rows,

@@ -4,13 +4,15 @@
  * Both lay a report out the same way: heading, the drill-down rows with a total, side tables, then the
  * branches falling behind with why. Rates are written as percentages, speaking time in minutes.
  */
-import writeXlsxFile from "write-excel-file/universal";
+
 import type { Row as XlsxRow } from "write-excel-file/universal";
-import { describeReason, type Cell, type Column, type ReportResult } from "../../../schema/api/reports";
+import writeXlsxFile from "write-excel-file/universal";
+import { type Cell, type Column, describeReason, type ReportResult } from "../../../schema/api/reports";
 
 type Line = (string | number | null)[];
 
-const label = (c: Column) => (c.kind === "rate" ? `${c.label} (%)` : c.kind === "seconds" ? `${c.label} (phút)` : c.label);
+const label = (c: Column) =>
+  c.kind === "rate" ? `${c.label} (%)` : c.kind === "seconds" ? `${c.label} (phút)` : c.label;
 function cell(c: Column, v: Cell | undefined): string | number | null {
   if (v === null || v === undefined) return null;
   if (typeof v === "string") return v;
@@ -28,7 +30,8 @@ export function reportLines(r: ReportResult): Line[] {
     [],
     ["Đơn vị", ...r.columns.map(label), "Chậm"],
   ];
-  for (const row of r.rows) lines.push([row.name, ...r.columns.map((c) => cell(c, row.values[c.key])), row.behind ? "Có" : ""]);
+  for (const row of r.rows)
+    lines.push([row.name, ...r.columns.map((c) => cell(c, row.values[c.key])), row.behind ? "Có" : ""]);
   lines.push(["Tổng", ...r.columns.map((c) => cell(c, r.total[c.key])), ""]);
   for (const t of r.tables) {
     lines.push([], [t.title], t.columns.map(label));
@@ -56,7 +59,10 @@ export async function toXlsx(reports: ReportResult[]): Promise<Blob> {
   const sheets = reports.map((r) => ({
     sheet: sheetName(r.title),
     data: reportLines(r).map(
-      (l, i): XlsxRow => (l.length === 0 ? [null] : l.map((v) => (v === null ? null : { value: v, ...(i === 0 ? { fontWeight: "bold" as const } : {}) }))),
+      (l, i): XlsxRow =>
+        l.length === 0
+          ? [null]
+          : l.map((v) => (v === null ? null : { value: v, ...(i === 0 ? { fontWeight: "bold" as const } : {}) })),
     ),
     columns: [{ width: 36 }, ...Array.from({ length: 14 }, () => ({ width: 16 }))],
   }));

@@ -4,8 +4,25 @@
  * branch's year: the average score of the whole calendar year (whatever part of it the period shows),
  * banded with the same grid (Tốt ≥ 90, Khá ≥ 70, Trung bình ≥ 50).
  */
-import { branchYearColumns, gradeLabels, gradeOfScore, thresholds, type Cell, type Grade } from "../../../schema/api/reports";
-import { addInto, bump, n, sumMonths, utcBounds, type Counters, type ReportDef, type UnitMonths, runQueries } from "./engine";
+import {
+  branchYearColumns,
+  type Cell,
+  type Grade,
+  gradeLabels,
+  gradeOfScore,
+  thresholds,
+} from "../../../schema/api/reports";
+import {
+  addInto,
+  bump,
+  type Counters,
+  n,
+  type ReportDef,
+  runQueries,
+  sumMonths,
+  type UnitMonths,
+  utcBounds,
+} from "./engine";
 import { evaluationsQuery, meetingCountsQuery } from "./queries";
 
 interface EvalRow extends Record<string, unknown> {
@@ -28,9 +45,13 @@ interface CountRow extends Record<string, unknown> {
 }
 
 /** Confirmed first, then the leader's, then the branch's; the latest of equals. */
-export function officialEvaluation<T extends { evaluator_kind: string; confirmed_at: string | null; updated_at: string }>(rows: T[]): T | undefined {
+export function officialEvaluation<
+  T extends { evaluator_kind: string; confirmed_at: string | null; updated_at: string },
+>(rows: T[]): T | undefined {
   const rank = (r: T) => (r.confirmed_at ? 2 : r.evaluator_kind === "leader" ? 1 : 0);
-  return [...rows].sort((a, b) => rank(b) - rank(a) || (b.confirmed_at ?? b.updated_at).localeCompare(a.confirmed_at ?? a.updated_at))[0];
+  return [...rows].sort(
+    (a, b) => rank(b) - rank(a) || (b.confirmed_at ?? b.updated_at).localeCompare(a.confirmed_at ?? a.updated_at),
+  )[0];
 }
 
 const avg = (c: Counters) => (n(c, "graded") > 0 ? Math.round((n(c, "scoreSum") / n(c, "graded")) * 10) / 10 : null);
@@ -88,7 +109,13 @@ export function gradesReport(): ReportDef {
       if (a !== null && a < thresholds.averageScore) out.push({ code: "low_average_grade" as const, value: a });
       return out;
     },
-    monthValues: (c) => ({ good: n(c, "good"), fair: n(c, "fair"), average: n(c, "average"), weak: n(c, "weak"), averageScore: avg(c) }),
+    monthValues: (c) => ({
+      good: n(c, "good"),
+      fair: n(c, "fair"),
+      average: n(c, "average"),
+      weak: n(c, "weak"),
+      averageScore: avg(c),
+    }),
     tables(_data, units, ctx) {
       const yearsOfPeriod = [...new Set(ctx.period.months.map((m) => m.slice(0, 4)))];
       const rows: Record<string, Cell>[] = [];

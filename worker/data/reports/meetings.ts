@@ -6,7 +6,17 @@
  * period only touches counts as held if the branch held one anywhere in that quarter.
  */
 import { quarterOfMonth } from "../../../schema/api/reports";
-import { bump, n, quarterSpan, ratio, utcBounds, type Counters, type ReportDef, type UnitMonths, runQueries } from "./engine";
+import {
+  bump,
+  type Counters,
+  n,
+  quarterSpan,
+  type ReportDef,
+  ratio,
+  runQueries,
+  type UnitMonths,
+  utcBounds,
+} from "./engine";
 import { meetingCountsQuery } from "./queries";
 
 interface Row extends Record<string, unknown> {
@@ -39,11 +49,13 @@ export function meetingsReport(): ReportDef {
         else if (r.status === "cancelled") bump(data, r.org, r.month, { cancelled: r.n });
       }
       // Per branch and month, whether its regular meeting was held (the series counts branches, not meetings).
-      for (const months of data.values()) for (const c of months.values()) c.regularBranch = n(c, "regularCover") > 0 ? 1 : 0;
+      for (const months of data.values())
+        for (const c of months.values()) c.regularBranch = n(c, "regularCover") > 0 ? 1 : 0;
       // Thematic meetings (or combined ones) anywhere in the quarters the period touches.
       for (const r of quarterRows!) {
         const coversThematic = r.kind === "thematic" ? r.n : r.combined;
-        if (r.status === "closed" && coversThematic > 0) bump(data, r.org, r.month, { thematicInQuarter: coversThematic });
+        if (r.status === "closed" && coversThematic > 0)
+          bump(data, r.org, r.month, { thematicInQuarter: coversThematic });
       }
       return data;
     },
@@ -110,4 +122,5 @@ export function meetingsReport(): ReportDef {
   };
 }
 
-const quarterStartMonth = (q: string) => `${q.slice(0, 4)}-${String((Number(q.slice(6)) - 1) * 3 + 1).padStart(2, "0")}`;
+const quarterStartMonth = (q: string) =>
+  `${q.slice(0, 4)}-${String((Number(q.slice(6)) - 1) * 3 + 1).padStart(2, "0")}`;

@@ -37,7 +37,9 @@ export const meetingCountsQuery = (tenantId: string, fromUtc: string, toUtc: str
   name: withVote ? "meeting_counts_with_vote" : "meeting_counts",
   sql: `SELECT m.organization_id AS org, ${month} AS month, m.kind AS kind, m.status AS status, count(*) AS n,
   sum(m.combined) AS combined${
-    withVote ? ",\n  sum(EXISTS (SELECT 1 FROM votes v WHERE v.meeting_id = m.id AND v.closed_at IS NOT NULL)) AS with_vote" : ""
+    withVote
+      ? ",\n  sum(EXISTS (SELECT 1 FROM votes v WHERE v.meeting_id = m.id AND v.closed_at IS NOT NULL)) AS with_vote"
+      : ""
   }
 FROM meetings m
 WHERE ${closedIn}
@@ -114,7 +116,8 @@ GROUP BY vp.leader_person_id, vp.organization_id, vp.month, vp.status`,
 
 export const LEADER_GUEST_TITLE = "Lãnh đạo dự sinh hoạt";
 /** A plan's month start (or the next month's) as a UTC instant, comparable with stored meeting times. */
-const monthStartUtc = (offset: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', visit_plans.month || '-01'${offset}, '-7 hours')`;
+const monthStartUtc = (offset: string) =>
+  `strftime('%Y-%m-%dT%H:%M:%fZ', visit_plans.month || '-01'${offset}, '-7 hours')`;
 
 /**
  * Closing the visit loop (see worker/data/visits.ts): link plans to their branch's meeting of the month,

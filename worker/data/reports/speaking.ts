@@ -4,9 +4,9 @@
  * meetings, so a secretary who speaks alone shows. Guests' speeches (a leader's briefing) stay out.
  */
 import { thresholds } from "../../../schema/api/reports";
-import { bump, n, ratio, sumMonths, utcBounds, type ReportDef, type UnitMonths, runQueries } from "./engine";
-import { attendanceByMeetingQuery, speakingByMeetingQuery } from "./queries";
 import type { AttendanceRow } from "./attendance";
+import { bump, n, type ReportDef, ratio, runQueries, sumMonths, type UnitMonths, utcBounds } from "./engine";
+import { attendanceByMeetingQuery, speakingByMeetingQuery } from "./queries";
 
 interface SpeakingRow extends Record<string, unknown> {
   meeting: string;
@@ -63,6 +63,9 @@ export function speakingReport(): ReportDef {
       if (top !== null && top >= thresholds.oneVoiceShare) out.push({ code: "one_voice" as const, value: top });
       return out;
     },
-    monthValues: (c) => ({ speakerRate: ratio(c.speakers, c.present), topShare: ratio(c.topSeconds, c.speakingSeconds) }),
+    monthValues: (c) => ({
+      speakerRate: ratio(c.speakers, c.present),
+      topShare: ratio(c.topSeconds, c.speakingSeconds),
+    }),
   };
 }

@@ -4,9 +4,9 @@
  * year). A plan moved to a later meeting counts once, where it ended up: the moved row is only history.
  * Reading closes the visit loop first, so figures follow what the room recorded.
  */
-import { leaderColumns, thresholds, type Cell } from "../../../schema/api/reports";
+import { type Cell, leaderColumns, thresholds } from "../../../schema/api/reports";
 import { closeVisitLoop } from "../visits";
-import { bump, n, ratio, sumMonths, type Counters, type ReportDef, type UnitMonths, runQueries } from "./engine";
+import { bump, type Counters, n, type ReportDef, ratio, runQueries, sumMonths, type UnitMonths } from "./engine";
 import { visitsQuery } from "./queries";
 
 interface VisitRow extends Record<string, unknown> {
@@ -21,7 +21,12 @@ interface VisitRow extends Record<string, unknown> {
 const counters = (r: VisitRow): Counters =>
   r.status === "moved"
     ? { moved: r.n }
-    : { planned: r.n, attended: r.status === "attended" ? r.n : 0, missed: r.status === "missed" ? r.n : 0, pending: r.status === "planned" ? r.n : 0 };
+    : {
+        planned: r.n,
+        attended: r.status === "attended" ? r.n : 0,
+        missed: r.status === "missed" ? r.n : 0,
+        pending: r.status === "planned" ? r.n : 0,
+      };
 
 export function visitsReport(): ReportDef {
   let rows: VisitRow[] = [];
@@ -52,7 +57,9 @@ export function visitsReport(): ReportDef {
       branchesBehind: n(c, "branchesBehind"),
     }),
     distinctValues(unitIds) {
-      const leaders = new Set(rows.filter((r) => r.status !== "moved" && inPeriod.has(r.month) && unitIds.has(r.org)).map((r) => r.leader));
+      const leaders = new Set(
+        rows.filter((r) => r.status !== "moved" && inPeriod.has(r.month) && unitIds.has(r.org)).map((r) => r.leader),
+      );
       return { leaders: leaders.size };
     },
     reasons: (c) => (n(c, "missed") > 0 ? [{ code: "visits_missed" as const, count: n(c, "missed") }] : []),
@@ -67,14 +74,21 @@ export function visitsReport(): ReportDef {
         const key = `${r.leader}|${r.month.slice(0, 4)}`;
         if (r.status === "attended") attendedInYear.set(key, (attendedInYear.get(key) ?? 0) + r.n);
       }
-      const byLeaderYear = new Map<string, { name: string; year: string; c: Record<string, number>; attendedInYear: number }>();
+      const byLeaderYear = new Map<
+        string,
+        { name: string; year: string; c: Record<string, number>; attendedInYear: number }
+      >();
       for (const r of rows) {
         if (!scope.has(r.org) || r.status === "moved") continue;
         const year = r.month.slice(0, 4);
         if (!years.includes(year)) continue;
         const key = `${r.leader}|${year}`;
         let e = byLeaderYear.get(key);
-        if (!e) byLeaderYear.set(key, (e = { name: r.leader_name, year, c: {}, attendedInYear: attendedInYear.get(key) ?? 0 }));
+        if (!e)
+          byLeaderYear.set(
+            key,
+            (e = { name: r.leader_name, year, c: {}, attendedInYear: attendedInYear.get(key) ?? 0 }),
+          );
         if (inPeriod.has(r.month)) for (const [k, v] of Object.entries(counters(r))) e.c[k] = (e.c[k] ?? 0) + v;
       }
       const out: Record<string, Cell>[] = [];
@@ -93,7 +107,9 @@ export function visitsReport(): ReportDef {
           belowMinimum: e.attendedInYear < thresholds.leaderVisitsPerYear ? "Có" : "",
         });
       }
-      out.sort((a, b) => String(a.leaderName).localeCompare(String(b.leaderName), "vi") || Number(a.year) - Number(b.year));
+      out.sort(
+        (a, b) => String(a.leaderName).localeCompare(String(b.leaderName), "vi") || Number(a.year) - Number(b.year),
+      );
       return [{ key: "leaders", title: "Theo lãnh đạo", columns: leaderColumns, rows: out }];
     },
   };

@@ -4,7 +4,7 @@
  * resolution, so a held regular meeting with no closed vote is flagged.
  */
 import { thresholds } from "../../../schema/api/reports";
-import { bump, n, ratio, sumMonths, utcBounds, type ReportDef, type UnitMonths, runQueries } from "./engine";
+import { bump, n, type ReportDef, ratio, runQueries, sumMonths, type UnitMonths, utcBounds } from "./engine";
 import { meetingCountsQuery, votesQuery } from "./queries";
 
 interface VoteRow extends Record<string, unknown> {
@@ -73,7 +73,8 @@ export function votesReport(): ReportDef {
       const out = [];
       const p = ratio(c.cast, c.eligible);
       if (p !== null && p < thresholds.participation) out.push({ code: "low_participation" as const, value: p });
-      if (n(c, "regularWithoutVote") > 0) out.push({ code: "meeting_without_vote" as const, count: n(c, "regularWithoutVote") });
+      if (n(c, "regularWithoutVote") > 0)
+        out.push({ code: "meeting_without_vote" as const, count: n(c, "regularWithoutVote") });
       return out;
     },
     monthValues: (c) => ({ votes: n(c, "votes"), participation: ratio(c.cast, c.eligible) }),

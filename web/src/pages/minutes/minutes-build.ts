@@ -1,6 +1,6 @@
 /** From the API's meeting and minutes to the document both the sheet and the PDF render. */
 import type { Meeting, MeetingMinutes } from "../../../../schema/api/meetings";
-import { vietnameseDate, vietnameseMonth, type MinutesDoc } from "./minutes-doc";
+import { type MinutesDoc, vietnameseDate, vietnameseMonth } from "./minutes-doc";
 
 const DOTS = "…………………";
 
@@ -8,9 +8,18 @@ const DOTS = "…………………";
 export function buildMinutesDoc(meeting: Meeting, minutes: MeetingMinutes, tenantName: string): MinutesDoc {
   const kind = meeting.kind === "regular" ? "Sinh hoạt chi bộ thường kỳ" : "Sinh hoạt chi bộ chuyên đề";
   // The place line names the locality; without one, the date alone.
-  const locality = meeting.place.split(",").map((s) => s.trim()).filter(Boolean).pop() ?? "";
+  const locality =
+    meeting.place
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .pop() ?? "";
   const latest = minutes.latest;
-  const version = !latest ? "Bản nháp" : latest.status === "approved" ? `Bản ${latest.version} · đã thông qua` : `Bản ${latest.version} · đã chốt khi kết thúc cuộc họp`;
+  const version = !latest
+    ? "Bản nháp"
+    : latest.status === "approved"
+      ? `Bản ${latest.version} · đã thông qua`
+      : `Bản ${latest.version} · đã chốt khi kết thúc cuộc họp`;
   return {
     superior: tenantName,
     branch: meeting.organizationName,

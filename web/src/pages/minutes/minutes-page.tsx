@@ -12,7 +12,7 @@ import { Layout } from "../../ui/layout";
 import { ResourceView } from "../../ui/resource-view";
 import { showToast } from "../../ui/toast";
 import { buildMinutesDoc } from "./minutes-build";
-import { CHAIR_LABEL, paragraphs, PARTY_NAME, pdfFileName, TAKER_LABEL, type MinutesDoc } from "./minutes-doc";
+import { CHAIR_LABEL, type MinutesDoc, PARTY_NAME, paragraphs, pdfFileName, TAKER_LABEL } from "./minutes-doc";
 import "./minutes.css";
 
 const t = defineMessages(
@@ -121,7 +121,12 @@ export default function MinutesPage() {
                 <button type="button" class="btn btn-primary" onClick={() => window.print()}>
                   {t("print")}
                 </button>
-                <button type="button" class="btn" disabled={making()} onClick={() => void downloadPdf(doc, d.meeting.scheduledAt)}>
+                <button
+                  type="button"
+                  class="btn"
+                  disabled={making()}
+                  onClick={() => void downloadPdf(doc, d.meeting.scheduledAt)}
+                >
                   {making() ? t("making") : t("pdf")}
                 </button>
                 <A href={`/t/${params.tenantId}/meetings/${params.meetingId}`}>{t("back")}</A>

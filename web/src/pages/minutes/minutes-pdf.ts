@@ -5,8 +5,8 @@
  * This module and the fonts load only when someone asks for the PDF.
  */
 import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { CHAIR_LABEL, paragraphs, PARTY_NAME, TAKER_LABEL, type MinutesDoc } from "./minutes-doc";
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import { CHAIR_LABEL, type MinutesDoc, PARTY_NAME, paragraphs, TAKER_LABEL } from "./minutes-doc";
 
 export interface PdfFonts {
   regular: Uint8Array;
@@ -23,7 +23,12 @@ const LINE = BODY_SIZE * 1.45;
 const INK = rgb(0, 0, 0);
 
 /** Splits one line of text into lines that fit `width` at `size`; a word longer than the line is cut. */
-export function wrapLine(text: string, font: Pick<PDFFont, "widthOfTextAtSize">, size: number, width: number): string[] {
+export function wrapLine(
+  text: string,
+  font: Pick<PDFFont, "widthOfTextAtSize">,
+  size: number,
+  width: number,
+): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   if (words.length === 0) return [""];
   const lines: string[] = [];
@@ -138,7 +143,13 @@ export async function buildMinutesPdf(doc: MinutesDoc, fonts: PdfFonts): Promise
   const pages = pdf.getPages();
   pages.forEach((p, i) => {
     const footer = `${doc.versionNote} · Trang ${i + 1}/${pages.length}`;
-    p.drawText(footer, { x: pageW - MARGIN_RIGHT - regular.widthOfTextAtSize(footer, 9), y: 30, size: 9, font: regular, color: rgb(0.3, 0.3, 0.3) });
+    p.drawText(footer, {
+      x: pageW - MARGIN_RIGHT - regular.widthOfTextAtSize(footer, 9),
+      y: 30,
+      size: 9,
+      font: regular,
+      color: rgb(0.3, 0.3, 0.3),
+    });
   });
   return pdf.save();
 }

@@ -30,7 +30,8 @@ export function templateFor(kind: MeetingKind): AgendaDraft[] {
   return meetingTemplate(kind).map((i) => ({ title: i.title, minutesBudget: i.minutesBudget }));
 }
 
-export const agendaTotal = (items: readonly AgendaDraft[]) => items.reduce((s, i) => s + (Number.isFinite(i.minutesBudget) ? i.minutesBudget : 0), 0);
+export const agendaTotal = (items: readonly AgendaDraft[]) =>
+  items.reduce((s, i) => s + (Number.isFinite(i.minutesBudget) ? i.minutesBudget : 0), 0);
 
 export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
   if (to < 0 || to >= items.length || from === to) return [...items];
@@ -47,7 +48,8 @@ export function AgendaEditor(props: {
   /** The people who may present (the branch's members, the meeting's guests); no picker without them. */
   presenters?: readonly PresenterOption[];
 }) {
-  const set = (i: number, patch: Partial<AgendaDraft>) => props.onChange(props.items.map((it, j) => (j === i ? { ...it, ...patch } : it)));
+  const set = (i: number, patch: Partial<AgendaDraft>) =>
+    props.onChange(props.items.map((it, j) => (j === i ? { ...it, ...patch } : it)));
   return (
     <div>
       <ol class="agenda-editor">
@@ -98,7 +100,13 @@ export function AgendaEditor(props: {
                   )}
                 </Show>
                 <Show when={!props.disabled}>
-                  <button type="button" class="btn btn-small" aria-label={gt("moveUp", { n: i + 1 })} disabled={i === 0} onClick={() => props.onChange(moveItem(props.items, i, i - 1))}>
+                  <button
+                    type="button"
+                    class="btn btn-small"
+                    aria-label={gt("moveUp", { n: i + 1 })}
+                    disabled={i === 0}
+                    onClick={() => props.onChange(moveItem(props.items, i, i - 1))}
+                  >
                     ↑
                   </button>
                   <button
@@ -110,7 +118,12 @@ export function AgendaEditor(props: {
                   >
                     ↓
                   </button>
-                  <button type="button" class="btn btn-small btn-danger" aria-label={gt("removeItem", { n: i + 1 })} onClick={() => props.onChange(props.items.filter((_, j) => j !== i))}>
+                  <button
+                    type="button"
+                    class="btn btn-small btn-danger"
+                    aria-label={gt("removeItem", { n: i + 1 })}
+                    onClick={() => props.onChange(props.items.filter((_, j) => j !== i))}
+                  >
                     {common("remove")}
                   </button>
                 </Show>
@@ -124,7 +137,11 @@ export function AgendaEditor(props: {
         <For each={agendaTotal(props.items) < MIN_MEETING_MINUTES ? [gt("agendaShort")] : []}>{(w) => <> · {w}</>}</For>
       </p>
       <Show when={!props.disabled}>
-        <button type="button" class="btn" onClick={() => props.onChange([...props.items, { title: "", minutesBudget: 10 }])}>
+        <button
+          type="button"
+          class="btn"
+          onClick={() => props.onChange([...props.items, { title: "", minutesBudget: 10 }])}
+        >
           + {gt("addItem")}
         </button>
       </Show>

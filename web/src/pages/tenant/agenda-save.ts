@@ -35,14 +35,25 @@ export function planAgendaSave(saved: readonly AgendaItem[], drafts: readonly Ag
 }
 
 /** Makes the calls; the order is sent only when the list is not already in the order the API would leave it. */
-export async function saveAgenda(tenantId: string, meetingId: string, saved: readonly AgendaItem[], drafts: readonly AgendaDraft[]): Promise<void> {
+export async function saveAgenda(
+  tenantId: string,
+  meetingId: string,
+  saved: readonly AgendaItem[],
+  drafts: readonly AgendaDraft[],
+): Promise<void> {
   const plan = planAgendaSave(saved, drafts);
   for (const id of plan.remove) await meetingsApi.removeAgendaItem(tenantId, meetingId, id);
   for (const u of plan.update) await meetingsApi.updateAgendaItem(tenantId, meetingId, u.id, u.patch);
   const ids = drafts.map((d) => d.id ?? "");
   for (const i of plan.add) {
     const d = drafts[i]!;
-    ids[i] = (await meetingsApi.addAgendaItem(tenantId, meetingId, { title: d.title.trim(), minutesBudget: d.minutesBudget, presenterPersonId: d.presenterPersonId ?? null })).id;
+    ids[i] = (
+      await meetingsApi.addAgendaItem(tenantId, meetingId, {
+        title: d.title.trim(),
+        minutesBudget: d.minutesBudget,
+        presenterPersonId: d.presenterPersonId ?? null,
+      })
+    ).id;
   }
   const removed = new Set(plan.remove);
   const apiOrder = [...saved.filter((a) => !removed.has(a.id)).map((a) => a.id), ...plan.add.map((i) => ids[i]!)];

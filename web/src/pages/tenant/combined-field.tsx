@@ -7,7 +7,12 @@ import { gt } from "./meeting-messages";
 export function CombinedField(props: { kind: MeetingKind; checked: boolean; onChecked: (v: boolean) => void }) {
   return (
     <Show when={props.kind === "thematic"}>
-      <CheckField label={gt("combined")} hint={gt("combinedHint")} checked={props.checked} onChecked={props.onChecked} />
+      <CheckField
+        label={gt("combined")}
+        hint={gt("combinedHint")}
+        checked={props.checked}
+        onChecked={props.onChecked}
+      />
     </Show>
   );
 }

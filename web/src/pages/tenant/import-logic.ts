@@ -12,7 +12,11 @@ export interface BadLine {
   problems: string[];
 }
 
-export function explainIssues(issues: readonly ErrorIssue[], csv: string, localize: (s: string) => string = (s) => s): BadLine[] {
+export function explainIssues(
+  issues: readonly ErrorIssue[],
+  csv: string,
+  localize: (s: string) => string = (s) => s,
+): BadLine[] {
   const lines = csv.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
   const byLine = new Map<number | null, string[]>();
   for (const issue of issues) {

@@ -10,14 +10,15 @@ import { defineMessages, pickLang } from "../../i18n";
 import { ErrorNotice } from "../../ui/error-notice";
 import { DataTable } from "../../ui/table";
 import { showToast } from "../../ui/toast";
-import { CSV_TEMPLATE, explainIssues, type BadLine } from "./import-logic";
+import { type BadLine, CSV_TEMPLATE, explainIssues } from "./import-logic";
 import { roleLabel, statusLabel } from "./labels";
 import "../../styles/console.css";
 
 const t = defineMessages(
   {
     title: "Nhập đảng viên từ tệp CSV",
-    intro: "Dòng đầu là tên cột (tiếng Việt hoặc tiếng Anh): Họ và tên, Chi bộ, Trạng thái là bắt buộc; E-mail, Điện thoại, Năm sinh, Ngày vào dự bị (bắt buộc với đảng viên dự bị), Chức vụ là tùy chọn. Lưu từ Excel bằng “CSV UTF-8”.",
+    intro:
+      "Dòng đầu là tên cột (tiếng Việt hoặc tiếng Anh): Họ và tên, Chi bộ, Trạng thái là bắt buộc; E-mail, Điện thoại, Năm sinh, Ngày vào dự bị (bắt buộc với đảng viên dự bị), Chức vụ là tùy chọn. Lưu từ Excel bằng “CSV UTF-8”.",
     template: "Tải tệp mẫu",
     file: "Chọn tệp CSV",
     paste: "Hoặc dán nội dung tệp vào đây",
@@ -47,7 +48,8 @@ const t = defineMessages(
   },
   {
     title: "Import members from a CSV file",
-    intro: "The first line names the columns (Vietnamese or English): Full name, Branch and Status are required; Email, Phone, Birth year, Probation start (required for probationary members) and Role are optional. From Excel, save as “CSV UTF-8”.",
+    intro:
+      "The first line names the columns (Vietnamese or English): Full name, Branch and Status are required; Email, Phone, Birth year, Probation start (required for probationary members) and Role are optional. From Excel, save as “CSV UTF-8”.",
     template: "Download a template",
     file: "Choose a CSV file",
     paste: "Or paste the file's content here",
@@ -108,10 +110,18 @@ export function ImportSummary(props: { result: ImportResult }) {
   return (
     <div class="notice notice-ok" role="status">
       <p>
-        <strong>{t("okSummary", { rows: props.result.rows, newPeople: props.result.newPeople, reused: props.result.reusedPeople })}</strong>
+        <strong>
+          {t("okSummary", {
+            rows: props.result.rows,
+            newPeople: props.result.newPeople,
+            reused: props.result.reusedPeople,
+          })}
+        </strong>
       </p>
       <ul>
-        <For each={props.result.byOrganization}>{(o) => <li>{t("perOrg", { name: o.organizationName, n: o.rows })}</li>}</For>
+        <For each={props.result.byOrganization}>
+          {(o) => <li>{t("perOrg", { name: o.organizationName, n: o.rows })}</li>}
+        </For>
       </ul>
     </div>
   );
@@ -150,7 +160,8 @@ export default function ImportPage() {
     } catch (err) {
       setResult(null);
       setCheckedCsv(null);
-      if (err instanceof ApiFailure && err.code === "bad_request" && err.issues.length > 0) setBad(explainIssues(err.issues, text, pickLang));
+      if (err instanceof ApiFailure && err.code === "bad_request" && err.issues.length > 0)
+        setBad(explainIssues(err.issues, text, pickLang));
       else setError(err);
     } finally {
       setBusy(null);
@@ -170,14 +181,31 @@ export default function ImportPage() {
       </p>
       <div class="field">
         <label for="csv-file">{t("file")}</label>
-        <input id="csv-file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
+        <input
+          id="csv-file"
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          onChange={(e) => void onFile(e.currentTarget.files?.[0])}
+        />
       </div>
       <div class="field">
         <label for="csv-text">{t("paste")}</label>
-        <textarea id="csv-text" class="csv-input" rows={8} spellcheck={false} value={csv()} onInput={(e) => setCsv(e.currentTarget.value)} />
+        <textarea
+          id="csv-text"
+          class="csv-input"
+          rows={8}
+          spellcheck={false}
+          value={csv()}
+          onInput={(e) => setCsv(e.currentTarget.value)}
+        />
       </div>
       <div class="actions">
-        <button type="button" class="btn btn-primary" disabled={!csv().trim() || busy() !== null} onClick={() => void send(true)}>
+        <button
+          type="button"
+          class="btn btn-primary"
+          disabled={!csv().trim() || busy() !== null}
+          onClick={() => void send(true)}
+        >
           {busy() === "check" ? t("checking") : t("check")}
         </button>
         <Show when={ready()}>
@@ -208,7 +236,10 @@ export default function ImportPage() {
                   { header: t("branch"), cell: (p: Preview) => p.organizationName },
                   { header: t("status"), cell: (p: Preview) => statusLabel(p.status) },
                   { header: t("role"), cell: (p: Preview) => roleLabel(p.branchRole) },
-                  { header: t("account"), cell: (p: Preview) => (p.existingPersonId ? t("existing") : t("newAccount")) },
+                  {
+                    header: t("account"),
+                    cell: (p: Preview) => (p.existingPersonId ? t("existing") : t("newAccount")),
+                  },
                 ]}
               />
             </Show>

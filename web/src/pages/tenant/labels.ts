@@ -53,7 +53,15 @@ export const lt = defineMessages(
 );
 
 export const ORG_KINDS: readonly OrganizationKind[] = ["grassroots_committee", "grassroots_branch", "branch"];
-export const BRANCH_TYPES: readonly BranchType[] = ["residential", "agency", "enterprise", "public_service", "school", "armed_forces", "other"];
+export const BRANCH_TYPES: readonly BranchType[] = [
+  "residential",
+  "agency",
+  "enterprise",
+  "public_service",
+  "school",
+  "armed_forces",
+  "other",
+];
 export const STATUSES: readonly MembershipStatus[] = ["official", "probationary"];
 export const STANDINGS: readonly MembershipStanding[] = ["active", "transferred", "suspended", "detained"];
 export const BRANCH_ROLES: readonly BranchRole[] = ["secretary", "deputy", "committee", "member"];

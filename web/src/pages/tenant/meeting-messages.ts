@@ -18,7 +18,8 @@ export const gt = defineMessages(
     onlineBasis: "Căn cứ họp trực tuyến",
     onlineBasisHint: "Chỉ cho chi bộ đặc thù thí điểm (HD 03-HD/TW): ghi rõ văn bản cho phép.",
     combined: "Sinh hoạt kết hợp (chuyên đề + thường kỳ)",
-    combinedHint: "Sinh hoạt chuyên đề cùng buổi với sinh hoạt thường kỳ: ít nhất 120 phút thay vì 90 (HD 42-HD/BTCTW).",
+    combinedHint:
+      "Sinh hoạt chuyên đề cùng buổi với sinh hoạt thường kỳ: ít nhất 120 phút thay vì 90 (HD 42-HD/BTCTW).",
     combinedBadge: "kết hợp thường kỳ",
     chair: "Chủ trì",
     minutesTaker: "Thư ký",
@@ -76,7 +77,8 @@ export const gt = defineMessages(
     when: "Thời gian",
     status: "Tình trạng",
     readOnlyClosed: "Cuộc họp đã kết thúc: thông tin không sửa được nữa.",
-    liveReadOnly: "Cuộc họp đang diễn ra: chủ trì điều khiển chương trình trong phòng họp; vẫn có thể thêm tài liệu và khách mời.",
+    liveReadOnly:
+      "Cuộc họp đang diễn ra: chủ trì điều khiển chương trình trong phòng họp; vẫn có thể thêm tài liệu và khách mời.",
     cancelledBecause: "Cuộc họp đã hủy. Lý do: {reason}",
     lateDoc: "Gửi muộn (dưới 1 ngày trước buổi họp)",
     guestName: "Họ và tên khách mời",
@@ -100,7 +102,8 @@ export const gt = defineMessages(
     onlineBasis: "Basis for meeting online",
     onlineBasisHint: "Only for special branches in the pilot (guidance 03-HD/TW): name the document allowing it.",
     combined: "Combined meeting (thematic + regular)",
-    combinedHint: "The thematic meeting held together with the regular one: at least 120 minutes instead of 90 (guidance 42-HD/BTCTW).",
+    combinedHint:
+      "The thematic meeting held together with the regular one: at least 120 minutes instead of 90 (guidance 42-HD/BTCTW).",
     combinedBadge: "combined with the regular meeting",
     chair: "Chair",
     minutesTaker: "Minutes-taker",
@@ -158,7 +161,8 @@ export const gt = defineMessages(
     when: "When",
     status: "Status",
     readOnlyClosed: "The meeting is over: its details can no longer change.",
-    liveReadOnly: "The meeting is in progress: the chair runs the agenda in the room; documents and guests can still be added.",
+    liveReadOnly:
+      "The meeting is in progress: the chair runs the agenda in the room; documents and guests can still be added.",
     cancelledBecause: "The meeting was cancelled. Reason: {reason}",
     lateDoc: "Sent late (less than a day before the meeting)",
     guestName: "Guest's full name",

@@ -1,9 +1,9 @@
 /** Create a meeting for a branch from the template of the usual order, with chair and minutes-taker. */
 import { useNavigate, useParams, useSearchParams } from "@solidjs/router";
 import { createEffect, createMemo, createResource, createSignal, on, Show } from "solid-js";
-import { branchesOf, meetingsApi, organizationsApi } from "../../api";
 import type { MeetingFormat, MeetingKind } from "../../../../schema/api/meetings";
 import { defaultMeetingTopic } from "../../../../schema/meeting-template";
+import { branchesOf, meetingsApi, organizationsApi } from "../../api";
 import { fromLocalInput } from "../../i18n/format";
 import { plannableBranches } from "../../session";
 import { createAction } from "../../ui/action";
@@ -11,10 +11,10 @@ import { ErrorNotice } from "../../ui/error-notice";
 import { issuesByField } from "../../ui/errors";
 import { SelectField, TextField } from "../../ui/fields";
 import { showToast } from "../../ui/toast";
-import { AgendaEditor, templateFor, type AgendaDraft } from "./agenda-editor";
+import { type AgendaDraft, AgendaEditor, templateFor } from "./agenda-editor";
 import { CombinedField, combinedFor } from "./combined-field";
-import { createBranchMembers, memberOptions } from "./member-picker";
 import { gt } from "./meeting-messages";
+import { createBranchMembers, memberOptions } from "./member-picker";
 import "../../styles/console.css";
 
 const FORMATS: readonly MeetingFormat[] = ["in_person", "hybrid", "online"];
@@ -24,7 +24,8 @@ export function defaultStart(month: string): string {
   return `${month}-25T19:30`;
 }
 
-const defaultTopic = (kind: MeetingKind, month: string) => defaultMeetingTopic(kind, Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+const defaultTopic = (kind: MeetingKind, month: string) =>
+  defaultMeetingTopic(kind, Number(month.slice(0, 4)), Number(month.slice(5, 7)));
 
 export default function MeetingNewPage() {
   const params = useParams<{ tenantId: string }>();
@@ -33,7 +34,10 @@ export default function MeetingNewPage() {
   const now = new Date(Date.now() + 7 * 3600_000).toISOString();
   const month = /^\d{4}-\d{2}$/.test(search.month ?? "") ? search.month! : now.slice(0, 7);
 
-  const [tree] = createResource(() => params.tenantId, (id) => organizationsApi.tree(id));
+  const [tree] = createResource(
+    () => params.tenantId,
+    (id) => organizationsApi.tree(id),
+  );
   const branches = createMemo(() => (tree() ? plannableBranches(params.tenantId, branchesOf(tree()!)) : []));
   const [orgId, setOrgId] = createSignal(search.org ?? "");
   createEffect(() => {
@@ -85,7 +89,11 @@ export default function MeetingNewPage() {
         chairPersonId: chair() || null,
         minutesTakerPersonId: taker() || null,
         combined: combinedFor(kind(), combined()),
-        agenda: agenda().map((a) => ({ title: a.title.trim(), minutesBudget: a.minutesBudget, presenterPersonId: a.presenterPersonId ?? null })),
+        agenda: agenda().map((a) => ({
+          title: a.title.trim(),
+          minutesBudget: a.minutesBudget,
+          presenterPersonId: a.presenterPersonId ?? null,
+        })),
       });
       showToast(gt("created"));
       navigate(`/t/${params.tenantId}/meetings/${created.id}`);
@@ -97,7 +105,14 @@ export default function MeetingNewPage() {
       <h1>{gt("newTitle")}</h1>
       <form onSubmit={submit}>
         <div class="form-row">
-          <SelectField label={gt("branch")} required value={orgId()} onValue={setOrgId} options={branches().map((b) => ({ value: b.id, label: b.name }))} error={fieldErr().organizationId} />
+          <SelectField
+            label={gt("branch")}
+            required
+            value={orgId()}
+            onValue={setOrgId}
+            options={branches().map((b) => ({ value: b.id, label: b.name }))}
+            error={fieldErr().organizationId}
+          />
           <SelectField
             label={gt("kind")}
             value={kind()}
@@ -106,20 +121,61 @@ export default function MeetingNewPage() {
           />
         </div>
         <CombinedField kind={kind()} checked={combined()} onChecked={setCombined} />
-        <TextField label={gt("topic")} required maxLength={300} value={topic()} onValue={setTopic} error={fieldErr().topic} />
+        <TextField
+          label={gt("topic")}
+          required
+          maxLength={300}
+          value={topic()}
+          onValue={setTopic}
+          error={fieldErr().topic}
+        />
         <div class="form-row">
-          <TextField label={gt("scheduledAt")} type="datetime-local" required value={start()} onValue={setStart} error={fieldErr().scheduledAt} />
+          <TextField
+            label={gt("scheduledAt")}
+            type="datetime-local"
+            required
+            value={start()}
+            onValue={setStart}
+            error={fieldErr().scheduledAt}
+          />
           <TextField label={gt("place")} maxLength={200} value={place()} onValue={setPlace} error={fieldErr().place} />
         </div>
         <div class="form-row">
-          <SelectField label={gt("format")} value={format()} onValue={(v) => setFormat(v as MeetingFormat)} options={FORMATS.map((f) => ({ value: f, label: gt(`format_${f}`) }))} />
+          <SelectField
+            label={gt("format")}
+            value={format()}
+            onValue={(v) => setFormat(v as MeetingFormat)}
+            options={FORMATS.map((f) => ({ value: f, label: gt(`format_${f}`) }))}
+          />
           <Show when={format() === "online"}>
-            <TextField label={gt("onlineBasis")} hint={gt("onlineBasisHint")} required maxLength={500} value={onlineBasis()} onValue={setOnlineBasis} error={fieldErr().onlineBasis} />
+            <TextField
+              label={gt("onlineBasis")}
+              hint={gt("onlineBasisHint")}
+              required
+              maxLength={500}
+              value={onlineBasis()}
+              onValue={setOnlineBasis}
+              error={fieldErr().onlineBasis}
+            />
           </Show>
         </div>
         <div class="form-row">
-          <SelectField label={gt("chair")} value={chair()} onValue={setChair} placeholder={gt("nobody")} options={memberOptions(members())} error={fieldErr().chairPersonId} />
-          <SelectField label={gt("minutesTaker")} value={taker()} onValue={setTaker} placeholder={gt("nobody")} options={memberOptions(members())} error={fieldErr().minutesTakerPersonId} />
+          <SelectField
+            label={gt("chair")}
+            value={chair()}
+            onValue={setChair}
+            placeholder={gt("nobody")}
+            options={memberOptions(members())}
+            error={fieldErr().chairPersonId}
+          />
+          <SelectField
+            label={gt("minutesTaker")}
+            value={taker()}
+            onValue={setTaker}
+            placeholder={gt("nobody")}
+            options={memberOptions(members())}
+            error={fieldErr().minutesTakerPersonId}
+          />
         </div>
         <fieldset>
           <legend>{gt("agenda")}</legend>

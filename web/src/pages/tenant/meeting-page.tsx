@@ -5,8 +5,8 @@
 import { A, useParams } from "@solidjs/router";
 import { createEffect, createResource, createSignal, on, Show } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
-import { meetingsApi } from "../../api";
 import type { AgendaItem, MeetingDetail, MeetingFormat } from "../../../../schema/api/meetings";
+import { meetingsApi } from "../../api";
 import { formatDateTime, fromLocalInput, toLocalInput } from "../../i18n/format";
 import { canPlanBranch } from "../../session";
 import { createAction } from "../../ui/action";
@@ -15,13 +15,13 @@ import { issuesByField } from "../../ui/errors";
 import { SelectField, TextField } from "../../ui/fields";
 import { ResourceView } from "../../ui/resource-view";
 import { showToast } from "../../ui/toast";
-import { AgendaEditor, type AgendaDraft } from "./agenda-editor";
+import { type AgendaDraft, AgendaEditor } from "./agenda-editor";
 import { saveAgenda } from "./agenda-save";
 import { CombinedField, combinedFor } from "./combined-field";
-import { DocumentsSection, GuestsSection } from "./meeting-sections";
-import { MinutesVersionsSection } from "./minutes-versions";
-import { createBranchMembers, memberOptions, presenterOptions } from "./member-picker";
 import { gt } from "./meeting-messages";
+import { DocumentsSection, GuestsSection } from "./meeting-sections";
+import { createBranchMembers, memberOptions, presenterOptions } from "./member-picker";
+import { MinutesVersionsSection } from "./minutes-versions";
 import "../../styles/console.css";
 
 const FORMATS: readonly MeetingFormat[] = ["in_person", "hybrid", "online"];
@@ -38,7 +38,10 @@ function DetailsForm(props: { tenantId: string; meeting: MeetingDetail; onSaved:
   const [chair, setChair] = createSignal(m.chairPersonId ?? "");
   const [taker, setTaker] = createSignal(m.minutesTakerPersonId ?? "");
   const action = createAction();
-  const members = createBranchMembers(() => props.tenantId, () => m.organizationId);
+  const members = createBranchMembers(
+    () => props.tenantId,
+    () => m.organizationId,
+  );
   const fieldErr = () => issuesByField(action.error());
 
   const save = (e: SubmitEvent) => {
@@ -62,21 +65,62 @@ function DetailsForm(props: { tenantId: string; meeting: MeetingDetail; onSaved:
   return (
     <form class="section" onSubmit={save}>
       <h2>{gt("details")}</h2>
-      <TextField label={gt("topic")} required maxLength={300} value={topic()} onValue={setTopic} error={fieldErr().topic} />
+      <TextField
+        label={gt("topic")}
+        required
+        maxLength={300}
+        value={topic()}
+        onValue={setTopic}
+        error={fieldErr().topic}
+      />
       <CombinedField kind={m.kind} checked={combined()} onChecked={setCombined} />
       <div class="form-row">
-        <TextField label={gt("scheduledAt")} type="datetime-local" required value={start()} onValue={setStart} error={fieldErr().scheduledAt} />
+        <TextField
+          label={gt("scheduledAt")}
+          type="datetime-local"
+          required
+          value={start()}
+          onValue={setStart}
+          error={fieldErr().scheduledAt}
+        />
         <TextField label={gt("place")} maxLength={200} value={place()} onValue={setPlace} error={fieldErr().place} />
       </div>
       <div class="form-row">
-        <SelectField label={gt("format")} value={format()} onValue={(v) => setFormat(v as MeetingFormat)} options={FORMATS.map((f) => ({ value: f, label: gt(`format_${f}`) }))} />
+        <SelectField
+          label={gt("format")}
+          value={format()}
+          onValue={(v) => setFormat(v as MeetingFormat)}
+          options={FORMATS.map((f) => ({ value: f, label: gt(`format_${f}`) }))}
+        />
         <Show when={format() === "online"}>
-          <TextField label={gt("onlineBasis")} hint={gt("onlineBasisHint")} required maxLength={500} value={onlineBasis()} onValue={setOnlineBasis} error={fieldErr().onlineBasis} />
+          <TextField
+            label={gt("onlineBasis")}
+            hint={gt("onlineBasisHint")}
+            required
+            maxLength={500}
+            value={onlineBasis()}
+            onValue={setOnlineBasis}
+            error={fieldErr().onlineBasis}
+          />
         </Show>
       </div>
       <div class="form-row">
-        <SelectField label={gt("chair")} value={chair()} onValue={setChair} placeholder={gt("nobody")} options={memberOptions(members())} error={fieldErr().chairPersonId} />
-        <SelectField label={gt("minutesTaker")} value={taker()} onValue={setTaker} placeholder={gt("nobody")} options={memberOptions(members())} error={fieldErr().minutesTakerPersonId} />
+        <SelectField
+          label={gt("chair")}
+          value={chair()}
+          onValue={setChair}
+          placeholder={gt("nobody")}
+          options={memberOptions(members())}
+          error={fieldErr().chairPersonId}
+        />
+        <SelectField
+          label={gt("minutesTaker")}
+          value={taker()}
+          onValue={setTaker}
+          placeholder={gt("nobody")}
+          options={memberOptions(members())}
+          error={fieldErr().minutesTakerPersonId}
+        />
       </div>
       <Show when={action.error()}>
         <ErrorNotice error={action.error()} />
@@ -90,8 +134,16 @@ function DetailsForm(props: { tenantId: string; meeting: MeetingDetail; onSaved:
 
 function AgendaSection(props: { tenantId: string; meeting: MeetingDetail; editable: boolean; onSaved: () => void }) {
   const drafts = (agenda: readonly AgendaItem[]): AgendaDraft[] =>
-    agenda.map((a) => ({ id: a.id, title: a.title, minutesBudget: a.minutesBudget, presenterPersonId: a.presenterPersonId }));
-  const members = createBranchMembers(() => props.tenantId, () => props.meeting.organizationId);
+    agenda.map((a) => ({
+      id: a.id,
+      title: a.title,
+      minutesBudget: a.minutesBudget,
+      presenterPersonId: a.presenterPersonId,
+    }));
+  const members = createBranchMembers(
+    () => props.tenantId,
+    () => props.meeting.organizationId,
+  );
   const [items, setItems] = createSignal<AgendaDraft[]>(drafts(props.meeting.agenda));
   // When the server's agenda changes (after a save, even one that failed part-way), the editor shows it.
   createEffect(on(() => drafts(props.meeting.agenda), setItems, { defer: true }));
@@ -108,7 +160,12 @@ function AgendaSection(props: { tenantId: string; meeting: MeetingDetail; editab
   return (
     <section class="section" aria-labelledby="agenda-title">
       <h2 id="agenda-title">{gt("agenda")}</h2>
-      <AgendaEditor items={items()} onChange={setItems} disabled={!props.editable} presenters={presenterOptions(members(), props.meeting.guests, props.meeting.agenda)} />
+      <AgendaEditor
+        items={items()}
+        onChange={setItems}
+        disabled={!props.editable}
+        presenters={presenterOptions(members(), props.meeting.guests, props.meeting.agenda)}
+      />
       <Show when={action.error()}>
         <ErrorNotice error={action.error()} />
       </Show>
@@ -146,7 +203,14 @@ function CancelSection(props: { tenantId: string; meetingId: string; onDone: () 
         }
       >
         <form class="card" onSubmit={cancel}>
-          <TextField label={gt("cancelReason")} required maxLength={1000} value={reason()} onValue={setReason} error={issuesByField(action.error()).reason} />
+          <TextField
+            label={gt("cancelReason")}
+            required
+            maxLength={1000}
+            value={reason()}
+            onValue={setReason}
+            error={issuesByField(action.error()).reason}
+          />
           <Show when={action.error()}>
             <ErrorNotice error={action.error()} />
           </Show>
@@ -210,8 +274,20 @@ function MeetingBody(props: { tenantId: string; m: MeetingDetail; reload: () => 
         <DetailsForm tenantId={props.tenantId} meeting={m} onSaved={reload} />
       </Show>
       <AgendaSection tenantId={props.tenantId} meeting={m} editable={planned()} onSaved={reload} />
-      <DocumentsSection tenantId={props.tenantId} meetingId={m.id} items={m.documents} editable={preparing()} onChange={reload} />
-      <GuestsSection tenantId={props.tenantId} meetingId={m.id} items={m.guests} editable={preparing()} onChange={reload} />
+      <DocumentsSection
+        tenantId={props.tenantId}
+        meetingId={m.id}
+        items={m.documents}
+        editable={preparing()}
+        onChange={reload}
+      />
+      <GuestsSection
+        tenantId={props.tenantId}
+        meetingId={m.id}
+        items={m.guests}
+        editable={preparing()}
+        onChange={reload}
+      />
       <Show when={planned()}>
         <CancelSection tenantId={props.tenantId} meetingId={m.id} onDone={reload} />
       </Show>
@@ -232,7 +308,14 @@ export default function MeetingPage() {
   const reload = () => void refetch();
 
   return (
-    <Show when={current.m?.id === params.meetingId} fallback={<ResourceView resource={meeting} onRetry={reload}>{() => null}</ResourceView>}>
+    <Show
+      when={current.m?.id === params.meetingId}
+      fallback={
+        <ResourceView resource={meeting} onRetry={reload}>
+          {() => null}
+        </ResourceView>
+      }
+    >
       <Show when={meeting.error}>
         <ErrorNotice error={meeting.error} onRetry={reload} />
       </Show>

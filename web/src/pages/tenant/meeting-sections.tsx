@@ -2,8 +2,8 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import type { DocumentInput, MeetingDocument, MeetingGuest } from "../../../../schema/api/meetings";
 import { meetingsApi } from "../../api";
-import { visitsApi } from "../../reports/reports-api";
 import { t as common } from "../../i18n/common";
+import { visitsApi } from "../../reports/reports-api";
 import { createAction } from "../../ui/action";
 import { ErrorNotice } from "../../ui/error-notice";
 import { issuesByField } from "../../ui/errors";
@@ -101,9 +101,30 @@ export function DocumentsSection(props: SectionProps<MeetingDocument>) {
       </Show>
       <Show when={props.editable}>
         <form class="card" onSubmit={add}>
-          <TextField label={gt("docTitle")} required maxLength={300} value={title()} onValue={setTitle} error={fieldErr().title} />
-          <TextField label={gt("docUrl")} type="url" maxLength={2000} value={url()} onValue={setUrl} error={fieldErr().url} />
-          <TextAreaField label={gt("docBody")} rows={4} maxLength={200_000} value={body()} onValue={setBody} error={fieldErr().body} />
+          <TextField
+            label={gt("docTitle")}
+            required
+            maxLength={300}
+            value={title()}
+            onValue={setTitle}
+            error={fieldErr().title}
+          />
+          <TextField
+            label={gt("docUrl")}
+            type="url"
+            maxLength={2000}
+            value={url()}
+            onValue={setUrl}
+            error={fieldErr().url}
+          />
+          <TextAreaField
+            label={gt("docBody")}
+            rows={4}
+            maxLength={200_000}
+            value={body()}
+            onValue={setBody}
+            error={fieldErr().body}
+          />
           <Show when={action.error()}>
             <ErrorNotice error={action.error()} />
           </Show>
@@ -125,7 +146,11 @@ export function GuestsSection(props: SectionProps<MeetingGuest>) {
   // Leaders the committee already knows (earlier guests, visit plans): picking one fills e-mail and name.
   const [leaders] = createResource(
     () => (props.editable ? props.tenantId : false),
-    (id) => visitsApi.leaders(id).then((r) => r.items.filter((l) => l.email), () => []),
+    (id) =>
+      visitsApi.leaders(id).then(
+        (r) => r.items.filter((l) => l.email),
+        () => [],
+      ),
   );
   const pick = (personId: string) => {
     const leader = leaders()?.find((l) => l.personId === personId);
@@ -137,7 +162,11 @@ export function GuestsSection(props: SectionProps<MeetingGuest>) {
   const invite = (e: SubmitEvent) => {
     e.preventDefault();
     void action.run(async () => {
-      const guest = await meetingsApi.addGuest(props.tenantId, props.meetingId, { email: email().trim().toLowerCase(), fullName: fullName().trim(), title: title().trim() });
+      const guest = await meetingsApi.addGuest(props.tenantId, props.meetingId, {
+        email: email().trim().toLowerCase(),
+        fullName: fullName().trim(),
+        title: title().trim(),
+      });
       showToast(gt("invited", { name: guest.fullName }));
       setEmail("");
       setFullName("");
@@ -197,10 +226,32 @@ export function GuestsSection(props: SectionProps<MeetingGuest>) {
             />
           </Show>
           <div class="form-row">
-            <TextField label={gt("guestEmail")} type="email" required maxLength={254} value={email()} onValue={setEmail} error={fieldErr().email} />
-            <TextField label={gt("guestName")} required maxLength={200} value={fullName()} onValue={setFullName} error={fieldErr().fullName} />
+            <TextField
+              label={gt("guestEmail")}
+              type="email"
+              required
+              maxLength={254}
+              value={email()}
+              onValue={setEmail}
+              error={fieldErr().email}
+            />
+            <TextField
+              label={gt("guestName")}
+              required
+              maxLength={200}
+              value={fullName()}
+              onValue={setFullName}
+              error={fieldErr().fullName}
+            />
           </div>
-          <TextField label={gt("guestTitle")} hint={gt("guestTitleHint")} maxLength={200} value={title()} onValue={setTitle} error={fieldErr().title} />
+          <TextField
+            label={gt("guestTitle")}
+            hint={gt("guestTitleHint")}
+            maxLength={200}
+            value={title()}
+            onValue={setTitle}
+            error={fieldErr().title}
+          />
           <Show when={action.error()}>
             <ErrorNotice error={action.error()} />
           </Show>

@@ -17,7 +17,8 @@ const statusBadge = { planned: "badge-muted", live: "badge-ok", closed: "badge-o
 
 /** Live first, then upcoming soonest first, then past most recent first. */
 export function orderMeetings(items: readonly Meeting[], now = Date.now()): Meeting[] {
-  const group = (m: Meeting) => (m.status === "live" ? 0 : Date.parse(m.scheduledAt) >= now - 12 * 3600_000 && m.status === "planned" ? 1 : 2);
+  const group = (m: Meeting) =>
+    m.status === "live" ? 0 : Date.parse(m.scheduledAt) >= now - 12 * 3600_000 && m.status === "planned" ? 1 : 2;
   return [...items].sort((a, b) => {
     const ga = group(a);
     const gb = group(b);
@@ -32,7 +33,10 @@ export default function MeetingsPage() {
   const [search, setSearch] = useSearchParams<{ org?: string; year?: string }>();
   const year = () => Number(search.year) || vnMonth(new Date().toISOString()).year;
   const planner = () => plansAnyBranch(params.tenantId);
-  const [tree] = createResource(() => params.tenantId, (id) => organizationsApi.tree(id).catch(() => null));
+  const [tree] = createResource(
+    () => params.tenantId,
+    (id) => organizationsApi.tree(id).catch(() => null),
+  );
   const branches = createMemo(() => (tree() ? branchesOf(tree()!) : []));
   const [list, { refetch }] = createResource(
     () => ({ t: params.tenantId, org: search.org || undefined, year: year() }),
@@ -60,7 +64,10 @@ export default function MeetingsPage() {
           options={[year() - 2, year() - 1, year(), year() + 1].map((y) => ({ value: String(y), label: String(y) }))}
         />
         <Show when={planner()}>
-          <A class="btn btn-primary" href={`${base()}/meetings/new${search.org ? `?org=${encodeURIComponent(search.org)}` : ""}`}>
+          <A
+            class="btn btn-primary"
+            href={`${base()}/meetings/new${search.org ? `?org=${encodeURIComponent(search.org)}` : ""}`}
+          >
             + {gt("newTitle")}
           </A>
         </Show>
@@ -75,12 +82,19 @@ export default function MeetingsPage() {
               { header: gt("when"), cell: (m: Meeting) => formatDateTime(m.scheduledAt) },
               { header: gt("topic"), cell: (m: Meeting) => <A href={`${base()}/meetings/${m.id}`}>{m.topic}</A> },
               { header: gt("branch"), cell: (m: Meeting) => m.organizationName },
-              { header: gt("status"), cell: (m: Meeting) => <span class={`badge ${statusBadge[m.status]}`}>{gt(`status_${m.status}`)}</span> },
+              {
+                header: gt("status"),
+                cell: (m: Meeting) => <span class={`badge ${statusBadge[m.status]}`}>{gt(`status_${m.status}`)}</span>,
+              },
               {
                 header: "",
                 cell: (m: Meeting) =>
                   m.status === "live" || m.status === "planned" ? (
-                    <A class="btn btn-small btn-primary" href={`${base()}/meetings/${m.id}/room`} aria-label={`${gt("openRoom")}: ${m.topic}`}>
+                    <A
+                      class="btn btn-small btn-primary"
+                      href={`${base()}/meetings/${m.id}/room`}
+                      aria-label={`${gt("openRoom")}: ${m.topic}`}
+                    >
                       {gt("openRoom")}
                     </A>
                   ) : (

@@ -11,7 +11,13 @@ import { showToast } from "../../ui/toast";
 import { BRANCH_ROLES, roleLabel, STATUSES, statusLabel } from "./labels";
 import { mt } from "./members-messages";
 
-export function MemberCreate(props: { tenantId: string; organizations: OrganizationNode[]; defaultOrgId: string; onAdded: (m: Member) => void; onClose: () => void }) {
+export function MemberCreate(props: {
+  tenantId: string;
+  organizations: OrganizationNode[];
+  defaultOrgId: string;
+  onAdded: (m: Member) => void;
+  onClose: () => void;
+}) {
   const [fullName, setFullName] = createSignal("");
   const [email, setEmail] = createSignal("");
   const [organizationId, setOrganizationId] = createSignal(props.defaultOrgId);
@@ -50,8 +56,22 @@ export function MemberCreate(props: { tenantId: string; organizations: Organizat
     <form class="card section" onSubmit={(e) => void submit(e)}>
       <h2>{mt("add")}</h2>
       <div class="form-row">
-        <TextField label={mt("name")} required maxLength={200} value={fullName()} onValue={setFullName} error={fieldErr().fullName} />
-        <TextField label={mt("email")} type="email" maxLength={254} value={email()} onValue={setEmail} error={fieldErr().email} />
+        <TextField
+          label={mt("name")}
+          required
+          maxLength={200}
+          value={fullName()}
+          onValue={setFullName}
+          error={fieldErr().fullName}
+        />
+        <TextField
+          label={mt("email")}
+          type="email"
+          maxLength={254}
+          value={email()}
+          onValue={setEmail}
+          error={fieldErr().email}
+        />
       </div>
       <div class="form-row">
         <SelectField
@@ -63,11 +83,28 @@ export function MemberCreate(props: { tenantId: string; organizations: Organizat
           options={props.organizations.map((o) => ({ value: o.id, label: o.name }))}
           error={fieldErr().organizationId}
         />
-        <SelectField label={mt("status")} value={status()} onValue={(v) => setStatus(v as MembershipStatus)} options={STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))} />
+        <SelectField
+          label={mt("status")}
+          value={status()}
+          onValue={(v) => setStatus(v as MembershipStatus)}
+          options={STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+        />
         <Show when={status() === "probationary"}>
-          <TextField label={mt("probationStart")} type="date" required value={probationStart()} onValue={setProbationStart} error={fieldErr().probationStart} />
+          <TextField
+            label={mt("probationStart")}
+            type="date"
+            required
+            value={probationStart()}
+            onValue={setProbationStart}
+            error={fieldErr().probationStart}
+          />
         </Show>
-        <SelectField label={mt("role")} value={branchRole()} onValue={(v) => setBranchRole(v as BranchRole)} options={BRANCH_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} />
+        <SelectField
+          label={mt("role")}
+          value={branchRole()}
+          onValue={(v) => setBranchRole(v as BranchRole)}
+          options={BRANCH_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+        />
       </div>
       <Show when={error()}>
         <ErrorNotice error={error()} />

@@ -8,12 +8,17 @@ import { ErrorNotice } from "../../ui/error-notice";
 import { issuesByField } from "../../ui/errors";
 import { SelectField, TextField } from "../../ui/fields";
 import { showToast } from "../../ui/toast";
-import { BRANCH_ROLES, roleLabel, STANDINGS, standingLabel, STATUSES, statusLabel } from "./labels";
+import { BRANCH_ROLES, roleLabel, STANDINGS, STATUSES, standingLabel, statusLabel } from "./labels";
 import { mt } from "./members-messages";
 
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
-export function MemberEditor(props: { tenantId: string; member: Member; onSaved: (m: Member) => void; onClose: () => void }) {
+export function MemberEditor(props: {
+  tenantId: string;
+  member: Member;
+  onSaved: (m: Member) => void;
+  onClose: () => void;
+}) {
   const m = props.member;
   const [fullName, setFullName] = createSignal(m.fullName);
   const [email, setEmail] = createSignal(m.email ?? "");
@@ -57,7 +62,11 @@ export function MemberEditor(props: { tenantId: string; member: Member; onSaved:
   const saveExemption = (e: SubmitEvent) => {
     e.preventDefault();
     void run(async () => {
-      const saved = await membersApi.setExemption(props.tenantId, m.membershipId, { reason: reason().trim(), from: from(), to: to() || null });
+      const saved = await membersApi.setExemption(props.tenantId, m.membershipId, {
+        reason: reason().trim(),
+        from: from(),
+        to: to() || null,
+      });
       showToast(mt("exemptSaved"));
       props.onSaved(saved);
     });
@@ -84,19 +93,64 @@ export function MemberEditor(props: { tenantId: string; member: Member; onSaved:
       <h2 id="member-editor-title">{mt("editTitle", { name: m.fullName })}</h2>
       <form onSubmit={saveDetails}>
         <div class="form-row">
-          <TextField label={mt("name")} required maxLength={200} value={fullName()} onValue={setFullName} error={fieldErr().fullName} />
-          <TextField label={mt("email")} type="email" maxLength={254} value={email()} onValue={setEmail} error={fieldErr().email} />
+          <TextField
+            label={mt("name")}
+            required
+            maxLength={200}
+            value={fullName()}
+            onValue={setFullName}
+            error={fieldErr().fullName}
+          />
+          <TextField
+            label={mt("email")}
+            type="email"
+            maxLength={254}
+            value={email()}
+            onValue={setEmail}
+            error={fieldErr().email}
+          />
         </div>
         <div class="form-row">
-          <TextField label={mt("phone")} type="tel" maxLength={30} value={phone()} onValue={setPhone} error={fieldErr().phone} />
-          <TextField label={mt("birthYear")} inputmode="numeric" maxLength={4} value={birthYear()} onValue={setBirthYear} error={fieldErr().birthYear} />
+          <TextField
+            label={mt("phone")}
+            type="tel"
+            maxLength={30}
+            value={phone()}
+            onValue={setPhone}
+            error={fieldErr().phone}
+          />
+          <TextField
+            label={mt("birthYear")}
+            inputmode="numeric"
+            maxLength={4}
+            value={birthYear()}
+            onValue={setBirthYear}
+            error={fieldErr().birthYear}
+          />
         </div>
         <div class="form-row">
-          <SelectField label={mt("status")} value={status()} onValue={(v) => setStatus(v as MembershipStatus)} options={STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))} />
+          <SelectField
+            label={mt("status")}
+            value={status()}
+            onValue={(v) => setStatus(v as MembershipStatus)}
+            options={STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+          />
           <Show when={status() === "probationary"}>
-            <TextField label={mt("probationStart")} type="date" required value={probationStart()} onValue={setProbationStart} error={fieldErr().probationStart} />
+            <TextField
+              label={mt("probationStart")}
+              type="date"
+              required
+              value={probationStart()}
+              onValue={setProbationStart}
+              error={fieldErr().probationStart}
+            />
           </Show>
-          <SelectField label={mt("role")} value={branchRole()} onValue={(v) => setBranchRole(v as BranchRole)} options={BRANCH_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} />
+          <SelectField
+            label={mt("role")}
+            value={branchRole()}
+            onValue={(v) => setBranchRole(v as BranchRole)}
+            options={BRANCH_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+          />
         </div>
         <div class="form-row">
           <SelectField
@@ -121,9 +175,23 @@ export function MemberEditor(props: { tenantId: string; member: Member; onSaved:
       <form onSubmit={saveExemption}>
         <fieldset>
           <legend>{mt("exemptTitle")}</legend>
-          <TextField label={mt("exemptReason")} required maxLength={500} value={reason()} onValue={setReason} error={fieldErr().reason} />
+          <TextField
+            label={mt("exemptReason")}
+            required
+            maxLength={500}
+            value={reason()}
+            onValue={setReason}
+            error={fieldErr().reason}
+          />
           <div class="form-row">
-            <TextField label={mt("exemptFrom")} type="date" required value={from()} onValue={setFrom} error={fieldErr().from} />
+            <TextField
+              label={mt("exemptFrom")}
+              type="date"
+              required
+              value={from()}
+              onValue={setFrom}
+              error={fieldErr().from}
+            />
             <TextField label={mt("exemptTo")} type="date" value={to()} onValue={setTo} error={fieldErr().to} />
           </div>
           <div class="actions">
@@ -142,7 +210,18 @@ export function MemberEditor(props: { tenantId: string; member: Member; onSaved:
       <form onSubmit={savePassword}>
         <fieldset>
           <legend>{mt("password")}</legend>
-          <TextField label={mt("setPassword")} hint={mt("passwordHint")} type="password" autocomplete="new-password" minLength={10} maxLength={200} required value={password()} onValue={setPassword} error={fieldErr().password} />
+          <TextField
+            label={mt("setPassword")}
+            hint={mt("passwordHint")}
+            type="password"
+            autocomplete="new-password"
+            minLength={10}
+            maxLength={200}
+            required
+            value={password()}
+            onValue={setPassword}
+            error={fieldErr().password}
+          />
           <button type="submit" class="btn" disabled={busy() || !m.email}>
             {mt("setPassword")}
           </button>

@@ -35,7 +35,10 @@ export default function MembersPage() {
     }),
   );
 
-  const [orgs] = createResource(() => params.tenantId, (id) => organizationsApi.tree(id));
+  const [orgs] = createResource(
+    () => params.tenantId,
+    (id) => organizationsApi.tree(id),
+  );
   const query = () => ({
     tenantId: params.tenantId,
     q: search.q || undefined,
@@ -44,7 +47,13 @@ export default function MembersPage() {
     page: Math.max(1, Number(search.page) || 1),
   });
   const [page, { refetch, mutate }] = createResource(query, (q) =>
-    membersApi.list(q.tenantId, { q: q.q, organizationId: q.organizationId, status: q.status, page: q.page, pageSize: PAGE_SIZE }),
+    membersApi.list(q.tenantId, {
+      q: q.q,
+      organizationId: q.organizationId,
+      status: q.status,
+      page: q.page,
+      pageSize: PAGE_SIZE,
+    }),
   );
 
   const replaceRow = (m: Member) => {
@@ -57,13 +66,23 @@ export default function MembersPage() {
     <>
       <h1>{mt("title")}</h1>
       <div class="toolbar" role="search">
-        <TextField label={mt("search")} hint={mt("searchHint")} type="search" maxLength={100} value={typed()} onValue={setTyped} />
+        <TextField
+          label={mt("search")}
+          hint={mt("searchHint")}
+          type="search"
+          maxLength={100}
+          value={typed()}
+          onValue={setTyped}
+        />
         <SelectField
           label={mt("organization")}
           value={search.org ?? ""}
           onValue={(v) => setSearch({ org: v || undefined, page: undefined })}
           placeholder={mt("allOrganizations")}
-          options={flattenTree(orgs()?.items ?? []).map((x) => ({ value: x.node.id, label: `${"— ".repeat(x.depth)}${x.node.name}` }))}
+          options={flattenTree(orgs()?.items ?? []).map((x) => ({
+            value: x.node.id,
+            label: `${"— ".repeat(x.depth)}${x.node.name}`,
+          }))}
         />
         <SelectField
           label={mt("status")}
@@ -99,7 +118,9 @@ export default function MembersPage() {
         )}
       </Show>
       <Show when={editing()} keyed>
-        {(m) => <MemberEditor tenantId={params.tenantId} member={m} onSaved={replaceRow} onClose={() => setEditing(null)} />}
+        {(m) => (
+          <MemberEditor tenantId={params.tenantId} member={m} onSaved={replaceRow} onClose={() => setEditing(null)} />
+        )}
       </Show>
       <ResourceView resource={page} onRetry={() => void refetch()}>
         {(data) => (
@@ -123,7 +144,11 @@ export default function MembersPage() {
                 {
                   header: mt("standing"),
                   // Off the roster and the vote base while not active (DOMAIN.md): worth a glance, so a badge.
-                  cell: (m: Member) => <span class={`badge ${m.standing === "active" ? "badge-muted" : "badge-warn"}`}>{standingLabel(m.standing)}</span>,
+                  cell: (m: Member) => (
+                    <span class={`badge ${m.standing === "active" ? "badge-muted" : "badge-warn"}`}>
+                      {standingLabel(m.standing)}
+                    </span>
+                  ),
                   secondary: data.items.every((m) => m.standing === "active"),
                 },
                 { header: mt("role"), cell: (m: Member) => roleLabel(m.branchRole) },
@@ -133,19 +158,29 @@ export default function MembersPage() {
                   cell: (m: Member) =>
                     m.exemption ? (
                       <span>
-                        <span class="badge badge-muted">{lt("exempt")}</span> {mt("exemptSince", { reason: m.exemption.reason, from: formatDate(m.exemption.from) })}
+                        <span class="badge badge-muted">{lt("exempt")}</span>{" "}
+                        {mt("exemptSince", { reason: m.exemption.reason, from: formatDate(m.exemption.from) })}
                       </span>
                     ) : (
                       "—"
                     ),
                 },
-                { header: mt("contact"), cell: (m: Member) => [m.email, m.phone].filter(Boolean).join(" · ") || "—", secondary: true },
+                {
+                  header: mt("contact"),
+                  cell: (m: Member) => [m.email, m.phone].filter(Boolean).join(" · ") || "—",
+                  secondary: true,
+                },
                 ...(staff()
                   ? [
                       {
                         header: mt("actions"),
                         cell: (m: Member) => (
-                          <button type="button" class="btn btn-small" onClick={() => setEditing(m)} aria-label={`${mt("edit")}: ${m.fullName}`}>
+                          <button
+                            type="button"
+                            class="btn btn-small"
+                            onClick={() => setEditing(m)}
+                            aria-label={`${mt("edit")}: ${m.fullName}`}
+                          >
                             {mt("edit")}
                           </button>
                         ),
@@ -154,7 +189,12 @@ export default function MembersPage() {
                   : []),
               ]}
             />
-            <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(p) => setSearch({ page: p > 1 ? String(p) : undefined })} />
+            <Pager
+              page={data.page}
+              pageSize={data.pageSize}
+              total={data.total}
+              onPage={(p) => setSearch({ page: p > 1 ? String(p) : undefined })}
+            />
           </>
         )}
       </ResourceView>

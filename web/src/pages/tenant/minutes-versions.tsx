@@ -20,7 +20,11 @@ import { mt } from "./minutes-messages";
 type People = Pick<Meeting, "chairPersonId" | "chairName" | "minutesTakerPersonId" | "minutesTakerName">;
 
 /** What this person may do with these minutes, as the API decides it. */
-export function minutesRights(meeting: People & Pick<Meeting, "status">, personId: string | undefined, tenantRole: TenantRole | null | undefined) {
+export function minutesRights(
+  meeting: People & Pick<Meeting, "status">,
+  personId: string | undefined,
+  tenantRole: TenantRole | null | undefined,
+) {
   const admin = tenantRole === "admin";
   const chair = !!personId && personId === meeting.chairPersonId;
   const taker = !!personId && personId === meeting.minutesTakerPersonId;
@@ -48,7 +52,13 @@ export function MinutesVersions(props: MinutesVersionsProps) {
   const nextVersion = () => (latest()?.version ?? 0) + 1;
   // The chair and the minutes-taker are the people the page knows by name; an admin's edit shows no name.
   const nameOf = (id: string | null) =>
-    id === null ? null : id === props.meeting.chairPersonId ? props.meeting.chairName : id === props.meeting.minutesTakerPersonId ? props.meeting.minutesTakerName : null;
+    id === null
+      ? null
+      : id === props.meeting.chairPersonId
+        ? props.meeting.chairName
+        : id === props.meeting.minutesTakerPersonId
+          ? props.meeting.minutesTakerName
+          : null;
   const startEditing = () => {
     setBody(latest()?.body ?? "");
     setEditing(true);
@@ -57,7 +67,8 @@ export function MinutesVersions(props: MinutesVersionsProps) {
     e.preventDefault();
     if (await props.onNewVersion(body())) setEditing(false);
   };
-  const state = (v: MinutesVersion) => (v.status === "approved" ? "approved" : v.version === latest()?.version ? "waiting" : "superseded");
+  const state = (v: MinutesVersion) =>
+    v.status === "approved" ? "approved" : v.version === latest()?.version ? "waiting" : "superseded";
 
   return (
     <section class="section" aria-labelledby="minutes-versions-title">
@@ -74,10 +85,17 @@ export function MinutesVersions(props: MinutesVersionsProps) {
                   {mt("savedAt", { when: formatDateTime(v.createdAt) })}
                   <Show when={nameOf(v.createdBy)}>{(name) => <> {mt("by", { name: name() })}</>}</Show>
                   <Show when={v.approvedAt}>{(at) => <> · {mt("approvedAt", { when: formatDateTime(at()) })}</>}</Show>
-                  <Show when={v.status === "approved" && nameOf(v.approvedBy)}>{(name) => <> {mt("by", { name: name() })}</>}</Show>
+                  <Show when={v.status === "approved" && nameOf(v.approvedBy)}>
+                    {(name) => <> {mt("by", { name: name() })}</>}
+                  </Show>
                 </p>
                 <Show when={props.canApprove && !approved() && v.version === latest()?.version}>
-                  <button type="button" class="btn btn-primary" disabled={props.busy} onClick={() => props.onApprove(v.version)}>
+                  <button
+                    type="button"
+                    class="btn btn-primary"
+                    disabled={props.busy}
+                    onClick={() => props.onApprove(v.version)}
+                  >
                     {mt("approve", { n: v.version })}
                   </button>
                 </Show>
@@ -136,7 +154,10 @@ export function MinutesVersionsSection(props: { tenantId: string; meeting: Meeti
     return ok;
   };
   const approve = (version: number) =>
-    void write(() => meetingsApi.approveMinutes(props.tenantId, props.meeting.id, version), () => mt("approvedToast", { n: version }));
+    void write(
+      () => meetingsApi.approveMinutes(props.tenantId, props.meeting.id, version),
+      () => mt("approvedToast", { n: version }),
+    );
   const addVersion = (body: string) =>
     write(
       () => meetingsApi.addMinutesVersion(props.tenantId, props.meeting.id, { body }),

@@ -107,8 +107,20 @@ function AddOrganization(props: { tenantId: string; nodes: OrganizationNode[]; o
     <form class="card section" onSubmit={(e) => void submit(e)}>
       <h2>{t("add")}</h2>
       <div class="form-row">
-        <SelectField label={t("kind")} value={kind()} onValue={(v) => setKind(v as OrganizationKind)} options={ORG_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} />
-        <TextField label={t("name")} required maxLength={200} value={name()} onValue={setName} error={fieldErr().name} />
+        <SelectField
+          label={t("kind")}
+          value={kind()}
+          onValue={(v) => setKind(v as OrganizationKind)}
+          options={ORG_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
+        />
+        <TextField
+          label={t("name")}
+          required
+          maxLength={200}
+          value={name()}
+          onValue={setName}
+          error={fieldErr().name}
+        />
       </div>
       <div class="form-row">
         <Show when={kind() === "branch"}>
@@ -144,7 +156,10 @@ function AddOrganization(props: { tenantId: string; nodes: OrganizationNode[]; o
 
 export default function OrganizationsPage() {
   const params = useParams<{ tenantId: string }>();
-  const [tree, { refetch }] = createResource(() => params.tenantId, (id) => organizationsApi.tree(id));
+  const [tree, { refetch }] = createResource(
+    () => params.tenantId,
+    (id) => organizationsApi.tree(id),
+  );
   const base = () => `/t/${params.tenantId}`;
   return (
     <>

@@ -19,7 +19,8 @@ export const pt = defineMessages(
     state_unplanned: "Chưa lên lịch",
     summary: "Thường kỳ đã họp {regular}/12 · chuyên đề {thematic}/4 · thiếu {missing} · quá hạn {late}",
     planYear: "Lên lịch cả năm",
-    planYearHint: "Tạo các buổi sinh hoạt thường kỳ còn thiếu của năm theo chương trình mẫu; tháng đã có lịch được giữ nguyên.",
+    planYearHint:
+      "Tạo các buổi sinh hoạt thường kỳ còn thiếu của năm theo chương trình mẫu; tháng đã có lịch được giữ nguyên.",
     planYearDone: "Đã tạo {n} buổi sinh hoạt.",
     planYearResult: "Đã tạo {created} buổi; bỏ qua {skipped} tháng/quý đã có lịch.",
     dayOfMonth: "Ngày trong tháng",
@@ -38,7 +39,9 @@ export const pt = defineMessages(
     pickBranch: "Choose a branch",
     regular: "Regular meetings",
     thematic: "Thematic meetings",
-    monthN: (p) => ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][Number(p.n) - 1] ?? String(p.n),
+    monthN: (p) =>
+      ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][Number(p.n) - 1] ??
+      String(p.n),
     quarterN: "Q{n}",
     state_held: "Held",
     state_live: "In progress",
@@ -48,7 +51,8 @@ export const pt = defineMessages(
     state_unplanned: "Not scheduled",
     summary: "Regular held {regular}/12 · thematic {thematic}/4 · missing {missing} · overdue {late}",
     planYear: "Schedule the whole year",
-    planYearHint: "Creates the year's missing regular meetings from the usual order; months already scheduled are kept.",
+    planYearHint:
+      "Creates the year's missing regular meetings from the usual order; months already scheduled are kept.",
     planYearDone: "{n} meetings created.",
     planYearResult: "{created} created; {skipped} months/quarters already scheduled were skipped.",
     dayOfMonth: "Day of the month",

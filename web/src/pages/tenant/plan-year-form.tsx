@@ -43,7 +43,16 @@ export function PlanYearForm(props: { tenantId: string; organizationId: string; 
       </h2>
       <p class="hint">{pt("planYearHint")}</p>
       <div class="form-row">
-        <TextField label={pt("dayOfMonth")} type="number" min={1} max={31} required value={day()} onValue={setDay} error={fieldErr().dayOfMonth} />
+        <TextField
+          label={pt("dayOfMonth")}
+          type="number"
+          min={1}
+          max={31}
+          required
+          value={day()}
+          onValue={setDay}
+          error={fieldErr().dayOfMonth}
+        />
         <TextField label={pt("time")} type="time" required value={time()} onValue={setTime} error={fieldErr().time} />
         <TextField label={pt("place")} maxLength={300} value={place()} onValue={setPlace} error={fieldErr().place} />
       </div>

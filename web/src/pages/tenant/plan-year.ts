@@ -39,7 +39,9 @@ export function vnMonth(iso: string): { year: number; month: number } {
 const rank: Record<PlanMeeting["status"], number> = { closed: 0, live: 1, planned: 2, cancelled: 3 };
 
 function slotOf(list: PlanMeeting[], periodEnded: boolean, now: number): Slot {
-  const sorted = [...list].sort((a, b) => rank[a.status] - rank[b.status] || a.scheduledAt.localeCompare(b.scheduledAt));
+  const sorted = [...list].sort(
+    (a, b) => rank[a.status] - rank[b.status] || a.scheduledAt.localeCompare(b.scheduledAt),
+  );
   const best = sorted[0] ?? null;
   let state: SlotState;
   if (!best || best.status === "cancelled") state = periodEnded ? "missing" : "unplanned";

@@ -18,7 +18,10 @@ export default function PlanningPage() {
   const thisYear = vnMonth(new Date().toISOString()).year;
   const year = () => Number(search.year) || thisYear;
 
-  const [tree] = createResource(() => params.tenantId, (id) => organizationsApi.tree(id));
+  const [tree] = createResource(
+    () => params.tenantId,
+    (id) => organizationsApi.tree(id),
+  );
   // Staff plan every branch; a branch secretary or deputy only their own.
   const branches = createMemo(() => (tree() ? plannableBranches(params.tenantId, branchesOf(tree()!)) : []));
   const orgId = () => search.org || branches()[0]?.id || "";
@@ -52,24 +55,43 @@ export default function PlanningPage() {
                   {pt("year")}
                 </span>
                 <div class="segmented year-switch" role="group" aria-labelledby="year-label">
-                  <button type="button" aria-label={common("previous")} onClick={() => setSearch({ year: String(year() - 1) })}>
+                  <button
+                    type="button"
+                    aria-label={common("previous")}
+                    onClick={() => setSearch({ year: String(year() - 1) })}
+                  >
                     ‹
                   </button>
                   <span class="year-value" aria-live="polite">
                     {year()}
                   </span>
-                  <button type="button" aria-label={common("next")} onClick={() => setSearch({ year: String(year() + 1) })}>
+                  <button
+                    type="button"
+                    aria-label={common("next")}
+                    onClick={() => setSearch({ year: String(year() + 1) })}
+                  >
                     ›
                   </button>
                 </div>
               </div>
             </div>
             <ResourceView resource={meetings} onRetry={() => void refetch()}>
-              {() => <YearGrid plan={plan()} meetingHref={(id) => `${base()}/meetings/${id}`} createHref={staff() ? createHref : undefined} />}
+              {() => (
+                <YearGrid
+                  plan={plan()}
+                  meetingHref={(id) => `${base()}/meetings/${id}`}
+                  createHref={staff() ? createHref : undefined}
+                />
+              )}
             </ResourceView>
             {/* Outside the list's view, so its result stays on screen while the grid reloads. */}
             <Show when={staff()}>
-              <PlanYearForm tenantId={params.tenantId} organizationId={orgId()} year={year()} onDone={() => void refetch()} />
+              <PlanYearForm
+                tenantId={params.tenantId}
+                organizationId={orgId()}
+                year={year()}
+                onDone={() => void refetch()}
+              />
             </Show>
           </Show>
         )}

@@ -1,5 +1,5 @@
 /** The console frame for one tenant: its name and the sections the person's role opens. */
-import { A, useParams, type RouteSectionProps } from "@solidjs/router";
+import { A, type RouteSectionProps, useParams } from "@solidjs/router";
 import { Show } from "solid-js";
 import { canManageTenant, plansAnyBranch, tenantOf } from "../../session";
 import { Layout } from "../../ui/layout";

@@ -57,7 +57,12 @@ export function YearGrid(props: {
       <ol class="slots slots-months">
         <For each={props.plan.months}>
           {(slot, i) => (
-            <Cell label={pt("monthN", { n: i() + 1 })} slot={slot} meetingHref={props.meetingHref} createHref={props.createHref?.("regular", i())} />
+            <Cell
+              label={pt("monthN", { n: i() + 1 })}
+              slot={slot}
+              meetingHref={props.meetingHref}
+              createHref={props.createHref?.("regular", i())}
+            />
           )}
         </For>
       </ol>
@@ -65,7 +70,12 @@ export function YearGrid(props: {
       <ol class="slots slots-quarters">
         <For each={props.plan.quarters}>
           {(slot, i) => (
-            <Cell label={pt("quarterN", { n: i() + 1 })} slot={slot} meetingHref={props.meetingHref} createHref={props.createHref?.("thematic", i() * 3)} />
+            <Cell
+              label={pt("quarterN", { n: i() + 1 })}
+              slot={slot}
+              meetingHref={props.meetingHref}
+              createHref={props.createHref?.("thematic", i() * 3)}
+            />
           )}
         </For>
       </ol>

@@ -1,5 +1,5 @@
 /** Where the meeting is: the current item with its clock, the whole agenda, and the meeting clock. */
-import { For, Show, type JSX } from "solid-js";
+import { For, type JSX, Show } from "solid-js";
 import type { AgendaItemView, RoomView } from "../../../../schema/room/views";
 import { useRoom } from "../room-context";
 import { currentItem, itemElapsedMs, meetingMinutes } from "../room-state";
@@ -25,7 +25,8 @@ export function AgendaNow(props: { view: RoomView }) {
         {(cur) => (
           <>
             <p class="agenda-now-pos">
-              {rt("itemOf", { pos: cur().index + 1, total: props.view.agenda.length })} · <ItemClock item={cur().item} />
+              {rt("itemOf", { pos: cur().index + 1, total: props.view.agenda.length })} ·{" "}
+              <ItemClock item={cur().item} />
             </p>
             <p class="agenda-now-title">{cur().item.title}</p>
           </>
@@ -74,7 +75,9 @@ export function MeetingClock(props: { view: RoomView }) {
       <span class="meeting-clock-value">{rt("minutesShort", { n: minutes() })}</span>
       <meter min={0} max={mark()} value={Math.min(minutes(), mark())} aria-label={rt("clockMark", { mark: mark() })} />
       <span class="muted">
-        {minutes() >= mark() ? rt("clockReached", { mark: mark() }) : rt("clockShort", { left: mark() - minutes(), mark: mark() })}
+        {minutes() >= mark()
+          ? rt("clockReached", { mark: mark() })
+          : rt("clockShort", { left: mark() - minutes(), mark: mark() })}
       </span>
     </div>
   );

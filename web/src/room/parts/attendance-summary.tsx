@@ -13,12 +13,17 @@ export function AttendanceSummary(props: { counts: AttendanceCounts }) {
         </span>
       </p>
       <div class="attendance-bar" role="img" aria-label={`${rt("rate", { rate: pct() })}, ${rt("mark85")}`}>
-        <div class="attendance-fill" classList={{ ok: props.counts.reachesMark }} style={{ width: `${Math.min(100, pct())}%` }} />
+        <div
+          class="attendance-fill"
+          classList={{ ok: props.counts.reachesMark }}
+          style={{ width: `${Math.min(100, pct())}%` }}
+        />
         <div class="attendance-mark" style={{ left: `${Math.round(props.counts.mark * 100)}%` }} title={rt("mark85")} />
       </div>
       <p class="muted attendance-split">
-        {rt("presentTotal", { n: props.counts.present })} · {rt("presentHall")}: {props.counts.presentHall} · {rt("presentRemote")}: {props.counts.presentRemote} · {rt("absentExcused")}:{" "}
-        {props.counts.absentExcused} · {rt("absentUnexcused")}: {props.counts.absentUnexcused} · {rt("exempt")}: {props.counts.exempt}
+        {rt("presentTotal", { n: props.counts.present })} · {rt("presentHall")}: {props.counts.presentHall} ·{" "}
+        {rt("presentRemote")}: {props.counts.presentRemote} · {rt("absentExcused")}: {props.counts.absentExcused} ·{" "}
+        {rt("absentUnexcused")}: {props.counts.absentUnexcused} · {rt("exempt")}: {props.counts.exempt}
       </p>
     </div>
   );

@@ -16,7 +16,12 @@ function Row(props: { member: MemberView; entry: AttendanceEntry | undefined }) 
   const status = () => props.entry?.status ?? null;
   const present = () => status() === "present_hall" || status() === "present_remote";
   const markAbsent = async (excused: boolean) => {
-    const ok = await act(conn, { type: "presence/mark-absent", personId: props.member.personId, excused, reason: reason().trim() || undefined });
+    const ok = await act(conn, {
+      type: "presence/mark-absent",
+      personId: props.member.personId,
+      excused,
+      reason: reason().trim() || undefined,
+    });
     if (ok) setAbsent(false);
   };
   return (
@@ -50,7 +55,13 @@ function Row(props: { member: MemberView; entry: AttendanceEntry | undefined }) 
           </button>
         </Show>
         <Show when={!present() && !status()?.startsWith("absent")}>
-          <button type="button" class="btn btn-small" aria-expanded={absent()} aria-label={`${ct("markAbsent")}: ${props.member.name}`} onClick={() => setAbsent(!absent())}>
+          <button
+            type="button"
+            class="btn btn-small"
+            aria-expanded={absent()}
+            aria-label={`${ct("markAbsent")}: ${props.member.name}`}
+            onClick={() => setAbsent(!absent())}
+          >
             {ct("markAbsent")}
           </button>
         </Show>

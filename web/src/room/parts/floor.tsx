@@ -1,5 +1,5 @@
 /** Who speaks, for how long, and who waits. */
-import { For, Show, type JSX } from "solid-js";
+import { For, type JSX, Show } from "solid-js";
 import type { QueueEntry, RoomView } from "../../../../schema/room/views";
 import { useRoom } from "../room-context";
 import { clock, floorSecondsLeft } from "../room-state";
@@ -41,7 +41,11 @@ export function FloorCard(props: { view: RoomView; controls?: JSX.Element }) {
   );
 }
 
-export function QueueList(props: { view: RoomView; highlight?: string; action?: (entry: QueueEntry, index: number) => JSX.Element }) {
+export function QueueList(props: {
+  view: RoomView;
+  highlight?: string;
+  action?: (entry: QueueEntry, index: number) => JSX.Element;
+}) {
   return (
     <Show when={props.view.queue.length > 0} fallback={<p class="muted">{rt("queueEmpty")}</p>}>
       <ol class="queue-list">

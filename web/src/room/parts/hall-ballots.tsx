@@ -13,7 +13,9 @@ export function HallBallots(props: { view: RoomView; vote: VoteView }) {
   const [choices, setChoices] = createSignal<Record<string, Choice>>({});
   const hallMembers = () =>
     props.view.roster.filter(
-      (m) => m.status === "official" && props.view.attendance.some((a) => a.personId === m.personId && a.status === "present_hall"),
+      (m) =>
+        m.status === "official" &&
+        props.view.attendance.some((a) => a.personId === m.personId && a.status === "present_hall"),
     );
   const entries = () => Object.entries(choices()).map(([personId, choice]) => ({ personId, choice }));
   const save = async (e: SubmitEvent) => {

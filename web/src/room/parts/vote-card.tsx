@@ -1,7 +1,7 @@
 /** A vote as everyone sees it: the motion, its rule, how many voted, and the result when it closes. */
-import { Show, type JSX } from "solid-js";
-import { votePresetLabels } from "../../../../schema/vote-rules";
+import { type JSX, Show } from "solid-js";
 import type { VoteView } from "../../../../schema/room/views";
+import { votePresetLabels } from "../../../../schema/vote-rules";
 import { pickLang } from "../../i18n";
 import { rt } from "../strings";
 
@@ -35,7 +35,12 @@ export function VoteProgress(props: { vote: VoteView }) {
         {rt("votedCount", { voted: v().voted, eligible: v().eligible })}{" "}
         <span class="muted">({rt("votedSplit", { remote: v().votedRemote, hall: v().votedHall })})</span>
       </p>
-      <meter min={0} max={Math.max(1, v().eligible)} value={v().voted} aria-label={rt("votedCount", { voted: v().voted, eligible: v().eligible })} />
+      <meter
+        min={0}
+        max={Math.max(1, v().eligible)}
+        value={v().voted}
+        aria-label={rt("votedCount", { voted: v().voted, eligible: v().eligible })}
+      />
       <Show when={v().tally} fallback={<p class="muted">{rt("tallyHidden")}</p>}>
         {(tally) => <p>{rt("resultLine", { ...tally() })}</p>}
       </Show>
@@ -43,7 +48,9 @@ export function VoteProgress(props: { vote: VoteView }) {
         {rt("needed", { needed: v().needed, base: v().base })}
         <Show when={v().canStillPass !== null}>
           {" · "}
-          <span classList={{ "text-err": v().canStillPass === false }}>{v().canStillPass ? rt("canStillPass") : rt("cannotPass")}</span>
+          <span classList={{ "text-err": v().canStillPass === false }}>
+            {v().canStillPass ? rt("canStillPass") : rt("cannotPass")}
+          </span>
         </Show>
       </p>
     </div>

@@ -4,8 +4,8 @@
  * for them here (check-in, giving them the floor, their hand counted in the hall).
  */
 import { createSignal, For, Show } from "solid-js";
-import { votePresetLabels, type VotePreset } from "../../../../schema/vote-rules";
 import type { RoomView, You } from "../../../../schema/room/views";
+import { type VotePreset, votePresetLabels } from "../../../../schema/vote-rules";
 import { pickLang } from "../../i18n";
 import { t } from "../../i18n/common";
 import { AgendaList, MeetingClock } from "../parts/agenda";
@@ -46,7 +46,11 @@ export function MeetingControls(props: { view: RoomView }) {
             {ct("confirmClose")}
           </p>
           <div class="actions">
-            <button type="button" class="btn btn-danger" onClick={() => void act(conn, { type: "meeting/close" }).then(() => setConfirming(false))}>
+            <button
+              type="button"
+              class="btn btn-danger"
+              onClick={() => void act(conn, { type: "meeting/close" }).then(() => setConfirming(false))}
+            >
               {ct("confirm")}: {ct("closeMeeting")}
             </button>
             <button type="button" class="btn" onClick={() => setConfirming(false)}>
@@ -92,7 +96,11 @@ function AgendaPanel(props: { view: RoomView }) {
       <h2 id="agenda-h">{rt("agenda")}</h2>
       <Show when={live() && nextItem()}>
         {(next) => (
-          <button type="button" class="btn btn-primary btn-block" onClick={() => void act(conn, { type: "agenda/go", itemId: next().id })}>
+          <button
+            type="button"
+            class="btn btn-primary btn-block"
+            onClick={() => void act(conn, { type: "agenda/go", itemId: next().id })}
+          >
             {ct("nextItem")}: {next().title}
           </button>
         )}
@@ -102,15 +110,32 @@ function AgendaPanel(props: { view: RoomView }) {
         action={(item) => (
           <>
             <Show when={live() && item.id !== props.view.currentItemId}>
-              <button type="button" class="btn btn-small" aria-label={`${ct("goToItem")}: ${item.title}`} onClick={() => void act(conn, { type: "agenda/go", itemId: item.id })}>
+              <button
+                type="button"
+                class="btn btn-small"
+                aria-label={`${ct("goToItem")}: ${item.title}`}
+                onClick={() => void act(conn, { type: "agenda/go", itemId: item.id })}
+              >
                 {ct("goToItem")}
               </button>
             </Show>
             <Show when={!item.done}>
-              <button type="button" class="btn btn-small" aria-label={`${ct("moveUp")}: ${item.title}`} disabled={!canMove(item.id, -1)} onClick={() => move(item.id, -1)}>
+              <button
+                type="button"
+                class="btn btn-small"
+                aria-label={`${ct("moveUp")}: ${item.title}`}
+                disabled={!canMove(item.id, -1)}
+                onClick={() => move(item.id, -1)}
+              >
                 ↑
               </button>
-              <button type="button" class="btn btn-small" aria-label={`${ct("moveDown")}: ${item.title}`} disabled={!canMove(item.id, 1)} onClick={() => move(item.id, 1)}>
+              <button
+                type="button"
+                class="btn btn-small"
+                aria-label={`${ct("moveDown")}: ${item.title}`}
+                disabled={!canMove(item.id, 1)}
+                onClick={() => move(item.id, 1)}
+              >
                 ↓
               </button>
             </Show>
@@ -122,11 +147,26 @@ function AgendaPanel(props: { view: RoomView }) {
         <form class="form-row" onSubmit={(e) => void add(e)}>
           <div class="field">
             <label for="new-item-title">{ct("newItemTitle")}</label>
-            <input id="new-item-title" class="input" required maxLength={300} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
+            <input
+              id="new-item-title"
+              class="input"
+              required
+              maxLength={300}
+              value={title()}
+              onInput={(e) => setTitle(e.currentTarget.value)}
+            />
           </div>
           <div class="field narrow-field">
             <label for="new-item-budget">{ct("budgetMinutes")}</label>
-            <input id="new-item-budget" class="input" type="number" min={1} max={600} value={budget()} onInput={(e) => setBudget(Number(e.currentTarget.value) || 1)} />
+            <input
+              id="new-item-budget"
+              class="input"
+              type="number"
+              min={1}
+              max={600}
+              value={budget()}
+              onInput={(e) => setBudget(Number(e.currentTarget.value) || 1)}
+            />
           </div>
           <button type="submit" class="btn">
             {ct("addItem")}
@@ -169,7 +209,13 @@ function FloorPanel(props: { view: RoomView }) {
         view={props.view}
         action={(entry) => (
           <span class="queue-actions">
-            <button type="button" class="btn btn-small btn-primary" disabled={!live()} aria-label={ct("giveFloorTo", { name: entry.name })} onClick={() => void give(entry.personId)}>
+            <button
+              type="button"
+              class="btn btn-small btn-primary"
+              disabled={!live()}
+              aria-label={ct("giveFloorTo", { name: entry.name })}
+              onClick={() => void give(entry.personId)}
+            >
               {ct("giveFloor")}
             </button>
             <button
@@ -194,7 +240,9 @@ function FloorPanel(props: { view: RoomView }) {
           <label for="give-who">{ct("raiseFor")}</label>
           <select id="give-who" class="input" value={who()} onChange={(e) => setWho(e.currentTarget.value)}>
             <option value="">{ct("notChosen")}</option>
-            <For each={[...props.view.roster, ...props.view.guests.map((g) => ({ personId: g.personId, name: g.name }))]}>
+            <For
+              each={[...props.view.roster, ...props.view.guests.map((g) => ({ personId: g.personId, name: g.name }))]}
+            >
               {(p) => <option value={p.personId}>{p.name}</option>}
             </For>
           </select>
@@ -209,12 +257,24 @@ function FloorPanel(props: { view: RoomView }) {
           class="form-row"
           onSubmit={(e) => {
             e.preventDefault();
-            void act(conn, { type: "queue/settings", settings: { ...props.view.queueSettings, limitSeconds: limit() * 60 } }, rt("acked"));
+            void act(
+              conn,
+              { type: "queue/settings", settings: { ...props.view.queueSettings, limitSeconds: limit() * 60 } },
+              rt("acked"),
+            );
           }}
         >
           <div class="field narrow-field">
             <label for="speech-limit">{ct("speechLimit")}</label>
-            <input id="speech-limit" class="input" type="number" min={1} max={60} value={limit()} onInput={(e) => setLimit(Number(e.currentTarget.value) || 1)} />
+            <input
+              id="speech-limit"
+              class="input"
+              type="number"
+              min={1}
+              max={60}
+              value={limit()}
+              onInput={(e) => setLimit(Number(e.currentTarget.value) || 1)}
+            />
           </div>
           <button type="submit" class="btn">
             {ct("saveSettings")}
@@ -234,7 +294,13 @@ function VotePanel(props: { view: RoomView; you: You }) {
   const open = () => (vote()?.status === "open" ? vote() : null);
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const ok = await act(conn, { type: "vote/open", motion: motion(), rule: preset(), secret: secret(), itemId: props.view.currentItemId });
+    const ok = await act(conn, {
+      type: "vote/open",
+      motion: motion(),
+      rule: preset(),
+      secret: secret(),
+      itemId: props.view.currentItemId,
+    });
     if (ok) setMotion("");
   };
   return (
@@ -248,7 +314,11 @@ function VotePanel(props: { view: RoomView; you: You }) {
                 <Ballot vote={v()} you={props.you} />
               </Show>
               <HallBallots view={props.view} vote={v()} />
-              <button type="button" class="btn btn-big btn-block btn-danger close-vote" onClick={() => void act(conn, { type: "vote/close", voteId: v().id })}>
+              <button
+                type="button"
+                class="btn btn-big btn-block btn-danger close-vote"
+                onClick={() => void act(conn, { type: "vote/close", voteId: v().id })}
+              >
                 {ct("closeVote")}
               </button>
             </Show>
@@ -259,16 +329,30 @@ function VotePanel(props: { view: RoomView; you: You }) {
         <form onSubmit={(e) => void submit(e)} class="open-vote">
           <div class="field">
             <label for="vote-motion">{ct("motion")}</label>
-            <textarea id="vote-motion" class="input" rows={2} required maxLength={1000} value={motion()} onInput={(e) => setMotion(e.currentTarget.value)} />
+            <textarea
+              id="vote-motion"
+              class="input"
+              rows={2}
+              required
+              maxLength={1000}
+              value={motion()}
+              onInput={(e) => setMotion(e.currentTarget.value)}
+            />
           </div>
           <div class="field">
             <label for="vote-rule">{ct("rule")}</label>
-            <select id="vote-rule" class="input" value={preset()} onChange={(e) => setPreset(e.currentTarget.value as Exclude<VotePreset, "custom">)}>
+            <select
+              id="vote-rule"
+              class="input"
+              value={preset()}
+              onChange={(e) => setPreset(e.currentTarget.value as Exclude<VotePreset, "custom">)}
+            >
               <For each={PRESETS}>{(p) => <option value={p}>{pickLang(votePresetLabels[p])}</option>}</For>
             </select>
           </div>
           <label class="field-check">
-            <input type="checkbox" checked={secret()} onChange={(e) => setSecret(e.currentTarget.checked)} /> {rt("secret")}
+            <input type="checkbox" checked={secret()} onChange={(e) => setSecret(e.currentTarget.checked)} />{" "}
+            {rt("secret")}
           </label>
           <button type="submit" class="btn btn-primary btn-block">
             {ct("openVote")}
@@ -296,7 +380,8 @@ export function ChairConsole(props: { view: RoomView; you: You }) {
             <h2 id="attendance-h">{rt("attendance")}</h2>
             <AttendanceSummary counts={props.view.counts} />
             <p class="muted">
-              {ct("eligibleVoters", { n: props.view.counts.eligibleVoters })} · {ct("voteBase", { n: props.view.counts.voteBase })}
+              {ct("eligibleVoters", { n: props.view.counts.eligibleVoters })} ·{" "}
+              {ct("voteBase", { n: props.view.counts.voteBase })}
             </p>
             <AttendanceTable view={props.view} />
           </section>

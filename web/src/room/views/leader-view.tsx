@@ -3,7 +3,14 @@
  * only if they choose), posts guidance to the room, and scores the meeting on the quality grid.
  */
 import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
-import { gradeLabels, gradeOf, qualityGrid, suggestScores, type CriterionKey, type Scores } from "../../../../schema/quality-grid";
+import {
+  type CriterionKey,
+  gradeLabels,
+  gradeOf,
+  qualityGrid,
+  type Scores,
+  suggestScores,
+} from "../../../../schema/quality-grid";
 import { meetingFacts } from "../../../../schema/room/facts";
 import type { LeaderNoteView, RoomView, You } from "../../../../schema/room/views";
 import { pickLang } from "../../i18n";
@@ -36,15 +43,30 @@ function NoteEditor(props: { itemId: string | null; title: string; note: LeaderN
   const save = async (e: SubmitEvent) => {
     e.preventDefault();
     if (!body().trim()) return;
-    if (await act(conn, { type: "note/save", noteId: props.note?.id, itemId: props.itemId, body: body(), shared: shared() }, ct("noteSaved"))) setDirty(false);
+    if (
+      await act(
+        conn,
+        { type: "note/save", noteId: props.note?.id, itemId: props.itemId, body: body(), shared: shared() },
+        ct("noteSaved"),
+      )
+    )
+      setDirty(false);
   };
   return (
     <form class="note-editor" onSubmit={(e) => void save(e)}>
       <label for={id}>{props.title}</label>
-      <textarea id={id} class="input" rows={3} maxLength={4000} value={body()} onInput={(e) => (setBody(e.currentTarget.value), setDirty(true))} />
+      <textarea
+        id={id}
+        class="input"
+        rows={3}
+        maxLength={4000}
+        value={body()}
+        onInput={(e) => (setBody(e.currentTarget.value), setDirty(true))}
+      />
       <div class="actions">
         <label class="field-check">
-          <input type="checkbox" checked={shared()} onChange={(e) => setShared(e.currentTarget.checked)} /> {ct("noteShared")}
+          <input type="checkbox" checked={shared()} onChange={(e) => setShared(e.currentTarget.checked)} />{" "}
+          {ct("noteShared")}
         </label>
         <button type="submit" class="btn btn-small" aria-label={`${ct("saveNote")}: ${props.title}`}>
           {ct("saveNote")}
@@ -56,11 +78,14 @@ function NoteEditor(props: { itemId: string | null; title: string; note: LeaderN
 
 function Notes(props: { view: RoomView; you: You }) {
   const { conn } = useRoom();
-  const mine = (itemId: string | null) => conn.data.notes.find((n) => n.personId === props.you.personId && n.itemId === itemId);
+  const mine = (itemId: string | null) =>
+    conn.data.notes.find((n) => n.personId === props.you.personId && n.itemId === itemId);
   return (
     <section class="room-card" aria-labelledby="notes-h">
       <h2 id="notes-h">{ct("notes")}</h2>
-      <For each={props.view.agenda}>{(item) => <NoteEditor itemId={item.id} title={ct("notesFor", { item: item.title })} note={mine(item.id)} />}</For>
+      <For each={props.view.agenda}>
+        {(item) => <NoteEditor itemId={item.id} title={ct("notesFor", { item: item.title })} note={mine(item.id)} />}
+      </For>
       <NoteEditor itemId={null} title={ct("notesGeneral")} note={mine(null)} />
     </section>
   );
@@ -86,7 +111,15 @@ function Guidance(props: { view: RoomView }) {
       </For>
       <form onSubmit={(e) => void send(e)}>
         <label for="guidance-body">{ct("guidanceHelp")}</label>
-        <textarea id="guidance-body" class="input" rows={3} maxLength={4000} required value={body()} onInput={(e) => setBody(e.currentTarget.value)} />
+        <textarea
+          id="guidance-body"
+          class="input"
+          rows={3}
+          maxLength={4000}
+          required
+          value={body()}
+          onInput={(e) => setBody(e.currentTarget.value)}
+        />
         <button type="submit" class="btn btn-primary">
           {ct("sendGuidance")}
         </button>
@@ -150,7 +183,8 @@ export function EvaluationForm(props: { view: RoomView; you: You }) {
           </tbody>
         </table>
         <p class="eval-total" role="status">
-          {ct("total")}: <strong>{result().total}</strong>/100 · {ct("grade")}: <strong>{pickLang(gradeLabels[result().grade])}</strong>
+          {ct("total")}: <strong>{result().total}</strong>/100 · {ct("grade")}:{" "}
+          <strong>{pickLang(gradeLabels[result().grade])}</strong>
         </p>
         <button type="submit" class="btn btn-primary">
           {ct("saveEvaluation")}

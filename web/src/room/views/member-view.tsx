@@ -24,7 +24,9 @@ function CheckInCard(props: { view: RoomView; you: You }) {
   return (
     <Show
       when={!here()}
-      fallback={<p class="muted you-attendance">{rt("yourAttendance", { status: attendanceLabel(mine()?.status ?? null) })}</p>}
+      fallback={
+        <p class="muted you-attendance">{rt("yourAttendance", { status: attendanceLabel(mine()?.status ?? null) })}</p>
+      }
     >
       <section class="room-card checkin-card" aria-labelledby="checkin-h">
         <h2 id="checkin-h" class="room-card-label">
@@ -32,10 +34,18 @@ function CheckInCard(props: { view: RoomView; you: You }) {
         </h2>
         <p>{rt("checkInPrompt")}</p>
         <div class="stack">
-          <button type="button" class="btn btn-big btn-block btn-primary" onClick={() => void act(conn, { type: "presence/check-in", personId: props.you.personId, mode: "hall" })}>
+          <button
+            type="button"
+            class="btn btn-big btn-block btn-primary"
+            onClick={() => void act(conn, { type: "presence/check-in", personId: props.you.personId, mode: "hall" })}
+          >
             {rt("imHere")}
           </button>
-          <button type="button" class="btn btn-big btn-block" onClick={() => void act(conn, { type: "presence/check-in", personId: props.you.personId, mode: "remote" })}>
+          <button
+            type="button"
+            class="btn btn-big btn-block"
+            onClick={() => void act(conn, { type: "presence/check-in", personId: props.you.personId, mode: "remote" })}
+          >
             {rt("imRemote")}
           </button>
         </div>
@@ -109,8 +119,12 @@ function ReserveOpinion(props: { view: RoomView; vote: VoteView; you: You }) {
   const [sent, setSent] = createSignal(false);
   const mine = () => props.you.ballots[props.vote.id];
   const minority = () =>
-    props.vote.status === "closed" && !!mine() && ((props.vote.result === "passed" && mine() !== "agree") || (props.vote.result === "not_passed" && mine() === "agree"));
-  const already = () => sent() || props.view.reservedOpinions.some((o) => o.voteId === props.vote.id && o.personId === props.you.personId);
+    props.vote.status === "closed" &&
+    !!mine() &&
+    ((props.vote.result === "passed" && mine() !== "agree") ||
+      (props.vote.result === "not_passed" && mine() === "agree"));
+  const already = () =>
+    sent() || props.view.reservedOpinions.some((o) => o.voteId === props.vote.id && o.personId === props.you.personId);
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     if (await act(conn, { type: "vote/reserve", voteId: props.vote.id, body: body() }, rt("acked"))) setSent(true);
@@ -124,7 +138,15 @@ function ReserveOpinion(props: { view: RoomView; vote: VoteView; you: You }) {
           <label class="sr-only" for={`reserve-${props.vote.id}`}>
             {rt("reserveOpinion")}
           </label>
-          <textarea id={`reserve-${props.vote.id}`} class="input" rows={3} maxLength={4000} required value={body()} onInput={(e) => setBody(e.currentTarget.value)} />
+          <textarea
+            id={`reserve-${props.vote.id}`}
+            class="input"
+            rows={3}
+            maxLength={4000}
+            required
+            value={body()}
+            onInput={(e) => setBody(e.currentTarget.value)}
+          />
           <button type="submit" class="btn btn-block">
             {rt("reserveOpinionSave")}
           </button>
@@ -141,7 +163,11 @@ function HandButton(props: { view: RoomView; you: You }) {
   return (
     <div class="hand-bar no-print">
       <Show when={speaking()}>
-        <button type="button" class="btn btn-big btn-block hand-btn" onClick={() => void act(conn, { type: "floor/end" })}>
+        <button
+          type="button"
+          class="btn btn-big btn-block hand-btn"
+          onClick={() => void act(conn, { type: "floor/end" })}
+        >
           {rt("endSpeech")}
         </button>
       </Show>
@@ -149,7 +175,11 @@ function HandButton(props: { view: RoomView; you: You }) {
         <Show
           when={position() >= 0}
           fallback={
-            <button type="button" class="btn btn-big btn-block btn-primary hand-btn" onClick={() => void act(conn, { type: "queue/raise", kind: "speech" })}>
+            <button
+              type="button"
+              class="btn btn-big btn-block btn-primary hand-btn"
+              onClick={() => void act(conn, { type: "queue/raise", kind: "speech" })}
+            >
               {rt("raiseHand")}
             </button>
           }
@@ -157,7 +187,11 @@ function HandButton(props: { view: RoomView; you: You }) {
           <p class="hand-status" role="status">
             {rt("handRaised")} · {rt("queuePosition", { n: position() + 1 })}
           </p>
-          <button type="button" class="btn btn-big btn-block hand-btn" onClick={() => void act(conn, { type: "queue/lower" })}>
+          <button
+            type="button"
+            class="btn btn-big btn-block hand-btn"
+            onClick={() => void act(conn, { type: "queue/lower" })}
+          >
             {rt("lowerHand")}
           </button>
         </Show>

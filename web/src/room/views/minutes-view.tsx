@@ -27,7 +27,8 @@ function MinutesEditor(props: { view: RoomView }) {
   const frozen = () => props.view.minutes.frozenVersion !== null;
   // Nobody has written yet: start from the draft the room builds from what happened.
   onMount(() => {
-    if (!frozen() && props.view.minutes.revision === 0 && !props.view.minutes.body.trim()) void act(conn, { type: "minutes/prefill" });
+    if (!frozen() && props.view.minutes.revision === 0 && !props.view.minutes.body.trim())
+      void act(conn, { type: "minutes/prefill" });
   });
   // Follow other editors (and the room's prefill) while this person has nothing unsaved.
   createEffect(
@@ -94,7 +95,12 @@ function MinutesEditor(props: { view: RoomView }) {
           <Show when={!dirty() && props.view.minutes.revision > 0}>
             <span class="muted">{ct("minutesSaved", { n: props.view.minutes.revision })}</span>
           </Show>
-          <button type="button" class="btn" disabled={dirty()} onClick={() => void act(conn, { type: "minutes/prefill" })}>
+          <button
+            type="button"
+            class="btn"
+            disabled={dirty()}
+            onClick={() => void act(conn, { type: "minutes/prefill" })}
+          >
             {ct("prefillMinutes")}
           </button>
         </div>
