@@ -580,7 +580,7 @@ async function report(pairs: { ours: SizeRun; bare: SizeRun }[], tallies: Tallie
   const paths = await writeResults("room", json, md);
   console.log(`\n${md}\nwritten to ${paths.jsonPath} and ${paths.mdPath}`);
   if (!json.meetsTarget)
-    console.log("target missed: " + sizesOut.map((s) => `${s.n}: ${s.misses.join(", ") || "ok"}`).join("; "));
+    console.log(`target missed: ${sizesOut.map((s) => `${s.n}: ${s.misses.join(", ") || "ok"}`).join("; ")}`);
 }
 
 let room: DevServer | undefined;

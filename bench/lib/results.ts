@@ -33,7 +33,7 @@ export async function writeResults(
   await mkdir(resultsDir, { recursive: true });
   const jsonPath = join(resultsDir, `${name}.json`);
   const mdPath = join(resultsDir, `${name}.md`);
-  await writeFile(jsonPath, JSON.stringify(json, null, 2) + "\n");
-  await writeFile(mdPath, markdown.endsWith("\n") ? markdown : markdown + "\n");
+  await writeFile(jsonPath, `${JSON.stringify(json, null, 2)}\n`);
+  await writeFile(mdPath, markdown.endsWith("\n") ? markdown : `${markdown}\n`);
   return { jsonPath, mdPath };
 }

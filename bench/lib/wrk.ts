@@ -87,7 +87,7 @@ export async function runWrk(bin: string, opts: LoadOptions): Promise<LoadResult
     const script = join(dir, "rotate.lua");
     const pathsFile = join(dir, "paths.txt");
     await writeFile(script, LUA);
-    await writeFile(pathsFile, Array.from({ length: PATHS_PER_RUN }, (_, i) => opts.path(i)).join("\n") + "\n");
+    await writeFile(pathsFile, `${Array.from({ length: PATHS_PER_RUN }, (_, i) => opts.path(i)).join("\n")}\n`);
     const headerArgs = Object.entries(opts.headers).flatMap(([k, v]) => ["-H", `${k}: ${v}`]);
     // One thread: an event loop serves 50 connections at far more than the server's rate, and a second
     // thread would only take CPU from the server.

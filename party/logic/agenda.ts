@@ -14,7 +14,7 @@ export const notLive = (s: RoomState) =>
 export function stopClock(s: RoomState, ctx: Ctx): RoomState {
   const id = s.meeting.currentItemId;
   const item = id ? s.agenda[id] : undefined;
-  if (!item || !item.runningSince) return s;
+  if (!item?.runningSince) return s;
   const ran = Math.max(0, ctx.now - Date.parse(item.runningSince));
   return {
     ...s,

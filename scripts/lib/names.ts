@@ -133,7 +133,7 @@ export function vietnameseName(r: () => number, unique?: Set<string>): { name: s
   for (let attempt = 0; ; attempt++) {
     const female = r() < 0.45;
     const name = `${surname(r)} ${pick(r, female ? FEMALE_MIDDLE : MALE_MIDDLE)} ${pick(r, female ? FEMALE_GIVEN : MALE_GIVEN)}`;
-    if (!unique || !unique.has(name) || attempt > 20) {
+    if (!unique?.has(name) || attempt > 20) {
       unique?.add(name);
       return { name, female };
     }

@@ -61,18 +61,18 @@ export class SqlWriter {
           batch.length > 0 &&
           (batch.length >= this.rowsPerStatement || bytes + row.length + 2 > this.maxStatementBytes)
         ) {
-          yield head + batch.join(",\n") + ";";
+          yield `${head + batch.join(",\n")};`;
           batch = [];
           bytes = head.length;
         }
         batch.push(row);
         bytes += row.length + 2;
       }
-      if (batch.length > 0) yield head + batch.join(",\n") + ";";
+      if (batch.length > 0) yield `${head + batch.join(",\n")};`;
     }
   }
 
   toSql(): string {
-    return [...this.statements()].join("\n") + "\n";
+    return `${[...this.statements()].join("\n")}\n`;
   }
 }

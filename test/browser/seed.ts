@@ -264,6 +264,6 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
       people: { chair, secretary, member, probationary, leader, admin },
       reconnect: { meetingId: reconnectMeetingId, chair: kp7Chair, member: kp7Member },
     },
-    sql: lines.join("\n") + "\n",
+    sql: `${lines.join("\n")}\n`,
   };
 }

@@ -40,7 +40,7 @@ describe("minutes PDF", () => {
     const fonts = await loadFonts();
     for (const bytes of [fonts.regular, fonts.bold]) {
       const font = fontkit.create(bytes);
-      const text = Object.values(doc).join(" ") + " ĐẢNG CỘNG SẢN VIỆT NAM ắằẳẵặấầẩẫậếềểễệốồổỗộớờởỡợứừửữựỳỷỹỵ";
+      const text = `${Object.values(doc).join(" ")} ĐẢNG CỘNG SẢN VIỆT NAM ắằẳẵặấầẩẫậếềểễệốồổỗộớờởỡợứừửữựỳỷỹỵ`;
       const missing = [...new Set(text.replace(/\s/g, ""))].filter(
         (ch) => !font.hasGlyphForCodePoint(ch.codePointAt(0)!),
       );

@@ -478,7 +478,7 @@ describe("roles and isolation", () => {
   it("answers unknown ids and bad bodies on edits", async () => {
     const t = await createTenant([{ name: "A" }]);
     const token = await login(t.admin.email);
-    const m = t.people["A"]!;
+    const m = t.people.A!;
     expect((await api("PATCH", `${base(t.tenantId)}/nope`, token, { branchRole: "member" })).status).toBe(404);
     expect(
       (await api("PUT", `${base(t.tenantId)}/nope/exemption`, token, { reason: "x", from: "2026-01-01" })).status,

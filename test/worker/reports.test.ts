@@ -78,7 +78,7 @@ beforeAll(async () => {
 
   // Another committee's records in the same months (same leader L planned there too): must never show.
   const other = await createTenant([{ name: "Người khác", branchRole: "secretary" }]);
-  const otherMeeting = "mt-other-" + crypto.randomUUID().slice(0, 8);
+  const otherMeeting = `mt-other-${crypto.randomUUID().slice(0, 8)}`;
   const person = Object.values(other.people)[0]!;
   await db()
     .insert(meetings)
@@ -97,7 +97,7 @@ beforeAll(async () => {
   await db()
     .insert(votes)
     .values({
-      id: "v-" + otherMeeting,
+      id: `v-${otherMeeting}`,
       tenantId: other.tenantId,
       meetingId: otherMeeting,
       motion: "x",
@@ -113,7 +113,7 @@ beforeAll(async () => {
   await db()
     .insert(evaluations)
     .values({
-      id: "ev-" + otherMeeting,
+      id: `ev-${otherMeeting}`,
       tenantId: other.tenantId,
       meetingId: otherMeeting,
       evaluatorPersonId: person.id,
@@ -125,7 +125,7 @@ beforeAll(async () => {
   await db()
     .insert(visitPlans)
     .values({
-      id: "vp-" + otherMeeting,
+      id: `vp-${otherMeeting}`,
       tenantId: other.tenantId,
       leaderPersonId: t.L.id,
       organizationId: other.branchId,

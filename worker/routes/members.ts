@@ -16,7 +16,7 @@ import { checkImport, summarize, writeImport } from "../data/member-import";
 import { findPersonIdByEmail, getMember, listMembers, otherSecretary, standsElsewhere } from "../data/members";
 import { getOrganization } from "../data/organizations";
 import type { AppEnv, Db } from "../env";
-import { ApiError, badRequest, conflict, forbidden, notFound } from "../lib/api-error";
+import { type ApiError, badRequest, conflict, forbidden, notFound } from "../lib/api-error";
 import { auditInsert } from "../lib/audit";
 import { newId, nowIso } from "../lib/ids";
 import { hashPassword } from "../lib/password";
