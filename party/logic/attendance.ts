@@ -3,7 +3,8 @@
  * or without reason, the live counts with the 85% mark, and the vote base of DOMAIN.md.
  */
 import { ATTENDANCE_MARK } from "../../schema/quality-grid";
-import type { AttendanceCounts, AttendanceStatus } from "../../schema/room/views";
+import type { AttendanceCounts, AttendanceStatus, MemberView } from "../../schema/room/views";
+import { mayVote, membersBase, isPresent as present, type Seat } from "../../schema/vote-rules";
 import {
   type Actor,
   type AttendanceRec,
@@ -16,33 +17,25 @@ import {
   refuse,
 } from "./state";
 
-export const isPresent = (s: RoomState, personId: string) => {
-  const st = s.attendance[personId]?.status;
-  return st === "present_hall" || st === "present_remote";
-};
+export const isPresent = (s: RoomState, personId: string) => present(s.attendance[personId]?.status);
 
-/** Official members who may vote now: on the roster as official, and present. */
-export function eligibleVoterIds(s: RoomState): string[] {
-  return Object.values(s.roster)
-    .filter((m) => m.status === "official" && isPresent(s, m.personId))
-    .map((m) => m.personId);
+/** A person as the vote rules see them (schema/vote-rules.ts): their roster entry and attendance; undefined for a guest. */
+export function seatOf(s: RoomState, personId: string): Seat | undefined {
+  const m = s.roster[personId];
+  return m && seat(s, m);
 }
+const seat = (s: RoomState, m: MemberView): Seat => ({
+  status: m.status,
+  exempt: m.exempt,
+  attendance: s.attendance[m.personId]?.status ?? null,
+});
 
-/**
- * The `members` base: official members summoned, less the exempted who are absent and those absent with
- * an accepted reason. (Transferred, suspended and detained members are not on the branch roster we load.)
- */
-export function membersBase(s: RoomState): number {
-  let base = 0;
-  for (const m of Object.values(s.roster)) {
-    if (m.status !== "official") continue;
-    const present = isPresent(s, m.personId);
-    if (m.exempt && !present) continue;
-    if (s.attendance[m.personId]?.status === "absent_excused") continue;
-    base++;
-  }
-  return base;
-}
+/** Who may vote now (schema/vote-rules.ts `mayVote`): official members present. */
+export const eligibleVoterIds = (s: RoomState): string[] =>
+  Object.keys(s.roster).filter((id) => mayVote(seatOf(s, id)));
+
+/** The `members` base of schema/vote-rules.ts, for this room's roster and attendance. */
+export const roomMembersBase = (s: RoomState): number => membersBase(Object.values(s.roster).map((m) => seat(s, m)));
 
 export function attendanceCounts(s: RoomState): AttendanceCounts {
   const roster = Object.values(s.roster);
@@ -52,7 +45,7 @@ export function attendanceCounts(s: RoomState): AttendanceCounts {
   let officialPresent = 0;
   for (const m of roster) {
     const st = s.attendance[m.personId]?.status ?? null;
-    const present = st === "present_hall" || st === "present_remote";
+    const here = present(st);
     if (m.exempt) c.exempt++;
     if (st === "present_hall") c.presentHall++;
     else if (st === "present_remote") c.presentRemote++;
@@ -62,8 +55,8 @@ export function attendanceCounts(s: RoomState): AttendanceCounts {
     if (m.status === "official") {
       official++;
       // Counted against official members less the exempted; an exempt member who attends counts.
-      if (!m.exempt || present) expected++;
-      if (present) officialPresent++;
+      if (!m.exempt || here) expected++;
+      if (here) officialPresent++;
     }
   }
   const rate = expected === 0 ? 0 : officialPresent / expected;
@@ -82,8 +75,8 @@ export function attendanceCounts(s: RoomState): AttendanceCounts {
     rate,
     mark: ATTENDANCE_MARK,
     reachesMark: rate > ATTENDANCE_MARK && c.absentUnexcused === 0,
-    eligibleVoters: officialPresent,
-    voteBase: membersBase(s),
+    eligibleVoters: eligibleVoterIds(s).length,
+    voteBase: roomMembersBase(s),
   };
 }
 

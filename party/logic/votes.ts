@@ -1,28 +1,34 @@
 /**
- * Votes under rules as data (schema/vote-rules.ts). The server decides eligibility: official members
- * present. One ballot per member (replaced until close only if the rule allows changes), recognised by its
- * id when replayed. Hall hands, entered by name, merge with remote ballots: a member who voted remotely is
- * skipped, never counted twice. On close the result is fixed with its base and written to D1 in one batch.
+ * Votes in the room. The rules themselves — who may vote, the base, thresholds, what a ballot or a hall
+ * hand does to what is recorded, the minority, the figures — are schema/vote-rules.ts; this applies them to
+ * the room's state: ballots recorded, a ballot recognised by its id when replayed, the result fixed with its
+ * base on close and written to D1 in one batch.
  */
 import type { Choice, VoteView } from "../../schema/room/views";
 import {
   agreeNeeded,
-  baseFor,
-  canStillPass,
-  meetsThreshold,
-  type Tally,
-  type VotePreset,
+  cannotVoteMessages,
+  closingResult,
+  hallHand,
+  inMinority,
+  isReplay,
+  type NamedPreset,
+  openFigures,
+  ownBallot,
+  ruleOf,
+  tallyOf,
   type VoteRule,
-  votePresets,
+  whyCannotVote,
 } from "../../schema/vote-rules";
 import { notLive } from "./agenda";
-import { eligibleVoterIds, isPresent, membersBase } from "./attendance";
+import { eligibleVoterIds, roomMembersBase, seatOf } from "./attendance";
 import {
   type Actor,
   applied,
   type BallotRec,
   type Ctx,
   iso,
+  type Refused,
   type Result,
   type RoomState,
   refuse,
@@ -32,22 +38,18 @@ import {
 const ballotKey = (voteId: string, personId: string) => `${voteId}/${personId}`;
 export const ballotsOf = (s: RoomState, voteId: string) => Object.values(s.ballots).filter((b) => b.voteId === voteId);
 
-function tallyOf(ballots: BallotRec[]): Tally {
-  const t: Tally = { agree: 0, disagree: 0, abstain: 0 };
-  for (const b of ballots) if (b.choice) t[b.choice]++;
-  return t;
-}
+const tallyOfBallots = (ballots: BallotRec[]) => tallyOf(ballots.map((b) => b.choice));
 
 export function openVote(
   s: RoomState,
-  input: { motion: string; itemId?: string | null; rule: Exclude<VotePreset, "custom"> | VoteRule; secret: boolean },
+  input: { motion: string; itemId?: string | null; rule: NamedPreset | VoteRule; secret: boolean },
   ctx: Ctx,
 ): Result {
   if (s.meeting.status !== "live") return notLive(s);
   const itemId = input.itemId === undefined ? s.meeting.currentItemId : input.itemId;
   if (itemId && !s.agenda[itemId])
     return refuse("not_found", "Không có mục này trong chương trình / No such agenda item");
-  const rule = typeof input.rule === "string" ? votePresets[input.rule] : input.rule;
+  const rule = ruleOf(input.rule);
   const vote: VoteRec = {
     id: ctx.newId(),
     motion: input.motion,
@@ -64,19 +66,10 @@ export function openVote(
   });
 }
 
-/** Why this person may not vote now, or null. */
-function ineligible(s: RoomState, personId: string): Result | null {
-  const member = s.roster[personId];
-  if (!member) return refuse("guest_cannot_vote", "Khách mời không biểu quyết / Guests do not vote");
-  if (member.status !== "official") {
-    return refuse(
-      "probationary_cannot_vote",
-      "Đảng viên dự bị không có quyền biểu quyết (Điều lệ, Điều 3) / Probationary members do not vote (Charter, art. 3)",
-    );
-  }
-  if (!isPresent(s, personId))
-    return refuse("not_present", "Đảng viên chưa điểm danh có mặt / The member is not checked in as present");
-  return null;
+/** Why this person may not vote now, as a refusal, or null. */
+function ineligible(s: RoomState, personId: string): Refused | null {
+  const why = whyCannotVote(seatOf(s, personId));
+  return why && refuse(why, cannotVoteMessages[why]);
 }
 
 function findOpen(s: RoomState, voteId: string): VoteRec | Result {
@@ -126,7 +119,7 @@ export function ballotSession(s: RoomState): BallotSession {
       const key = ballotKey(voteId, actor.personId);
       const existing = ballots[key];
       // A replay of an acknowledged ballot (same id) is recognised even after the vote closed.
-      if (existing && existing.ballotId === ballotId) {
+      if (existing && isReplay(existing, ballotId)) {
         return applied(s, [], [], {
           duplicate: true,
           ...(existing.choice ? { ballot: { voteId, choice: existing.choice } } : {}),
@@ -136,13 +129,13 @@ export function ballotSession(s: RoomState): BallotSession {
       if (!isVote(vote)) return vote;
       const why = ineligible(s, actor.personId);
       if (why) return why;
-      if (existing && !vote.rule.allowChange)
+      const outcome = ownBallot(existing, choice, vote.rule);
+      if (outcome === "already_voted")
         return refuse(
           "already_voted",
           "Đảng viên đã biểu quyết; phiếu không được đổi / Already voted; this vote does not allow changes",
         );
-      if (existing && existing.choice === choice && existing.channel === "remote")
-        return applied(s, [], [], { ballot: { voteId, choice } });
+      if (outcome === "unchanged") return applied(s, [], [], { ballot: { voteId, choice } });
       draft ??= { ...s.ballots };
       draft[key] = { voteId, personId: actor.personId, choice, channel: "remote", ballotId, at: iso(ctx.now) };
       return applied(s, [{ kind: "vote", id: voteId, tally: true }], [], { ballot: { voteId, choice } });
@@ -171,15 +164,14 @@ export function enterHallBallots(
     return refuse("bad_message", "Một người được ghi hai lần / A person is listed twice");
   for (const e of entries) {
     const why = ineligible(s, e.personId);
-    if (why && !why.ok) return refuse(why.code, `${s.roster[e.personId]?.name ?? e.personId}: ${why.message}`);
+    if (why) return refuse(why.code, `${s.roster[e.personId]?.name ?? e.personId}: ${why.message}`);
   }
   const ballots = { ...s.ballots };
   const skipped: string[] = [];
   for (const e of entries) {
     const key = ballotKey(voteId, e.personId);
-    const prior = ballots[key];
     // Already voted from their own device: the hall count must not count them again.
-    if (prior && prior.channel === "remote") {
+    if (hallHand(ballots[key]) === "skip") {
       skipped.push(e.personId);
       continue;
     }
@@ -200,9 +192,8 @@ export function closeVote(s: RoomState, voteId: string, ctx: Ctx): Result {
   if (!vote) return refuse("not_found", "Không có cuộc biểu quyết này / No such vote");
   if (vote.status === "closed") return applied(s, [], [], { duplicate: true });
   const ballots = ballotsOf(s, voteId);
-  const tally = tallyOf(ballots);
-  const base = baseFor(vote.rule, membersBase(s), tally);
-  const result = meetsThreshold(tally.agree, base, vote.rule) ? "passed" : "not_passed";
+  const tally = tallyOfBallots(ballots);
+  const { base, result } = closingResult(vote.rule, roomMembersBase(s), tally);
   const closedAt = iso(ctx.now);
   const eligible = eligibleVoterIds(s).length;
   const closed: VoteRec = { ...vote, status: "closed", closedAt, closing: { eligible, base, ...tally, result } };
@@ -245,8 +236,7 @@ export function reserveOpinion(s: RoomState, actor: Actor, voteId: string, body:
   if (vote.status !== "closed" || !vote.closing)
     return refuse("vote_open", "Bảo lưu sau khi biểu quyết kết thúc / Reserve an opinion after the vote closes");
   const ballot = s.ballots[ballotKey(voteId, actor.personId)];
-  const minority = ballot && (vote.closing.result === "passed" ? ballot.choice !== "agree" : ballot.choice === "agree");
-  if (!minority)
+  if (!inMinority(ballot?.choice, vote.closing.result))
     return refuse(
       "not_minority",
       "Chỉ đảng viên thuộc thiểu số được bảo lưu ý kiến / Only members in the minority reserve an opinion",
@@ -287,24 +277,11 @@ export function voteView(s: RoomState, vote: VoteRec): VoteView {
       result,
     };
   }
-  const tally = tallyOf(ballots);
   const eligibleIds = eligibleVoterIds(s);
   const votedIds = new Set(ballots.map((b) => b.personId));
   const notYet = eligibleIds.filter((id) => !votedIds.has(id)).length;
-  const mBase = membersBase(s);
-  const base = baseFor(vote.rule, mBase, tally);
-  return {
-    ...common,
-    status: "open",
-    eligible: eligibleIds.length,
-    // Secret: a tally that moves as each ballot lands tells the room who voted how.
-    tally: vote.secret ? null : tally,
-    base: vote.rule.base === "members" ? base : vote.secret ? 0 : base,
-    needed:
-      vote.rule.base === "members" ? agreeNeeded(base, vote.rule) : vote.secret ? 0 : agreeNeeded(base, vote.rule),
-    canStillPass: vote.secret ? null : canStillPass(vote.rule, mBase, tally, notYet),
-    result: null,
-  };
+  const figures = openFigures(vote.rule, vote.secret, roomMembersBase(s), tallyOfBallots(ballots), notYet);
+  return { ...common, status: "open", eligible: eligibleIds.length, ...figures, result: null };
 }
 
 /** At the end of the meeting the room forgets secret choices as well (it kept them for reserved opinions). */

@@ -6,17 +6,11 @@
  */
 import * as z from "zod/mini";
 import { gradeSchema, scoresSchema } from "../quality-grid";
-import { voteRuleSchema } from "../vote-rules";
+import { attendanceStatusSchema, choiceSchema, voteRuleSchema } from "../vote-rules";
 import { roomRoleSchema } from "./ticket";
 
-export const attendanceStatusSchema = z.enum([
-  "present_hall",
-  "present_remote",
-  "absent_excused",
-  "absent_unexcused",
-  "exempt",
-]);
-export type AttendanceStatus = z.infer<typeof attendanceStatusSchema>;
+// Defined with the vote rules, which read them (who may vote, the base); views and messages use them from here too.
+export { type AttendanceStatus, attendanceStatusSchema, type Choice, choiceSchema } from "../vote-rules";
 
 export const meetingViewSchema = z.object({
   id: z.string(),
@@ -139,9 +133,6 @@ export const queueSettingsSchema = z.object({
   graceSeconds: z.int().check(z.minimum(0), z.maximum(600)),
 });
 export type QueueSettings = z.infer<typeof queueSettingsSchema>;
-
-export const choiceSchema = z.enum(["agree", "disagree", "abstain"]);
-export type Choice = z.infer<typeof choiceSchema>;
 
 export const tallySchema = z.object({ agree: z.int(), disagree: z.int(), abstain: z.int() });
 

@@ -2,6 +2,7 @@
  * The content of a branch meeting as seeds write it: the usual order of a regular meeting (DOMAIN.md
  * "Meetings"), budgets adding up to the 90 minutes Directive 50-CT/TW asks for, and thematic topics.
  */
+import { votePresets } from "../../schema/vote-rules.ts";
 
 export interface AgendaTemplateItem {
   title: string;
@@ -48,15 +49,8 @@ export const ABSENCE_REASONS = [
   "Trực cơ quan",
 ] as const;
 
-/** The vote rule for a branch resolution, as the room stores it (schema/vote-rules.ts, preset "resolution"). */
-export const RESOLUTION_RULE_JSON = JSON.stringify({
-  preset: "resolution",
-  base: "members",
-  num: 1,
-  den: 2,
-  strict: true,
-  allowChange: false,
-});
+/** The vote rule for a branch resolution, as the room stores it. */
+export const RESOLUTION_RULE_JSON = JSON.stringify(votePresets.resolution);
 
 /** Vietnam is UTC+7 all year: a local wall-clock time in Vietnam as a UTC ISO string. */
 export function vnTime(year: number, monthIndex: number, day: number, hour: number, minute = 0): string {

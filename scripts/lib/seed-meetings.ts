@@ -3,6 +3,15 @@
  * meeting the attendance of every member, a few speeches and the resolution vote with its tallies.
  * Shared by the demo seed and the province-scale seed so both look like the same product's data.
  */
+import {
+  type AttendanceStatus,
+  closingResult,
+  inMembersBase,
+  isPresent,
+  mayVote,
+  tallyOf,
+  votePresets,
+} from "../../schema/vote-rules.ts";
 import { ABSENCE_REASONS, type AgendaTemplateItem, addMinutes, RESOLUTION_RULE_JSON } from "./meeting-content.ts";
 import { pick } from "./names.ts";
 import type { SqlWriter } from "./sql.ts";
@@ -36,8 +45,6 @@ export interface MeetingSpec {
   speeches?: number;
   ballots?: boolean;
 }
-
-type Attendance = "present_hall" | "present_remote" | "absent_excused" | "absent_unexcused" | "exempt";
 
 export function writeMeeting(w: SqlWriter, r: () => number, m: MeetingSpec): void {
   const closed = m.status === "closed";
@@ -75,20 +82,21 @@ export function writeMeeting(w: SqlWriter, r: () => number, m: MeetingSpec): voi
   if (!closed) return;
 
   const present: (SeedMember & { remote: boolean })[] = [];
+  const voters: typeof present = [];
   let base = 0;
   for (const member of m.branch.members) {
     const x = r();
-    let status: Attendance;
+    let status: AttendanceStatus;
     if (member.exempt) status = x < 0.2 ? "present_hall" : "exempt";
     else if (x < 0.84) status = "present_hall";
     else if (x < 0.91) status = m.format === "hybrid" ? "present_remote" : "present_hall";
     else if (x < 0.98) status = "absent_excused";
     else status = "absent_unexcused";
-    const isPresent = status === "present_hall" || status === "present_remote";
-    if (isPresent) present.push({ ...member, remote: status === "present_remote" });
-    // The base of regulation 24-QĐ/TW 9.3.2: official members, less the exempted who are absent and the
-    // excused absentees; an unexcused absence still counts (against the motion).
-    if (member.status === "official" && (isPresent || status === "absent_unexcused")) base++;
+    const seat = { ...member, attendance: status };
+    const here = isPresent(status) ? { ...member, remote: status === "present_remote" } : null;
+    if (here) present.push(here);
+    if (here && mayVote(seat)) voters.push(here);
+    if (inMembersBase(seat)) base++;
     w.insert("attendance", {
       tenant_id: m.tenantId,
       meeting_id: m.id,
@@ -120,9 +128,9 @@ export function writeMeeting(w: SqlWriter, r: () => number, m: MeetingSpec): voi
   }
 
   if (m.kind !== "regular") return;
-  const voters = present.filter((p) => p.status === "official");
   const abstain = voters.length > 3 && r() < 0.3 ? 1 : 0;
   const agree = voters.length - abstain;
+  const cast = voters.map((v, i) => ({ ...v, choice: i < abstain ? ("abstain" as const) : ("agree" as const) }));
   const voteId = `${m.id}-v1`;
   const opened = addMinutes(m.scheduledAt, duration - 15);
   w.insert("votes", {
@@ -140,17 +148,16 @@ export function writeMeeting(w: SqlWriter, r: () => number, m: MeetingSpec): voi
     disagree: 0,
     abstain,
     eligible: voters.length,
-    result: agree * 2 > base ? "passed" : "not_passed",
+    result: closingResult(votePresets.resolution, base, tallyOf(cast.map((v) => v.choice))).result,
   });
   if (!m.ballots) return;
-  voters.forEach((v, i) =>
+  for (const v of cast)
     w.insert("ballots", {
       tenant_id: m.tenantId,
       vote_id: voteId,
       person_id: v.personId,
-      choice: i < abstain ? "abstain" : "agree",
+      choice: v.choice,
       channel: v.remote ? "remote" : "hall",
       cast_at: addMinutes(opened, 1),
-    }),
-  );
+    });
 }

@@ -4,6 +4,7 @@
  */
 import { createSignal, For, Show } from "solid-js";
 import type { Choice, RoomView, VoteView } from "../../../../schema/room/views";
+import { mayVote } from "../../../../schema/vote-rules";
 import { act, useRoom } from "../room-context";
 import { rt } from "../strings";
 import { ct } from "../strings-console";
@@ -11,12 +12,12 @@ import { ct } from "../strings-console";
 export function HallBallots(props: { view: RoomView; vote: VoteView }) {
   const { conn } = useRoom();
   const [choices, setChoices] = createSignal<Record<string, Choice>>({});
+  // Those who may vote (the room's own rule) and sit in the hall.
   const hallMembers = () =>
-    props.view.roster.filter(
-      (m) =>
-        m.status === "official" &&
-        props.view.attendance.some((a) => a.personId === m.personId && a.status === "present_hall"),
-    );
+    props.view.roster.filter((m) => {
+      const attendance = props.view.attendance.find((a) => a.personId === m.personId)?.status ?? null;
+      return attendance === "present_hall" && mayVote({ ...m, attendance });
+    });
   const entries = () => Object.entries(choices()).map(([personId, choice]) => ({ personId, choice }));
   const save = async (e: SubmitEvent) => {
     e.preventDefault();

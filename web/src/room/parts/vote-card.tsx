@@ -1,14 +1,14 @@
 /** A vote as everyone sees it: the motion, its rule, how many voted, and the result when it closes. */
 import { type JSX, Show } from "solid-js";
 import type { VoteView } from "../../../../schema/room/views";
-import { votePresetLabels } from "../../../../schema/vote-rules";
+import { thresholdText, votePresetLabels } from "../../../../schema/vote-rules";
 import { pickLang } from "../../i18n";
 import { rt } from "../strings";
 
 export function ruleLabel(vote: VoteView): string {
   const r = vote.rule;
   const preset = pickLang(votePresetLabels[r.preset]);
-  return r.preset === "custom" ? `${preset}: ${r.strict ? ">" : "≥"} ${r.num}/${r.den}` : preset;
+  return r.preset === "custom" ? `${preset}: ${thresholdText(r)}` : preset;
 }
 
 export function VoteResult(props: { vote: VoteView; big?: boolean }) {

@@ -5,7 +5,7 @@
  */
 import { createSignal, For, Show } from "solid-js";
 import type { RoomView, You } from "../../../../schema/room/views";
-import { type VotePreset, votePresetLabels } from "../../../../schema/vote-rules";
+import { type NamedPreset, namedPresets, votePresetLabels } from "../../../../schema/vote-rules";
 import { pickLang } from "../../i18n";
 import { t } from "../../i18n/common";
 import { AgendaList, MeetingClock } from "../parts/agenda";
@@ -20,8 +20,6 @@ import { rt } from "../strings";
 import { ct } from "../strings-console";
 import { EvaluationForm } from "./leader-view";
 import { Ballot } from "./member-view";
-
-const PRESETS: readonly Exclude<VotePreset, "custom">[] = ["resolution", "admission", "recognition", "procedural"];
 
 export function MeetingControls(props: { view: RoomView }) {
   const { conn } = useRoom();
@@ -288,7 +286,7 @@ function FloorPanel(props: { view: RoomView }) {
 function VotePanel(props: { view: RoomView; you: You }) {
   const { conn } = useRoom();
   const [motion, setMotion] = createSignal("");
-  const [preset, setPreset] = createSignal<Exclude<VotePreset, "custom">>("resolution");
+  const [preset, setPreset] = createSignal<NamedPreset>("resolution");
   const [secret, setSecret] = createSignal(false);
   const vote = () => latestVote(props.view);
   const open = () => (vote()?.status === "open" ? vote() : null);
@@ -345,9 +343,9 @@ function VotePanel(props: { view: RoomView; you: You }) {
               id="vote-rule"
               class="input"
               value={preset()}
-              onChange={(e) => setPreset(e.currentTarget.value as Exclude<VotePreset, "custom">)}
+              onChange={(e) => setPreset(e.currentTarget.value as NamedPreset)}
             >
-              <For each={PRESETS}>{(p) => <option value={p}>{pickLang(votePresetLabels[p])}</option>}</For>
+              <For each={namedPresets}>{(p) => <option value={p}>{pickLang(votePresetLabels[p])}</option>}</For>
             </select>
           </div>
           <label class="field-check">
