@@ -1,11 +1,13 @@
 /**
- * A large room applies a batch of ballots through one `ballotSession` (one copy of the ballot record per
- * batch). It must decide every ballot exactly as `castBallot` one after another would.
+ * A large room applies a batch of frames through one `reduceSession`, whose ballots share one
+ * `ballotSession` (one copy of the ballot record per run of ballots). It must decide every frame exactly as
+ * `reduce` (and `castBallot`) one after another would.
  */
 import { describe, expect, it } from "vitest";
-import { reduce } from "../../party/logic/reduce";
+import { reduce, reduceSession } from "../../party/logic/reduce";
 import { type Actor, type Ctx, initialState, type Result, type RoomState } from "../../party/logic/state";
 import { ballotSession, castBallot } from "../../party/logic/votes";
+import type { ClientMessage } from "../../schema/room/messages";
 import type { Choice } from "../../schema/room/views";
 
 const T0 = Date.parse("2026-11-22T12:00:00Z");
@@ -117,5 +119,76 @@ describe("ballot session", () => {
     expect(JSON.stringify(first)).toBe(firstJson);
     expect(Object.keys(second.ballots)).toHaveLength(2);
     expect(first.ballots).not.toBe(second.ballots);
+  });
+});
+
+describe("reduce session", () => {
+  it("applies a mixed batch exactly as reduce one frame after another: ballots, a hall count, a close, a replay", () => {
+    const { s, fixed, changeable } = room();
+    const batch: [Actor, ClientMessage][] = [
+      [actor("p2"), { type: "vote/cast", id: "c1", voteId: fixed, choice: "agree" }],
+      [actor("p3"), { type: "vote/cast", id: "c2", voteId: fixed, choice: "disagree" }],
+      // The minutes-taker counts hands in the hall: p2 voted from their phone and is skipped.
+      [
+        actor("p2", "minutes_taker"),
+        {
+          type: "vote/hall",
+          id: "h1",
+          voteId: fixed,
+          entries: [
+            { personId: "p2", choice: "abstain" },
+            { personId: "p4", choice: "agree" },
+          ],
+        },
+      ],
+      [actor("p5"), { type: "vote/cast", id: "c3", voteId: fixed, choice: "agree" }],
+      [actor("p4"), { type: "vote/cast", id: "c4", voteId: fixed, choice: "agree" }], // counted in the hall already
+      [actor("p6"), { type: "queue/raise", id: "q1", kind: "speech" }],
+      [actor("p6"), { type: "vote/cast", id: "c5", voteId: changeable, choice: "abstain" }],
+      [chair, { type: "vote/cast", id: "c0", voteId: fixed, choice: "agree" }],
+      [chair, { type: "vote/close", id: "close-a", voteId: fixed }],
+      [actor("p6"), { type: "vote/cast", id: "c6", voteId: fixed, choice: "agree" }], // after close
+      [actor("p2"), { type: "vote/cast", id: "c1", voteId: fixed, choice: "agree" }], // replay after close
+      [actor("p3"), { type: "vote/reserve", id: "r1", voteId: fixed, body: "Tôi bảo lưu" }],
+      [actor("p6"), { type: "vote/cast", id: "c7", voteId: changeable, choice: "agree" }],
+    ];
+    n = 100;
+    let one = s;
+    const sequential = batch.map(([who, msg]) => {
+      const r = reduce(one, who, msg, ctx);
+      if (r.ok) one = r.state;
+      return r.ok ? { ok: true, changes: r.changes, outbox: r.outbox, ack: r.ack } : { ok: false, code: r.code };
+    });
+    n = 100;
+    const session = reduceSession(s);
+    const batched = batch.map(([who, msg]) => {
+      const r = session.apply(who, msg, ctx);
+      return r.ok ? { ok: true, changes: r.changes, outbox: r.outbox, ack: r.ack } : { ok: false, code: r.code };
+    });
+    expect(batched).toEqual(sequential);
+    expect(sequential.map((r) => (r.ok ? "ok" : r.code))).toEqual([
+      "ok",
+      "ok",
+      "ok",
+      "ok",
+      "already_voted",
+      "ok",
+      "ok",
+      "ok",
+      "ok",
+      "vote_closed",
+      "ok",
+      "ok",
+      "ok",
+    ]);
+    expect(session.state()).toEqual(one);
+    expect(one.votes[fixed]?.closing).toMatchObject({
+      // p7, official but never checked in, counts in the base (against).
+      agree: 4,
+      disagree: 1,
+      abstain: 0,
+      base: 7,
+      result: "passed",
+    });
   });
 });
