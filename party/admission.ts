@@ -1,0 +1,117 @@
+/**
+ * Who gets a socket, checked in the room before the upgrade (the Worker's gate, party/admit.ts, ran first):
+ * a valid ticket for this meeting and its tenant, a meeting still planned or live. The first connection
+ * loads the meeting from D1; while it is planned, later ones take D1's changes (agenda, roster, guests).
+ * Then the connected person: identity on the socket, checked in, a snapshot.
+ */
+import type { ConnectionContext } from "partyserver";
+import type { RoomTicketClaims } from "../schema/room/ticket";
+import { verifyRoomTicket } from "../worker/lib/room-ticket";
+import { loadMeeting, roomDb } from "./d1";
+import type { D1Sync } from "./d1-sync";
+import type { ConnState, Fanout, RoomConnection } from "./fanout";
+import { onConnected } from "./logic/attendance";
+import { type Ctx, initialState, refreshPlanned } from "./logic/state";
+import type { RoomData } from "./room-data";
+
+/** While planned, a new connection makes the room re-read the meeting from D1 at most this often. */
+const REFRESH_MS = 3_000;
+
+const json = (status: number, code: string, message: string) =>
+  new Response(JSON.stringify({ error: { code, message } }), {
+    status,
+    headers: { "content-type": "application/json" },
+  });
+
+export class Admission {
+  #claims = new WeakMap<Request, RoomTicketClaims>();
+  #refreshedAt = 0;
+
+  constructor(
+    private readonly env: Cloudflare.Env,
+    private readonly meetingId: () => string,
+    private readonly data: RoomData,
+    private readonly fanout: Fanout,
+    private readonly sync: D1Sync,
+  ) {}
+
+  /** A refusal before the upgrade (a bad ticket, another meeting or tenant, a meeting not open), or null to go on. */
+  async check(request: Request): Promise<Response | null> {
+    const ticket = new URL(request.url).searchParams.get("ticket") ?? "";
+    const claims = ticket ? await verifyRoomTicket(this.env, ticket) : null;
+    if (!claims)
+      return json(401, "unauthorized", "Vé vào phòng không hợp lệ hoặc đã hết hạn / Invalid or expired room ticket");
+    if (claims.mid !== this.meetingId())
+      return json(403, "forbidden", "Vé dành cho cuộc họp khác / The ticket is for another meeting");
+    let state = this.data.state;
+    if (
+      state &&
+      state.meeting.status === "planned" &&
+      state.meeting.tenantId === claims.tid &&
+      Date.now() - this.#refreshedAt > REFRESH_MS
+    ) {
+      const refused = await this.#refreshPlanned(claims.tid);
+      if (refused) return refused;
+      state = this.data.state;
+    }
+    if (!state) {
+      const res = await loadMeeting(roomDb(this.env), claims.tid, this.meetingId());
+      if (!res.ok) {
+        return res.reason === "not_found"
+          ? json(404, "not_found", "Không tìm thấy cuộc họp / Meeting not found")
+          : json(409, "conflict", "Cuộc họp không mở (đã kết thúc hoặc hủy) / The meeting is not open");
+      }
+      // Another request may have loaded it while D1 answered.
+      state = this.data.state;
+      if (!state) {
+        state = initialState(res.loaded, Date.now());
+        this.data.init(state);
+        this.#refreshedAt = Date.now();
+      }
+    }
+    if (state.meeting.tenantId !== claims.tid)
+      return json(403, "forbidden", "Vé dành cho đơn vị khác / The ticket is for another tenant");
+    this.#claims.set(request, claims);
+    return null;
+  }
+
+  /**
+   * Takes D1's latest agenda, roster and guests while the meeting is still planned. A roster has no event
+   * of its own: the version skips a number, so connected clients see a gap at their next event and resync.
+   */
+  async #refreshPlanned(tenantId: string): Promise<Response | null> {
+    this.#refreshedAt = Date.now();
+    const res = await loadMeeting(roomDb(this.env), tenantId, this.meetingId());
+    if (!res.ok) return json(409, "conflict", "Cuộc họp không mở (đã kết thúc hoặc hủy) / The meeting is not open");
+    const prev = this.data.state;
+    if (!prev) return null;
+    const next = refreshPlanned(prev, res.loaded, Date.now(), this.data.store.hasPending("agenda"));
+    if (JSON.stringify(next) === JSON.stringify(prev)) return null;
+    this.data.commit(prev, { state: next, outbox: [] });
+    this.data.store.bumpVersion();
+    this.fanout.emit([
+      { kind: "meeting" },
+      { kind: "agenda" },
+      { kind: "attendance", personIds: Object.keys(next.roster) },
+    ]);
+    return null;
+  }
+
+  /** The upgraded socket: its identity from the ticket (kept through hibernation), checked in, a snapshot. */
+  connected(connection: RoomConnection, ctx: ConnectionContext, now: Ctx) {
+    const claims = this.#claims.get(ctx.request);
+    const state = this.data.state;
+    if (!claims || !state) {
+      connection.close(1011, "not initialised");
+      return;
+    }
+    const actor: ConnState = { personId: claims.pid, tenantId: claims.tid, role: claims.role, name: claims.name };
+    connection.setState(actor);
+    this.fanout.adjustConnected(actor.personId, 1);
+    const checked = onConnected(state, actor, now);
+    if (checked?.ok) this.data.commit(state, checked);
+    this.fanout.sendSnapshot(connection, actor);
+    this.fanout.emit(checked?.ok ? checked.changes : [], [{ kind: "attendance", personIds: [actor.personId] }]);
+    if (checked?.ok) this.sync.after(checked);
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * A client frame's way through the room: parsed, rate-limited, applied by the pure logic (`reduceSession`,
+ * which is `reduce` one frame after another), stored, then acknowledged and broadcast. Every frame takes
+ * this one path, ballots included; in a large room ballots only wait a few milliseconds so that those
+ * arriving together share one storage commit.
+ */
+
+import type { WSMessage } from "partyserver";
+import { type ClientMessage, parseClientMessage, type ServerMessage } from "../schema/room/messages";
+import type { D1Sync } from "./d1-sync";
+import type { Fanout, RoomConnection } from "./fanout";
+import { reduceSession, type Step } from "./logic/reduce";
+import type { Actor, Applied, Change, Ctx } from "./logic/state";
+import { RateLimiter } from "./rate-limit";
+import type { RoomData } from "./room-data";
+
+/**
+ * In a large room, ballots arriving together share one storage commit (one commit per ballot is most of
+ * what a ballot costs): each waits at most this long, then the waiting ones are applied in order and
+ * stored in one transaction, and only then acknowledged.
+ */
+export const BALLOT_BATCH_MS = 8;
+
+/** A frame waiting to be applied, with who sent it. */
+interface Queued {
+  connection: RoomConnection;
+  actor: Actor;
+  msg: ClientMessage;
+}
+
+export class Dispatch {
+  #limiter = new RateLimiter(30, 15);
+  #ballots: Queued[] = [];
+  #ballotTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly data: RoomData,
+    private readonly fanout: Fanout,
+    private readonly sync: D1Sync,
+    private readonly ctx: () => Ctx,
+  ) {}
+
+  onMessage(connection: RoomConnection, raw: WSMessage) {
+    const parsed = parseClientMessage(raw);
+    if (!parsed.ok)
+      return this.fanout.send(connection, {
+        type: "error",
+        code: parsed.code,
+        message: parsed.message,
+        ref: parsed.ref,
+      });
+    const msg = parsed.msg;
+    if (!this.#limiter.take(connection.id)) {
+      return this.fanout.send(connection, {
+        type: "error",
+        code: "rate_limited",
+        message: "Gửi quá nhanh; thử lại sau giây lát / Too many messages; slow down",
+        ref: msg.id,
+      });
+    }
+    const actor = connection.state;
+    if (!actor || !this.data.state)
+      return this.fanout.send(connection, {
+        type: "error",
+        code: "internal",
+        message: "Phòng chưa sẵn sàng / Room not ready",
+        ref: msg.id,
+      });
+    if (msg.type === "vote/cast" && this.fanout.large) {
+      this.#ballots.push({ connection, actor, msg });
+      this.#ballotTimer ??= setTimeout(() => this.drainBallots(), BALLOT_BATCH_MS);
+      return;
+    }
+    // Waiting ballots arrived first: they are applied first (a close must not overtake them).
+    this.drainBallots();
+    if (msg.type === "sync") return this.fanout.sendSnapshot(connection, actor);
+    this.#apply([{ connection, actor, msg }]);
+  }
+
+  forget(connection: RoomConnection) {
+    this.#limiter.forget(connection.id);
+  }
+
+  /** Applies the waiting ballots now: any other frame, a connect, a close or the alarm comes after them. */
+  drainBallots() {
+    if (this.#ballotTimer !== undefined) clearTimeout(this.#ballotTimer);
+    this.#ballotTimer = undefined;
+    if (this.#ballots.length === 0) return;
+    const batch = this.#ballots;
+    this.#ballots = [];
+    this.#apply(batch);
+  }
+
+  /**
+   * Applies frames in order and stores the outcome in one transaction; the acks (and refusals) go out
+   * after it. If the transaction fails nothing is stored, and every frame of the batch gets `internal`.
+   */
+  #apply(batch: Queued[]) {
+    const prev = this.data.state;
+    if (!prev) return;
+    const session = reduceSession(prev);
+    const replies: [RoomConnection, ServerMessage][] = [];
+    const seen = new Set<string>();
+    const changes: Change[] = [];
+    const outbox: Applied["outbox"] = [];
+    // One query for the whole batch, not one per frame.
+    const seenBefore = this.data.store.seenOf(batch.map(({ actor, msg }) => `${actor.personId}:${msg.id}`));
+    for (const { connection, actor, msg } of batch) {
+      const seenKey = `${actor.personId}:${msg.id}`;
+      // partysocket replays what it queued offline: an applied request is acknowledged again, not re-applied.
+      if (seen.has(seenKey) || seenBefore.has(seenKey)) {
+        replies.push([connection, { type: "ack", ref: msg.id, duplicate: true }]);
+        continue;
+      }
+      let step: Step;
+      try {
+        step = session.apply(actor, msg, this.ctx());
+      } catch (err) {
+        console.error("room: action failed", msg.type, err);
+        replies.push([connection, internalError(msg.id)]);
+        continue;
+      }
+      if (!step.ok) {
+        replies.push([connection, { type: "error", code: step.code, message: step.message, ref: msg.id }]);
+        continue;
+      }
+      seen.add(seenKey);
+      changes.push(...step.changes);
+      outbox.push(...step.outbox);
+      replies.push([connection, { type: "ack", ref: msg.id, ...step.ack }]);
+    }
+    const result = { state: session.state(), outbox };
+    try {
+      this.data.commit(prev, result, [...seen]);
+    } catch (err) {
+      console.error("room: storing failed", err);
+      for (const { connection, msg } of batch) this.fanout.send(connection, internalError(msg.id));
+      return;
+    }
+    for (const [connection, reply] of replies) this.fanout.send(connection, reply);
+    this.fanout.emit(changes);
+    this.sync.after(result);
+  }
+}
+
+const internalError = (ref: string): ServerMessage => ({
+  type: "error",
+  code: "internal",
+  message: "Lỗi máy chủ; không có gì thay đổi / Server error; nothing changed",
+  ref,
+});
