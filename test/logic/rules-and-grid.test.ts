@@ -6,8 +6,8 @@ import {
   closingResult,
   hallHand,
   inMinority,
-  membersBase,
   meetsThreshold,
+  membersBase,
   openFigures,
   ownBallot,
   type Seat,
@@ -47,7 +47,11 @@ describe("vote rules", () => {
     expect(canStillPass(procedural, 0, { agree: 1, disagree: 3, abstain: 0 }, 0)).toBe(true);
   });
 
-  const official = (attendance: Seat["attendance"], exempt = false): Seat => ({ status: "official", exempt, attendance });
+  const official = (attendance: Seat["attendance"], exempt = false): Seat => ({
+    status: "official",
+    exempt,
+    attendance,
+  });
 
   it("lets only official members who are present vote", () => {
     expect(whyCannotVote(official("present_hall"))).toBeNull();

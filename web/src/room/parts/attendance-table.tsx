@@ -4,6 +4,7 @@
  */
 import { createSignal, For, Show } from "solid-js";
 import type { AttendanceEntry, MemberView, RoomView } from "../../../../schema/room/views";
+import { isPresent } from "../../../../schema/vote-rules";
 import { act, useRoom } from "../room-context";
 import { rt } from "../strings";
 import { ct } from "../strings-console";
@@ -14,7 +15,7 @@ function Row(props: { member: MemberView; entry: AttendanceEntry | undefined }) 
   const [absent, setAbsent] = createSignal(false);
   const [reason, setReason] = createSignal("");
   const status = () => props.entry?.status ?? null;
-  const present = () => status() === "present_hall" || status() === "present_remote";
+  const present = () => isPresent(status());
   const markAbsent = async (excused: boolean) => {
     const ok = await act(conn, {
       type: "presence/mark-absent",

@@ -5,6 +5,7 @@
  */
 import { createSignal, For, Show } from "solid-js";
 import type { Choice, RoomView, VoteView, You } from "../../../../schema/room/views";
+import { isPresent } from "../../../../schema/vote-rules";
 import { pickLang } from "../../i18n";
 import { AgendaNow } from "../parts/agenda";
 import { FloorCard, QueueList } from "../parts/floor";
@@ -20,7 +21,7 @@ const RESULT_ON_TOP_MS = 10 * 60_000;
 function CheckInCard(props: { view: RoomView; you: You }) {
   const { conn } = useRoom();
   const mine = () => props.view.attendance.find((a) => a.personId === props.you.personId);
-  const here = () => mine()?.status === "present_hall" || mine()?.status === "present_remote";
+  const here = () => isPresent(mine()?.status);
   return (
     <Show
       when={!here()}
