@@ -108,8 +108,8 @@ export interface BallotSession {
 /**
  * Ballots applied one after another on one working copy of the ballot record. Copying the whole record
  * (every vote's ballots) for each ballot made a large vote quadratic: with 1,000 earlier ballots, 500 more
- * cost ~370 µs each (measured in Node). A large room applies a batch of ballots through one session.
- * Nothing but `ballots` changes, so each ballot sees the same checks as `castBallot` would, in order.
+ * cost ~370 µs each (measured in Node). `reduceSession` (reduce.ts) runs ballots in a row through one
+ * session. Nothing but `ballots` changes, so each ballot sees the same checks as `castBallot` would, in order.
  */
 export function ballotSession(s: RoomState): BallotSession {
   let draft: Record<string, BallotRec> | null = null;
