@@ -4,7 +4,7 @@
  */
 import { ATTENDANCE_MARK } from "../../schema/quality-grid";
 import type { AttendanceCounts, AttendanceStatus, MemberView } from "../../schema/room/views";
-import { mayVote, membersBase, isPresent as present, type Seat } from "../../schema/vote-rules";
+import { inMembersBase, mayVote, isPresent as present, type Seat } from "../../schema/vote-rules";
 import {
   type Actor,
   type AttendanceRec,
@@ -30,12 +30,21 @@ const seat = (s: RoomState, m: MemberView): Seat => ({
   attendance: s.attendance[m.personId]?.status ?? null,
 });
 
-/** Who may vote now (schema/vote-rules.ts `mayVote`): official members present. */
-export const eligibleVoterIds = (s: RoomState): string[] =>
-  Object.keys(s.roster).filter((id) => mayVote(seatOf(s, id)));
-
-/** The `members` base of schema/vote-rules.ts, for this room's roster and attendance. */
-export const roomMembersBase = (s: RoomState): number => membersBase(Object.values(s.roster).map((m) => seat(s, m)));
+/**
+ * Who may vote now (`mayVote`: official members present) and the `members` base (`inMembersBase`), by the
+ * rules of schema/vote-rules.ts, for this room's roster and attendance: one pass over the roster, as an open
+ * vote's figures are rebuilt for every vote frame.
+ */
+export function voters(s: RoomState): { eligibleIds: string[]; membersBase: number } {
+  const eligibleIds: string[] = [];
+  let membersBase = 0;
+  for (const m of Object.values(s.roster)) {
+    const it = seat(s, m);
+    if (mayVote(it)) eligibleIds.push(m.personId);
+    if (inMembersBase(it)) membersBase++;
+  }
+  return { eligibleIds, membersBase };
+}
 
 export function attendanceCounts(s: RoomState): AttendanceCounts {
   const roster = Object.values(s.roster);
@@ -43,9 +52,14 @@ export function attendanceCounts(s: RoomState): AttendanceCounts {
   let official = 0;
   let expected = 0;
   let officialPresent = 0;
+  let eligibleVoters = 0;
+  let voteBase = 0;
   for (const m of roster) {
     const st = s.attendance[m.personId]?.status ?? null;
     const here = present(st);
+    const it = seat(s, m);
+    if (mayVote(it)) eligibleVoters++;
+    if (inMembersBase(it)) voteBase++;
     if (m.exempt) c.exempt++;
     if (st === "present_hall") c.presentHall++;
     else if (st === "present_remote") c.presentRemote++;
@@ -75,8 +89,8 @@ export function attendanceCounts(s: RoomState): AttendanceCounts {
     rate,
     mark: ATTENDANCE_MARK,
     reachesMark: rate > ATTENDANCE_MARK && c.absentUnexcused === 0,
-    eligibleVoters: eligibleVoterIds(s).length,
-    voteBase: roomMembersBase(s),
+    eligibleVoters,
+    voteBase,
   };
 }
 

@@ -21,7 +21,7 @@ import {
   whyCannotVote,
 } from "../../schema/vote-rules";
 import { notLive } from "./agenda";
-import { eligibleVoterIds, roomMembersBase, seatOf } from "./attendance";
+import { seatOf, voters } from "./attendance";
 import {
   type Actor,
   applied,
@@ -193,9 +193,10 @@ export function closeVote(s: RoomState, voteId: string, ctx: Ctx): Result {
   if (vote.status === "closed") return applied(s, [], [], { duplicate: true });
   const ballots = ballotsOf(s, voteId);
   const tally = tallyOfBallots(ballots);
-  const { base, result } = closingResult(vote.rule, roomMembersBase(s), tally);
+  const { eligibleIds, membersBase } = voters(s);
+  const { base, result } = closingResult(vote.rule, membersBase, tally);
   const closedAt = iso(ctx.now);
-  const eligible = eligibleVoterIds(s).length;
+  const eligible = eligibleIds.length;
   const closed: VoteRec = { ...vote, status: "closed", closedAt, closing: { eligible, base, ...tally, result } };
   const state = { ...s, votes: { ...s.votes, [voteId]: closed } };
   return applied(
@@ -277,10 +278,10 @@ export function voteView(s: RoomState, vote: VoteRec): VoteView {
       result,
     };
   }
-  const eligibleIds = eligibleVoterIds(s);
+  const { eligibleIds, membersBase } = voters(s);
   const votedIds = new Set(ballots.map((b) => b.personId));
   const notYet = eligibleIds.filter((id) => !votedIds.has(id)).length;
-  const figures = openFigures(vote.rule, vote.secret, roomMembersBase(s), tallyOfBallots(ballots), notYet);
+  const figures = openFigures(vote.rule, vote.secret, membersBase, tallyOfBallots(ballots), notYet);
   return { ...common, status: "open", eligible: eligibleIds.length, ...figures, result: null };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attendanceCounts, roomMembersBase } from "../../party/logic/attendance";
+import { attendanceCounts, voters } from "../../party/logic/attendance";
 import { draftMinutes } from "../../party/logic/minutes";
 import { nextFloorDeadline, tick } from "../../party/logic/queue";
 import { reduce } from "../../party/logic/reduce";
@@ -90,7 +90,7 @@ describe("attendance logic", () => {
     s = must(run(s, taker, { type: "presence/mark-absent", personId: "p12", excused: false }));
     expect(attendanceCounts(s).reachesMark).toBe(false);
     s = must(run(s, taker, { type: "presence/mark-absent", personId: "p12", excused: true, reason: "Ốm" }));
-    expect(roomMembersBase(s)).toBe(8);
+    expect(voters(s).membersBase).toBe(8);
     // An exempt member who attends is counted, in the base and as expected.
     s = must(run(s, taker, { type: "presence/check-in", personId: "p3", mode: "hall" }));
     c = attendanceCounts(s);
