@@ -98,7 +98,7 @@ export class Admission {
   }
 
   /** The upgraded socket: its identity from the ticket (kept through hibernation), checked in, a snapshot. */
-  connected(connection: RoomConnection, ctx: ConnectionContext, now: Ctx) {
+  connected(connection: RoomConnection, ctx: ConnectionContext, actionCtx: Ctx) {
     const claims = this.#claims.get(ctx.request);
     const state = this.data.state;
     if (!claims || !state) {
@@ -108,7 +108,7 @@ export class Admission {
     const actor: ConnState = { personId: claims.pid, tenantId: claims.tid, role: claims.role, name: claims.name };
     connection.setState(actor);
     this.fanout.adjustConnected(actor.personId, 1);
-    const checked = onConnected(state, actor, now);
+    const checked = onConnected(state, actor, actionCtx);
     if (checked?.ok) this.data.commit(state, checked);
     this.fanout.sendSnapshot(connection, actor);
     this.fanout.emit(checked?.ok ? checked.changes : [], [{ kind: "attendance", personIds: [actor.personId] }]);

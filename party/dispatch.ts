@@ -37,6 +37,7 @@ export class Dispatch {
     private readonly data: RoomData,
     private readonly fanout: Fanout,
     private readonly sync: D1Sync,
+    /** The time and fresh ids, for each frame. */
     private readonly ctx: () => Ctx,
   ) {}
 

@@ -15,7 +15,8 @@ import { type ConnState, Fanout } from "./fanout";
 import type { Ctx } from "./logic/state";
 import { RoomData } from "./room-data";
 
-const now = (): Ctx => ({ now: Date.now(), newId: () => crypto.randomUUID() });
+/** What the pure logic gets from outside for each action: the time and fresh ids. */
+const actionCtx = (): Ctx => ({ now: Date.now(), newId: () => crypto.randomUUID() });
 
 export class MeetingRoom extends Server<Cloudflare.Env> {
   static options = { hibernate: true };
@@ -23,7 +24,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   readonly #data = new RoomData(this.ctx.storage);
   readonly #fanout = new Fanout(this, this.#data);
   readonly #sync = new D1Sync(this.ctx, this.env, this.#data, this.#fanout);
-  readonly #dispatch = new Dispatch(this.#data, this.#fanout, this.#sync, now);
+  readonly #dispatch = new Dispatch(this.#data, this.#fanout, this.#sync, actionCtx);
   readonly #admission = new Admission(this.env, () => this.name, this.#data, this.#fanout, this.#sync);
 
   /** Refuses before the upgrade; plain HTTP goes to partyserver (which answers 404). */
@@ -34,7 +35,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
 
   override async onConnect(connection: Connection<ConnState>, ctx: ConnectionContext): Promise<void> {
     this.#dispatch.drainBallots();
-    this.#admission.connected(connection, ctx, now());
+    this.#admission.connected(connection, ctx, actionCtx());
   }
 
   override async onClose(connection: Connection<ConnState>): Promise<void> {
@@ -52,6 +53,6 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   /** Alarms are at-least-once: `tick` and the outbox are idempotent. */
   override async onAlarm(): Promise<void> {
     this.#dispatch.drainBallots();
-    await this.#sync.alarm(now());
+    await this.#sync.alarm(actionCtx());
   }
 }
