@@ -201,7 +201,8 @@ export const inMinority = (choice: Choice | null | undefined, result: VoteResult
 
 // ── Results and figures ──
 
-export type VoteResult = "passed" | "not_passed";
+export const voteResultSchema = z.enum(["passed", "not_passed"]);
+export type VoteResult = z.infer<typeof voteResultSchema>;
 
 /**
  * The base a result is measured against: the members base for `members` rules, the ballots cast otherwise.

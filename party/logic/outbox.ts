@@ -10,6 +10,7 @@ import type {
   ReservedOpinionView,
   SpeechView,
 } from "../../schema/room/views";
+import type { VoteResult } from "../../schema/vote-rules";
 
 export type OutboxOp =
   | { kind: "meeting_live"; startedAt: string }
@@ -37,7 +38,7 @@ export type OutboxOp =
         disagree: number;
         abstain: number;
         eligible: number;
-        result: "passed" | "not_passed";
+        result: VoteResult;
       };
       /** In a secret vote `choice` is null here already: the choice never leaves the room. */
       ballots: { personId: string; choice: Choice | null; channel: "remote" | "hall"; castAt: string }[];

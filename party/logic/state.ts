@@ -20,7 +20,7 @@ import type {
   ReservedOpinionView,
   SpeechView,
 } from "../../schema/room/views";
-import type { VoteRule } from "../../schema/vote-rules";
+import type { VoteResult, VoteRule } from "../../schema/vote-rules";
 import type { OutboxOp } from "./outbox";
 
 export interface MeetingRec {
@@ -94,7 +94,7 @@ export interface VoteRec {
     agree: number;
     disagree: number;
     abstain: number;
-    result: "passed" | "not_passed";
+    result: VoteResult;
   } | null;
 }
 

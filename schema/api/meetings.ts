@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { dateSchema, dateTimeSchema, idSchema, monthSchema } from "../ids";
+import type { Choice, VoteResult } from "../vote-rules";
 
 export const meetingKindSchema = z.enum(["regular", "thematic"]);
 export const meetingFormatSchema = z.enum(["in_person", "hybrid", "online"]);
@@ -261,13 +262,13 @@ export interface MeetingRecord {
     agree: number | null;
     disagree: number | null;
     abstain: number | null;
-    result: "passed" | "not_passed" | null;
+    result: VoteResult | null;
     /** How many cast a ballot; who chose what only for open votes, never for secret ones. */
     voters: number;
     ballots: {
       personId: string;
       fullName: string;
-      choice: "agree" | "disagree" | "abstain" | null;
+      choice: Choice | null;
       channel: "remote" | "hall";
     }[];
   }[];

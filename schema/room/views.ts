@@ -6,7 +6,7 @@
  */
 import * as z from "zod/mini";
 import { gradeSchema, scoresSchema } from "../quality-grid";
-import { attendanceStatusSchema, choiceSchema, voteRuleSchema } from "../vote-rules";
+import { attendanceStatusSchema, choiceSchema, voteResultSchema, voteRuleSchema } from "../vote-rules";
 import { roomRoleSchema } from "./ticket";
 
 // Defined with the vote rules, which read them (who may vote, the base); views and messages use them from here too.
@@ -159,7 +159,7 @@ export const voteViewSchema = z.object({
   base: z.int(),
   needed: z.int(),
   canStillPass: z.nullable(z.boolean()),
-  result: z.nullable(z.enum(["passed", "not_passed"])),
+  result: z.nullable(voteResultSchema),
 });
 export type VoteView = z.infer<typeof voteViewSchema>;
 
