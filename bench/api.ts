@@ -161,7 +161,10 @@ try {
       connections,
       durationMs,
       warmupMs: 2_000,
-      onMeasure: (edge) => (edge === "start" ? (cpu0 = groupCpuMs(pgid)) : (cpu1 = groupCpuMs(pgid))),
+      onMeasure: (edge) => {
+        if (edge === "start") cpu0 = groupCpuMs(pgid);
+        else cpu1 = groupCpuMs(pgid);
+      },
     });
     const perReq = (ms: number | null) =>
       ms === null || r.requests === 0 ? null : Math.round((ms / r.requests) * 100) / 100;

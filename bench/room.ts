@@ -272,9 +272,13 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
     let ack: Record<string, unknown> | undefined;
     let id = "";
     await fleet.phase(
-      (c, f) => c === 0 && f.ref === id && (ack = f),
+      (c, f) => {
+        if (c === 0 && f.ref === id) ack = f;
+      },
       () => ack !== undefined,
-      () => (id = chairSend(msg)),
+      () => {
+        id = chairSend(msg);
+      },
       String(msg.type),
     );
     if (ack!.type !== "ack") throw new Error(`${String(msg.type)} refused: ${JSON.stringify(ack)}`);

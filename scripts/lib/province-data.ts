@@ -152,7 +152,11 @@ export async function buildProvinceSql(now = new Date()): Promise<ProvinceSeed> 
   sizes.forEach((size, b) => {
     const x = r();
     let acc = 0;
-    const type = BRANCH_TYPES.find(([, p]) => (acc += p) > x)?.[0] ?? "residential";
+    const type =
+      BRANCH_TYPES.find(([, p]) => {
+        acc += p;
+        return acc > x;
+      })?.[0] ?? "residential";
     const id = `${t}-b${String(b + 1).padStart(3, "0")}`;
     const parent = grassroots[b % grassroots.length]!;
     w.insert("organizations", {

@@ -143,7 +143,7 @@ export function writeMeeting(w: SqlWriter, r: () => number, m: MeetingSpec): voi
     result: agree * 2 > base ? "passed" : "not_passed",
   });
   if (!m.ballots) return;
-  voters.forEach((v, i) =>
+  voters.forEach((v, i) => {
     w.insert("ballots", {
       tenant_id: m.tenantId,
       vote_id: voteId,
@@ -151,6 +151,6 @@ export function writeMeeting(w: SqlWriter, r: () => number, m: MeetingSpec): voi
       choice: i < abstain ? "abstain" : "agree",
       channel: v.remote ? "remote" : "hall",
       cast_at: addMinutes(opened, 1),
-    }),
-  );
+    });
+  });
 }

@@ -118,7 +118,9 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
   membership(probationary, "probationary", "member");
   // Members without a device or account: the chair checks them in from the console.
   const hallNames = ["Hoàng Văn Em", "Đỗ Thị Giang", "Vũ Văn Hải", "Bùi Thị Lan"];
-  hallNames.forEach((name, i) => membership(person(`hall${i + 1}`, name, false), "official", "member"));
+  hallNames.forEach((name, i) => {
+    membership(person(`hall${i + 1}`, name, false), "official", "member");
+  });
   membership(person("elder", "Ngô Văn Kính", false), "official", "member", true);
 
   const leader = person("leader", "Đặng Quốc Hùng", true);
@@ -144,7 +146,7 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
     "Biểu quyết nghị quyết",
   ];
   const agenda = titles.map((title, i) => ({ id: `ai-${i + 1}`, title }));
-  agenda.forEach((a, i) =>
+  agenda.forEach((a, i) => {
     insert("agenda_items", {
       id: a.id,
       tenant_id: tenantId,
@@ -153,8 +155,8 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
       title: a.title,
       presenter_person_id: chair.id,
       minutes_budget: 15,
-    }),
-  );
+    });
+  });
   insert("meeting_guests", {
     tenant_id: tenantId,
     meeting_id: meetingId,

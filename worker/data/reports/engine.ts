@@ -102,9 +102,15 @@ export function addInto(target: Counters, c: Counters) {
 }
 export function bump(data: UnitMonths, org: string, month: string, c: Counters) {
   let months = data.get(org);
-  if (!months) data.set(org, (months = new Map()));
+  if (!months) {
+    months = new Map();
+    data.set(org, months);
+  }
   let m = months.get(month);
-  if (!m) months.set(month, (m = {}));
+  if (!m) {
+    m = {};
+    months.set(month, m);
+  }
   addInto(m, c);
 }
 /** Sum of a branch's months that fall in `months`. */
