@@ -6,7 +6,7 @@ import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { TicketResponse } from "../../schema/api/tickets";
 import { meetingGuests } from "../../schema/db/tables";
-import { verifyRoomTicket } from "../../worker/lib/room-ticket";
+import { verifyRoomTicket } from "../../server/room-ticket";
 import { SESSION_COOKIE } from "../../worker/lib/session-token";
 import { TICKET_ELEMENT_ID, withTicket } from "../../worker/room-page";
 import { api, createPerson, db, login } from "../support/fixtures";
