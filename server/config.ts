@@ -3,7 +3,7 @@
  * env object and read from here by both the API (worker/) and the rooms (party/), so the two cannot read the
  * same variable two ways (they once did: one trimmed ALLOWED_ORIGINS, the other did not, and an origin after
  * ", " was admitted to the room but refused by the API). The Worker's entry checks it before serving anything,
- * so a missing secret is one clear error at the first request rather than a 500 at the first login.
+ * so a missing secret shows at once (one clear log line, a 500 on every request) instead of as a failing login.
  */
 import * as z from "zod";
 
@@ -16,7 +16,7 @@ const originSchema = z.string().refine(
       return false;
     }
   },
-  { error: (issue) => `lists "${String(issue.input)}", which is not an origin (scheme://host[:port], no path, no /)` },
+  { error: (issue) => `lists "${String(issue.input)}", which is not an origin (scheme://host[:port], no path or slash)` },
 );
 
 const envSchema = z.object({
