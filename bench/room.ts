@@ -26,7 +26,7 @@ import {
   freePort,
   queryLocal,
 } from "../scripts/lib/wrangler.ts";
-import { signToken } from "../worker/lib/signed-token.ts";
+import { roomTicketKey, signToken } from "../server/signed-token.ts";
 import { TO_SENDER } from "./echo/protocol.ts";
 import { groupCpuMs } from "./lib/cpu.ts";
 import { Fleet, median, percentiles, sleep } from "./lib/fleet.ts";
@@ -138,13 +138,13 @@ function seedSql(): string {
   return w.toSql();
 }
 
-/** A room ticket signed the way worker/lib/room-ticket.ts signs it (same code, same purpose tag). */
+/** A room ticket signed the way server/room-ticket.ts signs it (same code, same purpose tag). */
 async function ticket(n: number, i: number): Promise<string> {
   const exp = Math.floor(Date.now() / 1000) + 120;
   const role = i === 0 ? "chair" : i === 1 ? "minutes_taker" : "official";
   return signToken(
     { pid: personId(n, i), tid: TENANT, mid: meetingId(n), role, name: `Đảng viên Số ${i + 1}`, exp },
-    `room-ticket:${SECRET}`,
+    roomTicketKey(SECRET),
   );
 }
 

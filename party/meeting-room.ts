@@ -7,7 +7,7 @@
 import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
 import { type ClientMessage, parseClientMessage, type ServerMessage } from "../schema/room/messages";
 import type { RoomTicketClaims } from "../schema/room/ticket";
-import { verifyRoomTicket } from "../worker/lib/room-ticket";
+import { verifyRoomTicket } from "../server/room-ticket";
 import { loadMeeting, roomDb } from "./d1";
 import { onConnected } from "./logic/attendance";
 import { canSeeNote } from "./logic/leader";

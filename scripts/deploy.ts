@@ -85,7 +85,7 @@ async function main() {
   const secrets = await wrangler(["secret", "list", "--config", DEPLOY_CONFIG], { check: false });
   if (!secrets.stdout.includes("SESSION_SECRET")) {
     console.log(
-      "\n⚠ SESSION_SECRET is not set on the deployed Worker: logins fail until it is. Set a long random value with\n" +
+      "\n⚠ SESSION_SECRET is not set on the deployed Worker: it answers 500 until it is. Set a long random value with\n" +
         `  npm exec -- wrangler secret put SESSION_SECRET --config ${DEPLOY_CONFIG}`,
     );
   }

@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import type { ChunkingContext, CodeSplittingOptions } from "rolldown";
 import type { Plugin } from "vite";
+import { ROOM_PAGE_PATTERN, type RoomPage } from "../schema/room-page.ts";
 
 /**
  * The browser bundle uses zod/mini only. zod's classic API pulls in all of zod's core, and the member's
@@ -26,8 +27,27 @@ export function zodMiniOnly(): Plugin {
   };
 }
 
+const PATTERN_PLACEHOLDER = "/*chibo:room-page-pattern*/ null";
+
+/**
+ * Writes the live pages' address pattern (schema/room-page.ts, the one the Worker and the router use) into
+ * index.html's inline script, which runs before any module and so cannot import it. In dev and build alike.
+ */
+export function roomPagePattern(): Plugin {
+  return {
+    name: "chibo:room-page-pattern",
+    transformIndexHtml: {
+      order: "pre",
+      handler(html) {
+        if (!html.includes(PATTERN_PLACEHOLDER)) throw new Error(`index.html lacks ${PATTERN_PLACEHOLDER}`);
+        return html.replace(PATTERN_PLACEHOLDER, () => String(ROOM_PAGE_PATTERN));
+      },
+    },
+  };
+}
+
 /** The lazy pages whose code index.html's inline script asks for at once on their own address. */
-const LIVE_PAGES = { room: "/src/room/room-page.tsx", hall: "/src/room/hall-page.tsx" } as const;
+const LIVE_PAGES: Record<RoomPage, string> = { room: "/src/room/room-page.tsx", hall: "/src/room/hall-page.tsx" };
 const PLACEHOLDER = "/*chibo:room-assets*/ {}";
 
 /**

@@ -1,9 +1,9 @@
 /**
- * The live room and hall pages (/t/:tenantId/meetings/:meetingId/room|hall) reach the Worker before the
- * assets ([assets] run_worker_first). When the request carries a live session of someone entitled to the
- * meeting, the page's HTML comes with that person's room ticket inside, so the inline script in index.html
- * opens the room's socket at once instead of first asking POST /api/tenants/:tenantId/tickets: one round
- * trip less before a member can vote (~0.56 s on slow 4G).
+ * The live room and hall pages (/t/:tenantId/meetings/:meetingId/room|hall: schema/room-page.ts) reach the
+ * Worker before the assets ([assets] run_worker_first). When the request carries a live session of someone
+ * entitled to the meeting, the page's HTML comes with that person's room ticket inside, so the inline script
+ * in index.html opens the room's socket at once instead of first asking POST /api/tenants/:tenantId/tickets:
+ * one round trip less before a member can vote (~0.56 s on slow 4G).
  *
  * The ticket keeps its guarantees: it is minted by the same code and rules as the tickets route
  * (ticketForMeeting), is short-lived (ROOM_TICKET_TTL_SECONDS, 2 minutes) and bound to this person and
@@ -18,11 +18,10 @@ import { drizzle } from "drizzle-orm/d1";
 import { parse } from "hono/utils/cookie";
 import type { TicketResponse } from "../schema/api/tickets";
 import { idSchema } from "../schema/ids";
+import { parseRoomPagePath } from "../schema/room-page";
 import { tenantSessionAccess } from "./data/access";
 import { ticketForMeeting } from "./data/room-ticket";
 import { SESSION_COOKIE, verifySessionToken } from "./lib/session-token";
-
-const ROOM_PAGE = /^\/t\/([^/]+)\/meetings\/([^/]+)\/(?:room|hall)$/;
 
 /** The element the inline script in web/index.html reads. */
 export const TICKET_ELEMENT_ID = "chibo-ticket";
@@ -30,15 +29,15 @@ export const TICKET_ELEMENT_ID = "chibo-ticket";
 /** The ticket the page's visitor would get from the tickets route, or null (never throws). */
 export async function roomPageTicket(request: Request, env: Cloudflare.Env): Promise<TicketResponse | null> {
   try {
-    const m = ROOM_PAGE.exec(new URL(request.url).pathname);
-    if (!m) return null;
+    const address = parseRoomPagePath(new URL(request.url).pathname);
+    if (!address) return null;
     const token = parse(request.headers.get("cookie") ?? "", SESSION_COOKIE)[SESSION_COOKIE];
     if (!token) return null;
     const session = await verifySessionToken(env, token);
-    const meetingId = decodeURIComponent(m[2]!);
+    const { tenantId, meetingId } = address;
     if (!session || !idSchema.safeParse(meetingId).success) return null;
     const db = drizzle(env.DB);
-    const { live, access } = await tenantSessionAccess(db, session, decodeURIComponent(m[1]!));
+    const { live, access } = await tenantSessionAccess(db, session, tenantId);
     if (!live || !access) return null;
     return await ticketForMeeting(env, db, access, session.personId, meetingId);
   } catch {
@@ -75,7 +74,7 @@ export function withTicket(page: Response, ticket: TicketResponse): Response {
 export async function roomPage(request: Request, env: Cloudflare.Env): Promise<Response> {
   const plain = () => env.ASSETS.fetch(request);
   // run_worker_first's `*` also spans slashes: anything but an exact room page is the plain asset answer.
-  if (request.method !== "GET" || !ROOM_PAGE.test(new URL(request.url).pathname)) return plain();
+  if (request.method !== "GET" || !parseRoomPagePath(new URL(request.url).pathname)) return plain();
   const ticket = await roomPageTicket(request, env);
   if (!ticket) return plain();
   // A fresh, unconditional fetch of the page: a 304 to the browser's cached copy would carry no ticket.

@@ -6,7 +6,8 @@ import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { TicketResponse } from "../../schema/api/tickets";
 import { meetingGuests } from "../../schema/db/tables";
-import { verifyRoomTicket } from "../../worker/lib/room-ticket";
+import { ROOM_PAGE_PATTERN, roomPagePath } from "../../schema/room-page";
+import { verifyRoomTicket } from "../../server/room-ticket";
 import { SESSION_COOKIE } from "../../worker/lib/session-token";
 import { TICKET_ELEMENT_ID, withTicket } from "../../worker/room-page";
 import { api, createPerson, db, login } from "../support/fixtures";
@@ -106,6 +107,14 @@ describe("room page with the ticket inside", () => {
       expect(res.status, path).toBe(200);
       expect((await read(res)).embedded, path).toBeNull();
     }
+  });
+
+  it("serves an index.html whose inline script knows the live pages by the shared pattern", async () => {
+    const t = await branch();
+    const m = await planned(t);
+    const { html } = await read(await page(roomPagePath(t.tenantId, m.id, "hall")));
+    expect(html).toContain(`var pattern = ${String(ROOM_PAGE_PATTERN)};`);
+    expect(html).not.toContain("chibo:room-page-pattern");
   });
 
   it("escapes the JSON so that nothing in it can close the script element", async () => {

@@ -2,6 +2,7 @@
 import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import type { Meeting } from "../../../schema/api/meetings";
+import { roomPagePath } from "../../../schema/room-page";
 import { meetingsApi } from "../api";
 import { defineMessages } from "../i18n";
 import { t as common } from "../i18n/common";
@@ -82,7 +83,7 @@ function NextMeetings(props: { tenantId: string }) {
               <p class="muted">
                 {formatDateTime(m.scheduledAt)} · {m.organizationName}
               </p>
-              <A class="btn btn-primary btn-big btn-block" href={`/t/${props.tenantId}/meetings/${m.id}/room`}>
+              <A class="btn btn-primary btn-big btn-block" href={roomPagePath(props.tenantId, m.id)}>
                 {t("enterRoom")}
               </A>
             </li>

@@ -7,6 +7,7 @@ import { A } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import { type VisitStatus, visitStatuses } from "../../../schema/api/visit-labels";
 import type { VisitView } from "../../../schema/api/visits";
+import { roomPagePath } from "../../../schema/room-page";
 import { branchesOf, organizationsApi } from "../api";
 import { formatDate } from "../i18n/format";
 import { canManageTenant, tenantOf } from "../session";
@@ -49,7 +50,7 @@ export function visitMeetingHref(
   if (!v.meetingId) return null;
   if (staff) return `/t/${tenantId}/meetings/${v.meetingId}`;
   const open = v.meetingStatus === "planned" || v.meetingStatus === "live";
-  return v.status === "planned" && open ? `/t/${tenantId}/meetings/${v.meetingId}/room` : null;
+  return v.status === "planned" && open ? roomPagePath(tenantId, v.meetingId) : null;
 }
 
 export function VisitsPanel(props: { tenantId: string; period: PeriodState }) {

@@ -9,10 +9,7 @@
  * It sits in the entry chunk, so it is tiny and free of zod; the room connection validates the ticket.
  * Unclaimed (the person is not logged in, or went elsewhere), the socket is closed after a while.
  */
-const ROOM_PATH = /^\/t\/([^/]+)\/meetings\/([^/]+)\/(?:room|hall)$/;
-
-/** Whether a path is a live room or hall address (the pages that get the head start). */
-export const isLiveRoomPath = (pathname: string): boolean => ROOM_PATH.test(pathname);
+import { parseRoomPagePath } from "../../../schema/room-page";
 
 declare global {
   interface Window {
@@ -110,10 +107,9 @@ class EarlySocket extends EventTarget {
 }
 
 export function startRoomEarly(pathname = location.pathname): void {
-  const m = ROOM_PATH.exec(pathname);
-  if (!m) return;
-  const tenantId = decodeURIComponent(m[1] ?? "");
-  const meetingId = decodeURIComponent(m[2] ?? "");
+  const address = parseRoomPagePath(pathname);
+  if (!address) return;
+  const { tenantId, meetingId } = address;
   const fromHtml = window.chiboRoomTicket?.path === pathname ? window.chiboRoomTicket : undefined;
   window.chiboRoomTicket = undefined;
   const pk = fromHtml?.pk ?? crypto.randomUUID();

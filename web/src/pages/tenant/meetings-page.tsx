@@ -2,6 +2,7 @@
 import { A, useParams, useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, Show } from "solid-js";
 import type { Meeting } from "../../../../schema/api/meetings";
+import { roomPagePath } from "../../../../schema/room-page";
 import { branchesOf, meetingsApi, organizationsApi, yearRange } from "../../api";
 import { formatDateTime } from "../../i18n/format";
 import { plansAnyBranch } from "../../session";
@@ -92,7 +93,7 @@ export default function MeetingsPage() {
                   m.status === "live" || m.status === "planned" ? (
                     <A
                       class="btn btn-small btn-primary"
-                      href={`${base()}/meetings/${m.id}/room`}
+                      href={roomPagePath(params.tenantId, m.id)}
                       aria-label={`${gt("openRoom")}: ${m.topic}`}
                     >
                       {gt("openRoom")}
