@@ -16,7 +16,9 @@ const originSchema = z.string().refine(
       return false;
     }
   },
-  { error: (issue) => `lists "${String(issue.input)}", which is not an origin (scheme://host[:port], no path or slash)` },
+  {
+    error: (issue) => `lists "${String(issue.input)}", which is not an origin (scheme://host[:port], no path or slash)`,
+  },
 );
 
 const envSchema = z.object({
