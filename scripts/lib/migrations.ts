@@ -63,7 +63,10 @@ export function releasedProblems(released: ReleasedMigration[], dir = migrations
     if (hashMigration(readFileSync(join(dir, m.name), "utf8")) !== m.sha256)
       problems.push(`released migration ${m.name} was changed (add a new migration instead)`);
   }
-  const last = released.map((m) => m.name).sort().at(-1);
+  const last = released
+    .map((m) => m.name)
+    .sort()
+    .at(-1);
   const releasedNames = new Set(released.map((m) => m.name));
   for (const f of files)
     if (last !== undefined && !releasedNames.has(f) && f < last)

@@ -51,7 +51,8 @@ export function seedStatements(seedSql: string, schema: Columns): string[] {
   const inserts = starts.map((m, i) => {
     const [, table = "", cols = ""] = m;
     if (!tables.has(table)) tables.set(table, cols.split(","));
-    const body = seedSql.slice(m.index + m[0].length, starts[i + 1]?.index ?? seedSql.length)
+    const body = seedSql
+      .slice(m.index + m[0].length, starts[i + 1]?.index ?? seedSql.length)
       .trim()
       .replace(/;$/, "");
     return `INSERT INTO _seed_${table} (${cols}) VALUES\n${body}`;

@@ -27,7 +27,7 @@ async function columns(): Promise<Columns> {
 }
 
 async function dump(schema: Columns): Promise<Dump> {
-  const results = await db.batch(dumpStatements(schema).map((s) => db.prepare(s)));
+  const results = await db.batch<Record<string, unknown>>(dumpStatements(schema).map((s) => db.prepare(s)));
   return Object.fromEntries([...schema.keys()].map((t, i) => [t, results[i]?.results ?? []]));
 }
 
