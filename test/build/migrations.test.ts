@@ -14,7 +14,7 @@ import {
   releasedProblems,
 } from "../../scripts/lib/migrations.ts";
 import { root } from "../../scripts/lib/wrangler.ts";
-import { FILLED_TABLES, rowCounts } from "../support/upgrade-data.ts";
+import { FILLED_TABLES, rowCounts, seedStatements } from "../support/upgrade-data.ts";
 import { tempProject, upgradeWithDemoData } from "./migration-upgrade.ts";
 
 const temps: string[] = [];
@@ -107,6 +107,28 @@ describe("released migrations", () => {
     expect(readReleased(file).slice(0, -1)).toEqual(readReleased());
     expect(JSON.parse(readFileSync(file, "utf8")).about).toMatch(/never edit or delete/);
     expect(recordReleased(dir, file)).toEqual([]);
+  });
+});
+
+describe("the upgrade tests' data", () => {
+  it("fits a seed written for a newer schema into the old one: only the old columns, only the old tables", () => {
+    const seed = [
+      "INSERT OR IGNORE INTO tenants (id,name,motto) VALUES\n('t1','Hòa An','x'),\n('t2','O''Neil;\nVALUES','y');",
+      "INSERT OR IGNORE INTO badges (id,tenant_id) VALUES\n('b1','t1');",
+      "INSERT OR IGNORE INTO tenants (id,name,motto) VALUES\n('t3','Ba','z');",
+      "",
+    ].join("\n");
+    const old = new Map([["tenants", ["id", "name", "created_at"]]]);
+    expect(seedStatements(seed, old)).toEqual([
+      "CREATE TABLE _seed_tenants (id, name, motto)",
+      "CREATE TABLE _seed_badges (id, tenant_id)",
+      "INSERT INTO _seed_tenants (id,name,motto) VALUES\n('t1','Hòa An','x'),\n('t2','O''Neil;\nVALUES','y')",
+      "INSERT INTO _seed_badges (id,tenant_id) VALUES\n('b1','t1')",
+      "INSERT INTO _seed_tenants (id,name,motto) VALUES\n('t3','Ba','z')",
+      "INSERT OR IGNORE INTO tenants (id, name) SELECT id, name FROM _seed_tenants ORDER BY rowid",
+      "DROP TABLE _seed_tenants",
+      "DROP TABLE _seed_badges",
+    ]);
   });
 });
 
