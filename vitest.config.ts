@@ -1,13 +1,8 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import solid from "vite-plugin-solid";
 import { defineConfig } from "vitest/config";
-import { buildDemoSql } from "./scripts/lib/demo-data.ts";
-import { SEED_NOW } from "./test/support/upgrade-data.ts";
 
 const migrations = await readD1Migrations(`${import.meta.dirname}/schema/db/migrations`);
-// The demo committee as SQL, which the upgrade test loads into a database at the last release's schema
-// (scripts/ is Node code that the workers project cannot import).
-const { sql: upgradeSeedSql } = await buildDemoSql(new Date(SEED_NOW));
 
 /**
  * Two projects: `workers` runs API and room tests inside workerd (real D1, real Durable Objects, real
@@ -21,11 +16,7 @@ export default defineConfig({
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
-              bindings: {
-                TEST_MIGRATIONS: migrations,
-                SESSION_SECRET: "test-secret-0123456789abcdef",
-                UPGRADE_SEED_SQL: upgradeSeedSql,
-              },
+              bindings: { TEST_MIGRATIONS: migrations, SESSION_SECRET: "test-secret-0123456789abcdef" },
               // Left empty by the setup file: test/worker/migrations-upgrade.test.ts migrates it in two steps.
               d1Databases: ["UPGRADE_DB"],
             },
@@ -35,6 +26,7 @@ export default defineConfig({
           name: "workers",
           include: ["test/worker/**/*.test.ts", "test/party/**/*.test.ts"],
           setupFiles: ["test/support/apply-migrations.ts"],
+          globalSetup: ["test/build/upgrade-seed.ts"],
           testTimeout: 30_000,
         },
       },

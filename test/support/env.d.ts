@@ -2,6 +2,5 @@ declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
     UPGRADE_DB: D1Database;
-    UPGRADE_SEED_SQL: string;
   }
 }

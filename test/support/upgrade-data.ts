@@ -4,6 +4,13 @@
  * everything an upgrade must keep. Pure string work, so both sides share it.
  */
 
+declare module "vitest" {
+  /** What test/build/upgrade-seed.ts hands the workers project's upgrade test. */
+  export interface ProvidedContext {
+    upgradeSeedSql: string;
+  }
+}
+
 /** The demo seed's "now", fixed so the data (and a failure) is the same on every run. */
 export const SEED_NOW = "2026-11-22T12:00:00Z";
 

@@ -6,7 +6,7 @@
  */
 import { applyD1Migrations } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import releasedFile from "../../schema/db/released-migrations.json";
 import {
   COLUMNS_SQL,
@@ -41,7 +41,7 @@ describe("upgrading the deployed database", () => {
 
     await applyD1Migrations(db, released);
     const old = await columns();
-    await db.batch(seedStatements(env.UPGRADE_SEED_SQL, old).map((s) => db.prepare(s)));
+    await db.batch(seedStatements(inject("upgradeSeedSql"), old).map((s) => db.prepare(s)));
     const before = await dump(old);
     const counts = rowCounts(before);
     for (const t of FILLED_TABLES) expect(counts[t], t).toBeGreaterThan(0);
