@@ -17,6 +17,8 @@ export default defineConfig({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
               bindings: { TEST_MIGRATIONS: migrations, SESSION_SECRET: "test-secret-0123456789abcdef" },
+              // Left empty by the setup file: test/worker/migrations-upgrade.test.ts migrates it in two steps.
+              d1Databases: ["UPGRADE_DB"],
             },
           }),
         ],
@@ -24,6 +26,7 @@ export default defineConfig({
           name: "workers",
           include: ["test/worker/**/*.test.ts", "test/party/**/*.test.ts"],
           setupFiles: ["test/support/apply-migrations.ts"],
+          globalSetup: ["test/build/upgrade-seed.ts"],
           testTimeout: 30_000,
         },
       },
