@@ -54,7 +54,12 @@ export async function chromiumPath(): Promise<string> {
   }
   const { version } = JSON.parse(await readFile(join(packageDir, "package.json"), "utf8")) as { version: string };
   const binary = join(root, "node_modules", ".cache", `chromium-${version}`, "chromium");
-  if (!existsSync(binary)) await unpack(packed, binary);
+  if (!existsSync(binary)) {
+    const started = performance.now();
+    await unpack(packed, binary);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`Chromium ${version} from ${PACKAGE} unpacked to ${binary} in ${seconds} s (once per install)`);
+  }
   return binary;
 }
 
