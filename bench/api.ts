@@ -3,8 +3,8 @@
  * concurrent connections on three reads: a branch's meetings, member search, one meeting with its agenda.
  * Target: p99 under 50 ms, no errors. Figures go to bench/results/api.{json,md}.
  *
- *   node bench/api.ts [--duration 10] [--connections 50] [--persist-to DIR (reuse a loaded seed)] [--keep]
- *                     [--generator auto|wrk|node (auto: wrk when installed)]
+ *   npm run bench -- --only api [--duration 10] [--connections 50] [--persist-to DIR (reuse a loaded seed)]
+ *                               [--keep] [--generator auto|wrk|node (auto: wrk when installed)]
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";

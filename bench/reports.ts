@@ -6,7 +6,7 @@
  * of every statement the reports run (worker/data/reports/queries.ts, the same text) is printed and kept.
  * Figures go to bench/results/reports.{json,md}.
  *
- *   node bench/reports.ts [--runs 7] [--persist-to DIR (reuse a loaded seed)] [--keep]
+ *   npm run bench -- --only reports [--runs 7] [--persist-to DIR (reuse a loaded seed)] [--keep]
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -248,7 +248,7 @@ try {
   };
   const m = json.machine;
   const md =
-    `### Reports on the province-scale seed (\`node bench/reports.ts\`, ${at.slice(0, 16).replace("T", " ")} UTC)\n\n` +
+    `### Reports on the province-scale seed (\`npm run bench -- --only reports\`, ${at.slice(0, 16).replace("T", " ")} UTC)\n\n` +
     `${PROVINCE_SIZE.branches} branches, ${PROVINCE_SIZE.members.toLocaleString("en")} members, ${span.meetings.toLocaleString("en")} meetings over three years, ` +
     `${span.evaluations.toLocaleString("en")} evaluations and ${span.plans.toLocaleString("en")} visit plans; each report tenant-wide through \`wrangler dev\` ` +
     `(local workerd + D1), ${runs} sequential requests after a warm-up, on ${m.cpus} cores (${m.cpuModel}), load average ${json.loadAverage.join(" / ")}.\n\n` +

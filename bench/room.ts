@@ -12,7 +12,7 @@
  * Target: our figures within 1.5× of the echo's, no ballot lost, no error. Figures go to
  * bench/results/room.{json,md}.
  *
- *   npm run bench -- --only room        node bench/room.ts [--sizes 100,500] [--rounds 40] [--votes 3] [--keep]
+ *   npm run bench -- --only room [--sizes 100,500] [--rounds 40] [--votes 3] [--keep]
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";

@@ -15,10 +15,10 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../scripts/lib/chromium.ts";
 import { applyMigrationsLocal, executeFileLocal, freePort, root, startDev } from "../scripts/lib/wrangler.ts";
 import { buildSeed, PASSWORD, type Seed } from "../test/browser/seed.ts";
-import { CHROMIUM_ARGS, PHONE } from "../test/browser/support.ts";
+import { PHONE } from "../test/browser/support.ts";
 
 const dist = join(root, "web/dist");
 const RUNS = 5;
@@ -138,7 +138,7 @@ async function main() {
     persistTo,
     vars: { SESSION_SECRET: "bench-secret-0123456789abcdef" },
   });
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const times: number[] = [];
   let loadedScripts: string[] = [];
   try {

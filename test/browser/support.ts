@@ -1,24 +1,14 @@
 /**
- * Chromium for the browser tests: Debian's /usr/bin/chromium driven by playwright-core, one context per
+ * Chromium for the browser tests (scripts/lib/chromium.ts finds one) driven by playwright-core, one context per
  * person (own cookies), logging in through the real login form, screenshots at phone and desktop size.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
+import { launchChromium } from "../../scripts/lib/chromium.ts";
 import type { SeedPerson } from "./seed.ts";
 import { PASSWORD } from "./seed.ts";
-
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
@@ -26,7 +16,7 @@ export const DESKTOP = { width: 1280, height: 800 };
 export const screenshotDir = join(import.meta.dirname, "../../test-artifacts/screenshots");
 
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  return launchChromium();
 }
 
 export interface Person {
