@@ -68,17 +68,15 @@ export async function createMeeting(
       combined: body.combined,
     }),
     ...agenda.map((a, i) =>
-      db
-        .insert(agendaItems)
-        .values({
-          id: newId(),
-          tenantId,
-          meetingId: id,
-          position: i + 1,
-          title: a.title,
-          minutesBudget: a.minutesBudget,
-          presenterPersonId: a.presenterPersonId ?? null,
-        }),
+      db.insert(agendaItems).values({
+        id: newId(),
+        tenantId,
+        meetingId: id,
+        position: i + 1,
+        title: a.title,
+        minutesBudget: a.minutesBudget,
+        presenterPersonId: a.presenterPersonId ?? null,
+      }),
     ),
     auditInsert(db, {
       tenantId,
@@ -110,17 +108,15 @@ export async function insertPlannedMeetings(
   const ids = planned.map(() => newId());
   const stmts = planned.flatMap((p, i) => {
     const meetingId = ids[i]!;
-    const insert = db
-      .insert(meetings)
-      .values({
-        id: meetingId,
-        tenantId,
-        organizationId: body.organizationId,
-        kind: p.kind,
-        topic: p.topic,
-        scheduledAt: p.scheduledAt,
-        place: body.place,
-      });
+    const insert = db.insert(meetings).values({
+      id: meetingId,
+      tenantId,
+      organizationId: body.organizationId,
+      kind: p.kind,
+      topic: p.topic,
+      scheduledAt: p.scheduledAt,
+      place: body.place,
+    });
     // Each meeting starts from its kind's usual order (schema/meeting-template.ts), ready to edit.
     const agenda = meetingTemplate(p.kind).map((t, position) => ({
       id: newId(),
