@@ -104,19 +104,7 @@ export function openRoomLink(hooks: LinkHooks): RoomLink {
     socket = connect(first);
   };
 
-  const onOffline = () => hooks.setStatus("offline");
-  const onOnline = () => {
-    if (hooks.status() !== "connected") hooks.setStatus("reconnecting");
-    socket?.reconnect();
-  };
-  // A phone waking up may hold a dead socket: reconnect at once instead of waiting for the backoff.
-  const onVisible = () => {
-    if (document.visibilityState === "visible" && hooks.status() !== "connected" && !hooks.isFatal())
-      socket?.reconnect();
-  };
-  window.addEventListener("offline", onOffline);
-  window.addEventListener("online", onOnline);
-  document.addEventListener("visibilitychange", onVisible);
+  const unwatch = watchWakeups(hooks, () => socket?.reconnect());
   void open();
 
   return {
@@ -136,10 +124,29 @@ export function openRoomLink(hooks: LinkHooks): RoomLink {
     close() {
       closed = true;
       clearTimeout(retryTimer);
-      window.removeEventListener("offline", onOffline);
-      window.removeEventListener("online", onOnline);
-      document.removeEventListener("visibilitychange", onVisible);
+      unwatch();
       socket?.close();
     },
+  };
+}
+
+/** The network back or the phone woken up: reconnect at once, not after the backoff. Answers the unsubscribe. */
+function watchWakeups(hooks: LinkHooks, reconnect: () => void): () => void {
+  const onOffline = () => hooks.setStatus("offline");
+  const onOnline = () => {
+    if (hooks.status() !== "connected") hooks.setStatus("reconnecting");
+    reconnect();
+  };
+  // A phone waking up may hold a dead socket.
+  const onVisible = () => {
+    if (document.visibilityState === "visible" && hooks.status() !== "connected" && !hooks.isFatal()) reconnect();
+  };
+  window.addEventListener("offline", onOffline);
+  window.addEventListener("online", onOnline);
+  document.addEventListener("visibilitychange", onVisible);
+  return () => {
+    window.removeEventListener("offline", onOffline);
+    window.removeEventListener("online", onOnline);
+    document.removeEventListener("visibilitychange", onVisible);
   };
 }
