@@ -5,6 +5,7 @@ import { csrf } from "hono/csrf";
 import type { AppEnv } from "./env";
 import { ApiError } from "./lib/api-error";
 import { onError, onNotFound } from "./middleware/errors";
+import { requestLog } from "./request-log";
 import { authRoutes } from "./routes/auth";
 import { tenantRoutes } from "./routes/tenant";
 
@@ -18,6 +19,7 @@ const originCheck = csrf({
 
 export const app = new Hono<AppEnv>()
   .basePath("/api")
+  .use(requestLog)
   .use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
