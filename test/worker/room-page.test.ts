@@ -41,8 +41,8 @@ describe("room page with the ticket inside", () => {
       expect(res.headers.get("etag")).toBeNull();
       const { html, embedded } = await read(res);
       expect(html).toContain('<div id="app">');
-      // Ahead of the inline script that reads it.
-      expect(html.indexOf(TICKET_ELEMENT_ID)).toBeLessThan(html.indexOf("chiboRoomTicket"));
+      // Ahead of room-boot, the module that reads it.
+      expect(html.indexOf(TICKET_ELEMENT_ID)).toBeLessThan(html.search(/src="\/assets\/room-boot-[^"]+\.js"/));
       expect(embedded).toMatchObject({ role, roomPath: `/parties/meeting-room/${m.id}` });
       expect(await verifyRoomTicket(env, embedded!.ticket)).toMatchObject({ tid: t.tenantId, mid: m.id, role });
     }
