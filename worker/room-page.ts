@@ -1,8 +1,8 @@
 /**
  * The live room and hall pages (/t/:tenantId/meetings/:meetingId/room|hall) reach the Worker before the
  * assets ([assets] run_worker_first). When the request carries a live session of someone entitled to the
- * meeting, the page's HTML comes with that person's room ticket inside, so the inline script in index.html
- * opens the room's socket at once instead of first asking POST /api/tenants/:tenantId/tickets: one round
+ * meeting, the page's HTML comes with that person's room ticket inside, so web/src/room/room-boot.ts (loaded by
+ * index.html) opens the room's socket at once instead of first asking POST /api/tenants/:tenantId/tickets: one round
  * trip less before a member can vote (~0.56 s on slow 4G).
  *
  * The ticket keeps its guarantees: it is minted by the same code and rules as the tickets route
@@ -24,7 +24,7 @@ import { SESSION_COOKIE, verifySessionToken } from "./lib/session-token";
 
 const ROOM_PAGE = /^\/t\/([^/]+)\/meetings\/([^/]+)\/(?:room|hall)$/;
 
-/** The element the inline script in web/index.html reads. */
+/** The JSON data block web/src/room/room-boot.ts reads (a data block: the CSP never runs it as script). */
 export const TICKET_ELEMENT_ID = "chibo-ticket";
 
 /** The ticket the page's visitor would get from the tickets route, or null (never throws). */
@@ -56,8 +56,8 @@ export function scriptSafeJson(value: unknown): string {
 }
 
 /**
- * The page with the tickets route's whole answer as inline JSON at the top of <head>, ahead of the inline
- * script that reads it (the room connection validates it as it does the route's), never stored by any cache.
+ * The page with the tickets route's whole answer as a JSON data block at the top of <head>, ahead of the
+ * module that reads it (the room connection validates it as it does the route's), never stored by any cache.
  */
 export function withTicket(page: Response, ticket: TicketResponse): Response {
   const tag = `<script id="${TICKET_ELEMENT_ID}" type="application/json">${scriptSafeJson(ticket)}</script>`;
