@@ -22,7 +22,7 @@ import { tenantSessionAccess } from "./data/access";
 import { ticketForMeeting } from "./data/room-ticket";
 import { SESSION_COOKIE, verifySessionToken } from "./lib/session-token";
 
-const ROOM_PAGE = /^\/t\/([^/]+)\/meetings\/([^/]+)\/(?:room|hall)$/;
+const ROOM_PAGE = /^\/t\/([^/]+)\/meetings\/([^/]+)\/(room|hall)$/;
 
 /** The JSON data block web/src/room/room-boot.ts reads (a data block: the CSP never runs it as script). */
 export const TICKET_ELEMENT_ID = "chibo-ticket";
@@ -71,14 +71,57 @@ export function withTicket(page: Response, ticket: TicketResponse): Response {
   return res;
 }
 
-/** GET of a room or hall page: index.html, with the visitor's ticket when they may enter. */
+/** The JSON data block in which the build lists the room and hall pages' chunks (web/vite-plugins.ts). */
+export const ASSETS_ELEMENT_ID = "chibo-room-assets";
+
+/**
+ * The page with `<link rel=modulepreload>` (and preload for CSS) for the room or hall page's own chunks right
+ * after the block that lists them, so the browser fetches them with the HTML's first wave instead of once
+ * room-boot.ts has loaded and run (an external module now, for the CSP: one slow-4G round trip later).
+ */
+export function withPreloads(page: Response, kind: "room" | "hall"): Response {
+  const type = page.headers.get("content-type") ?? "";
+  if (page.status !== 200 || !type.startsWith("text/html")) return page;
+  let json = "";
+  const links = () => {
+    try {
+      const files = (JSON.parse(json) as Record<string, unknown>)[kind];
+      if (!Array.isArray(files)) return "";
+      return files
+        .filter((f): f is string => typeof f === "string" && /^\/assets\/[\w.-]+\.(?:js|css)$/.test(f))
+        .map((f) =>
+          f.endsWith(".css")
+            ? `<link rel="preload" as="style" crossorigin href="${f}">`
+            : `<link rel="modulepreload" crossorigin href="${f}">`,
+        )
+        .join("");
+    } catch {
+      return "";
+    }
+  };
+  const rewritten = new HTMLRewriter()
+    .on(`script#${ASSETS_ELEMENT_ID}`, {
+      text: (chunk) => {
+        json += chunk.text;
+      },
+      element: (el) => el.onEndTag((end) => void end.after(links(), { html: true })),
+    })
+    .transform(page);
+  const res = new Response(rewritten.body, rewritten);
+  res.headers.delete("Content-Length");
+  return res;
+}
+
+/** GET of a room or hall page: index.html with its chunks' preloads, and the visitor's ticket when they may enter. */
 export async function roomPage(request: Request, env: Cloudflare.Env): Promise<Response> {
   const plain = () => env.ASSETS.fetch(request);
+  const m = ROOM_PAGE.exec(new URL(request.url).pathname);
   // run_worker_first's `*` also spans slashes: anything but an exact room page is the plain asset answer.
-  if (request.method !== "GET" || !ROOM_PAGE.test(new URL(request.url).pathname)) return plain();
+  if (request.method !== "GET" || !m) return plain();
+  const kind = m[3] as "room" | "hall";
   const ticket = await roomPageTicket(request, env);
-  if (!ticket) return plain();
+  if (!ticket) return withPreloads(await plain(), kind);
   // A fresh, unconditional fetch of the page: a 304 to the browser's cached copy would carry no ticket.
   const page = await env.ASSETS.fetch(new URL("/", request.url));
-  return page.ok ? withTicket(page, ticket) : plain();
+  return page.ok ? withTicket(withPreloads(page, kind), ticket) : plain();
 }

@@ -44,9 +44,11 @@ function boot() {
           .catch(() => null),
   };
   window.chiboRoomTicket = early;
-  // After the ticket: on HTTP/1.1 (six connections) the ticket must not queue behind the code.
+  // After the ticket: on HTTP/1.1 (six connections) the ticket must not queue behind the code. The Worker
+  // usually put these links in the page already (worker/room-page.ts); this covers a page it did not.
   const assets = (dataBlock("chibo-room-assets") ?? {}) as Record<string, string[] | undefined>;
-  for (const href of assets[page] ?? []) {
+  const linked = new Set([...document.querySelectorAll("link[href]")].map((l) => l.getAttribute("href")));
+  for (const href of (assets[page] ?? []).filter((h) => !linked.has(h))) {
     const link = document.createElement("link");
     if (href.endsWith(".css")) {
       link.rel = "preload";
