@@ -18,7 +18,7 @@ export { MeetingRoom } from "../party/meeting-room";
 /** A response whose headers we may set (what a binding's fetch returns is immutable). */
 const own = (res: Response) => new Response(res.body, res);
 
-export const site = new Hono<{ Bindings: Cloudflare.Env }>()
+const site = new Hono<{ Bindings: Cloudflare.Env }>()
   .use(securityHeaders)
   .all("/parties/*", async (c) => {
     const res = await routePartykitRequest(c.req.raw, c.env, {

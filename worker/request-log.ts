@@ -15,6 +15,10 @@ export interface RequestLogLine {
   status: number;
   /** The tenant the caller was admitted to (tenant routes after the tenant check), else null. */
   tenant: string | null;
+  /**
+   * Time until the answer as the Worker's clock sees it: that clock advances only across I/O (D1, the room,
+   * assets), so CPU work alone counts as 0 ms; Workers Logs records each invocation's CPU time itself.
+   */
   ms: number;
 }
 
