@@ -10,6 +10,9 @@ const migrations = await readD1Migrations(`${import.meta.dirname}/schema/db/migr
  */
 export default defineConfig({
   test: {
+    // The Worker's one log line per request (worker/request-log.ts) would bury the output of failing tests
+    // (`\S*`: the value may come wrapped in colour codes).
+    onConsoleLog: (log) => !/^\{\s*kind: \S*'(request|room-admission)'/.test(log),
     projects: [
       {
         plugins: [

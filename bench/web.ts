@@ -39,7 +39,9 @@ const gzKb = (file: string) => gzipSync(readFileSync(join(dist, "assets", file))
  */
 function roomRouteChunks(): string[] {
   const html = readFileSync(join(dist, "index.html"), "utf8");
-  const entry = /<script type="module"[^>]*src="\/assets\/([^"]+)"/.exec(html)?.[1];
+  // Two module scripts: room-boot (the room's head start, its own tiny entry) and the app's entry.
+  const scripts = [...html.matchAll(/<script type="module"[^>]*src="\/assets\/([^"]+)"/g)].map((m) => m[1]!);
+  const entry = scripts.find((f) => !f.startsWith("room-boot-"));
   if (!entry) throw new Error("no entry script in web/dist/index.html");
   const seen = new Set<string>();
   const visit = (file: string) => {
@@ -48,7 +50,7 @@ function roomRouteChunks(): string[] {
     const code = readFileSync(join(dist, "assets", file), "utf8");
     for (const m of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) visit(m[1]!);
   };
-  visit(entry);
+  scripts.forEach(visit);
   const entryCode = readFileSync(join(dist, "assets", entry), "utf8");
   const deps =
     /m\.f\|\|\(m\.f=\[([^\]]*)\]\)/

@@ -2,9 +2,9 @@
  * The addresses of a meeting's two live pages: `/t/:tenantId/meetings/:meetingId/room` (a member's phone, the
  * chair's console) and `…/hall` (the screen in the meeting hall). One definition for everything that must
  * recognise them: the Worker embeds the room ticket in them (worker/room-page.ts), the client routes them and
- * starts the room early on them (web/src/app.tsx, web/src/room/room-early.ts), and the build writes the pattern
- * into index.html's inline script (web/vite-plugins.ts). wrangler.toml's run_worker_first globs cannot import
- * it; test/worker/room-page.test.ts checks them against it.
+ * starts the room early on them (web/src/app.tsx, web/src/room/room-boot.ts, room-early.ts), and the build lists
+ * their chunks (web/vite-plugins.ts). wrangler.toml's run_worker_first globs cannot import it;
+ * test/build/room-page-routes.test.ts checks them against it.
  *
  * No imports and no zod: the client's entry chunk and the Node build both load it.
  */

@@ -1,6 +1,6 @@
 import { defineConfig } from "vite";
 import solid from "vite-plugin-solid";
-import { liveRoomChunks, liveRoomPreload, roomPagePattern, zodMiniOnly } from "./vite-plugins.ts";
+import { liveRoomBoot, liveRoomChunks, liveRoomPreload, zodMiniOnly } from "./vite-plugins.ts";
 
 /**
  * Builds the Solid client into web/dist, which wrangler serves as [assets]. `vite dev` (port 5173) forwards
@@ -9,7 +9,7 @@ import { liveRoomChunks, liveRoomPreload, roomPagePattern, zodMiniOnly } from ".
  */
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [zodMiniOnly(), solid(), roomPagePattern(), liveRoomPreload()],
+  plugins: [zodMiniOnly(), solid(), liveRoomBoot(import.meta.dirname), liveRoomPreload()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

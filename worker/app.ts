@@ -6,6 +6,7 @@ import { configOf, originAllowed } from "../server/config";
 import type { AppEnv } from "./env";
 import { ApiError } from "./lib/api-error";
 import { onError, onNotFound } from "./middleware/errors";
+import { requestLog } from "./request-log";
 import { authRoutes } from "./routes/auth";
 import { tenantRoutes } from "./routes/tenant";
 
@@ -16,6 +17,7 @@ const originCheck = csrf({ origin: (origin, c) => originAllowed(configOf(c.env),
 
 export const app = new Hono<AppEnv>()
   .basePath("/api")
+  .use(requestLog)
   .use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
