@@ -1,5 +1,6 @@
 import { defineConfig } from "vite";
 import solid from "vite-plugin-solid";
+import { ROOM_PAGE_PATTERN } from "../schema/room-page.ts";
 import { liveRoomBoot, liveRoomChunks, liveRoomPreload, zodMiniOnly } from "./vite-plugins.ts";
 
 /**
@@ -10,6 +11,9 @@ import { liveRoomBoot, liveRoomChunks, liveRoomPreload, zodMiniOnly } from "./vi
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [zodMiniOnly(), solid(), liveRoomBoot(import.meta.dirname), liveRoomPreload()],
+  // src/room/room-boot.ts must import nothing (an import would make it wait for the shell's chunk): the live pages'
+  // pattern reaches it as a constant.
+  define: { __ROOM_PAGE_SOURCE__: JSON.stringify(ROOM_PAGE_PATTERN.source) },
   build: {
     outDir: "dist",
     emptyOutDir: true,

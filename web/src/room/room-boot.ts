@@ -5,12 +5,25 @@
  *
  * Its own tiny entry, not part of the app's code: index.html loads it as a module ahead of the app's entry,
  * so it is fetched beside the entry and runs first, and the Content-Security-Policy needs no inline script
- * (worker/security-headers.ts). It imports only the live pages' address (schema/room-page.ts). What it reads sits in JSON data blocks of the page: the
+ * (worker/security-headers.ts). It imports nothing, so it never waits for the shell's chunk: the live pages'
+ * address pattern (schema/room-page.ts) is written in by the build (`define` in web/vite.config.ts). What it reads sits in JSON data blocks of the page: the
  * room pages' chunks (written by the build, web/vite-plugins.ts) and, when the Worker put it there
  * (worker/room-page.ts), the visitor's ticket; otherwise (not logged in, no seat) it asks for the ticket.
  */
 
-import { parseRoomPagePath } from "../../../schema/room-page";
+/** ROOM_PAGE_PATTERN's source (schema/room-page.ts): groups 1 and 2 the encoded tenant and meeting, 3 the page. */
+declare const __ROOM_PAGE_SOURCE__: string;
+
+/** The live page this path names (as schema/room-page.ts's parseRoomPagePath), or null. */
+function liveAddress(path: string): { tenantId: string; meetingId: string; page: "room" | "hall" } | null {
+  const m = new RegExp(__ROOM_PAGE_SOURCE__).exec(path);
+  if (!m) return null;
+  try {
+    return { tenantId: decodeURIComponent(m[1]!), meetingId: decodeURIComponent(m[2]!), page: m[3] as "room" | "hall" };
+  } catch {
+    return null;
+  }
+}
 
 /** JSON of a data block in the page, or null. */
 function dataBlock(id: string): unknown {
@@ -24,7 +37,7 @@ function dataBlock(id: string): unknown {
 
 function boot() {
   const path = location.pathname;
-  const address = parseRoomPagePath(path);
+  const address = liveAddress(path);
   if (!address || !window.fetch) return;
   const { tenantId, meetingId, page } = address;
   const embedded = dataBlock("chibo-ticket");
