@@ -9,6 +9,7 @@
 import { Hono } from "hono";
 import { routePartykitRequest } from "partyserver";
 import { admitRoomConnection, refuseRoomRequest } from "../party/admit";
+import { roomPageRoute } from "../schema/room-page";
 import { configOf } from "../server/config";
 import { errorResponse } from "../server/error-response";
 import { app } from "./app";
@@ -33,8 +34,8 @@ const site = new Hono<{ Bindings: Cloudflare.Env }>()
   })
   .all("/api/*", (c) => app.fetch(c.req.raw, c.env, c.executionCtx))
   .use(requestLog)
-  // roomPage tells a live page (schema/room-page.ts) from any other console page, which it serves as is.
-  .get("/t/*", async (c) => own(await roomPage(c.req.raw, c.env)))
+  .get(roomPageRoute("room"), async (c) => own(await roomPage(c.req.raw, c.env)))
+  .get(roomPageRoute("hall"), async (c) => own(await roomPage(c.req.raw, c.env)))
   .all("*", async (c) => own(await c.env.ASSETS.fetch(c.req.raw)));
 
 export default {

@@ -79,7 +79,7 @@ describe("request logs", () => {
       { method: "POST", route: "/api/auth/login", status: 200, tenant: null },
       { method: "GET", route: "/api/tenants/:tenantId/members", status: 200, tenant: t.tenantId },
       { method: "POST", route: "/api/tenants/:tenantId/tickets", status: 200, tenant: t.tenantId },
-      { method: "GET", route: "/t/:tenantId/meetings/:meetingId/:page{room|hall}", status: 200, tenant: null },
+      { method: "GET", route: "/t/:tenantId/meetings/:meetingId/room", status: 200, tenant: null },
     ]);
     expect(logged.filter((l) => l.kind === "room-admission")).toEqual([
       { kind: "room-admission", meeting: m.id, outcome: "admitted", status: 101, ms: expect.any(Number) },
