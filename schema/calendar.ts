@@ -173,7 +173,7 @@ export const DURATION_MARK_MINUTES = 90;
 /** A thematic and a regular meeting held together: at least 120 minutes. */
 export const COMBINED_DURATION_MARK_MINUTES = 120;
 /** The mark a meeting's duration is measured against. */
-export const durationMarkMinutes = (combined: boolean) =>
+export const durationMarkMinutes = (combined = false) =>
   combined ? COMBINED_DURATION_MARK_MINUTES : DURATION_MARK_MINUTES;
 
 /** Whole minutes a meeting has run: 0 before it starts, frozen at its end, else up to `now`. */

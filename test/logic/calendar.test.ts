@@ -71,7 +71,10 @@ describe("Vietnam's days and months", () => {
       fromUtc: "2026-11-30T17:00:00.000Z",
       toUtc: "2026-12-31T17:00:00.000Z",
     });
-    expect(vnMonthBounds("2026-02")).toEqual({ fromUtc: "2026-01-31T17:00:00.000Z", toUtc: "2026-02-28T17:00:00.000Z" });
+    expect(vnMonthBounds("2026-02")).toEqual({
+      fromUtc: "2026-01-31T17:00:00.000Z",
+      toUtc: "2026-02-28T17:00:00.000Z",
+    });
   });
 
   it("does month and day arithmetic across years and leap days", () => {
