@@ -10,6 +10,7 @@ import {
   updateMeetingSchema,
 } from "../../schema/api/meetings";
 import { MEETING_KINDS } from "../../schema/api/organizations";
+import { daysInMonth, quarterOf, vnMonth, vnToUtc } from "../../schema/calendar";
 import { agendaItems, meetings } from "../../schema/db/tables";
 import { defaultMeetingTopic, meetingTemplate } from "../../schema/meeting-template";
 import {
@@ -20,8 +21,6 @@ import {
   getMeetingDetail,
   getOrganizationForMeetings,
   listMeetings,
-  vnMonthOf,
-  vnToUtc,
 } from "../data/meetings";
 import { meetingForRead, meetingForWrite } from "../data/meetings-access";
 import { closeVisitLoop } from "../data/visits";
@@ -67,8 +66,6 @@ async function assertMembers(
     );
 }
 
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-
 /**
  * Leaders' visit plans registered before the meeting existed are linked to it (and the leader invited as a
  * guest) now, not at the next read of the plans: the leader sees the meeting in their list straight away.
@@ -110,17 +107,15 @@ export const meetingsRoutes = new Hono<AppEnv>()
         combined: body.combined,
       }),
       ...agenda.map((a, i) =>
-        db
-          .insert(agendaItems)
-          .values({
-            id: newId(),
-            tenantId,
-            meetingId: id,
-            position: i + 1,
-            title: a.title,
-            minutesBudget: a.minutesBudget,
-            presenterPersonId: a.presenterPersonId ?? null,
-          }),
+        db.insert(agendaItems).values({
+          id: newId(),
+          tenantId,
+          meetingId: id,
+          position: i + 1,
+          title: a.title,
+          minutesBudget: a.minutesBudget,
+          presenterPersonId: a.presenterPersonId ?? null,
+        }),
       ),
       auditInsert(db, {
         tenantId,
@@ -140,11 +135,9 @@ export const meetingsRoutes = new Hono<AppEnv>()
     const tenantId = access.tenantId;
     await plannableBranch(db, access, body.organizationId);
     const existing = await branchYearMeetings(db, tenantId, body.organizationId, body.year);
-    const regularMonths = new Set(existing.filter((m) => m.kind === "regular").map((m) => vnMonthOf(m.scheduledAt)));
+    const regularMonths = new Set(existing.filter((m) => m.kind === "regular").map((m) => vnMonth(m.scheduledAt)));
     const thematicQuarters = new Set(
-      existing
-        .filter((m) => m.kind === "thematic")
-        .map((m) => Math.ceil(Number(vnMonthOf(m.scheduledAt).slice(5)) / 3)),
+      existing.filter((m) => m.kind === "thematic").map((m) => quarterOf(vnMonth(m.scheduledAt))),
     );
     const [hh, mi] = body.time.split(":").map(Number) as [number, number];
     const planned: { kind: "regular" | "thematic"; scheduledAt: string; topic: string }[] = [];
@@ -155,7 +148,7 @@ export const meetingsRoutes = new Hono<AppEnv>()
       else
         planned.push({
           kind: "regular",
-          scheduledAt: vnToUtc(body.year, m, Math.min(body.dayOfMonth, lastDay(body.year, m)), hh, mi),
+          scheduledAt: vnToUtc(body.year, m, Math.min(body.dayOfMonth, daysInMonth(body.year, m)), hh, mi),
           topic: body.topic ?? defaultMeetingTopic("regular", body.year, m),
         });
     }
@@ -167,7 +160,7 @@ export const meetingsRoutes = new Hono<AppEnv>()
         }
         const m = q * 3 - 1;
         // A week after the quarter's second regular meeting, kept inside that month.
-        const day = Math.min(body.dayOfMonth + 7, lastDay(body.year, m));
+        const day = Math.min(body.dayOfMonth + 7, daysInMonth(body.year, m));
         planned.push({
           kind: "thematic",
           scheduledAt: vnToUtc(body.year, m, day, hh, mi),
@@ -178,17 +171,15 @@ export const meetingsRoutes = new Hono<AppEnv>()
     const ids = planned.map(() => newId());
     const stmts = planned.flatMap((p, i) => {
       const meetingId = ids[i]!;
-      const insert = db
-        .insert(meetings)
-        .values({
-          id: meetingId,
-          tenantId,
-          organizationId: body.organizationId,
-          kind: p.kind,
-          topic: p.topic,
-          scheduledAt: p.scheduledAt,
-          place: body.place,
-        });
+      const insert = db.insert(meetings).values({
+        id: meetingId,
+        tenantId,
+        organizationId: body.organizationId,
+        kind: p.kind,
+        topic: p.topic,
+        scheduledAt: p.scheduledAt,
+        place: body.place,
+      });
       // Each meeting starts from its kind's usual order (schema/meeting-template.ts), ready to edit.
       const agenda = meetingTemplate(p.kind).map((t, position) => ({
         id: newId(),

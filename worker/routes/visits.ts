@@ -3,9 +3,10 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { resolvePeriod } from "../../schema/api/reports";
 import { createVisitSchema, moveVisitSchema, updateVisitSchema, visitListQuerySchema } from "../../schema/api/visits";
+import { vnMonth, vnMonthBounds, vnToday } from "../../schema/calendar";
 import { visitPlans } from "../../schema/db/tables";
 import { idSchema } from "../../schema/ids";
-import { loadScope, unitsUnder, utcBounds, VN_OFFSET_MS, vnDay } from "../data/reports/engine";
+import { loadScope, unitsUnder } from "../data/reports/engine";
 import {
   closeVisitLoop,
   findDuplicate,
@@ -26,9 +27,6 @@ import { valid } from "../lib/validate";
 import { assertRole, isStaff } from "../middleware/tenant";
 
 const idParam = z.object({ id: idSchema });
-const vnMonth = (utc: string) => new Date(Date.parse(utc) + VN_OFFSET_MS).toISOString().slice(0, 7);
-const lastDay = (month: string) =>
-  new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
 /**
  * Leaders' visit plans. Staff read all; a visiting leader with no tenant role reads only their own.
@@ -42,7 +40,7 @@ export const visitsRoutes = new Hono<AppEnv>()
   .get("/", valid("query", visitListQuerySchema), async (c) => {
     const q = c.req.valid("query");
     const { tenantId } = c.var.access;
-    const period = resolvePeriod(q, vnDay(new Date()));
+    const period = resolvePeriod(q, vnToday());
     let organizationIds: string[] | undefined;
     if (q.organizationId) {
       const scope = await loadScope(c.var.db, tenantId, q.organizationId);
@@ -153,7 +151,7 @@ export const visitsRoutes = new Hono<AppEnv>()
     const v = await getVisit(db, tenantId, id);
     if (!v) throw notFound("Visit plan");
     if (v.status !== "missed") throw conflict("Chỉ dời được lượt đã không dự / Only a missed visit can be moved");
-    const after = v.meetingScheduledAt ?? utcBounds(lastDay(v.month), lastDay(v.month)).toUtc;
+    const after = v.meetingScheduledAt ?? vnMonthBounds(v.month).toUtc;
     let target;
     if (body.meetingId) {
       target = await findMeeting(db, tenantId, body.meetingId);
