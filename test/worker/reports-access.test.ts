@@ -26,26 +26,30 @@ beforeAll(async () => {
   otherAdmin = await login(other.admin.email);
   const mid = `mt-o-${crypto.randomUUID().slice(0, 8)}`;
   const secretary = Object.values(other.people)[0]!;
-  await db().insert(meetings).values({
-    id: mid,
-    tenantId: other.tenantId,
-    organizationId: other.branchId,
-    kind: "regular",
-    topic: "x",
-    scheduledAt: "2025-01-10T12:30:00.000Z",
-    status: "closed",
-  });
+  await db()
+    .insert(meetings)
+    .values({
+      id: mid,
+      tenantId: other.tenantId,
+      organizationId: other.branchId,
+      kind: "regular",
+      topic: "x",
+      scheduledAt: "2025-01-10T12:30:00.000Z",
+      status: "closed",
+    });
   otherEvaluationId = `ev-o-${crypto.randomUUID().slice(0, 8)}`;
-  await db().insert(evaluations).values({
-    id: otherEvaluationId,
-    tenantId: other.tenantId,
-    meetingId: mid,
-    evaluatorPersonId: secretary.id,
-    evaluatorKind: "branch",
-    scoresJson: "{}",
-    total: 10,
-    grade: "weak",
-  });
+  await db()
+    .insert(evaluations)
+    .values({
+      id: otherEvaluationId,
+      tenantId: other.tenantId,
+      meetingId: mid,
+      evaluatorPersonId: secretary.id,
+      evaluatorKind: "branch",
+      scoresJson: "{}",
+      total: 10,
+      grade: "weak",
+    });
 });
 
 async function download(path: string, token: string) {

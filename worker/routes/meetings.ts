@@ -107,15 +107,17 @@ export const meetingsRoutes = new Hono<AppEnv>()
         combined: body.combined,
       }),
       ...agenda.map((a, i) =>
-        db.insert(agendaItems).values({
-          id: newId(),
-          tenantId,
-          meetingId: id,
-          position: i + 1,
-          title: a.title,
-          minutesBudget: a.minutesBudget,
-          presenterPersonId: a.presenterPersonId ?? null,
-        }),
+        db
+          .insert(agendaItems)
+          .values({
+            id: newId(),
+            tenantId,
+            meetingId: id,
+            position: i + 1,
+            title: a.title,
+            minutesBudget: a.minutesBudget,
+            presenterPersonId: a.presenterPersonId ?? null,
+          }),
       ),
       auditInsert(db, {
         tenantId,
@@ -171,15 +173,17 @@ export const meetingsRoutes = new Hono<AppEnv>()
     const ids = planned.map(() => newId());
     const stmts = planned.flatMap((p, i) => {
       const meetingId = ids[i]!;
-      const insert = db.insert(meetings).values({
-        id: meetingId,
-        tenantId,
-        organizationId: body.organizationId,
-        kind: p.kind,
-        topic: p.topic,
-        scheduledAt: p.scheduledAt,
-        place: body.place,
-      });
+      const insert = db
+        .insert(meetings)
+        .values({
+          id: meetingId,
+          tenantId,
+          organizationId: body.organizationId,
+          kind: p.kind,
+          topic: p.topic,
+          scheduledAt: p.scheduledAt,
+          place: body.place,
+        });
       // Each meeting starts from its kind's usual order (schema/meeting-template.ts), ready to edit.
       const agenda = meetingTemplate(p.kind).map((t, position) => ({
         id: newId(),
