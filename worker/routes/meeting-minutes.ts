@@ -44,14 +44,16 @@ export const meetingMinutesRoutes = new Hono<AppEnv>()
     const id = newId();
     try {
       await db.batch([
-        db.insert(minutes).values({
-          id,
-          tenantId: access.tenantId,
-          meetingId: meeting.id,
-          version,
-          body: c.req.valid("json").body,
-          createdBy: me,
-        }),
+        db
+          .insert(minutes)
+          .values({
+            id,
+            tenantId: access.tenantId,
+            meetingId: meeting.id,
+            version,
+            body: c.req.valid("json").body,
+            createdBy: me,
+          }),
         auditInsert(db, {
           tenantId: access.tenantId,
           personId: me,

@@ -1,5 +1,4 @@
 /** After login: the tenants a person belongs to, and how they stand in each. */
-
 import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import type { Meeting } from "../../../schema/api/meetings";

@@ -2,7 +2,6 @@
  * The period and drill-down live in the address (`?p=year&y=2025`, `?p=quarter&y=2025&q=2`, `?p=month&m=2025-03`,
  * `?p=range&from=…&to=…`, `&org=…`), so a report can be bookmarked and sent. Pure functions, tested in node.
  */
-
 import type { PeriodQuery } from "../../../schema/api/reports";
 import { quarterOf, vnToday } from "../../../schema/calendar";
 import { lang } from "../i18n";

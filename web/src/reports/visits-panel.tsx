@@ -3,7 +3,6 @@
  * room: present or evaluated → attended; the meeting ended without them → missed), registering a visit,
  * and moving a missed one to the branch's next meeting. A visiting leader sees only their own plans.
  */
-
 import { A } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import { type VisitStatus, visitStatuses } from "../../../schema/api/visit-labels";

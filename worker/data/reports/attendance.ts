@@ -3,7 +3,6 @@
  * everyone summoned less the exempted who stayed away (an exempted member who comes counts as present, as
  * in the voting base). A meeting meets the standard with attendance above 85% and no unexcused absence.
  */
-
 import { thresholds } from "../../../schema/api/reports";
 import { vnDayBounds } from "../../../schema/calendar";
 import { bump, n, type ReportDef, ratio, runQueries, sumMonths, type UnitMonths } from "./engine";

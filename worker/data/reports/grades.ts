@@ -4,7 +4,6 @@
  * branch's year: the average score of the whole calendar year (whatever part of it the period shows),
  * banded with the same grid (Tốt ≥ 90, Khá ≥ 70, Trung bình ≥ 50).
  */
-
 import {
   branchYearColumns,
   type Cell,

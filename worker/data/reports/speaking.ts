@@ -3,7 +3,6 @@
  * and how speaking time spreads — the top speaker's share of each meeting's speaking time, summed over
  * meetings, so a secretary who speaks alone shows. Guests' speeches (a leader's briefing) stay out.
  */
-
 import { thresholds } from "../../../schema/api/reports";
 import { vnDayBounds } from "../../../schema/calendar";
 import type { AttendanceRow } from "./attendance";

@@ -3,7 +3,6 @@
  * with remote ballots by the room) over those entitled to vote. A regular meeting ends with a vote on its
  * resolution, so a held regular meeting with no closed vote is flagged.
  */
-
 import { thresholds } from "../../../schema/api/reports";
 import { vnDayBounds } from "../../../schema/calendar";
 import { bump, n, type ReportDef, ratio, runQueries, sumMonths, type UnitMonths } from "./engine";

@@ -1,5 +1,4 @@
 /** Create a meeting for a branch from the template of the usual order, with chair and minutes-taker. */
-
 import { useNavigate, useParams, useSearchParams } from "@solidjs/router";
 import { createEffect, createMemo, createResource, createSignal, on, Show } from "solid-js";
 import type { MeetingFormat, MeetingKind } from "../../../../schema/api/meetings";

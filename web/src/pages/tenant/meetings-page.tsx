@@ -1,5 +1,4 @@
 /** The tenant's meetings a person may see, by branch and year; each opens its page, a live one its room. */
-
 import { A, useParams, useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, Show } from "solid-js";
 import type { Meeting } from "../../../../schema/api/meetings";

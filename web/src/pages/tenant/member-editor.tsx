@@ -1,5 +1,4 @@
 /** Edit one member: details, status, role and standing, exemption from meetings, and a login password. */
-
 import { createSignal, onMount, Show } from "solid-js";
 import type { BranchRole, Member, MembershipStanding, MembershipStatus } from "../../../../schema/api/members";
 import { vnToday } from "../../../../schema/calendar";

@@ -1,5 +1,4 @@
 /** A branch's year at a glance, and scheduling the year's regular meetings in one go. */
-
 import { useParams, useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, Show } from "solid-js";
 import { vnThisYear } from "../../../../schema/calendar";
