@@ -23,17 +23,20 @@ export interface VnWallTime {
   second: number;
 }
 
-// One formatter, built once: constructing Intl formatters is the expensive part.
-const wallClock = new Intl.DateTimeFormat("en-US", {
-  timeZone: VN_TIME_ZONE,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-});
+// One formatter, built on first use (constructing it is the expensive part) and not at load, so a bundle that
+// takes only the clock's arithmetic (the room page) drops it.
+let wallClock: Intl.DateTimeFormat | undefined;
+const clock = () =>
+  (wallClock ??= new Intl.DateTimeFormat("en-US", {
+    timeZone: VN_TIME_ZONE,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  }));
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const toMs = (at: Instant) => (at instanceof Date ? at.getTime() : typeof at === "number" ? at : Date.parse(at));
@@ -44,7 +47,7 @@ export const isInstant = (at: Instant) => !Number.isNaN(toMs(at));
 /** The wall time in Vietnam at an instant. Throws a `RangeError` on an invalid instant. */
 export function vnWallTime(at: Instant): VnWallTime {
   const p: Record<string, number> = {};
-  for (const part of wallClock.formatToParts(toMs(at))) if (part.type !== "literal") p[part.type] = Number(part.value);
+  for (const part of clock().formatToParts(toMs(at))) if (part.type !== "literal") p[part.type] = Number(part.value);
   return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! };
 }
 
@@ -103,9 +106,14 @@ export function vnLocalToUtc(local: string): string {
  * of a fixed recent instant serves every meeting (not `Date.now()`: workerd's clock reads 1970 at start-up,
  * when the south's zone was UTC+8).
  */
-export const VN_SQL_SHIFT = `+${vnOffsetMinutes(Date.UTC(2025, 0, 1))} minutes`;
+export const VN_SQL_SHIFT = /* @__PURE__ */ sqlShift(1);
 /** The reverse shift: a Vietnam wall time in SQLite back to UTC. */
-export const VN_SQL_UNSHIFT = VN_SQL_SHIFT.replace("+", "-");
+export const VN_SQL_UNSHIFT = /* @__PURE__ */ sqlShift(-1);
+// (Pure calls: bundles that never query SQLite, the web client's, drop them.)
+function sqlShift(sign: 1 | -1): string {
+  const minutes = sign * vnOffsetMinutes(Date.UTC(2025, 0, 1));
+  return `${minutes < 0 ? "-" : "+"}${Math.abs(minutes)} minutes`;
+}
 
 // ---- Days and months as strings: calendar arithmetic, no zone involved. ----
 
