@@ -3,7 +3,7 @@
  * (minutes-pdf.ts) both render this, so paper and PDF say the same thing. Labels are Vietnamese: the
  * minutes are a party record, whatever language the screen is in.
  */
-import { isInstant, vnDay, vnWallTime } from "../../../../schema/calendar";
+import { isInstant, vnDay, vnMonth, vnWallTime } from "../../../../schema/calendar";
 
 export interface MinutesDoc {
   /** Left column of the header, upper case as party documents write it: the superior body, then the branch. */
@@ -57,6 +57,6 @@ export function pdfFileName(branch: string, scheduledAt: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
-  const month = scheduledAt.slice(0, 7);
+  const month = isInstant(scheduledAt) ? vnMonth(scheduledAt) : "";
   return `bien-ban-${slug || "chi-bo"}-${month}.pdf`;
 }
