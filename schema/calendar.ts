@@ -66,7 +66,7 @@ export function vnMonth(at: Instant): string {
 /** `YYYY-MM-DDTHH:mm`: the wall time in Vietnam, as `<input type="datetime-local">` holds it. */
 export function vnLocal(at: Instant): string {
   const t = vnWallTime(at);
-  return `${vnDay(at)}T${pad(t.hour)}:${pad(t.minute)}`;
+  return `${t.year}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}`;
 }
 
 /** Today in Vietnam, `YYYY-MM-DD` (already tomorrow there from 17:00 UTC). */
