@@ -7,6 +7,7 @@
  * Password hashes use the Worker's own format (PBKDF2-SHA256, 100,000 iterations) computed here in Node.
  */
 import { webcrypto } from "node:crypto";
+import { addMonths, vnThisMonth, vnToUtc } from "../../schema/calendar.ts";
 
 export const PASSWORD = "mat-khau-trinh-duyet";
 
@@ -229,8 +230,8 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
 
   const closedMeetingId = "mtg-closed";
   // The 15th of last month, 19:00 in Vietnam: always a past month, whatever today's date.
-  const now = new Date();
-  const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15, 12)).toISOString();
+  const prev = addMonths(vnThisMonth(), -1);
+  const lastMonth = vnToUtc(Number(prev.slice(0, 4)), Number(prev.slice(5, 7)), 15, 19);
   insert("meetings", {
     id: closedMeetingId,
     tenant_id: tenantId,

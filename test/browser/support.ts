@@ -6,6 +6,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
+import { VN_TIME_ZONE } from "../../schema/calendar.ts";
 import { launchChromium } from "../../scripts/lib/chromium.ts";
 import type { SeedPerson } from "./seed.ts";
 import { PASSWORD } from "./seed.ts";
@@ -36,7 +37,7 @@ export async function loginAs(
     baseURL: baseUrl,
     viewport,
     locale: "vi-VN",
-    timezoneId: "Asia/Ho_Chi_Minh",
+    timezoneId: VN_TIME_ZONE,
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);

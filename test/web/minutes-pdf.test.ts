@@ -79,5 +79,7 @@ describe("minutes PDF", () => {
     expect(paragraphs("a\nb\r\n\r\n\nc\n\n  \n")).toEqual([["a", "b"], ["c"]]);
     expect(pdfFileName("Chi bộ khu phố 3", "2026-11-25T12:30:00Z")).toBe("bien-ban-chi-bo-khu-pho-3-2026-11.pdf");
     expect(vietnameseDate("2026-11-30T18:00:00Z")).toBe("ngày 01 tháng 12 năm 2026");
+    // The file is named by the same Vietnam month as the title: 01:00 on 1 December there is 30 November in UTC.
+    expect(pdfFileName("Chi bộ khu phố 3", "2026-11-30T18:00:00Z")).toBe("bien-ban-chi-bo-khu-pho-3-2026-12.pdf");
   });
 });

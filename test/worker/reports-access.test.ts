@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import readXlsxFile from "read-excel-file/universal";
 import { beforeAll, describe, expect, it } from "vitest";
 import { reportColumns, reportNames, reportTitles } from "../../schema/api/reports";
+import { vnThisYear } from "../../schema/calendar";
 import { evaluations, meetings } from "../../schema/db/tables";
 import { api, createTenant, db, login } from "../support/fixtures";
 import { buildReportTenant, type ReportTenant } from "./reports-fixture";
@@ -132,7 +133,7 @@ describe("who may read reports", () => {
   it("defaults to the current year", async () => {
     const res = await api("GET", `${base()}/reports/meetings`, admin);
     expect(res.status).toBe(200);
-    const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+    const year = vnThisYear();
     expect(res.json.period.label).toBe(`Năm ${year}`);
   });
 });

@@ -1,10 +1,11 @@
 import { and, asc, count, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { ListMembersQuery, Member } from "../../schema/api/members";
+import { vnToday } from "../../schema/calendar";
 import { meetingGuests, memberships, organizations, people, tenantRoles } from "../../schema/db/tables";
 import { foldForSearch } from "../../schema/text";
 import type { Db } from "../env";
 import { notFound } from "../lib/api-error";
-import { exemptOn, vnToday } from "./organizations";
+import { exemptOn } from "./organizations";
 
 const memberColumns = {
   membershipId: memberships.id,

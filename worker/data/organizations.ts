@@ -6,6 +6,7 @@ import type {
   OrganizationTree,
   UpdateOrganization,
 } from "../../schema/api/organizations";
+import { vnToday } from "../../schema/calendar";
 import { memberships, organizations } from "../../schema/db/tables";
 import type { Db } from "../env";
 import { badRequest, notFound } from "../lib/api-error";
@@ -14,10 +15,7 @@ import { newId } from "../lib/ids";
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 
-/** Today as `YYYY-MM-DD` in Vietnam (UTC+7), the day exemptions are judged against. */
-export const vnToday = (now = new Date()) => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-
-/** SQL: the membership is exempted from meetings on `today`. */
+/** SQL: the membership is exempted from meetings on `today` (a Vietnam day, schema/calendar.ts). */
 export const exemptOn = (today: string) =>
   sql`(${memberships.exemptReason} is not null and ${memberships.exemptFrom} <= ${today} and (${memberships.exemptTo} is null or ${memberships.exemptTo} >= ${today}))`;
 

@@ -1,13 +1,12 @@
 /** Writes to leaders' visit plans: register, correct, move a missed visit, delete. Scoped by tenant, audited. */
 import { and, eq } from "drizzle-orm";
 import type { CreateVisit, MoveVisit, UpdateVisit, VisitView } from "../../schema/api/visits";
+import { vnMonth, vnMonthBounds } from "../../schema/calendar";
 import { visitPlans } from "../../schema/db/tables";
 import type { Db } from "../env";
 import { badRequest, conflict, notFound } from "../lib/api-error";
 import { auditInsert } from "../lib/audit";
 import { newId } from "../lib/ids";
-import { vnMonthOf } from "./meetings";
-import { utcBounds } from "./reports/engine";
 import {
   findDuplicate,
   findMeeting,
@@ -17,9 +16,6 @@ import {
   inviteLeader,
   nextMeeting,
 } from "./visits";
-
-const lastDay = (month: string) =>
-  new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
 /** Registers a leader's visit to a branch in a month (and to a meeting of that month, if named); answers its id. */
 export async function createVisit(db: Db, tenantId: string, actorId: string, body: CreateVisit): Promise<string> {
@@ -33,7 +29,7 @@ export async function createVisit(db: Db, tenantId: string, actorId: string, bod
     const m = await findMeeting(db, tenantId, body.meetingId);
     if (!m) throw notFound("Meeting");
     if (m.organizationId !== org.id) throw badRequest("Cuộc họp không thuộc chi bộ này / Meeting of another branch");
-    if (vnMonthOf(m.scheduledAt) !== body.month)
+    if (vnMonth(m.scheduledAt) !== body.month)
       throw badRequest("Cuộc họp không ở tháng đã chọn / Meeting not in that month");
   }
   if (await findDuplicate(db, tenantId, leader.id, org.id, body.month)) {
@@ -98,7 +94,7 @@ export async function updateVisit(db: Db, tenantId: string, actorId: string, id:
 
 /** The meeting a missed visit moves to: the one named (a later, still open meeting of the branch) or the next one. */
 async function moveTarget(db: Db, tenantId: string, v: VisitView, meetingId: string | undefined) {
-  const after = v.meetingScheduledAt ?? utcBounds(lastDay(v.month), lastDay(v.month)).toUtc;
+  const after = v.meetingScheduledAt ?? vnMonthBounds(v.month).toUtc;
   if (!meetingId) {
     const next = await nextMeeting(db, tenantId, v.organizationId, after);
     if (!next) throw conflict("Chi bộ chưa có cuộc họp tiếp theo / The branch has no next meeting scheduled");
@@ -120,7 +116,7 @@ export async function moveVisit(db: Db, tenantId: string, actorId: string, id: s
   if (!v) throw notFound("Visit plan");
   if (v.status !== "missed") throw conflict("Chỉ dời được lượt đã không dự / Only a missed visit can be moved");
   const target = await moveTarget(db, tenantId, v, body.meetingId);
-  const month = vnMonthOf(target.scheduledAt);
+  const month = vnMonth(target.scheduledAt);
   if (await findDuplicate(db, tenantId, v.leaderPersonId, v.organizationId, month)) {
     throw conflict("Lãnh đạo này đã được đăng ký dự chi bộ trong tháng đó / Already planned that month");
   }

@@ -8,6 +8,7 @@ import {
   updateMeetingSchema,
 } from "../../schema/api/meetings";
 import { MEETING_KINDS } from "../../schema/api/organizations";
+import { daysInMonth, quarterOf, vnMonth, vnToUtc } from "../../schema/calendar";
 import { defaultMeetingTopic } from "../../schema/meeting-template";
 import { cancelMeeting, createMeeting, insertPlannedMeetings, updateMeeting } from "../data/meeting-writes";
 import {
@@ -17,8 +18,6 @@ import {
   getMeetingDetail,
   getOrganizationForMeetings,
   listMeetings,
-  vnMonthOf,
-  vnToUtc,
 } from "../data/meetings";
 import { meetingForRead, meetingForWrite } from "../data/meetings-access";
 import { closeVisitLoop } from "../data/visits";
@@ -42,8 +41,6 @@ async function plannableBranch(db: Db, access: AppEnv["Variables"]["access"], or
   }
   return org;
 }
-
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /**
  * Leaders' visit plans registered before the meeting existed are linked to it (and the leader invited as a
@@ -71,11 +68,9 @@ export const meetingsRoutes = new Hono<AppEnv>()
     const tenantId = access.tenantId;
     await plannableBranch(db, access, body.organizationId);
     const existing = await branchYearMeetings(db, tenantId, body.organizationId, body.year);
-    const regularMonths = new Set(existing.filter((m) => m.kind === "regular").map((m) => vnMonthOf(m.scheduledAt)));
+    const regularMonths = new Set(existing.filter((m) => m.kind === "regular").map((m) => vnMonth(m.scheduledAt)));
     const thematicQuarters = new Set(
-      existing
-        .filter((m) => m.kind === "thematic")
-        .map((m) => Math.ceil(Number(vnMonthOf(m.scheduledAt).slice(5)) / 3)),
+      existing.filter((m) => m.kind === "thematic").map((m) => quarterOf(vnMonth(m.scheduledAt))),
     );
     const [hh, mi] = body.time.split(":").map(Number) as [number, number];
     const planned: { kind: "regular" | "thematic"; scheduledAt: string; topic: string }[] = [];
@@ -86,7 +81,7 @@ export const meetingsRoutes = new Hono<AppEnv>()
       else
         planned.push({
           kind: "regular",
-          scheduledAt: vnToUtc(body.year, m, Math.min(body.dayOfMonth, lastDay(body.year, m)), hh, mi),
+          scheduledAt: vnToUtc(body.year, m, Math.min(body.dayOfMonth, daysInMonth(body.year, m)), hh, mi),
           topic: body.topic ?? defaultMeetingTopic("regular", body.year, m),
         });
     }
@@ -98,7 +93,7 @@ export const meetingsRoutes = new Hono<AppEnv>()
         }
         const m = q * 3 - 1;
         // A week after the quarter's second regular meeting, kept inside that month.
-        const day = Math.min(body.dayOfMonth + 7, lastDay(body.year, m));
+        const day = Math.min(body.dayOfMonth + 7, daysInMonth(body.year, m));
         planned.push({
           kind: "thematic",
           scheduledAt: vnToUtc(body.year, m, day, hh, mi),

@@ -2,8 +2,9 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { resolvePeriod } from "../../schema/api/reports";
 import { createVisitSchema, moveVisitSchema, updateVisitSchema, visitListQuerySchema } from "../../schema/api/visits";
+import { vnToday } from "../../schema/calendar";
 import { idSchema } from "../../schema/ids";
-import { loadScope, unitsUnder, vnDay } from "../data/reports/engine";
+import { loadScope, unitsUnder } from "../data/reports/engine";
 import { createVisit, deleteVisit, moveVisit, updateVisit } from "../data/visit-writes";
 import { closeVisitLoop, getVisit, leaderOptions, listVisits } from "../data/visits";
 import type { AppEnv } from "../env";
@@ -25,7 +26,7 @@ export const visitsRoutes = new Hono<AppEnv>()
   .get("/", valid("query", visitListQuerySchema), async (c) => {
     const q = c.req.valid("query");
     const { tenantId } = c.var.access;
-    const period = resolvePeriod(q, vnDay(new Date()));
+    const period = resolvePeriod(q, vnToday());
     let organizationIds: string[] | undefined;
     if (q.organizationId) {
       const scope = await loadScope(c.var.db, tenantId, q.organizationId);

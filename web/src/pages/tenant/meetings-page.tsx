@@ -2,6 +2,7 @@
 import { A, useParams, useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, Show } from "solid-js";
 import type { Meeting } from "../../../../schema/api/meetings";
+import { vnThisYear } from "../../../../schema/calendar";
 import { roomPagePath } from "../../../../schema/room-page";
 import { branchesOf, meetingsApi, organizationsApi, yearRange } from "../../api";
 import { formatDateTime } from "../../i18n/format";
@@ -11,7 +12,6 @@ import { ResourceView } from "../../ui/resource-view";
 import { DataTable } from "../../ui/table";
 import { gt } from "./meeting-messages";
 import { pt } from "./plan-messages";
-import { vnMonth } from "./plan-year";
 import "../../styles/console.css";
 
 const statusBadge = { planned: "badge-muted", live: "badge-ok", closed: "badge-ok", cancelled: "badge-err" } as const;
@@ -32,7 +32,7 @@ export function orderMeetings(items: readonly Meeting[], now = Date.now()): Meet
 export default function MeetingsPage() {
   const params = useParams<{ tenantId: string }>();
   const [search, setSearch] = useSearchParams<{ org?: string; year?: string }>();
-  const year = () => Number(search.year) || vnMonth(new Date().toISOString()).year;
+  const year = () => Number(search.year) || vnThisYear();
   const planner = () => plansAnyBranch(params.tenantId);
   const [tree] = createResource(
     () => params.tenantId,
