@@ -25,6 +25,8 @@ export interface Seed {
   closedMeetingId: string;
   agenda: { id: string; title: string }[];
   people: Record<"chair" | "secretary" | "member" | "probationary" | "leader" | "admin", SeedPerson>;
+  /** A second planned meeting of the main branch for the CSP test, so it does not depend on the meeting test. */
+  cspMeetingId: string;
   /** A meeting of its own branch for the reconnect test, so it does not depend on the meeting test's order. */
   reconnect: { meetingId: string; chair: SeedPerson; member: SeedPerson };
 }
@@ -165,6 +167,28 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
     title: "Ủy viên Ban Thường vụ Tỉnh ủy",
   });
 
+  // A second meeting of the branch, live-able, for the CSP test alone: the meeting test closes the first one.
+  const cspMeetingId = "mtg-csp";
+  insert("meetings", {
+    id: cspMeetingId,
+    tenant_id: tenantId,
+    organization_id: branchId,
+    kind: "thematic",
+    topic: "Sinh hoạt chuyên đề (kiểm tra chính sách bảo mật)",
+    scheduled_at: new Date().toISOString(),
+    place: "Nhà văn hóa khu phố 3",
+    format: "hybrid",
+    status: "planned",
+    chair_person_id: chair.id,
+    minutes_taker_person_id: secretary.id,
+  });
+  insert("meeting_guests", {
+    tenant_id: tenantId,
+    meeting_id: cspMeetingId,
+    person_id: leader.id,
+    title: "Ủy viên Ban Thường vụ Tỉnh ủy",
+  });
+
   // The committee's admin: the console (tree, members, CSV import, planning), not a member of the branch.
   const admin = person("admin", "Nguyễn Thị Hồng Nhung", true);
   insert("tenant_roles", { tenant_id: tenantId, person_id: admin.id, role: "admin" });
@@ -265,6 +289,7 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
       closedMeetingId,
       agenda,
       people: { chair, secretary, member, probationary, leader, admin },
+      cspMeetingId,
       reconnect: { meetingId: reconnectMeetingId, chair: kp7Chair, member: kp7Member },
     },
     sql: `${lines.join("\n")}\n`,
