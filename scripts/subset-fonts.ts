@@ -4,6 +4,7 @@
  * then ships ~2 × 60 KB instead of the full fonts (2 × 630 KB), and the full-font package is needed only here,
  * to run this again (a devDependency). Subsetting is HarfBuzz's (subset-font, WebAssembly), which keeps
  * composite glyphs and their components, unlike pdf-lib's own subsetter that dropped stacked diacritics.
+ * The fonts are under the SIL Open Font License, which travels with them (fonts/OFL.txt).
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
