@@ -26,7 +26,7 @@ export const DESKTOP = { width: 1280, height: 800 };
 export const screenshotDir = join(import.meta.dirname, "../../test-artifacts/screenshots");
 
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
 
 export interface Person {
