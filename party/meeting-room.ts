@@ -79,6 +79,11 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   #flushing: Promise<number | null> = Promise.resolve(null);
   #refreshedAt = 0;
   #connectedCache: { counts: Connected; total: number } | undefined;
+  /**
+   * The room's clock. Tests move it forward (through `runInDurableObject`) to pass a speaking limit, the refresh
+   * interval or the rate limit's refill at once, instead of sleeping through real time.
+   */
+  now: () => number = () => Date.now();
 
   get store(): RoomStore {
     return (this.#store ??= new RoomStore(this.ctx.storage.sql));
@@ -91,7 +96,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   }
 
   #ctx(): Ctx {
-    return { now: Date.now(), newId: () => crypto.randomUUID() };
+    return { now: this.now(), newId: () => crypto.randomUUID() };
   }
 
   /** Refuses before the upgrade: a bad ticket, a ticket for another meeting or tenant, a meeting not open. */
@@ -108,7 +113,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
       state &&
       state.meeting.status === "planned" &&
       state.meeting.tenantId === claims.tid &&
-      Date.now() - this.#refreshedAt > REFRESH_MS
+      this.now() - this.#refreshedAt > REFRESH_MS
     ) {
       const refused = await this.#refreshPlanned(claims.tid);
       if (refused) return refused;
@@ -124,10 +129,10 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
       // Another request may have loaded it while D1 answered.
       state = this.roomState;
       if (!state) {
-        state = initialState(res.loaded, Date.now());
+        state = initialState(res.loaded, this.now());
         this.store.save(null, state);
         this.#state = state;
-        this.#refreshedAt = Date.now();
+        this.#refreshedAt = this.now();
       }
     }
     if (state.meeting.tenantId !== claims.tid)
@@ -141,12 +146,12 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
    * of its own: the version skips a number, so connected clients see a gap at their next event and resync.
    */
   async #refreshPlanned(tenantId: string): Promise<Response | null> {
-    this.#refreshedAt = Date.now();
+    this.#refreshedAt = this.now();
     const res = await loadMeeting(roomDb(this.env), tenantId, this.name);
     if (!res.ok) return json(409, "conflict", "Cuộc họp không mở (đã kết thúc hoặc hủy) / The meeting is not open");
     const prev = this.roomState;
     if (!prev) return null;
-    const next = refreshPlanned(prev, res.loaded, Date.now(), this.store.hasPending("agenda"));
+    const next = refreshPlanned(prev, res.loaded, this.now(), this.store.hasPending("agenda"));
     if (JSON.stringify(next) === JSON.stringify(prev)) return null;
     this.#commit(prev, { ok: true, state: next, changes: [], outbox: [] });
     this.store.bumpVersion();
@@ -185,7 +190,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
     if (!parsed.ok)
       return this.#send(connection, { type: "error", code: parsed.code, message: parsed.message, ref: parsed.ref });
     const msg = parsed.msg;
-    if (!this.#limiter.take(connection.id)) {
+    if (!this.#limiter.take(connection.id, this.now())) {
       return this.#send(connection, {
         type: "error",
         code: "rate_limited",
@@ -303,7 +308,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
       // vote carries every ballot) shares the isolate with them. The ops wait in the room's storage; the
       // alarm is a backstop should the object be evicted before the timer fires.
       setTimeout(() => void this.#flush(), OUTBOX_DELAY_MS);
-      this.ctx.waitUntil(this.#schedule(Date.now() + OUTBOX_DELAY_MS + 5_000));
+      this.ctx.waitUntil(this.#schedule(this.now() + OUTBOX_DELAY_MS + 5_000));
       return;
     }
     if (result.outbox.length) this.ctx.waitUntil(this.#flush());
@@ -332,7 +337,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
     if (candidates.length === 0) return;
     const next = Math.min(...candidates);
     const current = await this.ctx.storage.getAlarm();
-    if (current === null || current > next || current < Date.now()) await this.ctx.storage.setAlarm(next);
+    if (current === null || current > next || current < this.now()) await this.ctx.storage.setAlarm(next);
   }
 
   /** Alarms are at-least-once: `tick` and the outbox are idempotent. */
@@ -392,7 +397,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
       type: "snapshot",
       version: this.store.version,
       you: you(state, actor),
-      state: roomView(state, actor, this.#connected(), Date.now()),
+      state: roomView(state, actor, this.#connected(), this.now()),
     });
   }
 

@@ -21,7 +21,7 @@ export default defineConfig({
     // Pages are lazy chunks; only what nearly every page uses (and the room's stylesheet) joins the entry.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
-    // The one big chunk is the minutes PDF maker (pdf-lib + fontkit, ~500 KB gzipped), loaded only when
+    // The one big chunk is the minutes PDF maker (pdf-lib + fontkit, ~400 KB gzipped), loaded only when
     // someone presses "Tải PDF"; every page a member opens stays far below this.
     chunkSizeWarningLimit: 1200,
     // The room route in a few chunks, not ten (HTTP/1.1 asks six at a time): see vite-plugins.ts.

@@ -59,9 +59,20 @@ export async function shots(page: Page, name: string): Promise<void> {
     ["desktop", DESKTOP],
   ] as const) {
     await page.setViewportSize(size);
-    // Sticky headers land mid-page in a full-page capture unless the page is at the top.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(150);
+    // Sticky headers land mid-page in a full-page capture unless the page is at the top. Captured once the page
+    // is at the new width and at the top, and has drawn two frames since (resize observers such as the report's
+    // chart run before a frame is drawn), not after a guessed pause.
+    await page.evaluate(
+      (width) =>
+        new Promise<void>((resolve) => {
+          window.scrollTo(0, 0);
+          const settled = () => window.innerWidth === width && window.scrollY === 0;
+          const frame = () =>
+            requestAnimationFrame(() => (settled() ? requestAnimationFrame(() => resolve()) : frame()));
+          frame();
+        }),
+      size.width,
+    );
     await page.screenshot({ path: join(screenshotDir, `${name}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize(own);
