@@ -10,6 +10,9 @@ const migrations = await readD1Migrations(`${import.meta.dirname}/schema/db/migr
  */
 export default defineConfig({
   test: {
+    // The Worker's one log line per request (worker/request-log.ts) would bury the output of failing tests
+    // (`\S*`: the value may come wrapped in colour codes).
+    onConsoleLog: (log) => !/^\{\s*kind: \S*'(request|room-admission)'/.test(log),
     projects: [
       {
         plugins: [
@@ -17,6 +20,8 @@ export default defineConfig({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
               bindings: { TEST_MIGRATIONS: migrations, SESSION_SECRET: "test-secret-0123456789abcdef" },
+              // Left empty by the setup file: test/worker/migrations-upgrade.test.ts migrates it in two steps.
+              d1Databases: ["UPGRADE_DB"],
             },
           }),
         ],
@@ -24,6 +29,7 @@ export default defineConfig({
           name: "workers",
           include: ["test/worker/**/*.test.ts", "test/party/**/*.test.ts"],
           setupFiles: ["test/support/apply-migrations.ts"],
+          globalSetup: ["test/build/upgrade-seed.ts"],
           testTimeout: 30_000,
         },
       },

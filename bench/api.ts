@@ -3,8 +3,8 @@
  * concurrent connections on three reads: a branch's meetings, member search, one meeting with its agenda.
  * Target: p99 under 50 ms, no errors. Figures go to bench/results/api.{json,md}.
  *
- *   node bench/api.ts [--duration 10] [--connections 50] [--persist-to DIR (reuse a loaded seed)] [--keep]
- *                     [--generator auto|wrk|node (auto: wrk when installed)]
+ *   npm run bench -- --only api [--duration 10] [--connections 50] [--persist-to DIR (reuse a loaded seed)]
+ *                               [--keep] [--generator auto|wrk|node (auto: wrk when installed)]
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -161,7 +161,10 @@ try {
       connections,
       durationMs,
       warmupMs: 2_000,
-      onMeasure: (edge) => (edge === "start" ? (cpu0 = groupCpuMs(pgid)) : (cpu1 = groupCpuMs(pgid))),
+      onMeasure: (edge) => {
+        if (edge === "start") cpu0 = groupCpuMs(pgid);
+        else cpu1 = groupCpuMs(pgid);
+      },
     });
     const perReq = (ms: number | null) =>
       ms === null || r.requests === 0 ? null : Math.round((ms / r.requests) * 100) / 100;

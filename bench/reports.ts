@@ -6,12 +6,13 @@
  * of every statement the reports run (worker/data/reports/queries.ts, the same text) is printed and kept.
  * Figures go to bench/results/reports.{json,md}.
  *
- *   node bench/reports.ts [--runs 7] [--persist-to DIR (reuse a loaded seed)] [--keep]
+ *   npm run bench -- --only reports [--runs 7] [--persist-to DIR (reuse a loaded seed)] [--keep]
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { VN_SQL_SHIFT, vnDayBounds } from "../schema/calendar.ts";
 import {
   PROVINCE_ADMIN_EMAIL,
   PROVINCE_PASSWORD,
@@ -77,7 +78,7 @@ WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40)
 SELECT 'bench-leader-' || i, 'lanhdao' || i || '@tinh.bench', 'Lãnh đạo ' || i, 'lanh dao ' || i FROM n;
 INSERT OR IGNORE INTO visit_plans (id, tenant_id, leader_person_id, organization_id, month, meeting_id, status)
 SELECT 'vp-' || m.id, m.tenant_id, 'bench-leader-' || (1 + abs(random()) % 40), m.organization_id,
-  strftime('%Y-%m', m.scheduled_at, '+7 hours'), m.id, 'planned'
+  strftime('%Y-%m', m.scheduled_at, '${VN_SQL_SHIFT}'), m.id, 'planned'
 FROM meetings m WHERE m.tenant_id = '${PROVINCE_TENANT_ID}' AND m.kind = 'regular' AND abs(random()) % 6 = 0;
 INSERT OR IGNORE INTO meeting_guests (tenant_id, meeting_id, person_id, title)
 SELECT tenant_id, meeting_id, leader_person_id, 'Lãnh đạo dự sinh hoạt' FROM visit_plans WHERE tenant_id = '${PROVINCE_TENANT_ID}';
@@ -119,7 +120,7 @@ try {
     evaluations: number;
     plans: number;
   }>(
-    `SELECT min(strftime('%Y-%m-%d', scheduled_at, '+7 hours')) AS first, max(strftime('%Y-%m-%d', scheduled_at, '+7 hours')) AS last,
+    `SELECT min(strftime('%Y-%m-%d', scheduled_at, '${VN_SQL_SHIFT}')) AS first, max(strftime('%Y-%m-%d', scheduled_at, '${VN_SQL_SHIFT}')) AS last,
        count(*) AS meetings, (SELECT count(*) FROM evaluations) AS evaluations, (SELECT count(*) FROM visit_plans) AS plans
      FROM meetings WHERE tenant_id = '${PROVINCE_TENANT_ID}'`,
     persistTo,
@@ -141,8 +142,7 @@ try {
 
   // Query plans of every statement, for the widest period (the plan does not depend on the range).
   const p = periods[1]!;
-  const fromUtc = new Date(Date.parse(`${p.from}T00:00:00Z`) - 7 * 3_600_000).toISOString();
-  const toUtc = new Date(Date.parse(`${p.to}T00:00:00Z`) + 17 * 3_600_000).toISOString();
+  const { fromUtc, toUtc } = vnDayBounds(p.from, p.to);
   const statements: Query[] = [
     meetingCountsQuery(PROVINCE_TENANT_ID, fromUtc, toUtc),
     meetingCountsQuery(PROVINCE_TENANT_ID, fromUtc, toUtc, true),
@@ -248,7 +248,7 @@ try {
   };
   const m = json.machine;
   const md =
-    `### Reports on the province-scale seed (\`node bench/reports.ts\`, ${at.slice(0, 16).replace("T", " ")} UTC)\n\n` +
+    `### Reports on the province-scale seed (\`npm run bench -- --only reports\`, ${at.slice(0, 16).replace("T", " ")} UTC)\n\n` +
     `${PROVINCE_SIZE.branches} branches, ${PROVINCE_SIZE.members.toLocaleString("en")} members, ${span.meetings.toLocaleString("en")} meetings over three years, ` +
     `${span.evaluations.toLocaleString("en")} evaluations and ${span.plans.toLocaleString("en")} visit plans; each report tenant-wide through \`wrangler dev\` ` +
     `(local workerd + D1), ${runs} sequential requests after a warm-up, on ${m.cpus} cores (${m.cpuModel}), load average ${json.loadAverage.join(" / ")}.\n\n` +

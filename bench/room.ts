@@ -12,7 +12,7 @@
  * Target: our figures within 1.5× of the echo's, no ballot lost, no error. Figures go to
  * bench/results/room.{json,md}.
  *
- *   npm run bench -- --only room        node bench/room.ts [--sizes 100,500] [--rounds 40] [--votes 3] [--keep]
+ *   npm run bench -- --only room [--sizes 100,500] [--rounds 40] [--votes 3] [--keep]
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -26,7 +26,7 @@ import {
   freePort,
   queryLocal,
 } from "../scripts/lib/wrangler.ts";
-import { signToken } from "../worker/lib/signed-token.ts";
+import { roomTicketKey, signToken } from "../server/signed-token.ts";
 import { TO_SENDER } from "./echo/protocol.ts";
 import { groupCpuMs } from "./lib/cpu.ts";
 import { Fleet, median, percentiles, sleep } from "./lib/fleet.ts";
@@ -138,13 +138,13 @@ function seedSql(): string {
   return w.toSql();
 }
 
-/** A room ticket signed the way worker/lib/room-ticket.ts signs it (same code, same purpose tag). */
+/** A room ticket signed the way server/room-ticket.ts signs it (same code, same purpose tag). */
 async function ticket(n: number, i: number): Promise<string> {
   const exp = Math.floor(Date.now() / 1000) + 120;
   const role = i === 0 ? "chair" : i === 1 ? "minutes_taker" : "official";
   return signToken(
     { pid: personId(n, i), tid: TENANT, mid: meetingId(n), role, name: `Đảng viên Số ${i + 1}`, exp },
-    `room-ticket:${SECRET}`,
+    roomTicketKey(SECRET),
   );
 }
 
@@ -272,9 +272,13 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
     let ack: Record<string, unknown> | undefined;
     let id = "";
     await fleet.phase(
-      (c, f) => c === 0 && f.ref === id && (ack = f),
+      (c, f) => {
+        if (c === 0 && f.ref === id) ack = f;
+      },
       () => ack !== undefined,
-      () => (id = chairSend(msg)),
+      () => {
+        id = chairSend(msg);
+      },
       String(msg.type),
     );
     if (ack!.type !== "ack") throw new Error(`${String(msg.type)} refused: ${JSON.stringify(ack)}`);

@@ -1,6 +1,6 @@
 /**
  * How long the province-scale seed takes to load into a fresh local D1 (issue 2: "measure how long it
- * takes to load"). Figures go to bench/results/seed.{json,md}.   node bench/seed.ts [--keep]
+ * takes to load"). Figures go to bench/results/seed.{json,md}.   npm run bench -- --only seed [--keep]
  */
 import { readdirSync, statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -51,7 +51,7 @@ try {
     ],
   );
   const md =
-    `### Province-scale seed load (\`node bench/seed.ts\`, ${json.at.slice(0, 16).replace("T", " ")} UTC)\n\n` +
+    `### Province-scale seed load (\`npm run bench -- --only seed\`, ${json.at.slice(0, 16).replace("T", " ")} UTC)\n\n` +
     `${PROVINCE_SIZE.grassroots} grassroots committees, ${PROVINCE_SIZE.branches} branches, ${PROVINCE_SIZE.members.toLocaleString("en")} members, ` +
     `${PROVINCE_SIZE.months} months of meetings per branch. ${json.sqlMB} MB of SQL (multi-row INSERTs, no bound parameters) loaded with ` +
     `\`wrangler d1 execute --local --file\` in **${json.seconds.load} s** (${json.rowsPerSecond.toLocaleString("en")} rows/s; generating the SQL ` +

@@ -15,10 +15,10 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../scripts/lib/chromium.ts";
 import { applyMigrationsLocal, executeFileLocal, freePort, root, startDev } from "../scripts/lib/wrangler.ts";
 import { buildSeed, PASSWORD, type Seed } from "../test/browser/seed.ts";
-import { CHROMIUM_ARGS, PHONE } from "../test/browser/support.ts";
+import { PHONE } from "../test/browser/support.ts";
 
 const dist = join(root, "web/dist");
 const RUNS = 5;
@@ -39,7 +39,9 @@ const gzKb = (file: string) => gzipSync(readFileSync(join(dist, "assets", file))
  */
 function roomRouteChunks(): string[] {
   const html = readFileSync(join(dist, "index.html"), "utf8");
-  const entry = /<script type="module"[^>]*src="\/assets\/([^"]+)"/.exec(html)?.[1];
+  // Two module scripts: room-boot (the room's head start, its own tiny entry) and the app's entry.
+  const scripts = [...html.matchAll(/<script type="module"[^>]*src="\/assets\/([^"]+)"/g)].map((m) => m[1]!);
+  const entry = scripts.find((f) => !f.startsWith("room-boot-"));
   if (!entry) throw new Error("no entry script in web/dist/index.html");
   const seen = new Set<string>();
   const visit = (file: string) => {
@@ -48,7 +50,7 @@ function roomRouteChunks(): string[] {
     const code = readFileSync(join(dist, "assets", file), "utf8");
     for (const m of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) visit(m[1]!);
   };
-  visit(entry);
+  scripts.forEach(visit);
   const entryCode = readFileSync(join(dist, "assets", entry), "utf8");
   const deps =
     /m\.f\|\|\(m\.f=\[([^\]]*)\]\)/
@@ -138,7 +140,7 @@ async function main() {
     persistTo,
     vars: { SESSION_SECRET: "bench-secret-0123456789abcdef" },
   });
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const times: number[] = [];
   let loadedScripts: string[] = [];
   try {

@@ -6,7 +6,8 @@
  */
 import type { ConnectionContext } from "partyserver";
 import type { RoomTicketClaims } from "../schema/room/ticket";
-import { verifyRoomTicket } from "../worker/lib/room-ticket";
+import { errorResponse } from "../server/error-response";
+import { verifyRoomTicket } from "../server/room-ticket";
 import { loadMeeting, roomDb } from "./d1";
 import type { D1Sync } from "./d1-sync";
 import type { ConnState, Fanout, RoomConnection } from "./fanout";
@@ -16,12 +17,6 @@ import type { RoomData } from "./room-data";
 
 /** While planned, a new connection makes the room re-read the meeting from D1 at most this often. */
 const REFRESH_MS = 3_000;
-
-const json = (status: number, code: string, message: string) =>
-  new Response(JSON.stringify({ error: { code, message } }), {
-    status,
-    headers: { "content-type": "application/json" },
-  });
 
 export class Admission {
   #claims = new WeakMap<Request, RoomTicketClaims>();
@@ -33,6 +28,8 @@ export class Admission {
     private readonly data: RoomData,
     private readonly fanout: Fanout,
     private readonly sync: D1Sync,
+    /** The room's clock (MeetingRoom.now). */
+    private readonly now: () => number,
   ) {}
 
   /** A refusal before the upgrade (a bad ticket, another meeting or tenant, a meeting not open), or null to go on. */
@@ -40,15 +37,18 @@ export class Admission {
     const ticket = new URL(request.url).searchParams.get("ticket") ?? "";
     const claims = ticket ? await verifyRoomTicket(this.env, ticket) : null;
     if (!claims)
-      return json(401, "unauthorized", "Vé vào phòng không hợp lệ hoặc đã hết hạn / Invalid or expired room ticket");
+      return errorResponse(
+        "unauthorized",
+        "Vé vào phòng không hợp lệ hoặc đã hết hạn / Invalid or expired room ticket",
+      );
     if (claims.mid !== this.meetingId())
-      return json(403, "forbidden", "Vé dành cho cuộc họp khác / The ticket is for another meeting");
+      return errorResponse("forbidden", "Vé dành cho cuộc họp khác / The ticket is for another meeting");
     let state = this.data.state;
     if (
       state &&
       state.meeting.status === "planned" &&
       state.meeting.tenantId === claims.tid &&
-      Date.now() - this.#refreshedAt > REFRESH_MS
+      this.now() - this.#refreshedAt > REFRESH_MS
     ) {
       const refused = await this.#refreshPlanned(claims.tid);
       if (refused) return refused;
@@ -58,19 +58,19 @@ export class Admission {
       const res = await loadMeeting(roomDb(this.env), claims.tid, this.meetingId());
       if (!res.ok) {
         return res.reason === "not_found"
-          ? json(404, "not_found", "Không tìm thấy cuộc họp / Meeting not found")
-          : json(409, "conflict", "Cuộc họp không mở (đã kết thúc hoặc hủy) / The meeting is not open");
+          ? errorResponse("not_found", "Không tìm thấy cuộc họp / Meeting not found")
+          : errorResponse("conflict", "Cuộc họp không mở (đã kết thúc hoặc hủy) / The meeting is not open");
       }
       // Another request may have loaded it while D1 answered.
       state = this.data.state;
       if (!state) {
-        state = initialState(res.loaded, Date.now());
+        state = initialState(res.loaded, this.now());
         this.data.init(state);
-        this.#refreshedAt = Date.now();
+        this.#refreshedAt = this.now();
       }
     }
     if (state.meeting.tenantId !== claims.tid)
-      return json(403, "forbidden", "Vé dành cho đơn vị khác / The ticket is for another tenant");
+      return errorResponse("forbidden", "Vé dành cho đơn vị khác / The ticket is for another tenant");
     this.#claims.set(request, claims);
     return null;
   }
@@ -80,12 +80,12 @@ export class Admission {
    * of its own: the version skips a number, so connected clients see a gap at their next event and resync.
    */
   async #refreshPlanned(tenantId: string): Promise<Response | null> {
-    this.#refreshedAt = Date.now();
+    this.#refreshedAt = this.now();
     const res = await loadMeeting(roomDb(this.env), tenantId, this.meetingId());
-    if (!res.ok) return json(409, "conflict", "Cuộc họp không mở (đã kết thúc hoặc hủy) / The meeting is not open");
+    if (!res.ok) return errorResponse("conflict", "Cuộc họp không mở (đã kết thúc hoặc hủy) / The meeting is not open");
     const prev = this.data.state;
     if (!prev) return null;
-    const next = refreshPlanned(prev, res.loaded, Date.now(), this.data.store.hasPending("agenda"));
+    const next = refreshPlanned(prev, res.loaded, this.now(), this.data.store.hasPending("agenda"));
     if (JSON.stringify(next) === JSON.stringify(prev)) return null;
     this.data.commit(prev, { state: next, outbox: [] });
     this.data.store.bumpVersion();

@@ -20,6 +20,8 @@ export class D1Sync {
     private readonly env: Cloudflare.Env,
     private readonly data: RoomData,
     private readonly fanout: Fanout,
+    /** The room's clock (MeetingRoom.now). */
+    private readonly now: () => number,
   ) {}
 
   /** After a commit: delivers its outbox ops and sets the alarm for what is now due. */
@@ -29,7 +31,7 @@ export class D1Sync {
       // vote carries every ballot) shares the isolate with them. The ops wait in the room's storage; the
       // alarm is a backstop should the object be evicted before the timer fires.
       setTimeout(() => void this.#flush(), OUTBOX_DELAY_MS);
-      this.ctx.waitUntil(this.#schedule(Date.now() + OUTBOX_DELAY_MS + 5_000));
+      this.ctx.waitUntil(this.#schedule(this.now() + OUTBOX_DELAY_MS + 5_000));
       return;
     }
     if (result.outbox.length) this.ctx.waitUntil(this.#flush());
@@ -59,7 +61,7 @@ export class D1Sync {
     if (candidates.length === 0) return;
     const next = Math.min(...candidates);
     const current = await this.ctx.storage.getAlarm();
-    if (current === null || current > next || current < Date.now()) await this.ctx.storage.setAlarm(next);
+    if (current === null || current > next || current < this.now()) await this.ctx.storage.setAlarm(next);
   }
 
   /** The alarm: ends or flags an overrunning speech (`tick`), retries the outbox. At-least-once: both are idempotent. */

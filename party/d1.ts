@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
+import { exemptionCovers, meetingDay } from "../schema/calendar";
 import {
   agendaItems,
   attendance,
@@ -37,7 +38,8 @@ export async function loadMeeting(db: Db, tenantId: string, meetingId: string): 
     .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId)));
   if (!m) return { ok: false, reason: "not_found" };
   if (m.status !== "planned" && m.status !== "live") return { ok: false, reason: "not_open" };
-  const day = m.scheduledAt.slice(0, 10);
+  // Exemptions are dated in Vietnam's days: a meeting at 23:30 UTC is held the next morning there.
+  const day = meetingDay(m.scheduledAt);
   const [items, members, guests] = await db.batch([
     db
       .select()
@@ -63,9 +65,7 @@ export async function loadMeeting(db: Db, tenantId: string, meetingId: string): 
       .where(and(eq(meetingGuests.tenantId, tenantId), eq(meetingGuests.meetingId, meetingId))),
   ]);
   const exemptOn = (x: typeof memberships.$inferSelect) =>
-    (x.exemptReason !== null || x.exemptFrom !== null) &&
-    (x.exemptFrom === null || x.exemptFrom <= day) &&
-    (x.exemptTo === null || x.exemptTo >= day);
+    (x.exemptReason !== null || x.exemptFrom !== null) && exemptionCovers({ from: x.exemptFrom, to: x.exemptTo }, day);
   return {
     ok: true,
     loaded: {

@@ -51,7 +51,7 @@ export class Dispatch {
         ref: parsed.ref,
       });
     const msg = parsed.msg;
-    if (!this.#limiter.take(connection.id)) {
+    if (!this.#limiter.take(connection.id, this.ctx().now)) {
       return this.fanout.send(connection, {
         type: "error",
         code: "rate_limited",

@@ -39,6 +39,8 @@ export class Fanout {
   constructor(
     private readonly sockets: Sockets,
     private readonly data: RoomData,
+    /** The room's clock (MeetingRoom.now). */
+    private readonly now: () => number,
   ) {}
 
   /** A large room: ballots are batched, frequent events coalesced and D1 writes wait for the broadcast. */
@@ -57,7 +59,7 @@ export class Fanout {
       type: "snapshot",
       version: this.data.store.version,
       you: you(state, actor),
-      state: roomView(state, actor, this.#connectedCounts().counts, Date.now()),
+      state: roomView(state, actor, this.#connectedCounts().counts, this.now()),
     });
   }
 

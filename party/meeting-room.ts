@@ -15,17 +15,24 @@ import { type ConnState, Fanout } from "./fanout";
 import type { Ctx } from "./logic/state";
 import { RoomData } from "./room-data";
 
-/** What the pure logic gets from outside for each action: the time and fresh ids. */
-const actionCtx = (): Ctx => ({ now: Date.now(), newId: () => crypto.randomUUID() });
-
 export class MeetingRoom extends Server<Cloudflare.Env> {
   static options = { hibernate: true };
 
+  /**
+   * The room's clock: every time the room reads comes from here. Tests move it forward (through
+   * `runInDurableObject`, test/support/room-clock.ts) to pass a speaking limit, the refresh interval or the rate
+   * limit's refill at once, instead of sleeping through real time.
+   */
+  now: () => number = () => Date.now();
+  readonly #clock = () => this.now();
+  /** What the pure logic gets from outside for each action: the time and fresh ids. */
+  readonly #actionCtx = (): Ctx => ({ now: this.now(), newId: () => crypto.randomUUID() });
+
   readonly #data = new RoomData(this.ctx.storage);
-  readonly #fanout = new Fanout(this, this.#data);
-  readonly #sync = new D1Sync(this.ctx, this.env, this.#data, this.#fanout);
-  readonly #dispatch = new Dispatch(this.#data, this.#fanout, this.#sync, actionCtx);
-  readonly #admission = new Admission(this.env, () => this.name, this.#data, this.#fanout, this.#sync);
+  readonly #fanout = new Fanout(this, this.#data, this.#clock);
+  readonly #sync = new D1Sync(this.ctx, this.env, this.#data, this.#fanout, this.#clock);
+  readonly #dispatch = new Dispatch(this.#data, this.#fanout, this.#sync, this.#actionCtx);
+  readonly #admission = new Admission(this.env, () => this.name, this.#data, this.#fanout, this.#sync, this.#clock);
 
   /** Refuses before the upgrade; plain HTTP goes to partyserver (which answers 404). */
   override async fetch(request: Request): Promise<Response> {
@@ -35,7 +42,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
 
   override async onConnect(connection: Connection<ConnState>, ctx: ConnectionContext): Promise<void> {
     this.#dispatch.drainBallots();
-    this.#admission.connected(connection, ctx, actionCtx());
+    this.#admission.connected(connection, ctx, this.#actionCtx());
   }
 
   override async onClose(connection: Connection<ConnState>): Promise<void> {
@@ -53,6 +60,6 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   /** Alarms are at-least-once: `tick` and the outbox are idempotent. */
   override async onAlarm(): Promise<void> {
     this.#dispatch.drainBallots();
-    await this.#sync.alarm(actionCtx());
+    await this.#sync.alarm(this.#actionCtx());
   }
 }

@@ -30,6 +30,7 @@ export const errorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
+/** The HTTP status of each code: the one mapping the API, the room's gate and the client use. */
 export const statusOfCode: Record<ErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
@@ -40,3 +41,11 @@ export const statusOfCode: Record<ErrorCode, number> = {
   rate_limited: 429,
   internal: 500,
 };
+
+/**
+ * The code for a status that came without an envelope (one of Hono's own exceptions, a proxy's error page):
+ * the code mapped to that status, otherwise `internal` from 500 up and `bad_request` below.
+ */
+export function codeOfStatus(status: number): ErrorCode {
+  return errorCodes.find((code) => statusOfCode[code] === status) ?? (status >= 500 ? "internal" : "bad_request");
+}

@@ -4,6 +4,8 @@
  * Runtime-safe: the room stores evaluations with `gradeOf`; the web client shows the same grade.
  */
 import * as z from "zod/mini";
+// With `.ts`: seeds load this file in Node too.
+import { durationMarkMinutes } from "./calendar.ts";
 
 export const criterionKeySchema = z.enum([
   "attendance",
@@ -79,8 +81,6 @@ export const speakingBands: readonly { minShare: number; points: number }[] = [
 ];
 
 export const ATTENDANCE_MARK = 0.85;
-export const DURATION_MARK_MINUTES = 90;
-export const COMBINED_DURATION_MARK_MINUTES = 120;
 
 export const gradeSchema = z.enum(["good", "fair", "average", "weak"]);
 export type Grade = z.infer<typeof gradeSchema>;
@@ -132,7 +132,7 @@ export interface MeetingFacts {
 /** Scores the room can measure itself; the evaluator fills or overrides the rest. */
 export function suggestScores(f: MeetingFacts): Scores {
   const max = (k: CriterionKey) => qualityGrid.find((c) => c.key === k)?.max ?? 0;
-  const durationMark = f.combined ? COMBINED_DURATION_MARK_MINUTES : DURATION_MARK_MINUTES;
+  const durationMark = durationMarkMinutes(f.combined);
   const attendanceOk = f.attendanceRate > ATTENDANCE_MARK && f.unexcusedAbsences === 0;
   const band = speakingBands.find((b) => f.speakerShare >= b.minShare);
   return {

@@ -1,12 +1,14 @@
 /**
  * `npm run deploy`: builds the client, creates the D1 database "chibo" if the account has none, applies
- * the migrations remotely and deploys the Worker (API, rooms and client in one).
+ * the migrations remotely (and records them as released, scripts/lib/migrations.ts) and deploys the Worker
+ * (API, rooms and client in one). It refuses to start when a released migration was changed or removed.
  * wrangler.toml keeps the placeholder database id that local development uses; the real id goes into a
  * generated `wrangler.deploy.toml` beside it (git-ignored), so deploying never changes local dev.
  */
 import { spawn } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { readReleased, recordReleased, releasedFile, releasedProblems } from "./lib/migrations.ts";
 import { root, wrangler } from "./lib/wrangler.ts";
 
 const DB_NAME = "chibo";
@@ -56,6 +58,11 @@ async function main() {
     );
   }
 
+  // The deployed database skips a migration whose name it already has, so a rewritten one would never
+  // reach it: stop before anything is built or applied.
+  const problems = releasedProblems(readReleased());
+  if (problems.length > 0) fail(`released migrations were touched; nothing was deployed:\n  ${problems.join("\n  ")}`);
+
   console.log("▶ npm run build (web client)");
   if ((await run("npm", ["run", "build"])) !== 0) fail("the web client build failed; nothing was deployed");
 
@@ -73,10 +80,20 @@ async function main() {
   await writeFile(join(root, DEPLOY_CONFIG), deployConfig(toml, db.uuid));
 
   console.log("▶ migrations (remote)");
-  await wrangler(["d1", "migrations", "apply", "DB", "--remote", "--config", DEPLOY_CONFIG], {
+  const applied = await wrangler(["d1", "migrations", "apply", "DB", "--remote", "--config", DEPLOY_CONFIG], {
     echo: true,
     env: { CI: "1" },
+    check: false,
   });
+  if (applied.code !== 0)
+    fail(
+      `the remote migrations failed (exit ${applied.code}); the Worker was not deployed. The ones before the failing\n` +
+        `  one are applied (npm exec -- wrangler d1 migrations list DB --remote --config ${DEPLOY_CONFIG} lists the rest):\n` +
+        "  do not edit those; fix with a new migration and deploy again, which records them all as released.",
+    );
+  const released = recordReleased();
+  if (released.length > 0)
+    console.log(`  released now: ${released.join(", ")}, recorded in ${relative(root, releasedFile)} (commit it)`);
 
   console.log("▶ wrangler deploy");
   const deployed = await wrangler(["deploy", "--config", DEPLOY_CONFIG], { echo: true, check: false });
@@ -85,7 +102,7 @@ async function main() {
   const secrets = await wrangler(["secret", "list", "--config", DEPLOY_CONFIG], { check: false });
   if (!secrets.stdout.includes("SESSION_SECRET")) {
     console.log(
-      "\n⚠ SESSION_SECRET is not set on the deployed Worker: logins fail until it is. Set a long random value with\n" +
+      "\n⚠ SESSION_SECRET is not set on the deployed Worker: it answers 500 until it is. Set a long random value with\n" +
         `  npm exec -- wrangler secret put SESSION_SECRET --config ${DEPLOY_CONFIG}`,
     );
   }

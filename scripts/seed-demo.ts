@@ -1,6 +1,6 @@
 /**
  * Loads the demo committee into the local D1 when the database has no tenant yet.
- * `node scripts/seed-demo.ts [--persist-to DIR] [--force]` (migrations must be applied first; `npm start`
+ * `npm run seed [-- [--persist-to DIR] [--force]]` (migrations must be applied first; `npm start`
  * does both). `--force` loads even into a non-empty database: fixed ids + INSERT OR IGNORE keep it harmless.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";

@@ -1,6 +1,6 @@
 /**
  * Loads the province-scale committee (scripts/lib/province-data.ts) into a local D1 and says how long it
- * took: `node scripts/seed-province.ts --persist-to DIR` (a fresh directory: migrations are applied first).
+ * took: `npm run seed:province -- --persist-to DIR` (a fresh directory: migrations are applied first).
  * The SQL goes through `wrangler d1 execute --local --file`, the same path as the demo seed.
  */
 import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
@@ -49,7 +49,7 @@ export async function seedProvince(
 if (import.meta.main) {
   const { values } = parseArgs({ options: { "persist-to": { type: "string" } } });
   if (!values["persist-to"]) {
-    console.error("usage: node scripts/seed-province.ts --persist-to DIR   (a fresh directory, not your dev database)");
+    console.error("usage: npm run seed:province -- --persist-to DIR   (a fresh directory, not your dev database)");
     process.exit(2);
   }
   const res = await seedProvince({ persistTo: values["persist-to"], log: (m) => console.log(m) });

@@ -26,14 +26,45 @@ export function zodMiniOnly(): Plugin {
   };
 }
 
-/** The lazy pages whose code index.html's inline script asks for at once on their own address. */
+/** The lazy pages whose code src/room/room-boot.ts asks for at once on their own address. */
 const LIVE_PAGES = { room: "/src/room/room-page.tsx", hall: "/src/room/hall-page.tsx" } as const;
-const PLACEHOLDER = "/*chibo:room-assets*/ {}";
+/** index.html's data block the build fills with those pages' files. */
+const ASSETS_BLOCK = '<script type="application/json" id="chibo-room-assets">{}</script>';
+const BOOT_SOURCE = "/src/room/room-boot.ts";
+const BOOT_TAG = `<script type="module" src="${BOOT_SOURCE}"></script>`;
+const BOOT_MARK = "<!--chibo:room-boot-->";
+
+/**
+ * Keeps src/room/room-boot.ts its own small entry in the build. Vite would join every module script of
+ * index.html into the app's entry, so the head start would wait for the whole shell; instead the tag is
+ * taken out of the HTML before Vite reads it, the file is built as a second input, and liveRoomPreload puts
+ * the built file's tag back in its place, ahead of the entry. `vite dev` serves the tag as written.
+ */
+export function liveRoomBoot(webRoot: string): Plugin {
+  return {
+    name: "chibo:live-room-boot",
+    apply: "build",
+    config: () => ({
+      build: {
+        rolldownOptions: {
+          input: { index: join(webRoot, "index.html"), "room-boot": join(webRoot, BOOT_SOURCE) },
+        },
+      },
+    }),
+    transformIndexHtml: {
+      order: "pre",
+      handler(html) {
+        if (!html.includes(BOOT_TAG)) throw new Error(`index.html lost ${BOOT_TAG} (web/vite-plugins.ts)`);
+        return html.replace(BOOT_TAG, BOOT_MARK);
+      },
+    },
+  };
+}
 
 /**
  * Writes into index.html, for the room and the hall, every chunk and stylesheet their lazy page needs, so
- * the inline script can ask for them beside the entry (modulepreload) instead of one round trip after the
- * entry has run. The entry's own chunks are left out: the HTML asks for those already.
+ * room-boot can ask for them beside the entry (modulepreload) instead of one round trip after the entry has
+ * run, and the built room-boot's own tag. The entry's own chunks are left out: the HTML asks for those already.
  */
 export function liveRoomPreload(): Plugin {
   return {
@@ -43,7 +74,10 @@ export function liveRoomPreload(): Plugin {
       order: "post",
       handler(html, ctx) {
         const bundle = ctx.bundle;
-        if (!bundle || !html.includes(PLACEHOLDER)) return html;
+        if (!bundle) return html;
+        if (!html.includes(ASSETS_BLOCK) || !html.includes(BOOT_MARK)) {
+          throw new Error("index.html lacks the room assets block or room-boot (web/vite-plugins.ts)");
+        }
         const chunks = Object.values(bundle).flatMap((o) => (o.type === "chunk" ? [o] : []));
         const byFile = new Map(chunks.map((c) => [c.fileName, c]));
         const closure = (start: string[]) => {
@@ -60,12 +94,18 @@ export function liveRoomPreload(): Plugin {
         const assets: Record<string, string[]> = {};
         for (const [page, source] of Object.entries(LIVE_PAGES)) {
           const chunk = chunks.find((c) => c.moduleIds.some((id) => id.endsWith(source)));
-          if (!chunk) throw new Error(`no chunk for ${source}: the inline room preload in index.html would miss it`);
+          if (!chunk) throw new Error(`no chunk for ${source}: room-boot's preload would miss it`);
           const files = [...closure([chunk.fileName])].filter((f) => !inEntry.has(f));
           const css = files.flatMap((f) => [...(byFile.get(f)?.viteMetadata?.importedCss ?? [])]);
           assets[page] = [...new Set([...css, ...files])].map((f) => `/${f}`);
         }
-        return html.replace(PLACEHOLDER, JSON.stringify(assets));
+        const boot = chunks.find((c) => c.isEntry && c.facadeModuleId?.endsWith(BOOT_SOURCE));
+        if (!boot) throw new Error(`no entry chunk for ${BOOT_SOURCE}`);
+        // JSON inside <script>: a file name never holds `<`, but keep the block unbreakable anyway.
+        const json = JSON.stringify(assets).replace(/</g, "\\u003c");
+        return html
+          .replace(ASSETS_BLOCK, () => ASSETS_BLOCK.replace("{}", () => json))
+          .replace(BOOT_MARK, `<script type="module" crossorigin src="/${boot.fileName}"></script>`);
       },
     },
   };

@@ -2,22 +2,22 @@ import { drizzle } from "drizzle-orm/d1";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
+import { configOf, originAllowed } from "../server/config";
 import type { AppEnv } from "./env";
 import { ApiError } from "./lib/api-error";
 import { onError, onNotFound } from "./middleware/errors";
+import { requestLog } from "./request-log";
 import { authRoutes } from "./routes/auth";
 import { tenantRoutes } from "./routes/tenant";
 
 /** Bodies above this are refused with 413 before any parsing (a 5,000-member CSV is ~0.5 MB). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const originCheck = csrf({
-  origin: (origin, c) =>
-    origin === new URL(c.req.url).origin || (c.env.ALLOWED_ORIGINS ?? "").split(",").includes(origin),
-});
+const originCheck = csrf({ origin: (origin, c) => originAllowed(configOf(c.env), origin, c.req.url) });
 
 export const app = new Hono<AppEnv>()
   .basePath("/api")
+  .use(requestLog)
   .use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,

@@ -3,6 +3,7 @@
  * is told rather than overwriting); a draft can be filled from what happened; closing the meeting freezes
  * version 1 in D1 and moves the meeting to `closed`.
  */
+import { vnDay, vnLocal } from "../../schema/calendar";
 import { gradeLabels } from "../../schema/quality-grid";
 import { votePresetLabels } from "../../schema/vote-rules";
 import { stopClock } from "./agenda";
@@ -53,24 +54,11 @@ export function prefillMinutes(s: RoomState, actor: Actor, ctx: Ctx): Result {
   return editMinutes(s, actor, draftMinutes(s, ctx.now), s.minutes.revision, ctx);
 }
 
-/** Meetings happen on Vietnam's clock: the minutes give its local time and date, never UTC. */
-const VN_ZONE = "Asia/Ho_Chi_Minh";
-const vnClock = new Intl.DateTimeFormat("en-GB", {
-  timeZone: VN_ZONE,
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-const vnDay = new Intl.DateTimeFormat("en-GB", {
-  timeZone: VN_ZONE,
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-});
+// Meetings happen on Vietnam's clock: the minutes give its local time and date, never UTC.
 /** `19:05` in Vietnam. */
-const hhmm = (isoTime: string | null) => (isoTime ? vnClock.format(new Date(isoTime)) : "…");
+const hhmm = (isoTime: string | null) => (isoTime ? vnLocal(isoTime).slice(11, 16) : "…");
 /** `22/11/2026` in Vietnam (a meeting at 23:30 UTC is held the next morning there). */
-export const vnDate = (isoTime: string) => vnDay.format(new Date(isoTime));
+const vnDate = (isoTime: string) => vnDay(isoTime).split("-").reverse().join("/");
 
 /** A draft of the minutes from what the room recorded, in the order of the provincial templates. */
 export function draftMinutes(s: RoomState, now: number): string {

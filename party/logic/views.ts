@@ -2,7 +2,7 @@
  * From state to what clients see: the snapshot (per connection: own ballots, visible notes) and the small
  * versioned events for each change. Pure.
  */
-import { COMBINED_DURATION_MARK_MINUTES, DURATION_MARK_MINUTES } from "../../schema/quality-grid";
+import { durationMarkMinutes } from "../../schema/calendar";
 import type { RoomEvent } from "../../schema/room/messages";
 import type { AttendanceEntry, MeetingView, RoomView, You } from "../../schema/room/views";
 import { attendanceCounts } from "./attendance";
@@ -14,7 +14,7 @@ export type Connected = Record<string, number>;
 
 export function meetingView(s: RoomState): MeetingView {
   const { tenantId: _t, organizationId: _o, currentItemId: _c, combined, ...m } = s.meeting;
-  return { ...m, durationMarkMinutes: combined ? COMBINED_DURATION_MARK_MINUTES : DURATION_MARK_MINUTES };
+  return { ...m, durationMarkMinutes: durationMarkMinutes(combined) };
 }
 
 export function attendanceEntry(s: RoomState, personId: string, connected: Connected): AttendanceEntry {

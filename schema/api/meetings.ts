@@ -21,7 +21,7 @@ const personRef = idSchema.nullable();
 export const listMeetingsQuerySchema = z
   .object({
     organizationId: idSchema.optional(),
-    /** Calendar month on Vietnam's clock (UTC+7). */
+    /** Calendar month on Vietnam's clock (schema/calendar.ts). */
     month: monthSchema.optional(),
     /** Inclusive days on Vietnam's clock. */
     from: dateSchema.optional(),

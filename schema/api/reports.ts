@@ -4,6 +4,7 @@
  * imports at run time) the titles and the thresholds that flag a branch as falling behind.
  */
 import { z } from "zod";
+import { lastDayOfMonth, monthsBetween, quarterKey, quarterMonths } from "../calendar";
 import { dateSchema, idSchema, monthSchema } from "../ids";
 import { type BehindReason, type Grade, type ReportName, reportNames } from "./report-labels";
 
@@ -13,7 +14,7 @@ export const reportNameSchema = z.enum(reportNames);
 
 /**
  * A period: a year (optionally one quarter of it), a month, or a from–to range of dates. With none given
- * the current year is meant. Dates are Vietnam's calendar (UTC+7), where the meetings happen.
+ * the current year is meant. Dates are Vietnam's calendar (schema/calendar.ts), where the meetings happen.
  */
 export const periodQuerySchema = z
   .object({
@@ -67,11 +68,7 @@ export interface Period {
   label: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const vnDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-export const quarterOfMonth = (month: string) =>
-  `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
 
 /** Resolves a period query; `today` (`YYYY-MM-DD`, Vietnam) gives the default year. */
 export function resolvePeriod(q: PeriodQuery, today: string): Period {
@@ -81,7 +78,7 @@ export function resolvePeriod(q: PeriodQuery, today: string): Period {
   if (q.month) {
     const [y, m] = q.month.split("-").map(Number) as [number, number];
     from = `${q.month}-01`;
-    to = `${q.month}-${pad(lastDay(y, m))}`;
+    to = lastDayOfMonth(q.month);
     label = `Tháng ${m}/${y}`;
   } else if (q.from && q.to) {
     from = q.from;
@@ -90,9 +87,9 @@ export function resolvePeriod(q: PeriodQuery, today: string): Period {
   } else {
     const y = q.year ?? Number(today.slice(0, 4));
     if (q.quarter) {
-      const m0 = (q.quarter - 1) * 3 + 1;
-      from = `${y}-${pad(m0)}-01`;
-      to = `${y}-${pad(m0 + 2)}-${pad(lastDay(y, m0 + 2))}`;
+      const months = quarterMonths(y, q.quarter);
+      from = `${months[0]}-01`;
+      to = lastDayOfMonth(months[2]!);
       label = `Quý ${q.quarter}/${y}`;
     } else {
       from = `${y}-01-01`;
@@ -100,21 +97,8 @@ export function resolvePeriod(q: PeriodQuery, today: string): Period {
       label = `Năm ${y}`;
     }
   }
-  const months: string[] = [];
-  let y = Number(from.slice(0, 4));
-  let m = Number(from.slice(5, 7));
-  const last = to.slice(0, 7);
-  for (;;) {
-    const month = `${y}-${pad(m)}`;
-    months.push(month);
-    if (month >= last) break;
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-  }
-  const quarters = [...new Set(months.map(quarterOfMonth))];
+  const months = monthsBetween(from, to);
+  const quarters = [...new Set(months.map(quarterKey))];
   return { from, to, months, quarters, label };
 }
 

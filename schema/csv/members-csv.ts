@@ -16,6 +16,7 @@
  * Line numbers in reports are lines of the file, the header being line 1.
  */
 import { type BranchRole, emailSchema, type MembershipStatus, phoneSchema } from "../api/members";
+import { daysInMonth, vnThisYear } from "../calendar";
 import { foldForSearch } from "../text";
 
 export const MEMBER_CSV_COLUMNS = [
@@ -120,8 +121,7 @@ export function parseDate(value: string): string | null {
   if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (vn) [d, m, y] = [Number(vn[1]), Number(vn[2]), Number(vn[3])];
   else return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
@@ -130,7 +130,7 @@ export function parseMemberRow(
   cells: string[],
   columns: ColumnMap,
   line: number,
-  currentYear = new Date().getUTCFullYear(),
+  currentYear = vnThisYear(),
 ): { row: MemberCsvRow; problems: string[] } | { row: null; problems: string[] } {
   const get = (c: MemberCsvColumn) => (columns[c] === undefined ? "" : (cells[columns[c]!] ?? "").trim());
   const problems: string[] = [];

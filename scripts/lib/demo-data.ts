@@ -5,6 +5,7 @@
  * Ids are fixed and every insert is `INSERT OR IGNORE`, so loading it twice changes nothing.
  */
 
+import { addMonths, daysInMonth, vnThisMonth, vnWallTime } from "../../schema/calendar.ts";
 import { gradeOf, type Scores } from "../../schema/quality-grid.ts";
 import { foldForSearch, memberSearchText } from "../../schema/text.ts";
 import { hashPassword } from "../../worker/lib/password.ts";
@@ -271,7 +272,7 @@ export async function buildDemoSql(now = new Date()): Promise<DemoSeed> {
         organization_id: `${t}-${b.key}`,
         person_id: id,
         status: probationary ? "probationary" : "official",
-        probation_start: probationary ? vnTime(now.getUTCFullYear(), now.getUTCMonth() - 4, 19, 8).slice(0, 10) : null,
+        probation_start: probationary ? `${addMonths(vnThisMonth(now), -4)}-19` : null,
         branch_role: p.role,
         exempt_reason: exempt ? "Tuổi cao, sức yếu" : null,
         exempt_from: exempt ? "2025-01-01" : null,
@@ -301,12 +302,12 @@ export async function buildDemoSql(now = new Date()): Promise<DemoSeed> {
   const leaderId = person("Hoàng Minh Đức", 1968);
 
   const meetingIds: string[] = [];
-  // The calendar is Vietnam's (UTC+7): "today" there may already be tomorrow in UTC.
-  const local = new Date(now.getTime() + 7 * 3600_000);
-  const year = local.getUTCFullYear();
-  const month = local.getUTCMonth();
-  const today = local.getUTCDate();
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  // The calendar is Vietnam's: "today" there may already be tomorrow in UTC.
+  const local = vnWallTime(now);
+  const year = local.year;
+  const month = local.month - 1;
+  const today = local.day;
+  const lastDay = daysInMonth(year, month + 1);
   BRANCHES.forEach((b, i) => {
     const branch = branches.get(b.key)!;
     const format = b.type === "residential" ? "hybrid" : "in_person";
@@ -404,7 +405,7 @@ export async function buildDemoSql(now = new Date()): Promise<DemoSeed> {
       });
     }
   });
-  const ym = (back: number) => new Date(Date.UTC(year, month - back, 1)).toISOString().slice(0, 7);
+  const ym = (back: number) => addMonths(vnThisMonth(now), -back);
   const leaderScores = DEMO_SCORES[1]!;
   w.insert("evaluations", {
     id: `${t}-kp3-prev-ev-leader`,

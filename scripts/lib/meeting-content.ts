@@ -2,6 +2,7 @@
  * The content of a branch meeting as seeds write it: the usual order of a regular meeting (DOMAIN.md
  * "Meetings"), budgets adding up to the 90 minutes Directive 50-CT/TW asks for, and thematic topics.
  */
+import { addMonths, vnToUtc } from "../../schema/calendar.ts";
 import { votePresets } from "../../schema/vote-rules.ts";
 
 export interface AgendaTemplateItem {
@@ -52,15 +53,15 @@ export const ABSENCE_REASONS = [
 /** The vote rule for a branch resolution, as the room stores it. */
 export const RESOLUTION_RULE_JSON = JSON.stringify(votePresets.resolution);
 
-/** Vietnam is UTC+7 all year: a local wall-clock time in Vietnam as a UTC ISO string. */
+/** A wall-clock time in Vietnam as a UTC ISO string; `monthIndex` 0–11, out of range rolls over. */
 export function vnTime(year: number, monthIndex: number, day: number, hour: number, minute = 0): string {
-  return new Date(Date.UTC(year, monthIndex, day, hour - 7, minute)).toISOString();
+  return vnToUtc(year, monthIndex + 1, day, hour, minute);
 }
 
 export const addMinutes = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 
 /** `M/YYYY` as Vietnamese documents write a month. */
 export const monthLabel = (year: number, monthIndex: number) => {
-  const d = new Date(Date.UTC(year, monthIndex, 1));
-  return `${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
+  const month = addMonths(`${year}-01`, monthIndex);
+  return `${Number(month.slice(5, 7))}/${month.slice(0, 4)}`;
 };

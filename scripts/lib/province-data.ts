@@ -5,6 +5,7 @@
  * attendance, speeches and the resolution vote), and a quarterly thematic meeting in a third of the branches.
  * Deterministic: the same ids every time, so the benchmark knows what to ask for.
  */
+import { addMonths, quarterMonths, quarterOf, vnThisMonth, vnWallTime } from "../../schema/calendar.ts";
 import { foldForSearch, memberSearchText } from "../../schema/text.ts";
 import { hashPassword } from "../../worker/lib/password.ts";
 import { type AgendaTemplateItem, monthLabel, THEMATIC_AGENDA, THEMATIC_TOPICS, vnTime } from "./meeting-content.ts";
@@ -94,9 +95,9 @@ export async function buildProvinceSql(now = new Date()): Promise<ProvinceSeed> 
   const w = new SqlWriter({ rowsPerStatement: 250 });
   const r = rng(5000);
   const t = PROVINCE_TENANT_ID;
-  const local = new Date(now.getTime() + 7 * 3600_000);
-  const year = local.getUTCFullYear();
-  const month = local.getUTCMonth();
+  const local = vnWallTime(now);
+  const year = local.year;
+  const month = local.month - 1;
 
   w.insert("tenants", { id: t, name: "Đảng bộ tỉnh (dữ liệu đo tải / benchmark)" });
   const grassroots: string[] = [];
@@ -152,7 +153,11 @@ export async function buildProvinceSql(now = new Date()): Promise<ProvinceSeed> 
   sizes.forEach((size, b) => {
     const x = r();
     let acc = 0;
-    const type = BRANCH_TYPES.find(([, p]) => (acc += p) > x)?.[0] ?? "residential";
+    const type =
+      BRANCH_TYPES.find(([, p]) => {
+        acc += p;
+        return acc > x;
+      })?.[0] ?? "residential";
     const id = `${t}-b${String(b + 1).padStart(3, "0")}`;
     const parent = grassroots[b % grassroots.length]!;
     w.insert("organizations", {
@@ -203,8 +208,7 @@ export async function buildProvinceSql(now = new Date()): Promise<ProvinceSeed> 
     const hour = branch.type === "residential" ? 19 : 16;
     const day = 5 + (b % 20);
     for (let back = PROVINCE_SIZE.months - 1; back >= 0; back--) {
-      const d = new Date(Date.UTC(year, month - back, 1));
-      const ym = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+      const ym = addMonths(vnThisMonth(now), -back);
       const id = `${branch.id}-${ym}`;
       if (back === 1) sampleMeetingIds.push(id);
       writeMeeting(w, r, {
@@ -220,7 +224,7 @@ export async function buildProvinceSql(now = new Date()): Promise<ProvinceSeed> 
         speeches: 3,
       });
       // A thematic meeting each quarter in a third of the branches.
-      if (b % 3 === 0 && d.getUTCMonth() % 3 === 1 && back > 0) {
+      if (b % 3 === 0 && quarterMonths(Number(ym.slice(0, 4)), quarterOf(ym))[1] === ym && back > 0) {
         writeMeeting(w, r, {
           tenantId: t,
           id: `${id}-cd`,

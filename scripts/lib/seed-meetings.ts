@@ -151,7 +151,7 @@ export function writeMeeting(w: SqlWriter, r: () => number, m: MeetingSpec): voi
     result: closingResult(votePresets.resolution, base, tallyOf(cast.map((v) => v.choice))).result,
   });
   if (!m.ballots) return;
-  for (const v of cast)
+  for (const v of cast) {
     w.insert("ballots", {
       tenant_id: m.tenantId,
       vote_id: voteId,
@@ -160,4 +160,5 @@ export function writeMeeting(w: SqlWriter, r: () => number, m: MeetingSpec): voi
       channel: v.remote ? "remote" : "hall",
       cast_at: addMinutes(opened, 1),
     });
+  }
 }

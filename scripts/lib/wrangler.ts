@@ -40,12 +40,16 @@ export function wrangler(
     });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d: Buffer) => {
-      stdout += d.toString();
+    // Decoded as one stream: a chunk boundary can fall inside a multi-byte character (Vietnamese text in
+    // `d1 execute --json` output), which decoding each chunk alone would garble.
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
+    child.stdout.on("data", (d: string) => {
+      stdout += d;
       if (echo) process.stdout.write(d);
     });
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
+    child.stderr.on("data", (d: string) => {
+      stderr += d;
       if (echo) process.stderr.write(d);
     });
     child.on("error", reject);

@@ -9,6 +9,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { addMonths, vnThisMonth, vnThisYear } from "../../schema/calendar.ts";
 import { browserForFile, DESKTOP, PHONE, shots } from "./support.ts";
 
 const baseUrl = inject("baseUrl");
@@ -94,15 +95,18 @@ ${badLine}
 
     // Last month's meeting was held; next year is still empty: plan its January from the usual order.
     // As the seed dates it: the 15th of last month.
-    const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 15));
-    await page.goto(`${base}/planning?org=${seed.branchId}&year=${lastMonth.getUTCFullYear()}`);
+    const lastMonth = addMonths(vnThisMonth(), -1);
+    await page.goto(`${base}/planning?org=${seed.branchId}&year=${lastMonth.slice(0, 4)}`);
     const months = page.locator(".slots-months > li");
-    await months.nth(lastMonth.getUTCMonth()).filter({ hasText: "Đã họp" }).waitFor();
+    await months
+      .nth(Number(lastMonth.slice(5, 7)) - 1)
+      .filter({ hasText: "Đã họp" })
+      .waitFor();
     expect(await months.count()).toBe(12);
     expect(await page.locator(".slots-quarters > li").count()).toBe(4);
     await shots(page, "planning-year");
 
-    const nextYear = new Date().getUTCFullYear() + 1;
+    const nextYear = vnThisYear() + 1;
     await page.goto(`${base}/planning?org=${seed.branchId}&year=${nextYear}`);
     await months.first().filter({ hasText: "Chưa lên lịch" }).waitFor();
     await months.first().getByRole("link", { name: /Tạo/ }).click();
@@ -215,7 +219,7 @@ ${badLine}
     expect(await nav.innerText()).not.toContain("Đảng viên");
 
     // A meeting in a year nobody planned yet, from the planning grid, with a presenter for one item.
-    const year = new Date().getUTCFullYear() + 2;
+    const year = vnThisYear() + 2;
     await page.goto(`${base}/planning?org=${seed.branchId}&year=${year}`);
     const months = page.locator(".slots-months > li");
     await months.first().getByRole("link", { name: /Tạo/ }).click();

@@ -2,13 +2,15 @@
  * Starts the real Worker for the browser tests: a fresh local D1 in a temp dir (migrations applied, test
  * data seeded), then `wrangler dev` on a free port serving the already built client (web/dist; run
  * `npm run build` first). scripts/lib/wrangler.ts runs it in its own process group, so teardown ends
- * workerd with it.
+ * workerd with it. Chromium is found (and the npm one unpacked) here, once per run, before any test file
+ * launches it: scripts/lib/chromium.ts.
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { chromiumPath } from "../../scripts/lib/chromium.ts";
 import { applyMigrationsLocal, executeFileLocal, freePort, root, startDev } from "../../scripts/lib/wrangler.ts";
 import { buildSeed, type Seed } from "./seed.ts";
 
@@ -21,6 +23,7 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   if (!existsSync(join(root, "web/dist/index.html"))) throw new Error("web/dist is missing: run `npm run build` first");
+  await chromiumPath();
   const persistTo = await mkdtemp(join(tmpdir(), "chibo-browser-"));
   try {
     await applyMigrationsLocal(persistTo);

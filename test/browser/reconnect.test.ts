@@ -73,8 +73,11 @@ describe("a member's phone across a lost connection", () => {
     // A hand raised now waits on the phone: the banner counts it, nothing reaches the room.
     await raise.click();
     await banner(member.page).filter({ hasText: "1 thao tác đang chờ gửi" }).waitFor();
-    await member.page.waitForTimeout(1500);
+    // The phone's next try to reach the room (after its 1–3 s backoff) fails at the ticket request while the
+    // network is gone. Once it has, the moment the waiting action could have left has passed.
+    await member.page.waitForEvent("requestfailed", (r) => r.url().endsWith("/tickets"));
     expect(sent.filter((f) => f.type === "queue/raise")).toHaveLength(0);
+    expect(await banner(member.page).textContent()).toContain("1 thao tác đang chờ gửi");
     expect(await chair.page.getByText("Chưa có ai giơ tay").isVisible()).toBe(true);
     await raise.waitFor(); // still the raise button: the phone shows no hand the room has not taken
 

@@ -7,6 +7,7 @@
  * Password hashes use the Worker's own format (PBKDF2-SHA256, 100,000 iterations) computed here in Node.
  */
 import { webcrypto } from "node:crypto";
+import { addMonths, vnThisMonth, vnToUtc } from "../../schema/calendar.ts";
 
 export const PASSWORD = "mat-khau-trinh-duyet";
 
@@ -24,6 +25,8 @@ export interface Seed {
   closedMeetingId: string;
   agenda: { id: string; title: string }[];
   people: Record<"chair" | "secretary" | "member" | "probationary" | "leader" | "admin", SeedPerson>;
+  /** A second planned meeting of the main branch for the CSP test, so it does not depend on the meeting test. */
+  cspMeetingId: string;
   /** A meeting of its own branch for the reconnect test, so it does not depend on the meeting test's order. */
   reconnect: { meetingId: string; chair: SeedPerson; member: SeedPerson };
 }
@@ -118,7 +121,9 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
   membership(probationary, "probationary", "member");
   // Members without a device or account: the chair checks them in from the console.
   const hallNames = ["Hoàng Văn Em", "Đỗ Thị Giang", "Vũ Văn Hải", "Bùi Thị Lan"];
-  hallNames.forEach((name, i) => membership(person(`hall${i + 1}`, name, false), "official", "member"));
+  hallNames.forEach((name, i) => {
+    membership(person(`hall${i + 1}`, name, false), "official", "member");
+  });
   membership(person("elder", "Ngô Văn Kính", false), "official", "member", true);
 
   const leader = person("leader", "Đặng Quốc Hùng", true);
@@ -144,7 +149,7 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
     "Biểu quyết nghị quyết",
   ];
   const agenda = titles.map((title, i) => ({ id: `ai-${i + 1}`, title }));
-  agenda.forEach((a, i) =>
+  agenda.forEach((a, i) => {
     insert("agenda_items", {
       id: a.id,
       tenant_id: tenantId,
@@ -153,11 +158,33 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
       title: a.title,
       presenter_person_id: chair.id,
       minutes_budget: 15,
-    }),
-  );
+    });
+  });
   insert("meeting_guests", {
     tenant_id: tenantId,
     meeting_id: meetingId,
+    person_id: leader.id,
+    title: "Ủy viên Ban Thường vụ Tỉnh ủy",
+  });
+
+  // A second meeting of the branch, live-able, for the CSP test alone: the meeting test closes the first one.
+  const cspMeetingId = "mtg-csp";
+  insert("meetings", {
+    id: cspMeetingId,
+    tenant_id: tenantId,
+    organization_id: branchId,
+    kind: "thematic",
+    topic: "Sinh hoạt chuyên đề (kiểm tra chính sách bảo mật)",
+    scheduled_at: new Date().toISOString(),
+    place: "Nhà văn hóa khu phố 3",
+    format: "hybrid",
+    status: "planned",
+    chair_person_id: chair.id,
+    minutes_taker_person_id: secretary.id,
+  });
+  insert("meeting_guests", {
+    tenant_id: tenantId,
+    meeting_id: cspMeetingId,
     person_id: leader.id,
     title: "Ủy viên Ban Thường vụ Tỉnh ủy",
   });
@@ -227,8 +254,8 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
 
   const closedMeetingId = "mtg-closed";
   // The 15th of last month, 19:00 in Vietnam: always a past month, whatever today's date.
-  const now = new Date();
-  const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15, 12)).toISOString();
+  const prev = addMonths(vnThisMonth(), -1);
+  const lastMonth = vnToUtc(Number(prev.slice(0, 4)), Number(prev.slice(5, 7)), 15, 19);
   insert("meetings", {
     id: closedMeetingId,
     tenant_id: tenantId,
@@ -262,6 +289,7 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
       closedMeetingId,
       agenda,
       people: { chair, secretary, member, probationary, leader, admin },
+      cspMeetingId,
       reconnect: { meetingId: reconnectMeetingId, chair: kp7Chair, member: kp7Member },
     },
     sql: `${lines.join("\n")}\n`,

@@ -1,24 +1,15 @@
 /**
- * Chromium for the browser tests: Debian's /usr/bin/chromium driven by playwright-core, one context per
+ * Chromium for the browser tests (scripts/lib/chromium.ts finds one) driven by playwright-core, one context per
  * person (own cookies), logging in through the real login form, screenshots at phone and desktop size.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
+import { VN_TIME_ZONE } from "../../schema/calendar.ts";
+import { launchChromium } from "../../scripts/lib/chromium.ts";
 import type { SeedPerson } from "./seed.ts";
 import { PASSWORD } from "./seed.ts";
-
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
@@ -26,7 +17,7 @@ export const DESKTOP = { width: 1280, height: 800 };
 export const screenshotDir = join(import.meta.dirname, "../../test-artifacts/screenshots");
 
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  return launchChromium();
 }
 
 export interface Person {
@@ -46,7 +37,7 @@ export async function loginAs(
     baseURL: baseUrl,
     viewport,
     locale: "vi-VN",
-    timezoneId: "Asia/Ho_Chi_Minh",
+    timezoneId: VN_TIME_ZONE,
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -68,9 +59,20 @@ export async function shots(page: Page, name: string): Promise<void> {
     ["desktop", DESKTOP],
   ] as const) {
     await page.setViewportSize(size);
-    // Sticky headers land mid-page in a full-page capture unless the page is at the top.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(150);
+    // Sticky headers land mid-page in a full-page capture unless the page is at the top. Captured once the page
+    // is at the new width and at the top, and has drawn two frames since (resize observers such as the report's
+    // chart run before a frame is drawn), not after a guessed pause.
+    await page.evaluate(
+      (width) =>
+        new Promise<void>((resolve) => {
+          window.scrollTo(0, 0);
+          const settled = () => window.innerWidth === width && window.scrollY === 0;
+          const frame = () =>
+            requestAnimationFrame(() => (settled() ? requestAnimationFrame(() => resolve()) : frame()));
+          frame();
+        }),
+      size.width,
+    );
     await page.screenshot({ path: join(screenshotDir, `${name}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize(own);

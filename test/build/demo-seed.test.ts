@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { VN_SQL_SHIFT } from "../../schema/calendar.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TENANT_ID } from "../../scripts/lib/demo-data.ts";
 import { applyMigrationsLocal, queryAllLocal, queryLocal } from "../../scripts/lib/wrangler.ts";
 import { seedDemo } from "../../scripts/seed-demo.ts";
@@ -157,7 +158,7 @@ describe("demo seed on a local D1", () => {
       invited: number;
       status: string;
     }>(
-      `SELECT vp.month, strftime('%Y-%m', m.scheduled_at, '+7 hours') AS meeting_month, m.organization_id = vp.organization_id AS same_branch,
+      `SELECT vp.month, strftime('%Y-%m', m.scheduled_at, '${VN_SQL_SHIFT}') AS meeting_month, m.organization_id = vp.organization_id AS same_branch,
          EXISTS (SELECT 1 FROM meeting_guests g WHERE g.meeting_id = vp.meeting_id AND g.person_id = vp.leader_person_id) AS invited, vp.status
        FROM visit_plans vp JOIN meetings m ON m.id = vp.meeting_id`,
     );

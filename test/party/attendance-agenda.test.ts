@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { agendaItems, attendance, meetings, memberships } from "../../schema/db/tables";
 import { createPerson, db } from "../support/fixtures";
 import { closeAllRooms, eventually } from "../support/room-client";
+import { advanceRoomClock } from "../support/room-clock";
 import { createMeeting, liveMeeting } from "./meeting-fixture";
 
 afterEach(() => closeAllRooms());
@@ -97,11 +98,13 @@ describe("agenda", () => {
 
   it("moves between items with a clock per item, adds and reorders items", async () => {
     const { f, c, chair } = await liveMeeting(["chair", "m1"]);
-    await new Promise((r) => setTimeout(r, 30));
+    // Twelve minutes on the first item.
+    await advanceRoomClock(f.meetingId, 12 * 60_000);
     await chair.ok({ type: "agenda/go", itemId: f.items[1]!.id });
     let snap = await c.m1!.sync();
     const first = snap.state.agenda.find((a) => a.id === f.items[0]!.id)!;
-    expect(first.elapsedMs).toBeGreaterThan(0);
+    expect(first.elapsedMs).toBeGreaterThanOrEqual(12 * 60_000);
+    expect(first.elapsedMs).toBeLessThan(13 * 60_000);
     expect(first.runningSince).toBeNull();
     expect(first.done).toBe(true);
     expect(snap.state.currentItemId).toBe(f.items[1]!.id);
@@ -165,7 +168,8 @@ describe("before the meeting starts", () => {
         personId: newcomer.id,
         status: "official",
       });
-    await new Promise((r) => setTimeout(r, 3100));
+    // The room re-reads D1 on a connection only if it last did more than 3 s ago.
+    await advanceRoomClock(f.meetingId, 3_100);
     const from = early.received.length;
     const m1 = await f.join("m1");
     const snap = await m1.sync();

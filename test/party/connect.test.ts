@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
-import { sessionSecret } from "../../worker/lib/session-token";
-import { signToken } from "../../worker/lib/signed-token";
+import { configOf } from "../../server/config";
+import { roomTicketKey, signToken } from "../../server/signed-token";
 import { closeAllRooms, connectRoom, RoomClient } from "../support/room-client";
 import { createMeeting } from "./meeting-fixture";
 
@@ -33,7 +33,7 @@ describe("connecting to a meeting room", () => {
         name: "x",
         exp: Math.floor(Date.now() / 1000) - 5,
       },
-      `room-ticket:${sessionSecret(env)}`,
+      roomTicketKey(configOf(env).sessionSecret),
     );
     await refusedWith(await connectRoom(f.meetingId, expired), 401);
   });

@@ -6,6 +6,7 @@ import { ballots, votes } from "../../schema/db/tables";
 import { MAX_FRAME_CHARS } from "../../schema/room/messages";
 import { db } from "../support/fixtures";
 import { closeAllRooms, eventually, nextId } from "../support/room-client";
+import { advanceRoomClock } from "../support/room-clock";
 import { liveMeeting } from "./meeting-fixture";
 
 afterEach(() => closeAllRooms());
@@ -110,8 +111,10 @@ describe("bad messages", () => {
     const limited = await m1.wait((m) => m.type === "error" && m.code === "rate_limited", 5000, from);
     expect(ids).toContain(limited.type === "error" ? limited.ref : "");
 
-    // Still open, and nothing changed: the agenda stayed on the first item.
-    await new Promise((r) => setTimeout(r, 1200));
+    // Still open, and nothing changed: the agenda stayed on the first item. The last frame's answer comes after
+    // every earlier one was handled; then a second of the room's time refills the bucket for the sync.
+    await m1.wait((m) => (m.type === "error" || m.type === "ack") && m.ref === ids.at(-1), 5000, from);
+    await advanceRoomClock(f.meetingId, 1_000);
     const snap = await m1.sync();
     expect(m1.closed).toBe(false);
     expect(snap.state.currentItemId).toBe(f.items[0]!.id);

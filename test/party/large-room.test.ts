@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
 import { COALESCE_FROM } from "../../party/fanout";
-import { issueRoomTicket } from "../../worker/lib/room-ticket";
+import { issueRoomTicket } from "../../server/room-ticket";
 import { closeAllRooms, joinRoom } from "../support/room-client";
 import { liveMeeting, PRESENT_OFFICIALS } from "./meeting-fixture";
 

@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { attendance, evaluations, leaderNotes, meetings, minutes } from "../../schema/db/tables";
 import { db } from "../support/fixtures";
 import { closeAllRooms, eventually } from "../support/room-client";
+import { advanceRoomClock } from "../support/room-clock";
 import { liveMeeting } from "./meeting-fixture";
 
 afterEach(() => closeAllRooms());
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("visiting leader", () => {
   it("keeps private notes per item, shared with the committee only when chosen", async () => {
@@ -103,7 +103,7 @@ describe("minutes and closing", () => {
     await c.taker!.ok({ type: "presence/mark-absent", personId: f.idOf("m6"), excused: true, reason: "Ốm nằm viện" });
     await c.m1!.ok({ type: "queue/raise", kind: "speech" });
     await chair.ok({ type: "floor/give", personId: f.idOf("m1") });
-    await sleep(20);
+    await advanceRoomClock(f.meetingId, 90_000);
     await chair.ok({ type: "floor/end" });
     const voteId = (
       await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết tháng 11", rule: "resolution", secret: false })
@@ -121,7 +121,7 @@ describe("minutes and closing", () => {
     expect(draft).toContain(f.nameOf("chair"));
     expect(draft).toContain("Trịnh Văn Lãnh Đạo");
     expect(draft).toContain(`${f.nameOf("m6")} (Ốm nằm viện)`);
-    expect(draft).toContain(`Đ/c ${f.nameOf("m1")} phát biểu`);
+    expect(draft).toContain(`Đ/c ${f.nameOf("m1")} phát biểu (2 phút)`);
     expect(draft).toMatch(/Thông qua nghị quyết tháng 11 .*KHÔNG THÔNG QUA/);
     const rev = snap.state.minutes.revision;
     await c.taker!.ok({

@@ -5,7 +5,7 @@
 import { env } from "cloudflare:workers";
 import { agendaItems, meetingGuests, meetings } from "../../schema/db/tables";
 import type { RoomRole } from "../../schema/room/ticket";
-import { issueRoomTicket } from "../../worker/lib/room-ticket";
+import { issueRoomTicket } from "../../server/room-ticket";
 import { createPerson, createTenant, db, type PersonSpec } from "../support/fixtures";
 import { joinRoom } from "../support/room-client";
 

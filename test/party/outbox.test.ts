@@ -1,4 +1,4 @@
-import { runDurableObjectAlarm } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
@@ -20,7 +20,15 @@ describe("outbox to D1", () => {
       await chair.ok({ type: "floor/end" });
       // The room still shows it: it was acknowledged from the room's own storage.
       expect((await c.m1!.sync()).state.speeches).toHaveLength(1);
-      await new Promise((r) => setTimeout(r, 300));
+      // The room tried to write it to D1 and counted the failure: the op waits in its outbox for a retry.
+      await eventually(() =>
+        runInDurableObject(
+          stub,
+          (_room, state) =>
+            state.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM room_outbox WHERE attempts > 0").one().n >
+            0,
+        ),
+      );
     } finally {
       await env.DB.exec("ALTER TABLE speeches_away RENAME TO speeches");
     }

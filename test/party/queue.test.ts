@@ -1,14 +1,13 @@
 import { runDurableObjectAlarm } from "cloudflare:test";
-import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { speeches } from "../../schema/db/tables";
 import { db } from "../support/fixtures";
 import { closeAllRooms, eventually } from "../support/room-client";
+import { alarmAfter, roomStub } from "../support/room-clock";
 import { liveMeeting } from "./meeting-fixture";
 
 afterEach(() => closeAllRooms());
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("speaking queue", () => {
   it("puts a point of order at the head, gives the floor and records every speech", async () => {
@@ -81,15 +80,12 @@ describe("speaking queue", () => {
     const { f, c, chair } = await liveMeeting(["chair", "m1"]);
     await chair.ok({ type: "queue/settings", settings: { limitSeconds: 1, graceSeconds: 1 } });
     await chair.ok({ type: "floor/give", personId: f.idOf("m1") });
-    const stub = env.MeetingRoom.get(env.MeetingRoom.idFromName(f.meetingId));
+    const stub = roomStub(f.meetingId);
     const from = c.m1!.received.length;
-    await sleep(1100);
-    // The alarm may already have fired on its own; running it again must be harmless (at-least-once).
-    await runDurableObjectAlarm(stub);
+    await alarmAfter(f.meetingId, 1100);
     const over = await c.m1!.event("queue", (e) => e.floor?.overrun === true, from);
     expect(over.floor?.personId).toBe(f.idOf("m1"));
-    await sleep(1000);
-    await runDurableObjectAlarm(stub);
+    await alarmAfter(f.meetingId, 1000);
     const ended = await c.m1!.event("speech", () => true, from);
     expect(ended.speech).toMatchObject({ personId: f.idOf("m1"), cutOff: true, limitSeconds: 1 });
     expect(ended.speech.overrunSeconds).toBeGreaterThanOrEqual(1);

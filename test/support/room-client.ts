@@ -168,6 +168,6 @@ export async function eventually<T>(check: () => Promise<T | undefined | false |
     const v = await check();
     if (v !== undefined && v !== false && v !== null) return v;
     if (Date.now() > until) throw new Error("eventually: condition not met in time");
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 10));
   }
 }

@@ -2,17 +2,56 @@
 
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument } from "pdf-lib";
+import fontkit from "@cantoo/fontkit";
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from "@cantoo/pdf-lib";
 import { describe, expect, it } from "vitest";
 import { type MinutesDoc, paragraphs, pdfFileName, vietnameseDate } from "../../web/src/pages/minutes/minutes-doc";
 import { buildMinutesPdf, wrapLine } from "../../web/src/pages/minutes/minutes-pdf";
 
-const fontDir = join(import.meta.dirname, "../../node_modules/@expo-google-fonts/noto-sans");
+// The fonts the client fetches: the committed Vietnamese subsets (scripts/subset-fonts.ts).
+const fontDir = join(import.meta.dirname, "../../web/src/pages/minutes/fonts");
 const loadFonts = async () => ({
-  regular: new Uint8Array(await readFile(join(fontDir, "400Regular/NotoSans_400Regular.ttf"))),
-  bold: new Uint8Array(await readFile(join(fontDir, "700Bold/NotoSans_700Bold.ttf"))),
+  regular: new Uint8Array(await readFile(join(fontDir, "NotoSans-Regular-vi.ttf"))),
+  bold: new Uint8Array(await readFile(join(fontDir, "NotoSans-Bold-vi.ttf"))),
 });
+
+/** Every Vietnamese letter: each vowel with each of the five tone marks (and none), both cases, and đ. */
+const VOWELS = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"];
+const TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]; // huyền, sắc, hỏi, ngã, nặng
+const lower = `${VOWELS.flatMap((v) => TONES.map((t) => (v + t).normalize("NFC"))).join("")}đ`;
+const ALPHABET = `${lower}${lower.toUpperCase()} – — “ ” ‘ ’ … • ₫ · °`;
+
+/** The fonts embedded in a PDF (FontFile2 streams), decompressed. */
+function embeddedFonts(pdf: PDFDocument): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict)) continue;
+    const file = pdf.context.lookup(obj.get(PDFName.of("FontFile2")));
+    if (file instanceof PDFRawStream) out.push(decodePDFRawStream(file).decode());
+  }
+  return out;
+}
+
+/**
+ * The glyph ids every page draws (pdf-lib writes text as `<hex> Tj` of 2-byte glyph ids). A character the font
+ * lacks raises nothing in pdf-lib or fontkit: it is silently drawn as glyph 0, .notdef (an empty box).
+ */
+function drawnGlyphs(pdf: PDFDocument): number[] {
+  const ids: number[] = [];
+  for (const page of pdf.getPages()) {
+    const contents = page.node.Contents();
+    const streams =
+      contents instanceof PDFArray ? contents.asArray().map((ref) => pdf.context.lookup(ref)) : [contents];
+    for (const stream of streams) {
+      if (!(stream instanceof PDFRawStream)) throw new Error("page contents are not a stream");
+      const ops = new TextDecoder("latin1").decode(decodePDFRawStream(stream).decode());
+      for (const [, hex] of ops.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) {
+        for (let i = 0; i < hex!.length; i += 4) ids.push(Number.parseInt(hex!.slice(i, i + 4), 16));
+      }
+    }
+  }
+  return ids;
+}
 
 const body = `I. THỜI GIAN, ĐỊA ĐIỂM
 Hồi 19 giờ 30 phút, ngày 25 tháng 11 năm 2026, tại Nhà văn hóa khu phố 3.
@@ -36,16 +75,44 @@ const doc: MinutesDoc = {
 };
 
 describe("minutes PDF", () => {
-  it("has a glyph for every Vietnamese character it prints", async () => {
+  it("ships small subset fonts with a glyph for every Vietnamese letter and tone mark", async () => {
     const fonts = await loadFonts();
     for (const bytes of [fonts.regular, fonts.bold]) {
+      // The full Noto Sans is 630 KB and 4,000+ glyphs; the subset keeps what Vietnamese needs.
+      expect(bytes.byteLength).toBeLessThan(80_000);
       const font = fontkit.create(bytes);
-      const text = `${Object.values(doc).join(" ")} ĐẢNG CỘNG SẢN VIỆT NAM ắằẳẵặấầẩẫậếềểễệốồổỗộớờởỡợứừửữựỳỷỹỵ`;
+      if ("fonts" in font) throw new Error("a font collection, not one font");
+      expect(font.numGlyphs).toBeLessThan(1_000);
+      const text = `${Object.values(doc).join(" ")} ĐẢNG CỘNG SẢN VIỆT NAM ${ALPHABET}`;
       const missing = [...new Set(text.replace(/\s/g, ""))].filter(
         (ch) => !font.hasGlyphForCodePoint(ch.codePointAt(0)!),
       );
       expect(missing).toEqual([]);
     }
+  });
+
+  it("embeds the subset fonts and draws every Vietnamese letter with a real glyph, never .notdef", async () => {
+    const fonts = await loadFonts();
+    // The alphabet in the body (regular) and in the subtitle and names (bold).
+    const all = { ...doc, subtitle: ALPHABET, chairName: lower, body: `${body}\n\n${ALPHABET}` };
+    const back = await PDFDocument.load(await buildMinutesPdf(all, fonts));
+    const embedded = embeddedFonts(back);
+    expect(embedded).toHaveLength(2);
+    expect(embedded.map((f) => Buffer.from(f).equals(fonts.regular) || Buffer.from(f).equals(fonts.bold))).toEqual([
+      true,
+      true,
+    ]);
+    const glyphs = drawnGlyphs(back);
+    expect(glyphs.length).toBeGreaterThan(3 * ALPHABET.replace(/\s/g, "").length);
+    expect(glyphs.filter((id) => id === 0)).toEqual([]);
+  });
+
+  it("draws text pasted decomposed (a letter, then its marks) with the precomposed glyphs", async () => {
+    // fontkit's layout composes it; without that each mark would be a glyph of its own, misplaced.
+    const fonts = await loadFonts();
+    const nfc = await PDFDocument.load(await buildMinutesPdf({ ...doc, body: ALPHABET }, fonts));
+    const nfd = await PDFDocument.load(await buildMinutesPdf({ ...doc, body: ALPHABET.normalize("NFD") }, fonts));
+    expect(drawnGlyphs(nfd)).toEqual(drawnGlyphs(nfc));
   });
 
   it("makes an A4 document with title and language, paginating a long body", async () => {
@@ -58,8 +125,8 @@ describe("minutes PDF", () => {
     expect(Math.round(width)).toBe(595);
     expect(Math.round(height)).toBe(842);
     expect(back.getTitle()).toBe("BIÊN BẢN — Sinh hoạt chi bộ thường kỳ tháng 11 năm 2026");
-    // The fonts are subset: a many-page PDF stays far below the 630 KB of one full font.
-    expect(bytes.byteLength).toBeLessThan(2_500_000);
+    // The fonts are the Vietnamese subsets: a many-page PDF stays far below the 630 KB of one full font.
+    expect(bytes.byteLength).toBeLessThan(300_000);
     const short = await buildMinutesPdf(doc, fonts);
     expect((await PDFDocument.load(short)).getPageCount()).toBe(1);
     if (process.env.CHIBO_PDF_OUT) {
@@ -79,5 +146,7 @@ describe("minutes PDF", () => {
     expect(paragraphs("a\nb\r\n\r\n\nc\n\n  \n")).toEqual([["a", "b"], ["c"]]);
     expect(pdfFileName("Chi bộ khu phố 3", "2026-11-25T12:30:00Z")).toBe("bien-ban-chi-bo-khu-pho-3-2026-11.pdf");
     expect(vietnameseDate("2026-11-30T18:00:00Z")).toBe("ngày 01 tháng 12 năm 2026");
+    // The file is named by the same Vietnam month as the title: 01:00 on 1 December there is 30 November in UTC.
+    expect(pdfFileName("Chi bộ khu phố 3", "2026-11-30T18:00:00Z")).toBe("bien-ban-chi-bo-khu-pho-3-2026-12.pdf");
   });
 });

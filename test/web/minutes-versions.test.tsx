@@ -93,6 +93,12 @@ describe("minutes versions", () => {
   });
 
   it("keeps the editor and its text when the save is refused", async () => {
+    const saved: string[] = [];
+    let answer!: (ok: boolean) => void;
+    const refusal = new Promise<boolean>((r) => {
+      answer = r;
+    });
+    const answers = [refusal, Promise.resolve(true)];
     render(() => (
       <MinutesVersions
         minutes={minutesOf(v(1))}
@@ -100,14 +106,25 @@ describe("minutes versions", () => {
         canApprove
         canWrite
         onApprove={() => {}}
-        onNewVersion={async () => false}
+        onNewVersion={(body) => {
+          saved.push(body);
+          return answers[saved.length - 1]!;
+        }}
       />
     ));
     fireEvent.click(screen.getByRole("button", { name: "Tạo phiên bản mới từ phiên bản 1" }));
     fireEvent.input(screen.getByLabelText(/Nội dung biên bản/), { target: { value: "Bản sửa" } });
     fireEvent.click(screen.getByRole("button", { name: "Lưu thành phiên bản 2" }));
-    await new Promise((r) => setTimeout(r, 10));
+    answer(false);
+    // The editor awaited this answer before the test did, so it has handled the refusal by now.
+    await refusal;
+    // Still open, and saving again sends the typed text: the editor kept it (the textarea alone would show what
+    // the test typed into it even if the editor had lost it).
     expect((screen.getByLabelText(/Nội dung biên bản/) as HTMLTextAreaElement).value).toBe("Bản sửa");
+    fireEvent.click(screen.getByRole("button", { name: "Lưu thành phiên bản 2" }));
+    expect(saved).toEqual(["Bản sửa", "Bản sửa"]);
+    // This one is taken: the editor closes, as it would have after the first had the refusal been ignored.
+    await waitFor(() => expect(screen.queryByLabelText(/Nội dung biên bản/)).toBeNull());
   });
 
   it("shows an approved version as final: no approval, no new version, even for the chair", () => {

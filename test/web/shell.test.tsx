@@ -105,6 +105,10 @@ describe("errors", () => {
     expect(errorText(failure)).toBe(t("err_internal"));
     const forbidden = await failureOf(new Response(JSON.stringify({ error: { code: "nope" } }), { status: 403 }));
     expect(forbidden.code).toBe("forbidden");
+    // A proxy's or the platform's own 413 and 429 read as the codes the API would have sent.
+    expect((await failureOf(new Response("Too Many Requests", { status: 429 }))).code).toBe("rate_limited");
+    expect((await failureOf(new Response("", { status: 413 }))).code).toBe("payload_too_large");
+    expect((await failureOf(new Response("", { status: 405 }))).code).toBe("bad_request");
   });
 
   it("shows a network failure in plain words with a retry", () => {

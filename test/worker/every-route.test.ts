@@ -8,6 +8,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { evaluations } from "../../schema/db/tables";
+import { errorCodes, statusOfCode } from "../../schema/errors";
 import { app, MAX_BODY_BYTES } from "../../worker/app";
 import { api, createPerson, db, login } from "../support/fixtures";
 import { branch, planned, setStatus } from "./meetings-helpers";
@@ -21,7 +22,7 @@ const UNSCOPED = new Set([
   "POST /api/auth/password",
 ]);
 const ENVELOPE = { error: { code: expect.any(String), message: expect.any(String) } };
-const CLIENT_ERRORS = [400, 401, 403, 404, 409, 413, 429];
+const CLIENT_ERRORS = errorCodes.filter((code) => code !== "internal").map((code) => statusOfCode[code]);
 
 /** Tables whose rows a tenant owns: another tenant's requests must leave them exactly as they were. */
 const TENANT_TABLES = [

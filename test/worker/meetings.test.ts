@@ -79,16 +79,14 @@ describe("planning one meeting", () => {
   it("lets the branch secretary and deputy plan for their own branch only; members and viewers cannot", async () => {
     const t = await branch();
     const otherBranch = `org-${crypto.randomUUID().slice(0, 8)}`;
-    await db()
-      .insert(organizations)
-      .values({
-        id: otherBranch,
-        tenantId: t.tenantId,
-        parentId: t.committeeId,
-        kind: "branch",
-        name: "Chi bộ khu phố 2",
-        branchType: "residential",
-      });
+    await db().insert(organizations).values({
+      id: otherBranch,
+      tenantId: t.tenantId,
+      parentId: t.committeeId,
+      kind: "branch",
+      name: "Chi bộ khu phố 2",
+      branchType: "residential",
+    });
     const body = (organizationId: string) => ({
       organizationId,
       kind: "regular",

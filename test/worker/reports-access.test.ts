@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import readXlsxFile from "read-excel-file/universal";
 import { beforeAll, describe, expect, it } from "vitest";
 import { reportColumns, reportNames, reportTitles } from "../../schema/api/reports";
+import { vnThisYear } from "../../schema/calendar";
 import { evaluations, meetings } from "../../schema/db/tables";
 import { api, createTenant, db, login } from "../support/fixtures";
 import { buildReportTenant, type ReportTenant } from "./reports-fixture";
@@ -25,30 +26,26 @@ beforeAll(async () => {
   otherAdmin = await login(other.admin.email);
   const mid = `mt-o-${crypto.randomUUID().slice(0, 8)}`;
   const secretary = Object.values(other.people)[0]!;
-  await db()
-    .insert(meetings)
-    .values({
-      id: mid,
-      tenantId: other.tenantId,
-      organizationId: other.branchId,
-      kind: "regular",
-      topic: "x",
-      scheduledAt: "2025-01-10T12:30:00.000Z",
-      status: "closed",
-    });
+  await db().insert(meetings).values({
+    id: mid,
+    tenantId: other.tenantId,
+    organizationId: other.branchId,
+    kind: "regular",
+    topic: "x",
+    scheduledAt: "2025-01-10T12:30:00.000Z",
+    status: "closed",
+  });
   otherEvaluationId = `ev-o-${crypto.randomUUID().slice(0, 8)}`;
-  await db()
-    .insert(evaluations)
-    .values({
-      id: otherEvaluationId,
-      tenantId: other.tenantId,
-      meetingId: mid,
-      evaluatorPersonId: secretary.id,
-      evaluatorKind: "branch",
-      scoresJson: "{}",
-      total: 10,
-      grade: "weak",
-    });
+  await db().insert(evaluations).values({
+    id: otherEvaluationId,
+    tenantId: other.tenantId,
+    meetingId: mid,
+    evaluatorPersonId: secretary.id,
+    evaluatorKind: "branch",
+    scoresJson: "{}",
+    total: 10,
+    grade: "weak",
+  });
 });
 
 async function download(path: string, token: string) {
@@ -64,13 +61,21 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(field), rows.push(row), (row = []), (field = ""), i++;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
     } else field += ch;
   }
   return rows;
@@ -128,7 +133,7 @@ describe("who may read reports", () => {
   it("defaults to the current year", async () => {
     const res = await api("GET", `${base()}/reports/meetings`, admin);
     expect(res.status).toBe(200);
-    const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+    const year = vnThisYear();
     expect(res.json.period.label).toBe(`Năm ${year}`);
   });
 });

@@ -80,17 +80,15 @@ beforeAll(async () => {
   const other = await createTenant([{ name: "Người khác", branchRole: "secretary" }]);
   const otherMeeting = `mt-other-${crypto.randomUUID().slice(0, 8)}`;
   const person = Object.values(other.people)[0]!;
-  await db()
-    .insert(meetings)
-    .values({
-      id: otherMeeting,
-      tenantId: other.tenantId,
-      organizationId: other.branchId,
-      kind: "regular",
-      topic: "x",
-      scheduledAt: "2025-01-10T12:30:00.000Z",
-      status: "closed",
-    });
+  await db().insert(meetings).values({
+    id: otherMeeting,
+    tenantId: other.tenantId,
+    organizationId: other.branchId,
+    kind: "regular",
+    topic: "x",
+    scheduledAt: "2025-01-10T12:30:00.000Z",
+    status: "closed",
+  });
   await db()
     .insert(attendance)
     .values({ tenantId: other.tenantId, meetingId: otherMeeting, personId: person.id, status: "absent_unexcused" });

@@ -6,9 +6,10 @@ import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { TicketResponse } from "../../schema/api/tickets";
 import { meetingGuests } from "../../schema/db/tables";
-import { verifyRoomTicket } from "../../worker/lib/room-ticket";
+import { roomPagePath } from "../../schema/room-page";
+import { verifyRoomTicket } from "../../server/room-ticket";
 import { SESSION_COOKIE } from "../../worker/lib/session-token";
-import { TICKET_ELEMENT_ID, withTicket } from "../../worker/room-page";
+import { ASSETS_ELEMENT_ID, TICKET_ELEMENT_ID, withTicket } from "../../worker/room-page";
 import { api, createPerson, db, login } from "../support/fixtures";
 import { branch, planned, setStatus } from "./meetings-helpers";
 
@@ -41,8 +42,8 @@ describe("room page with the ticket inside", () => {
       expect(res.headers.get("etag")).toBeNull();
       const { html, embedded } = await read(res);
       expect(html).toContain('<div id="app">');
-      // Ahead of the inline script that reads it.
-      expect(html.indexOf(TICKET_ELEMENT_ID)).toBeLessThan(html.indexOf("chiboRoomTicket"));
+      // Ahead of room-boot, the module that reads it.
+      expect(html.indexOf(TICKET_ELEMENT_ID)).toBeLessThan(html.search(/src="\/assets\/room-boot-[^"]+\.js"/));
       expect(embedded).toMatchObject({ role, roomPath: `/parties/meeting-room/${m.id}` });
       expect(await verifyRoomTicket(env, embedded!.ticket)).toMatchObject({ tid: t.tenantId, mid: m.id, role });
     }
@@ -106,6 +107,27 @@ describe("room page with the ticket inside", () => {
       expect(res.status, path).toBe(200);
       expect((await read(res)).embedded, path).toBeNull();
     }
+  });
+
+  it("lists the room or hall page's own chunks as preloads ahead of room-boot, with or without a ticket", async () => {
+    const t = await branch();
+    const m = await planned(t);
+    const token = await login(t.member.email);
+    for (const kind of ["room", "hall"] as const) {
+      for (const session of [token, undefined]) {
+        const { html } = await read(await page(roomPagePath(t.tenantId, m.id, kind), session));
+        const block = new RegExp(`<script type="application/json" id="${ASSETS_ELEMENT_ID}">(.*?)</script>`).exec(html);
+        const files = (JSON.parse(block![1]!) as Record<string, string[]>)[kind]!;
+        expect(files.some((f) => f.startsWith(`/assets/${kind}-page-`))).toBe(true);
+        const preloads = [
+          ...html.matchAll(/<link rel="(?:modulepreload|preload" as="style)" crossorigin href="([^"]+)">/g),
+        ];
+        expect(preloads.map((l) => l[1])).toEqual(files);
+        expect(preloads[0]!.index).toBeLessThan(html.search(/src="\/assets\/room-boot-/));
+      }
+    }
+    // Any other page gets none.
+    expect((await read(await page("/login"))).html).not.toContain("modulepreload");
   });
 
   it("escapes the JSON so that nothing in it can close the script element", async () => {

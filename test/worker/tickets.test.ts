@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { meetingGuests, meetings, memberships } from "../../schema/db/tables";
-import { verifyRoomTicket } from "../../worker/lib/room-ticket";
+import { verifyRoomTicket } from "../../server/room-ticket";
 import { api, createPerson, createTenant, db, login } from "../support/fixtures";
 
 /** A branch with a chair, a minutes-taker, an official and a probationary member, and a meeting of it. */

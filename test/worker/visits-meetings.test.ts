@@ -38,15 +38,13 @@ async function setup() {
       topic: "Sinh hoạt",
       scheduledAt: "2031-03-10T12:30:00.000Z",
     });
-  await db()
-    .insert(visitPlans)
-    .values({
-      id: otherPlanId,
-      tenantId: other.tenantId,
-      leaderPersonId: otherLeader.id,
-      organizationId: other.branchId,
-      month: "2031-03",
-    });
+  await db().insert(visitPlans).values({
+    id: otherPlanId,
+    tenantId: other.tenantId,
+    leaderPersonId: otherLeader.id,
+    organizationId: other.branchId,
+    month: "2031-03",
+  });
   return { ...t, leader, token, planId: plan.json.id as string, other, otherLeader, otherPlanId };
 }
 

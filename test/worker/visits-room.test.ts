@@ -21,17 +21,15 @@ describe("the visit loop and the room", () => {
     const absent = await createPerson("Phan Văn Vắng");
     // The absent leader spoke at the branch's October meeting: a trace, but not of the planned meeting.
     const october = uid("mt");
-    await db()
-      .insert(meetings)
-      .values({
-        id: october,
-        tenantId: f.tenantId,
-        organizationId: f.branchId,
-        kind: "regular",
-        topic: "Tháng 10",
-        scheduledAt: "2026-10-10T12:00:00.000Z",
-        status: "closed",
-      });
+    await db().insert(meetings).values({
+      id: october,
+      tenantId: f.tenantId,
+      organizationId: f.branchId,
+      kind: "regular",
+      topic: "Tháng 10",
+      scheduledAt: "2026-10-10T12:00:00.000Z",
+      status: "closed",
+    });
     await db()
       .insert(speeches)
       .values({
@@ -107,17 +105,15 @@ describe("the visit loop and the room", () => {
     }
     // The committee schedules it (nobody reads the plans afterwards).
     const december = uid("mt");
-    await db()
-      .insert(meetings)
-      .values({
-        id: december,
-        tenantId: f.tenantId,
-        organizationId: f.branchId,
-        kind: "regular",
-        topic: "Tháng 12",
-        scheduledAt: "2026-12-10T12:00:00.000Z",
-        status: "planned",
-      });
+    await db().insert(meetings).values({
+      id: december,
+      tenantId: f.tenantId,
+      organizationId: f.branchId,
+      kind: "regular",
+      topic: "Tháng 12",
+      scheduledAt: "2026-12-10T12:00:00.000Z",
+      status: "planned",
+    });
     const res = await api("POST", `/api/tenants/${f.tenantId}/tickets`, await login(leader.email), {
       meetingId: december,
     });

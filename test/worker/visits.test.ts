@@ -84,16 +84,14 @@ describe("registering a visit", () => {
     const s = await setup();
     const other = await createTenant();
     const otherMeeting = uid("mt");
-    await db()
-      .insert(meetings)
-      .values({
-        id: otherMeeting,
-        tenantId: other.tenantId,
-        organizationId: other.branchId,
-        kind: "regular",
-        topic: "x",
-        scheduledAt: "2030-03-10T12:30:00.000Z",
-      });
+    await db().insert(meetings).values({
+      id: otherMeeting,
+      tenantId: other.tenantId,
+      organizationId: other.branchId,
+      kind: "regular",
+      topic: "x",
+      scheduledAt: "2030-03-10T12:30:00.000Z",
+    });
     const branch2Meeting = await s.meeting(s.branch2, "2030-03-10T12:30:00.000Z");
     const aprilMeeting = await s.meeting(s.branchId, "2030-04-10T12:30:00.000Z");
     const ok = { leaderPersonId: s.leader.id, organizationId: s.branchId, month: "2030-03" };

@@ -4,8 +4,8 @@
  */
 import { Route, Router, type RouteSectionProps, useLocation, useNavigate } from "@solidjs/router";
 import { createEffect, ErrorBoundary, lazy, Match, on, Switch } from "solid-js";
+import { parseRoomPagePath, roomPageRoute } from "../../schema/room-page";
 import { t } from "./i18n/common";
-import { isLiveRoomPath } from "./room/room-early";
 import { session } from "./session";
 import { ErrorNotice } from "./ui/error-notice";
 import { Toaster } from "./ui/toast";
@@ -31,9 +31,9 @@ const ReportsPage = lazy(() => import("./reports/reports-page"));
 // On a room or hall address, fetch that page's code now, beside the session check, rather than after the
 // session answered and the guard let the page render: one round trip less before a member can vote.
 if (typeof window !== "undefined") {
-  const path = window.location.pathname;
-  if (/^\/t\/[^/]+\/meetings\/[^/]+\/room$/.test(path)) void RoomPage.preload();
-  else if (/^\/t\/[^/]+\/meetings\/[^/]+\/hall$/.test(path)) void HallPage.preload();
+  const page = parseRoomPagePath(window.location.pathname)?.page;
+  if (page === "room") void RoomPage.preload();
+  else if (page === "hall") void HallPage.preload();
 }
 
 function Root(props: RouteSectionProps) {
@@ -86,7 +86,10 @@ function RequireLogin(props: RouteSectionProps) {
   return (
     <Switch>
       <Match
-        when={session().status === "ready" || (session().status === "loading" && isLiveRoomPath(location.pathname))}
+        when={
+          session().status === "ready" ||
+          (session().status === "loading" && parseRoomPagePath(location.pathname) !== null)
+        }
       >
         {props.children}
       </Match>
@@ -106,8 +109,8 @@ export function App() {
       <Route path="/" component={RequireLogin}>
         <Route path="/" component={HomePage} />
         <Route path="/account" component={AccountPage} />
-        <Route path="/t/:tenantId/meetings/:meetingId/room" component={RoomPage} />
-        <Route path="/t/:tenantId/meetings/:meetingId/hall" component={HallPage} />
+        <Route path={roomPageRoute("room")} component={RoomPage} />
+        <Route path={roomPageRoute("hall")} component={HallPage} />
         <Route path="/t/:tenantId/meetings/:meetingId/minutes" component={MinutesPage} />
         <Route path="/t/:tenantId" component={TenantLayout}>
           <Route path="/" component={TenantIndex} />

@@ -1,36 +1,17 @@
-/** The read side of what the room records: minutes versions and the meeting's record. Tenant-scoped. */
-import { and, asc, desc, eq, notExists } from "drizzle-orm";
-import type { MeetingMinutes, MeetingRecord } from "../../schema/api/meetings";
+/** The read side of what the room records: the meeting's record. Tenant-scoped. Minutes: meeting-minutes.ts. */
+import { and, asc, eq, notExists } from "drizzle-orm";
+import type { MeetingRecord } from "../../schema/api/meetings";
 import {
   attendance,
   ballots,
   evaluations,
   meetingGuests,
-  minutes,
   people,
   reservedOpinions,
   speeches,
   votes,
 } from "../../schema/db/tables";
 import type { Db } from "../env";
-
-export async function getMinutes(db: Db, tenantId: string, meetingId: string): Promise<MeetingMinutes> {
-  const rows = await db
-    .select()
-    .from(minutes)
-    .where(and(eq(minutes.tenantId, tenantId), eq(minutes.meetingId, meetingId)))
-    .orderBy(desc(minutes.version));
-  const versions = rows.map((r) => ({
-    version: r.version,
-    status: r.status,
-    createdBy: r.createdBy,
-    createdAt: r.createdAt,
-    approvedBy: r.approvedBy,
-    approvedAt: r.approvedAt,
-  }));
-  const top = rows[0];
-  return { versions, latest: top ? { ...versions[0]!, body: top.body } : null };
-}
 
 const parse = (json: string): unknown => {
   try {

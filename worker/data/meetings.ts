@@ -2,6 +2,7 @@
 import { and, asc, count, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { ListMeetingsQuery, Meeting, MeetingDetail } from "../../schema/api/meetings";
+import { vnDayBounds, vnMonthBounds, vnToUtc } from "../../schema/calendar";
 import {
   agendaItems,
   meetingDocuments,
@@ -38,13 +39,6 @@ const meetingColumns = {
   combined: meetings.combined,
 };
 
-const VN_OFFSET_MS = 7 * 3600_000;
-/** The UTC instant at which a Vietnam-clock wall time begins. */
-export const vnToUtc = (y: number, m: number, d: number, hh = 0, mm = 0) =>
-  new Date(Date.UTC(y, m - 1, d, hh, mm) - VN_OFFSET_MS).toISOString();
-/** `YYYY-MM` of an instant on Vietnam's clock. */
-export const vnMonthOf = (iso: string) => new Date(Date.parse(iso) + VN_OFFSET_MS).toISOString().slice(0, 7);
-
 /** Which meetings the caller may see: staff all, members their branches', guests only their invitations. */
 export function visibleFilter(access: TenantAccess): SQL | undefined {
   if (access.role) return undefined;
@@ -68,19 +62,14 @@ export async function listMeetings(db: Db, tenantId: string, access: TenantAcces
   if (q.organizationId) conds.push(eq(meetings.organizationId, q.organizationId));
   if (q.status) conds.push(eq(meetings.status, q.status));
   if (q.month) {
-    const [y, m] = q.month.split("-").map(Number) as [number, number];
-    conds.push(
-      gte(meetings.scheduledAt, vnToUtc(y, m, 1)),
-      lt(meetings.scheduledAt, vnToUtc(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1)),
-    );
+    const { fromUtc, toUtc } = vnMonthBounds(q.month);
+    conds.push(gte(meetings.scheduledAt, fromUtc), lt(meetings.scheduledAt, toUtc));
   }
   if (q.from) {
-    const [y, m, d] = q.from.split("-").map(Number) as [number, number, number];
-    conds.push(gte(meetings.scheduledAt, vnToUtc(y, m, d)));
+    conds.push(gte(meetings.scheduledAt, vnDayBounds(q.from, q.from).fromUtc));
   }
   if (q.to) {
-    const [y, m, d] = q.to.split("-").map(Number) as [number, number, number];
-    conds.push(lt(meetings.scheduledAt, vnToUtc(y, m, d + 1)));
+    conds.push(lt(meetings.scheduledAt, vnDayBounds(q.to, q.to).toUtc));
   }
   const where = and(...conds);
   const [items, totals] = await db.batch([

@@ -62,7 +62,7 @@ export async function checkImport(db: Db, tenantId: string, csv: string): Promis
   const rows: MemberCsvRow[] = [];
   for (const r of records) {
     const result = parseMemberRow(r.cells, columns, r.line);
-    result.problems.forEach((p) => complain(r.line, p));
+    for (const p of result.problems) complain(r.line, p);
     if (result.row) rows.push(result.row);
   }
 

@@ -1,9 +1,11 @@
 import { and, asc, count, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { ListMembersQuery, Member } from "../../schema/api/members";
+import { vnToday } from "../../schema/calendar";
 import { meetingGuests, memberships, organizations, people, tenantRoles } from "../../schema/db/tables";
 import { foldForSearch } from "../../schema/text";
 import type { Db } from "../env";
-import { exemptOn, vnToday } from "./organizations";
+import { notFound } from "../lib/api-error";
+import { exemptOn } from "./organizations";
 
 const memberColumns = {
   membershipId: memberships.id,
@@ -103,6 +105,13 @@ export async function getMember(db: Db, tenantId: string, membershipId: string):
     .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId)))
     .get();
   return row ? toMember(row) : null;
+}
+
+/** The member, or the envelope's 404 when the membership is not this tenant's. */
+export async function memberOr404(db: Db, tenantId: string, membershipId: string): Promise<Member> {
+  const member = await getMember(db, tenantId, membershipId);
+  if (!member) throw notFound("Member");
+  return member;
 }
 
 /** The secretary of a branch other than `exceptMembershipId`, if any: a branch has at most one. */

@@ -1,14 +1,21 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { MemberCounts, OrganizationNode, OrganizationTree } from "../../schema/api/organizations";
+import type {
+  CreateOrganization,
+  MemberCounts,
+  OrganizationNode,
+  OrganizationTree,
+  UpdateOrganization,
+} from "../../schema/api/organizations";
+import { vnToday } from "../../schema/calendar";
 import { memberships, organizations } from "../../schema/db/tables";
 import type { Db } from "../env";
+import { badRequest, notFound } from "../lib/api-error";
+import { auditInsert } from "../lib/audit";
+import { newId } from "../lib/ids";
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 
-/** Today as `YYYY-MM-DD` in Vietnam (UTC+7), the day exemptions are judged against. */
-export const vnToday = (now = new Date()) => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-
-/** SQL: the membership is exempted from meetings on `today`. */
+/** SQL: the membership is exempted from meetings on `today` (a Vietnam day, schema/calendar.ts). */
 export const exemptOn = (today: string) =>
   sql`(${memberships.exemptReason} is not null and ${memberships.exemptFrom} <= ${today} and (${memberships.exemptTo} is null or ${memberships.exemptTo} >= ${today}))`;
 
@@ -93,4 +100,71 @@ export async function organizationNode(db: Db, tenantId: string, id: string): Pr
     return null;
   };
   return find((await organizationTree(db, tenantId)).items);
+}
+
+/** Adds a committee or branch; a parent, when given, must be a grassroots committee of this tenant. */
+export async function createOrganization(db: Db, tenantId: string, actorId: string, body: CreateOrganization) {
+  if (body.parentId) {
+    const parent = await getOrganization(db, tenantId, body.parentId);
+    if (!parent) throw notFound("Parent organization");
+    if (parent.kind !== "grassroots_committee") {
+      throw badRequest("Cấp trên phải là đảng bộ cơ sở / The parent must be a grassroots committee", [
+        { path: "parentId", message: "not a grassroots committee" },
+      ]);
+    }
+  }
+  const row = {
+    id: newId(),
+    tenantId,
+    parentId: body.parentId ?? null,
+    kind: body.kind,
+    name: body.name,
+    branchType: body.branchType ?? null,
+  };
+  await db.batch([
+    db.insert(organizations).values(row),
+    auditInsert(db, {
+      tenantId,
+      personId: actorId,
+      action: "create",
+      entity: "organization",
+      entityId: row.id,
+      detail: body,
+    }),
+  ]);
+  return row.id;
+}
+
+/** Renames an organization or changes a branch's type (a committee has none). */
+export async function updateOrganization(
+  db: Db,
+  tenantId: string,
+  actorId: string,
+  orgId: string,
+  body: UpdateOrganization,
+) {
+  const org = await getOrganization(db, tenantId, orgId);
+  if (!org) throw notFound("Organization");
+  if (body.branchType && org.kind === "grassroots_committee") {
+    throw badRequest("Đảng bộ không có loại hình chi bộ / A committee has no branch type", [
+      { path: "branchType", message: "not a branch" },
+    ]);
+  }
+  await db.batch([
+    db
+      .update(organizations)
+      .set({
+        ...(body.name !== undefined ? { name: body.name } : {}),
+        ...(body.branchType ? { branchType: body.branchType } : {}),
+      })
+      .where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, orgId))),
+    auditInsert(db, {
+      tenantId,
+      personId: actorId,
+      action: "update",
+      entity: "organization",
+      entityId: orgId,
+      detail: body,
+    }),
+  ]);
 }

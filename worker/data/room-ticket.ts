@@ -3,9 +3,9 @@ import type { MembershipStanding } from "../../schema/api/members";
 import type { TicketResponse } from "../../schema/api/tickets";
 import { meetingGuests, meetings, people } from "../../schema/db/tables";
 import type { RoomRole } from "../../schema/room/ticket";
+import { issueRoomTicket } from "../../server/room-ticket";
 import type { Db, TenantAccess } from "../env";
 import { conflict, forbidden, notFound } from "../lib/api-error";
-import { issueRoomTicket } from "../lib/room-ticket";
 import { closeVisitLoop } from "./visits";
 
 const notActiveMessage: Record<Exclude<MembershipStanding, "active">, string> = {

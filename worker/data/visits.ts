@@ -11,15 +11,15 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { VisitStatus, VisitView } from "../../schema/api/visits";
+import { vnThisMonth } from "../../schema/calendar";
 import { meetingGuests, meetings, organizations, people, visitPlans } from "../../schema/db/tables";
 import type { Db } from "../env";
-import { vnDay } from "./reports/engine";
 import { LEADER_GUEST_TITLE, visitLoopQueries } from "./reports/queries";
 
 export { LEADER_GUEST_TITLE };
 /** Raw D1 statements (drizzle cannot batch raw SQL), in one transaction. */
 /** `todayMonth` (YYYY-MM) defaults to the current month on Vietnam's clock; reports pass their own. */
-export async function closeVisitLoop(d1: D1Database, tenantId: string, todayMonth = vnDay(new Date()).slice(0, 7)) {
+export async function closeVisitLoop(d1: D1Database, tenantId: string, todayMonth = vnThisMonth()) {
   await d1.batch(visitLoopQueries(tenantId, todayMonth).map((q) => d1.prepare(q.sql).bind(...q.params)));
 }
 

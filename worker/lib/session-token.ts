@@ -1,17 +1,12 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { sessions } from "../../schema/db/tables";
+import { configOf } from "../../server/config";
+import { signToken, verifyToken } from "../../server/signed-token";
 import type { Db } from "../env";
 import { newId } from "./ids";
-import { signToken, verifyToken } from "./signed-token";
 
 export const SESSION_COOKIE = "chibo_session";
 export const SESSION_TTL_SECONDS = 14 * 24 * 3600;
-
-export function sessionSecret(env: Cloudflare.Env): string {
-  const secret = env.SESSION_SECRET;
-  if (!secret || secret.length < 16) throw new Error("SESSION_SECRET is not configured (16+ characters)");
-  return secret;
-}
 
 export async function createSession(db: Db, env: Cloudflare.Env, personId: string) {
   const id = newId();
@@ -19,7 +14,7 @@ export async function createSession(db: Db, env: Cloudflare.Env, personId: strin
   await db.insert(sessions).values({ id, personId, expiresAt: new Date(exp * 1000).toISOString() });
   return {
     id,
-    token: await signToken({ sid: id, pid: personId, exp }, sessionSecret(env)),
+    token: await signToken({ sid: id, pid: personId, exp }, configOf(env).sessionSecret),
     maxAge: SESSION_TTL_SECONDS,
   };
 }
@@ -29,7 +24,7 @@ export async function verifySessionToken(
   env: Cloudflare.Env,
   token: string,
 ): Promise<{ sessionId: string; personId: string } | null> {
-  const payload = await verifyToken(token, sessionSecret(env));
+  const payload = await verifyToken(token, configOf(env).sessionSecret);
   if (!payload || typeof payload.sid !== "string" || typeof payload.pid !== "string") return null;
   return { sessionId: payload.sid, personId: payload.pid };
 }

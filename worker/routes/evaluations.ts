@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { evaluationListQuerySchema, resolvePeriod } from "../../schema/api/reports";
+import { vnDayBounds, vnToday } from "../../schema/calendar";
 import { idSchema } from "../../schema/ids";
 import {
   confirmEvaluation,
@@ -9,7 +10,7 @@ import {
   listMeetingGrades,
   unconfirmEvaluation,
 } from "../data/grade-review";
-import { loadScope, unitsUnder, utcBounds, vnDay } from "../data/reports/engine";
+import { loadScope, unitsUnder } from "../data/reports/engine";
 import type { AppEnv } from "../env";
 import { conflict, forbidden, notFound } from "../lib/api-error";
 import { valid } from "../lib/validate";
@@ -24,8 +25,8 @@ export const evaluationsRoutes = new Hono<AppEnv>()
     if (!isStaff(c.var.access)) throw forbidden();
     const q = c.req.valid("query");
     const { tenantId } = c.var.access;
-    const period = resolvePeriod(q, vnDay(new Date()));
-    const { fromUtc, toUtc } = utcBounds(period.from, period.to);
+    const period = resolvePeriod(q, vnToday());
+    const { fromUtc, toUtc } = vnDayBounds(period.from, period.to);
     let organizationIds: Set<string> | undefined;
     if (q.organizationId) {
       const scope = await loadScope(c.var.db, tenantId, q.organizationId);

@@ -19,16 +19,6 @@ export class ApiFailure extends Error {
   }
 }
 
-const codeOfStatus: Record<number, ErrorCode> = {
-  400: "bad_request",
-  401: "unauthorized",
-  403: "forbidden",
-  404: "not_found",
-  409: "conflict",
-  413: "payload_too_large",
-  429: "rate_limited",
-};
-
 let onUnauthorized: (() => void) | null = null;
 /** The session module registers this: a 401 anywhere means the session is gone. */
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
@@ -46,14 +36,13 @@ export async function failureOf(res: Response): Promise<ApiFailure> {
     // Not JSON (a proxy's HTML page, an empty body): fall back to the status.
   }
   // zod is loaded only when an error actually comes back, to keep the first load (the member's phone) small.
-  const { errorBodySchema } = await import("../../../schema/errors");
+  const { codeOfStatus, errorBodySchema } = await import("../../../schema/errors");
   const parsed = errorBodySchema.safeParse(body);
   if (parsed.success) {
     const { code, message, issues } = parsed.data.error;
     return new ApiFailure(res.status, code, message, issues ?? []);
   }
-  const code = codeOfStatus[res.status] ?? (res.status >= 500 ? "internal" : "bad_request");
-  return new ApiFailure(res.status, code, `HTTP ${res.status}`);
+  return new ApiFailure(res.status, codeOfStatus(res.status), `HTTP ${res.status}`);
 }
 
 export interface RequestOptions {

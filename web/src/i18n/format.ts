@@ -1,17 +1,16 @@
 /** Dates and numbers as people in Vietnam read them; meetings are held on Vietnam time. */
+import { isInstant, VN_TIME_ZONE, vnLocal, vnLocalToUtc } from "../../../schema/calendar";
 import { lang } from "./index";
-
-export const MEETING_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 function locale(): string {
   return lang() === "vi" ? "vi-VN" : "en-GB";
 }
 
 export function formatDate(iso: string): string {
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00+07:00` : iso);
+  const d = new Date(iso.length === 10 ? vnLocalToUtc(iso) : iso);
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(locale(), {
-    timeZone: MEETING_TIME_ZONE,
+    timeZone: VN_TIME_ZONE,
     day: "2-digit",
     month: "2-digit",
     year: "numeric",
@@ -22,7 +21,7 @@ export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(locale(), {
-    timeZone: MEETING_TIME_ZONE,
+    timeZone: VN_TIME_ZONE,
     day: "2-digit",
     month: "2-digit",
     year: "numeric",
@@ -34,9 +33,7 @@ export function formatDateTime(iso: string): string {
 export function formatTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(), { timeZone: MEETING_TIME_ZONE, hour: "2-digit", minute: "2-digit" }).format(
-    d,
-  );
+  return new Intl.DateTimeFormat(locale(), { timeZone: VN_TIME_ZONE, hour: "2-digit", minute: "2-digit" }).format(d);
 }
 
 export function formatNumber(n: number): string {
@@ -45,13 +42,10 @@ export function formatNumber(n: number): string {
 
 /** `YYYY-MM-DDTHH:mm` in Vietnam time, for <input type="datetime-local">. */
 export function toLocalInput(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return "";
-  const v = new Date(d.getTime() + 7 * 3600_000);
-  return v.toISOString().slice(0, 16);
+  return isInstant(iso) ? vnLocal(iso) : "";
 }
 
-/** Back from <input type="datetime-local"> (read as Vietnam time) to ISO with offset. */
+/** Back from <input type="datetime-local"> (read as Vietnam time) to a UTC ISO instant. */
 export function fromLocalInput(value: string): string {
-  return `${value}:00+07:00`;
+  return vnLocalToUtc(value);
 }

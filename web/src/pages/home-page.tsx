@@ -2,6 +2,8 @@
 import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import type { Meeting } from "../../../schema/api/meetings";
+import { vnDay } from "../../../schema/calendar";
+import { roomPagePath } from "../../../schema/room-page";
 import { meetingsApi } from "../api";
 import { defineMessages } from "../i18n";
 import { t as common } from "../i18n/common";
@@ -52,7 +54,7 @@ function NextMeetings(props: { tenantId: string }) {
       // A shortcut, not the only way in: if the list cannot load, the tenant's meetings page still can.
       // From yesterday on Vietnam's clock: the list is oldest first, so past years must not fill the page.
       const soon = Date.now() - 12 * 3600_000;
-      const from = new Date(soon + 7 * 3600_000 - 24 * 3600_000).toISOString().slice(0, 10);
+      const from = vnDay(soon - 24 * 3600_000);
       const items = await meetingsApi.list(id, { from, pageSize: 50 }).then(
         (r) => r.items,
         () => [],
@@ -82,7 +84,7 @@ function NextMeetings(props: { tenantId: string }) {
               <p class="muted">
                 {formatDateTime(m.scheduledAt)} · {m.organizationName}
               </p>
-              <A class="btn btn-primary btn-big btn-block" href={`/t/${props.tenantId}/meetings/${m.id}/room`}>
+              <A class="btn btn-primary btn-big btn-block" href={roomPagePath(props.tenantId, m.id)}>
                 {t("enterRoom")}
               </A>
             </li>

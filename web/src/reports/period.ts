@@ -3,6 +3,7 @@
  * `?p=range&from=…&to=…`, `&org=…`), so a report can be bookmarked and sent. Pure functions, tested in node.
  */
 import type { PeriodQuery } from "../../../schema/api/reports";
+import { quarterOf, vnToday } from "../../../schema/calendar";
 import { lang } from "../i18n";
 
 export type PeriodKind = "year" | "quarter" | "month" | "range";
@@ -19,15 +20,10 @@ export type PeriodSearch = Partial<Record<"p" | "y" | "q" | "m" | "from" | "to",
 const isMonth = (s: string | undefined): s is string => !!s && /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
 const isDate = (s: string | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
 
-/** Today in Vietnam as `YYYY-MM-DD`. */
-export const vnToday = (now = new Date()) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-
 export function periodFromSearch(s: PeriodSearch, today = vnToday()): PeriodState {
   const thisYear = Number(today.slice(0, 4));
   const year = Number(s.y) >= 2000 && Number(s.y) <= 2100 ? Number(s.y) : thisYear;
-  const quarter = [1, 2, 3, 4].includes(Number(s.q))
-    ? Number(s.q)
-    : Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+  const quarter = [1, 2, 3, 4].includes(Number(s.q)) ? Number(s.q) : quarterOf(today);
   const month = isMonth(s.m) ? s.m : today.slice(0, 7);
   const from = isDate(s.from) ? s.from : `${year}-01-01`;
   const to = isDate(s.to) && s.to >= from ? s.to : today;

@@ -7,6 +7,8 @@ import { A } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import { type VisitStatus, visitStatuses } from "../../../schema/api/visit-labels";
 import type { VisitView } from "../../../schema/api/visits";
+import { vnThisMonth } from "../../../schema/calendar";
+import { roomPagePath } from "../../../schema/room-page";
 import { branchesOf, organizationsApi } from "../api";
 import { formatDate } from "../i18n/format";
 import { canManageTenant, tenantOf } from "../session";
@@ -14,7 +16,7 @@ import { ErrorNotice } from "../ui/error-notice";
 import { SelectField, TextField } from "../ui/fields";
 import { ResourceView } from "../ui/resource-view";
 import { showToast } from "../ui/toast";
-import { type PeriodState, periodQuery, vnToday } from "./period";
+import { type PeriodState, periodQuery } from "./period";
 import { rt } from "./report-messages";
 import { periodLabel, visitStatusLabel } from "./report-words";
 import { visitsApi } from "./reports-api";
@@ -49,7 +51,7 @@ export function visitMeetingHref(
   if (!v.meetingId) return null;
   if (staff) return `/t/${tenantId}/meetings/${v.meetingId}`;
   const open = v.meetingStatus === "planned" || v.meetingStatus === "live";
-  return v.status === "planned" && open ? `/t/${tenantId}/meetings/${v.meetingId}/room` : null;
+  return v.status === "planned" && open ? roomPagePath(tenantId, v.meetingId) : null;
 }
 
 export function VisitsPanel(props: { tenantId: string; period: PeriodState }) {
@@ -226,7 +228,7 @@ function RegisterForm(props: { tenantId: string; onDone: () => void }) {
   const [leaderId, setLeaderId] = createSignal("");
   const [email, setEmail] = createSignal("");
   const [orgId, setOrgId] = createSignal("");
-  const [month, setMonth] = createSignal(vnToday().slice(0, 7));
+  const [month, setMonth] = createSignal(vnThisMonth());
   const [notes, setNotes] = createSignal("");
   const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);

@@ -1,7 +1,8 @@
 /**
  * A head start for the room on a slow phone network. When the app starts on a room or hall address, the
- * ticket is asked for at once and, as soon as it comes, the socket is opened: both by the inline script in
- * index.html, before any of our code has loaded (or else here), beside the room's code rather than after it.
+ * ticket is asked for at once and, as soon as it comes, the socket is opened: by room-boot.ts (loaded by
+ * index.html ahead of the app's entry, before the rest of our code has loaded) or else here, beside the room's
+ * code rather than after it.
  * The room connection later adopts that socket through PartySocket's `WebSocket` option, with what arrived
  * meanwhile (the snapshot) replayed in order. Under 4× CPU and a slow-4G profile this saves the ticket's
  * round trip and the socket's handshake (~1.5 s).
@@ -9,15 +10,12 @@
  * It sits in the entry chunk, so it is tiny and free of zod; the room connection validates the ticket.
  * Unclaimed (the person is not logged in, or went elsewhere), the socket is closed after a while.
  */
-const ROOM_PATH = /^\/t\/([^/]+)\/meetings\/([^/]+)\/(?:room|hall)$/;
-
-/** Whether a path is a live room or hall address (the pages that get the head start). */
-export const isLiveRoomPath = (pathname: string): boolean => ROOM_PATH.test(pathname);
+import { parseRoomPagePath } from "../../../schema/room-page";
 
 declare global {
   interface Window {
     /**
-     * Set by the inline script in index.html: the ticket asked for before this code has loaded, the connection
+     * Set by room-boot.ts: the ticket asked for before this code has loaded, the connection
      * id it chose, and the socket it opened with the ticket (its events kept in `events` until claimed here).
      */
     chiboRoomTicket?: {
@@ -47,7 +45,7 @@ class EarlySocket extends EventTarget {
   private queue: Event[] = [];
   private claimed = false;
 
-  /** Opens `url`, or takes over a socket the inline script opened, with the events it kept so far. */
+  /** Opens `url`, or takes over a socket room-boot opened, with the events it kept so far. */
   constructor(url: string, opened?: { ws: WebSocket; events: Event[] | null }) {
     super();
     this.ws = opened?.ws ?? new WebSocket(url);
@@ -110,10 +108,9 @@ class EarlySocket extends EventTarget {
 }
 
 export function startRoomEarly(pathname = location.pathname): void {
-  const m = ROOM_PATH.exec(pathname);
-  if (!m) return;
-  const tenantId = decodeURIComponent(m[1] ?? "");
-  const meetingId = decodeURIComponent(m[2] ?? "");
+  const address = parseRoomPagePath(pathname);
+  if (!address) return;
+  const { tenantId, meetingId } = address;
   const fromHtml = window.chiboRoomTicket?.path === pathname ? window.chiboRoomTicket : undefined;
   window.chiboRoomTicket = undefined;
   const pk = fromHtml?.pk ?? crypto.randomUUID();
@@ -134,7 +131,7 @@ export function startRoomEarly(pathname = location.pathname): void {
     const { ticket, roomPath } = body as { ticket?: unknown; roomPath?: unknown };
     if (typeof ticket !== "string" || typeof roomPath !== "string") return;
     state.url = roomSocketUrl(roomPath, pk, ticket);
-    // The inline script's socket is adopted only if it was opened on exactly the URL PartySocket will ask for.
+    // room-boot's socket is adopted only if it was opened on exactly the URL PartySocket will ask for.
     const opened = fromHtml?.socket;
     if (opened && opened.url !== state.url) opened.ws.close();
     state.socket = new EarlySocket(state.url, opened?.url === state.url ? opened : undefined);
@@ -161,15 +158,15 @@ export function takeEarlyStart(tenantId: string, meetingId: string): { answer: P
 
 /**
  * For PartySocket's `WebSocket` option: the early socket when PartySocket asks for exactly its URL,
- * otherwise a fresh WebSocket. Returning an object from a constructor replaces `this`.
+ * otherwise a fresh WebSocket.
  */
-export class AdoptingWebSocket {
-  constructor(url: string, protocols?: string | string[]) {
-    const state = early;
-    if (state?.socket && state.url === url) {
-      early = null;
-      return state.socket.claim() as unknown as AdoptingWebSocket;
-    }
-    return new WebSocket(url, protocols) as unknown as AdoptingWebSocket;
+function adoptingWebSocket(url: string, protocols?: string | string[]): WebSocket | EarlySocket {
+  const state = early;
+  if (state?.socket && state.url === url) {
+    early = null;
+    return state.socket.claim();
   }
+  return new WebSocket(url, protocols);
 }
+/** PartySocket calls its `WebSocket` option with `new`; a function that returns an object hands that object back. */
+export const AdoptingWebSocket = adoptingWebSocket as unknown as typeof WebSocket;

@@ -5,6 +5,7 @@
  */
 import { A, useParams } from "@solidjs/router";
 import { lazy, Match, onCleanup, Show, Suspense, Switch } from "solid-js";
+import { roomPagePath } from "../../../schema/room-page";
 import { pickLang } from "../i18n";
 import { t } from "../i18n/common";
 import { FontControls, LangSwitch } from "../ui/controls";
@@ -94,7 +95,7 @@ export default function RoomPage() {
                   <Match when={d().you.role === "chair"}>
                     <ChairConsole view={d().view} you={d().you} />
                     <p class="actions no-print">
-                      <A class="btn" href={`${base()}/hall`} target="_blank">
+                      <A class="btn" href={roomPagePath(params.tenantId, params.meetingId, "hall")} target="_blank">
                         {rt("openHall")}
                       </A>
                     </p>

@@ -3,6 +3,7 @@
  * plain objects (Solid's `produce` hands them a draft; tests hand them a literal), so the rules for
  * versions and for merging events are testable without a socket.
  */
+import { meetingMinutes as minutesRun } from "../../../schema/calendar";
 import type { RoomEvent } from "../../../schema/room/messages";
 import type { AgendaItemView, FloorView, RoomView } from "../../../schema/room/views";
 
@@ -100,10 +101,7 @@ export function floorSecondsLeft(floor: FloorView, now: number): number {
 
 /** Whole minutes since the meeting started (0 before it starts; frozen at its end). */
 export function meetingMinutes(view: RoomView, now: number): number {
-  const { startedAt, endedAt } = view.meeting;
-  if (!startedAt) return 0;
-  const end = endedAt ? Date.parse(endedAt) : now;
-  return Math.max(0, Math.floor((end - Date.parse(startedAt)) / 60_000));
+  return minutesRun(view.meeting.startedAt, view.meeting.endedAt, now);
 }
 
 /** `m:ss`, with a leading minus when negative (over time). */

@@ -4,7 +4,8 @@
  * in the voting base). A meeting meets the standard with attendance above 85% and no unexcused absence.
  */
 import { thresholds } from "../../../schema/api/reports";
-import { bump, n, type ReportDef, ratio, runQueries, sumMonths, type UnitMonths, utcBounds } from "./engine";
+import { vnDayBounds } from "../../../schema/calendar";
+import { bump, n, type ReportDef, ratio, runQueries, sumMonths, type UnitMonths } from "./engine";
 import { attendanceByMeetingQuery } from "./queries";
 
 export interface AttendanceRow extends Record<string, unknown> {
@@ -23,7 +24,7 @@ export function attendanceReport(): ReportDef {
   return {
     name: "attendance",
     async load(_db, d1, ctx) {
-      const { fromUtc, toUtc } = utcBounds(ctx.period.from, ctx.period.to);
+      const { fromUtc, toUtc } = vnDayBounds(ctx.period.from, ctx.period.to);
       const [rows] = await runQueries<AttendanceRow>(d1, [attendanceByMeetingQuery(ctx.tenantId, fromUtc, toUtc)]);
       const data: UnitMonths = new Map();
       for (const r of rows!) {

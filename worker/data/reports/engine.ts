@@ -19,6 +19,7 @@ import {
   reportTitles,
   resolvePeriod,
 } from "../../../schema/api/reports";
+import { vnDay } from "../../../schema/calendar";
 import { organizations, tenants } from "../../../schema/db/tables";
 import type { Db } from "../../env";
 import { notFound } from "../../lib/api-error";
@@ -34,37 +35,10 @@ export interface OrgNode {
   children: OrgNode[];
 }
 
-/** Vietnam has no daylight saving: local time is UTC+7 all year. */
-export const VN_OFFSET_MS = 7 * 3_600_000;
 /** Runs statements in one D1 round trip; rows come back as objects. */
 export async function runQueries<T extends Record<string, unknown>>(d1: D1Database, queries: Query[]): Promise<T[][]> {
   const results = await d1.batch<T>(queries.map((q) => d1.prepare(q.sql).bind(...q.params)));
   return results.map((r) => r.results);
-}
-
-/** `YYYY-MM-DD` in Vietnam for an instant. */
-export const vnDay = (at: Date) => new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
-
-/** The UTC instants bounding local days `from`..`to` inclusive, as ISO strings comparable with stored times. */
-export function utcBounds(from: string, to: string) {
-  const start = Date.parse(`${from}T00:00:00Z`) - VN_OFFSET_MS;
-  const end = Date.parse(`${to}T00:00:00Z`) + 86_400_000 - VN_OFFSET_MS;
-  return { fromUtc: new Date(start).toISOString(), toUtc: new Date(end).toISOString() };
-}
-
-const lastDayOfMonth = (month: string) => {
-  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0));
-  return d.toISOString().slice(0, 10);
-};
-/** First and last day of the quarters the period touches (thematic meetings are judged per whole quarter). */
-export function quarterSpan(period: Period) {
-  const first = period.months[0]!;
-  const last = period.months[period.months.length - 1]!;
-  const qStart = (m: string) =>
-    `${m.slice(0, 4)}-${String(Math.floor((Number(m.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, "0")}`;
-  const qEnd = (m: string) =>
-    `${m.slice(0, 4)}-${String(Math.floor((Number(m.slice(5, 7)) - 1) / 3) * 3 + 3).padStart(2, "0")}`;
-  return { from: `${qStart(first)}-01`, to: lastDayOfMonth(qEnd(last)) };
 }
 
 export interface ReportContext {
@@ -102,9 +76,15 @@ export function addInto(target: Counters, c: Counters) {
 }
 export function bump(data: UnitMonths, org: string, month: string, c: Counters) {
   let months = data.get(org);
-  if (!months) data.set(org, (months = new Map()));
+  if (!months) {
+    months = new Map();
+    data.set(org, months);
+  }
   let m = months.get(month);
-  if (!m) months.set(month, (m = {}));
+  if (!m) {
+    m = {};
+    months.set(month, m);
+  }
   addInto(m, c);
 }
 /** Sum of a branch's months that fall in `months`. */

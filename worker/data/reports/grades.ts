@@ -12,17 +12,8 @@ import {
   gradeOfScore,
   thresholds,
 } from "../../../schema/api/reports";
-import {
-  addInto,
-  bump,
-  type Counters,
-  n,
-  type ReportDef,
-  runQueries,
-  sumMonths,
-  type UnitMonths,
-  utcBounds,
-} from "./engine";
+import { vnDayBounds } from "../../../schema/calendar";
+import { addInto, bump, type Counters, n, type ReportDef, runQueries, sumMonths, type UnitMonths } from "./engine";
 import { evaluationsQuery, meetingCountsQuery } from "./queries";
 
 interface EvalRow extends Record<string, unknown> {
@@ -73,9 +64,9 @@ export function gradesReport(): ReportDef {
   return {
     name: "grades",
     async load(_db, d1, ctx) {
-      const { fromUtc, toUtc } = utcBounds(ctx.period.from, ctx.period.to);
+      const { fromUtc, toUtc } = vnDayBounds(ctx.period.from, ctx.period.to);
       // One read of the whole years: the branch's year rating needs them, the period is a part of them.
-      const span = utcBounds(`${ctx.period.from.slice(0, 4)}-01-01`, `${ctx.period.to.slice(0, 4)}-12-31`);
+      const span = vnDayBounds(`${ctx.period.from.slice(0, 4)}-01-01`, `${ctx.period.to.slice(0, 4)}-12-31`);
       const [yearEvals, counts] = (await runQueries(d1, [
         evaluationsQuery(ctx.tenantId, span.fromUtc, span.toUtc),
         meetingCountsQuery(ctx.tenantId, fromUtc, toUtc),

@@ -5,18 +5,8 @@
  * minutes) counts for its month's regular meeting and its quarter's thematic one. Thematic meetings are judged per whole quarter: a quarter the
  * period only touches counts as held if the branch held one anywhere in that quarter.
  */
-import { quarterOfMonth } from "../../../schema/api/reports";
-import {
-  bump,
-  type Counters,
-  n,
-  quarterSpan,
-  type ReportDef,
-  ratio,
-  runQueries,
-  type UnitMonths,
-  utcBounds,
-} from "./engine";
+import { quarterKey, quarterMonths, quarterSpan, vnDayBounds } from "../../../schema/calendar";
+import { bump, type Counters, n, type ReportDef, ratio, runQueries, type UnitMonths } from "./engine";
 import { meetingCountsQuery } from "./queries";
 
 interface Row extends Record<string, unknown> {
@@ -34,9 +24,9 @@ export function meetingsReport(): ReportDef {
   return {
     name: "meetings",
     async load(_db, d1, ctx) {
-      const span = quarterSpan(ctx.period);
-      const inPeriod = utcBounds(ctx.period.from, ctx.period.to);
-      const inQuarters = utcBounds(span.from, span.to);
+      const span = quarterSpan(ctx.period.months[0]!, ctx.period.months[ctx.period.months.length - 1]!);
+      const inPeriod = vnDayBounds(ctx.period.from, ctx.period.to);
+      const inQuarters = vnDayBounds(span.from, span.to);
       const [rows, quarterRows] = await runQueries<Row>(d1, [
         meetingCountsQuery(ctx.tenantId, inPeriod.fromUtc, inPeriod.toUtc),
         meetingCountsQuery(ctx.tenantId, inQuarters.fromUtc, inQuarters.toUtc),
@@ -65,7 +55,7 @@ export function meetingsReport(): ReportDef {
       const regularMissing = ctx.dueMonths.filter((m) => !held(m)).length;
       const dueQuarters = ctx.period.quarters.filter((q) => quarterStartMonth(q) <= ctx.todayMonth);
       const thematicQuarters = new Set<string>();
-      for (const [m, c] of months ?? []) if (n(c, "thematicInQuarter") > 0) thematicQuarters.add(quarterOfMonth(m));
+      for (const [m, c] of months ?? []) if (n(c, "thematicInQuarter") > 0) thematicQuarters.add(quarterKey(m));
       const thematicHeld = ctx.period.quarters.filter((q) => thematicQuarters.has(q)).length;
       const thematicMissing = dueQuarters.filter((q) => !thematicQuarters.has(q)).length;
       let meetingsHeld = 0;
@@ -122,5 +112,4 @@ export function meetingsReport(): ReportDef {
   };
 }
 
-const quarterStartMonth = (q: string) =>
-  `${q.slice(0, 4)}-${String((Number(q.slice(6)) - 1) * 3 + 1).padStart(2, "0")}`;
+const quarterStartMonth = (q: string) => quarterMonths(Number(q.slice(0, 4)), Number(q.slice(6)))[0]!;

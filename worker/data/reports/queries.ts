@@ -4,11 +4,11 @@
  * their (tenant, meeting, …) indexes — covering ones for attendance and speeches. `CROSS JOIN` keeps the
  * meetings the outer loop, so a year reads a year's rows. Grouping happens in SQLite, so only per-branch
  * or per-meeting rows come back. Kept as text so the benchmark prints `EXPLAIN QUERY PLAN` of exactly what
- * runs; no imports, so Node loads it too.
+ * runs; its one import (the calendar) carries its `.ts` extension, so Node loads it too.
  */
 
-/** SQLite modifier turning a stored UTC time into Vietnam's local time (UTC+7, no daylight saving). */
-export const VN_MODIFIER = "+7 hours";
+// With `.ts`: the benchmark loads this file in Node too.
+import { VN_SQL_SHIFT, VN_SQL_UNSHIFT } from "../../../schema/calendar.ts";
 
 export interface Query {
   name: string;
@@ -16,7 +16,7 @@ export interface Query {
   params: (string | number)[];
 }
 
-const month = `strftime('%Y-%m', m.scheduled_at, '${VN_MODIFIER}')`;
+const month = `strftime('%Y-%m', m.scheduled_at, '${VN_SQL_SHIFT}')`;
 const closedIn = "m.tenant_id = ?1 AND m.scheduled_at >= ?2 AND m.scheduled_at < ?3";
 /**
  * Grouping per meeting in the order `meetings_tenant_time` yields them (its key, then the rowid), so
@@ -96,7 +96,7 @@ GROUP BY +m.organization_id, month`,
 export const evaluationsQuery = (tenantId: string, fromUtc: string, toUtc: string): Query => ({
   name: "evaluations",
   sql: `SELECT m.id AS meeting, m.organization_id AS org, ${month} AS month,
-  strftime('%Y-%m-%d', m.scheduled_at, '${VN_MODIFIER}') AS day, e.evaluator_kind AS evaluator_kind,
+  strftime('%Y-%m-%d', m.scheduled_at, '${VN_SQL_SHIFT}') AS day, e.evaluator_kind AS evaluator_kind,
   e.total AS total, e.grade AS grade, e.confirmed_at AS confirmed_at, e.created_at AS updated_at
 FROM meetings m CROSS JOIN evaluations e ON e.meeting_id = m.id
 WHERE ${closedIn} AND m.status = 'closed' AND e.tenant_id = ?1`,
@@ -117,7 +117,7 @@ GROUP BY vp.leader_person_id, vp.organization_id, vp.month, vp.status`,
 export const LEADER_GUEST_TITLE = "Lãnh đạo dự sinh hoạt";
 /** A plan's month start (or the next month's) as a UTC instant, comparable with stored meeting times. */
 const monthStartUtc = (offset: string) =>
-  `strftime('%Y-%m-%dT%H:%M:%fZ', visit_plans.month || '-01'${offset}, '-7 hours')`;
+  `strftime('%Y-%m-%dT%H:%M:%fZ', visit_plans.month || '-01'${offset}, '${VN_SQL_UNSHIFT}')`;
 
 /**
  * Closing the visit loop (see worker/data/visits.ts): link plans to their branch's meeting of the month,

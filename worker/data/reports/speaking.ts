@@ -4,8 +4,9 @@
  * meetings, so a secretary who speaks alone shows. Guests' speeches (a leader's briefing) stay out.
  */
 import { thresholds } from "../../../schema/api/reports";
+import { vnDayBounds } from "../../../schema/calendar";
 import type { AttendanceRow } from "./attendance";
-import { bump, n, type ReportDef, ratio, runQueries, sumMonths, type UnitMonths, utcBounds } from "./engine";
+import { bump, n, type ReportDef, ratio, runQueries, sumMonths, type UnitMonths } from "./engine";
 import { attendanceByMeetingQuery, speakingByMeetingQuery } from "./queries";
 
 interface SpeakingRow extends Record<string, unknown> {
@@ -19,7 +20,7 @@ export function speakingReport(): ReportDef {
   return {
     name: "speaking",
     async load(_db, d1, ctx) {
-      const { fromUtc, toUtc } = utcBounds(ctx.period.from, ctx.period.to);
+      const { fromUtc, toUtc } = vnDayBounds(ctx.period.from, ctx.period.to);
       const [att, sp] = (await runQueries(d1, [
         attendanceByMeetingQuery(ctx.tenantId, fromUtc, toUtc),
         speakingByMeetingQuery(ctx.tenantId, fromUtc, toUtc),

@@ -84,11 +84,10 @@ export function visitsReport(): ReportDef {
         if (!years.includes(year)) continue;
         const key = `${r.leader}|${year}`;
         let e = byLeaderYear.get(key);
-        if (!e)
-          byLeaderYear.set(
-            key,
-            (e = { name: r.leader_name, year, c: {}, attendedInYear: attendedInYear.get(key) ?? 0 }),
-          );
+        if (!e) {
+          e = { name: r.leader_name, year, c: {}, attendedInYear: attendedInYear.get(key) ?? 0 };
+          byLeaderYear.set(key, e);
+        }
         if (inPeriod.has(r.month)) for (const [k, v] of Object.entries(counters(r))) e.c[k] = (e.c[k] ?? 0) + v;
       }
       const out: Record<string, Cell>[] = [];

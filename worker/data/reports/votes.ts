@@ -4,7 +4,8 @@
  * resolution, so a held regular meeting with no closed vote is flagged.
  */
 import { thresholds } from "../../../schema/api/reports";
-import { bump, n, type ReportDef, ratio, runQueries, sumMonths, type UnitMonths, utcBounds } from "./engine";
+import { vnDayBounds } from "../../../schema/calendar";
+import { bump, n, type ReportDef, ratio, runQueries, sumMonths, type UnitMonths } from "./engine";
 import { meetingCountsQuery, votesQuery } from "./queries";
 
 interface VoteRow extends Record<string, unknown> {
@@ -31,7 +32,7 @@ export function votesReport(): ReportDef {
   return {
     name: "votes",
     async load(_db, d1, ctx) {
-      const { fromUtc, toUtc } = utcBounds(ctx.period.from, ctx.period.to);
+      const { fromUtc, toUtc } = vnDayBounds(ctx.period.from, ctx.period.to);
       const [votes, counts] = (await runQueries(d1, [
         votesQuery(ctx.tenantId, fromUtc, toUtc),
         meetingCountsQuery(ctx.tenantId, fromUtc, toUtc, true),

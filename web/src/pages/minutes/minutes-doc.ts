@@ -3,6 +3,8 @@
  * (minutes-pdf.ts) both render this, so paper and PDF say the same thing. Labels are Vietnamese: the
  * minutes are a party record, whatever language the screen is in.
  */
+import { isInstant, vnDay, vnMonth, vnWallTime } from "../../../../schema/calendar";
+
 export interface MinutesDoc {
   /** Left column of the header, upper case as party documents write it: the superior body, then the branch. */
   superior: string;
@@ -23,20 +25,18 @@ export const PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM";
 export const CHAIR_LABEL = "CHỦ TRÌ";
 export const TAKER_LABEL = "THƯ KÝ";
 
-const VN_TZ_OFFSET_MS = 7 * 3600_000;
-
 /** "ngày 25 tháng 11 năm 2026" from an ISO time, on Vietnam's clock. */
 export function vietnameseDate(iso: string): string {
-  const d = new Date(Date.parse(iso) + VN_TZ_OFFSET_MS);
-  if (Number.isNaN(d.getTime())) return "ngày … tháng … năm …";
-  return `ngày ${String(d.getUTCDate()).padStart(2, "0")} tháng ${String(d.getUTCMonth() + 1).padStart(2, "0")} năm ${d.getUTCFullYear()}`;
+  if (!isInstant(iso)) return "ngày … tháng … năm …";
+  const [y, m, d] = vnDay(iso).split("-");
+  return `ngày ${d} tháng ${m} năm ${y}`;
 }
 
 /** "tháng 11 năm 2026" */
 export function vietnameseMonth(iso: string): string {
-  const d = new Date(Date.parse(iso) + VN_TZ_OFFSET_MS);
-  if (Number.isNaN(d.getTime())) return "";
-  return `tháng ${d.getUTCMonth() + 1} năm ${d.getUTCFullYear()}`;
+  if (!isInstant(iso)) return "";
+  const t = vnWallTime(iso);
+  return `tháng ${t.month} năm ${t.year}`;
 }
 
 /** Paragraphs of the body: blank lines separate them, single newlines stay as line breaks. */
@@ -57,6 +57,6 @@ export function pdfFileName(branch: string, scheduledAt: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
-  const month = scheduledAt.slice(0, 7);
+  const month = isInstant(scheduledAt) ? vnMonth(scheduledAt) : "";
   return `bien-ban-${slug || "chi-bo"}-${month}.pdf`;
 }

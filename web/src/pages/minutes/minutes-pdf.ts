@@ -1,11 +1,13 @@
 /**
- * The minutes as an A4 PDF, made in the browser with pdf-lib. Vietnamese needs a Unicode font: Noto Sans
- * (OFL, shipped as TTF by @expo-google-fonts/noto-sans) is embedded whole (~640 KB): pdf-lib's subsetting
- * dropped most glyphs of this font (checked with pdftoppm), and a complete font is what the archive needs.
- * This module and the fonts load only when someone asks for the PDF.
+ * The minutes as an A4 PDF, made in the browser with pdf-lib (Cantoo's maintained fork). Vietnamese needs a
+ * Unicode font: Noto Sans (OFL), cut at build time to the characters Vietnamese uses (fonts/, made by
+ * `npm run fonts:subset`, ~50 KB a face). That subset is embedded whole, not subset again: it adds ~50 KB to a
+ * PDF, a later edit of the PDF still finds every Vietnamese letter, and no second subsetter has to keep the
+ * stacked diacritics right (pdf-lib's once dropped them). This module and the fonts load only when someone asks
+ * for the PDF.
  */
-import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import fontkit from "@cantoo/fontkit";
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from "@cantoo/pdf-lib";
 import { CHAIR_LABEL, type MinutesDoc, PARTY_NAME, paragraphs, TAKER_LABEL } from "./minutes-doc";
 
 export interface PdfFonts {
@@ -157,8 +159,8 @@ export async function buildMinutesPdf(doc: MinutesDoc, fonts: PdfFonts): Promise
 /** Fetches the two fonts (built as assets by Vite) and saves the PDF through a download link. */
 export async function downloadMinutesPdf(doc: MinutesDoc, fileName: string): Promise<void> {
   const [{ default: regularUrl }, { default: boldUrl }] = await Promise.all([
-    import("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf?url"),
-    import("@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf?url"),
+    import("./fonts/NotoSans-Regular-vi.ttf?url"),
+    import("./fonts/NotoSans-Bold-vi.ttf?url"),
   ]);
   const [regular, bold] = await Promise.all(
     [regularUrl, boldUrl].map(async (url) => {

@@ -4,6 +4,7 @@
  */
 import { For, Index, Show } from "solid-js";
 import type { MeetingKind } from "../../../../schema/api/meetings";
+import { DURATION_MARK_MINUTES } from "../../../../schema/calendar";
 import { meetingTemplate } from "../../../../schema/meeting-template";
 import { t as common } from "../../i18n/common";
 import { gt } from "./meeting-messages";
@@ -21,9 +22,6 @@ export interface PresenterOption {
   value: string;
   label: string;
 }
-
-/** Directive 50-CT/TW (2025): a branch meeting lasts at least 90 minutes. */
-export const MIN_MEETING_MINUTES = 90;
 
 /** A fresh copy of the usual order for this kind of meeting (schema/meeting-template.ts), to edit freely. */
 export function templateFor(kind: MeetingKind): AgendaDraft[] {
@@ -132,9 +130,11 @@ export function AgendaEditor(props: {
           )}
         </Index>
       </ol>
-      <p classList={{ "notice notice-warn": agendaTotal(props.items) < MIN_MEETING_MINUTES }} aria-live="polite">
+      <p classList={{ "notice notice-warn": agendaTotal(props.items) < DURATION_MARK_MINUTES }} aria-live="polite">
         {gt("agendaTotal", { n: agendaTotal(props.items) })}
-        <For each={agendaTotal(props.items) < MIN_MEETING_MINUTES ? [gt("agendaShort")] : []}>{(w) => <> · {w}</>}</For>
+        <For each={agendaTotal(props.items) < DURATION_MARK_MINUTES ? [gt("agendaShort")] : []}>
+          {(w) => <> · {w}</>}
+        </For>
       </p>
       <Show when={!props.disabled}>
         <button

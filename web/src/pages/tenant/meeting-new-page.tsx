@@ -2,6 +2,7 @@
 import { useNavigate, useParams, useSearchParams } from "@solidjs/router";
 import { createEffect, createMemo, createResource, createSignal, on, Show } from "solid-js";
 import type { MeetingFormat, MeetingKind } from "../../../../schema/api/meetings";
+import { vnThisMonth } from "../../../../schema/calendar";
 import { defaultMeetingTopic } from "../../../../schema/meeting-template";
 import { branchesOf, meetingsApi, organizationsApi } from "../../api";
 import { fromLocalInput } from "../../i18n/format";
@@ -31,8 +32,7 @@ export default function MeetingNewPage() {
   const params = useParams<{ tenantId: string }>();
   const navigate = useNavigate();
   const [search] = useSearchParams<{ org?: string; kind?: string; month?: string }>();
-  const now = new Date(Date.now() + 7 * 3600_000).toISOString();
-  const month = /^\d{4}-\d{2}$/.test(search.month ?? "") ? search.month! : now.slice(0, 7);
+  const month = /^\d{4}-\d{2}$/.test(search.month ?? "") ? search.month! : vnThisMonth();
 
   const [tree] = createResource(
     () => params.tenantId,

@@ -6,6 +6,7 @@ import { A, useParams } from "@solidjs/router";
 import { createEffect, createResource, createSignal, on, Show } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import type { AgendaItem, MeetingDetail, MeetingFormat } from "../../../../schema/api/meetings";
+import { roomPagePath } from "../../../../schema/room-page";
 import { meetingsApi } from "../../api";
 import { formatDateTime, fromLocalInput, toLocalInput } from "../../i18n/format";
 import { canPlanBranch } from "../../session";
@@ -247,10 +248,10 @@ function MeetingBody(props: { tenantId: string; m: MeetingDetail; reload: () => 
       </p>
       <div class="actions">
         <Show when={m.status === "planned" || m.status === "live"}>
-          <A class="btn btn-primary btn-big" href={`${base()}/room`}>
+          <A class="btn btn-primary btn-big" href={roomPagePath(props.tenantId, m.id)}>
             {gt("openRoom")}
           </A>
-          <A class="btn" href={`${base()}/hall`}>
+          <A class="btn" href={roomPagePath(props.tenantId, m.id, "hall")}>
             {gt("openHall")}
           </A>
         </Show>

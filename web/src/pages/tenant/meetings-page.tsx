@@ -2,6 +2,8 @@
 import { A, useParams, useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, Show } from "solid-js";
 import type { Meeting } from "../../../../schema/api/meetings";
+import { vnThisYear } from "../../../../schema/calendar";
+import { roomPagePath } from "../../../../schema/room-page";
 import { branchesOf, meetingsApi, organizationsApi, yearRange } from "../../api";
 import { formatDateTime } from "../../i18n/format";
 import { plansAnyBranch } from "../../session";
@@ -10,7 +12,6 @@ import { ResourceView } from "../../ui/resource-view";
 import { DataTable } from "../../ui/table";
 import { gt } from "./meeting-messages";
 import { pt } from "./plan-messages";
-import { vnMonth } from "./plan-year";
 import "../../styles/console.css";
 
 const statusBadge = { planned: "badge-muted", live: "badge-ok", closed: "badge-ok", cancelled: "badge-err" } as const;
@@ -31,7 +32,7 @@ export function orderMeetings(items: readonly Meeting[], now = Date.now()): Meet
 export default function MeetingsPage() {
   const params = useParams<{ tenantId: string }>();
   const [search, setSearch] = useSearchParams<{ org?: string; year?: string }>();
-  const year = () => Number(search.year) || vnMonth(new Date().toISOString()).year;
+  const year = () => Number(search.year) || vnThisYear();
   const planner = () => plansAnyBranch(params.tenantId);
   const [tree] = createResource(
     () => params.tenantId,
@@ -92,7 +93,7 @@ export default function MeetingsPage() {
                   m.status === "live" || m.status === "planned" ? (
                     <A
                       class="btn btn-small btn-primary"
-                      href={`${base()}/meetings/${m.id}/room`}
+                      href={roomPagePath(params.tenantId, m.id)}
                       aria-label={`${gt("openRoom")}: ${m.topic}`}
                     >
                       {gt("openRoom")}

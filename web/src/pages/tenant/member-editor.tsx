@@ -1,6 +1,7 @@
 /** Edit one member: details, status, role and standing, exemption from meetings, and a login password. */
 import { createSignal, onMount, Show } from "solid-js";
 import type { BranchRole, Member, MembershipStanding, MembershipStatus } from "../../../../schema/api/members";
+import { vnToday } from "../../../../schema/calendar";
 import { membersApi } from "../../api";
 import { t as common } from "../../i18n/common";
 import { createAction } from "../../ui/action";
@@ -10,8 +11,6 @@ import { SelectField, TextField } from "../../ui/fields";
 import { showToast } from "../../ui/toast";
 import { BRANCH_ROLES, roleLabel, STANDINGS, STATUSES, standingLabel, statusLabel } from "./labels";
 import { mt } from "./members-messages";
-
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 export function MemberEditor(props: {
   tenantId: string;
@@ -29,7 +28,7 @@ export function MemberEditor(props: {
   const [branchRole, setBranchRole] = createSignal<BranchRole>(m.branchRole);
   const [standing, setStanding] = createSignal<MembershipStanding>(m.standing);
   const [reason, setReason] = createSignal(m.exemption?.reason ?? "");
-  const [from, setFrom] = createSignal(m.exemption?.from ?? today());
+  const [from, setFrom] = createSignal(m.exemption?.from ?? vnToday());
   const [to, setTo] = createSignal(m.exemption?.to ?? "");
   const [password, setPassword] = createSignal("");
   const { error, busy, run } = createAction();

@@ -3,6 +3,8 @@
  * quarter (DOMAIN.md). Pure: it takes the year's meetings and "now", and says for each month and quarter
  * whether the meeting was held, is planned, is late (its date passed without it being held) or is missing.
  */
+import { quarterOf, vnMonth as vnMonthKey, vnWallTime } from "../../../../schema/calendar";
+
 export type SlotState = "held" | "live" | "planned" | "late" | "missing" | "unplanned";
 
 export interface PlanMeeting {
@@ -28,12 +30,10 @@ export interface YearPlan {
   counts: { regularHeld: number; thematicHeld: number; missing: number; late: number };
 }
 
-const VN_OFFSET_MS = 7 * 3600_000;
-
 /** Month index 0–11 and year of an ISO time on Vietnam's clock. */
 export function vnMonth(iso: string): { year: number; month: number } {
-  const d = new Date(Date.parse(iso) + VN_OFFSET_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() };
+  const t = vnWallTime(iso);
+  return { year: t.year, month: t.month - 1 };
 }
 
 const rank: Record<PlanMeeting["status"], number> = { closed: 0, live: 1, planned: 2, cancelled: 3 };
@@ -66,7 +66,7 @@ export function planYear(year: number, meetings: readonly PlanMeeting[], now: Da
   );
   const quarters = Array.from({ length: 4 }, (_, q) =>
     slotOf(
-      inYear.filter((m) => m.kind === "thematic" && Math.floor(vnMonth(m.scheduledAt).month / 3) === q),
+      inYear.filter((m) => m.kind === "thematic" && quarterOf(vnMonthKey(m.scheduledAt)) === q + 1),
       ended(year, q * 3 + 2),
       nowMs,
     ),

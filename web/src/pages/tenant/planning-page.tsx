@@ -1,13 +1,14 @@
 /** A branch's year at a glance, and scheduling the year's regular meetings in one go. */
 import { useParams, useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, Show } from "solid-js";
+import { vnThisYear } from "../../../../schema/calendar";
 import { branchesOf, meetingsApi, organizationsApi, yearRange } from "../../api";
 import { t as common } from "../../i18n/common";
 import { canPlanBranch, plannableBranches } from "../../session";
 import { SelectField } from "../../ui/fields";
 import { ResourceView } from "../../ui/resource-view";
 import { pt } from "./plan-messages";
-import { planYear, vnMonth } from "./plan-year";
+import { planYear } from "./plan-year";
 import { PlanYearForm } from "./plan-year-form";
 import { YearGrid } from "./year-grid";
 import "../../styles/console.css";
@@ -15,7 +16,7 @@ import "../../styles/console.css";
 export default function PlanningPage() {
   const params = useParams<{ tenantId: string }>();
   const [search, setSearch] = useSearchParams<{ org?: string; year?: string }>();
-  const thisYear = vnMonth(new Date().toISOString()).year;
+  const thisYear = vnThisYear();
   const year = () => Number(search.year) || thisYear;
 
   const [tree] = createResource(

@@ -61,7 +61,10 @@ function NoteEditor(props: { itemId: string | null; title: string; note: LeaderN
         rows={3}
         maxLength={4000}
         value={body()}
-        onInput={(e) => (setBody(e.currentTarget.value), setDirty(true))}
+        onInput={(e) => {
+          setBody(e.currentTarget.value);
+          setDirty(true);
+        }}
       />
       <div class="actions">
         <label class="field-check">

@@ -1,6 +1,7 @@
 /**
  * Compact signed tokens `<payload b64url>.<HMAC-SHA256 b64url>` for sessions and room tickets. The payload
  * always carries `exp` (seconds since epoch); verification checks signature and expiry, nothing else.
+ * No imports: Node scripts (bench/room.ts) sign tickets with it too.
  */
 const encoder = new TextEncoder();
 
@@ -47,3 +48,6 @@ export async function verifyToken(token: string, secret: string): Promise<Record
     return null;
   }
 }
+
+/** Room tickets are signed with the session secret under their own purpose tag, so a session token is not a ticket. */
+export const roomTicketKey = (sessionSecret: string) => `room-ticket:${sessionSecret}`;
