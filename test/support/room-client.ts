@@ -18,6 +18,9 @@ export class RoomClient {
   readonly raw: string[] = [];
   #waiters: { pred: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void }[] = [];
   closed = false;
+  /** The close frame's code and reason, once the server closed the socket. */
+  closeCode: number | undefined;
+  closeReason = "";
 
   constructor(readonly ws: WebSocket) {
     ws.addEventListener("message", (e) => {
@@ -32,8 +35,10 @@ export class RoomClient {
         return false;
       });
     });
-    ws.addEventListener("close", () => {
+    ws.addEventListener("close", (e) => {
       this.closed = true;
+      this.closeCode = e.code;
+      this.closeReason = e.reason;
     });
     open.add(this);
   }
