@@ -11,8 +11,9 @@ import { verifyRoomTicket } from "../server/room-ticket";
 import { loadMeeting, roomDb } from "./d1";
 import type { D1Sync } from "./d1-sync";
 import type { ConnState, Fanout, RoomConnection } from "./fanout";
-import { onConnected } from "./logic/attendance";
+import { onConnected, refreshRoster } from "./logic/attendance";
 import { type Ctx, initialState, refreshPlanned } from "./logic/state";
+import { type Revocations, tagsOf } from "./revocation";
 import type { RoomData } from "./room-data";
 
 /** While planned, a new connection makes the room re-read the meeting from D1 at most this often. */
@@ -30,6 +31,7 @@ export class Admission {
     private readonly sync: D1Sync,
     /** The room's clock (MeetingRoom.now). */
     private readonly now: () => number,
+    private readonly revocations: Revocations,
   ) {}
 
   /** A refusal before the upgrade (a bad ticket, another meeting or tenant, a meeting not open), or null to go on. */
@@ -43,6 +45,8 @@ export class Admission {
       );
     if (claims.mid !== this.meetingId())
       return errorResponse("forbidden", "Vé dành cho cuộc họp khác / The ticket is for another meeting");
+    const revoked = this.revocations.refusal(claims);
+    if (revoked) return revoked;
     let state = this.data.state;
     if (
       state &&
@@ -95,6 +99,34 @@ export class Admission {
       { kind: "attendance", personIds: Object.keys(next.roster) },
     ]);
     return null;
+  }
+
+  /**
+   * A member's standing changed (worker/data/room-revocation.ts): the room takes D1's roster at once, planned
+   * or live, so a suspended member is out of the counts and the vote base. The version skips a number: clients
+   * resync.
+   */
+  async refreshRoster(): Promise<void> {
+    const prev = this.data.state;
+    if (!prev) return;
+    if (prev.meeting.status === "planned") {
+      await this.#refreshPlanned(prev.meeting.tenantId);
+      return;
+    }
+    const res = await loadMeeting(roomDb(this.env), prev.meeting.tenantId, this.meetingId());
+    const current = this.data.state;
+    if (!res.ok || !current || current.meeting.status !== "live") return;
+    const next = refreshRoster(current, res.loaded, this.now());
+    if (JSON.stringify(next) === JSON.stringify(current)) return;
+    this.data.commit(current, { state: next, outbox: [] });
+    this.data.store.bumpVersion();
+    this.fanout.emit([{ kind: "attendance", personIds: Object.keys({ ...current.roster, ...next.roster }) }]);
+  }
+
+  /** The socket's tags, from its ticket: the person and the session (partyserver keeps them through hibernation). */
+  tags(ctx: ConnectionContext): string[] {
+    const claims = this.#claims.get(ctx.request);
+    return claims ? tagsOf(claims) : [];
   }
 
   /** The upgraded socket: its identity from the ticket (kept through hibernation), checked in, a snapshot. */

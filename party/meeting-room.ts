@@ -13,6 +13,7 @@ import { D1Sync } from "./d1-sync";
 import { Dispatch } from "./dispatch";
 import { type ConnState, Fanout } from "./fanout";
 import type { Ctx } from "./logic/state";
+import { Revocations, type RevokeNotice } from "./revocation";
 import { RoomData } from "./room-data";
 
 export class MeetingRoom extends Server<Cloudflare.Env> {
@@ -32,12 +33,39 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   readonly #fanout = new Fanout(this, this.#data, this.#clock);
   readonly #sync = new D1Sync(this.ctx, this.env, this.#data, this.#fanout, this.#clock);
   readonly #dispatch = new Dispatch(this.#data, this.#fanout, this.#sync, this.#actionCtx);
-  readonly #admission = new Admission(this.env, () => this.name, this.#data, this.#fanout, this.#sync, this.#clock);
+  readonly #revocations = new Revocations(this.ctx.storage.sql, this);
+  readonly #admission = new Admission(
+    this.env,
+    () => this.name,
+    this.#data,
+    this.#fanout,
+    this.#sync,
+    this.#clock,
+    this.#revocations,
+  );
 
   /** Refuses before the upgrade; plain HTTP goes to partyserver (which answers 404). */
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") return super.fetch(request);
     return (await this.#admission.check(request)) ?? super.fetch(request);
+  }
+
+  /** Each socket is tagged with its person and session, so a revocation finds its sockets after hibernation too. */
+  override getConnectionTags(_connection: Connection, ctx: ConnectionContext): string[] {
+    return this.#admission.tags(ctx);
+  }
+
+  /**
+   * RPC from the API (worker/data/room-revocation.ts), never reachable from /parties: closes the sockets of
+   * sessions signed out (4401) or of a person who lost their seat (4403), refuses the tickets minted before, and
+   * after a seat change takes the roster from D1 again. Answers how many sockets it closed.
+   */
+  async revoke(notice: RevokeNotice): Promise<number> {
+    this.#dispatch.drainBallots();
+    const tenantId = this.#data.state?.meeting.tenantId ?? null;
+    const closed = this.#revocations.apply(notice, tenantId);
+    if (notice.kind !== "sessions" && tenantId === notice.tenantId) await this.#admission.refreshRoster();
+    return closed;
   }
 
   override async onConnect(connection: Connection<ConnState>, ctx: ConnectionContext): Promise<void> {
@@ -54,6 +82,8 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   }
 
   override async onMessage(connection: Connection<ConnState>, raw: WSMessage): Promise<void> {
+    // A socket the room closed (a revocation) may still have frames in flight: none of them counts.
+    if (connection.readyState !== WebSocket.OPEN) return;
     this.#dispatch.onMessage(connection, raw);
   }
 

@@ -10,8 +10,10 @@ import {
   type AttendanceRec,
   applied,
   type Ctx,
+  initialState,
   iso,
   isStaff,
+  type LoadedMeeting,
   type Result,
   type RoomState,
   refuse,
@@ -186,4 +188,19 @@ export function finalizeAttendance(s: RoomState, ctx: Ctx): { state: RoomState; 
     changed.push(m.personId);
   }
   return { state: { ...s, attendance }, personIds: changed };
+}
+
+/**
+ * A live meeting takes D1's roster again when a member's standing changed (suspended, transferred, detained:
+ * off the roster, so out of the counts and the vote base at once; reinstated: back). Attendance is kept for
+ * those still on it; the meeting, agenda and everything that happened stay the room's.
+ */
+export function refreshRoster(s: RoomState, loaded: LoadedMeeting, now: number): RoomState {
+  const fresh = initialState(loaded, now);
+  const attendance: Record<string, AttendanceRec> = {};
+  for (const m of loaded.roster) {
+    const rec = s.attendance[m.personId] ?? fresh.attendance[m.personId];
+    if (rec) attendance[m.personId] = rec;
+  }
+  return { ...s, roster: fresh.roster, guests: fresh.guests, attendance };
 }

@@ -15,8 +15,25 @@ export const roomTicketClaimsSchema = z.object({
   mid: z.string(),
   role: roomRoleSchema,
   name: z.string(),
+  /**
+   * The API session the ticket was minted under: logout ends that session's sockets (party/revocation.ts).
+   * Every ticket the API mints has it; tickets minted by tests and the benchmark straight from the secret may not.
+   */
+  sid: z.optional(z.string()),
   exp: z.number(),
 });
 export type RoomTicketClaims = z.infer<typeof roomTicketClaimsSchema>;
 
 export const ROOM_TICKET_TTL_SECONDS = 120;
+
+/**
+ * Application close codes the room ends a socket with when its holder's access was revoked (party/revocation.ts).
+ * The client shows them as a banner and does not reconnect (web/src/room/room-socket.ts).
+ */
+export const ROOM_CLOSE = {
+  /** The session was signed out (logout, a password change or reset ending other sessions). */
+  signedOut: 4401,
+  /** The person no longer has a seat: suspended, transferred, detained or removed from the branch. */
+  notMember: 4403,
+} as const;
+export type RoomCloseCode = (typeof ROOM_CLOSE)[keyof typeof ROOM_CLOSE];

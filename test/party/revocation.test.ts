@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { api, createTenant, login } from "../support/fixtures";
-import { closeAllRooms, connectRoom, eventually, joinRoom, RoomClient } from "../support/room-client";
+import { closeAllRooms, connectRoom, eventually, joinRoom, type RoomClient } from "../support/room-client";
 import { createMeeting, MEMBER_NAMES } from "./meeting-fixture";
 
 afterEach(closeAllRooms);
@@ -25,7 +25,12 @@ async function liveVote() {
   };
   const m1 = await joinAs("m1");
   const m2 = await joinAs("m2");
-  const opened = await chair.ok({ type: "vote/open", motion: "Thông qua nghị quyết", rule: "resolution", secret: false });
+  const opened = await chair.ok({
+    type: "vote/open",
+    motion: "Thông qua nghị quyết",
+    rule: "resolution",
+    secret: false,
+  });
   const voteId = opened.entityId!;
   return { f, chair, m1, m2, voteId };
 }
