@@ -39,7 +39,7 @@ export async function roomPageTicket(request: Request, env: Cloudflare.Env): Pro
     const db = drizzle(env.DB);
     const { live, access } = await tenantSessionAccess(db, session, tenantId);
     if (!live || !access) return null;
-    return await ticketForMeeting(env, db, access, session.personId, meetingId);
+    return await ticketForMeeting(env, db, access, session, meetingId);
   } catch {
     // Not entitled (the route's 403/404/409) or anything unexpected: the client asks the route itself.
     return null;

@@ -43,7 +43,7 @@ export async function revokeSession(db: Db, sessionId: string) {
   await db.update(sessions).set({ revokedAt: new Date().toISOString() }).where(eq(sessions.id, sessionId));
 }
 
-/** Checks the current password, sets the new one and ends the person's other sessions. */
+/** Checks the current password, sets the new one and ends the person's other sessions; answers their ids. */
 export async function changePassword(
   db: Db,
   personId: string,
@@ -57,7 +57,7 @@ export async function changePassword(
   }
   const now = new Date().toISOString();
   // Other sessions end with the old password; this one stays so the person is not logged out mid-task.
-  await db.batch([
+  const [, ended] = await db.batch([
     db
       .update(people)
       .set({ passwordHash: await hashPassword(newPassword) })
@@ -65,7 +65,10 @@ export async function changePassword(
     db
       .update(sessions)
       .set({ revokedAt: now })
-      .where(and(eq(sessions.personId, personId), ne(sessions.id, sessionId), isNull(sessions.revokedAt))),
+      .where(and(eq(sessions.personId, personId), ne(sessions.id, sessionId), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id }),
     auditInsert(db, { tenantId: null, personId, action: "change_password", entity: "person", entityId: personId }),
   ]);
+  // The ended sessions, whose room sockets the caller closes (worker/data/room-revocation.ts).
+  return ended.map((r) => r.id);
 }

@@ -219,13 +219,15 @@ export async function setMemberPassword(
     );
   }
   const hash = await hashPassword(password);
-  // A password handed out by the committee replaces any other: sessions made with the old one end.
-  await db.batch([
+  // A password handed out by the committee replaces any other: sessions made with the old one end (and their
+  // room sockets: the caller tells the rooms which, from the answer).
+  const [, ended] = await db.batch([
     db.update(people).set({ passwordHash: hash }).where(eq(people.id, member.personId)),
     db
       .update(sessions)
       .set({ revokedAt: nowIso() })
-      .where(and(eq(sessions.personId, member.personId), isNull(sessions.revokedAt))),
+      .where(and(eq(sessions.personId, member.personId), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id }),
     auditInsert(db, {
       tenantId,
       personId: actorId,
@@ -234,4 +236,5 @@ export async function setMemberPassword(
       entityId: member.personId,
     }),
   ]);
+  return { personId: member.personId, endedSessionIds: ended.map((r) => r.id) };
 }

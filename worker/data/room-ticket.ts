@@ -50,9 +50,10 @@ export async function ticketForMeeting(
   env: Cloudflare.Env,
   db: Db,
   access: TenantAccess,
-  personId: string,
+  session: { personId: string; sessionId: string },
   meetingId: string,
 ): Promise<TicketResponse> {
+  const { personId } = session;
   const meeting = await db
     .select({
       id: meetings.id,
@@ -99,6 +100,8 @@ export async function ticketForMeeting(
     mid: meeting.id,
     role,
     name: person?.name ?? "",
+    // Logout ends this session's sockets too (party/revocation.ts).
+    sid: session.sessionId,
   });
   return { ticket, expiresAt, role, roomPath: `/parties/meeting-room/${encodeURIComponent(meeting.id)}` };
 }

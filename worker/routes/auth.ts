@@ -3,6 +3,7 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import { changePasswordSchema, loginSchema } from "../../schema/api/auth";
 import { auditLogin, changePassword, checkLogin, revokeSession } from "../data/account";
 import { loadMe } from "../data/me";
+import { revokeSessionsInRooms } from "../data/room-revocation";
 import type { AppEnv } from "../env";
 import { notFound } from "../lib/api-error";
 import { createSession, SESSION_COOKIE } from "../lib/session-token";
@@ -26,7 +27,10 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json({ token: session.token, me: await loadMe(db, person.id) });
   })
   .post("/logout", requireSession, async (c) => {
-    await revokeSession(c.var.db, c.var.session.sessionId);
+    const { personId, sessionId } = c.var.session;
+    await revokeSession(c.var.db, sessionId);
+    // Awaited, so the logout answers once the rooms have closed this session's sockets.
+    await revokeSessionsInRooms(c.env, c.var.db, personId, [sessionId]);
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.json({ ok: true });
   })
@@ -38,6 +42,7 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/password", requireSession, valid("json", changePasswordSchema), async (c) => {
     const { currentPassword, newPassword } = c.req.valid("json");
     const { personId, sessionId } = c.var.session;
-    await changePassword(c.var.db, personId, sessionId, currentPassword, newPassword);
+    const ended = await changePassword(c.var.db, personId, sessionId, currentPassword, newPassword);
+    await revokeSessionsInRooms(c.env, c.var.db, personId, ended);
     return c.json({ ok: true });
   });

@@ -11,6 +11,7 @@ import { idSchema } from "../../schema/ids";
 import { checkImport, summarize, writeImport } from "../data/member-import";
 import { createMember, setExemption, setMemberPassword, updateMember } from "../data/member-writes";
 import { listMembers, memberOr404 } from "../data/members";
+import { revokeSessionsInRooms, standingChangedInRooms } from "../data/room-revocation";
 import type { AppEnv } from "../env";
 import { badRequest, conflict, forbidden } from "../lib/api-error";
 import { unlessUnique } from "../lib/unique";
@@ -82,8 +83,14 @@ export const membersRoutes = new Hono<AppEnv>()
     assertRole(c.var.access, ["admin", "organizer"]);
     const { tenantId } = c.var.access;
     const { membershipId } = c.req.valid("param");
-    await updateMember(c.var.db, tenantId, c.var.session.personId, membershipId, c.req.valid("json"));
-    return c.json(await memberOr404(c.var.db, tenantId, membershipId));
+    const body = c.req.valid("json");
+    await updateMember(c.var.db, tenantId, c.var.session.personId, membershipId, body);
+    const member = await memberOr404(c.var.db, tenantId, membershipId);
+    // The rooms learn at once: a member no longer active loses their open sockets and their place in the base.
+    if (body.standing) {
+      await standingChangedInRooms(c.env, c.var.db, tenantId, member.personId, body.standing === "active");
+    }
+    return c.json(member);
   })
   .put("/:membershipId/exemption", valid("param", membershipParam), valid("json", exemptionSchema), async (c) => {
     assertRole(c.var.access, ["admin", "organizer"]);
@@ -103,6 +110,13 @@ export const membersRoutes = new Hono<AppEnv>()
     assertRole(c.var.access, ["admin"]);
     const { tenantId } = c.var.access;
     const { membershipId } = c.req.valid("param");
-    await setMemberPassword(c.var.db, tenantId, c.var.session.personId, membershipId, c.req.valid("json").password);
+    const { personId, endedSessionIds } = await setMemberPassword(
+      c.var.db,
+      tenantId,
+      c.var.session.personId,
+      membershipId,
+      c.req.valid("json").password,
+    );
+    await revokeSessionsInRooms(c.env, c.var.db, personId, endedSessionIds);
     return c.json({ ok: true });
   });
