@@ -1,5 +1,6 @@
 /**
- * Connected / reconnecting / offline, with how many actions are still waiting. Announced politely to
+ * Connected / reconnecting / offline / signed out (the room closed our socket: no reconnect), with how many
+ * actions are still waiting. Announced politely to
  * screen readers; when all is well it shrinks to a small green mark so it does not take phone space.
  */
 import { Show } from "solid-js";
@@ -15,7 +16,7 @@ export function ConnectionBanner(props: { conn: RoomConnection }) {
       classList={{
         "room-conn-ok": status() === "connected",
         "room-conn-warn": status() === "reconnecting" || status() === "connecting",
-        "room-conn-off": status() === "offline",
+        "room-conn-off": status() === "offline" || status() === "signed_out",
       }}
       role="status"
       aria-live="polite"
@@ -29,7 +30,11 @@ export function ConnectionBanner(props: { conn: RoomConnection }) {
             ? rt("connecting")
             : status() === "reconnecting"
               ? rt("reconnecting")
-              : rt("offline")}
+              : status() === "signed_out"
+                ? props.conn.fatal()?.code === "no_seat"
+                  ? rt("noSeat")
+                  : rt("signedOut")
+                : rt("offline")}
       </span>
       <Show when={waiting() > 0}>
         <span class="room-conn-pending">· {rt("pendingCount", { n: waiting() })}</span>

@@ -7,11 +7,16 @@
 import PartySocket from "partysocket";
 import type { Accessor } from "solid-js";
 import { type ClientMessage, parseServerMessage, type ServerMessage } from "../../../schema/room/messages";
+import { ROOM_CLOSE, type RoomCloseCode } from "../../../schema/room/ticket";
 import { AdoptingWebSocket } from "./room-early";
 import { newActionId } from "./room-pending";
 import type { RoomTicket } from "./room-ticket";
 
-export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline";
+export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline" | "signed_out";
+
+/** The room closed the socket because our session ended or our seat was taken away: no reconnect can help. */
+export const isRevocation = (code: number): code is RoomCloseCode =>
+  code === ROOM_CLOSE.signedOut || code === ROOM_CLOSE.notMember;
 
 export interface LinkHooks {
   /** The connection id (PartySocket's `id`), when index.html's script already chose one. */
@@ -23,6 +28,8 @@ export interface LinkHooks {
   setStatus(status: ConnectionStatus): void;
   /** The room cannot be entered at all: no retry helps. */
   isFatal(): boolean;
+  /** The room closed our socket with a revocation code (party/README.md, close codes); the link stays closed. */
+  revoked(code: RoomCloseCode, reason: string): void;
 }
 
 export interface RoomLink {
@@ -73,6 +80,8 @@ export function openRoomLink(hooks: LinkHooks): RoomLink {
         return { ticket: next };
       },
       maxEnqueuedMessages: 0,
+      // Signed out or no longer a member: reconnecting would only loop on refusals.
+      shouldReconnectOnClose: (ev) => !isRevocation(ev.code),
       minReconnectionDelay: 1000 + Math.random() * 2000,
       maxReconnectionDelay: 10_000,
     });
@@ -81,9 +90,16 @@ export function openRoomLink(hooks: LinkHooks): RoomLink {
       const msg = parseServerMessage(ev.data);
       if (msg) hooks.onFrame(msg);
     });
-    ws.addEventListener("close", () => {
+    ws.addEventListener("close", (ev: CloseEvent) => {
       ready = false;
       syncRequested = false;
+      if (isRevocation(ev.code)) {
+        closed = true;
+        clearTimeout(retryTimer);
+        ws.close();
+        hooks.revoked(ev.code, ev.reason);
+        return;
+      }
       if (!closed && !hooks.isFatal()) hooks.setStatus(offlineOr("reconnecting"));
     });
     return ws;
@@ -132,8 +148,12 @@ export function openRoomLink(hooks: LinkHooks): RoomLink {
 
 /** The network back or the phone woken up: reconnect at once, not after the backoff. Answers the unsubscribe. */
 function watchWakeups(hooks: LinkHooks, reconnect: () => void): () => void {
-  const onOffline = () => hooks.setStatus("offline");
+  // A room that cannot be entered (refused, signed out) stays shut: the network coming back changes nothing.
+  const onOffline = () => {
+    if (!hooks.isFatal()) hooks.setStatus("offline");
+  };
   const onOnline = () => {
+    if (hooks.isFatal()) return;
     if (hooks.status() !== "connected") hooks.setStatus("reconnecting");
     reconnect();
   };

@@ -67,7 +67,11 @@ export default function RoomPage() {
                     ? rt("fatalNotFound")
                     : fatal().code === "conflict"
                       ? rt("fatalNotOpen")
-                      : rt("fatalNoAccess")}
+                      : fatal().code === "signed_out"
+                        ? rt("fatalSignedOut")
+                        : fatal().code === "no_seat"
+                          ? rt("fatalNoSeat")
+                          : rt("fatalNoAccess")}
                 </p>
                 <p class="muted">{pickLang(fatal().message)}</p>
                 <p class="actions">

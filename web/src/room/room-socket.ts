@@ -13,6 +13,7 @@
 import { type Accessor, createSignal } from "solid-js";
 import { createStore } from "solid-js/store";
 import type { ClientMessage } from "../../../schema/room/messages";
+import { ROOM_CLOSE } from "../../../schema/room/ticket";
 import { takeEarlyStart } from "./room-early";
 import { createFrameApplier, type RoomData, type RoomError } from "./room-frames";
 import { type ConnectionStatus, openRoomLink } from "./room-link";
@@ -58,6 +59,13 @@ export function connectRoom(tenantId: string, meetingId: string): RoomConnection
     status,
     setStatus,
     isFatal: () => fatal() !== null,
+    revoked(code, reason) {
+      setStatus("signed_out");
+      setFatal({
+        code: code === ROOM_CLOSE.signedOut ? "signed_out" : "no_seat",
+        message: reason || (code === ROOM_CLOSE.signedOut ? "Đã đăng xuất / Signed out" : "Không còn quyền dự họp"),
+      });
+    },
   });
   const applyFrame = createFrameApplier({
     data,

@@ -10,7 +10,8 @@ export type RoomTicket = z.infer<typeof ticketResponseSchema>;
 
 /** Why the room cannot be entered at all (no retry helps). */
 export interface FatalError {
-  code: "forbidden" | "not_found" | "unauthorized" | "conflict";
+  /** An API refusal, or the room closing our socket because our session or seat was revoked. */
+  code: "forbidden" | "not_found" | "unauthorized" | "conflict" | "signed_out" | "no_seat";
   message: string;
 }
 
