@@ -2,7 +2,8 @@
  * The gate in front of the room, run by the Worker before the request reaches the Durable Object (so a
  * refused connection never wakes it and never gets a socket): a browser Origin must be ours or listed in
  * ALLOWED_ORIGINS (no Origin: a non-browser client, allowed), the ticket must verify, and it must be for
- * this meeting. The room checks the ticket again, with the tenant, before it upgrades.
+ * this meeting. The room checks the ticket again, with the tenant, before it upgrades. Only upgrades pass:
+ * the room's RPC methods (MeetingRoom.revoke) are reachable from the Worker's own code alone.
  */
 import type { Lobby } from "partyserver";
 import { configOf, originAllowed } from "../server/config";
