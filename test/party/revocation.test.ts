@@ -4,6 +4,8 @@
  * before that no longer opens the room; a ballot sent after is never counted. Others stay connected, and another
  * tenant's admin cannot close our members' sockets.
  */
+import { env, exports } from "cloudflare:workers";
+import { getServerByName } from "partyserver";
 import { afterEach, describe, expect, it } from "vitest";
 import { api, createTenant, login } from "../support/fixtures";
 import { closeAllRooms, connectRoom, eventually, joinRoom, type RoomClient } from "../support/room-client";
@@ -75,12 +77,16 @@ describe("revocation reaches the room", () => {
     const { f, m1 } = await liveVote();
     const email = f.people[MEMBER_NAMES.m1]!.email;
     const other = await login(email);
+    const own = await api("POST", `/api/tenants/${f.tenantId}/tickets`, other, { meetingId: f.meetingId });
+    const stays = await joinRoom(f.meetingId, (own.json as { ticket: string }).ticket);
     const res = await api("POST", "/api/auth/password", other, {
       currentPassword: "mat-khau-thu-nghiem",
       newPassword: "mat-khau-moi-rat-dai-2026",
     });
     expect(res.status).toBe(200);
     await closedWith(m1.client, 4401);
+    expect(stays.closed).toBe(false);
+    await stays.sync();
   });
 
   it("suspending a member closes their sockets with 4403, takes them out of the vote base and refuses their tickets", async () => {
@@ -121,6 +127,23 @@ describe("revocation reaches the room", () => {
       standing: "suspended",
     });
     expect([403, 404]).toContain(ours.status);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(m1.client.closed).toBe(false);
+    await m1.client.sync();
+  });
+
+  it("the room itself ignores a seat notice of another tenant, and the notice cannot be sent over /parties", async () => {
+    const { f, m1 } = await liveVote();
+    const other = await createTenant();
+    const room = await getServerByName(env.MeetingRoom, f.meetingId);
+    expect(await room.revoke({ kind: "seat", tenantId: other.tenantId, personId: f.idOf("m1") })).toBe(0);
+    for (const path of ["", "/revoke"]) {
+      const res = await exports.default.fetch(`http://chibo.test/parties/meeting-room/${f.meetingId}${path}`, {
+        method: "POST",
+        body: JSON.stringify({ kind: "seat", tenantId: f.tenantId, personId: f.idOf("m1") }),
+      });
+      expect(res.status).toBe(404);
+    }
     await new Promise((r) => setTimeout(r, 300));
     expect(m1.client.closed).toBe(false);
     await m1.client.sync();
