@@ -482,10 +482,13 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_person").on(t.personId)],
 );
 
-/** Failed logins per key (e-mail and client address); too many lock the key out for a while. */
-export const loginAttempts = sqliteTable("login_attempts", {
+/**
+ * Password attempts per key in a fixed window: `account:<e-mail>` for the account as a whole and
+ * `client:<e-mail>|<address>` for one client of it (worker/data/login-throttle.ts). A row whose window has ended
+ * counts afresh from 1.
+ */
+export const loginThrottle = sqliteTable("login_throttle", {
   key: text("key").primaryKey(),
-  failures: integer("failures").notNull().default(0),
-  lockedUntil: text("locked_until"),
-  updatedAt: text("updated_at").notNull(),
+  attempts: integer("attempts").notNull(),
+  windowEndsAt: text("window_ends_at").notNull(),
 });
