@@ -487,8 +487,13 @@ export const sessions = sqliteTable(
  * `client:<e-mail>|<address>` for one client of it (worker/data/login-throttle.ts). A row whose window has ended
  * counts afresh from 1.
  */
-export const loginThrottle = sqliteTable("login_throttle", {
-  key: text("key").primaryKey(),
-  attempts: integer("attempts").notNull(),
-  windowEndsAt: text("window_ends_at").notNull(),
-});
+export const loginThrottle = sqliteTable(
+  "login_throttle",
+  {
+    key: text("key").primaryKey(),
+    attempts: integer("attempts").notNull(),
+    windowEndsAt: text("window_ends_at").notNull(),
+  },
+  // Ended windows are swept by this index after a successful login.
+  (t) => [index("login_throttle_window_ends_at").on(t.windowEndsAt)],
+);

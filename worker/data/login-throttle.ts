@@ -9,7 +9,7 @@
  * reset codes and passkeys that bypass passwords, and Cloudflare's Rate Limiting binding as a coarse per-address
  * shield — comes with those features.
  */
-import { eq, sql } from "drizzle-orm";
+import { eq, lte, sql } from "drizzle-orm";
 import { loginThrottle } from "../../schema/db/tables";
 import type { Db } from "../env";
 
@@ -54,7 +54,8 @@ export async function countAttempt(db: Db, account: string, clientIp: string): P
 
 /**
  * After a right password: this client starts afresh, and its tries leave the account's count too (they were the
- * holder's own), so a forgetful holder never tips their account into the slowed state. One transaction.
+ * holder's own), so a forgetful holder never tips their account into the slowed state. Windows that have ended
+ * anywhere are swept here too (by index), so guesses at unknown e-mails do not pile up. One transaction.
  */
 export async function clearClient(db: Db, account: string, clientIp: string) {
   const client = clientKey(account, clientIp);
@@ -65,5 +66,6 @@ export async function clearClient(db: Db, account: string, clientIp: string) {
       .set({ attempts: sql`max(0, ${loginThrottle.attempts} - ${own})` })
       .where(eq(loginThrottle.key, accountKey(account))),
     db.delete(loginThrottle).where(eq(loginThrottle.key, client)),
+    db.delete(loginThrottle).where(lte(loginThrottle.windowEndsAt, new Date().toISOString())),
   ]);
 }

@@ -4,4 +4,5 @@ CREATE TABLE `login_throttle` (
 	`window_ends_at` text NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX `login_throttle_window_ends_at` ON `login_throttle` (`window_ends_at`);--> statement-breakpoint
 DROP TABLE `login_attempts`;
