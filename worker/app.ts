@@ -6,6 +6,7 @@ import { configOf, originAllowed } from "../server/config";
 import type { AppEnv } from "./env";
 import { ApiError } from "./lib/api-error";
 import { onError, onNotFound } from "./middleware/errors";
+import { credentialOf } from "./middleware/session";
 import { requestLog } from "./request-log";
 import { authRoutes } from "./routes/auth";
 import { tenantRoutes } from "./routes/tenant";
@@ -28,8 +29,9 @@ export const app = new Hono<AppEnv>()
   )
   // Cookies are SameSite=Strict, and a cookie-authenticated write whose body a cross-site form could send
   // must come from our origin. JSON bodies from elsewhere need a CORS preflight this API never grants.
-  // Bearer-token callers cannot be driven by another site, so they skip the check.
-  .use((c, next) => (c.req.header("authorization") ? next() : originCheck(c, next)))
+  // A request a bearer token authenticates cannot be driven by another site and skips the check; every other one
+  // (the cookie's, or none yet, as login) is checked, whatever other headers it carries.
+  .use((c, next) => (credentialOf(c)?.via === "bearer" ? next() : originCheck(c, next)))
   .use(async (c, next) => {
     c.set("db", drizzle(c.env.DB));
     await next();

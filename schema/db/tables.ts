@@ -482,10 +482,18 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_person").on(t.personId)],
 );
 
-/** Failed logins per key (e-mail and client address); too many lock the key out for a while. */
-export const loginAttempts = sqliteTable("login_attempts", {
-  key: text("key").primaryKey(),
-  failures: integer("failures").notNull().default(0),
-  lockedUntil: text("locked_until"),
-  updatedAt: text("updated_at").notNull(),
-});
+/**
+ * Password attempts per key in a fixed window: `account:<e-mail>` for the account as a whole and
+ * `client:<e-mail>|<address>` for one client of it (worker/data/login-throttle.ts). A row whose window has ended
+ * counts afresh from 1.
+ */
+export const loginThrottle = sqliteTable(
+  "login_throttle",
+  {
+    key: text("key").primaryKey(),
+    attempts: integer("attempts").notNull(),
+    windowEndsAt: text("window_ends_at").notNull(),
+  },
+  // Ended windows are swept by this index after a successful login.
+  (t) => [index("login_throttle_window_ends_at").on(t.windowEndsAt)],
+);

@@ -21,6 +21,13 @@ import {
 
 const db = env.UPGRADE_DB;
 
+/**
+ * Tables a new migration drops on purpose, each with why; the rest keep every row. 0001_login_throttle:
+ * login_attempts held lockouts per key that never expired, replaced by login_throttle's 15-minute windows, so a
+ * lockout in force at the upgrade is forgotten.
+ */
+const DROPPED = new Set(["login_attempts"]);
+
 async function columns(): Promise<Columns> {
   const { results } = await db.prepare(COLUMNS_SQL).all<{ t: string; c: string }>();
   return columnsFromRows(results);
@@ -47,11 +54,14 @@ describe("upgrading the deployed database", () => {
     for (const t of FILLED_TABLES) expect(counts[t], t).toBeGreaterThan(0);
 
     await applyD1Migrations(db, fresh);
-    const after = await dump(old);
-    expect(rowCounts(after)).toEqual(counts);
+    const kept: Columns = new Map([...old].filter(([t]) => !DROPPED.has(t)));
+    const after = await dump(kept);
+    expect(rowCounts(after)).toEqual(Object.fromEntries(Object.entries(counts).filter(([t]) => kept.has(t))));
     // Every value of every column the last release had. A migration that rewrites data on purpose must
     // say here which columns it changes.
-    for (const t of old.keys()) expect(after[t], t).toEqual(before[t]);
+    for (const t of kept.keys()) expect(after[t], t).toEqual(before[t]);
+    const now = await columns();
+    for (const t of DROPPED) expect(now.has(t), t).toBe(false);
     const { results } = await db.prepare("SELECT name FROM d1_migrations ORDER BY id").all<{ name: string }>();
     expect(results.map((r) => r.name)).toEqual(env.TEST_MIGRATIONS.map((m) => m.name));
   });

@@ -8,17 +8,16 @@ import type { Db } from "../env";
 import { ApiError, unauthorized } from "../lib/api-error";
 import { auditInsert } from "../lib/audit";
 import { hashPassword, verifyPassword } from "../lib/password";
-import { clearFailures, lockedUntil, MAX_FAILURES, recordFailure } from "./login-attempts";
+import { clearClient, countAttempt } from "./login-throttle";
 import { findPersonByEmail } from "./me";
 
 /**
- * The person whose e-mail and password match. Failures count per e-mail and per client address: a locked key
- * is refused (429) before the password is even checked; a mismatch is 401 and counts against both keys.
+ * The person whose e-mail and password match. The attempt is counted before the password is checked
+ * (`login-throttle.ts`): over this client's limit it is refused with 429 unchecked; a mismatch is 401 and leaves an
+ * audit row when the e-mail is a person's; a match clears this client's count.
  */
 export async function checkLogin(db: Db, email: string, password: string, clientIp: string) {
-  const ipKey = `ip:${clientIp}`;
-  const emailKey = `email:${email}`;
-  const until = await lockedUntil(db, [emailKey, ipKey]);
+  const until = await countAttempt(db, email, clientIp);
   if (until) {
     throw new ApiError(
       "rate_limited",
@@ -27,12 +26,23 @@ export async function checkLogin(db: Db, email: string, password: string, client
   }
   const person = await findPersonByEmail(db, email);
   if (!(await verifyPassword(password, person?.passwordHash ?? null)) || !person) {
-    await recordFailure(db, emailKey, MAX_FAILURES.email);
-    await recordFailure(db, ipKey, MAX_FAILURES.ip);
+    if (person) await auditFailure(db, person.id, "login_failed", clientIp);
     throw unauthorized("Sai e-mail hoặc mật khẩu / Wrong e-mail or password");
   }
-  await clearFailures(db, emailKey);
+  await clearClient(db, email, clientIp);
   return person;
+}
+
+/** One row per password check that failed, so an attack on an account shows in its audit trail. */
+async function auditFailure(db: Db, personId: string, action: string, clientIp: string) {
+  await auditInsert(db, {
+    tenantId: null,
+    personId,
+    action,
+    entity: "person",
+    entityId: personId,
+    detail: { clientIp },
+  });
 }
 
 export async function auditLogin(db: Db, personId: string, sessionId: string) {
@@ -43,18 +53,34 @@ export async function revokeSession(db: Db, sessionId: string) {
   await db.update(sessions).set({ revokedAt: new Date().toISOString() }).where(eq(sessions.id, sessionId));
 }
 
-/** Checks the current password, sets the new one and ends the person's other sessions; answers their ids. */
+/**
+ * Checks the current password, sets the new one and ends the person's other sessions; answers their ids. Throttled
+ * like login and on the same counts (the account is the person's e-mail), so a stolen session cannot guess the
+ * password here instead.
+ */
 export async function changePassword(
   db: Db,
   personId: string,
   sessionId: string,
   currentPassword: string,
   newPassword: string,
+  clientIp: string,
 ) {
   const person = await db.select().from(people).where(eq(people.id, personId)).get();
-  if (!person || !(await verifyPassword(currentPassword, person.passwordHash))) {
+  if (!person) throw new ApiError("forbidden", "Mật khẩu hiện tại không đúng / Current password is wrong");
+  const account = person.email ?? `person:${person.id}`;
+  const until = await countAttempt(db, account, clientIp);
+  if (until) {
+    throw new ApiError(
+      "rate_limited",
+      `Nhập sai mật khẩu nhiều lần, thử lại sau ${until} / Too many wrong passwords, try again after ${until}`,
+    );
+  }
+  if (!(await verifyPassword(currentPassword, person.passwordHash))) {
+    await auditFailure(db, personId, "change_password_failed", clientIp);
     throw new ApiError("forbidden", "Mật khẩu hiện tại không đúng / Current password is wrong");
   }
+  await clearClient(db, account, clientIp);
   const now = new Date().toISOString();
   // Other sessions end with the old password; this one stays so the person is not logged out mid-task.
   const [, ended] = await db.batch([

@@ -5,13 +5,24 @@ import type { AppEnv, SessionPerson } from "../env";
 import { unauthorized } from "../lib/api-error";
 import { readSession, SESSION_COOKIE, verifySessionToken } from "../lib/session-token";
 
-/** The session token from the `Authorization: Bearer` header or the HttpOnly cookie. */
+/**
+ * The one place that decides which credential authenticates a request; the session checks and the CSRF check in
+ * app.ts both read it. A well-formed `Authorization: Bearer <token>` wins and the cookie is then never read (an
+ * invalid bearer is a 401, not a fall back to the cookie). Any other Authorization header (`Basic`, which a
+ * browser adds by itself to a cross-site form post once a proxy asked for it, or a malformed Bearer) is not ours
+ * and leaves the cookie in charge, so it cannot switch the CSRF check off.
+ */
+export function credentialOf(c: Context<AppEnv>): { token: string; via: SessionPerson["via"] } | null {
+  const bearer = c.req.header("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return { token: bearer, via: "bearer" };
+  const cookie = getCookie(c, SESSION_COOKIE);
+  return cookie ? { token: cookie, via: "cookie" } : null;
+}
+
 function sessionToken(c: Context<AppEnv>): { token: string; via: SessionPerson["via"] } {
-  const header = c.req.header("authorization");
-  const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  const token = bearer ?? getCookie(c, SESSION_COOKIE);
-  if (!token) throw unauthorized();
-  return { token, via: bearer ? "bearer" : "cookie" };
+  const credential = credentialOf(c);
+  if (!credential) throw unauthorized();
+  return credential;
 }
 
 /** The caller named by a well-signed, unexpired token; its session row is checked by the caller of this. */

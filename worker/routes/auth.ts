@@ -10,11 +10,14 @@ import { createSession, SESSION_COOKIE } from "../lib/session-token";
 import { valid } from "../lib/validate";
 import { requireSession } from "../middleware/session";
 
+/** Cloudflare sets CF-Connecting-IP on every request; only local development goes without. */
+const clientIp = (header: string | undefined) => header ?? "local";
+
 export const authRoutes = new Hono<AppEnv>()
   .post("/login", valid("json", loginSchema), async (c) => {
     const { email, password } = c.req.valid("json");
     const db = c.var.db;
-    const person = await checkLogin(db, email, password, c.req.header("cf-connecting-ip") ?? "local");
+    const person = await checkLogin(db, email, password, clientIp(c.req.header("cf-connecting-ip")));
     const session = await createSession(db, c.env, person.id);
     setCookie(c, SESSION_COOKIE, session.token, {
       httpOnly: true,
@@ -42,7 +45,8 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/password", requireSession, valid("json", changePasswordSchema), async (c) => {
     const { currentPassword, newPassword } = c.req.valid("json");
     const { personId, sessionId } = c.var.session;
-    const ended = await changePassword(c.var.db, personId, sessionId, currentPassword, newPassword);
+    const ip = clientIp(c.req.header("cf-connecting-ip"));
+    const ended = await changePassword(c.var.db, personId, sessionId, currentPassword, newPassword, ip);
     await revokeSessionsInRooms(c.env, c.var.db, personId, ended);
     return c.json({ ok: true });
   });

@@ -1,0 +1,127 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { api, createTenant, PASSWORD } from "../support/fixtures";
+
+// The Worker reads the client's address from CF-Connecting-IP, which Cloudflare sets on every request.
+const from = (ip: string) => ({ "cf-connecting-ip": ip });
+const HOLDER_IP = "198.51.100.7";
+const STRANGER_IP = "203.0.113.9";
+
+const loginFrom = (ip: string, email: string, password: string) =>
+  api("POST", "/api/auth/login", undefined, { email, password }, from(ip));
+
+const statuses = (results: { status: number }[]) =>
+  results.reduce<Record<number, number>>((acc, r) => {
+    acc[r.status] = (acc[r.status] ?? 0) + 1;
+    return acc;
+  }, {});
+
+/** Password checks that failed for this person, as the audit log recorded them (one row per check). */
+async function failedChecks(personId: string, action: string) {
+  const row = await env.DB.prepare("select count(*) as n from audit_log where person_id = ? and action = ?")
+    .bind(personId, action)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+describe("login throttling", () => {
+  it("checks exactly five of forty parallel wrong passwords; the rest answer 429 in the envelope", async () => {
+    const t = await createTenant();
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => loginFrom(HOLDER_IP, t.admin.email, `sai-${i}`)),
+    );
+    expect(statuses(results)).toEqual({ 401: 5, 429: 35 });
+    for (const r of results.filter((x) => x.status === 429)) {
+      expect(r.json.error.code).toBe("rate_limited");
+      expect(r.json.error.message).toMatch(/^Đăng nhập sai nhiều lần.* \/ Too many failed logins/);
+    }
+    expect(await failedChecks(t.admin.id, "login_failed")).toBe(5);
+    // Even the right password is refused unchecked from that client until the window ends.
+    expect((await loginFrom(HOLDER_IP, t.admin.email, PASSWORD)).status).toBe(429);
+    expect(await failedChecks(t.admin.id, "login_failed")).toBe(5);
+  });
+
+  it("lets the holder in from their own address after a stranger's flood from another", async () => {
+    const t = await createTenant();
+    const flood = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => loginFrom(STRANGER_IP, t.admin.email, `doan-${i}`)),
+    );
+    expect(statuses(flood)).toEqual({ 401: 5, 429: 35 });
+    const holder = await loginFrom(HOLDER_IP, t.admin.email, PASSWORD);
+    expect(holder.status).toBe(200);
+    expect(holder.json.token).toBeTruthy();
+  });
+
+  it("slows an account under attack: every other client then gets two tries, not five", async () => {
+    const t = await createTenant();
+    for (let i = 0; i < 4; i++) {
+      await Promise.all(
+        Array.from({ length: 5 }, (_, j) => loginFrom(`203.0.113.${10 + i}`, t.admin.email, `doan-${i}-${j}`)),
+      );
+    }
+    const third = "192.0.2.50";
+    expect((await loginFrom(third, t.admin.email, "sai-1")).status).toBe(401);
+    expect((await loginFrom(third, t.admin.email, "sai-2")).status).toBe(401);
+    expect((await loginFrom(third, t.admin.email, "sai-3")).status).toBe(429);
+    // The holder, on a device of their own, still has their tries.
+    expect((await loginFrom(HOLDER_IP, t.admin.email, PASSWORD)).status).toBe(200);
+  });
+
+  it("resets the client's count on success, so a forgetful holder is never locked out for good", async () => {
+    const t = await createTenant();
+    // 8 rounds of 4 mistakes and a success: 32 failures from one address over time, never 5 in a row.
+    for (let round = 0; round < 8; round++) {
+      for (let i = 0; i < 4; i++) {
+        expect((await loginFrom(HOLDER_IP, t.admin.email, `sai-${round}-${i}`)).status).toBe(401);
+      }
+      expect((await loginFrom(HOLDER_IP, t.admin.email, PASSWORD)).status).toBe(200);
+    }
+  });
+
+  it("forgets the count when the 15-minute window has passed", async () => {
+    const t = await createTenant();
+    for (let i = 0; i < 6; i++) await loginFrom(HOLDER_IP, t.admin.email, `sai-${i}`);
+    expect((await loginFrom(HOLDER_IP, t.admin.email, PASSWORD)).status).toBe(429);
+    // Move the windows into the past instead of waiting a quarter of an hour.
+    await env.DB.prepare("update login_throttle set window_ends_at = ?").bind("2000-01-01T00:00:00.000Z").run();
+    expect((await loginFrom(HOLDER_IP, t.admin.email, PASSWORD)).status).toBe(200);
+    // That success swept the ended windows, so guesses at e-mails nobody has do not pile up.
+    await loginFrom(STRANGER_IP, "khong-ai@example.vn", "doan");
+    await env.DB.prepare("update login_throttle set window_ends_at = ? where key like ?")
+      .bind("2000-01-01T00:00:00.000Z", "%khong-ai@example.vn%")
+      .run();
+    expect((await loginFrom(HOLDER_IP, t.admin.email, PASSWORD)).status).toBe(200);
+    const left = await env.DB.prepare("select count(*) as n from login_throttle where window_ends_at <= ?")
+      .bind(new Date().toISOString())
+      .first<{ n: number }>();
+    expect(left?.n).toBe(0);
+  });
+
+  it("throttles password change the same way: five checks of forty, then 429 even for the right one", async () => {
+    const t = await createTenant();
+    const login = await loginFrom(HOLDER_IP, t.admin.email, PASSWORD);
+    const token = login.json.token as string;
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        api(
+          "POST",
+          "/api/auth/password",
+          token,
+          { currentPassword: `sai-${i}`, newPassword: "mat-khau-moi-dai" },
+          from(HOLDER_IP),
+        ),
+      ),
+    );
+    expect(statuses(results)).toEqual({ 403: 5, 429: 35 });
+    expect(results.find((r) => r.status === 429)?.json.error.code).toBe("rate_limited");
+    expect(await failedChecks(t.admin.id, "change_password_failed")).toBe(5);
+    const right = await api(
+      "POST",
+      "/api/auth/password",
+      token,
+      { currentPassword: PASSWORD, newPassword: "mat-khau-moi-dai" },
+      from(HOLDER_IP),
+    );
+    expect(right.status).toBe(429);
+  });
+});
