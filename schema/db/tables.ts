@@ -497,3 +497,39 @@ export const loginThrottle = sqliteTable(
   // Ended windows are swept by this index after a successful login.
   (t) => [index("login_throttle_window_ends_at").on(t.windowEndsAt)],
 );
+
+/**
+ * Single-use secrets a committee hands to one person (docs/identity.md): `member` links a membership to the account
+ * that redeems it, `reset` lets the membership's person choose a new password, `guest` admits a person to a meeting.
+ * Only SHA-256 hashes of the link's secret and of the short code are stored. A row is live while it is neither
+ * redeemed, revoked nor expired; redeeming is one conditional UPDATE, so it succeeds once.
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    tokenHash: text("token_hash").notNull(),
+    codeHash: text("code_hash").notNull(),
+    purpose: text("purpose", { enum: ["member", "reset", "guest"] }).notNull(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    membershipId: text("membership_id").references(() => memberships.id),
+    meetingId: text("meeting_id").references(() => meetings.id),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => people.id),
+    createdAt: createdAt(),
+    expiresAt: text("expires_at").notNull(),
+    redeemedAt: text("redeemed_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_hash").on(t.tokenHash),
+    // A code is short, so it must not collide with another code that still works; spent ones may repeat.
+    uniqueIndex("invitations_live_code")
+      .on(t.codeHash)
+      .where(sql`redeemed_at is null and revoked_at is null`),
+    index("invitations_tenant_membership").on(t.tenantId, t.membershipId),
+  ],
+);
