@@ -9,6 +9,7 @@ import { onError, onNotFound } from "./middleware/errors";
 import { credentialOf } from "./middleware/session";
 import { requestLog } from "./request-log";
 import { authRoutes } from "./routes/auth";
+import { redeemRoutes } from "./routes/invitations";
 import { tenantRoutes } from "./routes/tenant";
 
 /** Bodies above this are refused with 413 before any parsing (a 5,000-member CSV is ~0.5 MB). */
@@ -38,6 +39,7 @@ export const app = new Hono<AppEnv>()
   })
   .get("/health", (c) => c.json({ ok: true }))
   .route("/auth", authRoutes)
+  .route("/invitations", redeemRoutes)
   .route("/tenants/:tenantId", tenantRoutes);
 
 app.onError(onError);

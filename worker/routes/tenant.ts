@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { requireTenantSession } from "../middleware/tenant";
 import { evaluationsRoutes } from "./evaluations";
+import { memberInvitationsRoutes } from "./invitations";
 import { meetingsRoutes } from "./meetings";
 import { membersRoutes } from "./members";
 import { organizationsRoutes } from "./organizations";
@@ -14,6 +15,7 @@ export const tenantRoutes = new Hono<AppEnv>()
   .use(requireTenantSession)
   .route("/organizations", organizationsRoutes)
   .route("/members", membersRoutes)
+  .route("/members/:membershipId/invitations", memberInvitationsRoutes)
   .route("/meetings", meetingsRoutes)
   .route("/tickets", ticketsRoutes)
   .route("/visits", visitsRoutes)

@@ -1,0 +1,65 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { issueInvitationSchema, redeemSchema } from "../../schema/api/invitations";
+import { idSchema } from "../../schema/ids";
+import { redeemInvitation } from "../data/invitation-redeem";
+import { invitableMembership, issueInvitation, listInvitations, revokeInvitation } from "../data/invitations";
+import { revokeSessionsInRooms } from "../data/room-revocation";
+import type { AppEnv } from "../env";
+import { unauthorized } from "../lib/api-error";
+import { readSession } from "../lib/session-token";
+import { valid } from "../lib/validate";
+import { credentialOf } from "../middleware/session";
+
+const membershipParam = z.object({ membershipId: idSchema });
+const invitationParam = z.object({ membershipId: idSchema, invitationId: idSchema });
+
+/**
+ * A member record's invitations, under /api/tenants/:tenantId/members/:membershipId/invitations: an admin, or the
+ * secretary of the member's branch, issues (re-issuing revokes the live one), lists and revokes them.
+ */
+export const memberInvitationsRoutes = new Hono<AppEnv>()
+  .post("/", valid("param", membershipParam), valid("json", issueInvitationSchema), async (c) => {
+    const { membershipId } = c.req.valid("param");
+    const access = c.var.access;
+    await invitableMembership(c.var.db, access, membershipId);
+    const { purpose } = c.req.valid("json");
+    const issued = await issueInvitation(c.var.db, access.tenantId, c.var.session.personId, membershipId, purpose);
+    const link = `${new URL(c.req.url).origin}/invite/${issued.secret}`;
+    return c.json({ invitation: issued.invitation, link, code: issued.code }, 201);
+  })
+  .get("/", valid("param", membershipParam), async (c) => {
+    const { membershipId } = c.req.valid("param");
+    const access = c.var.access;
+    await invitableMembership(c.var.db, access, membershipId);
+    return c.json(await listInvitations(c.var.db, access.tenantId, membershipId));
+  })
+  .post("/:invitationId/revoke", valid("param", invitationParam), async (c) => {
+    const { membershipId, invitationId } = c.req.valid("param");
+    const access = c.var.access;
+    await invitableMembership(c.var.db, access, membershipId);
+    const personId = c.var.session.personId;
+    return c.json(await revokeInvitation(c.var.db, access.tenantId, personId, membershipId, invitationId));
+  });
+
+/** Cloudflare sets CF-Connecting-IP on every request; only local development goes without. */
+const clientIp = (header: string | undefined) => header ?? "local";
+
+/**
+ * Public: POST /api/invitations/redeem. A member invitation joins the caller's account (when a session comes with the
+ * request) or a new one; a reset sets the chosen password and ends every session of that person, in the rooms too.
+ */
+export const redeemRoutes = new Hono<AppEnv>().post("/redeem", valid("json", redeemSchema), async (c) => {
+  const { secret, code, email, password } = c.req.valid("json");
+  const credential = credentialOf(c);
+  let sessionPersonId: string | null = null;
+  if (credential) {
+    const session = await readSession(c.var.db, c.env, credential.token);
+    if (!session) throw unauthorized();
+    sessionPersonId = session.personId;
+  }
+  const ip = clientIp(c.req.header("cf-connecting-ip"));
+  const result = await redeemInvitation(c.var.db, { secret, code }, { sessionPersonId, email, password }, ip);
+  await revokeSessionsInRooms(c.env, c.var.db, result.personId, result.endedSessionIds);
+  return c.json({ purpose: result.purpose, tenantId: result.tenantId, membershipId: result.membershipId });
+});
