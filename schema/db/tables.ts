@@ -527,9 +527,7 @@ export const invitations = sqliteTable(
   (t) => [
     uniqueIndex("invitations_token_hash").on(t.tokenHash),
     // A code is short, so it must not collide with another code that still works; spent ones may repeat.
-    uniqueIndex("invitations_live_code")
-      .on(t.codeHash)
-      .where(sql`redeemed_at is null and revoked_at is null`),
+    uniqueIndex("invitations_live_code").on(t.codeHash).where(sql`redeemed_at is null and revoked_at is null`),
     index("invitations_tenant_membership").on(t.tenantId, t.membershipId),
   ],
 );
