@@ -20,6 +20,8 @@ const UNSCOPED = new Set([
   "POST /api/auth/logout",
   "GET /api/auth/me",
   "POST /api/auth/password",
+  // Public, by secret or code: checked by invitations.test.ts.
+  "POST /api/invitations/redeem",
 ]);
 const ENVELOPE = { error: { code: expect.any(String), message: expect.any(String) } };
 const CLIENT_ERRORS = errorCodes.filter((code) => code !== "internal").map((code) => statusOfCode[code]);
@@ -37,6 +39,7 @@ const TENANT_TABLES = [
   "evaluations",
   "visit_plans",
   "audit_log",
+  "invitations",
 ];
 
 function routeList() {
@@ -77,7 +80,10 @@ async function world() {
     organizationId: t.branchId,
     month: "2031-01",
   });
-  for (const r of [doc, guest, minutes, visit])
+  const invitation = await api("POST", `${base}/members/${t.secretary.membershipId}/invitations`, tokenOf, {
+    purpose: "member",
+  });
+  for (const r of [doc, guest, minutes, visit, invitation])
     if (r.status >= 300) throw new Error(`set-up failed: ${r.status} ${JSON.stringify(r.json)}`);
   const evaluationId = `ev-${crypto.randomUUID().slice(0, 8)}`;
   await db().insert(evaluations).values({
@@ -100,6 +106,7 @@ async function world() {
     orgId: t.branchId,
     id: visit.json.id,
     evaluationId,
+    invitationId: invitation.json.invitation.id,
     version: "1",
     report: "meetings",
   };
@@ -146,6 +153,7 @@ const NO_BODY = new Set([
   "POST /api/tenants/:tenantId/evaluations/:evaluationId/confirm",
   "POST /api/tenants/:tenantId/evaluations/:evaluationId/unconfirm",
   "POST /api/tenants/:tenantId/meetings/:meetingId/minutes/:version/approve",
+  "POST /api/tenants/:tenantId/members/:membershipId/invitations/:invitationId/revoke",
 ]);
 const bodyStatuses = (method: string, path = "") =>
   method === "DELETE" || NO_BODY.has(`${method} ${path}`) ? [200, 201, ...CLIENT_ERRORS] : CLIENT_ERRORS;
