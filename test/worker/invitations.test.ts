@@ -78,6 +78,7 @@ describe("member invitations", () => {
     expect(me.json.tenants.map((x: { id: string }) => x.id)).toEqual([t.tenantId]);
     const listed = await api("GET", `/api/tenants/${t.tenantId}/members?q=${encodeURIComponent(email)}`, t.adminToken);
     expect(listed.json.total).toBe(1);
+    expect(listed.json.items[0]).toMatchObject({ fullName: t.member.name, phone: "0905123456", birthYear: 1951 });
 
     const again = await redeem({ code: issued.code, email: freshEmail(), password: NEW_PASSWORD });
     expect(again.status).toBe(404);

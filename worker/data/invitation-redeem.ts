@@ -130,7 +130,8 @@ async function reset(db: Db, tenantId: string, membershipId: string, passwordHas
 
 /**
  * A member invitation: the record is linked to the caller's account, or to a new person with the e-mail and password
- * they chose. The new person carries the record's name (the committee's data about them), nothing else.
+ * they chose. The new person starts with the record's name, phone and birth year (the committee's data about them), so
+ * the member list reads as before; the redeemer is never shown them.
  */
 async function link(db: Db, tenantId: string, membershipId: string, redeemer: Redeemer, passwordHash: string | null) {
   const record = await memberRecord(db, tenantId, membershipId);
@@ -152,7 +153,7 @@ async function link(db: Db, tenantId: string, membershipId: string, redeemer: Re
       ]);
     }
     const named = await db
-      .select({ fullName: people.fullName })
+      .select({ fullName: people.fullName, phone: people.phone, birthYear: people.birthYear })
       .from(people)
       .where(eq(people.id, record.personId))
       .get();
@@ -165,6 +166,8 @@ async function link(db: Db, tenantId: string, membershipId: string, redeemer: Re
         email: redeemer.email,
         fullName,
         searchName: foldForSearch(fullName),
+        phone: named?.phone ?? null,
+        birthYear: named?.birthYear ?? null,
         passwordHash,
       }),
     );
