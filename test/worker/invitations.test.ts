@@ -5,7 +5,7 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { CODE_ALPHABET } from "../../schema/api/invitations";
+import { CODE_ALPHABET, invitationSchema, issuedInvitationSchema, redeemedSchema } from "../../schema/api/invitations";
 import { people, tenantRoles } from "../../schema/db/tables";
 import { api, createPerson, createTenant, db, login, PASSWORD } from "../support/fixtures";
 
@@ -47,6 +47,7 @@ async function setUp() {
 async function issue(tenantId: string, membershipId: string, token: string, purpose: "member" | "reset" = "member") {
   const res = await api("POST", invitationsOf(tenantId, membershipId), token, { purpose });
   expect(res.status, JSON.stringify(res.json)).toBe(201);
+  issuedInvitationSchema.strict().parse(res.json);
   return res.json as { invitation: { id: string }; link: string; code: string };
 }
 const secretOf = (link: string) => link.split("/invite/")[1]!;
@@ -68,7 +69,11 @@ describe("member invitations", () => {
     const typed = `${issued.code.slice(0, 5).toLowerCase()}-${issued.code.slice(5)}`;
     const res = await redeem({ code: typed, email, password: NEW_PASSWORD });
     expect(res.status, JSON.stringify(res.json)).toBe(200);
-    expect(res.json).toEqual({ purpose: "member", tenantId: t.tenantId, membershipId: t.member.membershipId });
+    expect(redeemedSchema.strict().parse(res.json)).toEqual({
+      purpose: "member",
+      tenantId: t.tenantId,
+      membershipId: t.member.membershipId,
+    });
     const text = JSON.stringify(res.json);
     for (const secret of ["0905123456", "1951", t.member.name, t.member.email]) expect(text).not.toContain(secret);
 
@@ -149,6 +154,7 @@ describe("member invitations", () => {
     const list = await api("GET", invitationsOf(t.tenantId, t.member.membershipId), t.adminToken);
     expect(list.status).toBe(200);
     expect(list.json).toHaveLength(3);
+    for (const item of list.json) invitationSchema.strict().parse(item);
     const listed = JSON.stringify(list.json);
     for (const i of [first, second, third]) {
       expect(listed).not.toContain(i.code);
