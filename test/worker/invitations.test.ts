@@ -6,7 +6,7 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { CODE_ALPHABET, invitationSchema, issuedInvitationSchema, redeemedSchema } from "../../schema/api/invitations";
-import { people, tenantRoles } from "../../schema/db/tables";
+import { memberships, people, tenantRoles } from "../../schema/db/tables";
 import { api, createPerson, createTenant, db, login, PASSWORD } from "../support/fixtures";
 
 const NEW_PASSWORD = "mat-khau-moi-cua-toi";
@@ -233,6 +233,34 @@ describe("reset codes", () => {
     expect((await api("GET", "/api/auth/me", fresh)).json.person.id).toBe(secretary.id);
     expect(await personOf(secretary.membershipId)).toBe(secretary.id);
     expect((await redeem({ code: issued.code, password: "another-password-1" })).status).toBe(404);
+  });
+
+  it("never resets an account that another committee's member also uses, at issue or at redemption", async () => {
+    const t = await setUp();
+    const other = await createTenant();
+    // Our member's record is linked to the other committee's admin (they redeemed our invitation).
+    const joined = await issue(t.tenantId, t.member.membershipId, t.adminToken);
+    expect((await redeem({ secret: secretOf(joined.link) }, await login(other.admin.email))).status).toBe(200);
+    const refused = await api("POST", invitationsOf(t.tenantId, t.member.membershipId), t.adminToken, {
+      purpose: "reset",
+    });
+    expect(refused.status).toBe(409);
+    // A reset issued before the account was shared is refused when redeemed, and the password stays.
+    const secretary = t.people["Nguyễn Văn Bí Thư"]!;
+    const early = await issue(t.tenantId, secretary.membershipId, t.adminToken, "reset");
+    await db()
+      .insert(memberships)
+      .values({
+        id: `m-shared-${secretary.id}`,
+        tenantId: other.tenantId,
+        organizationId: other.branchId,
+        personId: secretary.id,
+        status: "official",
+      });
+    const late = await redeem({ code: early.code, password: NEW_PASSWORD });
+    expect(late.status).toBe(409);
+    await expect(login(secretary.email, NEW_PASSWORD)).rejects.toThrow(/401/);
+    expect((await api("GET", "/api/auth/me", await login(secretary.email, PASSWORD))).status).toBe(200);
   });
 
   it("needs a new password, and keeps the code for a second try without one", async () => {

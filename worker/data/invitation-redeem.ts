@@ -15,6 +15,7 @@ import { newId } from "../lib/ids";
 import { hashCode, hashSecret } from "../lib/invitation-secret";
 import { hashPassword } from "../lib/password";
 import { unlessUnique } from "../lib/unique";
+import { assertResettable } from "./invitations";
 import { clearClient, countAttempt } from "./login-throttle";
 
 /** Who redeems: the caller logged in on this device (if any), and the e-mail and password they typed (if any). */
@@ -116,6 +117,10 @@ async function reset(db: Db, tenantId: string, membershipId: string, passwordHas
   if (!passwordHash)
     throw badRequest("Chọn mật khẩu mới / Choose a new password", [{ path: "password", message: "required" }]);
   const { personId } = await memberRecord(db, tenantId, membershipId);
+  // People are still shared across committees: a reset from one committee must not set the password of an account
+  // another committee's member also uses (that would hand it over). Such a person resets through their own login
+  // until accounts stop being shared (docs/identity.md).
+  await assertResettable(db, tenantId, personId);
   const [, ended] = await db.batch([
     db.update(people).set({ passwordHash }).where(eq(people.id, personId)),
     db

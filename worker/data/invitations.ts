@@ -11,6 +11,7 @@ import { auditInsert } from "../lib/audit";
 import { newId } from "../lib/ids";
 import { hashCode, hashSecret, newCode, newSecret } from "../lib/invitation-secret";
 import { unlessUnique } from "../lib/unique";
+import { standsElsewhere } from "./members";
 
 const columns = {
   id: invitations.id,
@@ -28,7 +29,7 @@ const columns = {
  */
 export async function invitableMembership(db: Db, access: TenantAccess, membershipId: string) {
   const m = await db
-    .select({ id: memberships.id, organizationId: memberships.organizationId })
+    .select({ id: memberships.id, organizationId: memberships.organizationId, personId: memberships.personId })
     .from(memberships)
     .where(and(eq(memberships.tenantId, access.tenantId), eq(memberships.id, membershipId)))
     .get();
@@ -36,6 +37,17 @@ export async function invitableMembership(db: Db, access: TenantAccess, membersh
   const secretary = access.memberships.get(m.organizationId)?.branchRole === "secretary";
   if (access.role !== "admin" && !secretary) throw forbidden();
   return m;
+}
+
+/** A reset is refused for an account that another committee's member also uses (the same as a handed-out password). */
+export const sharedAccount = () =>
+  conflict(
+    "Người này thuộc cả tổ chức khác; họ tự đặt lại mật khẩu / This person belongs to another committee too and resets their own password",
+  );
+
+/** Refuses a reset for an account shared with another committee: the code's holder would take it over. */
+export async function assertResettable(db: Db, tenantId: string, personId: string) {
+  if (await standsElsewhere(db, tenantId, personId)) throw sharedAccount();
 }
 
 /**

@@ -3,7 +3,13 @@ import { z } from "zod";
 import { issueInvitationSchema, redeemSchema } from "../../schema/api/invitations";
 import { idSchema } from "../../schema/ids";
 import { redeemInvitation } from "../data/invitation-redeem";
-import { invitableMembership, issueInvitation, listInvitations, revokeInvitation } from "../data/invitations";
+import {
+  assertResettable,
+  invitableMembership,
+  issueInvitation,
+  listInvitations,
+  revokeInvitation,
+} from "../data/invitations";
 import { revokeSessionsInRooms } from "../data/room-revocation";
 import type { AppEnv } from "../env";
 import { unauthorized } from "../lib/api-error";
@@ -22,8 +28,9 @@ export const memberInvitationsRoutes = new Hono<AppEnv>()
   .post("/", valid("param", membershipParam), valid("json", issueInvitationSchema), async (c) => {
     const { membershipId } = c.req.valid("param");
     const access = c.var.access;
-    await invitableMembership(c.var.db, access, membershipId);
+    const member = await invitableMembership(c.var.db, access, membershipId);
     const { purpose } = c.req.valid("json");
+    if (purpose === "reset") await assertResettable(c.var.db, access.tenantId, member.personId);
     const issued = await issueInvitation(c.var.db, access.tenantId, c.var.session.personId, membershipId, purpose);
     const link = `${new URL(c.req.url).origin}/invite/${issued.secret}`;
     return c.json({ invitation: issued.invitation, link, code: issued.code }, 201);
