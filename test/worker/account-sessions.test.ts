@@ -58,6 +58,16 @@ describe("account sessions", () => {
     expect(again.status).toBe(404);
   });
 
+  it("ending the session the request came with is a logout: its token stops working and the cookie is cleared", async () => {
+    const t = await createTenant();
+    const token = await login(t.admin.email);
+    const current = (await listOf(token)).find((s) => s.current)!;
+    const res = await api("POST", `/api/auth/sessions/${current.id}/revoke`, token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("set-cookie") ?? "").toMatch(/chibo_session=;.*Max-Age=0/i);
+    expect((await api("GET", "/api/auth/me", token)).status).toBe(401);
+  });
+
   it("another person's session id answers 404 in the envelope and leaves that session live", async () => {
     const a = await createTenant();
     const b = await createTenant();
