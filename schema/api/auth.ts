@@ -34,3 +34,19 @@ export const meSchema = z.object({
   ),
 });
 export type Me = z.infer<typeof meSchema>;
+
+/**
+ * One of the caller's own live sessions, as the account page lists them. Never a token: the id names the session
+ * only to its own person (`POST /api/auth/sessions/:id/revoke`).
+ */
+export const accountSessionSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  /** The session this request was made with. */
+  current: z.boolean(),
+});
+export type AccountSession = z.infer<typeof accountSessionSchema>;
+
+export const accountSessionsSchema = z.object({ sessions: z.array(accountSessionSchema) });
+export type AccountSessions = z.infer<typeof accountSessionsSchema>;

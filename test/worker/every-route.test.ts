@@ -13,13 +13,16 @@ import { app, MAX_BODY_BYTES } from "../../worker/app";
 import { api, createPerson, db, login } from "../support/fixtures";
 import { branch, planned, setStatus } from "./meetings-helpers";
 
-/** Routes outside a tenant, checked by auth.test.ts and health.test.ts. */
+/** Routes outside a tenant, checked by auth.test.ts, account-sessions.test.ts and health.test.ts. */
 const UNSCOPED = new Set([
   "GET /api/health",
   "POST /api/auth/login",
   "POST /api/auth/logout",
   "GET /api/auth/me",
   "POST /api/auth/password",
+  "GET /api/auth/sessions",
+  "POST /api/auth/sessions/:id/revoke",
+  "POST /api/auth/sign-out-everywhere",
   // Public, by secret or code: checked by invitations.test.ts.
   "POST /api/invitations/redeem",
 ]);

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { changePasswordSchema, loginSchema } from "../../schema/api/auth";
 import { auditLogin, changePassword, checkLogin, revokeSession } from "../data/account";
+import { listSessions, revokeAllSessions, revokeOwnSession } from "../data/account-sessions";
 import { loadMe } from "../data/me";
 import { revokeSessionsInRooms } from "../data/room-revocation";
 import type { AppEnv } from "../env";
@@ -48,5 +49,25 @@ export const authRoutes = new Hono<AppEnv>()
     const ip = clientIp(c.req.header("cf-connecting-ip"));
     const ended = await changePassword(c.var.db, personId, sessionId, currentPassword, newPassword, ip);
     await revokeSessionsInRooms(c.env, c.var.db, personId, ended);
+    return c.json({ ok: true });
+  })
+  .get("/sessions", requireSession, async (c) => {
+    const { personId, sessionId } = c.var.session;
+    return c.json({ sessions: await listSessions(c.var.db, personId, sessionId) });
+  })
+  .post("/sessions/:id/revoke", requireSession, async (c) => {
+    const { personId, sessionId } = c.var.session;
+    const id = c.req.param("id");
+    await revokeOwnSession(c.var.db, personId, id);
+    await revokeSessionsInRooms(c.env, c.var.db, personId, [id]);
+    // Ending the session this request came with is a logout: its cookie goes too.
+    if (id === sessionId) deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    return c.json({ ok: true });
+  })
+  .post("/sign-out-everywhere", requireSession, async (c) => {
+    const { personId } = c.var.session;
+    const ended = await revokeAllSessions(c.var.db, personId);
+    await revokeSessionsInRooms(c.env, c.var.db, personId, ended);
+    deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.json({ ok: true });
   });

@@ -1,5 +1,5 @@
-/** /api/auth: log in and out, who am I, change password. */
-import type { ChangePassword, Login, Me } from "../../../schema/api/auth";
+/** /api/auth: log in and out, who am I, change password, my sessions and signing them out. */
+import type { AccountSessions, ChangePassword, Login, Me } from "../../../schema/api/auth";
 import { request } from "./http";
 
 export interface LoginResult {
@@ -12,4 +12,8 @@ export const authApi = {
   logout: () => request<{ ok: true }>("POST", "/api/auth/logout", {}, { quiet401: true }),
   me: () => request<Me>("GET", "/api/auth/me", undefined, { quiet401: true }),
   changePassword: (body: ChangePassword) => request<{ ok: true }>("POST", "/api/auth/password", body),
+  sessions: () => request<AccountSessions>("GET", "/api/auth/sessions"),
+  revokeSession: (id: string) =>
+    request<{ ok: true }>("POST", `/api/auth/sessions/${encodeURIComponent(id)}/revoke`, {}),
+  signOutEverywhere: () => request<{ ok: true }>("POST", "/api/auth/sign-out-everywhere", {}),
 };

@@ -1,11 +1,14 @@
-import { createSignal, Show } from "solid-js";
+import { useNavigate } from "@solidjs/router";
+import { createResource, createSignal, Show } from "solid-js";
 import { authApi } from "../api";
 import { defineMessages } from "../i18n";
-import { me } from "../session";
+import { me, setMe } from "../session";
 import { ErrorNotice } from "../ui/error-notice";
 import { TextField } from "../ui/fields";
 import { Layout } from "../ui/layout";
+import { ResourceView } from "../ui/resource-view";
 import { showToast } from "../ui/toast";
+import { SessionsPanel } from "./account-sessions";
 
 const t = defineMessages(
   {
@@ -17,6 +20,7 @@ const t = defineMessages(
     repeat: "Nhập lại mật khẩu mới",
     mismatch: "Hai mật khẩu mới không giống nhau.",
     done: "Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị đăng xuất.",
+    revoked: "Đã đăng xuất phiên đó.",
   },
   {
     title: "Account",
@@ -27,6 +31,7 @@ const t = defineMessages(
     repeat: "Repeat the new password",
     mismatch: "The two new passwords differ.",
     done: "Password changed. Your other sessions were logged out.",
+    revoked: "That session was signed out.",
   },
 );
 
@@ -37,6 +42,8 @@ export default function AccountPage() {
   const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
   const mismatch = () => repeat() !== "" && repeat() !== next();
+  const navigate = useNavigate();
+  const [sessions, { refetch }] = createResource(() => authApi.sessions().then((r) => r.sessions));
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -49,6 +56,7 @@ export default function AccountPage() {
       setNext("");
       setRepeat("");
       showToast(t("done"));
+      void refetch();
     } catch (err) {
       setError(err);
     } finally {
@@ -100,6 +108,25 @@ export default function AccountPage() {
             {t("changePassword")}
           </button>
         </form>
+      </section>
+      <section class="card narrow">
+        <ResourceView resource={sessions} onRetry={() => void refetch()}>
+          {(list) => (
+            <SessionsPanel
+              sessions={list}
+              onRevoke={async (id) => {
+                await authApi.revokeSession(id);
+                showToast(t("revoked"));
+                await refetch();
+              }}
+              onSignOutEverywhere={async () => {
+                await authApi.signOutEverywhere();
+                setMe(null);
+                navigate("/login", { replace: true });
+              }}
+            />
+          )}
+        </ResourceView>
       </section>
     </Layout>
   );
