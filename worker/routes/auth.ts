@@ -9,13 +9,11 @@ import type { AppEnv } from "../env";
 import { notFound } from "../lib/api-error";
 import { createSession, SESSION_COOKIE } from "../lib/session-token";
 import { valid } from "../lib/validate";
+import { clientIp, ipShield } from "../middleware/ip-shield";
 import { requireSession } from "../middleware/session";
 
-/** Cloudflare sets CF-Connecting-IP on every request; only local development goes without. */
-const clientIp = (header: string | undefined) => header ?? "local";
-
 export const authRoutes = new Hono<AppEnv>()
-  .post("/login", valid("json", loginSchema), async (c) => {
+  .post("/login", ipShield, valid("json", loginSchema), async (c) => {
     const { email, password } = c.req.valid("json");
     const db = c.var.db;
     const person = await checkLogin(db, email, password, clientIp(c.req.header("cf-connecting-ip")));
@@ -43,7 +41,7 @@ export const authRoutes = new Hono<AppEnv>()
     if (!me) throw notFound("Person");
     return c.json(me);
   })
-  .post("/password", requireSession, valid("json", changePasswordSchema), async (c) => {
+  .post("/password", ipShield, requireSession, valid("json", changePasswordSchema), async (c) => {
     const { currentPassword, newPassword } = c.req.valid("json");
     const { personId, sessionId } = c.var.session;
     const ip = clientIp(c.req.header("cf-connecting-ip"));

@@ -15,6 +15,7 @@ import type { AppEnv } from "../env";
 import { unauthorized } from "../lib/api-error";
 import { readSession } from "../lib/session-token";
 import { valid } from "../lib/validate";
+import { clientIp, ipShield } from "../middleware/ip-shield";
 import { credentialOf } from "../middleware/session";
 
 const membershipParam = z.object({ membershipId: idSchema });
@@ -49,14 +50,11 @@ export const memberInvitationsRoutes = new Hono<AppEnv>()
     return c.json(await revokeInvitation(c.var.db, access.tenantId, personId, membershipId, invitationId));
   });
 
-/** Cloudflare sets CF-Connecting-IP on every request; only local development goes without. */
-const clientIp = (header: string | undefined) => header ?? "local";
-
 /**
  * Public: POST /api/invitations/redeem. A member invitation joins the caller's account (when a session comes with the
  * request) or a new one; a reset sets the chosen password and ends every session of that person, in the rooms too.
  */
-export const redeemRoutes = new Hono<AppEnv>().post("/redeem", valid("json", redeemSchema), async (c) => {
+export const redeemRoutes = new Hono<AppEnv>().post("/redeem", ipShield, valid("json", redeemSchema), async (c) => {
   const { secret, code, email, password } = c.req.valid("json");
   const credential = credentialOf(c);
   let sessionPersonId: string | null = null;

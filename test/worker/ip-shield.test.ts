@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { api } from "../support/fixtures";
+
+// The AUTH_LIMITER binding of wrangler.toml (30 requests a minute per address), simulated by miniflare.
+const LIMIT = 30;
+const from = (ip: string) => ({ "cf-connecting-ip": ip });
+
+// Empty bodies: the shield answers before validation, so a served request is a 400 (or 401), never a 429.
+const paths = ["/api/auth/login", "/api/auth/password", "/api/invitations/redeem"];
+
+describe("per-IP shield on login, password change and redeem", () => {
+  it("refuses what one address sends over the limit with 429 in the envelope, and still serves another", async () => {
+    const flooder = "192.0.2.44";
+    const results = await Promise.all(
+      Array.from({ length: LIMIT + 10 }, (_, i) =>
+        api("POST", paths[i % paths.length] ?? "", undefined, {}, from(flooder)),
+      ),
+    );
+    const refused = results.filter((r) => r.status === 429);
+    expect(results.length - refused.length).toBe(LIMIT);
+    expect(refused).toHaveLength(10);
+    for (const r of refused) {
+      expect(r.json.error.code).toBe("rate_limited");
+      expect(r.json.error.message).toMatch(/^Quá nhiều yêu cầu.* \/ Too many requests/);
+    }
+    // Each of the three routes is behind the same shield.
+    for (const path of paths) expect((await api("POST", path, undefined, {}, from(flooder))).status).toBe(429);
+
+    const other = await api("POST", "/api/auth/login", undefined, {}, from("192.0.2.45"));
+    expect(other.status).toBe(400);
+  });
+});
