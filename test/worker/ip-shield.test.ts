@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { api } from "../support/fixtures";
 
-// The AUTH_LIMITER binding of wrangler.toml (30 requests a minute per address), simulated by miniflare.
-const LIMIT = 30;
+// The AUTH_LIMITER binding of wrangler.toml (300 requests a minute per address), simulated by miniflare.
+const LIMIT = 300;
 const from = (ip: string) => ({ "cf-connecting-ip": ip });
 
 // Empty bodies: the shield answers before validation, so a served request is a 400 (or 401), never a 429.
