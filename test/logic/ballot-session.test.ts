@@ -9,6 +9,7 @@ import { type Actor, type Ctx, initialState, type Result, type RoomState } from 
 import { ballotSession, castBallot } from "../../party/logic/votes";
 import type { ClientMessage } from "../../schema/room/messages";
 import type { Choice } from "../../schema/room/views";
+import { plannedMeeting } from "./planned-meeting";
 
 const T0 = Date.parse("2026-11-22T12:00:00Z");
 let n = 0;
@@ -29,21 +30,7 @@ function room(): { s: RoomState; fixed: string; changeable: string } {
     branchRole: i === 0 ? ("secretary" as const) : ("member" as const),
     exempt: false,
   }));
-  const meeting = {
-    id: "mtg",
-    tenantId: "t",
-    organizationId: "o",
-    topic: "Tháng 11",
-    kind: "regular",
-    place: "Hội trường",
-    format: "hybrid",
-    scheduledAt: "2026-11-22T12:00:00Z",
-    status: "planned",
-    chairPersonId: "p1",
-    minutesTakerPersonId: "p2",
-    startedAt: null,
-    endedAt: null,
-  } as const;
+  const meeting = plannedMeeting;
   let s = initialState(
     { meeting, roster, guests: [{ personId: "g1", name: "Lãnh đạo", title: "Tỉnh ủy viên" }], agenda: [] },
     T0,

@@ -6,24 +6,11 @@
 import { describe, expect, it } from "vitest";
 import { onConnected } from "../../party/logic/attendance";
 import { initialState, type LoadedMeeting, type RoomState, refreshPlanned } from "../../party/logic/state";
+import { plannedMeeting } from "./planned-meeting";
 
 const T0 = Date.parse("2026-11-22T12:00:00Z");
 const loaded: LoadedMeeting = {
-  meeting: {
-    id: "mtg",
-    tenantId: "t",
-    organizationId: "o",
-    topic: "Tháng 11",
-    kind: "regular",
-    place: "Hội trường",
-    format: "hybrid",
-    scheduledAt: "2026-11-22T12:00:00Z",
-    status: "planned",
-    chairPersonId: "p1",
-    minutesTakerPersonId: "p2",
-    startedAt: null,
-    endedAt: null,
-  },
+  meeting: plannedMeeting,
   roster: Array.from({ length: 8 }, (_, i) => ({
     personId: `p${i + 1}`,
     name: `Đảng viên ${i + 1}`,

@@ -7,6 +7,7 @@ import { type Actor, type Ctx, initialState, type Result, type RoomState } from 
 import { voteView } from "../../party/logic/votes";
 import type { ClientMessage } from "../../schema/room/messages";
 import { parseClientMessage } from "../../schema/room/messages";
+import { plannedMeeting } from "./planned-meeting";
 
 let n = 0;
 const ctxAt = (now: number): Ctx => ({ now, newId: () => `id${++n}` });
@@ -23,21 +24,7 @@ function room(): RoomState {
   }));
   return initialState(
     {
-      meeting: {
-        id: "mtg",
-        tenantId: "t",
-        organizationId: "o",
-        topic: "Tháng 11",
-        kind: "regular",
-        place: "Hội trường",
-        format: "hybrid",
-        scheduledAt: "2026-11-22T12:00:00Z",
-        status: "planned",
-        chairPersonId: "p1",
-        minutesTakerPersonId: "p2",
-        startedAt: null,
-        endedAt: null,
-      },
+      meeting: plannedMeeting,
       roster,
       guests: [{ personId: "g1", name: "Lãnh đạo", title: "Tỉnh ủy viên" }],
       agenda: [
