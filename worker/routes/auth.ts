@@ -16,7 +16,7 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/login", ipShield, valid("json", loginSchema), async (c) => {
     const { email, password } = c.req.valid("json");
     const db = c.var.db;
-    const person = await checkLogin(db, email, password, clientIp(c.req.header("cf-connecting-ip")));
+    const person = await checkLogin(db, email, password, clientIp(c));
     const session = await createSession(db, c.env, person.id);
     setCookie(c, SESSION_COOKIE, session.token, {
       httpOnly: true,
@@ -44,7 +44,7 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/password", ipShield, requireSession, valid("json", changePasswordSchema), async (c) => {
     const { currentPassword, newPassword } = c.req.valid("json");
     const { personId, sessionId } = c.var.session;
-    const ip = clientIp(c.req.header("cf-connecting-ip"));
+    const ip = clientIp(c);
     const ended = await changePassword(c.var.db, personId, sessionId, currentPassword, newPassword, ip);
     await revokeSessionsInRooms(c.env, c.var.db, personId, ended);
     return c.json({ ok: true });

@@ -63,7 +63,7 @@ export const redeemRoutes = new Hono<AppEnv>().post("/redeem", ipShield, valid("
     if (!session) throw unauthorized();
     sessionPersonId = session.personId;
   }
-  const ip = clientIp(c.req.header("cf-connecting-ip"));
+  const ip = clientIp(c);
   const result = await redeemInvitation(c.var.db, { secret, code }, { sessionPersonId, email, password }, ip);
   await revokeSessionsInRooms(c.env, c.var.db, result.personId, result.endedSessionIds);
   return c.json({ purpose: result.purpose, tenantId: result.tenantId, membershipId: result.membershipId });
