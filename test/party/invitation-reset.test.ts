@@ -3,6 +3,7 @@
  * while other members stay connected.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import type { IssuedInvitation } from "../../schema/api/invitations";
 import { api, login } from "../support/fixtures";
 import { closeAllRooms, eventually, joinRoom } from "../support/room-client";
 import { createMeeting, MEMBER_NAMES } from "./meeting-fixture";
@@ -24,9 +25,14 @@ describe("a reset reaches the room", () => {
     const m2 = await joinAs("m2");
     const adminToken = await login(f.admin.email);
     const membershipId = f.people[MEMBER_NAMES.m1]!.membershipId;
-    const issued = await api("POST", `/api/tenants/${f.tenantId}/members/${membershipId}/invitations`, adminToken, {
-      purpose: "reset",
-    });
+    const issued = await api<IssuedInvitation>(
+      "POST",
+      `/api/tenants/${f.tenantId}/members/${membershipId}/invitations`,
+      adminToken,
+      {
+        purpose: "reset",
+      },
+    );
     expect(issued.status).toBe(201);
     const redeemed = await api("POST", "/api/invitations/redeem", undefined, {
       code: issued.json.code,

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { meSchema } from "../../schema/api/auth";
+import { type Me, meSchema } from "../../schema/api/auth";
+import type { ErrorBody } from "../../schema/errors";
 import { api, createTenant, login, PASSWORD } from "../support/fixtures";
+
+/** The login answer, with the first tenant read directly. */
+type LoginOk = { token: string; me: { tenants: [Me["tenants"][number], ...Me["tenants"]] } };
 
 describe("session", () => {
   it("logs in with a bearer token and tells who I am, with my tenants", async () => {
     const t = await createTenant();
     const token = await login(t.admin.email);
-    const me = await api("GET", "/api/auth/me", token);
+    const me = await api<Me>("GET", "/api/auth/me", token);
     expect(me.status).toBe(200);
     expect(me.json.person.fullName).toBe("Trần Thị Quản Trị");
     expect(me.json.tenants).toEqual([
@@ -27,7 +31,7 @@ describe("session", () => {
       { name: "Lê Văn Đảng Viên" },
     ]);
     const rolesOf = async (name: string) => {
-      const me = await api("GET", "/api/auth/me", await login(t.people[name]!.email));
+      const me = await api<Me>("GET", "/api/auth/me", await login(t.people[name]!.email));
       expect(me.status).toBe(200);
       // The answer is exactly the shared contract the client is typed by.
       expect(meSchema.safeParse(me.json).success).toBe(true);
@@ -47,7 +51,7 @@ describe("session", () => {
       { id: t.tenantId, role: null, branchRoles: [{ organizationId: t.branchId, branchRole: "member" }] },
     ]);
     // The login answer carries the same, so the client knows before its first /me.
-    const res = await api("POST", "/api/auth/login", undefined, {
+    const res = await api<LoginOk>("POST", "/api/auth/login", undefined, {
       email: t.people["Trần Thị Phó"]!.email,
       password: PASSWORD,
     });
@@ -67,7 +71,7 @@ describe("session", () => {
 
   it("refuses a wrong password with 401 in the envelope", async () => {
     const t = await createTenant();
-    const res = await api("POST", "/api/auth/login", undefined, { email: t.admin.email, password: "sai" });
+    const res = await api<ErrorBody>("POST", "/api/auth/login", undefined, { email: t.admin.email, password: "sai" });
     expect(res.status).toBe(401);
     expect(res.json.error.code).toBe("unauthorized");
   });
@@ -78,7 +82,10 @@ describe("session", () => {
       const res = await api("POST", "/api/auth/login", undefined, { email: t.admin.email, password: `sai-${i}` });
       expect(res.status).toBe(401);
     }
-    const locked = await api("POST", "/api/auth/login", undefined, { email: t.admin.email, password: PASSWORD });
+    const locked = await api<ErrorBody>("POST", "/api/auth/login", undefined, {
+      email: t.admin.email,
+      password: PASSWORD,
+    });
     expect(locked.status).toBe(429);
     expect(locked.json.error.code).toBe("rate_limited");
   });
@@ -118,11 +125,11 @@ describe("session", () => {
       [JSON.stringify({ email: `${"a".repeat(300)}@x.vn`, password: "x" }), "too long"],
     ];
     for (const [body] of cases) {
-      const res = await api("POST", "/api/auth/login", undefined, body as string);
+      const res = await api<ErrorBody>("POST", "/api/auth/login", undefined, body as string);
       expect(res.status).toBe(400);
       expect(res.json.error.code).toBe("bad_request");
     }
-    const huge = await api(
+    const huge = await api<ErrorBody>(
       "POST",
       "/api/auth/login",
       undefined,
@@ -143,7 +150,7 @@ describe("csrf", () => {
     const t = await createTenant();
     const res = await api("POST", "/api/auth/login", undefined, { email: t.admin.email, password: PASSWORD });
     const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0]!;
-    const forged = await api("POST", "/api/auth/logout", undefined, "x=1", {
+    const forged = await api<ErrorBody>("POST", "/api/auth/logout", undefined, "x=1", {
       cookie,
       "content-type": "application/x-www-form-urlencoded",
       origin: "https://evil.example",

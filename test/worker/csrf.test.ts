@@ -6,7 +6,9 @@
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import type { Me } from "../../schema/api/auth";
 import { sessions } from "../../schema/db/tables";
+import type { ErrorBody } from "../../schema/errors";
 import { api, createPerson, db, PASSWORD } from "../support/fixtures";
 
 const OWN = "http://chibo.test";
@@ -16,7 +18,10 @@ const FORM = { "content-type": "application/x-www-form-urlencoded" };
 /** A person logged in through the API: their token, which is also their cookie's value, and its session row. */
 async function loggedIn() {
   const person = await createPerson("Nguyễn Văn Thử");
-  const res = await api("POST", "/api/auth/login", undefined, { email: person.email, password: PASSWORD });
+  const res = await api<{ token: string }>("POST", "/api/auth/login", undefined, {
+    email: person.email,
+    password: PASSWORD,
+  });
   expect(res.status).toBe(200);
   const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0]!;
   expect(cookie).toBe(`chibo_session=${res.json.token}`);
@@ -30,7 +35,8 @@ async function revoked(personId: string) {
   return rows[0]!.revokedAt !== null;
 }
 
-const logout = (headers: Record<string, string>) => api("POST", "/api/auth/logout", undefined, "x=1", headers);
+const logout = (headers: Record<string, string>) =>
+  api<ErrorBody>("POST", "/api/auth/logout", undefined, "x=1", headers);
 
 describe("csrf: the cookie authenticates, so the Origin is checked whatever other headers come along", () => {
   it.each([
@@ -76,7 +82,7 @@ describe("csrf: a bearer token authenticates, so the cookie is ignored and no Or
     const bearer = await loggedIn();
     const other = await loggedIn();
     const headers = { authorization: `Bearer ${bearer.token}`, cookie: other.cookie, origin: FOREIGN };
-    const me = await api("GET", "/api/auth/me", undefined, undefined, headers);
+    const me = await api<Me>("GET", "/api/auth/me", undefined, undefined, headers);
     expect(me.status).toBe(200);
     expect(me.json.person.id).toBe(bearer.person.id);
     expect((await logout({ ...FORM, ...headers })).status).toBe(200);

@@ -7,11 +7,14 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import type { IssuedInvitation } from "../../schema/api/invitations";
 import { evaluations } from "../../schema/db/tables";
 import { errorCodes, statusOfCode } from "../../schema/errors";
 import { app, MAX_BODY_BYTES } from "../../worker/app";
 import { api, createPerson, db, login } from "../support/fixtures";
 import { branch, planned, setStatus } from "./meetings-helpers";
+
+type Created = { id: string };
 
 /** Routes outside a tenant, checked by auth.test.ts, account-sessions.test.ts and health.test.ts. */
 const UNSCOPED = new Set([
@@ -64,11 +67,11 @@ async function world() {
   const meeting = await planned(t, { template: true });
   const tokenOf = t.adminToken;
   const base = `/api/tenants/${t.tenantId}`;
-  const doc = await api("POST", `${base}/meetings/${meeting.id}/documents`, tokenOf, {
+  const doc = await api<Created>("POST", `${base}/meetings/${meeting.id}/documents`, tokenOf, {
     title: "Dự thảo nghị quyết",
     body: "Nội dung",
   });
-  const guest = await api("POST", `${base}/meetings/${meeting.id}/guests`, tokenOf, {
+  const guest = await api<{ personId: string }>("POST", `${base}/meetings/${meeting.id}/guests`, tokenOf, {
     email: `${crypto.randomUUID().slice(0, 8)}@khach.test`,
     fullName: "Khách Mời",
   });
@@ -78,14 +81,19 @@ async function world() {
   await setStatus(past.id, "closed");
   const minutes = await api("POST", `${base}/meetings/${past.id}/minutes`, tokenOf, { body: "Biên bản" });
   const leader = await createPerson("Lãnh Đạo Dự");
-  const visit = await api("POST", `${base}/visits`, tokenOf, {
+  const visit = await api<Created>("POST", `${base}/visits`, tokenOf, {
     leaderPersonId: leader.id,
     organizationId: t.branchId,
     month: "2031-01",
   });
-  const invitation = await api("POST", `${base}/members/${t.secretary.membershipId}/invitations`, tokenOf, {
-    purpose: "member",
-  });
+  const invitation = await api<IssuedInvitation>(
+    "POST",
+    `${base}/members/${t.secretary.membershipId}/invitations`,
+    tokenOf,
+    {
+      purpose: "member",
+    },
+  );
   for (const r of [doc, guest, minutes, visit, invitation])
     if (r.status >= 300) throw new Error(`set-up failed: ${r.status} ${JSON.stringify(r.json)}`);
   const evaluationId = `ev-${crypto.randomUUID().slice(0, 8)}`;

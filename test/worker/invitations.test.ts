@@ -5,8 +5,17 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { CODE_ALPHABET, invitationSchema, issuedInvitationSchema, redeemedSchema } from "../../schema/api/invitations";
+import type { Me } from "../../schema/api/auth";
+import {
+  CODE_ALPHABET,
+  type Invitation,
+  invitationSchema,
+  issuedInvitationSchema,
+  redeemedSchema,
+} from "../../schema/api/invitations";
+import type { MemberPage } from "../../schema/api/members";
 import { memberships, people, tenantRoles } from "../../schema/db/tables";
+import type { ErrorBody } from "../../schema/errors";
 import { api, createPerson, createTenant, db, login, PASSWORD } from "../support/fixtures";
 
 const NEW_PASSWORD = "mat-khau-moi-cua-toi";
@@ -16,8 +25,9 @@ const invitationsOf = (tenantId: string, membershipId: string) =>
 const fromIp = () => ({
   "cf-connecting-ip": `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
 });
-const redeem = (body: unknown, token?: string, headers = fromIp()) =>
-  api("POST", "/api/invitations/redeem", token, body, headers);
+/** The answer is a `Redeemed` or an error envelope; a test that reads it names which. */
+const redeem = <T = unknown>(body: unknown, token?: string, headers = fromIp()) =>
+  api<T>("POST", "/api/invitations/redeem", token, body, headers);
 const freshEmail = () => `${crypto.randomUUID().slice(0, 8)}@moi.test`;
 
 const personOf = async (membershipId: string) =>
@@ -78,14 +88,18 @@ describe("member invitations", () => {
     for (const secret of ["0905123456", "1951", t.member.name, t.member.email]) expect(text).not.toContain(secret);
 
     const token = await login(email, NEW_PASSWORD);
-    const me = await api("GET", "/api/auth/me", token);
+    const me = await api<Me>("GET", "/api/auth/me", token);
     expect(me.json.person.id).toBe(await personOf(t.member.membershipId));
     expect(me.json.tenants.map((x: { id: string }) => x.id)).toEqual([t.tenantId]);
-    const listed = await api("GET", `/api/tenants/${t.tenantId}/members?q=${encodeURIComponent(email)}`, t.adminToken);
+    const listed = await api<MemberPage>(
+      "GET",
+      `/api/tenants/${t.tenantId}/members?q=${encodeURIComponent(email)}`,
+      t.adminToken,
+    );
     expect(listed.json.total).toBe(1);
     expect(listed.json.items[0]).toMatchObject({ fullName: t.member.name, phone: "0905123456", birthYear: 1951 });
 
-    const again = await redeem({ code: issued.code, email: freshEmail(), password: NEW_PASSWORD });
+    const again = await redeem<ErrorBody>({ code: issued.code, email: freshEmail(), password: NEW_PASSWORD });
     expect(again.status).toBe(404);
     expect(again.json.error.code).toBe("not_found");
   });
@@ -98,7 +112,7 @@ describe("member invitations", () => {
     const res = await redeem({ secret: secretOf(issued.link) }, token);
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     expect(await personOf(t.member.membershipId)).toBe(other.admin.id);
-    const me = await api("GET", "/api/auth/me", token);
+    const me = await api<Me>("GET", "/api/auth/me", token);
     expect(me.json.tenants.map((x: { id: string }) => x.id).sort()).toEqual([t.tenantId, other.tenantId].sort());
   });
 
@@ -130,7 +144,7 @@ describe("member invitations", () => {
     const replaced = await redeem(body(first.code));
     expect(replaced.status).toBe(404);
 
-    const revoked = await api(
+    const revoked = await api<Invitation>(
       "POST",
       `${invitationsOf(t.tenantId, t.member.membershipId)}/${second.invitation.id}/revoke`,
       t.adminToken,
@@ -151,7 +165,7 @@ describe("member invitations", () => {
     }
     expect(await personOf(t.member.membershipId)).toBe(t.member.id);
 
-    const list = await api("GET", invitationsOf(t.tenantId, t.member.membershipId), t.adminToken);
+    const list = await api<Invitation[]>("GET", invitationsOf(t.tenantId, t.member.membershipId), t.adminToken);
     expect(list.status).toBe(200);
     expect(list.json).toHaveLength(3);
     for (const item of list.json) invitationSchema.strict().parse(item);
@@ -201,10 +215,10 @@ describe("member invitations", () => {
       invitationsOf(other.tenantId, t.member.membershipId),
       invitationsOf(t.tenantId, t.member.membershipId),
     ]) {
-      const issue2 = await api("POST", base, otherToken, { purpose: "member" });
-      const reset = await api("POST", base, otherToken, { purpose: "reset" });
-      const list = await api("GET", base, otherToken);
-      const revoke = await api("POST", `${base}/${issued.invitation.id}/revoke`, otherToken);
+      const issue2 = await api<ErrorBody>("POST", base, otherToken, { purpose: "member" });
+      const reset = await api<ErrorBody>("POST", base, otherToken, { purpose: "reset" });
+      const list = await api<ErrorBody>("GET", base, otherToken);
+      const revoke = await api<ErrorBody>("POST", `${base}/${issued.invitation.id}/revoke`, otherToken);
       for (const r of [issue2, reset, list, revoke]) {
         expect(r.status).toBe(404);
         expect(r.json.error.code).toBe("not_found");
@@ -230,7 +244,7 @@ describe("reset codes", () => {
     for (const token of [phone, laptop]) expect((await api("GET", "/api/auth/me", token)).status).toBe(401);
     await expect(login(secretary.email, PASSWORD)).rejects.toThrow(/401/);
     const fresh = await login(secretary.email, NEW_PASSWORD);
-    expect((await api("GET", "/api/auth/me", fresh)).json.person.id).toBe(secretary.id);
+    expect((await api<Me>("GET", "/api/auth/me", fresh)).json.person.id).toBe(secretary.id);
     expect(await personOf(secretary.membershipId)).toBe(secretary.id);
     expect((await redeem({ code: issued.code, password: "another-password-1" })).status).toBe(404);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ErrorBody } from "../../schema/errors";
 import { api } from "../support/fixtures";
 
 // The AUTH_LIMITER binding of wrangler.toml (300 requests a minute per address), simulated by miniflare.
@@ -13,7 +14,7 @@ describe("per-IP shield on login, password change and redeem", () => {
     const flooder = "192.0.2.44";
     const results = await Promise.all(
       Array.from({ length: LIMIT + 10 }, (_, i) =>
-        api("POST", paths[i % paths.length] ?? "", undefined, {}, from(flooder)),
+        api<ErrorBody>("POST", paths[i % paths.length] ?? "", undefined, {}, from(flooder)),
       ),
     );
     const refused = results.filter((r) => r.status === 429);

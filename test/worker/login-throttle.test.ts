@@ -1,6 +1,10 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import type { ErrorBody } from "../../schema/errors";
 import { api, createTenant, PASSWORD } from "../support/fixtures";
+
+/** What the tests read of a login answer: the token when it succeeds, the envelope when refused. */
+type LoginAnswer = { token: string } & ErrorBody;
 
 // The Worker reads the client's address from CF-Connecting-IP, which Cloudflare sets on every request.
 const from = (ip: string) => ({ "cf-connecting-ip": ip });
@@ -10,7 +14,7 @@ let hosts = 0;
 const nextIp = () => `198.51.100.${++hosts}`;
 
 const loginFrom = (ip: string, email: string, password: string) =>
-  api("POST", "/api/auth/login", undefined, { email, password }, from(ip));
+  api<LoginAnswer>("POST", "/api/auth/login", undefined, { email, password }, from(ip));
 
 const statuses = (results: { status: number }[]) =>
   results.reduce<Record<number, number>>((acc, r) => {
@@ -111,7 +115,7 @@ describe("login throttling", () => {
     const token = login.json.token as string;
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        api(
+        api<ErrorBody>(
           "POST",
           "/api/auth/password",
           token,

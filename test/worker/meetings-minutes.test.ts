@@ -4,6 +4,19 @@ import { attendance, ballots, evaluations, minutes, reservedOpinions, speeches, 
 import { api, createPerson, db, login } from "../support/fixtures";
 import { auditCount, type Branch, base, branch, planned, setStatus, staff } from "./meetings-helpers";
 
+/** What these tests read of a meeting's minutes answer. */
+type MinutesVersion = { version: number } & Record<string, unknown>;
+type Minutes = { versions: MinutesVersion[]; latest: MinutesVersion | null };
+/** What these tests read of a meeting's record answer. */
+type RecordVote = { id: string; ballots: unknown[] } & Record<string, unknown>;
+type MeetingRecord = {
+  attendance: unknown[];
+  speeches: unknown[];
+  votes: RecordVote[];
+  reservedOpinions: unknown[];
+  evaluations: unknown[];
+};
+
 /** A closed meeting with version 1 of its minutes frozen by the room. */
 async function closedMeeting() {
   const t = await branch();
@@ -25,26 +38,26 @@ async function closedMeeting() {
 describe("minutes", () => {
   it("lists versions with the latest body; chair and minutes-taker add versions; the chair approves; approved is final", async () => {
     const { t, url } = await closedMeeting();
-    const first = await api("GET", url, await login(t.member.email));
+    const first = await api<Minutes>("GET", url, await login(t.member.email));
     expect(first.status).toBe(200);
     expect(first.json.latest).toMatchObject({ version: 1, status: "frozen", body: "Biên bản bản 1" });
     const before = await auditCount(t.tenantId);
     const takerToken = await login(t.deputy.email);
-    const v2 = await api("POST", url, takerToken, { body: "Biên bản bản 2" });
+    const v2 = await api<Minutes>("POST", url, takerToken, { body: "Biên bản bản 2" });
     expect(v2.status).toBe(201);
     expect(v2.json.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     expect(v2.json.latest).toMatchObject({ version: 2, body: "Biên bản bản 2", createdBy: t.deputy.id });
     // Only the latest version is approved; the minutes-taker cannot approve.
     expect((await api("POST", `${url}/1/approve`, t.adminToken)).status).toBe(409);
     expect((await api("POST", `${url}/2/approve`, takerToken)).status).toBe(403);
-    const approved = await api("POST", `${url}/2/approve`, await login(t.secretary.email));
+    const approved = await api<Minutes>("POST", `${url}/2/approve`, await login(t.secretary.email));
     expect(approved.status).toBe(200);
     expect(approved.json.latest).toMatchObject({ version: 2, status: "approved", approvedBy: t.secretary.id });
     expect(await auditCount(t.tenantId)).toBe(before + 2);
     expect((await api("POST", `${url}/2/approve`, t.adminToken)).status).toBe(409);
     const after = await api("POST", url, t.adminToken, { body: "Sửa sau duyệt" });
     expect(after.status).toBe(409);
-    expect((await api("GET", url, t.adminToken)).json.latest).toMatchObject({
+    expect((await api<Minutes>("GET", url, t.adminToken)).json.latest).toMatchObject({
       version: 2,
       body: "Biên bản bản 2",
       status: "approved",
@@ -85,7 +98,7 @@ describe("minutes", () => {
     expect((await api("POST", `${base(other.tenantId)}/${m.id}/minutes/1/approve`, other.adminToken)).status).toBe(404);
     expect((await api("GET", `${base(other.tenantId)}/${m.id}/record`, other.adminToken)).status).toBe(404);
     expect(await auditCount(t.tenantId)).toBe(before);
-    expect((await api("GET", url, t.adminToken)).json.versions).toHaveLength(1);
+    expect((await api<Minutes>("GET", url, t.adminToken)).json.versions).toHaveLength(1);
   });
 });
 
@@ -185,7 +198,7 @@ describe("record", () => {
     const t = await branch();
     const m = await planned(t);
     const { open, secret } = await recorded(t, m.id);
-    const res = await api("GET", `${base(t.tenantId)}/${m.id}/record`, await login(t.member.email));
+    const res = await api<MeetingRecord>("GET", `${base(t.tenantId)}/${m.id}/record`, await login(t.member.email));
     expect(res.status).toBe(200);
     expect(res.json.attendance).toEqual(
       expect.arrayContaining([
@@ -205,7 +218,7 @@ describe("record", () => {
       voters: 2,
       rule: { kind: "majority_of_base" },
     });
-    expect(openVote.ballots).toEqual(
+    expect(openVote!.ballots).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ personId: t.deputy.id, choice: "disagree", channel: "remote" }),
       ]),

@@ -1,10 +1,26 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import type { ErrorBody, ErrorIssue } from "../../schema/errors";
 import { api, createPerson, login } from "../support/fixtures";
 import { auditCount, base, branch, planned, setStatus, staff } from "./meetings-helpers";
 
+/** What these tests read of the meeting answers (schema/api/meetings.ts exports no answer types). */
+type AgendaItem = { id: string; title: string; position: number; minutesBudget: number } & Record<string, unknown>;
+type Created = { id: string } & Record<string, unknown>;
+type DocumentAnswer = { id: string; late: boolean } & Record<string, unknown>;
+type GuestAnswer = { personId: string } & Record<string, unknown>;
+type MeetingDetail = {
+  agenda: AgendaItem[];
+  lateDocuments: boolean;
+  documents: unknown[];
+  guests: GuestAnswer[];
+} & Record<string, unknown>;
+type MeetingList = { items: { id: string }[] };
+/** A validation refusal, read as carrying at least one issue. */
+type Invalid = ErrorBody & { error: { issues: [ErrorIssue, ...ErrorIssue[]] } };
+
 const agendaOf = async (t: { tenantId: string; adminToken: string }, id: string) =>
-  (await api("GET", `${base(t.tenantId)}/${id}`, t.adminToken)).json.agenda as {
+  (await api<MeetingDetail>("GET", `${base(t.tenantId)}/${id}`, t.adminToken)).json.agenda as {
     id: string;
     title: string;
     position: number;
@@ -17,7 +33,11 @@ describe("agenda", () => {
     const m = await planned(t, { agenda: [{ title: "A" }, { title: "B" }] });
     const url = `${base(t.tenantId)}/${m.id}/agenda`;
     const before = await auditCount(t.tenantId);
-    const c = await api("POST", url, t.adminToken, { title: "C", minutesBudget: 15, presenterPersonId: t.member.id });
+    const c = await api<Created>("POST", url, t.adminToken, {
+      title: "C",
+      minutesBudget: 15,
+      presenterPersonId: t.member.id,
+    });
     expect(c.status).toBe(201);
     expect(c.json).toMatchObject({ title: "C", position: 3, minutesBudget: 15, presenterName: "Lê Văn Đảng Viên" });
     const patched = await api("PATCH", `${url}/${c.json.id}`, t.adminToken, {
@@ -26,7 +46,7 @@ describe("agenda", () => {
     });
     expect(patched.json).toMatchObject({ title: "C sửa", presenterPersonId: null, minutesBudget: 15 });
     const [a, b] = m.agenda;
-    const order = await api("PUT", `${url}/order`, t.adminToken, { itemIds: [c.json.id, a!.id, b!.id] });
+    const order = await api<AgendaItem[]>("PUT", `${url}/order`, t.adminToken, { itemIds: [c.json.id, a!.id, b!.id] });
     expect(order.status).toBe(200);
     expect(order.json.map((i: { title: string }) => i.title)).toEqual(["C sửa", "A", "B"]);
     expect((await api("DELETE", `${url}/${a!.id}`, t.adminToken)).status).toBe(200);
@@ -43,7 +63,7 @@ describe("agenda", () => {
     const url = `${base(t.tenantId)}/${m.id}/agenda`;
     const [a, b] = m.agenda;
     for (const itemIds of [[a!.id], [a!.id, a!.id], [a!.id, b!.id, "x-extra"], [a!.id, "x-other"]]) {
-      const res = await api("PUT", `${url}/order`, t.adminToken, { itemIds });
+      const res = await api<Invalid>("PUT", `${url}/order`, t.adminToken, { itemIds });
       expect(res.status, JSON.stringify(itemIds)).toBe(400);
       expect(res.json.error.issues[0].path).toBe("itemIds");
     }
@@ -114,13 +134,15 @@ describe("documents", () => {
     });
     expect(late.status).toBe(201);
     expect(late.json).toMatchObject({ title: "Nghị quyết", body: "Toàn văn", url: null, late: true });
-    expect((await api("GET", `${base(t.tenantId)}/${soon.id}`, t.adminToken)).json.lateDocuments).toBe(true);
-    const early = await api("POST", `${base(t.tenantId)}/${ahead.id}/documents`, t.adminToken, {
+    expect((await api<MeetingDetail>("GET", `${base(t.tenantId)}/${soon.id}`, t.adminToken)).json.lateDocuments).toBe(
+      true,
+    );
+    const early = await api<DocumentAnswer>("POST", `${base(t.tenantId)}/${ahead.id}/documents`, t.adminToken, {
       title: "Dự thảo",
       url: "https://example.vn/du-thao.pdf",
     });
     expect(early.json.late).toBe(false);
-    const detail = await api("GET", `${base(t.tenantId)}/${ahead.id}`, await login(t.member.email));
+    const detail = await api<MeetingDetail>("GET", `${base(t.tenantId)}/${ahead.id}`, await login(t.member.email));
     expect(detail.json.lateDocuments).toBe(false);
     expect(detail.json.documents).toEqual([
       expect.objectContaining({ id: early.json.id, url: "https://example.vn/du-thao.pdf" }),
@@ -128,7 +150,9 @@ describe("documents", () => {
     expect(
       (await api("DELETE", `${base(t.tenantId)}/${ahead.id}/documents/${early.json.id}`, t.adminToken)).status,
     ).toBe(200);
-    expect((await api("GET", `${base(t.tenantId)}/${ahead.id}`, t.adminToken)).json.documents).toEqual([]);
+    expect((await api<MeetingDetail>("GET", `${base(t.tenantId)}/${ahead.id}`, t.adminToken)).json.documents).toEqual(
+      [],
+    );
   });
 
   it("refuses bad bodies, members, closed meetings and other tenants' documents", async () => {
@@ -150,7 +174,7 @@ describe("documents", () => {
     expect((await api("DELETE", `${url}/doc-unknown`, t.adminToken)).status).toBe(404);
     const other = await branch();
     const theirs = await planned(other);
-    const doc = await api("POST", `${base(other.tenantId)}/${theirs.id}/documents`, other.adminToken, {
+    const doc = await api<DocumentAnswer>("POST", `${base(other.tenantId)}/${theirs.id}/documents`, other.adminToken, {
       title: "Của họ",
       body: "b",
     });
@@ -158,7 +182,9 @@ describe("documents", () => {
     expect(
       (await api("DELETE", `${base(t.tenantId)}/${theirs.id}/documents/${doc.json.id}`, t.adminToken)).status,
     ).toBe(404);
-    expect((await api("GET", `${base(other.tenantId)}/${theirs.id}`, other.adminToken)).json.documents).toHaveLength(1);
+    expect(
+      (await api<MeetingDetail>("GET", `${base(other.tenantId)}/${theirs.id}`, other.adminToken)).json.documents,
+    ).toHaveLength(1);
     await setStatus(m.id, "closed");
     expect((await api("POST", url, t.adminToken, { title: "T", body: "b" })).status).toBe(409);
   });
@@ -183,7 +209,7 @@ describe("guests", () => {
       canLogIn: true,
       title: "Thường vụ Đảng ủy",
     });
-    const fresh = await api("POST", url, t.adminToken, {
+    const fresh = await api<GuestAnswer>("POST", url, t.adminToken, {
       email: "lanh.dao.moi@tinh.vn",
       fullName: "Võ Văn Lãnh Đạo",
       title: "Tỉnh ủy viên",
@@ -193,16 +219,16 @@ describe("guests", () => {
     expect(
       (await api("POST", url, t.adminToken, { email: "lanh.dao.moi@tinh.vn", fullName: "X", title: "" })).status,
     ).toBe(409);
-    const detail = await api("GET", `${base(t.tenantId)}/${m.id}`, t.adminToken);
+    const detail = await api<MeetingDetail>("GET", `${base(t.tenantId)}/${m.id}`, t.adminToken);
     expect(detail.json.guests.map((g: { personId: string }) => g.personId)).toEqual([
       other.secretary.id,
       fresh.json.personId,
     ]);
     // The invited leader now sees this meeting, and only it.
     const leaderToken = await login(other.secretary.email);
-    expect((await api("GET", base(t.tenantId), leaderToken)).json.items.map((x: { id: string }) => x.id)).toEqual([
-      m.id,
-    ]);
+    expect(
+      (await api<MeetingList>("GET", base(t.tenantId), leaderToken)).json.items.map((x: { id: string }) => x.id),
+    ).toEqual([m.id]);
     expect((await api("DELETE", `${url}/${other.secretary.id}`, t.adminToken)).status).toBe(200);
     expect((await api("GET", `${base(t.tenantId)}/${m.id}`, leaderToken)).status).toBe(404);
   });
@@ -228,7 +254,7 @@ describe("guests", () => {
     expect((await api("DELETE", `${url}/p-unknown`, t.adminToken)).status).toBe(404);
     const other = await branch();
     const theirs = await planned(other);
-    const g = await api("POST", `${base(other.tenantId)}/${theirs.id}/guests`, other.adminToken, {
+    const g = await api<GuestAnswer>("POST", `${base(other.tenantId)}/${theirs.id}/guests`, other.adminToken, {
       email: `g-${crypto.randomUUID()}@x.vn`,
       fullName: "Khách",
     });

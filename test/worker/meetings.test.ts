@@ -1,8 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { meetingGuests, organizations } from "../../schema/db/tables";
+import type { ErrorBody } from "../../schema/errors";
 import { REGULAR_MEETING_TEMPLATE, THEMATIC_MEETING_TEMPLATE } from "../../schema/meeting-template";
 import { api, createPerson, db, login } from "../support/fixtures";
 import { auditCount, base, branch, planned, setStatus, staff } from "./meetings-helpers";
+
+/** What these tests read of the meeting answers (schema/api/meetings.ts exports no answer types). */
+type AgendaItem = { id: string; title: string; position: number; minutesBudget: number } & Record<string, unknown>;
+type MeetingSummary = { id: string; kind: string; scheduledAt: string } & Record<string, unknown>;
+type MeetingPage = { items: MeetingSummary[]; total: number };
+type MeetingDetail = { id: string; agenda: AgendaItem[]; onlineBasis: string | null; combined: boolean } & Record<
+  string,
+  unknown
+>;
+type PlanYearAnswer = { created: MeetingSummary[]; skipped: string[] };
 
 describe("planning one meeting", () => {
   it("plans a meeting with the usual agenda, names and an audit row", async () => {
@@ -22,7 +33,7 @@ describe("planning one meeting", () => {
     expect(m.agenda.map((a) => a.title)).toEqual(REGULAR_MEETING_TEMPLATE.map((x) => x.title));
     expect(m.agenda.map((a) => a.position)).toEqual(REGULAR_MEETING_TEMPLATE.map((_, i) => i + 1));
     expect(await auditCount(t.tenantId)).toBe(before + 1);
-    const got = await api("GET", `${base(t.tenantId)}/${m.id}`, t.adminToken);
+    const got = await api<MeetingDetail>("GET", `${base(t.tenantId)}/${m.id}`, t.adminToken);
     expect(got.status).toBe(200);
     expect(got.json.agenda).toHaveLength(REGULAR_MEETING_TEMPLATE.length);
   });
@@ -48,10 +59,10 @@ describe("planning one meeting", () => {
       scheduledAt: "2026-12-10T12:00:00Z",
       format: "online",
     };
-    const noBasis = await api("POST", base(t.tenantId), t.adminToken, body);
+    const noBasis = await api<ErrorBody>("POST", base(t.tenantId), t.adminToken, body);
     expect(noBasis.status).toBe(400);
     expect(noBasis.json.error.issues).toEqual([expect.objectContaining({ path: "onlineBasis" })]);
-    const ok = await api("POST", base(t.tenantId), t.adminToken, {
+    const ok = await api<MeetingDetail>("POST", base(t.tenantId), t.adminToken, {
       ...body,
       onlineBasis: "Công văn 12-CV/ĐU thí điểm",
     });
@@ -63,7 +74,7 @@ describe("planning one meeting", () => {
     const t = await branch();
     const outsider = await createPerson("Người Ngoài");
     const before = await auditCount(t.tenantId);
-    const res = await api("POST", base(t.tenantId), t.adminToken, {
+    const res = await api<ErrorBody>("POST", base(t.tenantId), t.adminToken, {
       organizationId: t.branchId,
       kind: "regular",
       topic: "X",
@@ -126,7 +137,7 @@ describe("planning one meeting", () => {
       { ...good, extra: 1 },
     ];
     for (const body of bad) {
-      const res = await api("POST", base(t.tenantId), t.adminToken, body);
+      const res = await api<ErrorBody>("POST", base(t.tenantId), t.adminToken, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.json.error.code).toBe("bad_request");
     }
@@ -144,14 +155,18 @@ describe("listing meetings", () => {
     // 30 Nov 18:00 UTC is already 1 December in Vietnam.
     const edge = await planned(t, { topic: "Biên", scheduledAt: "2026-11-30T18:00:00Z" });
     await planned(t, { topic: "Tháng 1", scheduledAt: "2027-01-05T12:00:00Z" });
-    const res = await api("GET", `${base(t.tenantId)}?organizationId=${t.branchId}&month=2026-12`, t.adminToken);
+    const res = await api<MeetingPage>(
+      "GET",
+      `${base(t.tenantId)}?organizationId=${t.branchId}&month=2026-12`,
+      t.adminToken,
+    );
     expect(res.status).toBe(200);
     expect(res.json.items.map((m: { id: string }) => m.id)).toEqual([edge.id, early.id, late.id]);
     expect(res.json.total).toBe(3);
     await api("POST", `${base(t.tenantId)}/${late.id}/cancel`, t.adminToken, { reason: "Mưa bão" });
-    const cancelled = await api("GET", `${base(t.tenantId)}?status=cancelled`, t.adminToken);
+    const cancelled = await api<MeetingPage>("GET", `${base(t.tenantId)}?status=cancelled`, t.adminToken);
     expect(cancelled.json.items.map((m: { id: string }) => m.id)).toEqual([late.id]);
-    const range = await api("GET", `${base(t.tenantId)}?from=2026-12-01&to=2026-12-03`, t.adminToken);
+    const range = await api<MeetingPage>("GET", `${base(t.tenantId)}?from=2026-12-01&to=2026-12-03`, t.adminToken);
     expect(range.json.items.map((m: { id: string }) => m.id)).toEqual([edge.id, early.id]);
   });
 
@@ -159,11 +174,11 @@ describe("listing meetings", () => {
     const t = await branch();
     const a = await planned(t);
     const b = await planned(t);
-    expect((await api("GET", base(t.tenantId), await login(t.member.email))).json.total).toBe(2);
+    expect((await api<MeetingPage>("GET", base(t.tenantId), await login(t.member.email))).json.total).toBe(2);
     const guest = await createPerson("Lãnh Đạo Khách");
     await db().insert(meetingGuests).values({ tenantId: t.tenantId, meetingId: a.id, personId: guest.id });
     const gt = await login(guest.email);
-    const list = await api("GET", base(t.tenantId), gt);
+    const list = await api<MeetingPage>("GET", base(t.tenantId), gt);
     expect(list.json.items.map((m: { id: string }) => m.id)).toEqual([a.id]);
     expect((await api("GET", `${base(t.tenantId)}/${a.id}`, gt)).status).toBe(200);
     expect((await api("GET", `${base(t.tenantId)}/${b.id}`, gt)).status).toBe(404);
@@ -181,11 +196,13 @@ describe("listing meetings", () => {
       "organizationId=có dấu",
       "bogus=1",
     ]) {
-      const res = await api("GET", `${base(t.tenantId)}?${q}`, t.adminToken);
+      const res = await api<ErrorBody>("GET", `${base(t.tenantId)}?${q}`, t.adminToken);
       expect(res.status, q).toBe(400);
       expect(res.json.error.code).toBe("bad_request");
     }
-    expect((await api("GET", `${base(t.tenantId)}?organizationId=${other.branchId}`, t.adminToken)).json.total).toBe(0);
+    expect(
+      (await api<MeetingPage>("GET", `${base(t.tenantId)}?organizationId=${other.branchId}`, t.adminToken)).json.total,
+    ).toBe(0);
     expect((await api("GET", `${base(t.tenantId)}/${theirs.id}`, t.adminToken)).status).toBe(404);
     expect((await api("GET", base(other.tenantId), t.adminToken)).status).toBe(404);
   });
@@ -206,7 +223,7 @@ describe("editing and cancelling", () => {
     expect(await auditCount(t.tenantId)).toBe(before + 1);
     expect((await api("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, { format: "online" })).status).toBe(400);
     await setStatus(m.id, "live");
-    const live = await api("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, { topic: "Nữa" });
+    const live = await api<ErrorBody>("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, { topic: "Nữa" });
     expect(live.status).toBe(409);
     expect(live.json.error.code).toBe("conflict");
     expect((await api("POST", `${base(t.tenantId)}/${m.id}/cancel`, t.adminToken, { reason: "x" })).status).toBe(409);
@@ -217,7 +234,7 @@ describe("editing and cancelling", () => {
     expect((await planned(t)).combined).toBe(false);
     const combined = await planned(t, { kind: "thematic", combined: true });
     expect(combined.combined).toBe(true);
-    const refused = await api("POST", base(t.tenantId), t.adminToken, {
+    const refused = await api<ErrorBody>("POST", base(t.tenantId), t.adminToken, {
       organizationId: t.branchId,
       kind: "regular",
       topic: "Thường kỳ",
@@ -231,13 +248,16 @@ describe("editing and cancelling", () => {
     const on = await api("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, { combined: true });
     expect(on.json).toMatchObject({ kind: "thematic", combined: true });
     // Made a regular meeting, it is no longer combined; asking for both at once is refused.
-    const both = await api("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, { kind: "regular", combined: true });
+    const both = await api<ErrorBody>("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, {
+      kind: "regular",
+      combined: true,
+    });
     expect(both.status).toBe(400);
     expect(both.json.error).toMatchObject({
       code: "bad_request",
       issues: [expect.objectContaining({ path: "combined" })],
     });
-    expect((await api("GET", `${base(t.tenantId)}/${m.id}`, t.adminToken)).json.combined).toBe(true);
+    expect((await api<MeetingDetail>("GET", `${base(t.tenantId)}/${m.id}`, t.adminToken)).json.combined).toBe(true);
     const regular = await api("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, { kind: "regular" });
     expect(regular.json).toMatchObject({ kind: "regular", combined: false });
     expect((await api("PATCH", `${base(t.tenantId)}/${m.id}`, t.adminToken, { combined: true })).status).toBe(400);
@@ -321,7 +341,7 @@ describe("planning a year", () => {
       withThematic: true,
     };
     const before = await auditCount(t.tenantId);
-    const res = await api("POST", `${base(t.tenantId)}/plan-year`, t.adminToken, body);
+    const res = await api<PlanYearAnswer>("POST", `${base(t.tenantId)}/plan-year`, t.adminToken, body);
     expect(res.status).toBe(201);
     expect(res.json.skipped).toEqual(["2027-03"]);
     const regular = res.json.created.filter((m: { kind: string }) => m.kind === "regular");
@@ -331,11 +351,11 @@ describe("planning a year", () => {
     expect(regular.map((m: { scheduledAt: string }) => m.scheduledAt)).toContain("2027-02-28T12:30:00.000Z");
     expect(regular.map((m: { scheduledAt: string }) => m.scheduledAt)).toContain("2027-04-30T12:30:00.000Z");
     expect(await auditCount(t.tenantId)).toBe(before + 1);
-    const detail = await api("GET", `${base(t.tenantId)}/${regular[0].id}`, t.adminToken);
+    const detail = await api<MeetingDetail>("GET", `${base(t.tenantId)}/${regular[0]!.id}`, t.adminToken);
     expect(detail.json.agenda).toHaveLength(REGULAR_MEETING_TEMPLATE.length);
     // A thematic meeting starts from the thematic order, not an empty agenda.
     const thematic = res.json.created.find((m: { kind: string }) => m.kind === "thematic");
-    const thematicDetail = await api("GET", `${base(t.tenantId)}/${thematic.id}`, t.adminToken);
+    const thematicDetail = await api<MeetingDetail>("GET", `${base(t.tenantId)}/${thematic!.id}`, t.adminToken);
     expect(
       thematicDetail.json.agenda.map((a: { title: string; minutesBudget: number; position: number }) => [
         a.position,
@@ -343,11 +363,11 @@ describe("planning a year", () => {
         a.minutesBudget,
       ]),
     ).toEqual(THEMATIC_MEETING_TEMPLATE.map((x, i) => [i + 1, x.title, x.minutesBudget]));
-    const again = await api("POST", `${base(t.tenantId)}/plan-year`, t.adminToken, body);
+    const again = await api<PlanYearAnswer>("POST", `${base(t.tenantId)}/plan-year`, t.adminToken, body);
     expect(again.status).toBe(200);
     expect(again.json.created).toEqual([]);
     expect(again.json.skipped).toHaveLength(16);
-    const list = await api(
+    const list = await api<MeetingPage>(
       "GET",
       `${base(t.tenantId)}?organizationId=${t.branchId}&from=2027-01-01&to=2027-12-31`,
       t.adminToken,
@@ -375,6 +395,8 @@ describe("planning a year", () => {
     expect((await api("POST", `${base(t.tenantId)}/plan-year`, await login(t.member.email), good)).status).toBe(403);
     const other = await branch();
     expect((await api("POST", `${base(other.tenantId)}/plan-year`, other.adminToken, good)).status).toBe(404);
-    expect((await api("GET", `${base(t.tenantId)}?organizationId=${t.branchId}`, t.adminToken)).json.total).toBe(0);
+    expect(
+      (await api<MeetingPage>("GET", `${base(t.tenantId)}?organizationId=${t.branchId}`, t.adminToken)).json.total,
+    ).toBe(0);
   });
 });

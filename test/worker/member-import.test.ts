@@ -1,8 +1,14 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import type { ImportResult, MemberPage } from "../../schema/api/members";
+import type { OrganizationTree } from "../../schema/api/organizations";
 import { organizations, tenantRoles } from "../../schema/db/tables";
+import type { ErrorBody, ErrorIssue } from "../../schema/errors";
 import { api, createPerson, createTenant, db, login } from "../support/fixtures";
+
+/** An import answer as the tests read it: the result, or the envelope with its issues listed. */
+type ImportAnswer = ImportResult & { error: ErrorBody["error"] & { issues: ErrorIssue[] } };
 
 const importUrl = (tenantId: string, dryRun = false) =>
   `/api/tenants/${tenantId}/members/import${dryRun ? "?dryRun=1" : ""}`;
@@ -17,7 +23,7 @@ const memberCount = (tenantId: string) => count("select count(*) as n from membe
 const auditCount = (tenantId: string) =>
   count("select count(*) as n from audit_log where tenant_id = ? and action = 'import'", tenantId);
 const csvPost = (tenantId: string, token: string, csv: string, dryRun = false) =>
-  api("POST", importUrl(tenantId, dryRun), token, csv, { "content-type": "text/csv; charset=utf-8" });
+  api<ImportAnswer>("POST", importUrl(tenantId, dryRun), token, csv, { "content-type": "text/csv; charset=utf-8" });
 
 async function secondBranch(tenantId: string, parentId: string, name: string) {
   const id = `org-${crypto.randomUUID().slice(0, 8)}`;
@@ -44,17 +50,17 @@ describe("member CSV import", () => {
     ]);
     expect(await memberCount(t.tenantId)).toBe(before + 3);
     expect(await auditCount(t.tenantId)).toBe(1);
-    const list = await api("GET", `/api/tenants/${t.tenantId}/members?q=thi hai`, token);
+    const list = await api<MemberPage>("GET", `/api/tenants/${t.tenantId}/members?q=thi hai`, token);
     expect(list.json.items[0]).toMatchObject({
       fullName: "Trần, Thị Hai",
       status: "probationary",
       probationStart: "2026-03-15",
       birthYear: 1990,
     });
-    const mot = await api("GET", `/api/tenants/${t.tenantId}/members?q=mot@chibo.test`, token);
+    const mot = await api<MemberPage>("GET", `/api/tenants/${t.tenantId}/members?q=mot@chibo.test`, token);
     expect(mot.json.items[0]).toMatchObject({ branchRole: "secretary", phone: "0912345678", email: "mot@chibo.test" });
 
-    const en = await api("POST", importUrl(t.tenantId), token, {
+    const en = await api<ImportResult>("POST", importUrl(t.tenantId), token, {
       csv: "Full name;Branch;Status;Role\nPhạm Văn Bốn;Chi bộ khu phố 1;official;member\n",
     });
     expect(en.status).toBe(201);
@@ -263,9 +269,13 @@ describe("member CSV import", () => {
       ),
     ).toBe(20);
     expect(await auditCount(t.tenantId)).toBe(1);
-    const tree = await api("GET", `/api/tenants/${t.tenantId}/organizations`, token);
+    const tree = await api<OrganizationTree>("GET", `/api/tenants/${t.tenantId}/organizations`, token);
     expect(tree.json.counts).toMatchObject({ total: 5000, probationary: Math.ceil(5000 / 7) });
-    const search = await api("GET", `/api/tenants/${t.tenantId}/members?q=dang van thu 499&pageSize=20`, token);
+    const search = await api<MemberPage>(
+      "GET",
+      `/api/tenants/${t.tenantId}/members?q=dang van thu 499&pageSize=20`,
+      token,
+    );
     expect(search.json.items.map((m: { fullName: string }) => m.fullName)).toContain("Đặng Văn Thứ 4999");
   });
 });

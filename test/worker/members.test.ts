@@ -1,7 +1,14 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import type { Member, MemberPage } from "../../schema/api/members";
 import { memberships, tenantRoles } from "../../schema/db/tables";
+import type { ErrorBody } from "../../schema/errors";
 import { api, createPerson, createTenant, db, login } from "../support/fixtures";
+
+/** A member page whose first item the tests read directly. */
+type Page = Omit<MemberPage, "items"> & { items: [Member, ...Member[]] };
+/** A member answered with the exemption just set. */
+type Exempted = Member & { exemption: NonNullable<Member["exemption"]> };
 
 const base = (tenantId: string) => `/api/tenants/${tenantId}/members`;
 const auditCount = async (tenantId: string) =>
@@ -32,27 +39,27 @@ describe("member list", () => {
       { name: "Phạm Thị Lan", exempt: true },
     ]);
     const token = await login(t.admin.email);
-    const all = await api("GET", `${base(t.tenantId)}?pageSize=2`, token);
+    const all = await api<Page>("GET", `${base(t.tenantId)}?pageSize=2`, token);
     expect(all.status).toBe(200);
     expect(all.json).toMatchObject({ total: 4, page: 1, pageSize: 2 });
     expect(all.json.items).toHaveLength(2);
-    const page2 = await api("GET", `${base(t.tenantId)}?pageSize=2&page=2`, token);
+    const page2 = await api<Page>("GET", `${base(t.tenantId)}?pageSize=2&page=2`, token);
     expect(page2.json.items.map((m: { fullName: string }) => m.fullName)).not.toContain(all.json.items[0].fullName);
 
-    const duc = await api("GET", `${base(t.tenantId)}?q=${encodeURIComponent("duc")}`, token);
+    const duc = await api<Page>("GET", `${base(t.tenantId)}?q=${encodeURIComponent("duc")}`, token);
     expect(duc.json.items.map((m: { fullName: string }) => m.fullName).sort()).toEqual([
       "Lê Đức Thọ",
       "Nguyễn Văn Đức",
     ]);
-    const accented = await api("GET", `${base(t.tenantId)}?q=${encodeURIComponent("Hồng")}`, token);
+    const accented = await api<Page>("GET", `${base(t.tenantId)}?q=${encodeURIComponent("Hồng")}`, token);
     expect(accented.json.items.map((m: { fullName: string }) => m.fullName)).toEqual(["Trần Thị Hồng"]);
-    const byEmail = await api(
+    const byEmail = await api<Page>(
       "GET",
       `${base(t.tenantId)}?q=${encodeURIComponent(t.people["Phạm Thị Lan"]!.email)}`,
       token,
     );
     expect(byEmail.json.total).toBe(1);
-    const wildcard = await api("GET", `${base(t.tenantId)}?q=${encodeURIComponent("%")}`, token);
+    const wildcard = await api<Page>("GET", `${base(t.tenantId)}?q=${encodeURIComponent("%")}`, token);
     expect(wildcard.json.total).toBe(0);
 
     const lan = byEmail.json.items[0];
@@ -66,14 +73,16 @@ describe("member list", () => {
       exemption: { reason: "Tuổi cao, sức yếu", from: "2026-01-01", to: null },
     });
     expect(
-      (await api("GET", `${base(t.tenantId)}?status=probationary`, token)).json.items.map(
+      (await api<Page>("GET", `${base(t.tenantId)}?status=probationary`, token)).json.items.map(
         (m: { fullName: string }) => m.fullName,
       ),
     ).toEqual(["Lê Đức Thọ"]);
-    expect((await api("GET", `${base(t.tenantId)}?status=exempt`, token)).json.total).toBe(1);
-    expect((await api("GET", `${base(t.tenantId)}?organizationId=${t.committeeId}`, token)).json.total).toBe(4);
-    expect((await api("GET", `${base(t.tenantId)}?organizationId=${t.branchId}&q=lan`, token)).json.total).toBe(1);
-    expect((await api("GET", `${base(t.tenantId)}?organizationId=unknown-org`, token)).json.total).toBe(0);
+    expect((await api<Page>("GET", `${base(t.tenantId)}?status=exempt`, token)).json.total).toBe(1);
+    expect((await api<Page>("GET", `${base(t.tenantId)}?organizationId=${t.committeeId}`, token)).json.total).toBe(4);
+    expect((await api<Page>("GET", `${base(t.tenantId)}?organizationId=${t.branchId}&q=lan`, token)).json.total).toBe(
+      1,
+    );
+    expect((await api<Page>("GET", `${base(t.tenantId)}?organizationId=unknown-org`, token)).json.total).toBe(0);
   });
 
   it("shows a plain member only their own branches; staff see all; guests get 403", async () => {
@@ -96,17 +105,17 @@ describe("member list", () => {
         status: "official",
       });
 
-    const asMember = await api("GET", base(t.tenantId), await login(t.people["Đảng viên A"]!.email));
+    const asMember = await api<Page>("GET", base(t.tenantId), await login(t.people["Đảng viên A"]!.email));
     expect(asMember.status).toBe(200);
     expect(asMember.json.total).toBe(2);
     expect(asMember.json.items.map((m: { fullName: string }) => m.fullName)).not.toContain("Đảng viên C");
-    const peek = await api(
+    const peek = await api<Page>(
       "GET",
       `${base(t.tenantId)}?organizationId=${otherBranch}`,
       await login(t.people["Đảng viên A"]!.email),
     );
     expect(peek.json.total).toBe(0);
-    expect((await api("GET", base(t.tenantId), await staff(t.tenantId, "viewer"))).json.total).toBe(3);
+    expect((await api<Page>("GET", base(t.tenantId), await staff(t.tenantId, "viewer"))).json.total).toBe(3);
 
     const guest = await createPerson("Khách mời");
     const meetingId = `mt-${crypto.randomUUID().slice(0, 8)}`;
@@ -118,7 +127,7 @@ describe("member list", () => {
     await env.DB.prepare("insert into meeting_guests (tenant_id, meeting_id, person_id) values (?, ?, ?)")
       .bind(t.tenantId, meetingId, guest.id)
       .run();
-    const asGuest = await api("GET", base(t.tenantId), await login(guest.email));
+    const asGuest = await api<ErrorBody>("GET", base(t.tenantId), await login(guest.email));
     expect(asGuest.status).toBe(403);
     expect(asGuest.json.error.code).toBe("forbidden");
   });
@@ -134,7 +143,7 @@ describe("member list", () => {
       `q=${"a".repeat(101)}`,
       "organizationId=a%20b",
     ]) {
-      const res = await api("GET", `${base(t.tenantId)}?${q}`, token);
+      const res = await api<ErrorBody>("GET", `${base(t.tenantId)}?${q}`, token);
       expect(res.status, q).toBe(400);
       expect(res.json.error.code).toBe("bad_request");
     }
@@ -146,7 +155,7 @@ describe("creating members", () => {
     const t = await createTenant();
     const token = await staff(t.tenantId, "organizer");
     const before = await auditCount(t.tenantId);
-    const res = await api("POST", base(t.tenantId), token, {
+    const res = await api<Member>("POST", base(t.tenantId), token, {
       fullName: "Hoàng Văn Mới",
       email: "Moi.Hoang@Chibo.test",
       phone: "0912 345 678",
@@ -165,7 +174,7 @@ describe("creating members", () => {
       exemption: null,
     });
     expect(await auditCount(t.tenantId)).toBe(before + 1);
-    const found = await api("GET", `${base(t.tenantId)}?q=hoang van moi`, token);
+    const found = await api<Page>("GET", `${base(t.tenantId)}?q=hoang van moi`, token);
     expect(found.json.total).toBe(1);
   });
 
@@ -174,7 +183,7 @@ describe("creating members", () => {
     const b = await createTenant();
     const leader = a.people["Lãnh Đạo Tỉnh"]!;
     const token = await login(b.admin.email);
-    const res = await api("POST", base(b.tenantId), token, {
+    const res = await api<Member>("POST", base(b.tenantId), token, {
       fullName: "lãnh đạo tỉnh",
       email: leader.email,
       organizationId: b.branchId,
@@ -202,7 +211,7 @@ describe("creating members", () => {
   it("refuses a second secretary, a committee as the organization, and probation without a date", async () => {
     const t = await createTenant([{ name: "Bí Thư", branchRole: "secretary" }]);
     const token = await login(t.admin.email);
-    const second = await api("POST", base(t.tenantId), token, {
+    const second = await api<ErrorBody>("POST", base(t.tenantId), token, {
       fullName: "Bí Thư Hai",
       organizationId: t.branchId,
       status: "official",
@@ -216,7 +225,7 @@ describe("creating members", () => {
       status: "official",
     });
     expect(toCommittee.status).toBe(400);
-    const noDate = await api("POST", base(t.tenantId), token, {
+    const noDate = await api<ErrorBody>("POST", base(t.tenantId), token, {
       fullName: "X",
       organizationId: t.branchId,
       status: "probationary",
@@ -243,7 +252,7 @@ describe("creating members", () => {
       { ...ok, unknownField: true },
     ];
     for (const body of bodies) {
-      const res = await api("POST", base(t.tenantId), token, body);
+      const res = await api<ErrorBody>("POST", base(t.tenantId), token, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.json.error.code).toBe("bad_request");
     }
@@ -260,13 +269,13 @@ describe("editing members", () => {
     const m = t.people["Đảng Viên Dự Bị"]!;
     const token = await login(t.admin.email);
     const before = await auditCount(t.tenantId);
-    const official = await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, {
+    const official = await api<Member>("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, {
       status: "official",
       branchRole: "deputy",
     });
     expect(official.status).toBe(200);
     expect(official.json).toMatchObject({ status: "official", probationStart: null, branchRole: "deputy" });
-    const person = await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, {
+    const person = await api<Member>("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, {
       fullName: "Đảng Viên Đổi Tên",
       phone: "0987654321",
       email: "doi.ten@chibo.test",
@@ -278,8 +287,8 @@ describe("editing members", () => {
       email: "doi.ten@chibo.test",
       branch_role: "deputy",
     });
-    expect((await api("GET", `${base(t.tenantId)}?q=doi ten`, token)).json.total).toBe(1);
-    const back = await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, {
+    expect((await api<Page>("GET", `${base(t.tenantId)}?q=doi ten`, token)).json.total).toBe(1);
+    const back = await api<Member>("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, {
       status: "probationary",
       probationStart: "2026-02-03",
     });
@@ -294,10 +303,10 @@ describe("editing members", () => {
     const t = await createTenant([{ name: "Đảng Viên Tạm Chuyển" }]);
     const m = t.people["Đảng Viên Tạm Chuyển"]!;
     const token = await login(t.admin.email);
-    expect((await api("GET", `${base(t.tenantId)}?q=tam chuyen`, token)).json.items[0].standing).toBe("active");
+    expect((await api<Page>("GET", `${base(t.tenantId)}?q=tam chuyen`, token)).json.items[0].standing).toBe("active");
     const before = await auditCount(t.tenantId);
     for (const standing of ["transferred", "suspended", "detained", "active"]) {
-      const res = await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, { standing });
+      const res = await api<Member>("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, { standing });
       expect(res.status, standing).toBe(200);
       expect(res.json.standing).toBe(standing);
       expect(await row(m.membershipId)).toMatchObject({ standing, status: "official", branch_role: "member" });
@@ -310,7 +319,7 @@ describe("editing members", () => {
       .first<{ detail: string }>();
     expect(JSON.parse(audit!.detail)).toEqual({ standing: "active" });
     for (const standing of ["expelled", "", null, 1]) {
-      const res = await api("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, { standing });
+      const res = await api<ErrorBody>("PATCH", `${base(t.tenantId)}/${m.membershipId}`, token, { standing });
       expect(res.status, String(standing)).toBe(400);
       expect(res.json.error.code).toBe("bad_request");
     }
@@ -341,7 +350,7 @@ describe("editing members", () => {
     const a = await createTenant([{ name: "Người Chung" }]);
     const b = await createTenant();
     const shared = a.people["Người Chung"]!;
-    const joined = await api("POST", base(b.tenantId), await login(b.admin.email), {
+    const joined = await api<Member>("POST", base(b.tenantId), await login(b.admin.email), {
       fullName: "Người Chung",
       email: shared.email,
       organizationId: b.branchId,
@@ -358,7 +367,7 @@ describe("editing members", () => {
     expect(pw.status).toBe(409);
     expect(await row(shared.membershipId)).toMatchObject({ email: shared.email });
     // Membership fields are the committee's own and stay editable, even when a form resends the same person fields.
-    const resent = await api("PATCH", `${base(b.tenantId)}/${joined.json.membershipId}`, tokenB, {
+    const resent = await api<Member>("PATCH", `${base(b.tenantId)}/${joined.json.membershipId}`, tokenB, {
       fullName: "Người Chung",
       email: shared.email,
       phone: null,
@@ -373,19 +382,19 @@ describe("editing members", () => {
     const t = await createTenant([{ name: "Cụ Già" }]);
     const m = t.people["Cụ Già"]!;
     const token = await staff(t.tenantId, "organizer");
-    const put = await api("PUT", `${base(t.tenantId)}/${m.membershipId}/exemption`, token, {
+    const put = await api<Member>("PUT", `${base(t.tenantId)}/${m.membershipId}/exemption`, token, {
       reason: "Tuổi cao",
       from: "2026-01-01",
     });
     expect(put.status).toBe(200);
     expect(put.json.exemption).toEqual({ reason: "Tuổi cao", from: "2026-01-01", to: null });
-    const bounded = await api("PUT", `${base(t.tenantId)}/${m.membershipId}/exemption`, token, {
+    const bounded = await api<Exempted>("PUT", `${base(t.tenantId)}/${m.membershipId}/exemption`, token, {
       reason: "Ốm",
       from: "2026-01-01",
       to: "2026-06-30",
     });
     expect(bounded.json.exemption.to).toBe("2026-06-30");
-    const del = await api("DELETE", `${base(t.tenantId)}/${m.membershipId}/exemption`, token);
+    const del = await api<Member>("DELETE", `${base(t.tenantId)}/${m.membershipId}/exemption`, token);
     expect(del.status).toBe(200);
     expect(del.json.exemption).toBeNull();
     for (const body of [
@@ -455,23 +464,34 @@ describe("roles and isolation", () => {
     const token = await login(mine.admin.email);
     const before = await row(target.membershipId);
     const calls = [
-      api("PATCH", `${base(mine.tenantId)}/${target.membershipId}`, token, {
+      api<ErrorBody>("PATCH", `${base(mine.tenantId)}/${target.membershipId}`, token, {
         fullName: "Bị Sửa",
         branchRole: "secretary",
       }),
-      api("PATCH", `${base(mine.tenantId)}/${target.membershipId}`, token, { standing: "suspended" }),
-      api("PUT", `${base(mine.tenantId)}/${target.membershipId}/exemption`, token, { reason: "x", from: "2026-01-01" }),
-      api("DELETE", `${base(mine.tenantId)}/${target.membershipId}/exemption`, token),
-      api("POST", `${base(mine.tenantId)}/${target.membershipId}/password`, token, { password: "mat-khau-dai-du" }),
-      api("POST", base(mine.tenantId), token, { fullName: "X", organizationId: other.branchId, status: "official" }),
+      api<ErrorBody>("PATCH", `${base(mine.tenantId)}/${target.membershipId}`, token, { standing: "suspended" }),
+      api<ErrorBody>("PUT", `${base(mine.tenantId)}/${target.membershipId}/exemption`, token, {
+        reason: "x",
+        from: "2026-01-01",
+      }),
+      api<ErrorBody>("DELETE", `${base(mine.tenantId)}/${target.membershipId}/exemption`, token),
+      api<ErrorBody>("POST", `${base(mine.tenantId)}/${target.membershipId}/password`, token, {
+        password: "mat-khau-dai-du",
+      }),
+      api<ErrorBody>("POST", base(mine.tenantId), token, {
+        fullName: "X",
+        organizationId: other.branchId,
+        status: "official",
+      }),
     ];
     for (const res of await Promise.all(calls)) {
       expect(res.status).toBe(404);
       expect(res.json.error.code).toBe("not_found");
     }
     expect(await row(target.membershipId)).toEqual(before);
-    expect((await api("GET", `${base(mine.tenantId)}?organizationId=${other.branchId}`, token)).json.total).toBe(0);
-    expect((await api("GET", base(other.tenantId), token)).status).toBe(404);
+    expect((await api<Page>("GET", `${base(mine.tenantId)}?organizationId=${other.branchId}`, token)).json.total).toBe(
+      0,
+    );
+    expect((await api<Page>("GET", base(other.tenantId), token)).status).toBe(404);
     await expect(login(target.email, "mat-khau-dai-du")).rejects.toThrow(/401/);
   });
 

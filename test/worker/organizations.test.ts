@@ -1,7 +1,13 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import type { MemberCounts, OrganizationNode } from "../../schema/api/organizations";
 import { tenantRoles } from "../../schema/db/tables";
+import type { ErrorBody } from "../../schema/errors";
 import { api, createPerson, createTenant, db, login } from "../support/fixtures";
+
+/** The tree answer, its first root read directly. */
+type Tree = { counts: MemberCounts; items: [OrganizationNode, ...OrganizationNode[]] };
+type Created = { id: string };
 
 const base = (tenantId: string) => `/api/tenants/${tenantId}/organizations`;
 const auditCount = async (tenantId: string) =>
@@ -26,7 +32,7 @@ describe("organization tree", () => {
       { name: "Phạm Văn D", exempt: true },
     ]);
     const token = await login(t.admin.email);
-    const res = await api("GET", base(t.tenantId), token);
+    const res = await api<Tree>("GET", base(t.tenantId), token);
     expect(res.status).toBe(200);
     expect(res.json.counts).toEqual({ total: 4, official: 3, probationary: 1, exempt: 1 });
     expect(res.json.items).toHaveLength(1);
@@ -54,7 +60,7 @@ describe("organization tree", () => {
     await env.DB.prepare("update memberships set exempt_reason='ốm', exempt_from='2999-01-01' where id = ?")
       .bind(t.people["Sắp miễn"]!.membershipId)
       .run();
-    const res = await api("GET", base(t.tenantId), await login(t.admin.email));
+    const res = await api<Tree>("GET", base(t.tenantId), await login(t.admin.email));
     expect(res.json.counts.exempt).toBe(0);
   });
 
@@ -69,7 +75,7 @@ describe("organization tree", () => {
     const t = await createTenant();
     const token = await staff(t.tenantId, "organizer");
     const before = await auditCount(t.tenantId);
-    const committee = await api("POST", base(t.tenantId), token, {
+    const committee = await api<Created>("POST", base(t.tenantId), token, {
       kind: "grassroots_committee",
       name: "Đảng bộ xã Hòa An",
     });
@@ -94,9 +100,9 @@ describe("organization tree", () => {
     });
     expect(school.status).toBe(201);
     expect(await auditCount(t.tenantId)).toBe(before + 3);
-    const tree = await api("GET", base(t.tenantId), token);
+    const tree = await api<Tree>("GET", base(t.tenantId), token);
     const hoaAn = tree.json.items.find((o: { id: string }) => o.id === committee.json.id);
-    expect(hoaAn.children.map((c: { name: string }) => c.name)).toEqual(["Chi bộ ấp 3"]);
+    expect(hoaAn!.children.map((c: { name: string }) => c.name)).toEqual(["Chi bộ ấp 3"]);
     expect(tree.json.items.map((o: { name: string }) => o.name)).toContain("Chi bộ Trường THPT");
   });
 
@@ -110,7 +116,7 @@ describe("organization tree", () => {
       { kind: "grassroots_branch", name: "X", parentId: t.committeeId, branchType: "agency" },
     ];
     for (const body of bad) {
-      const res = await api("POST", base(t.tenantId), token, body);
+      const res = await api<ErrorBody>("POST", base(t.tenantId), token, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.json.error.code).toBe("bad_request");
     }
@@ -157,7 +163,9 @@ describe("organization tree", () => {
     const mine = await createTenant();
     const other = await createTenant();
     const token = await login(mine.admin.email);
-    const patch = await api("PATCH", `${base(mine.tenantId)}/${other.branchId}`, token, { name: "Bị chiếm" });
+    const patch = await api<ErrorBody>("PATCH", `${base(mine.tenantId)}/${other.branchId}`, token, {
+      name: "Bị chiếm",
+    });
     expect(patch.status).toBe(404);
     expect(patch.json.error.code).toBe("not_found");
     const asParent = await api("POST", base(mine.tenantId), token, {
@@ -170,7 +178,7 @@ describe("organization tree", () => {
     const row = await env.DB.prepare("select name from organizations where id = ?").bind(other.branchId).first();
     expect(row).toEqual({ name: "Chi bộ khu phố 1" });
     expect((await api("GET", base(other.tenantId), token)).status).toBe(404);
-    const otherTree = await api("GET", base(other.tenantId), await login(other.admin.email));
+    const otherTree = await api<Tree>("GET", base(other.tenantId), await login(other.admin.email));
     expect(otherTree.json.items[0].children).toHaveLength(1);
   });
 
@@ -189,7 +197,7 @@ describe("organization tree", () => {
       { kind: "branch", name: "X", parentId: "../../etc", branchType: "agency" },
     ];
     for (const body of bodies) {
-      const res = await api("POST", base(t.tenantId), token, body);
+      const res = await api<ErrorBody>("POST", base(t.tenantId), token, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.json.error.code).toBe("bad_request");
     }

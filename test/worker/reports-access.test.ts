@@ -6,11 +6,25 @@ import { exports } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import readXlsxFile from "read-excel-file/universal";
 import { beforeAll, describe, expect, it } from "vitest";
-import { reportColumns, reportNames, reportTitles } from "../../schema/api/reports";
+import {
+  type MeetingGradeView,
+  type ReportResult,
+  reportColumns,
+  reportNames,
+  reportTitles,
+} from "../../schema/api/reports";
 import { vnThisYear } from "../../schema/calendar";
 import { evaluations, meetings } from "../../schema/db/tables";
+import type { ErrorBody, ErrorIssue } from "../../schema/errors";
 import { api, createTenant, db, login } from "../support/fixtures";
 import { buildReportTenant, type ReportTenant } from "./reports-fixture";
+
+/** A 400 answer: the envelope with its issues always listed. */
+type BadRequest = { error: { code: string; issues: ErrorIssue[] } };
+/** GET …/reports/all as JSON. */
+type AllReports = { reports: ReportResult[] };
+/** GET …/evaluations. */
+type GradeList = { items: MeetingGradeView[] };
 
 let t: ReportTenant;
 let admin: string;
@@ -84,14 +98,22 @@ function parseCsv(text: string): string[][] {
 describe("who may read reports", () => {
   it("answers 404 for another committee's tenant and for its organizations, and changes nothing", async () => {
     expect((await api("GET", `/api/tenants/${other.tenantId}/reports/meetings?year=2025`, admin)).status).toBe(404);
-    const res = await api("GET", `${base()}/reports/meetings?year=2025&organizationId=${other.branchId}`, admin);
+    const res = await api<ErrorBody>(
+      "GET",
+      `${base()}/reports/meetings?year=2025&organizationId=${other.branchId}`,
+      admin,
+    );
     expect(res.status).toBe(404);
     expect(res.json.error.code).toBe("not_found");
     expect((await api("GET", `${base()}/evaluations?year=2025&organizationId=${other.branchId}`, admin)).status).toBe(
       404,
     );
     // The other committee's own report is untouched by ours: one meeting held, graded weak.
-    const theirs = await api("GET", `/api/tenants/${other.tenantId}/reports/grades?year=2025`, otherAdmin);
+    const theirs = await api<ReportResult>(
+      "GET",
+      `/api/tenants/${other.tenantId}/reports/grades?year=2025`,
+      otherAdmin,
+    );
     expect(theirs.json.total).toMatchObject({ meetingsHeld: 1, graded: 1, weak: 1 });
   });
 
@@ -99,7 +121,7 @@ describe("who may read reports", () => {
     const viewer = await login(t.viewer.email);
     expect((await api("GET", `${base()}/reports/attendance?year=2025`, viewer)).status).toBe(200);
     const member = await login(t.p.a2!.email);
-    const res = await api("GET", `${base()}/reports/attendance?year=2025`, member);
+    const res = await api<ErrorBody>("GET", `${base()}/reports/attendance?year=2025`, member);
     expect(res.status).toBe(403);
     expect(res.json.error.code).toBe("forbidden");
     expect((await api("GET", `${base()}/reports/all?year=2025&format=xlsx`, member)).status).toBe(403);
@@ -120,18 +142,18 @@ describe("who may read reports", () => {
       "format=pdf",
       "organizationId=a%20b",
     ]) {
-      const res = await api("GET", `${base()}/reports/meetings?${q}`, admin);
+      const res = await api<BadRequest>("GET", `${base()}/reports/meetings?${q}`, admin);
       expect(res.status, q).toBe(400);
       expect(res.json.error.code).toBe("bad_request");
       expect(res.json.error.issues.length, q).toBeGreaterThan(0);
     }
-    const unknown = await api("GET", `${base()}/reports/salaries?year=2025`, admin);
+    const unknown = await api<ErrorBody>("GET", `${base()}/reports/salaries?year=2025`, admin);
     expect(unknown.status).toBe(404);
     expect(unknown.json.error.code).toBe("not_found");
   });
 
   it("defaults to the current year", async () => {
-    const res = await api("GET", `${base()}/reports/meetings`, admin);
+    const res = await api<ReportResult>("GET", `${base()}/reports/meetings`, admin);
     expect(res.status).toBe(200);
     const year = vnThisYear();
     expect(res.json.period.label).toBe(`Năm ${year}`);
@@ -210,7 +232,7 @@ describe("exports", () => {
 
   it("exports each report alone, as CSV and as XLSX, with its title, header and total", async () => {
     for (const name of reportNames) {
-      const json = await api("GET", `${base()}/reports/${name}?year=2025`, admin);
+      const json = await api<ReportResult>("GET", `${base()}/reports/${name}?year=2025`, admin);
       const header = [
         "Đơn vị",
         ...reportColumns[name].map((c) =>
@@ -237,7 +259,7 @@ describe("exports", () => {
   });
 
   it("answers every report as JSON from /all", async () => {
-    const res = await api("GET", `${base()}/reports/all?month=2025-01`, admin);
+    const res = await api<AllReports>("GET", `${base()}/reports/all?month=2025-01`, admin);
     expect(res.status).toBe(200);
     expect(res.json.reports.map((r: { report: string }) => r.report)).toEqual([
       "meetings",
@@ -252,13 +274,13 @@ describe("exports", () => {
 
 describe("grade review", () => {
   it("lists meetings awaiting confirmation with their evaluations, then confirms one as the grade", async () => {
-    const pending = await api("GET", `${base()}/evaluations?year=2025&state=pending`, admin);
+    const pending = await api<GradeList>("GET", `${base()}/evaluations?year=2025&state=pending`, admin);
     expect(pending.status).toBe(200);
     // A Jan, A Feb, A Mar, B Jan, C Jan (B's cancelled March meeting is not held).
     expect(pending.json.items.map((i: { meetingId: string }) => i.meetingId).sort()).toEqual(
       [t.mt["A-01"], t.mt["A-02"], t.mt["A-03"], t.mt["B-01"], t.mt["C-01"]].sort(),
     );
-    const feb = pending.json.items.find((i: { meetingId: string }) => i.meetingId === t.mt["A-02"]);
+    const feb = pending.json.items.find((i: { meetingId: string }) => i.meetingId === t.mt["A-02"])!;
     expect(feb).toMatchObject({
       organizationName: "Chi bộ khu phố 1",
       kind: "regular",
@@ -275,26 +297,34 @@ describe("grade review", () => {
       ["branch", 85, "Đảng viên A1"],
       ["leader", 65, "Lê Văn Lãnh"],
     ]);
-    expect(feb.evaluations[0].scores).toEqual({ attendance: 20 });
+    expect(feb.evaluations[0]!.scores).toEqual({ attendance: 20 });
 
-    const confirmed = await api("POST", `${base()}/evaluations/${t.evals.A02branch.id}/confirm`, admin);
+    const confirmed = await api<MeetingGradeView>(
+      "POST",
+      `${base()}/evaluations/${t.evals.A02branch.id}/confirm`,
+      admin,
+    );
     expect(confirmed.status).toBe(200);
     expect(confirmed.json).toMatchObject({ grade: "fair", confirmed: true });
     // Confirming the leader's instead moves the confirmation: one per meeting.
-    const moved = await api("POST", `${base()}/evaluations/${t.evals.A02leader.id}/confirm`, admin);
+    const moved = await api<MeetingGradeView>("POST", `${base()}/evaluations/${t.evals.A02leader.id}/confirm`, admin);
     expect(moved.json.evaluations.map((e: { confirmedAt: string | null }) => e.confirmedAt !== null)).toEqual([
       false,
       true,
     ]);
     expect(moved.json.grade).toBe("average");
-    const nowConfirmed = await api("GET", `${base()}/evaluations?year=2025&state=confirmed`, admin);
+    const nowConfirmed = await api<GradeList>("GET", `${base()}/evaluations?year=2025&state=confirmed`, admin);
     expect(nowConfirmed.json.items.map((i: { meetingId: string }) => i.meetingId)).toEqual([t.mt["A-02"]]);
-    const one = await api("GET", `${base()}/evaluations/meetings/${t.mt["A-02"]}`, admin);
+    const one = await api<MeetingGradeView>("GET", `${base()}/evaluations/meetings/${t.mt["A-02"]}`, admin);
     expect(one.json.confirmed).toBe(true);
-    const undone = await api("POST", `${base()}/evaluations/${t.evals.A02leader.id}/unconfirm`, admin);
+    const undone = await api<MeetingGradeView>(
+      "POST",
+      `${base()}/evaluations/${t.evals.A02leader.id}/unconfirm`,
+      admin,
+    );
     expect(undone.json.confirmed).toBe(false);
     // Drill-down filter: only C's meetings.
-    const c = await api("GET", `${base()}/evaluations?year=2025&state=all&organizationId=${t.org.C}`, admin);
+    const c = await api<GradeList>("GET", `${base()}/evaluations?year=2025&state=all&organizationId=${t.org.C}`, admin);
     expect(c.json.items.map((i: { meetingId: string }) => i.meetingId)).toEqual([t.mt["C-01"]]);
   });
 
@@ -310,7 +340,7 @@ describe("grade review", () => {
     expect((await api("GET", `${base()}/evaluations?year=2025`, viewer)).status).toBe(200);
     expect((await api("POST", `${base()}/evaluations/${t.evals.A01.id}/confirm`, viewer)).status).toBe(403);
     // An evaluation of a meeting not yet closed: B's cancelled March one counts as not closed.
-    const open = await api("POST", `${base()}/evaluations/${t.evals.B03.id}/confirm`, admin);
+    const open = await api<ErrorBody>("POST", `${base()}/evaluations/${t.evals.B03.id}/confirm`, admin);
     expect(open.status).toBe(409);
     expect(open.json.error.code).toBe("conflict");
     expect((await api("POST", `${base()}/evaluations/bad%20id/confirm`, admin)).status).toBe(400);

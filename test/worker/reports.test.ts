@@ -3,15 +3,19 @@
  * on paper in the comments. Rates are rounded to 4 decimals by the API.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ReportResult } from "../../schema/api/reports";
 import { attendance, evaluations, meetings, visitPlans, votes } from "../../schema/db/tables";
 import { api, createTenant, db, login } from "../support/fixtures";
 import { buildReportTenant, type ReportTenant } from "./reports-fixture";
+
+/** What the visit posts answer, as far as the tests read it. */
+type Posted = { id: string; status: string; plan: { meetingId: string; month: string } };
 
 let t: ReportTenant;
 let token: string;
 const base = () => `/api/tenants/${t.tenantId}`;
 const report = async (name: string, query: string) => {
-  const res = await api("GET", `${base()}/reports/${name}?${query}`, token);
+  const res = await api<ReportResult>("GET", `${base()}/reports/${name}?${query}`, token);
   expect(res.status, JSON.stringify(res.json)).toBe(200);
   return res.json;
 };
@@ -31,7 +35,7 @@ beforeAll(async () => {
   t = await buildReportTenant();
   token = await login(t.admin.email);
   const post = async (path: string, body: unknown) => {
-    const res = await api("POST", `${base()}${path}`, token, body);
+    const res = await api<Posted>("POST", `${base()}${path}`, token, body);
     expect(res.status, JSON.stringify(res.json)).toBe(201);
     return res.json;
   };
@@ -269,7 +273,7 @@ describe("meetings held vs due, 2025", () => {
       },
     });
     expect(g1.total).toMatchObject({ branches: 2, regularHeld: 22, meetingsHeld: 27, branchesBehind: 1 });
-    expect(g1.behind.map((b: { name: string; parentName: string }) => [b.name, b.parentName])).toEqual([
+    expect(g1.behind.map((b: { name: string; parentName: string | null }) => [b.name, b.parentName])).toEqual([
       ["Chi bộ khu phố 2", "Đảng bộ phường Một"],
     ]);
     const b = await report("meetings", `year=2025&organizationId=${t.org.B}`);
@@ -331,7 +335,11 @@ describe("a combined meeting", () => {
         m("jan", "thematic", "2025-01-10T12:30:00.000Z", true),
         m("feb", "regular", "2025-02-10T12:30:00.000Z"),
       ]);
-    const res = await api("GET", `/api/tenants/${c.tenantId}/reports/meetings?year=2025&quarter=1`, ctoken);
+    const res = await api<ReportResult>(
+      "GET",
+      `/api/tenants/${c.tenantId}/reports/meetings?year=2025&quarter=1`,
+      ctoken,
+    );
     expect(res.json.total).toMatchObject({
       regularDue: 3,
       regularHeld: 2,
@@ -340,7 +348,7 @@ describe("a combined meeting", () => {
       meetingsHeld: 2,
       branchesAllThematic: 1,
     });
-    expect(res.json.behind[0].reasons).toEqual([{ code: "missing_regular", count: 1 }]);
+    expect(res.json.behind[0]!.reasons).toEqual([{ code: "missing_regular", count: 1 }]);
     expect(seriesOf(res.json, ["regular", "thematic", "branchesHeld"])).toEqual([
       [0, 1, 1],
       [1, 0, 1],
@@ -631,7 +639,7 @@ describe("quality grades, 2025", () => {
       [1, 0, 0, 0, 95],
       ...Array.from({ length: 9 }, () => [0, 0, 0, 0, null]),
     ]);
-    const years = r.tables.find((x: { key: string }) => x.key === "branchYears");
+    const years = r.tables.find((x: { key: string }) => x.key === "branchYears")!;
     expect(
       years.rows.map((y: Record<string, unknown>) => [
         y.branchName,
@@ -655,7 +663,7 @@ describe("quality grades, 2025", () => {
     // Q2 holds no graded meeting; the main table says so, the branch years still carry January–March.
     const r = await report("grades", "year=2025&quarter=2");
     expect(r.total).toMatchObject({ graded: 0, good: 0, fair: 0, average: 0, weak: 0, averageScore: null });
-    const years = r.tables.find((x: { key: string }) => x.key === "branchYears");
+    const years = r.tables.find((x: { key: string }) => x.key === "branchYears")!;
     expect(
       years.rows.map((y: Record<string, unknown>) => [y.branchName, y.graded, y.averageScore, y.yearGrade]),
     ).toEqual([
@@ -718,7 +726,7 @@ describe("visits kept, 2025", () => {
       [1, 0],
       [1, 1],
     ]);
-    const leaders = r.tables.find((x: { key: string }) => x.key === "leaders");
+    const leaders = r.tables.find((x: { key: string }) => x.key === "leaders")!;
     // L: P1, P2', P7 → 2 of 3; L2: P3, P4, P5 → 2 of 3; L3: P8 → 0 of 1, under the minimum of two a year.
     expect(
       leaders.rows.map((l: Record<string, unknown>) => [
@@ -743,7 +751,7 @@ describe("visits kept, 2025", () => {
     // C alone: L2 missed P4 and L3 missed P8 there; L2 attended twice elsewhere (B in January, A in December).
     const r = await report("visits", `year=2025&organizationId=${t.org.C}`);
     expect(r.total).toMatchObject({ planned: 2, attended: 0, missed: 2, leaders: 2 });
-    const leaders = r.tables.find((x: { key: string }) => x.key === "leaders");
+    const leaders = r.tables.find((x: { key: string }) => x.key === "leaders")!;
     expect(
       leaders.rows.map((l: Record<string, unknown>) => [l.leaderName, l.kept, l.attendedInYear, l.belowMinimum]),
     ).toEqual([
@@ -756,7 +764,7 @@ describe("visits kept, 2025", () => {
     // Q1: L has P1 (attended; P2 moved away), L2 P3 (attended) and P4 (missed); both attended twice in 2025.
     const r = await report("visits", "year=2025&quarter=1");
     expect(r.total).toMatchObject({ planned: 3, attended: 2, missed: 1, pending: 0, moved: 1, leaders: 2 });
-    const leaders = r.tables.find((x: { key: string }) => x.key === "leaders");
+    const leaders = r.tables.find((x: { key: string }) => x.key === "leaders")!;
     expect(
       leaders.rows.map((l: Record<string, unknown>) => [l.leaderName, l.kept, l.attendedInYear, l.belowMinimum]),
     ).toEqual([

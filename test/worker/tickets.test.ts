@@ -1,9 +1,14 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import type { TicketResponse } from "../../schema/api/tickets";
 import { meetingGuests, meetings, memberships } from "../../schema/db/tables";
+import type { ErrorBody } from "../../schema/errors";
 import { verifyRoomTicket } from "../../server/room-ticket";
 import { api, createPerson, createTenant, db, login } from "../support/fixtures";
+
+/** A refusal, which must carry no ticket. */
+type Refused = ErrorBody & Partial<TicketResponse>;
 
 /** A branch with a chair, a minutes-taker, an official and a probationary member, and a meeting of it. */
 async function meetingSetup(status: "planned" | "live" | "closed" | "cancelled" = "planned") {
@@ -28,8 +33,8 @@ async function meetingSetup(status: "planned" | "live" | "closed" | "cancelled" 
   return { ...t, meetingId };
 }
 
-const ticketFor = async (tenantId: string, token: string, body: unknown) =>
-  api("POST", `/api/tenants/${tenantId}/tickets`, token, body);
+const ticketFor = async <T = TicketResponse>(tenantId: string, token: string, body: unknown) =>
+  api<T>("POST", `/api/tenants/${tenantId}/tickets`, token, body);
 
 describe("room tickets", () => {
   it("gives each person the role they have in the meeting, in a ticket the room accepts", async () => {
@@ -66,7 +71,7 @@ describe("room tickets", () => {
       const person = t.people[name]!;
       const token = await login(person.email);
       await db().update(memberships).set({ standing }).where(eq(memberships.id, person.membershipId));
-      const res = await ticketFor(t.tenantId, token, { meetingId: t.meetingId });
+      const res = await ticketFor<Refused>(t.tenantId, token, { meetingId: t.meetingId });
       expect(res.status, name).toBe(403);
       expect(res.json.error.code).toBe("forbidden");
       expect(res.json.error.message).toMatch(message);
@@ -121,7 +126,7 @@ describe("room tickets", () => {
       })
       .returning({ id: meetings.id });
     await db().insert(meetingGuests).values({ tenantId: a.tenantId, meetingId: a.meetingId, personId: guest.id });
-    const res = await ticketFor(a.tenantId, await login(guest.email), { meetingId: other[0]!.id });
+    const res = await ticketFor<ErrorBody>(a.tenantId, await login(guest.email), { meetingId: other[0]!.id });
     expect(res.status).toBe(404);
     expect(res.json.error.code).toBe("not_found");
   });
@@ -152,7 +157,7 @@ describe("room tickets", () => {
   it("refuses a closed or cancelled meeting with 409", async () => {
     for (const status of ["closed", "cancelled"] as const) {
       const t = await meetingSetup(status);
-      const res = await ticketFor(t.tenantId, await login(t.people["Lê Văn Chính Thức"]!.email), {
+      const res = await ticketFor<ErrorBody>(t.tenantId, await login(t.people["Lê Văn Chính Thức"]!.email), {
         meetingId: t.meetingId,
       });
       expect(res.status).toBe(409);
@@ -164,7 +169,7 @@ describe("room tickets", () => {
     const t = await meetingSetup();
     const token = await login(t.people["Lê Văn Chính Thức"]!.email);
     for (const body of ["{not json", {}, { meetingId: 42 }, { meetingId: "x".repeat(65) }, { meetingId: "có dấu" }]) {
-      const res = await ticketFor(t.tenantId, token, body);
+      const res = await ticketFor<ErrorBody>(t.tenantId, token, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.json.error.code).toBe("bad_request");
     }

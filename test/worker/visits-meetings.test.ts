@@ -5,6 +5,8 @@
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import type { MeetingDetail, MeetingList, PlanYearResult } from "../../schema/api/meetings";
+import type { VisitView } from "../../schema/api/visits";
 import { meetingGuests, meetings, visitPlans } from "../../schema/db/tables";
 import { api, createPerson, createTenant, db, login } from "../support/fixtures";
 
@@ -15,7 +17,7 @@ async function setup() {
   const t = await createTenant([{ name: "Nguyễn Văn Bí Thư", branchRole: "secretary" }]);
   const leader = await createPerson("Lê Văn Lãnh");
   const token = await login(t.admin.email);
-  const plan = await api("POST", `/api/tenants/${t.tenantId}/visits`, token, {
+  const plan = await api<VisitView>("POST", `/api/tenants/${t.tenantId}/visits`, token, {
     leaderPersonId: leader.id,
     organizationId: t.branchId,
     month: "2031-03",
@@ -57,7 +59,11 @@ async function expectLinked(s: Setup, meetingId: string) {
   const guests = await db().select().from(meetingGuests).where(eq(meetingGuests.meetingId, meetingId));
   expect(guests.map((g) => [g.personId, g.title])).toEqual([[s.leader.id, "Lãnh đạo dự sinh hoạt"]]);
   const leaderToken = await login(s.leader.email);
-  const list = await api("GET", `/api/tenants/${s.tenantId}/meetings?from=2031-01-01&to=2031-12-31`, leaderToken);
+  const list = await api<MeetingList>(
+    "GET",
+    `/api/tenants/${s.tenantId}/meetings?from=2031-01-01&to=2031-12-31`,
+    leaderToken,
+  );
   expect(list.status).toBe(200);
   expect(list.json.items.map((m: { id: string }) => m.id)).toEqual([meetingId]);
 
@@ -69,7 +75,7 @@ async function expectLinked(s: Setup, meetingId: string) {
 describe("creating a meeting links the month's visit plans", () => {
   it("one meeting: linked, the leader invited and seeing it at once", async () => {
     const s = await setup();
-    const res = await api("POST", `/api/tenants/${s.tenantId}/meetings`, s.token, {
+    const res = await api<MeetingDetail>("POST", `/api/tenants/${s.tenantId}/meetings`, s.token, {
       organizationId: s.branchId,
       kind: "regular",
       topic: "Sinh hoạt chi bộ thường kỳ tháng 3/2031",
@@ -84,7 +90,7 @@ describe("creating a meeting links the month's visit plans", () => {
 
   it("a whole year: the plan linked to its month's regular meeting", async () => {
     const s = await setup();
-    const res = await api("POST", `/api/tenants/${s.tenantId}/meetings/plan-year`, s.token, {
+    const res = await api<PlanYearResult>("POST", `/api/tenants/${s.tenantId}/meetings/plan-year`, s.token, {
       organizationId: s.branchId,
       year: 2031,
       dayOfMonth: 10,
@@ -96,6 +102,6 @@ describe("creating a meeting links the month's visit plans", () => {
       (m: { kind: string; scheduledAt: string }) => m.kind === "regular" && m.scheduledAt.startsWith("2031-03"),
     );
     expect(march).toHaveLength(1);
-    await expectLinked(s, march[0].id);
+    await expectLinked(s, march[0]!.id);
   });
 });

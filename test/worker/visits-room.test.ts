@@ -4,10 +4,16 @@
  */
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import type { Period, ReportResult } from "../../schema/api/reports";
+import type { TicketResponse } from "../../schema/api/tickets";
+import type { VisitView } from "../../schema/api/visits";
 import { leaderNotes, meetings, speeches } from "../../schema/db/tables";
+import type { ErrorBody } from "../../schema/errors";
 import { createMeeting } from "../party/meeting-fixture";
 import { api, createPerson, db, login } from "../support/fixtures";
 import { closeAllRooms, eventually, joinRoom } from "../support/room-client";
+
+type VisitList = { period: Period; items: VisitView[] };
 
 afterEach(() => closeAllRooms());
 
@@ -43,7 +49,7 @@ describe("the visit loop and the room", () => {
       });
 
     const plan = async (leaderPersonId: string) => {
-      const res = await api("POST", base, admin, {
+      const res = await api<VisitView>("POST", base, admin, {
         leaderPersonId,
         organizationId: f.branchId,
         month: "2026-11",
@@ -57,7 +63,9 @@ describe("the visit loop and the room", () => {
 
     // The leader asks for a ticket like the web client does, joins, and keeps a note on the first item.
     const leaderToken = await login(f.leader.email);
-    const ticket = await api("POST", `/api/tenants/${f.tenantId}/tickets`, leaderToken, { meetingId: f.meetingId });
+    const ticket = await api<TicketResponse>("POST", `/api/tenants/${f.tenantId}/tickets`, leaderToken, {
+      meetingId: f.meetingId,
+    });
     expect(ticket.json.role).toBe("leader");
     const chair = await f.join("chair");
     const leader = await joinRoom(f.meetingId, ticket.json.ticket);
@@ -67,7 +75,7 @@ describe("the visit loop and the room", () => {
       async () => (await db().select().from(leaderNotes).where(eq(leaderNotes.meetingId, f.meetingId)))[0],
     );
     // While the meeting runs, the note already counts; the absent leader is not missed yet.
-    const during = await api("GET", `${base}?month=2026-11`, admin);
+    const during = await api<VisitList>("GET", `${base}?month=2026-11`, admin);
     expect(Object.fromEntries(during.json.items.map((v: { id: string; status: string }) => [v.id, v.status]))).toEqual({
       [came]: "attended",
       [never]: "planned",
@@ -77,13 +85,13 @@ describe("the visit loop and the room", () => {
     await eventually(
       async () => (await db().select().from(meetings).where(eq(meetings.id, f.meetingId)))[0]?.status === "closed",
     );
-    const after = await api("GET", `${base}?month=2026-11`, admin);
+    const after = await api<VisitList>("GET", `${base}?month=2026-11`, admin);
     expect(Object.fromEntries(after.json.items.map((v: { id: string; status: string }) => [v.id, v.status]))).toEqual({
       [came]: "attended",
       [never]: "missed",
     });
     // The report agrees: 1 of 2 kept.
-    const report = await api("GET", `/api/tenants/${f.tenantId}/reports/visits?month=2026-11`, admin);
+    const report = await api<ReportResult>("GET", `/api/tenants/${f.tenantId}/reports/visits?month=2026-11`, admin);
     expect(report.json.total).toMatchObject({ planned: 2, attended: 1, missed: 1 });
   });
 
@@ -95,7 +103,7 @@ describe("the visit loop and the room", () => {
     // Plans for December, before the branch has scheduled its December meeting.
     for (const leaderPersonId of [leader.id, other.id]) {
       const month = leaderPersonId === leader.id ? "2026-12" : "2027-01";
-      const res = await api("POST", `/api/tenants/${f.tenantId}/visits`, admin, {
+      const res = await api<VisitView>("POST", `/api/tenants/${f.tenantId}/visits`, admin, {
         leaderPersonId,
         organizationId: f.branchId,
         month,
@@ -114,13 +122,13 @@ describe("the visit loop and the room", () => {
       scheduledAt: "2026-12-10T12:00:00.000Z",
       status: "planned",
     });
-    const res = await api("POST", `/api/tenants/${f.tenantId}/tickets`, await login(leader.email), {
+    const res = await api<TicketResponse>("POST", `/api/tenants/${f.tenantId}/tickets`, await login(leader.email), {
       meetingId: december,
     });
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     expect(res.json.role).toBe("leader");
     // A leader planned for another month of the branch learns nothing about this meeting.
-    const refused = await api("POST", `/api/tenants/${f.tenantId}/tickets`, await login(other.email), {
+    const refused = await api<ErrorBody>("POST", `/api/tenants/${f.tenantId}/tickets`, await login(other.email), {
       meetingId: december,
     });
     expect(refused.status).toBe(404);

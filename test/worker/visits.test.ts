@@ -4,8 +4,17 @@
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import type { Me } from "../../schema/api/auth";
+import type { MeetingList } from "../../schema/api/meetings";
+import type { Period } from "../../schema/api/reports";
+import type { LeaderOption, VisitView } from "../../schema/api/visits";
 import { attendance, evaluations, meetingGuests, meetings, organizations, visitPlans } from "../../schema/db/tables";
+import type { ErrorBody } from "../../schema/errors";
 import { api, createPerson, createTenant, db, login } from "../support/fixtures";
+
+type VisitList = { period: Period; items: VisitView[] };
+type Moved = { moved: VisitView; plan: VisitView };
+type Leaders = { items: LeaderOption[] };
 
 const uid = (p: string) => `${p}-${crypto.randomUUID().slice(0, 8)}`;
 
@@ -40,7 +49,7 @@ describe("registering a visit", () => {
     const s = await setup();
     const thematic = await s.meeting(s.branchId, "2030-03-05T12:30:00.000Z", "planned", "thematic");
     const regular = await s.meeting(s.branchId, "2030-03-10T12:30:00.000Z");
-    const res = await api("POST", s.base, s.token, {
+    const res = await api<VisitView>("POST", s.base, s.token, {
       leaderPersonId: s.leader.id,
       organizationId: s.branchId,
       month: "2030-03",
@@ -62,13 +71,13 @@ describe("registering a visit", () => {
     expect(guests.map((g) => [g.personId, g.title])).toEqual([[s.leader.id, "Lãnh đạo dự sinh hoạt"]]);
     // The leader can now enter the tenant (as a guest) and sees the plan.
     const leaderToken = await login(s.leader.email);
-    const mine = await api("GET", `${s.base}?year=2030`, leaderToken);
+    const mine = await api<VisitList>("GET", `${s.base}?year=2030`, leaderToken);
     expect(mine.json.items.map((v: { id: string }) => v.id)).toEqual([res.json.id]);
   });
 
   it("links later when the meeting is scheduled after the plan, and finds the leader by e-mail", async () => {
     const s = await setup();
-    const res = await api("POST", s.base, s.token, {
+    const res = await api<VisitView>("POST", s.base, s.token, {
       leaderEmail: s.leader.email.toUpperCase(),
       organizationId: s.branchId,
       month: "2030-04",
@@ -76,7 +85,7 @@ describe("registering a visit", () => {
     expect(res.status).toBe(201);
     expect(res.json.meetingId).toBeNull();
     const m = await s.meeting(s.branchId, "2030-04-09T12:30:00.000Z");
-    const got = await api("GET", `${s.base}/${res.json.id}`, s.token);
+    const got = await api<VisitView>("GET", `${s.base}/${res.json.id}`, s.token);
     expect(got.json).toMatchObject({ meetingId: m, status: "planned" });
   });
 
@@ -113,13 +122,13 @@ describe("registering a visit", () => {
       [{ ...ok, meetingId: aprilMeeting }, 400],
     ];
     for (const [body, status] of cases) {
-      const res = await api("POST", s.base, s.token, body);
+      const res = await api<ErrorBody>("POST", s.base, s.token, body);
       expect(res.status, JSON.stringify(body).slice(0, 120)).toBe(status);
       expect(res.json.error.code).toBe(status === 400 ? "bad_request" : "not_found");
     }
     expect(await db().select().from(visitPlans).where(eq(visitPlans.tenantId, s.tenantId))).toEqual([]);
     expect((await api("POST", s.base, s.token, ok)).status).toBe(201);
-    const dup = await api("POST", s.base, s.token, ok);
+    const dup = await api<ErrorBody>("POST", s.base, s.token, ok);
     expect(dup.status).toBe(409);
     expect(dup.json.error.code).toBe("conflict");
   });
@@ -142,7 +151,7 @@ describe("the visit loop", () => {
     const m1 = await s.meeting(s.branchId, "2030-05-10T12:30:00.000Z");
     const m2 = await s.meeting(s.branch2, "2030-05-12T12:30:00.000Z");
     const p1 = (
-      await api("POST", s.base, s.token, {
+      await api<VisitView>("POST", s.base, s.token, {
         leaderPersonId: s.leader.id,
         organizationId: s.branchId,
         month: "2030-05",
@@ -150,7 +159,11 @@ describe("the visit loop", () => {
       })
     ).json;
     const p2 = (
-      await api("POST", s.base, s.token, { leaderPersonId: s.leader2.id, organizationId: s.branch2, month: "2030-05" })
+      await api<VisitView>("POST", s.base, s.token, {
+        leaderPersonId: s.leader2.id,
+        organizationId: s.branch2,
+        month: "2030-05",
+      })
     ).json;
     expect([p1.status, p2.status]).toEqual(["planned", "planned"]);
     // What the room writes: the leader joined remotely; the other leader filed an evaluation; both closed.
@@ -171,7 +184,7 @@ describe("the visit loop", () => {
       });
     await db().update(meetings).set({ status: "closed" }).where(eq(meetings.id, m1));
     await db().update(meetings).set({ status: "closed" }).where(eq(meetings.id, m2));
-    const list = await api("GET", `${s.base}?month=2030-05`, s.token);
+    const list = await api<VisitList>("GET", `${s.base}?month=2030-05`, s.token);
     expect(list.json.items.map((v: { leaderName: string; status: string }) => [v.leaderName, v.status])).toEqual([
       ["Lê Văn Lãnh", "attended"],
       ["Hoàng Thị Đạo", "attended"],
@@ -185,7 +198,7 @@ describe("the visit loop", () => {
     const aug = await s.meeting(s.branchId, "2030-08-10T12:30:00.000Z");
     const other2 = await s.meeting(s.branch2, "2030-07-15T12:30:00.000Z");
     const plan = (
-      await api("POST", s.base, s.token, {
+      await api<VisitView>("POST", s.base, s.token, {
         leaderPersonId: s.leader.id,
         organizationId: s.branchId,
         month: "2030-06",
@@ -198,12 +211,12 @@ describe("the visit loop", () => {
       .insert(attendance)
       .values({ tenantId: s.tenantId, meetingId: jun, personId: s.leader.id, status: "absent_excused" });
     await db().update(meetings).set({ status: "closed" }).where(eq(meetings.id, jun));
-    expect((await api("GET", `${s.base}/${plan.id}`, s.token)).json.status).toBe("missed");
+    expect((await api<VisitView>("GET", `${s.base}/${plan.id}`, s.token)).json.status).toBe("missed");
     // Bad targets: another branch's meeting, an earlier one, malformed body.
     expect((await api("POST", `${s.base}/${plan.id}/move`, s.token, { meetingId: other2 })).status).toBe(400);
     expect((await api("POST", `${s.base}/${plan.id}/move`, s.token, { meetingId: jun })).status).toBe(409);
     expect((await api("POST", `${s.base}/${plan.id}/move`, s.token, { meetingId: 5 })).status).toBe(400);
-    const moved = await api("POST", `${s.base}/${plan.id}/move`, s.token, {});
+    const moved = await api<Moved>("POST", `${s.base}/${plan.id}/move`, s.token, {});
     expect(moved.status).toBe(201);
     expect(moved.json.moved).toMatchObject({ id: plan.id, status: "moved", movedToMeetingId: jul });
     expect(moved.json.plan).toMatchObject({
@@ -217,19 +230,19 @@ describe("the visit loop", () => {
     expect((await api("POST", `${s.base}/${plan.id}/move`, s.token, {})).status).toBe(409);
     // July is cancelled: the continuation is missed and moves on to August, chosen explicitly.
     await db().update(meetings).set({ status: "cancelled" }).where(eq(meetings.id, jul));
-    const again = await api("POST", `${s.base}/${moved.json.plan.id}/move`, s.token, { meetingId: aug });
+    const again = await api<Moved>("POST", `${s.base}/${moved.json.plan.id}/move`, s.token, { meetingId: aug });
     expect(again.status).toBe(201);
     expect(again.json.plan).toMatchObject({ month: "2030-08", meetingId: aug });
     // August closes without the leader; no later meeting exists.
     await db().update(meetings).set({ status: "closed" }).where(eq(meetings.id, aug));
-    const none = await api("POST", `${s.base}/${again.json.plan.id}/move`, s.token, {});
+    const none = await api<ErrorBody>("POST", `${s.base}/${again.json.plan.id}/move`, s.token, {});
     expect(none.status).toBe(409);
     expect(none.json.error.message).toMatch(/chưa có cuộc họp tiếp theo/);
   });
 
   it("marks missed a plan whose month passed with no meeting", async () => {
     const s = await setup();
-    const res = await api("POST", s.base, s.token, {
+    const res = await api<VisitView>("POST", s.base, s.token, {
       leaderPersonId: s.leader.id,
       organizationId: s.branch2,
       month: "2024-02",
@@ -240,9 +253,13 @@ describe("the visit loop", () => {
   it("lets staff correct a plan and delete one still ahead", async () => {
     const s = await setup();
     const plan = (
-      await api("POST", s.base, s.token, { leaderPersonId: s.leader.id, organizationId: s.branchId, month: "2030-09" })
+      await api<VisitView>("POST", s.base, s.token, {
+        leaderPersonId: s.leader.id,
+        organizationId: s.branchId,
+        month: "2030-09",
+      })
     ).json;
-    const patched = await api("PATCH", `${s.base}/${plan.id}`, s.token, {
+    const patched = await api<VisitView>("PATCH", `${s.base}/${plan.id}`, s.token, {
       notes: "Đổi người đi cùng",
       status: "attended",
     });
@@ -251,7 +268,11 @@ describe("the visit loop", () => {
     expect((await api("PATCH", `${s.base}/${plan.id}`, s.token, { status: "moved" })).status).toBe(400);
     expect((await api("DELETE", `${s.base}/${plan.id}`, s.token)).status).toBe(409);
     const plan2 = (
-      await api("POST", s.base, s.token, { leaderPersonId: s.leader2.id, organizationId: s.branchId, month: "2030-09" })
+      await api<VisitView>("POST", s.base, s.token, {
+        leaderPersonId: s.leader2.id,
+        organizationId: s.branchId,
+        month: "2030-09",
+      })
     ).json;
     expect((await api("DELETE", `${s.base}/${plan2.id}`, s.token)).status).toBe(200);
     expect((await api("GET", `${s.base}/${plan2.id}`, s.token)).status).toBe(404);
@@ -263,7 +284,7 @@ describe("who sees which visits", () => {
     const s = await setup();
     const m = await s.meeting(s.branchId, "2030-10-10T12:30:00.000Z");
     const mine = (
-      await api("POST", s.base, s.token, {
+      await api<VisitView>("POST", s.base, s.token, {
         leaderPersonId: s.leader.id,
         organizationId: s.branchId,
         month: "2030-10",
@@ -271,7 +292,7 @@ describe("who sees which visits", () => {
       })
     ).json;
     const theirs = (
-      await api("POST", s.base, s.token, {
+      await api<VisitView>("POST", s.base, s.token, {
         leaderPersonId: s.leader2.id,
         organizationId: s.branchId,
         month: "2030-10",
@@ -279,18 +300,18 @@ describe("who sees which visits", () => {
       })
     ).json;
     const leaderToken = await login(s.leader.email);
-    const list = await api("GET", `${s.base}?year=2030&leaderPersonId=${s.leader2.id}`, leaderToken);
+    const list = await api<VisitList>("GET", `${s.base}?year=2030&leaderPersonId=${s.leader2.id}`, leaderToken);
     expect(list.json.items.map((v: { id: string }) => v.id)).toEqual([mine.id]);
     expect((await api("GET", `${s.base}/${mine.id}`, leaderToken)).status).toBe(200);
     expect((await api("GET", `${s.base}/${theirs.id}`, leaderToken)).status).toBe(404);
     expect((await api("GET", `${s.base}/leaders`, leaderToken)).status).toBe(403);
     expect((await api("PATCH", `${s.base}/${mine.id}`, leaderToken, { notes: "x" })).status).toBe(403);
     expect((await api("DELETE", `${s.base}/${mine.id}`, leaderToken)).status).toBe(403);
-    const all = await api("GET", `${s.base}?year=2030`, s.token);
+    const all = await api<VisitList>("GET", `${s.base}?year=2030`, s.token);
     expect(all.json.items).toHaveLength(2);
-    const filtered = await api("GET", `${s.base}?year=2030&leaderPersonId=${s.leader2.id}`, s.token);
+    const filtered = await api<VisitList>("GET", `${s.base}?year=2030&leaderPersonId=${s.leader2.id}`, s.token);
     expect(filtered.json.items.map((v: { id: string }) => v.id)).toEqual([theirs.id]);
-    const leaders = await api("GET", `${s.base}/leaders`, s.token);
+    const leaders = await api<Leaders>("GET", `${s.base}/leaders`, s.token);
     expect(leaders.json.items.map((l: { fullName: string }) => l.fullName)).toEqual([
       "Hoàng Thị Đạo",
       "Lê Văn Lãnh",
@@ -303,14 +324,22 @@ describe("who sees which visits", () => {
     const other = await setup();
     // Two plans for months without meetings yet: no meeting to be a guest of, so standing comes from the plan.
     const mine = (
-      await api("POST", s.base, s.token, { leaderPersonId: s.leader.id, organizationId: s.branchId, month: "2030-05" })
+      await api<VisitView>("POST", s.base, s.token, {
+        leaderPersonId: s.leader.id,
+        organizationId: s.branchId,
+        month: "2030-05",
+      })
     ).json;
     const theirs = (
-      await api("POST", s.base, s.token, { leaderPersonId: s.leader2.id, organizationId: s.branch2, month: "2030-05" })
+      await api<VisitView>("POST", s.base, s.token, {
+        leaderPersonId: s.leader2.id,
+        organizationId: s.branch2,
+        month: "2030-05",
+      })
     ).json;
     expect([mine.meetingId, theirs.meetingId]).toEqual([null, null]);
     const planElsewhere = (
-      await api("POST", other.base, other.token, {
+      await api<VisitView>("POST", other.base, other.token, {
         leaderPersonId: other.leader.id,
         organizationId: other.branchId,
         month: "2030-05",
@@ -318,9 +347,9 @@ describe("who sees which visits", () => {
     ).json;
     const leaderToken = await login(s.leader.email);
 
-    const me = await api("GET", "/api/auth/me", leaderToken);
+    const me = await api<Me>("GET", "/api/auth/me", leaderToken);
     expect(me.json.tenants.map((t: { id: string }) => t.id)).toEqual([s.tenantId]);
-    const list = await api("GET", `${s.base}?year=2030`, leaderToken);
+    const list = await api<VisitList>("GET", `${s.base}?year=2030`, leaderToken);
     expect(list.status).toBe(200);
     expect(list.json.items.map((v: { id: string }) => v.id)).toEqual([mine.id]);
     expect((await api("GET", `${s.base}/${mine.id}`, leaderToken)).status).toBe(200);
@@ -329,7 +358,7 @@ describe("who sees which visits", () => {
     await s.meeting(s.branchId, "2030-06-10T12:30:00.000Z");
     expect((await api("GET", `/api/tenants/${s.tenantId}/members`, leaderToken)).status).toBe(403);
     expect((await api("GET", `/api/tenants/${s.tenantId}/organizations`, leaderToken)).status).toBe(403);
-    expect((await api("GET", `/api/tenants/${s.tenantId}/meetings`, leaderToken)).json.items).toEqual([]);
+    expect((await api<MeetingList>("GET", `/api/tenants/${s.tenantId}/meetings`, leaderToken)).json.items).toEqual([]);
     expect((await api("GET", `/api/tenants/${s.tenantId}/reports/meetings?year=2030`, leaderToken)).status).toBe(403);
     expect((await api("PATCH", `${s.base}/${mine.id}`, leaderToken, { notes: "x" })).status).toBe(403);
     // Another committee's ids answer 404, and its plan is unchanged.
@@ -346,10 +375,18 @@ describe("who sees which visits", () => {
     const a = await setup();
     const b = await setup();
     const planB = (
-      await api("POST", b.base, b.token, { leaderPersonId: a.leader.id, organizationId: b.branchId, month: "2030-11" })
+      await api<VisitView>("POST", b.base, b.token, {
+        leaderPersonId: a.leader.id,
+        organizationId: b.branchId,
+        month: "2030-11",
+      })
     ).json;
     const planA = (
-      await api("POST", a.base, a.token, { leaderPersonId: a.leader.id, organizationId: a.branchId, month: "2030-11" })
+      await api<VisitView>("POST", a.base, a.token, {
+        leaderPersonId: a.leader.id,
+        organizationId: a.branchId,
+        month: "2030-11",
+      })
     ).json;
     expect((await api("GET", `${a.base}/${planB.id}`, a.token)).status).toBe(404);
     expect((await api("PATCH", `${a.base}/${planB.id}`, a.token, { notes: "x" })).status).toBe(404);
@@ -358,9 +395,9 @@ describe("who sees which visits", () => {
     expect((await api("GET", `${b.base}?year=2030`, a.token)).status).toBe(404);
     const [row] = await db().select().from(visitPlans).where(eq(visitPlans.id, planB.id));
     expect(row).toMatchObject({ notes: "", status: "planned" });
-    expect((await api("GET", `${a.base}?year=2030`, a.token)).json.items.map((v: { id: string }) => v.id)).toEqual([
-      planA.id,
-    ]);
+    expect(
+      (await api<VisitList>("GET", `${a.base}?year=2030`, a.token)).json.items.map((v: { id: string }) => v.id),
+    ).toEqual([planA.id]);
     expect((await api("GET", `${a.base}?year=2030&organizationId=${b.branchId}`, a.token)).status).toBe(404);
     expect((await api("GET", `${a.base}?year=abc`, a.token)).status).toBe(400);
     expect((await api("GET", `${a.base}?status=lost`, a.token)).status).toBe(400);
