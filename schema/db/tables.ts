@@ -9,11 +9,23 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
 
 const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
-export const tenants = sqliteTable("tenants", {
-  id: text("id").primaryKey(),
-  name: text("name").notNull(),
-  createdAt: createdAt(),
-});
+/**
+ * A party committee using chibo. A province committee (Tỉnh ủy) is a tenant whose child tenants are the grassroots
+ * committees under it: its admins create them, read their reports and plan visits to their branches.
+ */
+export const tenants = sqliteTable(
+  "tenants",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["province", "committee"] })
+      .notNull()
+      .default("committee"),
+    parentId: text("parent_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("tenants_parent").on(t.parentId)],
+);
 
 /** The tenant's tree: grassroots committees (đảng bộ cơ sở) with branches under them, or grassroots branches. */
 export const organizations = sqliteTable(
@@ -34,11 +46,16 @@ export const organizations = sqliteTable(
   (t) => [index("organizations_tenant_parent").on(t.tenantId, t.parentId)],
 );
 
+/**
+ * Accounts. A row is made by a committee only as the empty account of a member record or guest it adds (no e-mail,
+ * no password, never shared); the holder fills it in by redeeming an invitation (docs/identity.md). The name here is
+ * the account's own; a committee's view of its member is the membership row.
+ */
 export const people = sqliteTable(
   "people",
   {
     id: text("id").primaryKey(),
-    /** Login name, lower-cased. Members imported without an e-mail get none and cannot log in until given one. */
+    /** Login name, lower-cased, chosen by the holder. Null until the holder redeems an invitation. */
     email: text("email"),
     fullName: text("full_name").notNull(),
     /** Name folded to ASCII lower case ("nguyen van an") so a search without diacritics finds it. */
@@ -74,6 +91,16 @@ export const memberships = sqliteTable(
     exemptReason: text("exempt_reason"),
     exemptFrom: text("exempt_from"),
     exemptTo: text("exempt_to"),
+    /**
+     * The committee's own record of the member: name, contact e-mail, phone, birth year. Never read from or written
+     * to the account (people), so no committee sees or changes what another one entered.
+     */
+    fullName: text("full_name").notNull().default(""),
+    email: text("email"),
+    phone: text("phone"),
+    birthYear: integer("birth_year"),
+    /** When an account took this record by redeeming the committee's invitation; null while nobody has. */
+    linkedAt: text("linked_at"),
     /** schema/text.ts memberSearchText(person's name, e-mail): kept in step by every writer of either. */
     searchText: text("search_text").notNull().default(""),
     /**
@@ -516,6 +543,8 @@ export const invitations = sqliteTable(
       .references(() => tenants.id),
     membershipId: text("membership_id").references(() => memberships.id),
     meetingId: text("meeting_id").references(() => meetings.id),
+    /** For `guest`: the guest's account row the meeting invited (replaced by the redeemer's account). */
+    personId: text("person_id").references(() => people.id),
     createdBy: text("created_by")
       .notNull()
       .references(() => people.id),
@@ -531,3 +560,38 @@ export const invitations = sqliteTable(
     index("invitations_tenant_membership").on(t.tenantId, t.membershipId),
   ],
 );
+
+/**
+ * WebAuthn credentials (passkeys) a person registered after logging in; login with one needs no password.
+ * `id` is the credential id and `publicKey` the COSE key, both base64url.
+ */
+export const passkeys = sqliteTable(
+  "passkeys",
+  {
+    id: text("id").primaryKey(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    publicKey: text("public_key").notNull(),
+    counter: integer("counter").notNull().default(0),
+    /** JSON array of AuthenticatorTransport strings, as the browser reported them. */
+    transports: text("transports").notNull().default("[]"),
+    /** A name the holder recognises ("Điện thoại Android"), editable. */
+    name: text("name").notNull().default(""),
+    createdAt: createdAt(),
+    lastUsedAt: text("last_used_at"),
+  },
+  (t) => [index("passkeys_person").on(t.personId)],
+);
+
+/**
+ * Messages the Worker would have sent with no e-mail sender configured: local development reads them at
+ * /dev/outbox (worker/dev), tests read them too. A deployed Worker with a sender never writes here.
+ */
+export const mailOutbox = sqliteTable("mail_outbox", {
+  id: text("id").primaryKey(),
+  toAddress: text("to_address").notNull(),
+  subject: text("subject").notNull(),
+  textBody: text("text_body").notNull(),
+  createdAt: createdAt(),
+});
