@@ -527,7 +527,8 @@ export const loginThrottle = sqliteTable(
 
 /**
  * Single-use secrets a committee hands to one person (docs/identity.md): `member` links a membership to the account
- * that redeems it, `reset` lets the membership's person choose a new password, `guest` admits a person to a meeting.
+ * that redeems it, `reset` lets the membership's person (or, asked for by e-mail, the account) choose a new password,
+ * `guest` admits a person to a meeting, `staff` gives a committee office role (the first admin of a new committee).
  * Only SHA-256 hashes of the link's secret and of the short code are stored. A row is live while it is neither
  * redeemed, revoked nor expired; redeeming is one conditional UPDATE, so it succeeds once.
  */
@@ -537,13 +538,15 @@ export const invitations = sqliteTable(
     id: text("id").primaryKey(),
     tokenHash: text("token_hash").notNull(),
     codeHash: text("code_hash").notNull(),
-    purpose: text("purpose", { enum: ["member", "reset", "guest"] }).notNull(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    purpose: text("purpose", { enum: ["member", "reset", "guest", "staff"] }).notNull(),
+    /** Null only for a `reset` the holder asked for by e-mail ("forgot password"), which belongs to no committee. */
+    tenantId: text("tenant_id").references(() => tenants.id),
     membershipId: text("membership_id").references(() => memberships.id),
     meetingId: text("meeting_id").references(() => meetings.id),
-    /** For `guest`: the guest's account row the meeting invited (replaced by the redeemer's account). */
+    /**
+     * The account row the invitation fills in: for `guest` and `staff` the empty account the committee made for the
+     * guest or officer (the redeemer's own account replaces it), for a `reset` by e-mail the account itself.
+     */
     personId: text("person_id").references(() => people.id),
     createdBy: text("created_by")
       .notNull()
