@@ -47,9 +47,9 @@ export async function loadMeeting(db: Db, tenantId: string, meetingId: string): 
       .where(and(eq(agendaItems.tenantId, tenantId), eq(agendaItems.meetingId, meetingId)))
       .orderBy(asc(agendaItems.position)),
     db
-      .select({ m: memberships, name: people.fullName })
+      // The committee's own record of each member names them in the room.
+      .select({ m: memberships })
       .from(memberships)
-      .innerJoin(people, eq(people.id, memberships.personId))
       // Transferred, suspended or detained members are not in the base and not expected: not on the roster.
       .where(
         and(
@@ -86,9 +86,9 @@ export async function loadMeeting(db: Db, tenantId: string, meetingId: string): 
         combined: m.combined,
       },
       roster: members
-        .map(({ m: x, name }) => ({
+        .map(({ m: x }) => ({
           personId: x.personId,
-          name,
+          name: x.fullName,
           status: x.status,
           branchRole: x.branchRole,
           exempt: exemptOn(x),

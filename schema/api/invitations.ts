@@ -5,7 +5,7 @@ export const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 export const CODE_LENGTH = 10;
 export const INVITATION_DAYS = 14;
 
-export const invitationPurposeSchema = z.enum(["member", "reset", "guest"]);
+export const invitationPurposeSchema = z.enum(["member", "reset", "guest", "staff"]);
 export type InvitationPurpose = z.infer<typeof invitationPurposeSchema>;
 
 /** An admin or the branch's secretary asks for a fresh invitation (or reset code) for one member record. */
@@ -48,10 +48,18 @@ export const redeemSchema = z
   });
 export type Redeem = z.infer<typeof redeemSchema>;
 
-/** The answer names only what the caller already holds: which purpose, tenant and member record it was for. */
+/**
+ * The answer names only what the caller already holds: which purpose, committee, member record or meeting it was for
+ * (no committee for a reset asked for by e-mail), and whether this device is now signed in (a new account or a new
+ * password signs in at once; a session cookie comes with the answer).
+ */
 export const redeemedSchema = z.object({
   purpose: invitationPurposeSchema,
-  tenantId: z.string(),
+  tenantId: z.string().nullable(),
   membershipId: z.string().nullable(),
+  meetingId: z.string().nullable(),
+  signedIn: z.boolean(),
+  /** The session's bearer token, for clients that do not use the cookie; present when `signedIn`. */
+  token: z.string().optional(),
 });
 export type Redeemed = z.infer<typeof redeemedSchema>;

@@ -148,14 +148,23 @@ export const documentInputSchema = z
   });
 export type DocumentInput = z.infer<typeof documentInputSchema>;
 
-export const guestInputSchema = z
-  .object({
-    email: z.email().max(254),
-    fullName: z.string().trim().min(1).max(200),
-    /** The guest's office, e.g. "Phó Bí thư Đảng ủy phường". */
-    title: z.string().trim().max(200).default(""),
-  })
-  .strict();
+/**
+ * Inviting a guest (a visiting leader): either someone the committee names (an empty account is made for them and an
+ * invitation answered once, to hand over or e-mail), or an officer of this committee or of the province above it, who
+ * already has an account and is admitted at once.
+ */
+export const guestInputSchema = z.union([
+  z
+    .object({
+      fullName: z.string().trim().min(1).max(200),
+      /** Where the invitation is e-mailed, when a sender is configured; never looked up. */
+      email: z.email().trim().toLowerCase().max(254).optional(),
+      /** The guest's office, e.g. "Phó Bí thư Đảng ủy phường". */
+      title: z.string().trim().max(200).default(""),
+    })
+    .strict(),
+  z.object({ personId: idSchema, title: z.string().trim().max(200).default("") }).strict(),
+]);
 export type GuestInput = z.input<typeof guestInputSchema>;
 
 export const minutesInputSchema = z.object({ body: z.string().min(1).max(500_000) }).strict();
@@ -204,8 +213,13 @@ export interface MeetingGuest {
   fullName: string;
   email: string | null;
   title: string;
-  /** Whether the person has a password; a committee admin sets one before they can log in. */
+  /** Whether the guest has taken the invitation (has an account that can log in). */
   canLogIn: boolean;
+}
+
+/** The answer to inviting a named guest: the guest, and the invitation's link and code, shown this once. */
+export interface InvitedGuest extends MeetingGuest {
+  invitation: { link: string; code: string; expiresAt: string } | null;
 }
 export interface MeetingDetail extends Meeting {
   agenda: AgendaItem[];

@@ -57,6 +57,8 @@ export const memberSchema = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   birthYear: z.number().nullable(),
+  /** When someone redeemed the committee's invitation for this record; null: nobody logs in as this member yet. */
+  linkedAt: z.string().nullable(),
   organizationId: z.string(),
   organizationName: z.string(),
   status: membershipStatusSchema,
@@ -81,8 +83,8 @@ const probationIssue = {
 };
 
 /**
- * Adds a member. When the e-mail already belongs to a person (one account each, across committees), that
- * person is reused, provided the names match; otherwise it is refused as a conflict.
+ * Adds a member record: the committee's own data. The e-mail is a contact address (where an invitation goes), never a
+ * login and never looked up elsewhere; the record joins an account only when its invitation is redeemed.
  */
 export const createMemberSchema = z
   .object({
@@ -116,18 +118,12 @@ export const updateMemberSchema = z
   .refine((m) => m.status !== "probationary" || !!m.probationStart, probationIssue);
 export type UpdateMember = z.infer<typeof updateMemberSchema>;
 
-/** An admin sets a person's password so the committee can hand out logins; their other sessions end. */
-export const setPasswordSchema = z
-  .object({ password: z.string().min(10, "Mật khẩu cần ít nhất 10 ký tự / at least 10 characters").max(200) })
-  .strict();
-export type SetPassword = z.infer<typeof setPasswordSchema>;
-
 /** `POST /members/import` answer (also for `?dryRun=1`, then nothing was written). */
 export const importResultSchema = z.object({
   dryRun: z.boolean(),
   rows: z.number().int(),
-  newPeople: z.number().int(),
-  reusedPeople: z.number().int(),
+  /** The new records' ids (empty on a dry run), so the secretary can invite them all at once. */
+  membershipIds: z.array(z.string()),
   byOrganization: z.array(
     z.object({ organizationId: z.string(), organizationName: z.string(), rows: z.number().int() }),
   ),
@@ -140,7 +136,6 @@ export const importResultSchema = z.object({
       organizationName: z.string(),
       status: membershipStatusSchema,
       branchRole: branchRoleSchema,
-      existingPersonId: z.string().nullable(),
     }),
   ),
 });

@@ -153,9 +153,9 @@ describe("drizzle-kit's migrations", () => {
   }, 120_000);
 
   it("grow by a numbered migration beside the old ones, which a database with data takes", async () => {
-    const anchor = 'export const tenants = sqliteTable("tenants", {\n  id: text("id").primaryKey(),\n';
+    const anchor = '  "tenants",\n  {\n    id: text("id").primaryKey(),\n';
     expect(tables).toContain(anchor);
-    const { migrations } = await generate(tables.replace(anchor, `${anchor}  motto: text("motto"),\n`), "add_motto");
+    const { migrations } = await generate(tables.replace(anchor, `${anchor}    motto: text("motto"),\n`), "add_motto");
     const old = listMigrations();
     const next = `${String(old.length).padStart(4, "0")}_add_motto.sql`;
     expect(listMigrations(migrations)).toEqual([...old, next]);

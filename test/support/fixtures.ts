@@ -23,6 +23,10 @@ export interface PersonSpec {
   login?: boolean;
 }
 
+/**
+ * An account. `login: false` makes what a committee makes for a record nobody has taken yet: an empty account (no
+ * login e-mail, no password); the e-mail answered is then the record's contact address only.
+ */
 export async function createPerson(name: string, login = true) {
   const id = uid("p");
   const email = `${id}@chibo.test`;
@@ -30,7 +34,7 @@ export async function createPerson(name: string, login = true) {
     .insert(people)
     .values({
       id,
-      email,
+      email: login ? email : null,
       fullName: name,
       searchName: foldForSearch(name),
       passwordHash: login ? await passwordHash() : null,
@@ -81,10 +85,56 @@ export async function createTenant(members: PersonSpec[] = [{ name: "Nguyễn V�
         exemptReason: spec.exempt ? "Tuổi cao, sức yếu" : null,
         exemptFrom: spec.exempt ? "2026-01-01" : null,
         searchText: memberSearchText(person.name, person.email),
+        fullName: person.name,
+        email: person.email,
+        linkedAt: spec.login === false ? null : new Date().toISOString(),
       });
     people[spec.name] = { ...person, membershipId };
   }
   return { tenantId, committeeId, branchId, admin, people };
+}
+
+/**
+ * A leader of the province above the tenant (made on first use): a linked member of a province branch's committee,
+ * holding no office role there, so the committee below may plan their visits and invite them.
+ */
+export async function createLeader(tenantId: string, name: string) {
+  const leader = await createPerson(name);
+  const parent = await env.DB.prepare("select parent_id as id from tenants where id = ?")
+    .bind(tenantId)
+    .first<{ id: string | null }>();
+  let provinceId = parent?.id ?? null;
+  if (!provinceId) {
+    provinceId = uid("t");
+    await db()
+      .insert(tenants)
+      .values({ id: provinceId, name: `Tỉnh ủy thử ${provinceId}`, kind: "province" });
+    await env.DB.prepare("update tenants set parent_id = ? where id = ?").bind(provinceId, tenantId).run();
+  }
+  let branch = await env.DB.prepare("select id from organizations where tenant_id = ? limit 1")
+    .bind(provinceId)
+    .first<{ id: string }>();
+  if (!branch) {
+    branch = { id: uid("org") };
+    await db()
+      .insert(organizations)
+      .values({ id: branch.id, tenantId: provinceId, kind: "branch", name: "Chi bộ Văn phòng Tỉnh ủy" });
+  }
+  await db()
+    .insert(memberships)
+    .values({
+      id: uid("m"),
+      tenantId: provinceId,
+      organizationId: branch.id,
+      personId: leader.id,
+      status: "official",
+      branchRole: "committee",
+      fullName: name,
+      email: leader.email,
+      linkedAt: new Date().toISOString(),
+      searchText: memberSearchText(name, leader.email),
+    });
+  return leader;
 }
 
 /** Logs in through the real API and returns the bearer token. */

@@ -53,14 +53,13 @@ describe("CSV import explained", () => {
         result={{
           dryRun: true,
           rows: 2,
-          newPeople: 1,
-          reusedPeople: 1,
+          membershipIds: [],
           byOrganization: [{ organizationId: "o1", organizationName: "Chi bộ 1", rows: 2 }],
           preview: [],
         }}
       />
     ));
-    expect(screen.getByRole("status").textContent).toContain("2 dòng; 1 người mới, 1 người đã có tài khoản");
+    expect(screen.getByRole("status").textContent).toContain("2 dòng. Mỗi người nhận lời mời");
     expect(screen.getByText("Chi bộ 1: 2 đảng viên")).toBeTruthy();
   });
 

@@ -26,6 +26,7 @@ const member: Member = {
   email: "an@chibo.test",
   phone: null,
   birthYear: 1970,
+  linkedAt: "2026-01-01T00:00:00.000Z",
   organizationId: "o-1",
   organizationName: "Chi bộ khu phố 3",
   status: "official",

@@ -11,7 +11,7 @@ import type { IssuedInvitation } from "../../schema/api/invitations";
 import { evaluations } from "../../schema/db/tables";
 import { errorCodes, statusOfCode } from "../../schema/errors";
 import { app, MAX_BODY_BYTES } from "../../worker/app";
-import { api, createPerson, db, login } from "../support/fixtures";
+import { api, createLeader, db, login } from "../support/fixtures";
 import { branch, planned, setStatus } from "./meetings-helpers";
 
 type Created = { id: string };
@@ -80,7 +80,7 @@ async function world() {
   const past = await planned(t, { topic: "Sinh hoạt tháng trước" });
   await setStatus(past.id, "closed");
   const minutes = await api("POST", `${base}/meetings/${past.id}/minutes`, tokenOf, { body: "Biên bản" });
-  const leader = await createPerson("Lãnh Đạo Dự");
+  const leader = await createLeader(t.tenantId, "Lãnh Đạo Dự");
   const visit = await api<Created>("POST", `${base}/visits`, tokenOf, {
     leaderPersonId: leader.id,
     organizationId: t.branchId,

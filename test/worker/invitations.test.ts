@@ -49,7 +49,10 @@ async function setUp() {
   ]);
   const member = t.people["Lê Thị Đảng Viên"]!;
   // The committee's data about the member: never to be shown to whoever redeems.
-  await db().update(people).set({ phone: "0905123456", birthYear: 1951 }).where(eq(people.id, member.id));
+  await db()
+    .update(memberships)
+    .set({ phone: "0905123456", birthYear: 1951 })
+    .where(eq(memberships.id, member.membershipId));
   const adminToken = await login(t.admin.email);
   return { ...t, member, adminToken };
 }
@@ -83,7 +86,14 @@ describe("member invitations", () => {
       purpose: "member",
       tenantId: t.tenantId,
       membershipId: t.member.membershipId,
+      meetingId: null,
+      signedIn: true,
+      token: expect.any(String),
     });
+    // The new account is the record's own empty account, filled in: nothing recorded for it is lost.
+    expect(await personOf(t.member.membershipId)).toBe(t.member.id);
+    const signedIn = await api<Me>("GET", "/api/auth/me", (res.json as { token: string }).token);
+    expect(signedIn.json.person.id).toBe(t.member.id);
     const text = JSON.stringify(res.json);
     for (const secret of ["0905123456", "1951", t.member.name, t.member.email]) expect(text).not.toContain(secret);
 
@@ -93,11 +103,14 @@ describe("member invitations", () => {
     expect(me.json.tenants.map((x: { id: string }) => x.id)).toEqual([t.tenantId]);
     const listed = await api<MemberPage>(
       "GET",
-      `/api/tenants/${t.tenantId}/members?q=${encodeURIComponent(email)}`,
+      `/api/tenants/${t.tenantId}/members?q=${encodeURIComponent(t.member.name)}`,
       t.adminToken,
     );
     expect(listed.json.total).toBe(1);
+    // The list shows the committee's record, now marked as taken; the login e-mail stays the holder's own.
     expect(listed.json.items[0]).toMatchObject({ fullName: t.member.name, phone: "0905123456", birthYear: 1951 });
+    expect(listed.json.items[0]?.linkedAt).not.toBeNull();
+    expect(JSON.stringify(listed.json)).not.toContain(email);
 
     const again = await redeem<ErrorBody>({ code: issued.code, email: freshEmail(), password: NEW_PASSWORD });
     expect(again.status).toBe(404);
@@ -240,7 +253,12 @@ describe("reset codes", () => {
     const issued = await issue(t.tenantId, secretary.membershipId, t.adminToken, "reset");
     const res = await redeem({ code: issued.code, password: NEW_PASSWORD });
     expect(res.status, JSON.stringify(res.json)).toBe(200);
-    expect(res.json).toEqual({ purpose: "reset", tenantId: t.tenantId, membershipId: secretary.membershipId });
+    expect(res.json).toMatchObject({
+      purpose: "reset",
+      tenantId: t.tenantId,
+      membershipId: secretary.membershipId,
+      signedIn: true,
+    });
     for (const token of [phone, laptop]) expect((await api("GET", "/api/auth/me", token)).status).toBe(401);
     await expect(login(secretary.email, PASSWORD)).rejects.toThrow(/401/);
     const fresh = await login(secretary.email, NEW_PASSWORD);
@@ -249,16 +267,20 @@ describe("reset codes", () => {
     expect((await redeem({ code: issued.code, password: "another-password-1" })).status).toBe(404);
   });
 
-  it("never resets an account that another committee's member also uses, at issue or at redemption", async () => {
+  it("never resets an account that another committee also uses, and issuing does not tell", async () => {
     const t = await setUp();
     const other = await createTenant();
     // Our member's record is linked to the other committee's admin (they redeemed our invitation).
     const joined = await issue(t.tenantId, t.member.membershipId, t.adminToken);
     expect((await redeem({ secret: secretOf(joined.link) }, await login(other.admin.email))).status).toBe(200);
-    const refused = await api("POST", invitationsOf(t.tenantId, t.member.membershipId), t.adminToken, {
-      purpose: "reset",
+    // Issuing answers as for any linked record of ours: whether the account serves elsewhere is not observable here.
+    const refused = await redeem<ErrorBody>({
+      code: (await issue(t.tenantId, t.member.membershipId, t.adminToken, "reset")).code,
+      password: NEW_PASSWORD,
     });
+    // The holder of the code is told to use "forgot password" by e-mail or a passkey; the password stays.
     expect(refused.status).toBe(409);
+    await expect(login(other.admin.email, NEW_PASSWORD)).rejects.toThrow(/401/);
     // A reset issued before the account was shared is refused when redeemed, and the password stays.
     const secretary = t.people["Nguyễn Văn Bí Thư"]!;
     const early = await issue(t.tenantId, secretary.membershipId, t.adminToken, "reset");
@@ -279,7 +301,13 @@ describe("reset codes", () => {
 
   it("needs a new password, and keeps the code for a second try without one", async () => {
     const t = await setUp();
-    const issued = await issue(t.tenantId, t.member.membershipId, t.adminToken, "reset");
+    const unlinked = await api("POST", invitationsOf(t.tenantId, t.member.membershipId), t.adminToken, {
+      purpose: "reset",
+    });
+    // Nobody took the record yet: there is no password to reset, the committee sends an invitation instead.
+    expect(unlinked.status).toBe(409);
+    const secretary = t.people["Nguyễn Văn Bí Thư"]!;
+    const issued = await issue(t.tenantId, secretary.membershipId, t.adminToken, "reset");
     const missing = await redeem({ code: issued.code });
     expect(missing.status).toBe(400);
     const ok = await redeem({ code: issued.code, password: NEW_PASSWORD });

@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import type { InvitedGuest } from "../../schema/api/meetings";
 import type { ErrorBody, ErrorIssue } from "../../schema/errors";
-import { api, createPerson, login } from "../support/fixtures";
+import { api, createLeader, createPerson, login } from "../support/fixtures";
 import { auditCount, base, branch, planned, setStatus, staff } from "./meetings-helpers";
 
 /** What these tests read of the meeting answers (schema/api/meetings.ts exports no answer types). */
@@ -191,46 +192,41 @@ describe("documents", () => {
 });
 
 describe("guests", () => {
-  it("reuses a leader known by e-mail in another tenant, creates an unknown one without a password", async () => {
+  it("invites a named guest by invitation only, and admits the province's leaders by pick", async () => {
     const t = await branch();
     const other = await branch();
     const m = await planned(t);
     const url = `${base(t.tenantId)}/${m.id}/guests`;
-    // A leader who is a member elsewhere: one person, who can already log in.
-    const known = await api("POST", url, t.adminToken, {
+    // A named guest (even with an e-mail another committee knows) gets an empty account and an invitation.
+    const named = await api<InvitedGuest>("POST", url, t.adminToken, {
       email: other.secretary.email.toUpperCase(),
-      fullName: "Tên khác",
-      title: "Thường vụ Đảng ủy",
-    });
-    expect(known.status).toBe(201);
-    expect(known.json).toMatchObject({
-      personId: other.secretary.id,
-      fullName: "Nguyễn Văn Bí Thư",
-      canLogIn: true,
-      title: "Thường vụ Đảng ủy",
-    });
-    const fresh = await api<GuestAnswer>("POST", url, t.adminToken, {
-      email: "lanh.dao.moi@tinh.vn",
       fullName: "Võ Văn Lãnh Đạo",
       title: "Tỉnh ủy viên",
     });
-    expect(fresh.status).toBe(201);
-    expect(fresh.json).toMatchObject({ fullName: "Võ Văn Lãnh Đạo", email: "lanh.dao.moi@tinh.vn", canLogIn: false });
+    expect(named.status, JSON.stringify(named.json)).toBe(201);
+    expect(named.json).toMatchObject({ fullName: "Võ Văn Lãnh Đạo", email: null, canLogIn: false });
+    expect(named.json.personId).not.toBe(other.secretary.id);
+    expect(named.json.invitation?.link).toMatch(/\/invite\//);
+    const otherToken = await login(other.secretary.email);
+    expect((await api("GET", `${base(t.tenantId)}/${m.id}`, otherToken)).status).toBe(404);
+    // The invitation, redeemed by the leader logged in: their own account takes the guest's place.
+    const redeemed = await api("POST", "/api/invitations/redeem", otherToken, { code: named.json.invitation?.code });
+    expect(redeemed.status, JSON.stringify(redeemed.json)).toBe(200);
     expect(
-      (await api("POST", url, t.adminToken, { email: "lanh.dao.moi@tinh.vn", fullName: "X", title: "" })).status,
-    ).toBe(409);
-    const detail = await api<MeetingDetail>("GET", `${base(t.tenantId)}/${m.id}`, t.adminToken);
-    expect(detail.json.guests.map((g: { personId: string }) => g.personId)).toEqual([
-      other.secretary.id,
-      fresh.json.personId,
-    ]);
-    // The invited leader now sees this meeting, and only it.
-    const leaderToken = await login(other.secretary.email);
-    expect(
-      (await api<MeetingList>("GET", base(t.tenantId), leaderToken)).json.items.map((x: { id: string }) => x.id),
+      (await api<MeetingList>("GET", base(t.tenantId), otherToken)).json.items.map((x: { id: string }) => x.id),
     ).toEqual([m.id]);
+    // A province leader is picked by id; a person of another committee by id is not found.
+    const leader = await createLeader(t.tenantId, "Trần Thị Tỉnh Ủy");
+    const picked = await api<InvitedGuest>("POST", url, t.adminToken, { personId: leader.id, title: "Phó Bí thư" });
+    expect(picked.status, JSON.stringify(picked.json)).toBe(201);
+    expect(picked.json).toMatchObject({ personId: leader.id, fullName: "Trần Thị Tỉnh Ủy", invitation: null });
+    expect((await api("POST", url, t.adminToken, { personId: leader.id })).status).toBe(409);
+    const stranger = await api("POST", url, t.adminToken, { personId: other.admin.id });
+    expect(stranger.status).toBe(404);
+    const detail = await api<MeetingDetail>("GET", `${base(t.tenantId)}/${m.id}`, t.adminToken);
+    expect(detail.json.guests.map((g: { personId: string }) => g.personId)).toEqual([other.secretary.id, leader.id]);
     expect((await api("DELETE", `${url}/${other.secretary.id}`, t.adminToken)).status).toBe(200);
-    expect((await api("GET", `${base(t.tenantId)}/${m.id}`, leaderToken)).status).toBe(404);
+    expect((await api("GET", `${base(t.tenantId)}/${m.id}`, otherToken)).status).toBe(404);
   });
 
   it("refuses bad bodies, members, unknown and other tenants' guests", async () => {

@@ -22,7 +22,7 @@ import {
   tenants,
   votes,
 } from "../../schema/db/tables";
-import { createPerson, db } from "../support/fixtures";
+import { createLeader, createPerson, db } from "../support/fixtures";
 
 const uid = (p: string) => `${p}-${crypto.randomUUID().slice(0, 8)}`;
 const months = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"];
@@ -70,6 +70,7 @@ export async function buildReportTenant() {
         branchRole: opts.role ?? "member",
         exemptReason: opts.exempt ? "Tuổi cao" : null,
         exemptFrom: opts.exempt ? "2024-01-01" : null,
+        fullName: p[key]!.name,
       });
   };
   await member("a1", org.A, { role: "secretary" });
@@ -81,9 +82,9 @@ export async function buildReportTenant() {
   for (const k of ["b2", "b3", "b4"]) await member(k, org.B);
   await member("c1", org.C, { role: "secretary" });
   for (const k of ["c2", "c3"]) await member(k, org.C);
-  const L = await createPerson("Lê Văn Lãnh");
-  const L2 = await createPerson("Hoàng Thị Đạo");
-  const L3 = await createPerson("Vũ Văn Ba");
+  const L = await createLeader(tenantId, "Lê Văn Lãnh");
+  const L2 = await createLeader(tenantId, "Hoàng Thị Đạo");
+  const L3 = await createLeader(tenantId, "Vũ Văn Ba");
 
   const meetingRows: (typeof meetings.$inferInsert)[] = [];
   const m = (

@@ -8,14 +8,14 @@ import { describe, expect, it } from "vitest";
 import type { MeetingDetail, MeetingList, PlanYearResult } from "../../schema/api/meetings";
 import type { VisitView } from "../../schema/api/visits";
 import { meetingGuests, meetings, visitPlans } from "../../schema/db/tables";
-import { api, createPerson, createTenant, db, login } from "../support/fixtures";
+import { api, createLeader, createTenant, db, login } from "../support/fixtures";
 
 const uid = (p: string) => `${p}-${crypto.randomUUID().slice(0, 8)}`;
 
 /** A tenant with a leader's plan for its branch in March 2031 (no meeting yet); another tenant, the same. */
 async function setup() {
   const t = await createTenant([{ name: "Nguyễn Văn Bí Thư", branchRole: "secretary" }]);
-  const leader = await createPerson("Lê Văn Lãnh");
+  const leader = await createLeader(t.tenantId, "Lê Văn Lãnh");
   const token = await login(t.admin.email);
   const plan = await api<VisitView>("POST", `/api/tenants/${t.tenantId}/visits`, token, {
     leaderPersonId: leader.id,
@@ -28,7 +28,7 @@ async function setup() {
   // The other tenant's plan and meeting of the same month, written straight to D1 so nothing has linked them:
   // only a loop run for that tenant would, so a link here means our create reached across tenants.
   const other = await createTenant();
-  const otherLeader = await createPerson("Hoàng Thị Đạo");
+  const otherLeader = await createLeader(other.tenantId, "Hoàng Thị Đạo");
   const otherPlanId = uid("vp");
   await db()
     .insert(meetings)

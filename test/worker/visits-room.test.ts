@@ -10,7 +10,7 @@ import type { VisitView } from "../../schema/api/visits";
 import { leaderNotes, meetings, speeches } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
 import { createMeeting } from "../party/meeting-fixture";
-import { api, createPerson, db, login } from "../support/fixtures";
+import { api, createLeader, db, login } from "../support/fixtures";
 import { closeAllRooms, eventually, joinRoom } from "../support/room-client";
 
 type VisitList = { period: Period; items: VisitView[] };
@@ -24,7 +24,7 @@ describe("the visit loop and the room", () => {
     const f = await createMeeting();
     const admin = await login(f.admin.email);
     const base = `/api/tenants/${f.tenantId}/visits`;
-    const absent = await createPerson("Phan Văn Vắng");
+    const absent = await createLeader(f.tenantId, "Phan Văn Vắng");
     // The absent leader spoke at the branch's October meeting: a trace, but not of the planned meeting.
     const october = uid("mt");
     await db().insert(meetings).values({
@@ -98,8 +98,8 @@ describe("the visit loop and the room", () => {
   it("gets a planned leader into a meeting scheduled after the plan, and no one else", async () => {
     const f = await createMeeting();
     const admin = await login(f.admin.email);
-    const leader = await createPerson("Đinh Văn Kế Hoạch");
-    const other = await createPerson("Mai Thị Nơi Khác");
+    const leader = await createLeader(f.tenantId, "Đinh Văn Kế Hoạch");
+    const other = await createLeader(f.tenantId, "Mai Thị Nơi Khác");
     // Plans for December, before the branch has scheduled its December meeting.
     for (const leaderPersonId of [leader.id, other.id]) {
       const month = leaderPersonId === leader.id ? "2026-12" : "2027-01";

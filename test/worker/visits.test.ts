@@ -10,7 +10,7 @@ import type { Period } from "../../schema/api/reports";
 import type { LeaderOption, VisitView } from "../../schema/api/visits";
 import { attendance, evaluations, meetingGuests, meetings, organizations, visitPlans } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
-import { api, createPerson, createTenant, db, login } from "../support/fixtures";
+import { api, createLeader, createTenant, db, login } from "../support/fixtures";
 
 type VisitList = { period: Period; items: VisitView[] };
 type Moved = { moved: VisitView; plan: VisitView };
@@ -25,8 +25,8 @@ async function setup() {
   await db()
     .insert(organizations)
     .values({ id: branch2, tenantId: t.tenantId, parentId: t.committeeId, kind: "branch", name: "Chi bộ khu phố 2" });
-  const leader = await createPerson("Lê Văn Lãnh");
-  const leader2 = await createPerson("Hoàng Thị Đạo");
+  const leader = await createLeader(t.tenantId, "Lê Văn Lãnh");
+  const leader2 = await createLeader(t.tenantId, "Hoàng Thị Đạo");
   const meeting = async (
     orgId: string,
     scheduledAt: string,
@@ -348,7 +348,9 @@ describe("who sees which visits", () => {
     const leaderToken = await login(s.leader.email);
 
     const me = await api<Me>("GET", "/api/auth/me", leaderToken);
-    expect(me.json.tenants.map((t: { id: string }) => t.id)).toEqual([s.tenantId]);
+    // This committee (the leader's own province is the other tenant they see), and none of the other committee's.
+    expect(me.json.tenants.map((t: { id: string }) => t.id)).toContain(s.tenantId);
+    expect(me.json.tenants.map((t: { id: string }) => t.id)).not.toContain(other.tenantId);
     const list = await api<VisitList>("GET", `${s.base}?year=2030`, leaderToken);
     expect(list.status).toBe(200);
     expect(list.json.items.map((v: { id: string }) => v.id)).toEqual([mine.id]);
@@ -374,9 +376,16 @@ describe("who sees which visits", () => {
   it("keeps two committees planning the same leader apart (404 across, nothing changed)", async () => {
     const a = await setup();
     const b = await setup();
+    // Another province's leader is nobody b may plan for.
+    const across = await api("POST", b.base, b.token, {
+      leaderPersonId: a.leader.id,
+      organizationId: b.branchId,
+      month: "2030-11",
+    });
+    expect(across.status).toBe(404);
     const planB = (
       await api<VisitView>("POST", b.base, b.token, {
-        leaderPersonId: a.leader.id,
+        leaderPersonId: b.leader.id,
         organizationId: b.branchId,
         month: "2030-11",
       })

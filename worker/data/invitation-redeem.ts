@@ -1,21 +1,17 @@
 /**
  * Redeeming an invitation (docs/identity.md). The token is claimed by one conditional UPDATE, so of any number of
  * parallel redemptions exactly one gets the row; then the claim is carried out in one transaction. Should that fail
- * (the chosen e-mail has an account, the person already sits in that branch), the claim is given back.
+ * (the chosen e-mail has an account, the account already sits in that branch), the claim is given back.
  * Unknown, spent, revoked and expired tokens are all the same 404.
  */
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import type { Redeemed } from "../../schema/api/invitations";
-import { invitations, memberships, people, sessions } from "../../schema/db/tables";
-import { foldForSearch, memberSearchText } from "../../schema/text";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { InvitationPurpose } from "../../schema/api/invitations";
+import { invitations, memberships, people } from "../../schema/db/tables";
 import type { Db } from "../env";
-import { ApiError, badRequest, conflict, notFound } from "../lib/api-error";
-import { auditInsert } from "../lib/audit";
-import { newId } from "../lib/ids";
+import { ApiError, notFound } from "../lib/api-error";
 import { hashCode, hashSecret } from "../lib/invitation-secret";
 import { hashPassword } from "../lib/password";
-import { unlessUnique } from "../lib/unique";
-import { assertResettable } from "./invitations";
+import { type Claimed, resetPassword, type Slot, takeSlot } from "./invitation-slots";
 import { clearClient, countAttempt } from "./login-throttle";
 
 /** Who redeems: the caller logged in on this device (if any), and the e-mail and password they typed (if any). */
@@ -25,14 +21,21 @@ export interface Redeemer {
   password?: string;
 }
 
-export interface RedeemResult extends Redeemed {
-  /** The sessions a reset ended, whose room sockets the caller closes. */
+export interface RedeemResult {
+  purpose: InvitationPurpose;
+  tenantId: string | null;
+  membershipId: string | null;
+  meetingId: string | null;
+  /** The account that now holds the record or slot (or whose password was reset). */
   personId: string;
+  /** Whether the caller proved a new credential here (a new account or a new password): the route signs them in. */
+  signIn: boolean;
+  /** The sessions a reset ended, whose room sockets the caller closes. */
   endedSessionIds: string[];
 }
 
 /** One statement: the row comes back only to the first redeemer of a live token. */
-async function claim(db: Db, token: { secret?: string; code?: string }) {
+async function claim(db: Db, token: { secret?: string; code?: string }): Promise<Claimed | undefined> {
   const now = new Date().toISOString();
   const match =
     token.secret !== undefined
@@ -41,20 +44,14 @@ async function claim(db: Db, token: { secret?: string; code?: string }) {
   const [row] = await db
     .update(invitations)
     .set({ redeemedAt: now })
-    .where(
-      and(
-        match,
-        isNull(invitations.redeemedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, now),
-        sql`${invitations.purpose} in ('member', 'reset')`,
-      ),
-    )
+    .where(and(match, isNull(invitations.redeemedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
     .returning({
       id: invitations.id,
       purpose: invitations.purpose,
       tenantId: invitations.tenantId,
       membershipId: invitations.membershipId,
+      meetingId: invitations.meetingId,
+      personId: invitations.personId,
       redeemedAt: invitations.redeemedAt,
     });
   return row;
@@ -88,112 +85,47 @@ export async function redeemInvitation(
   if (until) throw tooMany(until);
   const newPasswordHash = redeemer.password ? await hashPassword(redeemer.password) : null;
   const row = await claim(db, token);
-  if (!row?.membershipId) throw notFound("Invitation");
+  if (!row) throw notFound("Invitation");
   try {
-    const result =
+    const slot = await slotOf(db, row);
+    const done =
       row.purpose === "reset"
-        ? await reset(db, row.tenantId, row.membershipId, newPasswordHash)
-        : await link(db, row.tenantId, row.membershipId, redeemer, newPasswordHash);
+        ? await resetPassword(db, row, slot, newPasswordHash)
+        : await takeSlot(db, row, slot, redeemer, newPasswordHash);
     await clearClient(db, account, clientIp);
-    return { purpose: row.purpose, tenantId: row.tenantId, membershipId: row.membershipId, ...result };
+    return {
+      purpose: row.purpose,
+      tenantId: row.tenantId,
+      membershipId: row.membershipId,
+      meetingId: row.meetingId,
+      ...done,
+    };
   } catch (err) {
     await unclaim(db, row.id, row.redeemedAt);
     throw err;
   }
 }
 
-async function memberRecord(db: Db, tenantId: string, membershipId: string) {
-  const m = await db
-    .select({ personId: memberships.personId, organizationId: memberships.organizationId })
-    .from(memberships)
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId)))
-    .get();
-  if (!m) throw notFound("Invitation");
-  return m;
-}
-
-/** A reset: the member record's person gets the password they chose, and every session of theirs ends. */
-async function reset(db: Db, tenantId: string, membershipId: string, passwordHash: string | null) {
-  if (!passwordHash)
-    throw badRequest("Chọn mật khẩu mới / Choose a new password", [{ path: "password", message: "required" }]);
-  const { personId } = await memberRecord(db, tenantId, membershipId);
-  // People are still shared across committees: a reset from one committee must not set the password of an account
-  // another committee's member also uses (that would hand it over). Such a person resets through their own login
-  // until accounts stop being shared (docs/identity.md).
-  await assertResettable(db, tenantId, personId);
-  const [, ended] = await db.batch([
-    db.update(people).set({ passwordHash }).where(eq(people.id, personId)),
-    db
-      .update(sessions)
-      .set({ revokedAt: new Date().toISOString() })
-      .where(and(eq(sessions.personId, personId), isNull(sessions.revokedAt)))
-      .returning({ id: sessions.id }),
-    auditInsert(db, { tenantId, personId, action: "password_reset", entity: "membership", entityId: membershipId }),
-  ]);
-  return { personId, endedSessionIds: ended.map((s) => s.id) };
-}
-
 /**
- * A member invitation: the record is linked to the caller's account, or to a new person with the e-mail and password
- * they chose. The new person starts with the record's name, phone and birth year (the committee's data about them), so
- * the member list reads as before; the redeemer is never shown them.
+ * The account the invitation is about, and whether it is still empty (made by a committee, never filled in by a
+ * holder): a member record's account, or the guest's, officer's or e-mailed reset's account named on the row.
  */
-async function link(db: Db, tenantId: string, membershipId: string, redeemer: Redeemer, passwordHash: string | null) {
-  const record = await memberRecord(db, tenantId, membershipId);
-  let personId: string;
-  let searchText: string;
-  const writes = [];
-  if (redeemer.sessionPersonId) {
-    personId = redeemer.sessionPersonId;
-    const own = await db
-      .select({ fullName: people.fullName, email: people.email })
-      .from(people)
-      .where(eq(people.id, personId))
+async function slotOf(db: Db, row: Claimed): Promise<Slot> {
+  let personId = row.personId;
+  if (row.membershipId) {
+    const m = await db
+      .select({ personId: memberships.personId })
+      .from(memberships)
+      .where(and(eq(memberships.tenantId, row.tenantId ?? ""), eq(memberships.id, row.membershipId)))
       .get();
-    searchText = memberSearchText(own?.fullName ?? "", own?.email ?? null);
-  } else {
-    if (!redeemer.email || !passwordHash) {
-      throw badRequest("Đăng nhập, hoặc chọn e-mail và mật khẩu / Log in, or choose an e-mail and a password", [
-        { path: redeemer.email ? "password" : "email", message: "required" },
-      ]);
-    }
-    const named = await db
-      .select({ fullName: people.fullName, phone: people.phone, birthYear: people.birthYear })
-      .from(people)
-      .where(eq(people.id, record.personId))
-      .get();
-    const fullName = named?.fullName ?? redeemer.email;
-    personId = newId();
-    searchText = memberSearchText(fullName, redeemer.email);
-    writes.push(
-      db.insert(people).values({
-        id: personId,
-        email: redeemer.email,
-        fullName,
-        searchName: foldForSearch(fullName),
-        phone: named?.phone ?? null,
-        birthYear: named?.birthYear ?? null,
-        passwordHash,
-      }),
-    );
+    personId = m?.personId ?? null;
   }
-  writes.push(
-    db
-      .update(memberships)
-      .set({ personId, searchText })
-      .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId))),
-    auditInsert(db, {
-      tenantId,
-      personId,
-      action: "invitation_redeemed",
-      entity: "membership",
-      entityId: membershipId,
-    }),
-  );
-  await unlessUnique(db.batch(writes as [(typeof writes)[number], ...(typeof writes)[number][]]), () =>
-    conflict(
-      "E-mail này đã có tài khoản hoặc đã ở chi bộ này: hãy đăng nhập rồi nhập lại mã / This e-mail has an account or is already in this branch: log in and redeem again",
-    ),
-  );
-  return { personId, endedSessionIds: [] };
+  if (!personId) throw notFound("Invitation");
+  const account = await db
+    .select({ email: people.email, passwordHash: people.passwordHash })
+    .from(people)
+    .where(eq(people.id, personId))
+    .get();
+  if (!account) throw notFound("Invitation");
+  return { personId, empty: account.email === null && account.passwordHash === null };
 }

@@ -11,7 +11,6 @@ import { auditInsert } from "../lib/audit";
 import { newId } from "../lib/ids";
 import { hashCode, hashSecret, newCode, newSecret } from "../lib/invitation-secret";
 import { unlessUnique } from "../lib/unique";
-import { standsElsewhere } from "./members";
 
 const columns = {
   id: invitations.id,
@@ -29,7 +28,12 @@ const columns = {
  */
 export async function invitableMembership(db: Db, access: TenantAccess, membershipId: string) {
   const m = await db
-    .select({ id: memberships.id, organizationId: memberships.organizationId, personId: memberships.personId })
+    .select({
+      id: memberships.id,
+      organizationId: memberships.organizationId,
+      personId: memberships.personId,
+      linkedAt: memberships.linkedAt,
+    })
     .from(memberships)
     .where(and(eq(memberships.tenantId, access.tenantId), eq(memberships.id, membershipId)))
     .get();
@@ -39,44 +43,40 @@ export async function invitableMembership(db: Db, access: TenantAccess, membersh
   return m;
 }
 
-/** A reset is refused for an account that another committee's member also uses (the same as a handed-out password). */
-export const sharedAccount = () =>
-  conflict(
-    "Người này thuộc cả tổ chức khác; họ tự đặt lại mật khẩu / This person belongs to another committee too and resets their own password",
-  );
-
-/** Refuses a reset for an account shared with another committee: the code's holder would take it over. */
-export async function assertResettable(db: Db, tenantId: string, personId: string) {
-  if (await standsElsewhere(db, tenantId, personId)) throw sharedAccount();
+/** What an invitation is for: one member record, or one account slot (a guest of a meeting, an officer). */
+export interface InvitationTarget {
+  tenantId: string;
+  creatorId: string;
+  purpose: "member" | "reset" | "guest" | "staff";
+  membershipId?: string;
+  meetingId?: string;
+  personId?: string;
 }
 
 /**
- * A fresh invitation for the member record: any live one of the same purpose is revoked in the same transaction, so
- * only the newest link and code work. Answers the secret and the code, which exist nowhere else from now on.
+ * A fresh invitation: any live one for the same target and purpose is revoked in the same transaction, so only the
+ * newest link and code work. Answers the secret and the code, which exist nowhere else from now on.
  */
-export async function issueInvitation(
-  db: Db,
-  tenantId: string,
-  creatorId: string,
-  membershipId: string,
-  purpose: "member" | "reset",
-) {
+export async function issueInvitation(db: Db, target: InvitationTarget) {
+  const { tenantId, creatorId, purpose } = target;
   const secret = newSecret();
   const code = newCode();
   const id = newId();
   const now = new Date();
-  const nowIso = now.toISOString();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString();
   const [tokenHash, codeHash] = await Promise.all([hashSecret(secret), hashCode(code)]);
+  const sameTarget = target.membershipId
+    ? eq(invitations.membershipId, target.membershipId)
+    : eq(invitations.personId, target.personId ?? "");
   const [, inserted] = await unlessUnique(
     db.batch([
       db
         .update(invitations)
-        .set({ revokedAt: nowIso })
+        .set({ revokedAt: now.toISOString() })
         .where(
           and(
             eq(invitations.tenantId, tenantId),
-            eq(invitations.membershipId, membershipId),
+            sameTarget,
             eq(invitations.purpose, purpose),
             isNull(invitations.redeemedAt),
             isNull(invitations.revokedAt),
@@ -84,15 +84,26 @@ export async function issueInvitation(
         ),
       db
         .insert(invitations)
-        .values({ id, tokenHash, codeHash, purpose, tenantId, membershipId, createdBy: creatorId, expiresAt })
+        .values({
+          id,
+          tokenHash,
+          codeHash,
+          purpose,
+          tenantId,
+          membershipId: target.membershipId ?? null,
+          meetingId: target.meetingId ?? null,
+          personId: target.personId ?? null,
+          createdBy: creatorId,
+          expiresAt,
+        })
         .returning(columns),
       auditInsert(db, {
         tenantId,
         personId: creatorId,
         action: `invitation_${purpose}_issued`,
-        entity: "membership",
-        entityId: membershipId,
-        detail: { invitationId: id },
+        entity: target.membershipId ? "membership" : purpose === "guest" ? "meeting_guest" : "tenant_role",
+        entityId: target.membershipId ?? target.personId ?? null,
+        detail: { invitationId: id, ...(target.meetingId ? { meetingId: target.meetingId } : {}) },
       }),
     ]),
     // A live code drawn twice (1 in 31^10): asking again draws another.
@@ -102,6 +113,9 @@ export async function issueInvitation(
   if (!invitation) throw new Error("invitation insert returned no row");
   return { invitation: invitation satisfies Invitation, secret, code };
 }
+
+/** The link printed on a slip and sent by e-mail: this origin's /invite page with the secret. */
+export const invitationLink = (requestUrl: string, secret: string) => `${new URL(requestUrl).origin}/invite/${secret}`;
 
 /** The member record's invitations, newest first: state and times only. */
 export function listInvitations(db: Db, tenantId: string, membershipId: string): Promise<Invitation[]> {

@@ -1,72 +1,90 @@
 /**
- * A meeting's guests, visiting leaders. A leader is one global person across tenants, found by e-mail; a new one
- * is created without a password (an admin gives them one). Each invitation and removal has its audit row.
+ * A meeting's guests, chiefly visiting leaders. A guest the committee names gets an empty account of this committee's
+ * and a `guest` invitation (docs/identity.md): nobody is looked up by e-mail, so no other committee's person is ever
+ * attached or shown. An officer of this committee or of the province above it is picked by id and admitted at once.
+ * Each invitation and removal has its audit row.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { guestInputSchema, MeetingGuest } from "../../schema/api/meetings";
-import { meetingGuests, people } from "../../schema/db/tables";
+import type { guestInputSchema, InvitedGuest } from "../../schema/api/meetings";
+import { meetingGuests } from "../../schema/db/tables";
 import { idSchema } from "../../schema/ids";
-import { foldForSearch } from "../../schema/text";
 import type { Db } from "../env";
 import { conflict, notFound } from "../lib/api-error";
 import { auditInsert } from "../lib/audit";
 import { newId } from "../lib/ids";
+import { issueInvitation } from "./invitations";
+import { officerPool } from "./leader-pool";
+import { emptyAccount } from "./member-writes";
 
-/** Invites a leader by e-mail (creating the person if unknown); 409 when already invited. */
+type GuestBody = z.output<typeof guestInputSchema>;
+
+/** The officer's own name, when `personId` is in the committee's officer pool (worker/data/leader-pool.ts). */
+export async function officerOf(db: Db, tenantId: string, personId: string) {
+  const [row] = await db.all<{ id: string; fullName: string }>(sql`
+    SELECT id, full_name AS fullName FROM people WHERE id = ${personId} AND id IN (${officerPool(tenantId)})`);
+  return row;
+}
+
+/** Invites a guest; answers the guest and, for a named one, the invitation's link and code (shown this once). */
 export async function inviteGuest(
   db: Db,
   tenantId: string,
   actorId: string,
   meetingId: string,
-  body: z.output<typeof guestInputSchema>,
-): Promise<MeetingGuest> {
-  const email = body.email.toLowerCase();
-  const existing = await db
-    .select({ id: people.id, fullName: people.fullName, hash: people.passwordHash })
-    .from(people)
-    .where(eq(people.email, email))
-    .get();
-  const personId = existing?.id ?? newId();
-  if (existing) {
+  body: GuestBody,
+  linkOf: (secret: string) => string,
+): Promise<InvitedGuest> {
+  if ("personId" in body) {
+    const officer = await officerOf(db, tenantId, body.personId);
+    if (!officer) throw notFound("Guest");
     const already = await db
       .select({ p: meetingGuests.personId })
       .from(meetingGuests)
-      .where(
-        and(
-          eq(meetingGuests.tenantId, tenantId),
-          eq(meetingGuests.meetingId, meetingId),
-          eq(meetingGuests.personId, personId),
-        ),
-      )
+      .where(and(eq(meetingGuests.meetingId, meetingId), eq(meetingGuests.personId, officer.id)))
       .get();
     if (already) throw conflict("Khách đã được mời / This guest is already invited");
-  }
-  const invite = db.insert(meetingGuests).values({ tenantId, meetingId, personId, title: body.title });
-  const audit = auditInsert(db, {
-    tenantId,
-    personId: actorId,
-    action: "invite",
-    entity: "meeting_guest",
-    entityId: personId,
-    detail: { meetingId, email, title: body.title, newPerson: !existing },
-  });
-  if (existing) await db.batch([invite, audit]);
-  else
     await db.batch([
-      db
-        .insert(people)
-        .values({ id: personId, email, fullName: body.fullName, searchName: foldForSearch(body.fullName) }),
-      invite,
-      audit,
+      db.insert(meetingGuests).values({ tenantId, meetingId, personId: officer.id, title: body.title }),
+      auditInsert(db, {
+        tenantId,
+        personId: actorId,
+        action: "invite",
+        entity: "meeting_guest",
+        entityId: officer.id,
+        detail: { meetingId, title: body.title, officer: true },
+      }),
     ]);
-  // A known person keeps the name they already have: one person, one name, in every tenant.
+    return {
+      personId: officer.id,
+      fullName: officer.fullName,
+      email: null,
+      title: body.title,
+      canLogIn: true,
+      invitation: null,
+    };
+  }
+  const personId = newId();
+  await db.batch([
+    emptyAccount(db, personId, body.fullName),
+    db.insert(meetingGuests).values({ tenantId, meetingId, personId, title: body.title }),
+    auditInsert(db, {
+      tenantId,
+      personId: actorId,
+      action: "invite",
+      entity: "meeting_guest",
+      entityId: personId,
+      detail: { meetingId, title: body.title },
+    }),
+  ]);
+  const issued = await issueInvitation(db, { tenantId, creatorId: actorId, purpose: "guest", meetingId, personId });
   return {
     personId,
-    fullName: existing?.fullName ?? body.fullName,
-    email,
+    fullName: body.fullName,
+    email: null,
     title: body.title,
-    canLogIn: !!existing?.hash,
+    canLogIn: false,
+    invitation: { link: linkOf(issued.secret), code: issued.code, expiresAt: issued.invitation.expiresAt },
   };
 }
 

@@ -2,12 +2,12 @@
  * CSV import of members: every row is checked against the file and the tenant before anything is written;
  * one bad row and nothing is imported. A good file is written in one `db.batch()` (one transaction).
  */
-import { eq, sql } from "drizzle-orm";
-import type { BranchRole, ImportResult, MembershipStatus } from "../../schema/api/members";
+import { eq } from "drizzle-orm";
+import type { ImportResult } from "../../schema/api/members";
 import { MEETING_KINDS } from "../../schema/api/organizations";
 import { type MemberCsvRow, mapHeader, parseMemberRow } from "../../schema/csv/members-csv";
 import { parseCsv } from "../../schema/csv/parse-csv";
-import { memberships, organizations, people } from "../../schema/db/tables";
+import { memberships, organizations } from "../../schema/db/tables";
 import type { ErrorIssue } from "../../schema/errors";
 import { foldForSearch, memberSearchText } from "../../schema/text";
 import type { Db } from "../env";
@@ -23,8 +23,6 @@ const PREVIEW_ROWS = 100;
 export interface PlannedRow extends MemberCsvRow {
   organizationId: string;
   organizationName: string;
-  /** The person who already has this e-mail, reused instead of creating another account. */
-  existingPersonId: string | null;
 }
 
 export type ImportCheck = { ok: true; rows: PlannedRow[] } | { ok: false; issues: ErrorIssue[] };
@@ -66,29 +64,22 @@ export async function checkImport(db: Db, tenantId: string, csv: string): Promis
     if (result.row) rows.push(result.row);
   }
 
-  const emails = [...new Set(rows.flatMap((r) => (r.email ? [r.email] : [])))];
-  const [orgs, existing, emailOwners] = await db.batch([
+  const [orgs, existing] = await db.batch([
     db
       .select({ id: organizations.id, name: organizations.name, kind: organizations.kind })
       .from(organizations)
       .where(eq(organizations.tenantId, tenantId)),
+    // The committee's own records only: an e-mail is looked up nowhere else (docs/identity.md).
     db
       .select({
-        personId: memberships.personId,
         organizationId: memberships.organizationId,
         branchRole: memberships.branchRole,
-        searchName: people.searchName,
-        birthYear: people.birthYear,
-        email: people.email,
+        fullName: memberships.fullName,
+        birthYear: memberships.birthYear,
+        email: memberships.email,
       })
       .from(memberships)
-      .innerJoin(people, eq(people.id, memberships.personId))
       .where(eq(memberships.tenantId, tenantId)),
-    // One bound parameter for any number of e-mails (D1 allows 100 per statement).
-    db
-      .select({ id: people.id, email: people.email, searchName: people.searchName })
-      .from(people)
-      .where(sql`${people.email} in (select value from json_each(${JSON.stringify(emails)}))`),
   ]);
 
   const byId = new Map(orgs.map((o) => [o.id, o]));
@@ -97,13 +88,14 @@ export async function checkImport(db: Db, tenantId: string, csv: string): Promis
     const k = foldForSearch(o.name);
     byFolded.set(k, [...(byFolded.get(k) ?? []), o]);
   }
-  const ownerByEmail = new Map(emailOwners.map((p) => [p.email!, p]));
-  const memberKey = (orgId: string, personId: string) => `${orgId}|${personId}`;
-  const existingMembership = new Set(existing.map((m) => memberKey(m.organizationId, m.personId)));
+  const emailKey = (orgId: string, email: string) => `${orgId}|${email}`;
+  const existingEmail = new Set(existing.flatMap((m) => (m.email ? [emailKey(m.organizationId, m.email)] : [])));
   const secretaryOrgs = new Set(existing.filter((m) => m.branchRole === "secretary").map((m) => m.organizationId));
   const nameYearKey = (orgId: string, searchName: string, year: number | null) =>
     `${orgId}|${searchName}|${year ?? ""}`;
-  const existingNameYear = new Set(existing.map((m) => nameYearKey(m.organizationId, m.searchName, m.birthYear)));
+  const existingNameYear = new Set(
+    existing.map((m) => nameYearKey(m.organizationId, foldForSearch(m.fullName), m.birthYear)),
+  );
 
   const firstLineOfEmail = new Map<string, number>();
   const firstLineOfNameYear = new Map<string, number>();
@@ -129,23 +121,12 @@ export async function checkImport(db: Db, tenantId: string, csv: string): Promis
     }
 
     const searchName = foldForSearch(row.fullName);
-    let existingPersonId: string | null = null;
     if (row.email) {
       const first = firstLineOfEmail.get(row.email);
       if (first !== undefined) complain(row.line, `E-mail trùng với dòng ${first} / E-mail repeats line ${first}`);
       else firstLineOfEmail.set(row.email, row.line);
-      const owner = ownerByEmail.get(row.email);
-      if (owner && owner.searchName !== searchName) {
-        // The rule for reusing an account: same e-mail and same name (ignoring case and diacritics).
-        complain(
-          row.line,
-          "E-mail đã thuộc về người khác (khác họ tên) / E-mail belongs to a person with another name",
-        );
-      } else if (owner) {
-        existingPersonId = owner.id;
-        if (org && existingMembership.has(memberKey(org.id, owner.id))) {
-          complain(row.line, "Người này đã là đảng viên của chi bộ / Already a member of this branch");
-        }
+      if (org && existingEmail.has(emailKey(org.id, row.email))) {
+        complain(row.line, "Chi bộ đã có đảng viên với e-mail này / The branch already has a member with this e-mail");
       }
     } else if (org) {
       // Without an e-mail, the same name and birth year in the same branch is taken for the same person.
@@ -169,7 +150,7 @@ export async function checkImport(db: Db, tenantId: string, csv: string): Promis
       else secretaryLineOfOrg.set(org.id, row.line);
     }
 
-    if (org) planned.push({ ...row, organizationId: org.id, organizationName: org.name, existingPersonId });
+    if (org) planned.push({ ...row, organizationId: org.id, organizationName: org.name });
   }
 
   if (rowProblems.size > 0) {
@@ -181,7 +162,7 @@ export async function checkImport(db: Db, tenantId: string, csv: string): Promis
   return { ok: true, rows: planned };
 }
 
-export function summarize(rows: PlannedRow[], dryRun: boolean): ImportResult {
+export function summarize(rows: PlannedRow[], dryRun: boolean, membershipIds: string[] = []): ImportResult {
   const byOrg = new Map<string, { organizationId: string; organizationName: string; rows: number }>();
   for (const r of rows) {
     const entry = byOrg.get(r.organizationId) ?? {
@@ -192,12 +173,10 @@ export function summarize(rows: PlannedRow[], dryRun: boolean): ImportResult {
     entry.rows++;
     byOrg.set(r.organizationId, entry);
   }
-  const reused = rows.filter((r) => r.existingPersonId).length;
   return {
     dryRun,
     rows: rows.length,
-    newPeople: rows.length - reused,
-    reusedPeople: reused,
+    membershipIds,
     byOrganization: [...byOrg.values()],
     preview: rows.slice(0, PREVIEW_ROWS).map((r) => ({
       line: r.line,
@@ -207,7 +186,6 @@ export function summarize(rows: PlannedRow[], dryRun: boolean): ImportResult {
       organizationName: r.organizationName,
       status: r.status,
       branchRole: r.branchRole,
-      existingPersonId: r.existingPersonId,
     })),
   };
 }
@@ -215,48 +193,25 @@ export function summarize(rows: PlannedRow[], dryRun: boolean): ImportResult {
 const chunks = <T>(items: T[], size: number) =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
-/** Writes the checked rows: new people, then memberships, then one audit row, all in one transaction. */
+/**
+ * Writes the checked rows in one transaction: for each, an empty account (worker/data/member-writes.ts emptyAccount)
+ * and the committee's record, then one audit row. Answers the new membership ids, in the file's order.
+ */
 export async function writeImport(db: Db, d1: D1Database, tenantId: string, actorId: string, rows: PlannedRow[]) {
-  const newPeople: {
-    id: string;
-    email: string | null;
-    fullName: string;
-    searchName: string;
-    phone: string | null;
-    birthYear: number | null;
-  }[] = [];
-  const newMemberships: {
-    id: string;
-    organizationId: string;
-    personId: string;
-    status: MembershipStatus;
-    probationStart: string | null;
-    branchRole: BranchRole;
-    searchText: string;
-  }[] = [];
-  for (const r of rows) {
-    let personId = r.existingPersonId;
-    if (!personId) {
-      personId = newId();
-      newPeople.push({
-        id: personId,
-        email: r.email,
-        fullName: r.fullName,
-        searchName: foldForSearch(r.fullName),
-        phone: r.phone,
-        birthYear: r.birthYear,
-      });
-    }
-    newMemberships.push({
-      id: newId(),
-      organizationId: r.organizationId,
-      personId,
-      status: r.status,
-      probationStart: r.probationStart,
-      branchRole: r.branchRole,
-      searchText: memberSearchText(r.fullName, r.email),
-    });
-  }
+  const records = rows.map((r) => ({
+    id: newId(),
+    personId: newId(),
+    organizationId: r.organizationId,
+    fullName: r.fullName,
+    searchName: foldForSearch(r.fullName),
+    email: r.email,
+    phone: r.phone,
+    birthYear: r.birthYear,
+    status: r.status,
+    probationStart: r.probationStart,
+    branchRole: r.branchRole,
+    searchText: memberSearchText(r.fullName, r.email),
+  }));
   // drizzle cannot batch raw SQL on D1, so the JSON inserts go to the binding itself; the audit row, built by
   // drizzle, joins them in the same D1 batch (one transaction).
   const audit = auditInsert(db, {
@@ -264,28 +219,28 @@ export async function writeImport(db: Db, d1: D1Database, tenantId: string, acto
     personId: actorId,
     action: "import",
     entity: "membership",
-    detail: { rows: rows.length, newPeople: newPeople.length, reusedPeople: rows.length - newPeople.length },
+    detail: { rows: rows.length },
   }).toSQL();
   await d1.batch([
     d1.prepare(audit.sql).bind(...audit.params),
-    ...chunks(newPeople, CHUNK_ROWS).map((chunk) =>
+    ...chunks(records, CHUNK_ROWS).flatMap((chunk) => [
       d1
         .prepare(
-          `insert into people (id, email, full_name, search_name, phone, birth_year)
-           select j.value ->> 'id', j.value ->> 'email', j.value ->> 'fullName', j.value ->> 'searchName', j.value ->> 'phone', j.value ->> 'birthYear'
-           from json_each(?1) as j`,
+          `insert into people (id, full_name, search_name)
+           select j.value ->> 'personId', j.value ->> 'fullName', j.value ->> 'searchName' from json_each(?1) as j`,
         )
         .bind(JSON.stringify(chunk)),
-    ),
-    ...chunks(newMemberships, CHUNK_ROWS).map((chunk) =>
       d1
         .prepare(
-          `insert into memberships (id, tenant_id, organization_id, person_id, status, probation_start, branch_role, search_text)
-           select j.value ->> 'id', ?1, j.value ->> 'organizationId', j.value ->> 'personId', j.value ->> 'status', j.value ->> 'probationStart', j.value ->> 'branchRole', j.value ->> 'searchText'
+          `insert into memberships (id, tenant_id, organization_id, person_id, status, probation_start, branch_role,
+             search_text, full_name, email, phone, birth_year)
+           select j.value ->> 'id', ?1, j.value ->> 'organizationId', j.value ->> 'personId', j.value ->> 'status',
+             j.value ->> 'probationStart', j.value ->> 'branchRole', j.value ->> 'searchText', j.value ->> 'fullName',
+             j.value ->> 'email', j.value ->> 'phone', j.value ->> 'birthYear'
            from json_each(?2) as j`,
         )
         .bind(tenantId, JSON.stringify(chunk)),
-    ),
+    ]),
   ]);
-  return newMemberships.length;
+  return records.map((r) => r.id);
 }

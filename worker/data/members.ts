@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { ListMembersQuery, Member } from "../../schema/api/members";
 import { vnToday } from "../../schema/calendar";
-import { meetingGuests, memberships, organizations, people, tenantRoles } from "../../schema/db/tables";
+import { meetingGuests, memberships, organizations, tenantRoles } from "../../schema/db/tables";
 import { foldForSearch } from "../../schema/text";
 import type { Db } from "../env";
 import { notFound } from "../lib/api-error";
@@ -11,10 +11,12 @@ const memberColumns = {
   membershipId: memberships.id,
   // Not people.id: D1 folds result columns of the same name ("id"), shifting every column after it.
   personId: memberships.personId,
-  fullName: people.fullName,
-  email: people.email,
-  phone: people.phone,
-  birthYear: people.birthYear,
+  // The committee's own record of the member (never the account's data, which another committee may share).
+  fullName: memberships.fullName,
+  email: memberships.email,
+  phone: memberships.phone,
+  birthYear: memberships.birthYear,
+  linkedAt: memberships.linkedAt,
   organizationId: memberships.organizationId,
   organizationName: organizations.name,
   status: memberships.status,
@@ -43,7 +45,6 @@ const membersJoin = (db: Db) =>
   db
     .select(memberColumns)
     .from(memberships)
-    .innerJoin(people, eq(people.id, memberships.personId))
     .innerJoin(
       organizations,
       and(eq(organizations.id, memberships.organizationId), eq(organizations.tenantId, memberships.tenantId)),
@@ -128,10 +129,6 @@ export async function otherSecretary(db: Db, tenantId: string, organizationId: s
       ),
     )
     .get();
-}
-
-export async function findPersonIdByEmail(db: Db, email: string) {
-  return db.select({ id: people.id, fullName: people.fullName }).from(people).where(eq(people.email, email)).get();
 }
 
 /**

@@ -19,7 +19,7 @@ import {
 
 /** Registers a leader's visit to a branch in a month (and to a meeting of that month, if named); answers its id. */
 export async function createVisit(db: Db, tenantId: string, actorId: string, body: CreateVisit): Promise<string> {
-  const leader = await findPerson(db, { id: body.leaderPersonId, email: body.leaderEmail });
+  const leader = await findPerson(db, tenantId, { id: body.leaderPersonId, email: body.leaderEmail });
   if (!leader) throw notFound("Leader");
   const org = await findOrganization(db, tenantId, body.organizationId);
   if (!org) throw notFound("Organization");

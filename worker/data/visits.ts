@@ -14,6 +14,7 @@ import type { VisitStatus, VisitView } from "../../schema/api/visits";
 import { vnThisMonth } from "../../schema/calendar";
 import { meetingGuests, meetings, organizations, people, visitPlans } from "../../schema/db/tables";
 import type { Db } from "../env";
+import { leaderPool } from "./leader-pool";
 import { LEADER_GUEST_TITLE, visitLoopQueries } from "./reports/queries";
 
 export { LEADER_GUEST_TITLE };
@@ -125,9 +126,15 @@ export async function nextMeeting(db: Db, tenantId: string, organizationId: stri
   return row;
 }
 
-export async function findPerson(db: Db, by: { id?: string; email?: string }) {
-  const where = by.id ? eq(people.id, by.id) : eq(people.email, by.email ?? "");
-  const [row] = await db.select({ id: people.id, fullName: people.fullName }).from(people).where(where);
+/**
+ * A leader the committee may plan a visit for, by id or login e-mail: only among its own leader options (its officers
+ * and guests, the leaders it already planned, and the province's officers). Anyone else, of any committee, is not found.
+ */
+export async function findPerson(db: Db, tenantId: string, by: { id?: string; email?: string }) {
+  const match = by.id ? sql`p.id = ${by.id}` : sql`p.email = ${by.email ?? ""}`;
+  const [row] = await db.all<{ id: string; fullName: string }>(sql`
+    SELECT p.id AS id, p.full_name AS fullName FROM people p
+    WHERE ${match} AND p.id IN (${leaderPool(tenantId)})`);
   return row;
 }
 
@@ -158,14 +165,11 @@ export async function findDuplicate(
 export const inviteLeader = (db: Db, tenantId: string, meetingId: string, personId: string) =>
   db.insert(meetingGuests).values({ tenantId, meetingId, personId, title: LEADER_GUEST_TITLE }).onConflictDoNothing();
 
-/** People a committee can pick as leaders: those already planned, invited as guests, or on its staff. */
+/** People a committee can pick as leaders (worker/data/leader-pool.ts), by the name on their account. */
 export async function leaderOptions(db: Db, tenantId: string) {
   const rows = await db.all<{ personId: string; fullName: string; email: string | null }>(sql`
     SELECT p.id AS personId, p.full_name AS fullName, p.email AS email FROM people p
-    WHERE p.id IN (
-      SELECT leader_person_id FROM visit_plans WHERE tenant_id = ${tenantId}
-      UNION SELECT person_id FROM meeting_guests WHERE tenant_id = ${tenantId}
-      UNION SELECT person_id FROM tenant_roles WHERE tenant_id = ${tenantId})
+    WHERE p.id IN (${leaderPool(tenantId)})
     ORDER BY p.full_name`);
   return rows;
 }

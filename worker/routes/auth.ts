@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { deleteCookie, setCookie } from "hono/cookie";
+import { deleteCookie } from "hono/cookie";
 import { changePasswordSchema, loginSchema } from "../../schema/api/auth";
 import { auditLogin, changePassword, checkLogin, revokeSession } from "../data/account";
 import { listSessions, revokeAllSessions, revokeOwnSession } from "../data/account-sessions";
@@ -7,7 +7,8 @@ import { loadMe } from "../data/me";
 import { revokeSessionsInRooms } from "../data/room-revocation";
 import type { AppEnv } from "../env";
 import { notFound } from "../lib/api-error";
-import { createSession, SESSION_COOKIE } from "../lib/session-token";
+import { SESSION_COOKIE } from "../lib/session-token";
+import { signIn } from "../lib/sign-in";
 import { valid } from "../lib/validate";
 import { clientIp, ipShield } from "../middleware/ip-shield";
 import { requireSession } from "../middleware/session";
@@ -17,14 +18,7 @@ export const authRoutes = new Hono<AppEnv>()
     const { email, password } = c.req.valid("json");
     const db = c.var.db;
     const person = await checkLogin(db, email, password, clientIp(c));
-    const session = await createSession(db, c.env, person.id);
-    setCookie(c, SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: "Strict",
-      secure: new URL(c.req.url).protocol === "https:",
-      path: "/",
-      maxAge: session.maxAge,
-    });
+    const session = await signIn(c, person.id);
     await auditLogin(db, person.id, session.id);
     return c.json({ token: session.token, me: await loadMe(db, person.id) });
   })

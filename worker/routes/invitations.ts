@@ -4,16 +4,17 @@ import { issueInvitationSchema, redeemSchema } from "../../schema/api/invitation
 import { idSchema } from "../../schema/ids";
 import { redeemInvitation } from "../data/invitation-redeem";
 import {
-  assertResettable,
   invitableMembership,
+  invitationLink,
   issueInvitation,
   listInvitations,
   revokeInvitation,
 } from "../data/invitations";
 import { revokeSessionsInRooms } from "../data/room-revocation";
 import type { AppEnv } from "../env";
-import { unauthorized } from "../lib/api-error";
+import { conflict, unauthorized } from "../lib/api-error";
 import { readSession } from "../lib/session-token";
+import { signIn } from "../lib/sign-in";
 import { valid } from "../lib/validate";
 import { clientIp, ipShield } from "../middleware/ip-shield";
 import { credentialOf } from "../middleware/session";
@@ -31,9 +32,15 @@ export const memberInvitationsRoutes = new Hono<AppEnv>()
     const access = c.var.access;
     const member = await invitableMembership(c.var.db, access, membershipId);
     const { purpose } = c.req.valid("json");
-    if (purpose === "reset") await assertResettable(c.var.db, access.tenantId, member.personId);
-    const issued = await issueInvitation(c.var.db, access.tenantId, c.var.session.personId, membershipId, purpose);
-    const link = `${new URL(c.req.url).origin}/invite/${issued.secret}`;
+    // The committee's own fact about its record; nothing about any other committee is consulted here.
+    if (purpose === "reset" && !member.linkedAt) {
+      throw conflict(
+        "Đảng viên chưa nhận lời mời, chưa có mật khẩu để đặt lại: hãy gửi lời mời / Nobody has taken this record yet: send an invitation",
+      );
+    }
+    const creatorId = c.var.session.personId;
+    const issued = await issueInvitation(c.var.db, { tenantId: access.tenantId, creatorId, purpose, membershipId });
+    const link = invitationLink(c.req.url, issued.secret);
     return c.json({ invitation: issued.invitation, link, code: issued.code }, 201);
   })
   .get("/", valid("param", membershipParam), async (c) => {
@@ -51,8 +58,9 @@ export const memberInvitationsRoutes = new Hono<AppEnv>()
   });
 
 /**
- * Public: POST /api/invitations/redeem. A member invitation joins the caller's account (when a session comes with the
- * request) or a new one; a reset sets the chosen password and ends every session of that person, in the rooms too.
+ * Public: POST /api/invitations/redeem. A member, guest or staff invitation joins the caller's account (when a session
+ * comes with the request) or a new one; a reset sets the chosen password and ends every session of that person, in the
+ * rooms too. A new account or password signs this device in.
  */
 export const redeemRoutes = new Hono<AppEnv>().post("/redeem", ipShield, valid("json", redeemSchema), async (c) => {
   const { secret, code, email, password } = c.req.valid("json");
@@ -66,5 +74,14 @@ export const redeemRoutes = new Hono<AppEnv>().post("/redeem", ipShield, valid("
   const ip = clientIp(c);
   const result = await redeemInvitation(c.var.db, { secret, code }, { sessionPersonId, email, password }, ip);
   await revokeSessionsInRooms(c.env, c.var.db, result.personId, result.endedSessionIds);
-  return c.json({ purpose: result.purpose, tenantId: result.tenantId, membershipId: result.membershipId });
+  // A new account or a new password was proven just now: this device is signed in, as after a login.
+  const session = result.signIn ? await signIn(c, result.personId) : null;
+  return c.json({
+    purpose: result.purpose,
+    tenantId: result.tenantId,
+    membershipId: result.membershipId,
+    meetingId: result.meetingId,
+    signedIn: session !== null,
+    ...(session ? { token: session.token } : {}),
+  });
 });

@@ -1,16 +1,22 @@
 import { Hono } from "hono";
 import { guestInputSchema } from "../../schema/api/meetings";
+import { invitationLink } from "../data/invitations";
 import { inviteGuest, uninviteGuest } from "../data/meeting-guests";
 import { meetingForWrite } from "../data/meetings-access";
 import type { AppEnv } from "../env";
 import { valid } from "../lib/validate";
 
-/** Guests are visiting leaders; the answer says whether a guest can log in yet (a new one has no password). */
+/**
+ * Guests are visiting leaders. A named guest's answer carries the invitation's link and code once; an officer of this
+ * committee or the province above is admitted at once.
+ */
 export const meetingGuestsRoutes = new Hono<AppEnv>()
   .post("/", valid("json", guestInputSchema), async (c) => {
     const { access, db, session } = c.var;
     const meeting = await meetingForWrite(db, access, c.req.param("meetingId"), ["planned", "live"]);
-    return c.json(await inviteGuest(db, access.tenantId, session.personId, meeting.id, c.req.valid("json")), 201);
+    const linkOf = (secret: string) => invitationLink(c.req.url, secret);
+    const body = c.req.valid("json");
+    return c.json(await inviteGuest(db, access.tenantId, session.personId, meeting.id, body, linkOf), 201);
   })
   .delete("/:personId", async (c) => {
     const { access, db, session } = c.var;

@@ -4,14 +4,13 @@ import {
   createMemberSchema,
   exemptionSchema,
   listMembersQuerySchema,
-  setPasswordSchema,
   updateMemberSchema,
 } from "../../schema/api/members";
 import { idSchema } from "../../schema/ids";
 import { checkImport, summarize, writeImport } from "../data/member-import";
-import { createMember, setExemption, setMemberPassword, updateMember } from "../data/member-writes";
+import { createMember, setExemption, updateMember } from "../data/member-writes";
 import { listMembers, memberOr404 } from "../data/members";
-import { revokeSessionsInRooms, standingChangedInRooms } from "../data/room-revocation";
+import { standingChangedInRooms } from "../data/room-revocation";
 import type { AppEnv } from "../env";
 import { badRequest, conflict, forbidden } from "../lib/api-error";
 import { unlessUnique } from "../lib/unique";
@@ -72,12 +71,12 @@ export const membersRoutes = new Hono<AppEnv>()
         check.issues,
       );
     }
-    if (!dryRun) {
-      await unlessUnique(writeImport(db, c.env.DB, tenantId, c.var.session.personId, check.rows), () =>
-        conflict("Dữ liệu vừa thay đổi trong lúc nhập, hãy thử lại / Members changed during the import, try again"),
-      );
-    }
-    return c.json(summarize(check.rows, dryRun), dryRun ? 200 : 201);
+    const created = dryRun
+      ? []
+      : await unlessUnique(writeImport(db, c.env.DB, tenantId, c.var.session.personId, check.rows), () =>
+          conflict("Dữ liệu vừa thay đổi trong lúc nhập, hãy thử lại / Members changed during the import, try again"),
+        );
+    return c.json(summarize(check.rows, dryRun, created), dryRun ? 200 : 201);
   })
   .patch("/:membershipId", valid("param", membershipParam), valid("json", updateMemberSchema), async (c) => {
     assertRole(c.var.access, ["admin", "organizer"]);
@@ -105,18 +104,4 @@ export const membersRoutes = new Hono<AppEnv>()
     const { membershipId } = c.req.valid("param");
     await setExemption(c.var.db, tenantId, c.var.session.personId, membershipId, null);
     return c.json(await memberOr404(c.var.db, tenantId, membershipId));
-  })
-  .post("/:membershipId/password", valid("param", membershipParam), valid("json", setPasswordSchema), async (c) => {
-    assertRole(c.var.access, ["admin"]);
-    const { tenantId } = c.var.access;
-    const { membershipId } = c.req.valid("param");
-    const { personId, endedSessionIds } = await setMemberPassword(
-      c.var.db,
-      tenantId,
-      c.var.session.personId,
-      membershipId,
-      c.req.valid("json").password,
-    );
-    await revokeSessionsInRooms(c.env, c.var.db, personId, endedSessionIds);
-    return c.json({ ok: true });
   });

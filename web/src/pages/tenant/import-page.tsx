@@ -26,7 +26,7 @@ const t = defineMessages(
     doImport: "Nhập {n} đảng viên",
     checking: "Đang kiểm tra…",
     importing: "Đang nhập…",
-    okSummary: "Tệp hợp lệ: {rows} dòng; {newPeople} người mới, {reused} người đã có tài khoản.",
+    okSummary: "Tệp hợp lệ: {rows} dòng. Mỗi người nhận lời mời để tự tạo tài khoản.",
     perOrg: "{name}: {n} đảng viên",
     previewNote: "Xem trước {shown}/{rows} dòng đầu.",
     badTitle: "Tệp có {n} dòng chưa đúng. Chưa nhập gì: sửa các dòng dưới đây rồi kiểm tra lại.",
@@ -39,8 +39,6 @@ const t = defineMessages(
     status: "Trạng thái",
     role: "Chức vụ",
     account: "Tài khoản",
-    existing: "Đã có",
-    newAccount: "Mới",
     back: "Về danh sách đảng viên",
     changed: "Nội dung đã thay đổi sau lần kiểm tra: hãy kiểm tra lại.",
     content: "Nội dung dòng",
@@ -57,7 +55,7 @@ const t = defineMessages(
     doImport: "Import {n} members",
     checking: "Checking…",
     importing: "Importing…",
-    okSummary: "The file is valid: {rows} rows; {newPeople} new people, {reused} already have an account.",
+    okSummary: "The file is valid: {rows} rows. Each person gets an invitation to make their own account.",
     perOrg: "{name}: {n} members",
     previewNote: "Preview of the first {shown} of {rows} rows.",
     badTitle: "{n} line(s) of the file are wrong. Nothing was imported: fix the lines below and check again.",
@@ -70,8 +68,6 @@ const t = defineMessages(
     status: "Status",
     role: "Role",
     account: "Account",
-    existing: "Existing",
-    newAccount: "New",
     back: "Back to the members",
     changed: "The content changed since the check: check again.",
     content: "Line content",
@@ -113,8 +109,6 @@ export function ImportSummary(props: { result: ImportResult }) {
         <strong>
           {t("okSummary", {
             rows: props.result.rows,
-            newPeople: props.result.newPeople,
-            reused: props.result.reusedPeople,
           })}
         </strong>
       </p>
@@ -236,10 +230,6 @@ export default function ImportPage() {
                   { header: t("branch"), cell: (p: Preview) => p.organizationName },
                   { header: t("status"), cell: (p: Preview) => statusLabel(p.status) },
                   { header: t("role"), cell: (p: Preview) => roleLabel(p.branchRole) },
-                  {
-                    header: t("account"),
-                    cell: (p: Preview) => (p.existingPersonId ? t("existing") : t("newAccount")),
-                  },
                 ]}
               />
             </Show>

@@ -30,7 +30,6 @@ export function MemberEditor(props: {
   const [reason, setReason] = createSignal(m.exemption?.reason ?? "");
   const [from, setFrom] = createSignal(m.exemption?.from ?? vnToday());
   const [to, setTo] = createSignal(m.exemption?.to ?? "");
-  const [password, setPassword] = createSignal("");
   const { error, busy, run } = createAction();
   const fieldErr = () => issuesByField(error());
   let section!: HTMLElement;
@@ -77,15 +76,6 @@ export function MemberEditor(props: {
       showToast(mt("exemptSaved"));
       props.onSaved(saved);
     });
-
-  const savePassword = (e: SubmitEvent) => {
-    e.preventDefault();
-    void run(async () => {
-      await membersApi.setPassword(props.tenantId, m.membershipId, { password: password() });
-      setPassword("");
-      showToast(mt("passwordSet"));
-    });
-  };
 
   return (
     <section ref={section} tabindex="-1" class="card section" aria-labelledby="member-editor-title">
@@ -206,26 +196,6 @@ export function MemberEditor(props: {
         </fieldset>
       </form>
 
-      <form onSubmit={savePassword}>
-        <fieldset>
-          <legend>{mt("password")}</legend>
-          <TextField
-            label={mt("setPassword")}
-            hint={mt("passwordHint")}
-            type="password"
-            autocomplete="new-password"
-            minLength={10}
-            maxLength={200}
-            required
-            value={password()}
-            onValue={setPassword}
-            error={fieldErr().password}
-          />
-          <button type="submit" class="btn" disabled={busy() || !m.email}>
-            {mt("setPassword")}
-          </button>
-        </fieldset>
-      </form>
       <Show when={error()}>
         <ErrorNotice error={error()} />
       </Show>

@@ -1,0 +1,202 @@
+/**
+ * What a claimed invitation does (docs/identity.md). A committee's member record, guest place or office role points at
+ * an account; when the committee made it, that account is empty (no e-mail, no password). Redeeming either fills the
+ * empty account in (a new holder chooses e-mail and password) or puts the redeemer's own account in its place (a
+ * holder who is logged in). A reset sets the password of the record's account and ends its sessions.
+ */
+import { and, eq, isNull } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { InvitationPurpose } from "../../schema/api/invitations";
+import {
+  attendance,
+  meetingGuests,
+  memberships,
+  people,
+  sessions,
+  speeches,
+  tenantRoles,
+  visitPlans,
+} from "../../schema/db/tables";
+import { foldForSearch } from "../../schema/text";
+import type { Db } from "../env";
+import { badRequest, conflict } from "../lib/api-error";
+import { auditInsert } from "../lib/audit";
+import { newId } from "../lib/ids";
+import { unlessUnique } from "../lib/unique";
+import type { Redeemer } from "./invitation-redeem";
+import { standsElsewhere } from "./members";
+
+/** The invitation's row as claimed. */
+export interface Claimed {
+  id: string;
+  purpose: InvitationPurpose;
+  tenantId: string | null;
+  membershipId: string | null;
+  meetingId: string | null;
+  personId: string | null;
+  redeemedAt: string | null;
+}
+
+/** The account an invitation is about, and whether it is still empty (made by a committee, never filled in). */
+export interface Slot {
+  personId: string;
+  empty: boolean;
+}
+
+/** A password is needed for a reset and for a new account. */
+export const passwordRequired = (path: "password" | "email" = "password") =>
+  badRequest(
+    path === "password"
+      ? "Chọn mật khẩu (ít nhất 10 ký tự) / Choose a password (at least 10 characters)"
+      : "Đăng nhập, hoặc chọn e-mail và mật khẩu / Log in, or choose an e-mail and a password",
+    [{ path, message: "required" }],
+  );
+
+const now = () => new Date().toISOString();
+
+/**
+ * A reset: the account gets the password its holder chose, and every session of theirs ends. A committee's reset code
+ * never reaches an account another committee also uses: whoever holds the code (the issuing committee's staff too)
+ * would take that account over. Its holder uses "forgot password" by e-mail or a passkey instead.
+ */
+export async function resetPassword(db: Db, row: Claimed, slot: Slot, passwordHash: string | null) {
+  if (!passwordHash) throw passwordRequired();
+  if (slot.empty) {
+    throw conflict("Chưa có tài khoản: hãy dùng lời mời / No account yet: use the invitation instead");
+  }
+  if (row.tenantId && (await standsElsewhere(db, row.tenantId, slot.personId))) {
+    throw conflict(
+      "Tài khoản này dùng ở nhiều cấp ủy: hãy dùng “Quên mật khẩu” qua e-mail hoặc passkey / This account serves several committees: use “Forgot password” by e-mail, or a passkey",
+    );
+  }
+  const [, ended] = await db.batch([
+    db.update(people).set({ passwordHash }).where(eq(people.id, slot.personId)),
+    db
+      .update(sessions)
+      .set({ revokedAt: now() })
+      .where(and(eq(sessions.personId, slot.personId), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id }),
+    auditInsert(db, {
+      tenantId: row.tenantId,
+      personId: slot.personId,
+      action: "password_reset",
+      entity: row.membershipId ? "membership" : "person",
+      entityId: row.membershipId ?? slot.personId,
+    }),
+  ]);
+  return { personId: slot.personId, signIn: true, endedSessionIds: ended.map((s) => s.id) };
+}
+
+const emailTaken = () =>
+  conflict(
+    "E-mail này đã có tài khoản: hãy đăng nhập rồi nhập lại mã / This e-mail has an account: log in, then redeem again",
+  );
+const alreadyHeld = () =>
+  conflict("Tài khoản của bạn đã có chỗ này rồi / Your account already holds this place (member, guest or office)");
+
+/** A member, guest or staff invitation: the redeemer's account takes the record's place. */
+export async function takeSlot(db: Db, row: Claimed, slot: Slot, redeemer: Redeemer, passwordHash: string | null) {
+  if (redeemer.sessionPersonId) {
+    if (redeemer.sessionPersonId === slot.personId) {
+      await db.batch([markLinked(db, row), audit(db, row, slot.personId)]);
+      return { personId: slot.personId, signIn: false, endedSessionIds: [] };
+    }
+    await unlessUnique(db.batch(moveSlot(db, row, slot, redeemer.sessionPersonId)), alreadyHeld);
+    return { personId: redeemer.sessionPersonId, signIn: false, endedSessionIds: [] };
+  }
+  if (!redeemer.email) throw passwordRequired("email");
+  if (!passwordHash) throw passwordRequired();
+  if (slot.empty) {
+    // Conditional on still being empty, so two redemptions of different invitations cannot both fill it.
+    const filled = db
+      .update(people)
+      .set({ email: redeemer.email, passwordHash })
+      .where(and(eq(people.id, slot.personId), isNull(people.email), isNull(people.passwordHash)));
+    await unlessUnique(db.batch([filled, markLinked(db, row), audit(db, row, slot.personId)]), emailTaken);
+    return { personId: slot.personId, signIn: true, endedSessionIds: [] };
+  }
+  // The record's account is somebody's already (it was linked before): the new holder gets an account of their own.
+  const fullName = await nameOf(db, slot.personId);
+  const personId = newId();
+  const account = db
+    .insert(people)
+    .values({ id: personId, email: redeemer.email, fullName, searchName: foldForSearch(fullName), passwordHash });
+  await unlessUnique(db.batch([account, ...moveSlot(db, row, { ...slot, empty: false }, personId)]), emailTaken);
+  return { personId, signIn: true, endedSessionIds: [] };
+}
+
+async function nameOf(db: Db, personId: string) {
+  const p = await db.select({ fullName: people.fullName }).from(people).where(eq(people.id, personId)).get();
+  return p?.fullName ?? "";
+}
+
+const markLinked = (db: Db, row: Claimed) =>
+  db
+    .update(memberships)
+    .set({ linkedAt: now() })
+    .where(and(eq(memberships.tenantId, row.tenantId ?? ""), eq(memberships.id, row.membershipId ?? "")));
+
+const audit = (db: Db, row: Claimed, personId: string) =>
+  auditInsert(db, {
+    tenantId: row.tenantId,
+    personId,
+    action: "invitation_redeemed",
+    entity: row.purpose === "member" ? "membership" : row.purpose === "guest" ? "meeting_guest" : "tenant_role",
+    entityId: row.membershipId ?? row.meetingId ?? null,
+    detail: { invitationId: row.id },
+  });
+
+/**
+ * Puts account `to` where the slot's account was, inside this committee only. An empty account was this committee's
+ * alone, so what the room recorded for it here (a hall check-in by the chair, a speech) moves along with it.
+ */
+function moveSlot(db: Db, row: Claimed, slot: Slot, to: string): [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]] {
+  const tenantId = row.tenantId ?? "";
+  const from = slot.personId;
+  const writes: BatchItem<"sqlite">[] = [];
+  if (row.purpose === "member") {
+    writes.push(
+      db
+        .update(memberships)
+        .set({ personId: to, linkedAt: now() })
+        .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, row.membershipId ?? ""))),
+    );
+  } else if (row.purpose === "staff") {
+    writes.push(
+      db
+        .update(tenantRoles)
+        .set({ personId: to })
+        .where(and(eq(tenantRoles.tenantId, tenantId), eq(tenantRoles.personId, from))),
+    );
+  } else {
+    writes.push(
+      db
+        .update(meetingGuests)
+        .set({ personId: to })
+        .where(
+          and(
+            eq(meetingGuests.tenantId, tenantId),
+            eq(meetingGuests.meetingId, row.meetingId ?? ""),
+            eq(meetingGuests.personId, from),
+          ),
+        ),
+    );
+  }
+  if (slot.empty) {
+    writes.push(
+      db
+        .update(attendance)
+        .set({ personId: to })
+        .where(and(eq(attendance.tenantId, tenantId), eq(attendance.personId, from))),
+      db
+        .update(speeches)
+        .set({ personId: to })
+        .where(and(eq(speeches.tenantId, tenantId), eq(speeches.personId, from))),
+      db
+        .update(visitPlans)
+        .set({ leaderPersonId: to })
+        .where(and(eq(visitPlans.tenantId, tenantId), eq(visitPlans.leaderPersonId, from))),
+    );
+  }
+  return [audit(db, row, to), ...writes];
+}
