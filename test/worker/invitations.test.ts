@@ -14,7 +14,7 @@ import {
   redeemedSchema,
 } from "../../schema/api/invitations";
 import type { MemberPage } from "../../schema/api/members";
-import { memberships, people, tenantRoles } from "../../schema/db/tables";
+import { memberships, tenantRoles } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
 import { api, createPerson, createTenant, db, login, PASSWORD } from "../support/fixtures";
 
