@@ -19,7 +19,15 @@ export default defineConfig({
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
-              bindings: { TEST_MIGRATIONS: migrations, SESSION_SECRET: "test-secret-0123456789abcdef" },
+              // DEV_OUTBOX: the tests read mail at /dev/outbox.json, as local development does (worker/dev/outbox.ts).
+              bindings: {
+                TEST_MIGRATIONS: migrations,
+                SESSION_SECRET: "test-secret-0123456789abcdef",
+                DEV_OUTBOX: "1",
+              },
+              // A real (simulated) Cloudflare Email sender under another name than MAIL: test/worker/mail.test.ts hands it
+              // to the Worker as MAIL, with DEV_OUTBOX off, to send through it.
+              email: { send_email: [{ name: "TEST_MAIL", allowed_sender_addresses: ["no-reply@chibo.test"] }] },
               // Left empty by the setup file: test/worker/migrations-upgrade.test.ts migrates it in two steps.
               d1Databases: ["UPGRADE_DB"],
             },

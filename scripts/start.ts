@@ -45,15 +45,22 @@ async function buildWeb(): Promise<void> {
   }
 }
 
-/** A random SESSION_SECRET for local development, kept in .dev.vars (git-ignored) so sessions survive restarts. */
+/**
+ * Local settings in .dev.vars (git-ignored; `wrangler deploy` never reads it): a random SESSION_SECRET, kept so
+ * sessions survive restarts, and DEV_OUTBOX=1, which serves the mail outbox at /dev/outbox (server/config.ts).
+ * A line already there is left as it is.
+ */
 async function ensureDevVars(): Promise<void> {
   const file = join(root, ".dev.vars");
   const existing = existsSync(file) ? await readFile(file, "utf8") : "";
-  if (/^SESSION_SECRET=.{16,}/m.test(existing)) return;
-  const line = `SESSION_SECRET=${randomBytes(32).toString("hex")}\n`;
-  if (existing) await appendFile(file, (existing.endsWith("\n") ? "" : "\n") + line);
-  else await writeFile(file, `# Local secrets for wrangler dev (not committed).\n${line}`);
-  console.log("Wrote a random SESSION_SECRET to .dev.vars");
+  const lines: string[] = [];
+  if (!/^SESSION_SECRET=.{16,}/m.test(existing)) lines.push(`SESSION_SECRET=${randomBytes(32).toString("hex")}`);
+  if (!/^DEV_OUTBOX=/m.test(existing)) lines.push("DEV_OUTBOX=1");
+  if (lines.length === 0) return;
+  const text = `${lines.join("\n")}\n`;
+  if (existing) await appendFile(file, (existing.endsWith("\n") ? "" : "\n") + text);
+  else await writeFile(file, `# Local settings for wrangler dev (not committed).\n${text}`);
+  console.log(`Wrote ${lines.map((l) => l.split("=")[0]).join(" and ")} to .dev.vars`);
 }
 
 await buildWeb();
@@ -104,4 +111,5 @@ server.child.once("exit", (code) => {
 
 const url = `http://localhost:${port}`;
 console.log(`\n✔ chibo đang chạy / is running at ${url}  (Ctrl-C để dừng / to stop)`);
+console.log(`  Thư gửi đi / mail outbox: ${url}/dev/outbox`);
 printDemoLogins(url);

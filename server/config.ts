@@ -35,12 +35,36 @@ const envSchema = z.object({
     .pipe(z.array(originSchema)),
   /** Signs sessions and, under another purpose tag, room tickets. No default anywhere: a guessable key forges both. */
   SESSION_SECRET: z.string({ error: "is not set" }).min(16, { error: "is shorter than 16 characters" }),
+  /**
+   * The Cloudflare Email `send_email` binding (README, "Configure e-mail"). Not in wrangler.toml's default config, so
+   * not in the generated Env either: typed here, optional. Without it, mail goes to the `mail_outbox` table.
+   */
+  MAIL: z
+    .custom<SendEmail>((v) => typeof v === "object" && v !== null && typeof Reflect.get(v, "send") === "function", {
+      error: "is not a send_email binding",
+    })
+    .optional(),
+  /** The address mail is sent from (a domain onboarded to Cloudflare Email); needed exactly when MAIL is bound. */
+  MAIL_FROM: z.email({ error: "is not an e-mail address" }).optional(),
+  /**
+   * Local development only: `npm start` writes DEV_OUTBOX=1 into .dev.vars and the tests set it; wrangler.toml never
+   * does, and `wrangler deploy` never reads .dev.vars. It serves the outbox pages (/dev/outbox, worker/dev/) and keeps
+   * every message there even when a sender is configured (worker/mail/send-mail.ts).
+   */
+  DEV_OUTBOX: z
+    .enum(["", "0", "1", "false", "true"], { error: 'is not "1" or "true" (or unset)' })
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
 });
 
 export interface Config {
   /** Origins allowed to open room sockets and send cookie-authenticated writes, besides the Worker's own. */
   allowedOrigins: readonly string[];
   sessionSecret: string;
+  /** The e-mail sender, when one is configured; null sends every message to the `mail_outbox` table instead. */
+  mail: { binding: SendEmail; from: string } | null;
+  /** Whether the local outbox pages are served (local development and tests only). */
+  devOutbox: boolean;
 }
 
 /** The configuration is wrong: what to set, never the values. */
@@ -54,7 +78,16 @@ const parsed = new WeakMap<object, Config>();
 export function configOf(env: Cloudflare.Env): Config {
   const cached = parsed.get(env);
   if (cached) return cached;
-  const result = envSchema.safeParse(env);
+  const result = envSchema
+    // A binding without a sender address (or the reverse) is a half-done setup: refused, never a silent outbox.
+    .refine((e) => (e.MAIL === undefined) === (e.MAIL_FROM === undefined), {
+      error: (issue) =>
+        (issue.input as { MAIL?: unknown }).MAIL === undefined
+          ? "is set but the MAIL send_email binding is missing"
+          : "is not set (the MAIL send_email binding needs a sender address)",
+      path: ["MAIL_FROM"],
+    })
+    .safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${String(i.path[0])} ${i.message}`).join("; ");
     throw new ConfigError(
@@ -65,6 +98,8 @@ export function configOf(env: Cloudflare.Env): Config {
   const config: Config = {
     allowedOrigins: Object.freeze(result.data.ALLOWED_ORIGINS),
     sessionSecret: result.data.SESSION_SECRET,
+    mail: result.data.MAIL && result.data.MAIL_FROM ? { binding: result.data.MAIL, from: result.data.MAIL_FROM } : null,
+    devOutbox: result.data.DEV_OUTBOX,
   };
   parsed.set(env, config);
   return config;

@@ -9,6 +9,7 @@ import { onError, onNotFound } from "./middleware/errors";
 import { credentialOf } from "./middleware/session";
 import { requestLog } from "./request-log";
 import { authRoutes } from "./routes/auth";
+import { forgotPasswordRoutes } from "./routes/forgot-password";
 import { redeemRoutes } from "./routes/invitations";
 import { tenantRoutes } from "./routes/tenant";
 
@@ -39,6 +40,7 @@ export const app = new Hono<AppEnv>()
   })
   .get("/health", (c) => c.json({ ok: true }))
   .route("/auth", authRoutes)
+  .route("/auth", forgotPasswordRoutes)
   .route("/invitations", redeemRoutes)
   .route("/tenants/:tenantId", tenantRoutes);
 

@@ -1,9 +1,9 @@
 /**
  * The Worker's entry only routes: live rooms at /parties/meeting-room/:meetingId (partyserver Durable
  * Objects), the API at /api/*, the live room and hall pages (/t/…/room|hall: index.html with the visitor's
- * room ticket, worker/room-page.ts), and every other page of the web client from [assets] (the Worker runs
- * first for everything but /assets/*, so every HTML document carries the security headers:
- * worker/security-headers.ts). Pages and room admissions are logged here, API requests by the API app. The
+ * room ticket, worker/room-page.ts), the local outbox in development (/dev/*, worker/dev/), and every other page
+ * of the web client from [assets] (the Worker runs first for everything but /assets/*, so every HTML document
+ * carries the security headers: worker/security-headers.ts). Pages and room admissions are logged here, API requests by the API app. The
  * configuration (server/config.ts) is checked before anything is served.
  */
 import { Hono } from "hono";
@@ -13,6 +13,7 @@ import { roomPageRoute } from "../schema/room-page";
 import { configOf } from "../server/config";
 import { errorResponse } from "../server/error-response";
 import { app } from "./app";
+import { devRoutes } from "./dev/outbox";
 import { loggedAdmission, requestLog } from "./request-log";
 import { roomPage } from "./room-page";
 import { securityHeaders } from "./security-headers";
@@ -34,6 +35,8 @@ const site = new Hono<{ Bindings: Cloudflare.Env }>()
   })
   .all("/api/*", (c) => app.fetch(c.req.raw, c.env, c.executionCtx))
   .use(requestLog)
+  // Local development only (DEV_OUTBOX); a 404 everywhere else.
+  .route("/dev", devRoutes)
   .get(roomPageRoute("room"), async (c) => own(await roomPage(c.req.raw, c.env)))
   .get(roomPageRoute("hall"), async (c) => own(await roomPage(c.req.raw, c.env)))
   .all("*", async (c) => own(await c.env.ASSETS.fetch(c.req.raw)));

@@ -34,7 +34,8 @@ export default async function setup(project: TestProject) {
     const dev = await startDev({
       port: await freePort(),
       persistTo,
-      vars: { SESSION_SECRET: "browser-test-secret-0123456789" },
+      // DEV_OUTBOX: the tests read mail the Worker "sent" at /dev/outbox.json, as local development does.
+      vars: { SESSION_SECRET: "browser-test-secret-0123456789", DEV_OUTBOX: "1" },
     });
     project.provide("baseUrl", dev.url);
     project.provide("seed", seed);

@@ -71,6 +71,9 @@ describe("configuration", () => {
     expect(configOf(config)).toEqual({
       allowedOrigins: ["https://a.example", "https://b.example:8443"],
       sessionSecret: env.SESSION_SECRET,
+      // No e-mail sender in the tests (test/worker/mail.test.ts hands one in); the outbox pages on.
+      mail: null,
+      devOutbox: true,
     });
     expect(configOf(config)).toBe(configOf(config));
     expect(configOf(withOrigins("")).allowedOrigins).toEqual([]);

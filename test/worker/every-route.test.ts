@@ -26,6 +26,8 @@ const UNSCOPED = new Set([
   "GET /api/auth/sessions",
   "POST /api/auth/sessions/:id/revoke",
   "POST /api/auth/sign-out-everywhere",
+  // Public, the same answer for every e-mail: checked by forgot-password.test.ts.
+  "POST /api/auth/forgot",
   // Public, by secret or code: checked by invitations.test.ts.
   "POST /api/invitations/redeem",
 ]);

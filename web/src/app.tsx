@@ -11,6 +11,7 @@ import { ErrorNotice } from "./ui/error-notice";
 import { Toaster } from "./ui/toast";
 
 const LoginPage = lazy(() => import("./pages/login-page"));
+const ForgotPasswordPage = lazy(() => import("./pages/forgot-password-page"));
 const HomePage = lazy(() => import("./pages/home-page"));
 const AccountPage = lazy(() => import("./pages/account-page"));
 const NotFoundPage = lazy(() => import("./pages/not-found-page"));
@@ -106,6 +107,7 @@ export function App() {
   return (
     <Router root={Root}>
       <Route path="/login" component={LoginPage} />
+      <Route path="/forgot-password" component={ForgotPasswordPage} />
       <Route path="/" component={RequireLogin}>
         <Route path="/" component={HomePage} />
         <Route path="/account" component={AccountPage} />

@@ -1,5 +1,6 @@
-/** /api/auth: log in and out, who am I, change password, my sessions and signing them out. */
+/** /api/auth: log in and out, who am I, change password, my sessions and signing them out, forgot password. */
 import type { AccountSessions, ChangePassword, Login, Me } from "../../../schema/api/auth";
+import type { ForgotPassword, ForgotPasswordAnswer } from "../../../schema/api/mail";
 import { request } from "./http";
 
 export interface LoginResult {
@@ -16,4 +17,7 @@ export const authApi = {
   revokeSession: (id: string) =>
     request<{ ok: true }>("POST", `/api/auth/sessions/${encodeURIComponent(id)}/revoke`, {}),
   signOutEverywhere: () => request<{ ok: true }>("POST", "/api/auth/sign-out-everywhere", {}),
+  /** The same answer whether or not the e-mail has an account. */
+  forgotPassword: (body: ForgotPassword) =>
+    request<ForgotPasswordAnswer>("POST", "/api/auth/forgot", body, { quiet401: true }),
 };

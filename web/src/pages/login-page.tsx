@@ -1,4 +1,4 @@
-import { useNavigate, useSearchParams } from "@solidjs/router";
+import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createEffect, createSignal, Show } from "solid-js";
 import { authApi } from "../api";
 import { defineMessages } from "../i18n";
@@ -15,6 +15,7 @@ const t = defineMessages(
     password: "Mật khẩu",
     submit: "Đăng nhập",
     busy: "Đang đăng nhập…",
+    forgot: "Quên mật khẩu?",
   },
   {
     title: "Log in",
@@ -23,6 +24,7 @@ const t = defineMessages(
     password: "Password",
     submit: "Log in",
     busy: "Logging in…",
+    forgot: "Forgot password?",
   },
 );
 
@@ -94,6 +96,9 @@ export default function LoginPage() {
             {busy() ? t("busy") : t("submit")}
           </button>
         </form>
+        <p>
+          <A href="/forgot-password">{t("forgot")}</A>
+        </p>
       </section>
     </Layout>
   );
