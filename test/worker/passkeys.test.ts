@@ -153,6 +153,27 @@ describe("registering and logging in with a passkey", () => {
     expect((await password(PASSWORD)).status).toBe(200);
   });
 
+  it("refuses a registration sent twice (409, nothing overwritten) and a login whose user handle names someone else", async () => {
+    const t = await createTenant([{ name: "Lê Văn Hai" }]);
+    const token = await login(t.admin.email);
+    const { res, body, authenticator } = await registerPasskey(token, undefined, { name: "Lần đầu" });
+    expect(res.status).toBe(201);
+    const again = await api("POST", `${PASSKEYS}/register/verify`, token, { ...body, name: "Lần hai" });
+    expect(again.status).toBe(409);
+    expect(again.json).toEqual(ENVELOPE);
+    expect((await rowsOf(t.admin.id)).map((r) => r.name)).toEqual(["Lần đầu"]);
+
+    const { options, challengeToken } = await loginOptions();
+    const response = await authenticator.login(options);
+    const other = b64url(t.people["Lê Văn Hai"]!.id);
+    const forged = await api("POST", `${PASSKEYS}/login/verify`, undefined, {
+      challengeToken,
+      response: { ...response, response: { ...response.response, userHandle: other } },
+    });
+    expect(forged.status).toBe(401);
+    expect(forged.json).toEqual(ENVELOPE);
+  });
+
   it("refuses a registration token of another person, a login token for a registration and the other way round", async () => {
     const t = await createTenant([{ name: "Lê Văn Hai" }]);
     const mine = await login(t.admin.email);
