@@ -44,7 +44,7 @@ export async function loginAs(
   await page.goto(`/login?next=${encodeURIComponent(path)}`);
   await page.getByLabel("E-mail").fill(who.email);
   await page.getByLabel("Mật khẩu").fill(PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
   const target = new URL(path, baseUrl).pathname;
   await page.waitForURL((url) => url.pathname === target);
   return { context, page };

@@ -42,6 +42,7 @@ beforeEach(() => {
     const json = (body: unknown) =>
       new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
     if (method === "GET" && url.endsWith("/api/auth/sessions")) return json({ sessions: live });
+    if (method === "GET" && url.endsWith("/api/auth/passkeys")) return json({ passkeys: [] });
     const revoke = url.match(/\/api\/auth\/sessions\/([^/]+)\/revoke$/);
     if (method === "POST" && revoke) {
       live = live.filter((s) => s.id !== decodeURIComponent(revoke[1]!));

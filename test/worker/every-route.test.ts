@@ -30,6 +30,14 @@ const UNSCOPED = new Set([
   "POST /api/auth/forgot",
   // Public, by secret or code: checked by invitations.test.ts.
   "POST /api/invitations/redeem",
+  // A person's own passkeys and logging in with one: checked by passkeys.test.ts and passkeys-account.test.ts.
+  "POST /api/auth/passkeys/register/options",
+  "POST /api/auth/passkeys/register/verify",
+  "POST /api/auth/passkeys/login/options",
+  "POST /api/auth/passkeys/login/verify",
+  "GET /api/auth/passkeys",
+  "PATCH /api/auth/passkeys/:id",
+  "DELETE /api/auth/passkeys/:id",
 ]);
 const ENVELOPE = { error: { code: expect.any(String), message: expect.any(String) } };
 const CLIENT_ERRORS = errorCodes.filter((code) => code !== "internal").map((code) => statusOfCode[code]);

@@ -6,10 +6,18 @@ import { api } from "../support/fixtures";
 const LIMIT = 300;
 const from = (ip: string) => ({ "cf-connecting-ip": ip });
 
-// Empty bodies: the shield answers before validation, so a served request is a 400 (or 401), never a 429.
-const paths = ["/api/auth/login", "/api/auth/password", "/api/invitations/redeem", "/api/auth/forgot"];
+// Empty bodies: the shield answers before validation, so a served request is a 400 or 401 (or 200 for the passkey
+// login's options, which take no body), never a 429.
+const paths = [
+  "/api/auth/login",
+  "/api/auth/password",
+  "/api/invitations/redeem",
+  "/api/auth/passkeys/login/options",
+  "/api/auth/passkeys/login/verify",
+  "/api/auth/forgot",
+];
 
-describe("per-IP shield on login, password change, redeem and forgot password", () => {
+describe("per-IP shield on login (password and passkey), password change, redeem and forgot password", () => {
   it("refuses what one address sends over the limit with 429 in the envelope, and still serves another", async () => {
     const flooder = "192.0.2.44";
     const results = await Promise.all(
@@ -24,7 +32,7 @@ describe("per-IP shield on login, password change, redeem and forgot password", 
       expect(r.json.error.code).toBe("rate_limited");
       expect(r.json.error.message).toMatch(/^Quá nhiều yêu cầu.* \/ Too many requests/);
     }
-    // Each of the routes is behind the same shield.
+    // Each of these routes is behind the same shield.
     for (const path of paths) expect((await api("POST", path, undefined, {}, from(flooder))).status).toBe(429);
 
     const other = await api("POST", "/api/auth/login", undefined, {}, from("192.0.2.45"));

@@ -1,26 +1,24 @@
 import { Hono } from "hono";
 import { deleteCookie } from "hono/cookie";
 import { changePasswordSchema, loginSchema } from "../../schema/api/auth";
-import { auditLogin, changePassword, checkLogin, revokeSession } from "../data/account";
+import { changePassword, checkLogin, revokeSession } from "../data/account";
 import { listSessions, revokeAllSessions, revokeOwnSession } from "../data/account-sessions";
 import { loadMe } from "../data/me";
 import { revokeSessionsInRooms } from "../data/room-revocation";
 import type { AppEnv } from "../env";
 import { notFound } from "../lib/api-error";
+import { logIn } from "../lib/log-in";
 import { SESSION_COOKIE } from "../lib/session-token";
-import { signIn } from "../lib/sign-in";
 import { valid } from "../lib/validate";
 import { clientIp, ipShield } from "../middleware/ip-shield";
 import { requireSession } from "../middleware/session";
+import { passkeyRoutes } from "./passkeys";
 
 export const authRoutes = new Hono<AppEnv>()
   .post("/login", ipShield, valid("json", loginSchema), async (c) => {
     const { email, password } = c.req.valid("json");
-    const db = c.var.db;
-    const person = await checkLogin(db, email, password, clientIp(c));
-    const session = await signIn(c, person.id);
-    await auditLogin(db, person.id, session.id);
-    return c.json({ token: session.token, me: await loadMe(db, person.id) });
+    const person = await checkLogin(c.var.db, email, password, clientIp(c));
+    return c.json(await logIn(c, person.id));
   })
   .post("/logout", requireSession, async (c) => {
     const { personId, sessionId } = c.var.session;
@@ -62,4 +60,5 @@ export const authRoutes = new Hono<AppEnv>()
     await revokeSessionsInRooms(c.env, c.var.db, personId, ended);
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.json({ ok: true });
-  });
+  })
+  .route("/passkeys", passkeyRoutes);

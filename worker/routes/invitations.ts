@@ -13,8 +13,8 @@ import {
 import { revokeSessionsInRooms } from "../data/room-revocation";
 import type { AppEnv } from "../env";
 import { conflict, unauthorized } from "../lib/api-error";
+import { logIn } from "../lib/log-in";
 import { readSession } from "../lib/session-token";
-import { signIn } from "../lib/sign-in";
 import { valid } from "../lib/validate";
 import { clientIp, ipShield } from "../middleware/ip-shield";
 import { credentialOf } from "../middleware/session";
@@ -75,7 +75,7 @@ export const redeemRoutes = new Hono<AppEnv>().post("/redeem", ipShield, valid("
   const result = await redeemInvitation(c.var.db, { secret, code }, { sessionPersonId, email, password }, ip);
   await revokeSessionsInRooms(c.env, c.var.db, result.personId, result.endedSessionIds);
   // A new account or a new password was proven just now: this device is signed in, as after a login.
-  const session = result.signIn ? await signIn(c, result.personId) : null;
+  const session = result.signIn ? await logIn(c, result.personId) : null;
   return c.json({
     purpose: result.purpose,
     tenantId: result.tenantId,

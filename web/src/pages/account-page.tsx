@@ -1,6 +1,8 @@
+import { browserSupportsWebAuthn } from "@simplewebauthn/browser";
 import { useNavigate } from "@solidjs/router";
 import { createResource, createSignal, Show } from "solid-js";
 import { authApi } from "../api";
+import { passkeysApi } from "../api/passkeys";
 import { defineMessages } from "../i18n";
 import { me, setMe } from "../session";
 import { ErrorNotice } from "../ui/error-notice";
@@ -8,6 +10,7 @@ import { TextField } from "../ui/fields";
 import { Layout } from "../ui/layout";
 import { ResourceView } from "../ui/resource-view";
 import { showToast } from "../ui/toast";
+import { PasskeysPanel } from "./account-passkeys";
 import { SessionsPanel } from "./account-sessions";
 
 const t = defineMessages(
@@ -21,6 +24,9 @@ const t = defineMessages(
     mismatch: "Hai mật khẩu mới không giống nhau.",
     done: "Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị đăng xuất.",
     revoked: "Đã đăng xuất phiên đó.",
+    passkeyAdded: "Đã thêm passkey. Lần sau bạn có thể đăng nhập bằng nó.",
+    passkeyRenamed: "Đã đổi tên passkey.",
+    passkeyRemoved: "Đã xóa passkey.",
   },
   {
     title: "Account",
@@ -32,6 +38,9 @@ const t = defineMessages(
     mismatch: "The two new passwords differ.",
     done: "Password changed. Your other sessions were logged out.",
     revoked: "That session was signed out.",
+    passkeyAdded: "Passkey added. Next time you can log in with it.",
+    passkeyRenamed: "Passkey renamed.",
+    passkeyRemoved: "Passkey removed.",
   },
 );
 
@@ -44,6 +53,8 @@ export default function AccountPage() {
   const mismatch = () => repeat() !== "" && repeat() !== next();
   const navigate = useNavigate();
   const [sessions, { refetch }] = createResource(() => authApi.sessions().then((r) => r.sessions));
+  const [passkeys, passkeysResource] = createResource(() => passkeysApi.list().then((r) => r.passkeys));
+  const reloadPasskeys = () => passkeysResource.refetch();
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -108,6 +119,31 @@ export default function AccountPage() {
             {t("changePassword")}
           </button>
         </form>
+      </section>
+      <section class="card narrow">
+        <ResourceView resource={passkeys} onRetry={() => void reloadPasskeys()}>
+          {(list) => (
+            <PasskeysPanel
+              passkeys={list}
+              supported={browserSupportsWebAuthn()}
+              onAdd={async () => {
+                await passkeysApi.add();
+                showToast(t("passkeyAdded"));
+                await reloadPasskeys();
+              }}
+              onRename={async (id, name) => {
+                await passkeysApi.rename(id, name);
+                showToast(t("passkeyRenamed"));
+                await reloadPasskeys();
+              }}
+              onRemove={async (id) => {
+                await passkeysApi.remove(id);
+                showToast(t("passkeyRemoved"));
+                await reloadPasskeys();
+              }}
+            />
+          )}
+        </ResourceView>
       </section>
       <section class="card narrow">
         <ResourceView resource={sessions} onRetry={() => void refetch()}>

@@ -1,7 +1,7 @@
 /**
  * The account page's list of the person's own sessions: when each began and until when it holds, the current one
  * marked, "sign out of this session" for each other one, and "sign out everywhere" behind a confirmation. Passkeys
- * get their own section next to this one when they come (issue 11, item 5).
+ * have their own section above this one (account-passkeys.tsx).
  */
 import { createSignal, For, Show } from "solid-js";
 import type { AccountSession } from "../../../schema/api/auth";

@@ -1,11 +1,15 @@
+import { browserSupportsWebAuthn } from "@simplewebauthn/browser";
 import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createEffect, createSignal, Show } from "solid-js";
 import { authApi } from "../api";
+import type { LoginResult } from "../api/auth";
+import { passkeysApi } from "../api/passkeys";
 import { defineMessages } from "../i18n";
 import { session, setMe } from "../session";
 import { ErrorNotice } from "../ui/error-notice";
 import { TextField } from "../ui/fields";
 import { Layout } from "../ui/layout";
+import { PasskeyError } from "./passkey-error";
 
 const t = defineMessages(
   {
@@ -16,6 +20,10 @@ const t = defineMessages(
     submit: "Đăng nhập",
     busy: "Đang đăng nhập…",
     forgot: "Quên mật khẩu?",
+    or: "hoặc",
+    passkey: "Đăng nhập bằng passkey",
+    passkeyHint: "Dùng vân tay, khuôn mặt hoặc khóa màn hình, nếu bạn đã thêm passkey trên thiết bị này.",
+    passkeyBusy: "Đang chờ thiết bị…",
   },
   {
     title: "Log in",
@@ -25,6 +33,10 @@ const t = defineMessages(
     submit: "Log in",
     busy: "Logging in…",
     forgot: "Forgot password?",
+    or: "or",
+    passkey: "Log in with a passkey",
+    passkeyHint: "Use your fingerprint, face or screen lock, if you added a passkey on this device.",
+    passkeyBusy: "Waiting for the device…",
   },
 );
 
@@ -42,24 +54,44 @@ export default function LoginPage() {
   const [password, setPassword] = createSignal("");
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<unknown>(null);
+  const [passkeyError, setPasskeyError] = createSignal<unknown>(null);
+  const [passkeyBusy, setPasskeyBusy] = createSignal(false);
 
   // Already logged in (e.g. back button): go on.
   createEffect(() => {
-    if (session().status === "ready" && !busy()) navigate(safeNext(params.next), { replace: true });
+    if (session().status === "ready" && !busy() && !passkeyBusy()) navigate(safeNext(params.next), { replace: true });
   });
+
+  // Where there is no WebAuthn (an old browser, an insecure page) the button is not offered at all.
+  const passkeys = browserSupportsWebAuthn();
+
+  const enter = ({ me }: LoginResult) => {
+    setMe(me);
+    navigate(safeNext(params.next), { replace: true });
+  };
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const { me } = await authApi.login({ email: email().trim().toLowerCase(), password: password() });
-      setMe(me);
-      navigate(safeNext(params.next), { replace: true });
+      enter(await authApi.login({ email: email().trim().toLowerCase(), password: password() }));
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
+    }
+  };
+
+  const withPasskey = async () => {
+    setPasskeyBusy(true);
+    setPasskeyError(null);
+    try {
+      enter(await passkeysApi.logIn());
+    } catch (err) {
+      setPasskeyError(err);
+    } finally {
+      setPasskeyBusy(false);
     }
   };
 
@@ -99,6 +131,24 @@ export default function LoginPage() {
         <p>
           <A href="/forgot-password">{t("forgot")}</A>
         </p>
+        <Show when={passkeys}>
+          <p class="login-or">{t("or")}</p>
+          <Show when={passkeyError()}>
+            <PasskeyError error={passkeyError()} />
+          </Show>
+          <button
+            type="button"
+            class="btn btn-big btn-block"
+            disabled={passkeyBusy()}
+            aria-describedby="passkey-hint"
+            onClick={() => void withPasskey()}
+          >
+            {passkeyBusy() ? t("passkeyBusy") : t("passkey")}
+          </button>
+          <p id="passkey-hint" class="hint">
+            {t("passkeyHint")}
+          </p>
+        </Show>
       </section>
     </Layout>
   );
