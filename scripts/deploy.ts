@@ -8,12 +8,12 @@
 import { spawn } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { DEPLOY_CONFIG } from "./lib/d1.ts";
 import { readReleased, recordReleased, releasedFile, releasedProblems } from "./lib/migrations.ts";
 import { root, wrangler } from "./lib/wrangler.ts";
 
 const DB_NAME = "chibo";
 const PLACEHOLDER_ID = "00000000-0000-0000-0000-000000000000";
-export const DEPLOY_CONFIG = "wrangler.deploy.toml";
 
 function fail(message: string): never {
   console.error(`\n✘ ${message}`);

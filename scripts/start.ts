@@ -9,10 +9,10 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { applyMigrationsLocal, type DevServer, root, startDev } from "./lib/wrangler.ts";
+import { applyMigrationsLocal, DEFAULT_PORT, type DevServer, root, startDev } from "./lib/wrangler.ts";
 import { printDemoLogins, seedDemo } from "./seed-demo.ts";
 
-const port = Number(process.env.PORT ?? 8787);
+const port = Number(process.env.PORT ?? DEFAULT_PORT);
 if (!Number.isInteger(port) || port <= 0 || port > 65535) {
   console.error(`PORT must be a TCP port number, got "${process.env.PORT}"`);
   process.exit(1);

@@ -1,5 +1,6 @@
 import type { DrizzleD1Database } from "drizzle-orm/d1";
 import type { TenantRole } from "../schema/api/auth";
+import type { TenantKind } from "../schema/api/committees";
 import type { MembershipStanding } from "../schema/api/members";
 
 export type Db = DrizzleD1Database;
@@ -15,7 +16,14 @@ export interface SessionPerson {
 /** The caller's standing inside the tenant named in the path. */
 export interface TenantAccess {
   tenantId: string;
+  /** A province has child committees; a committee has branches (and maybe a province above it). */
+  kind: TenantKind;
   role: TenantRole | null;
+  /**
+   * The role is `viewer` only because the caller holds a role in the province above this committee: they read its
+   * reports, organizations and meetings, and write nothing (no room seat as an observer either).
+   */
+  roleFromProvince: boolean;
   /** organizationId → branch role, for the organizations where the caller is a member */
   memberships: Map<string, { status: "official" | "probationary"; branchRole: string; standing: MembershipStanding }>;
   guestMeetingIds: Set<string>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tenantKindSchema } from "./committees";
 import { branchRoleSchema } from "./members";
 
 export const loginSchema = z.object({
@@ -23,6 +24,14 @@ export const meSchema = z.object({
     z.object({
       id: z.string(),
       name: z.string(),
+      kind: tenantKindSchema,
+      /** The province above this committee, if any. */
+      parentId: z.string().nullable(),
+      /**
+       * The person stands here only as staff of the province above (role `viewer`, read-only): the home page lists
+       * such committees under the province rather than as their own.
+       */
+      viaProvince: z.boolean(),
       role: tenantRoleSchema.nullable(),
       /** Organizations of this tenant where the person is a member. */
       organizationIds: z.array(z.string()),

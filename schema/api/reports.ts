@@ -52,6 +52,11 @@ export const reportQuerySchema = z.intersection(
   z.object({
     /** Drill-down: the organization whose children become the rows; none = the whole tenant. */
     organizationId: idSchema.optional(),
+    /**
+     * `children`: a province's report over its committees, one row per committee (drill into one by its id as
+     * `organizationId`); `tenant` (default): the tenant's own organizations.
+     */
+    scope: z.enum(["tenant", "children"]).default("tenant"),
     format: z.enum(["json", "csv", "xlsx"]).default("json"),
   }),
 );

@@ -1,7 +1,8 @@
 /**
  * The demo committee that `npm start` loads into an empty local database: Đảng ủy phường Hòa An, two
  * grassroots committees and a grassroots branch, seven branches of different types, 60 members (a few
- * probationary, a few exempted), the current month's planned meetings and two months of closed ones.
+ * probationary, a few exempted), the current month's planned meetings and two months of closed ones; above it
+ * the province (Tỉnh ủy Hòa Bình) with one more committee under it (./demo-province.ts).
  * Ids are fixed and every insert is `INSERT OR IGNORE`, so loading it twice changes nothing.
  */
 
@@ -9,6 +10,13 @@ import { addMonths, daysInMonth, vnThisMonth, vnWallTime } from "../../schema/ca
 import { gradeOf, type Scores } from "../../schema/quality-grid.ts";
 import { foldForSearch, memberSearchText } from "../../schema/text.ts";
 import { hashPassword } from "../../worker/lib/password.ts";
+import {
+  DEMO_PROVINCE_ID,
+  DEMO_PROVINCE_NAME,
+  memberRecord,
+  PROVINCE_LOGINS,
+  writeDemoProvince,
+} from "./demo-province.ts";
 import { monthLabel, REGULAR_AGENDA, THEMATIC_AGENDA, THEMATIC_TOPICS, vnTime } from "./meeting-content.ts";
 import { rng, vietnameseName } from "./names.ts";
 import { type SeedBranch, type SeedMember, writeMeeting } from "./seed-meetings.ts";
@@ -60,8 +68,8 @@ const DEMO_SCORES: readonly Scores[] = [
   },
 ];
 
-/** The people who can log in; every other member has no e-mail or password (as in a real import). */
-export const DEMO_LOGINS: readonly DemoLogin[] = [
+/** Hòa An's people who can log in; every other member has no e-mail or password (as in a real import). */
+const HOAAN_LOGINS: readonly DemoLogin[] = [
   {
     email: "admin@hoaan.demo",
     name: "Nguyễn Thị Hồng Nhung",
@@ -86,6 +94,9 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
     what: "Tỉnh ủy viên, khách mời cuộc họp / visiting leader (guest)",
   },
 ];
+
+/** Everyone who can log in to the demo: Hòa An's people, then the province's and its other committee's. */
+export const DEMO_LOGINS: readonly DemoLogin[] = [...HOAAN_LOGINS, ...PROVINCE_LOGINS];
 
 interface BranchPlan {
   key: string;
@@ -179,15 +190,17 @@ export interface DemoSeed {
 }
 
 /** Builds the demo as SQL; `now` fixes "the current month" (the meetings are planned around it). */
-export async function buildDemoSql(now = new Date()): Promise<DemoSeed> {
-  const w = new SqlWriter();
+/** `w` may be a writer that also looks at the rows (the seeds test). */
+export async function buildDemoSql(now = new Date(), w = new SqlWriter()): Promise<DemoSeed> {
   const r = rng(20261122);
   const t = DEMO_TENANT_ID;
   const hash = await hashPassword(DEMO_PASSWORD);
-  const usedNames = new Set(DEMO_LOGINS.map((l) => l.name));
-  const loginByName = new Map(DEMO_LOGINS.map((l) => [l.name, l]));
+  const usedNames = new Set(HOAAN_LOGINS.map((l) => l.name));
+  const loginByName = new Map(HOAAN_LOGINS.map((l) => [l.name, l]));
 
-  w.insert("tenants", { id: t, name: "Đảng ủy phường Hòa An" });
+  // The province above Hòa An comes first: its committees name it as their parent.
+  w.insert("tenants", { id: DEMO_PROVINCE_ID, name: DEMO_PROVINCE_NAME, kind: "province", parent_id: null });
+  w.insert("tenants", { id: t, name: "Đảng ủy phường Hòa An", kind: "committee", parent_id: DEMO_PROVINCE_ID });
   const org = (id: string, parent: string | null, kind: string, name: string, type: string | null) =>
     w.insert("organizations", {
       id: `${t}-${id}`,
@@ -207,7 +220,7 @@ export async function buildDemoSql(now = new Date()): Promise<DemoSeed> {
     const id = `${t}-p${String(++personNo).padStart(3, "0")}`;
     peopleByName.set(name, id);
     const login = loginByName.get(name);
-    w.insert("people", {
+    const row = {
       id,
       email: login?.email ?? null,
       full_name: name,
@@ -215,8 +228,9 @@ export async function buildDemoSql(now = new Date()): Promise<DemoSeed> {
       phone: `09${String(Math.floor(r() * 1e8)).padStart(8, "0")}`,
       birth_year: birthYear,
       password_hash: login ? hash : null,
-    });
-    return id;
+    };
+    w.insert("people", row);
+    return row;
   };
 
   // People named in DEMO_LOGINS take fixed places; the rest of each branch is generated.
@@ -265,7 +279,8 @@ export async function buildDemoSql(now = new Date()): Promise<DemoSeed> {
         !probationary &&
         !loginByName.has(p.name) &&
         birthYear < 1955;
-      const id = person(p.name, birthYear);
+      const account = person(p.name, birthYear);
+      const id = account.id;
       w.insert("memberships", {
         id: `${t}-m${String(++membershipNo).padStart(3, "0")}`,
         tenant_id: t,
@@ -278,6 +293,7 @@ export async function buildDemoSql(now = new Date()): Promise<DemoSeed> {
         exempt_from: exempt ? "2025-01-01" : null,
         exempt_to: null,
         search_text: memberSearchText(p.name, loginByName.get(p.name)?.email ?? null),
+        ...memberRecord(account, now),
       });
       members.push({ personId: id, status: probationary ? "probationary" : "official", exempt });
       if (p.role === "secretary") secretaryId = id;
@@ -299,7 +315,7 @@ export async function buildDemoSql(now = new Date()): Promise<DemoSeed> {
   w.insert("tenant_roles", { tenant_id: t, person_id: peopleByName.get("Trần Văn Khoa")!, role: "organizer" });
 
   // A provincial committee member: a person of no tenant, invited to Khu phố 3's meeting this month.
-  const leaderId = person("Hoàng Minh Đức", 1968);
+  const leaderId = person("Hoàng Minh Đức", 1968).id;
 
   const meetingIds: string[] = [];
   // The calendar is Vietnam's: "today" there may already be tomorrow in UTC.
@@ -439,6 +455,9 @@ export async function buildDemoSql(now = new Date()): Promise<DemoSeed> {
       notes: "Dự, nắm tình hình và chỉ đạo sinh hoạt chi bộ",
     });
   }
+
+  // The province's office, with the visiting leader among its officers, and its other committee.
+  await writeDemoProvince(w, { hash, now, leaderId });
 
   return { sql: w.toSql(), rows: w.count, meetingIds };
 }

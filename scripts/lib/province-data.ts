@@ -8,6 +8,7 @@
 import { addMonths, quarterMonths, quarterOf, vnThisMonth, vnWallTime } from "../../schema/calendar.ts";
 import { foldForSearch, memberSearchText } from "../../schema/text.ts";
 import { hashPassword } from "../../worker/lib/password.ts";
+import { memberRecord } from "./demo-province.ts";
 import { type AgendaTemplateItem, monthLabel, THEMATIC_AGENDA, THEMATIC_TOPICS, vnTime } from "./meeting-content.ts";
 import { pick, rng, vietnameseName } from "./names.ts";
 import { type SeedBranch, type SeedMember, writeMeeting } from "./seed-meetings.ts";
@@ -91,8 +92,11 @@ export interface ProvinceSeed {
   currentMonth: string;
 }
 
-export async function buildProvinceSql(now = new Date()): Promise<ProvinceSeed> {
-  const w = new SqlWriter({ rowsPerStatement: 250 });
+/** `w` may be a writer that also looks at the rows (the seeds test). */
+export async function buildProvinceSql(
+  now = new Date(),
+  w = new SqlWriter({ rowsPerStatement: 250 }),
+): Promise<ProvinceSeed> {
   const r = rng(5000);
   const t = PROVINCE_TENANT_ID;
   const local = vnWallTime(now);
@@ -133,19 +137,19 @@ export async function buildProvinceSql(now = new Date()): Promise<ProvinceSeed> 
   const hash = await hashPassword(PROVINCE_PASSWORD);
   let personNo = 0;
   const person = (name: string, email: string | null, birthYear: number) => {
-    const id = `${t}-p${String(++personNo).padStart(4, "0")}`;
-    w.insert("people", {
-      id,
+    const row = {
+      id: `${t}-p${String(++personNo).padStart(4, "0")}`,
       email,
       full_name: name,
       search_name: foldForSearch(name),
       phone: null,
       birth_year: birthYear,
       password_hash: email ? hash : null,
-    });
-    return id;
+    };
+    w.insert("people", row);
+    return row;
   };
-  const adminId = person("Nguyễn Văn Quản Trị", PROVINCE_ADMIN_EMAIL, 1970);
+  const adminId = person("Nguyễn Văn Quản Trị", PROVINCE_ADMIN_EMAIL, 1970).id;
   w.insert("tenant_roles", { tenant_id: t, person_id: adminId, role: "admin" });
 
   const branches: (SeedBranch & { type: string })[] = [];
@@ -175,7 +179,8 @@ export async function buildProvinceSql(now = new Date()): Promise<ProvinceSeed> 
       const probationary = role === "member" && r() < 0.08;
       const exempt = role === "member" && !probationary && r() < 0.06;
       const name = vietnameseName(r).name;
-      const pid = person(name, null, probationary ? 1995 + Math.floor(r() * 8) : 1950 + Math.floor(r() * 50));
+      const account = person(name, null, probationary ? 1995 + Math.floor(r() * 8) : 1950 + Math.floor(r() * 50));
+      const pid = account.id;
       w.insert("memberships", {
         id: `${t}-m${String(++membershipNo).padStart(4, "0")}`,
         tenant_id: t,
@@ -188,6 +193,7 @@ export async function buildProvinceSql(now = new Date()): Promise<ProvinceSeed> 
         exempt_from: exempt ? `${year - 1}-01-01` : null,
         exempt_to: null,
         search_text: memberSearchText(name, null),
+        ...memberRecord(account, now),
       });
       members.push({ personId: pid, status: probationary ? "probationary" : "official", exempt });
       if (i < 3) officers.push(pid);

@@ -9,6 +9,8 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 
 export const root = join(import.meta.dirname, "..", "..");
+/** Where `npm start` serves when PORT is not set. */
+export const DEFAULT_PORT = 8787;
 export const wranglerBin = join(root, "node_modules", "wrangler", "bin", "wrangler.js");
 
 /** No telemetry, no `Request.cf` download, no banner: the build machines have no network. */

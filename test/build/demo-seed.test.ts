@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VN_SQL_SHIFT } from "../../schema/calendar.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TENANT_ID } from "../../scripts/lib/demo-data.ts";
+import { DEMO_PROVINCE_ID, DEMO_SECOND_COMMITTEE_ID } from "../../scripts/lib/demo-province.ts";
 import { applyMigrationsLocal, queryAllLocal, queryLocal } from "../../scripts/lib/wrangler.ts";
 import { seedDemo } from "../../scripts/seed-demo.ts";
 import { verifyPassword } from "../../worker/lib/password.ts";
@@ -86,12 +87,42 @@ describe("demo seed on a local D1", () => {
       expect(b.deputies, b.id).toBe(1);
     }
     const roles = await q<{ role: string; email: string }>(
-      "SELECT r.role, p.email FROM tenant_roles r JOIN people p ON p.id = r.person_id ORDER BY r.role",
+      `SELECT r.role, p.email FROM tenant_roles r JOIN people p ON p.id = r.person_id WHERE r.tenant_id = '${DEMO_TENANT_ID}' ORDER BY r.role`,
     );
     expect(roles).toEqual([
       { role: "admin", email: "admin@hoaan.demo" },
       { role: "organizer", email: "organizer@hoaan.demo" },
     ]);
+    // Every member record carries the committee's own copy of the name (migration 0003), never an empty one.
+    const [empty] = await q<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM memberships m JOIN people p ON p.id = m.person_id WHERE m.full_name = '' OR m.full_name != p.full_name",
+    );
+    expect(empty!.n).toBe(0);
+  });
+
+  it("puts Hòa An under a province whose admin logs in, with one more committee under it", async () => {
+    const tenants = await q<{ id: string; kind: string; parent_id: string | null; members: number }>(
+      "SELECT t.id, t.kind, t.parent_id, (SELECT COUNT(*) FROM memberships m WHERE m.tenant_id = t.id) AS members FROM tenants t ORDER BY t.kind DESC, t.id",
+    );
+    expect(tenants).toEqual([
+      { id: DEMO_PROVINCE_ID, kind: "province", parent_id: null, members: 0 },
+      { id: DEMO_TENANT_ID, kind: "committee", parent_id: DEMO_PROVINCE_ID, members: 60 },
+      { id: DEMO_SECOND_COMMITTEE_ID, kind: "committee", parent_id: DEMO_PROVINCE_ID, members: 12 },
+    ]);
+    // The province's office: its admin, and the visiting leader as one of its officers (offered as a guest).
+    const officers = await q<{ role: string; email: string }>(
+      `SELECT r.role, p.email FROM tenant_roles r JOIN people p ON p.id = r.person_id WHERE r.tenant_id = '${DEMO_PROVINCE_ID}' ORDER BY r.role`,
+    );
+    expect(officers).toEqual([
+      { role: "admin", email: "admin@tinhuy.demo" },
+      { role: "viewer", email: "lanhdao@tinhuy.demo" },
+    ]);
+    const [second] = await q<{ branches: number; held: number; admin: string }>(
+      `SELECT (SELECT COUNT(*) FROM organizations WHERE tenant_id = '${DEMO_SECOND_COMMITTEE_ID}') AS branches,
+         (SELECT COUNT(*) FROM meetings WHERE tenant_id = '${DEMO_SECOND_COMMITTEE_ID}' AND status = 'closed') AS held,
+         (SELECT p.email FROM tenant_roles r JOIN people p ON p.id = r.person_id WHERE r.tenant_id = '${DEMO_SECOND_COMMITTEE_ID}') AS admin`,
+    );
+    expect(second).toEqual({ branches: 2, held: 4, admin: "admin@tanlac.demo" });
   });
 
   it("invites the visiting leader, who holds no membership, to a planned meeting (and to the ones their visits were planned for)", async () => {

@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { buildDemoSql } from "../../scripts/lib/demo-data.ts";
 import { buildProvinceSql, PROVINCE_SIZE } from "../../scripts/lib/province-data.ts";
-import { literal, SqlWriter } from "../../scripts/lib/sql.ts";
+import { literal, type Row, SqlWriter } from "../../scripts/lib/sql.ts";
+
+/** A writer that keeps the people and membership rows it is given, to be looked at. */
+class KeepingWriter extends SqlWriter {
+  readonly people = new Map<string, Row>();
+  readonly memberships: Row[] = [];
+  override insert(table: string, row: Row): void {
+    if (table === "people") this.people.set(String(row.id), row);
+    if (table === "memberships") this.memberships.push(row);
+    super.insert(table, row);
+  }
+}
 
 describe("seed SQL", () => {
   it("quotes literals so a name with an apostrophe cannot break out of the string", () => {
@@ -23,6 +35,26 @@ describe("seed SQL", () => {
     expect(people.map((s) => s.split("\n").length - 1)).toEqual([3, 2, 1, 1]);
     expect(() => w.insert("people", { full_name: "x", id: "p9" })).toThrow(/same columns/);
   });
+
+  it("gives every membership of the demo and province seeds the committee's own record: the person's name and contact", async () => {
+    for (const build of [buildDemoSql, buildProvinceSql]) {
+      const w = new KeepingWriter();
+      await build(new Date("2026-11-22T12:00:00Z"), w);
+      expect(w.memberships.length).toBeGreaterThan(50);
+      for (const m of w.memberships) {
+        const person = w.people.get(String(m.person_id))!;
+        expect(m.full_name, String(m.id)).not.toBe("");
+        expect([m.full_name, m.email, m.phone, m.birth_year], `${build.name} ${String(m.id)}`).toEqual([
+          person.full_name,
+          person.email,
+          person.phone,
+          person.birth_year,
+        ]);
+        // Linked exactly when the account can log in (as migration 0003 marks the records it copies).
+        expect(m.linked_at !== null, String(m.id)).toBe(person.password_hash !== null);
+      }
+    }
+  }, 60_000);
 
   it("builds the province at the size of the issue, every statement within D1's limits", async () => {
     const seed = await buildProvinceSql(new Date("2026-11-22T12:00:00Z"));

@@ -12,6 +12,9 @@ const me = (role: TenantRole | null, branchRoles: [string, BranchRole][]): Me =>
     {
       id: "t-1",
       name: "Đảng ủy phường Hòa An",
+      kind: "committee",
+      parentId: null,
+      viaProvince: false,
       role,
       organizationIds: branchRoles.map(([o]) => o),
       branchRoles: branchRoles.map(([organizationId, branchRole]) => ({ organizationId, branchRole })),

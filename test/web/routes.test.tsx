@@ -11,6 +11,9 @@ const me = (role: "admin" | "organizer" | "viewer" | null): Me => ({
     {
       id: "t-1",
       name: "Đảng ủy phường Hòa An",
+      kind: "committee",
+      parentId: null,
+      viaProvince: false,
       role,
       organizationIds: ["org-1"],
       branchRoles: [{ organizationId: "org-1", branchRole: "member" }],

@@ -185,7 +185,9 @@ describe("every tenant route", () => {
   it("covers the routes of every resource", () => {
     const resources = new Set(routes.map((r) => r.path.split("/")[4]));
     expect([...resources].sort()).toEqual([
+      "committees",
       "evaluations",
+      "guest-candidates",
       "meetings",
       "members",
       "organizations",

@@ -5,6 +5,7 @@
  */
 
 export { authApi, type LoginResult } from "./api/auth";
+export { committeesApi } from "./api/committees";
 export {
   ApiFailure,
   type FailureCode,

@@ -28,6 +28,7 @@ const MinutesPage = lazy(() => import("./pages/minutes/minutes-page"));
 const RoomPage = lazy(() => import("./room/room-page"));
 const HallPage = lazy(() => import("./room/hall-page"));
 const ReportsPage = lazy(() => import("./reports/reports-page"));
+const CommitteesPage = lazy(() => import("./pages/tenant/committees-page"));
 
 // On a room or hall address, fetch that page's code now, beside the session check, rather than after the
 // session answered and the guard let the page render: one round trip less before a member can vote.
@@ -124,6 +125,7 @@ export function App() {
           <Route path="/meetings/new" component={MeetingNewPage} />
           <Route path="/meetings/:meetingId" component={MeetingPage} />
           <Route path="/reports/*rest" component={ReportsPage} />
+          <Route path="/committees" component={CommitteesPage} />
         </Route>
       </Route>
       <Route path="*404" component={NotFoundPage} />

@@ -1,11 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { TenantRole } from "../../schema/api/auth";
+import type { TenantKind } from "../../schema/api/committees";
 import type { MembershipStanding } from "../../schema/api/members";
 import { meetingGuests, memberships, tenantRoles, tenants, visitPlans } from "../../schema/db/tables";
 import { idSchema } from "../../schema/ids";
 import type { Db, TenantAccess } from "../env";
 import { liveSessionQuery } from "../lib/session-token";
+
+const province = alias(tenants, "province");
 
 /**
  * The queries that make up a caller's standing in one tenant, to run in one D1 batch (one round trip),
@@ -13,7 +17,7 @@ import { liveSessionQuery } from "../lib/session-token";
  */
 export function tenantAccessQueries(db: Db, tenantId: string, personId: string) {
   return [
-    db.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId)),
+    db.select({ id: tenants.id, kind: tenants.kind }).from(tenants).where(eq(tenants.id, tenantId)),
     db
       .select({ role: tenantRoles.role })
       .from(tenantRoles)
@@ -37,28 +41,42 @@ export function tenantAccessQueries(db: Db, tenantId: string, personId: string) 
       .from(visitPlans)
       .where(and(eq(visitPlans.tenantId, tenantId), eq(visitPlans.leaderPersonId, personId)))
       .limit(1),
+    // A role in the province directly above this committee (never a sibling's, never another province's).
+    db
+      .select({ role: tenantRoles.role })
+      .from(tenants)
+      .innerJoin(province, and(eq(province.id, tenants.parentId), eq(province.kind, "province")))
+      .innerJoin(tenantRoles, and(eq(tenantRoles.tenantId, province.id), eq(tenantRoles.personId, personId)))
+      .where(eq(tenants.id, tenantId)),
   ] as const satisfies readonly BatchItem<"sqlite">[];
 }
 
 type AccessRows = readonly [
-  { id: string }[],
+  { id: string; kind: TenantKind }[],
   { role: TenantRole }[],
   { organizationId: string; status: "official" | "probationary"; branchRole: string; standing: MembershipStanding }[],
   { meetingId: string }[],
   { id: string }[],
+  { role: TenantRole }[],
 ];
 
 /** The caller's standing from the rows of `tenantAccessQueries`, or null when they have none (the tenant then answers 404). */
 export function toTenantAccess(
   tenantId: string,
-  [tenantRows, roleRows, memberRows, guestRows, visitRows]: AccessRows,
+  [tenantRows, roleRows, memberRows, guestRows, visitRows, provinceRows]: AccessRows,
 ): TenantAccess | null {
-  if (tenantRows.length === 0) return null;
-  const role = roleRows[0]?.role ?? null;
+  const tenant = tenantRows[0];
+  if (!tenant) return null;
+  const ownRole = roleRows[0]?.role ?? null;
+  // The province's staff read their committees, whatever their role up there: viewer, never more.
+  const roleFromProvince = !ownRole && provinceRows.length > 0;
+  const role = ownRole ?? (roleFromProvince ? "viewer" : null);
   if (!role && memberRows.length === 0 && guestRows.length === 0 && visitRows.length === 0) return null;
   return {
     tenantId,
+    kind: tenant.kind,
     role,
+    roleFromProvince,
     memberships: new Map(
       memberRows.map((m) => [m.organizationId, { status: m.status, branchRole: m.branchRole, standing: m.standing }]),
     ),

@@ -1,4 +1,5 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { Me } from "../../schema/api/auth";
 import { meetingGuests, memberships, people, tenantRoles, tenants, visitPlans } from "../../schema/db/tables";
 import type { Db } from "../env";
@@ -7,9 +8,14 @@ export async function findPersonByEmail(db: Db, email: string) {
   return db.select().from(people).where(eq(people.email, email)).get();
 }
 
-/** The person and every tenant they stand in, for "who am I" and the client's tenant picker. */
+const province = alias(tenants, "province");
+
+/**
+ * The person and every tenant they stand in, for "who am I" and the client's tenant picker: the committees under a
+ * province where they hold a role come too, as read-only (the same rule as worker/data/access.ts).
+ */
 export async function loadMe(db: Db, personId: string): Promise<Me | null> {
-  const [personRows, roleRows, memberRows, guestRows, visitRows] = await db.batch([
+  const [personRows, roleRows, memberRows, guestRows, visitRows, childRows] = await db.batch([
     db
       .select({ id: people.id, fullName: people.fullName, email: people.email })
       .from(people)
@@ -35,19 +41,31 @@ export async function loadMe(db: Db, personId: string): Promise<Me | null> {
       .selectDistinct({ tenantId: visitPlans.tenantId })
       .from(visitPlans)
       .where(eq(visitPlans.leaderPersonId, personId)),
+    db
+      .select({ tenantId: tenants.id })
+      .from(tenants)
+      .innerJoin(province, and(eq(province.id, tenants.parentId), eq(province.kind, "province")))
+      .innerJoin(tenantRoles, and(eq(tenantRoles.tenantId, province.id), eq(tenantRoles.personId, personId))),
   ]);
   const person = personRows[0];
   if (!person) return null;
-  const ids = [...new Set([...roleRows, ...memberRows, ...guestRows, ...visitRows].map((r) => r.tenantId))];
+  const ids = [
+    ...new Set([...roleRows, ...memberRows, ...guestRows, ...visitRows, ...childRows].map((r) => r.tenantId)),
+  ];
   const names = ids.length ? await db.select().from(tenants).where(inArray(tenants.id, ids)) : [];
   return {
     person,
     tenants: names.map((t) => {
       const mine = memberRows.filter((m) => m.tenantId === t.id);
+      const ownRole = roleRows.find((r) => r.tenantId === t.id)?.role ?? null;
+      const viaProvince = !ownRole && childRows.some((c) => c.tenantId === t.id);
       return {
         id: t.id,
         name: t.name,
-        role: roleRows.find((r) => r.tenantId === t.id)?.role ?? null,
+        kind: t.kind,
+        parentId: t.parentId,
+        viaProvince,
+        role: ownRole ?? (viaProvince ? "viewer" : null),
         organizationIds: mine.map((m) => m.organizationId),
         branchRoles: mine.map((m) => ({ organizationId: m.organizationId, branchRole: m.branchRole })),
         guestMeetingIds: guestRows.filter((g) => g.tenantId === t.id).map((g) => g.meetingId),

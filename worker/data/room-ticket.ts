@@ -27,10 +27,12 @@ export function roomRoleFor(
   meeting: { id: string; organizationId: string; chairPersonId: string | null; minutesTakerPersonId: string | null },
 ): RoomRole | null {
   const membership = access.memberships.get(meeting.organizationId);
+  // A province's staff read their committees' meetings but take no seat in a room, not even an observer's.
+  const observer = access.role && !access.roleFromProvince ? "observer" : null;
   // Transferred, suspended or detained: off the branch's roster and vote base (DOMAIN.md), so no seat as a
   // member, chair or minutes-taker; an invitation or a committee role still lets them in as that.
   if (membership && membership.standing !== "active") {
-    return access.guestMeetingIds.has(meeting.id) ? "leader" : access.role ? "observer" : null;
+    return access.guestMeetingIds.has(meeting.id) ? "leader" : observer;
   }
   if (meeting.chairPersonId === personId) return "chair";
   if (meeting.minutesTakerPersonId === personId) return "minutes_taker";
@@ -38,8 +40,7 @@ export function roomRoleFor(
   if (meeting.chairPersonId === null && membership?.branchRole === "secretary") return "chair";
   if (membership) return membership.status;
   if (access.guestMeetingIds.has(meeting.id)) return "leader";
-  if (access.role) return "observer";
-  return null;
+  return observer;
 }
 
 /**
@@ -88,6 +89,11 @@ export async function ticketForMeeting(
   const standing = access.memberships.get(meeting.organizationId)?.standing;
   // The member sees the meeting in their branch's list; telling them why the room is shut beats a 404.
   if (!role && standing && standing !== "active") throw forbidden(notActiveMessage[standing]);
+  // The province's staff see the meeting in the list: the room is shut to them, which a 404 would not say.
+  if (!role && access.roleFromProvince)
+    throw forbidden(
+      "Cấp trên chỉ xem, không vào phòng họp / The province reads this committee and does not join its rooms",
+    );
   // Someone with standing in the tenant but none in this meeting learns nothing about it.
   if (!role) throw notFound("Meeting");
   if (meeting.status === "closed" || meeting.status === "cancelled") {

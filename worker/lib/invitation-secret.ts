@@ -1,4 +1,4 @@
-import { CODE_ALPHABET, CODE_LENGTH, normalizeCode } from "../../schema/api/invitations";
+import { CODE_ALPHABET, CODE_LENGTH, normalizeCode } from "../../schema/api/invitations.ts";
 
 const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, "0")).join("");
 const sha256 = async (text: string) => hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));

@@ -1,17 +1,19 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import {
+  type ReportName,
   type ReportQuery,
   type ReportResult,
   reportNameSchema,
   reportNames,
   reportQuerySchema,
 } from "../../schema/api/reports";
+import { buildChildrenReport } from "../data/reports/children";
 import { buildReport } from "../data/reports/engine";
 import { toCsv, toXlsx } from "../data/reports/export";
 import { reportDefs } from "../data/reports/index";
 import type { AppEnv } from "../env";
-import { forbidden, notFound } from "../lib/api-error";
+import { badRequest, forbidden, notFound } from "../lib/api-error";
 import { valid } from "../lib/validate";
 import { isStaff } from "../middleware/tenant";
 
@@ -45,6 +47,17 @@ async function answer(c: Context<AppEnv>, name: string, q: ReportQuery, reports:
   return c.json(name === "all" ? { reports } : reports[0]);
 }
 
+/** One report for the caller's tenant, or over a province's committees (`scope=children`). */
+function build(c: Context<AppEnv>, name: ReportName, q: ReportQuery) {
+  const { access } = c.var;
+  if (q.scope === "tenant") return buildReport(c.var.db, c.env.DB, reportDefs[name](), access.tenantId, q);
+  if (access.kind !== "province")
+    throw badRequest("Chỉ Tỉnh ủy có đảng bộ trực thuộc / Only a province has committees under it", [
+      { path: "scope", message: "children: province only" },
+    ]);
+  return buildChildrenReport(c.var.db, c.env.DB, reportDefs[name](), access.tenantId, q);
+}
+
 /**
  * The committee's reports, for staff (any tenant role). `GET /:report` answers one report as JSON, CSV or
  * XLSX; `GET /all` every report (as XLSX: one sheet each).
@@ -54,8 +67,7 @@ export const reportsRoutes = new Hono<AppEnv>()
     if (!isStaff(c.var.access)) throw forbidden();
     const q = c.req.valid("query");
     const reports: ReportResult[] = [];
-    for (const name of reportNames)
-      reports.push(await buildReport(c.var.db, c.env.DB, reportDefs[name](), c.var.access.tenantId, q));
+    for (const name of reportNames) reports.push(await build(c, name, q));
     return answer(c, "all", q, reports);
   })
   .get("/:report", valid("query", reportQuerySchema), async (c) => {
@@ -63,6 +75,6 @@ export const reportsRoutes = new Hono<AppEnv>()
     const parsed = reportNameSchema.safeParse(c.req.param("report"));
     if (!parsed.success) throw notFound("Report");
     const q = c.req.valid("query");
-    const report = await buildReport(c.var.db, c.env.DB, reportDefs[parsed.data](), c.var.access.tenantId, q);
+    const report = await build(c, parsed.data, q);
     return answer(c, parsed.data, q, [report]);
   });

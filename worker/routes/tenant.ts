@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { requireTenantSession } from "../middleware/tenant";
+import { committeesRoutes, guestCandidatesRoutes } from "./committees";
 import { evaluationsRoutes } from "./evaluations";
 import { memberInvitationsRoutes } from "./invitations";
 import { meetingsRoutes } from "./meetings";
@@ -20,4 +21,6 @@ export const tenantRoutes = new Hono<AppEnv>()
   .route("/tickets", ticketsRoutes)
   .route("/visits", visitsRoutes)
   .route("/reports", reportsRoutes)
-  .route("/evaluations", evaluationsRoutes);
+  .route("/evaluations", evaluationsRoutes)
+  .route("/committees", committeesRoutes)
+  .route("/guest-candidates", guestCandidatesRoutes);

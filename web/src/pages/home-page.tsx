@@ -1,6 +1,7 @@
 /** After login: the tenants a person belongs to, and how they stand in each. */
 import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
+import type { Me } from "../../../schema/api/auth";
 import type { Meeting } from "../../../schema/api/meetings";
 import { vnDay } from "../../../schema/calendar";
 import { roomPagePath } from "../../../schema/room-page";
@@ -24,6 +25,8 @@ const t = defineMessages(
     enterRoom: "Vào phòng họp",
     liveNow: "Đang họp",
     upcoming: "Sắp tới",
+    committeesUnder: "Đảng bộ trực thuộc: {n}",
+    openCommittees: "Xem các đảng bộ trực thuộc",
   },
   {
     hello: "Hello, {name}",
@@ -36,6 +39,8 @@ const t = defineMessages(
     enterRoom: "Enter the room",
     liveNow: "In progress",
     upcoming: "Coming up",
+    committeesUnder: "Committees under it: {n}",
+    openCommittees: "See its committees",
   },
 );
 
@@ -95,6 +100,36 @@ function NextMeetings(props: { tenantId: string }) {
   );
 }
 
+type TenantEntry = Me["tenants"][number];
+
+/**
+ * The tenants to list: a committee the person reads only as the province's staff is reached through the province
+ * (its committees page), unless they also sit or are invited there.
+ */
+const ownEntries = (tenants: readonly TenantEntry[]) =>
+  tenants.filter((t) => !t.viaProvince || t.organizationIds.length > 0 || t.guestMeetingIds.length > 0);
+
+/** A province's card: how many committees the person reads under it, and the way to them. */
+function ProvinceCard(props: { tenant: TenantEntry }) {
+  const under = () => (me()?.tenants ?? []).filter((c) => c.parentId === props.tenant.id).length;
+  return (
+    <li class="card">
+      <h3>{props.tenant.name}</h3>
+      <p class="muted">
+        {roleLabel(props.tenant.role, false)} · {t("committeesUnder", { n: under() })}
+      </p>
+      <div class="actions">
+        <A class="btn btn-primary" href={`/t/${props.tenant.id}/committees`}>
+          {t("openCommittees")}
+        </A>
+        <A class="btn" href={`/t/${props.tenant.id}/reports`}>
+          {tn("reports")}
+        </A>
+      </div>
+    </li>
+  );
+}
+
 export default function HomePage() {
   return (
     <Layout>
@@ -102,34 +137,36 @@ export default function HomePage() {
       <h2>{t("myUnits")}</h2>
       <Show when={(me()?.tenants.length ?? 0) > 0} fallback={<p class="notice">{t("noUnits")}</p>}>
         <ul class="card-list">
-          <For each={me()?.tenants ?? []}>
+          <For each={ownEntries(me()?.tenants ?? [])}>
             {(tenant) => (
-              <li class="card">
-                <h3>{tenant.name}</h3>
-                <p class="muted">
-                  {roleLabel(tenant.role, tenant.organizationIds.length > 0)}
-                  <Show when={tenant.organizationIds.length > 0}>
-                    {" "}
-                    · {t("branches", { n: tenant.organizationIds.length })}
-                  </Show>
-                  <Show when={tenant.guestMeetingIds.length > 0}>
-                    {" "}
-                    · {t("invited", { n: tenant.guestMeetingIds.length })}
-                  </Show>
-                </p>
-                <NextMeetings tenantId={tenant.id} />
-                <div class="actions">
-                  <A class="btn btn-primary" href={`/t/${tenant.id}/meetings`}>
-                    {t("openMeetings")}
-                  </A>
-                  {/* Staff, and a branch secretary or deputy for their own branch, plan meetings. */}
-                  <Show when={plansAnyBranch(tenant.id)}>
-                    <A class="btn" href={`/t/${tenant.id}/planning`}>
-                      {t("openConsole")}
+              <Show when={tenant.kind !== "province"} fallback={<ProvinceCard tenant={tenant} />}>
+                <li class="card">
+                  <h3>{tenant.name}</h3>
+                  <p class="muted">
+                    {roleLabel(tenant.role, tenant.organizationIds.length > 0)}
+                    <Show when={tenant.organizationIds.length > 0}>
+                      {" "}
+                      · {t("branches", { n: tenant.organizationIds.length })}
+                    </Show>
+                    <Show when={tenant.guestMeetingIds.length > 0}>
+                      {" "}
+                      · {t("invited", { n: tenant.guestMeetingIds.length })}
+                    </Show>
+                  </p>
+                  <NextMeetings tenantId={tenant.id} />
+                  <div class="actions">
+                    <A class="btn btn-primary" href={`/t/${tenant.id}/meetings`}>
+                      {t("openMeetings")}
                     </A>
-                  </Show>
-                </div>
-              </li>
+                    {/* Staff, and a branch secretary or deputy for their own branch, plan meetings. */}
+                    <Show when={plansAnyBranch(tenant.id)}>
+                      <A class="btn" href={`/t/${tenant.id}/planning`}>
+                        {t("openConsole")}
+                      </A>
+                    </Show>
+                  </div>
+                </li>
+              </Show>
             )}
           </For>
         </ul>

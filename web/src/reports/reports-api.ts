@@ -14,11 +14,21 @@ const tenantBase = (tenantId: string) => `/api/tenants/${enc(tenantId)}`;
 
 export type PeriodParams = Partial<PeriodQuery>;
 
+/** `children`: a province's reports over its committees, one row per committee. */
+export type ReportScope = "tenant" | "children";
+
 export const reportsApi = {
-  get: (tenantId: string, report: ReportName, period: PeriodParams, organizationId?: string, signal?: AbortSignal) =>
+  get: (
+    tenantId: string,
+    report: ReportName,
+    period: PeriodParams,
+    organizationId?: string,
+    scope?: ReportScope,
+    signal?: AbortSignal,
+  ) =>
     request<ReportResult>(
       "GET",
-      `${tenantBase(tenantId)}/reports/${report}${query({ ...period, organizationId })}`,
+      `${tenantBase(tenantId)}/reports/${report}${query({ ...period, organizationId, scope })}`,
       undefined,
       { signal },
     ),
@@ -29,7 +39,8 @@ export const reportsApi = {
     period: PeriodParams,
     format: "csv" | "xlsx",
     organizationId?: string,
-  ) => `${tenantBase(tenantId)}/reports/${report}${query({ ...period, organizationId, format })}`,
+    scope?: ReportScope,
+  ) => `${tenantBase(tenantId)}/reports/${report}${query({ ...period, organizationId, scope, format })}`,
 };
 
 export const visitsApi = {

@@ -14,7 +14,7 @@ import { PeriodPicker } from "./period-picker";
 import { rt } from "./report-messages";
 import { ReportView } from "./report-view";
 import { reportTitle } from "./report-words";
-import { reportsApi } from "./reports-api";
+import { type ReportScope, reportsApi } from "./reports-api";
 import { VisitsPanel } from "./visits-panel";
 import "./reports.css";
 
@@ -71,12 +71,20 @@ function ReportsPanel(props: {
   const report = (): ReportName =>
     (reportNames as readonly string[]).includes(props.search.r ?? "") ? (props.search.r as ReportName) : "meetings";
   const org = () => props.search.org || undefined;
+  // A province reads its committees' reports rolled up, a row per committee (drill into one like an organization).
+  const scope = (): ReportScope | undefined => (tenantOf(props.tenantId)?.kind === "province" ? "children" : undefined);
   const [result, { refetch }] = createResource(
-    () => ({ tenantId: props.tenantId, report: report(), period: periodQuery(props.period), org: org() }),
-    (k) => reportsApi.get(k.tenantId, k.report, k.period, k.org),
+    () => ({
+      tenantId: props.tenantId,
+      report: report(),
+      period: periodQuery(props.period),
+      org: org(),
+      scope: scope(),
+    }),
+    (k) => reportsApi.get(k.tenantId, k.report, k.period, k.org, k.scope),
   );
   const exportUrl = (format: "csv" | "xlsx", which: ReportName | "all" = report()) =>
-    reportsApi.exportUrl(props.tenantId, which, periodQuery(props.period), format, org());
+    reportsApi.exportUrl(props.tenantId, which, periodQuery(props.period), format, org(), scope());
   return (
     <>
       <div class="segmented report-picker" role="group" aria-label={rt("report")}>

@@ -69,7 +69,8 @@ export interface ReportDef {
   tables?(data: UnitMonths, units: OrgNode[], ctx: ReportContext): ReportTable[];
 }
 
-export const isUnit = (kind: string) => kind !== "grassroots_committee";
+/** Organizations that meet; grassroots committees, and a province's committees (./children.ts), only group them. */
+export const isUnit = (kind: string) => kind === "branch" || kind === "grassroots_branch";
 
 export function addInto(target: Counters, c: Counters) {
   for (const [k, v] of Object.entries(c)) target[k] = (target[k] ?? 0) + v;
@@ -168,8 +169,11 @@ export async function buildReport(
 ): Promise<ReportResult> {
   const ctx = makeContext(tenantId, query, now);
   const scope = await loadScope(db, tenantId, query.organizationId);
-  const data = await def.load(db, d1, ctx);
+  return rollUp(def, ctx, scope, await def.load(db, d1, ctx));
+}
 
+/** The report over a scope from the counters loaded for its branches: rows, total, series, who falls behind. */
+export function rollUp(def: ReportDef, ctx: ReportContext, scope: Scope, data: UnitMonths): ReportResult {
   const scopeUnits = scope.node ? unitsUnder(scope.node) : scope.roots.flatMap(unitsUnder);
   const unitTotals = new Map<string, Counters>();
   const behind: BehindBranch[] = [];

@@ -60,7 +60,7 @@ function gradeMonths(evals: EvalRow[], into: UnitMonths = new Map()): UnitMonths
 
 export function gradesReport(): ReportDef {
   /** Grades over the whole calendar years the period touches: the branch's year is rated on all of it. */
-  let years: UnitMonths = new Map();
+  const years: UnitMonths = new Map();
   return {
     name: "grades",
     async load(_db, d1, ctx) {
@@ -77,7 +77,8 @@ export function gradesReport(): ReportDef {
         yearEvals.filter((e) => e.day >= ctx.period.from && e.day <= ctx.period.to),
         data,
       );
-      years = gradeMonths(yearEvals);
+      // Added to, not replaced: a province's roll-up loads each of its committees in turn (./children.ts).
+      gradeMonths(yearEvals, years);
       return data;
     },
     unitTotals: (months, ctx) => sumMonths(months, ctx.period.months),

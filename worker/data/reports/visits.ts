@@ -39,7 +39,8 @@ export function visitsReport(): ReportDef {
       const [loaded] = await runQueries<VisitRow>(d1, [
         visitsQuery(ctx.tenantId, `${months[0]!.slice(0, 4)}-01`, `${months[months.length - 1]!.slice(0, 4)}-12`),
       ]);
-      rows = loaded!;
+      // A province's roll-up loads each of its committees in turn into this one definition (./children.ts).
+      rows = rows.concat(loaded!);
       inPeriod = new Set(months);
       const data: UnitMonths = new Map();
       for (const r of rows) bump(data, r.org, r.month, counters(r));

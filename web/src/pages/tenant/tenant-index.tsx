@@ -1,8 +1,17 @@
 import { Navigate, useParams } from "@solidjs/router";
-import { plansAnyBranch } from "../../session";
+import { plansAnyBranch, tenantOf } from "../../session";
 
-/** Planners (staff, a branch secretary or deputy) land on the planning view, everyone else on their meetings. */
+/**
+ * A province lands on its committees; planners (staff, a branch secretary or deputy) on the planning view; everyone
+ * else on their meetings.
+ */
 export default function TenantIndex() {
   const params = useParams<{ tenantId: string }>();
-  return <Navigate href={`/t/${params.tenantId}/${plansAnyBranch(params.tenantId) ? "planning" : "meetings"}`} />;
+  const section = () =>
+    tenantOf(params.tenantId)?.kind === "province"
+      ? "committees"
+      : plansAnyBranch(params.tenantId)
+        ? "planning"
+        : "meetings";
+  return <Navigate href={`/t/${params.tenantId}/${section()}`} />;
 }

@@ -11,10 +11,14 @@ export default function TenantLayout(props: RouteSectionProps) {
   const staff = () => canManageTenant(params.tenantId);
   const viewer = () => tenant()?.role != null;
   const base = () => `/t/${params.tenantId}`;
+  const province = () => tenant()?.kind === "province";
   const nav = (
     <>
       <span class="tenant-name">{tenant()?.name}</span>
-      <A href={`${base()}/meetings`}>{tn("meetings")}</A>
+      {/* A province holds no meetings of its own: its committees do, and it reads them. */}
+      <Show when={province()} fallback={<A href={`${base()}/meetings`}>{tn("meetings")}</A>}>
+        <A href={`${base()}/committees`}>{tn("committees")}</A>
+      </Show>
       {/* A branch secretary or deputy plans their own branch's year; the tree and the roll stay with staff. */}
       <Show when={plansAnyBranch(params.tenantId)}>
         <A href={`${base()}/planning`}>{tn("planning")}</A>
@@ -31,6 +35,12 @@ export default function TenantLayout(props: RouteSectionProps) {
   return (
     <Layout nav={nav} wide>
       <Show when={tenant()} fallback={<p class="notice notice-error">{tn("noAccess")}</p>}>
+        <Show when={tenant()?.viaProvince}>
+          <p class="notice">
+            {tn("readOnly", { province: tenantOf(tenant()?.parentId ?? "")?.name ?? "" })}{" "}
+            <A href={`/t/${tenant()?.parentId}/committees`}>{tn("committees")}</A>
+          </p>
+        </Show>
         {props.children}
       </Show>
     </Layout>

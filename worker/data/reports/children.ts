@@ -1,0 +1,63 @@
+/**
+ * A province's reports (`?scope=children`): the same reports its committees read, over all of them at once, with
+ * one row per committee. Each committee's counters are loaded by the report's own per-tenant queries (the tenant id
+ * is every query's first condition, so each load reads only that committee), then the engine rolls them up as if
+ * each committee were a grassroots committee of one tree: rows by committee, the province's total, the monthly
+ * series, and the branches that fall behind, named with their committee. `organizationId` drills into one committee
+ * (its id) or any organization of one; an id from outside the province's committees is 404.
+ */
+import { asc, eq } from "drizzle-orm";
+import type { ReportQuery, ReportResult } from "../../../schema/api/reports";
+import { tenants } from "../../../schema/db/tables";
+import type { Db } from "../../env";
+import { notFound } from "../../lib/api-error";
+import { loadScope, makeContext, type OrgNode, type ReportDef, rollUp, type Scope, type UnitMonths } from "./engine";
+
+/** The committee node's kind in the rows: a tenant under the province, not an organization. */
+export const COMMITTEE_KIND = "committee";
+
+export async function buildChildrenReport(
+  db: Db,
+  d1: D1Database,
+  def: ReportDef,
+  provinceId: string,
+  query: ReportQuery,
+  now = new Date(),
+): Promise<ReportResult> {
+  const [province, children] = await db.batch([
+    db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, provinceId)),
+    db
+      .select({ id: tenants.id, name: tenants.name })
+      .from(tenants)
+      .where(eq(tenants.parentId, provinceId))
+      .orderBy(asc(tenants.name)),
+  ]);
+  const ctx = makeContext(provinceId, query, now);
+  const byId = new Map<string, OrgNode>();
+  const roots: OrgNode[] = [];
+  const data: UnitMonths = new Map();
+  for (const child of children) {
+    const tree = await loadScope(db, child.id);
+    const node: OrgNode = {
+      id: child.id,
+      name: child.name,
+      kind: COMMITTEE_KIND,
+      parentId: null,
+      children: tree.roots,
+    };
+    for (const root of tree.roots) root.parentId = child.id;
+    roots.push(node);
+    byId.set(node.id, node);
+    for (const [id, o] of tree.byId) byId.set(id, o);
+    // Organization ids are unique across tenants, so the committees' counters share one map without clashing.
+    for (const [org, months] of await def.load(db, d1, { ...ctx, tenantId: child.id })) data.set(org, months);
+  }
+  roots.sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  let node: OrgNode | null = null;
+  if (query.organizationId) {
+    node = byId.get(query.organizationId) ?? null;
+    if (!node) throw notFound("Organization");
+  }
+  const scope: Scope = { tenantName: province[0]?.name ?? "", node, roots, byId };
+  return rollUp(def, ctx, scope, data);
+}
