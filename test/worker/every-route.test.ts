@@ -176,6 +176,7 @@ describe("every tenant route", () => {
     const resources = new Set(routes.map((r) => r.path.split("/")[4]));
     expect([...resources].sort()).toEqual([
       "evaluations",
+      "invitations",
       "meetings",
       "members",
       "organizations",

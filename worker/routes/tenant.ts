@@ -3,6 +3,7 @@ import type { AppEnv } from "../env";
 import { requireTenantSession } from "../middleware/tenant";
 import { evaluationsRoutes } from "./evaluations";
 import { memberInvitationsRoutes } from "./invitations";
+import { bulkInvitationsRoutes } from "./invitations-bulk";
 import { meetingsRoutes } from "./meetings";
 import { membersRoutes } from "./members";
 import { organizationsRoutes } from "./organizations";
@@ -16,6 +17,7 @@ export const tenantRoutes = new Hono<AppEnv>()
   .route("/organizations", organizationsRoutes)
   .route("/members", membersRoutes)
   .route("/members/:membershipId/invitations", memberInvitationsRoutes)
+  .route("/invitations", bulkInvitationsRoutes)
   .route("/meetings", meetingsRoutes)
   .route("/tickets", ticketsRoutes)
   .route("/visits", visitsRoutes)
