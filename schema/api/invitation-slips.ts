@@ -4,9 +4,9 @@
  */
 import { z } from "zod";
 import { idSchema } from "../ids";
+import { MAX_BULK_INVITATIONS } from "../invite-rule";
 
-/** One request issues at most this many: a big import is invited in several requests. */
-export const MAX_BULK_INVITATIONS = 500;
+export { MAX_BULK_INVITATIONS };
 
 export const bulkInviteSchema = z
   .object({

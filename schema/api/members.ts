@@ -64,6 +64,8 @@ export const memberSchema = z.object({
   branchRole: branchRoleSchema,
   standing: membershipStandingSchema,
   exemption: z.object({ reason: z.string(), from: z.string(), to: z.string().nullable() }).nullable(),
+  /** When an account took this record by redeeming an invitation; null while nobody has (invite them). */
+  linkedAt: z.string().nullable(),
 });
 export type Member = z.infer<typeof memberSchema>;
 
@@ -125,6 +127,8 @@ export type SetPassword = z.infer<typeof setPasswordSchema>;
 /** `POST /members/import` answer (also for `?dryRun=1`, then nothing was written). */
 export const importResultSchema = z.object({
   dryRun: z.boolean(),
+  /** The member records written, in file order, so they can be invited at once (absent on a dry run). */
+  membershipIds: z.array(z.string()).optional(),
   rows: z.number().int(),
   newPeople: z.number().int(),
   reusedPeople: z.number().int(),

@@ -33,6 +33,7 @@ const member: Member = {
   branchRole: "member",
   standing: "active",
   exemption: null,
+  linkedAt: null,
 };
 
 describe("a member's standing", () => {

@@ -6,16 +6,14 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { memberships, organizations } from "../../schema/db/tables";
+import { mayInviteMember } from "../../schema/invite-rule";
 import type { Db, TenantAccess } from "../env";
 import { forbidden, notFound } from "../lib/api-error";
 import { issueInvitation } from "./invitations";
 
-/**
- * Who may hand out a member's invitations: a tenant admin for any member, a branch secretary for the members of
- * their own branch — the rule `invitableMembership` (data/invitations.ts) applies to one record.
- */
+/** schema/invite-rule.ts for the caller and a member of this organization: the rule `invitableMembership` applies. */
 export const mayInvite = (access: TenantAccess, organizationId: string) =>
-  access.role === "admin" || access.memberships.get(organizationId)?.branchRole === "secretary";
+  mayInviteMember(access.role, access.memberships.get(organizationId)?.branchRole);
 
 export interface SlipRecord {
   membershipId: string;

@@ -24,6 +24,7 @@ const memberColumns = {
   exemptReason: memberships.exemptReason,
   exemptFrom: memberships.exemptFrom,
   exemptTo: memberships.exemptTo,
+  linkedAt: memberships.linkedAt,
 };
 type MemberRow = Omit<Member, "exemption"> & {
   exemptReason: string | null;

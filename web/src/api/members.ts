@@ -6,7 +6,6 @@ import type {
   ListMembersQuery,
   Member,
   MemberPage,
-  SetPassword,
   UpdateMember,
 } from "../../../schema/api/members";
 import { enc, query, request } from "./http";
@@ -28,8 +27,6 @@ export const membersApi = {
     request<Member>("PUT", `${base(tenantId)}/${enc(membershipId)}/exemption`, body),
   clearExemption: (tenantId: string, membershipId: string) =>
     request<Member>("DELETE", `${base(tenantId)}/${enc(membershipId)}/exemption`),
-  setPassword: (tenantId: string, membershipId: string, body: SetPassword) =>
-    request<{ ok: true }>("POST", `${base(tenantId)}/${enc(membershipId)}/password`, body),
   /** The CSV text as sent; `dryRun` checks every row and writes nothing. */
   importCsv: (tenantId: string, csv: string, dryRun: boolean) =>
     request<ImportResult>("POST", `${base(tenantId)}/import${dryRun ? "?dryRun=1" : ""}`, { csv }),

@@ -1,4 +1,7 @@
-/** Edit one member: details, status, role and standing, exemption from meetings, and a login password. */
+/**
+ * Edit one member: details, status, role and standing, exemption from meetings; whether an account has taken the
+ * record, and its invitation (or, once linked, a reset code). Nobody here sets another person's password.
+ */
 import { createSignal, onMount, Show } from "solid-js";
 import type { BranchRole, Member, MembershipStanding, MembershipStatus } from "../../../../schema/api/members";
 import { vnToday } from "../../../../schema/calendar";
@@ -10,6 +13,7 @@ import { issuesByField } from "../../ui/errors";
 import { SelectField, TextField } from "../../ui/fields";
 import { showToast } from "../../ui/toast";
 import { BRANCH_ROLES, roleLabel, STANDINGS, STATUSES, standingLabel, statusLabel } from "./labels";
+import { AccountBadge, InviteButton, type Issued, IssuedPanel } from "./member-invite";
 import { mt } from "./members-messages";
 
 export function MemberEditor(props: {
@@ -30,7 +34,7 @@ export function MemberEditor(props: {
   const [reason, setReason] = createSignal(m.exemption?.reason ?? "");
   const [from, setFrom] = createSignal(m.exemption?.from ?? vnToday());
   const [to, setTo] = createSignal(m.exemption?.to ?? "");
-  const [password, setPassword] = createSignal("");
+  const [issued, setIssued] = createSignal<Issued | null>(null);
   const { error, busy, run } = createAction();
   const fieldErr = () => issuesByField(error());
   let section!: HTMLElement;
@@ -78,15 +82,6 @@ export function MemberEditor(props: {
       props.onSaved(saved);
     });
 
-  const savePassword = (e: SubmitEvent) => {
-    e.preventDefault();
-    void run(async () => {
-      await membersApi.setPassword(props.tenantId, m.membershipId, { password: password() });
-      setPassword("");
-      showToast(mt("passwordSet"));
-    });
-  };
-
   return (
     <section ref={section} tabindex="-1" class="card section" aria-labelledby="member-editor-title">
       <h2 id="member-editor-title">{mt("editTitle", { name: m.fullName })}</h2>
@@ -104,6 +99,7 @@ export function MemberEditor(props: {
             label={mt("email")}
             type="email"
             maxLength={254}
+            hint={mt("emailHint")}
             value={email()}
             onValue={setEmail}
             error={fieldErr().email}
@@ -206,26 +202,16 @@ export function MemberEditor(props: {
         </fieldset>
       </form>
 
-      <form onSubmit={savePassword}>
-        <fieldset>
-          <legend>{mt("password")}</legend>
-          <TextField
-            label={mt("setPassword")}
-            hint={mt("passwordHint")}
-            type="password"
-            autocomplete="new-password"
-            minLength={10}
-            maxLength={200}
-            required
-            value={password()}
-            onValue={setPassword}
-            error={fieldErr().password}
-          />
-          <button type="submit" class="btn" disabled={busy() || !m.email}>
-            {mt("setPassword")}
-          </button>
-        </fieldset>
-      </form>
+      <fieldset>
+        <legend>{mt("accountTitle")}</legend>
+        <p>
+          <AccountBadge member={m} />
+        </p>
+        <InviteButton tenantId={props.tenantId} member={m} onIssued={setIssued} />
+        <Show when={issued()} keyed>
+          {(x) => <IssuedPanel tenantId={props.tenantId} value={x} onClose={() => setIssued(null)} />}
+        </Show>
+      </fieldset>
       <Show when={error()}>
         <ErrorNotice error={error()} />
       </Show>
