@@ -4,7 +4,7 @@
  * with one button, also after logging in from the page; refusals read in plain words and nothing is sent that the
  * page could refuse itself.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from "@solidjs/testing-library";
+import { cleanup, configure, fireEvent, render, screen, waitFor } from "@solidjs/testing-library";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Me } from "../../schema/api/auth";
 import { App } from "../../web/src/app";
@@ -26,6 +26,10 @@ const joined: Me = {
     },
   ],
 };
+
+// The first render of each page loads its lazy chunk through Vite's transform, which on a busy machine can take
+// longer than Testing Library's one-second default; the queries still wait for the element, never for a set time.
+configure({ asyncUtilTimeout: 5000 });
 
 const realFetch = globalThis.fetch;
 let sent: { method: string; url: string; body: unknown }[] = [];

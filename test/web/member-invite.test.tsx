@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PDFDocument } from "@cantoo/pdf-lib";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@solidjs/testing-library";
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from "@solidjs/testing-library";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Me } from "../../schema/api/auth";
 import type { BulkInvited } from "../../schema/api/invitation-slips";
@@ -51,6 +51,10 @@ const who = (role: "admin" | "organizer" | null, secretaryOf?: string): Me => ({
     },
   ],
 });
+
+// The first render of each page loads its lazy chunk through Vite's transform, which on a busy machine can take
+// longer than Testing Library's one-second default; the queries still wait for the element, never for a set time.
+configure({ asyncUtilTimeout: 5000 });
 
 const realFetch = globalThis.fetch;
 let sent: { method: string; url: string; body: unknown }[] = [];

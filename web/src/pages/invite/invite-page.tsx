@@ -201,6 +201,9 @@ export default function InvitePage() {
             <button type="button" class="btn btn-block" onClick={() => void switchAccount()}>
               {im("notYou")}
             </button>
+            <button type="button" class="btn-link" onClick={() => setMode("reset")}>
+              {im("resetInstead")}
+            </button>
           </Match>
           <Match when={session().status === "anonymous"}>
             <div class="invite-choices">
