@@ -106,6 +106,8 @@ describe("content security policy in the browser", () => {
       [`${base}/reports?p=year&y=${year - 1}`, "main table, main svg"],
       [`${base}/reports/visits`, "main h1, main h2"],
       [`${base}/reports/grades`, "main h1, main h2"],
+      ["/invite", "main h1"],
+      ["/invite/c29tZS1zZWNyZXQtb2YtYW4taW52aXRhdGlvbi0wMDAx", "main h1"],
       ["/no-such-page", "main"],
     ];
     for (const [path, ready] of screens) await visit(admin, path, ready);

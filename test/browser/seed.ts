@@ -29,6 +29,8 @@ export interface Seed {
   cspMeetingId: string;
   /** A meeting of its own branch for the reconnect test, so it does not depend on the meeting test's order. */
   reconnect: { meetingId: string; chair: SeedPerson; member: SeedPerson };
+  /** A member record with no account yet, in Khu phố 5, for the invite test alone. */
+  invitee: { membershipId: string; name: string };
 }
 
 async function hashPassword(password: string): Promise<string> {
@@ -223,6 +225,9 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
   });
   const kp5Secretary = person("kp5-secretary", "Lý Thị Mận", false);
   membership(kp5Secretary, "official", "secretary", false, visitBranchId);
+  // No login: the invite test invites this record and a new holder takes it.
+  const invitee = person("invitee", "Trương Thị Mới", false);
+  membership(invitee, "official", "member", false, visitBranchId);
   const visitMeetingId = "mtg-visit";
   plannedMeeting(visitMeetingId, visitBranchId, 5, new Date(Date.now() + 2 * 3600_000), kp5Secretary);
 
@@ -291,6 +296,7 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
       people: { chair, secretary, member, probationary, leader, admin },
       cspMeetingId,
       reconnect: { meetingId: reconnectMeetingId, chair: kp7Chair, member: kp7Member },
+      invitee: { membershipId: `m-${invitee.key}`, name: invitee.name },
     },
     sql: `${lines.join("\n")}\n`,
   };

@@ -3,10 +3,11 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import fontkit from "@cantoo/fontkit";
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from "@cantoo/pdf-lib";
+import { PDFDocument } from "@cantoo/pdf-lib";
 import { describe, expect, it } from "vitest";
 import { type MinutesDoc, paragraphs, pdfFileName, vietnameseDate } from "../../web/src/pages/minutes/minutes-doc";
 import { buildMinutesPdf, wrapLine } from "../../web/src/pages/minutes/minutes-pdf";
+import { drawnGlyphs, embeddedFonts } from "./pdf-reading";
 
 // The fonts the client fetches: the committed Vietnamese subsets (scripts/subset-fonts.ts).
 const fontDir = join(import.meta.dirname, "../../web/src/pages/minutes/fonts");
@@ -20,38 +21,6 @@ const VOWELS = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"
 const TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]; // huyền, sắc, hỏi, ngã, nặng
 const lower = `${VOWELS.flatMap((v) => TONES.map((t) => (v + t).normalize("NFC"))).join("")}đ`;
 const ALPHABET = `${lower}${lower.toUpperCase()} – — “ ” ‘ ’ … • ₫ · °`;
-
-/** The fonts embedded in a PDF (FontFile2 streams), decompressed. */
-function embeddedFonts(pdf: PDFDocument): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
-    if (!(obj instanceof PDFDict)) continue;
-    const file = pdf.context.lookup(obj.get(PDFName.of("FontFile2")));
-    if (file instanceof PDFRawStream) out.push(decodePDFRawStream(file).decode());
-  }
-  return out;
-}
-
-/**
- * The glyph ids every page draws (pdf-lib writes text as `<hex> Tj` of 2-byte glyph ids). A character the font
- * lacks raises nothing in pdf-lib or fontkit: it is silently drawn as glyph 0, .notdef (an empty box).
- */
-function drawnGlyphs(pdf: PDFDocument): number[] {
-  const ids: number[] = [];
-  for (const page of pdf.getPages()) {
-    const contents = page.node.Contents();
-    const streams =
-      contents instanceof PDFArray ? contents.asArray().map((ref) => pdf.context.lookup(ref)) : [contents];
-    for (const stream of streams) {
-      if (!(stream instanceof PDFRawStream)) throw new Error("page contents are not a stream");
-      const ops = new TextDecoder("latin1").decode(decodePDFRawStream(stream).decode());
-      for (const [, hex] of ops.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) {
-        for (let i = 0; i < hex!.length; i += 4) ids.push(Number.parseInt(hex!.slice(i, i + 4), 16));
-      }
-    }
-  }
-  return ids;
-}
 
 const body = `I. THỜI GIAN, ĐỊA ĐIỂM
 Hồi 19 giờ 30 phút, ngày 25 tháng 11 năm 2026, tại Nhà văn hóa khu phố 3.

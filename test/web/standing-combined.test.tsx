@@ -26,7 +26,6 @@ const member: Member = {
   email: "an@chibo.test",
   phone: null,
   birthYear: 1970,
-  linkedAt: "2026-01-01T00:00:00.000Z",
   organizationId: "o-1",
   organizationName: "Chi bộ khu phố 3",
   status: "official",
@@ -34,6 +33,7 @@ const member: Member = {
   branchRole: "member",
   standing: "active",
   exemption: null,
+  linkedAt: null,
 };
 
 describe("a member's standing", () => {

@@ -188,6 +188,7 @@ describe("every tenant route", () => {
       "committees",
       "evaluations",
       "guest-candidates",
+      "invitations",
       "meetings",
       "members",
       "organizations",

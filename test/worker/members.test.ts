@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Member, MemberPage } from "../../schema/api/members";
 import { memberships, tenantRoles } from "../../schema/db/tables";
@@ -130,6 +131,17 @@ describe("member list", () => {
     const asGuest = await api<ErrorBody>("GET", base(t.tenantId), await login(guest.email));
     expect(asGuest.status).toBe(403);
     expect(asGuest.json.error.code).toBe("forbidden");
+  });
+
+  it("says which records an account has taken (linkedAt), so the committee knows whom to invite", async () => {
+    const t = await createTenant([{ name: "Đã Nhận Lời" }, { name: "Chưa Nhận Lời" }]);
+    const taken = t.people["Đã Nhận Lời"]!.membershipId;
+    await db().update(memberships).set({ linkedAt: "2026-12-01T03:00:00.000Z" }).where(eq(memberships.id, taken));
+    const page = await api<MemberPage>("GET", base(t.tenantId), await login(t.admin.email));
+    expect(Object.fromEntries(page.json.items.map((m) => [m.membershipId, m.linkedAt]))).toEqual({
+      [taken]: "2026-12-01T03:00:00.000Z",
+      [t.people["Chưa Nhận Lời"]!.membershipId]: null,
+    });
   });
 
   it("answers bad queries with 400", async () => {

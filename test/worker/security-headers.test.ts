@@ -52,7 +52,14 @@ describe("security headers", () => {
   });
 
   it("are on index.html for every page of the client, and nosniff on the hashed assets", async () => {
-    for (const path of ["/", "/login", "/t/some-tenant/members"]) {
+    // /invite/<secret> is the link on an invitation slip, /invite the page to type its code.
+    for (const path of [
+      "/",
+      "/login",
+      "/t/some-tenant/members",
+      "/invite/Zm9vYmFyLWJhei1xdXV4LTAxMjM0NTY3ODk",
+      "/invite",
+    ]) {
       for (const origin of ["http://chibo.test", "https://chibo.example"]) {
         const res = await get(`${origin}${path}`, { accept: "text/html", "sec-fetch-mode": "navigate" });
         expect(res.status, path).toBe(200);

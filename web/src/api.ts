@@ -16,6 +16,7 @@ export {
   request,
   setUnauthorizedHandler,
 } from "./api/http";
+export { invitationsApi } from "./api/invitations";
 export { meetingsApi, yearRange } from "./api/meetings";
 export { type MemberListParams, membersApi } from "./api/members";
 export { branchesOf, flattenTree, organizationsApi } from "./api/organizations";

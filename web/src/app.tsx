@@ -12,6 +12,7 @@ import { Toaster } from "./ui/toast";
 
 const LoginPage = lazy(() => import("./pages/login-page"));
 const ForgotPasswordPage = lazy(() => import("./pages/forgot-password-page"));
+const InvitePage = lazy(() => import("./pages/invite/invite-page"));
 const HomePage = lazy(() => import("./pages/home-page"));
 const AccountPage = lazy(() => import("./pages/account-page"));
 const NotFoundPage = lazy(() => import("./pages/not-found-page"));
@@ -109,6 +110,8 @@ export function App() {
     <Router root={Root}>
       <Route path="/login" component={LoginPage} />
       <Route path="/forgot-password" component={ForgotPasswordPage} />
+      {/* Public: the link on an invitation slip, or the page to type its code; it reads the session itself. */}
+      <Route path="/invite/:secret?" component={InvitePage} />
       <Route path="/" component={RequireLogin}>
         <Route path="/" component={HomePage} />
         <Route path="/account" component={AccountPage} />

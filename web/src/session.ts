@@ -4,6 +4,7 @@
  */
 import { createSignal } from "solid-js";
 import type { Me } from "../../schema/api/auth";
+import { mayInviteMember } from "../../schema/invite-rule";
 import { mayPlanBranch } from "../../schema/planning-rule";
 import { authApi } from "./api/auth";
 import { ApiFailure, setUnauthorizedHandler } from "./api/http";
@@ -73,4 +74,16 @@ export function plansAnyBranch(tenantId: string): boolean {
 /** Of these branches, the ones the person may plan (all of them for staff). */
 export function plannableBranches<B extends { id: string }>(tenantId: string, branches: readonly B[]): B[] {
   return branches.filter((b) => canPlanBranch(tenantId, b.id));
+}
+
+/** Whether the person hands out invitations for this branch's members: the API's rule (schema/invite-rule.ts). */
+export function canInviteIn(tenantId: string, organizationId: string): boolean {
+  const t = tenantOf(tenantId);
+  return mayInviteMember(t?.role, t?.branchRoles.find((b) => b.organizationId === organizationId)?.branchRole);
+}
+
+/** Whether the person invites anyone here: an admin, or a secretary of one of its branches. */
+export function invitesAny(tenantId: string): boolean {
+  const t = tenantOf(tenantId);
+  return mayInviteMember(t?.role, null) || !!t?.branchRoles.some((b) => mayInviteMember(null, b.branchRole));
 }

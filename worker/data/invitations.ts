@@ -5,6 +5,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { INVITATION_DAYS, type Invitation } from "../../schema/api/invitations";
 import { invitations, memberships } from "../../schema/db/tables";
+import { mayInviteMember } from "../../schema/invite-rule";
 import type { Db, TenantAccess } from "../env";
 import { conflict, forbidden, notFound } from "../lib/api-error";
 import { auditInsert } from "../lib/audit";
@@ -38,8 +39,7 @@ export async function invitableMembership(db: Db, access: TenantAccess, membersh
     .where(and(eq(memberships.tenantId, access.tenantId), eq(memberships.id, membershipId)))
     .get();
   if (!m) throw notFound("Member");
-  const secretary = access.memberships.get(m.organizationId)?.branchRole === "secretary";
-  if (access.role !== "admin" && !secretary) throw forbidden();
+  if (!mayInviteMember(access.role, access.memberships.get(m.organizationId)?.branchRole)) throw forbidden();
   return m;
 }
 

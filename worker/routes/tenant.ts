@@ -4,6 +4,7 @@ import { requireTenantSession } from "../middleware/tenant";
 import { committeesRoutes, guestCandidatesRoutes } from "./committees";
 import { evaluationsRoutes } from "./evaluations";
 import { memberInvitationsRoutes } from "./invitations";
+import { bulkInvitationsRoutes } from "./invitations-bulk";
 import { meetingsRoutes } from "./meetings";
 import { membersRoutes } from "./members";
 import { organizationsRoutes } from "./organizations";
@@ -17,6 +18,7 @@ export const tenantRoutes = new Hono<AppEnv>()
   .route("/organizations", organizationsRoutes)
   .route("/members", membersRoutes)
   .route("/members/:membershipId/invitations", memberInvitationsRoutes)
+  .route("/invitations", bulkInvitationsRoutes)
   .route("/meetings", meetingsRoutes)
   .route("/tickets", ticketsRoutes)
   .route("/visits", visitsRoutes)

@@ -9,11 +9,7 @@
 import fontkit from "@cantoo/fontkit";
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from "@cantoo/pdf-lib";
 import { CHAIR_LABEL, type MinutesDoc, PARTY_NAME, paragraphs, TAKER_LABEL } from "./minutes-doc";
-
-export interface PdfFonts {
-  regular: Uint8Array;
-  bold: Uint8Array;
-}
+import { loadPdfFonts, type PdfFonts, savePdf } from "./pdf-fonts";
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN_LEFT = 85; // 3 cm binding margin, as administrative documents use
@@ -158,25 +154,5 @@ export async function buildMinutesPdf(doc: MinutesDoc, fonts: PdfFonts): Promise
 
 /** Fetches the two fonts (built as assets by Vite) and saves the PDF through a download link. */
 export async function downloadMinutesPdf(doc: MinutesDoc, fileName: string): Promise<void> {
-  const [{ default: regularUrl }, { default: boldUrl }] = await Promise.all([
-    import("./fonts/NotoSans-Regular-vi.ttf?url"),
-    import("./fonts/NotoSans-Bold-vi.ttf?url"),
-  ]);
-  const [regular, bold] = await Promise.all(
-    [regularUrl, boldUrl].map(async (url) => {
-      const res = await fetch(url);
-      if (!res.ok) throw new Error(`font ${res.status}`);
-      return new Uint8Array(await res.arrayBuffer());
-    }),
-  );
-  const bytes = await buildMinutesPdf(doc, { regular: regular!, bold: bold! });
-  const blob = new Blob([bytes as BlobPart], { type: "application/pdf" });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  savePdf(await buildMinutesPdf(doc, await loadPdfFonts()), fileName);
 }

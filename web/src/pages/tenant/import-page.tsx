@@ -7,10 +7,13 @@ import { createSignal, For, Show } from "solid-js";
 import type { ImportResult } from "../../../../schema/api/members";
 import { ApiFailure, membersApi } from "../../api";
 import { defineMessages, pickLang } from "../../i18n";
+import { invitesAny } from "../../session";
+import { createAction } from "../../ui/action";
 import { ErrorNotice } from "../../ui/error-notice";
 import { DataTable } from "../../ui/table";
 import { showToast } from "../../ui/toast";
 import { type BadLine, CSV_TEMPLATE, explainIssues } from "./import-logic";
+import { inviteAndPrint } from "./invite-print";
 import { roleLabel, statusLabel } from "./labels";
 import "../../styles/console.css";
 
@@ -33,6 +36,10 @@ const t = defineMessages(
     wholeFile: "Cả tệp",
     lineN: "Dòng {n}",
     done: "Đã nhập {rows} đảng viên.",
+    inviteImported: "Mời và in phiếu cho {n} đảng viên vừa nhập",
+    inviteImportedHint: "Mỗi người một phiếu có mã QR và mã mời, để phát trong buổi sinh hoạt.",
+    printing: "Đang tạo phiếu…",
+    printed: "Đã tạo {n} phiếu mời.",
     line: "Dòng",
     name: "Họ và tên",
     branch: "Chi bộ",
@@ -62,6 +69,10 @@ const t = defineMessages(
     wholeFile: "Whole file",
     lineN: "Line {n}",
     done: "{rows} members imported.",
+    inviteImported: "Invite and print slips for the {n} imported members",
+    inviteImportedHint: "One slip each with a QR code and an invitation code, to hand out at the meeting.",
+    printing: "Making the slips…",
+    printed: "{n} invitation slips made.",
     line: "Line",
     name: "Full name",
     branch: "Branch",
@@ -163,6 +174,13 @@ export default function ImportPage() {
   };
 
   const ready = () => result()?.dryRun === true && checkedCsv() === csv();
+  const imported = () => (result()?.dryRun === false ? (result()?.membershipIds ?? []) : []);
+  const printing = createAction();
+  const inviteImported = () =>
+    void printing.run(async () => {
+      const { printed } = await inviteAndPrint(params.tenantId, imported());
+      showToast(t("printed", { n: printed }));
+    });
 
   return (
     <>
@@ -209,6 +227,17 @@ export default function ImportPage() {
         </Show>
         <A href={`/t/${params.tenantId}/members`}>{t("back")}</A>
       </div>
+      <Show when={imported().length > 0 && invitesAny(params.tenantId)}>
+        <div class="notice notice-ok">
+          <p>{t("inviteImportedHint")}</p>
+          <button type="button" class="btn btn-primary btn-big" disabled={printing.busy()} onClick={inviteImported}>
+            {printing.busy() ? t("printing") : t("inviteImported", { n: imported().length })}
+          </button>
+          <Show when={printing.error()}>
+            <ErrorNotice error={printing.error()} />
+          </Show>
+        </div>
+      </Show>
       <Show when={result()?.dryRun && checkedCsv() !== null && checkedCsv() !== csv()}>
         <p class="notice notice-warn">{t("changed")}</p>
       </Show>

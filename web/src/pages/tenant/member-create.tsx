@@ -1,14 +1,19 @@
-/** Add one member to an organization (the e-mail, if it already has an account, reuses that person). */
+/**
+ * Add one member record to an organization; then invite them right here (link and code, or a printed slip): the
+ * record has no login until its holder accepts.
+ */
 import { createSignal, Show } from "solid-js";
 import type { BranchRole, Member, MembershipStatus } from "../../../../schema/api/members";
 import type { OrganizationNode } from "../../../../schema/api/organizations";
 import { membersApi } from "../../api";
 import { t as common } from "../../i18n/common";
+import { canInviteIn } from "../../session";
 import { ErrorNotice } from "../../ui/error-notice";
 import { issuesByField } from "../../ui/errors";
 import { SelectField, TextField } from "../../ui/fields";
 import { showToast } from "../../ui/toast";
 import { BRANCH_ROLES, roleLabel, STATUSES, statusLabel } from "./labels";
+import { InviteButton, type Issued, IssuedPanel } from "./member-invite";
 import { mt } from "./members-messages";
 
 export function MemberCreate(props: {
@@ -27,6 +32,8 @@ export function MemberCreate(props: {
   const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
   const fieldErr = () => issuesByField(error());
+  const [added, setAdded] = createSignal<Member | null>(null);
+  const [issued, setIssued] = createSignal<Issued | null>(null);
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -44,6 +51,8 @@ export function MemberCreate(props: {
       showToast(mt("added", { name: added.fullName }));
       setFullName("");
       setEmail("");
+      setIssued(null);
+      setAdded(added);
       props.onAdded(added);
     } catch (err) {
       setError(err);
@@ -68,6 +77,7 @@ export function MemberCreate(props: {
           label={mt("email")}
           type="email"
           maxLength={254}
+          hint={mt("emailHint")}
           value={email()}
           onValue={setEmail}
           error={fieldErr().email}
@@ -108,6 +118,19 @@ export function MemberCreate(props: {
       </div>
       <Show when={error()}>
         <ErrorNotice error={error()} />
+      </Show>
+      <Show when={added()} keyed>
+        {(m) => (
+          <Show when={canInviteIn(props.tenantId, m.organizationId)}>
+            <div class="notice notice-ok">
+              <p>{mt("addedInvite", { name: m.fullName })}</p>
+              <InviteButton tenantId={props.tenantId} member={m} onIssued={setIssued} />
+            </div>
+          </Show>
+        )}
+      </Show>
+      <Show when={issued()} keyed>
+        {(x) => <IssuedPanel tenantId={props.tenantId} value={x} onClose={() => setIssued(null)} />}
       </Show>
       <div class="actions">
         <button type="submit" class="btn btn-primary" disabled={busy()}>

@@ -1,4 +1,7 @@
-/** Edit one member: details, status, role and standing, exemption from meetings, and a login password. */
+/**
+ * Edit one member: details, status, role and standing, exemption from meetings; whether an account has taken the
+ * record, and its invitation (or, once linked, a reset code). Nobody here sets another person's password.
+ */
 import { createSignal, onMount, Show } from "solid-js";
 import type { BranchRole, Member, MembershipStanding, MembershipStatus } from "../../../../schema/api/members";
 import { vnToday } from "../../../../schema/calendar";
@@ -10,6 +13,7 @@ import { issuesByField } from "../../ui/errors";
 import { SelectField, TextField } from "../../ui/fields";
 import { showToast } from "../../ui/toast";
 import { BRANCH_ROLES, roleLabel, STANDINGS, STATUSES, standingLabel, statusLabel } from "./labels";
+import { AccountBadge, InviteButton, type Issued, IssuedPanel } from "./member-invite";
 import { mt } from "./members-messages";
 
 export function MemberEditor(props: {
@@ -30,6 +34,7 @@ export function MemberEditor(props: {
   const [reason, setReason] = createSignal(m.exemption?.reason ?? "");
   const [from, setFrom] = createSignal(m.exemption?.from ?? vnToday());
   const [to, setTo] = createSignal(m.exemption?.to ?? "");
+  const [issued, setIssued] = createSignal<Issued | null>(null);
   const { error, busy, run } = createAction();
   const fieldErr = () => issuesByField(error());
   let section!: HTMLElement;
@@ -94,6 +99,7 @@ export function MemberEditor(props: {
             label={mt("email")}
             type="email"
             maxLength={254}
+            hint={mt("emailHint")}
             value={email()}
             onValue={setEmail}
             error={fieldErr().email}
@@ -196,6 +202,16 @@ export function MemberEditor(props: {
         </fieldset>
       </form>
 
+      <fieldset>
+        <legend>{mt("accountTitle")}</legend>
+        <p>
+          <AccountBadge member={m} />
+        </p>
+        <InviteButton tenantId={props.tenantId} member={m} onIssued={setIssued} />
+        <Show when={issued()} keyed>
+          {(x) => <IssuedPanel tenantId={props.tenantId} value={x} onClose={() => setIssued(null)} />}
+        </Show>
+      </fieldset>
       <Show when={error()}>
         <ErrorNotice error={error()} />
       </Show>

@@ -1,16 +1,21 @@
-/** Members of the tenant: search (diacritics optional), filter by organization and status, page, edit. */
+/**
+ * Members of the tenant: search (diacritics optional), filter by organization and status, page, edit; whether each
+ * record has an account, and invitations (one at a time with its link and code, or many as printed slips).
+ */
 import { A, useParams, useSearchParams } from "@solidjs/router";
 import { createEffect, createResource, createSignal, on, onCleanup, Show } from "solid-js";
 import type { Member } from "../../../../schema/api/members";
 import { branchesOf, flattenTree, membersApi, organizationsApi } from "../../api";
-import { formatDate } from "../../i18n/format";
-import { canManageTenant } from "../../session";
+import { canManageTenant, invitesAny } from "../../session";
 import { SelectField, TextField } from "../../ui/fields";
 import { ResourceView } from "../../ui/resource-view";
 import { DataTable, Pager } from "../../ui/table";
-import { lt, roleLabel, standingLabel, statusLabel } from "./labels";
+import { statusLabel } from "./labels";
 import { MemberCreate } from "./member-create";
 import { MemberEditor } from "./member-editor";
+import { type Issued, IssuedPanel } from "./member-invite";
+import { memberColumns } from "./members-columns";
+import { MembersInviteBar } from "./members-invite-bar";
 import { mt } from "./members-messages";
 import "../../styles/console.css";
 
@@ -24,6 +29,12 @@ export default function MembersPage() {
   const [editing, setEditing] = createSignal<Member | null>(null);
   const [adding, setAdding] = createSignal(false);
   const staff = () => canManageTenant(params.tenantId);
+  const inviter = () => invitesAny(params.tenantId);
+  const [issued, setIssued] = createSignal<Issued | null>(null);
+  // Records picked for printed slips (the columns offer a box only where nobody has taken the record).
+  const [selected, setSelected] = createSignal<string[]>([]);
+  const toggle = (id: string, on: boolean) =>
+    setSelected((ids) => (on ? [...new Set([...ids, id])] : ids.filter((x) => x !== id)));
 
   // Search as the person types, but not on every key: 300 ms after the last one.
   createEffect(
@@ -106,6 +117,20 @@ export default function MembersPage() {
           </A>
         </div>
       </Show>
+      <Show when={inviter()}>
+        <MembersInviteBar
+          tenantId={params.tenantId}
+          filter={{ q: query().q, organizationId: query().organizationId, status: query().status }}
+          selected={selected()}
+          onDone={() => {
+            setSelected([]);
+            void refetch();
+          }}
+        />
+      </Show>
+      <Show when={issued()} keyed>
+        {(x) => <IssuedPanel tenantId={params.tenantId} value={x} onClose={() => setIssued(null)} />}
+      </Show>
       <Show when={adding() && orgs()}>
         {(tree) => (
           <MemberCreate
@@ -129,65 +154,16 @@ export default function MembersPage() {
               caption={mt("title")}
               rows={data.items}
               empty={mt("noResults")}
-              columns={[
-                { header: mt("name"), cell: (m: Member) => <strong>{m.fullName}</strong> },
-                { header: mt("organization"), cell: (m: Member) => m.organizationName },
-                {
-                  header: mt("status"),
-                  cell: (m: Member) => (
-                    <span class={`badge ${m.status === "official" ? "badge-ok" : "badge-warn"}`}>
-                      {statusLabel(m.status)}
-                      {m.status === "probationary" && m.probationStart ? ` · ${formatDate(m.probationStart)}` : ""}
-                    </span>
-                  ),
-                },
-                {
-                  header: mt("standing"),
-                  // Off the roster and the vote base while not active (DOMAIN.md): worth a glance, so a badge.
-                  cell: (m: Member) => (
-                    <span class={`badge ${m.standing === "active" ? "badge-muted" : "badge-warn"}`}>
-                      {standingLabel(m.standing)}
-                    </span>
-                  ),
-                  secondary: data.items.every((m) => m.standing === "active"),
-                },
-                { header: mt("role"), cell: (m: Member) => roleLabel(m.branchRole) },
-                {
-                  header: mt("exemption"),
-                  secondary: !data.items.some((m) => m.exemption),
-                  cell: (m: Member) =>
-                    m.exemption ? (
-                      <span>
-                        <span class="badge badge-muted">{lt("exempt")}</span>{" "}
-                        {mt("exemptSince", { reason: m.exemption.reason, from: formatDate(m.exemption.from) })}
-                      </span>
-                    ) : (
-                      "—"
-                    ),
-                },
-                {
-                  header: mt("contact"),
-                  cell: (m: Member) => [m.email, m.phone].filter(Boolean).join(" · ") || "—",
-                  secondary: true,
-                },
-                ...(staff()
-                  ? [
-                      {
-                        header: mt("actions"),
-                        cell: (m: Member) => (
-                          <button
-                            type="button"
-                            class="btn btn-small"
-                            onClick={() => setEditing(m)}
-                            aria-label={`${mt("edit")}: ${m.fullName}`}
-                          >
-                            {mt("edit")}
-                          </button>
-                        ),
-                      },
-                    ]
-                  : []),
-              ]}
+              columns={memberColumns({
+                tenantId: params.tenantId,
+                items: data.items,
+                staff: staff(),
+                inviter: inviter(),
+                selected: selected(),
+                toggle,
+                onEdit: setEditing,
+                onIssued: setIssued,
+              })}
             />
             <Pager
               page={data.page}
