@@ -32,9 +32,9 @@ const auditRows = async (tenantId: string) =>
 async function setUp() {
   const t = await createTenant([
     { name: "Nguyễn Văn Bí Thư", branchRole: "secretary" },
-    { name: "Lê Thị Một" },
-    { name: "Phạm Văn Hai" },
-    { name: "Võ Thị Ba" },
+    { name: "Lê Thị Một", login: false },
+    { name: "Phạm Văn Hai", login: false },
+    { name: "Võ Thị Ba", login: false },
   ]);
   const secondBranchId = `org-${crypto.randomUUID().slice(0, 8)}`;
   await db().insert(organizations).values({
@@ -119,7 +119,7 @@ describe("bulk member invitations", () => {
     const email = freshEmail();
     const redeemed = await redeem({ code: body.slips[0]!.code, email, password: "mat-khau-cua-toi" });
     expect(redeemed.status, JSON.stringify(redeemed.json)).toBe(200);
-    expect(redeemed.json).toEqual({ purpose: "member", tenantId: t.tenantId, membershipId: three.membershipId });
+    expect(redeemed.json).toMatchObject({ purpose: "member", tenantId: t.tenantId, membershipId: three.membershipId });
   });
 
   it("replaces the record's earlier link and code, as a single re-issue does", async () => {
@@ -236,7 +236,13 @@ describe("bulk invitations across tenants and branches", () => {
     const t = await setUp();
     const organizer = await createPerson("Cán Bộ Tổ Chức");
     await db().insert(tenantRoles).values({ tenantId: t.tenantId, personId: organizer.id, role: "organizer" });
-    const memberToken = await login(t.members[1]!.email);
+    // A plain member who can log in: a record of the branch taken by an account of its own.
+    const plain = await createPerson("Đảng Viên Thường");
+    await db()
+      .update(memberships)
+      .set({ personId: plain.id, linkedAt: new Date().toISOString() })
+      .where(eq(memberships.id, t.members[1]!.membershipId));
+    const memberToken = await login(plain.email);
     for (const token of [await login(organizer.email), memberToken]) {
       const res = await api("POST", bulkOf(t.tenantId), token, { membershipIds: [t.members[2]!.membershipId] });
       expect(res.status).toBe(403);

@@ -134,7 +134,7 @@ describe("member list", () => {
   });
 
   it("says which records an account has taken (linkedAt), so the committee knows whom to invite", async () => {
-    const t = await createTenant([{ name: "Đã Nhận Lời" }, { name: "Chưa Nhận Lời" }]);
+    const t = await createTenant([{ name: "Đã Nhận Lời" }, { name: "Chưa Nhận Lời", login: false }]);
     const taken = t.people["Đã Nhận Lời"]!.membershipId;
     await db().update(memberships).set({ linkedAt: "2026-12-01T03:00:00.000Z" }).where(eq(memberships.id, taken));
     const page = await api<MemberPage>("GET", base(t.tenantId), await login(t.admin.email));

@@ -34,6 +34,7 @@ export async function invitableMembership(db: Db, access: TenantAccess, membersh
       organizationId: memberships.organizationId,
       personId: memberships.personId,
       linkedAt: memberships.linkedAt,
+      email: memberships.email,
     })
     .from(memberships)
     .where(and(eq(memberships.tenantId, access.tenantId), eq(memberships.id, membershipId)))

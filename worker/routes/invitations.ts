@@ -16,6 +16,7 @@ import { conflict, unauthorized } from "../lib/api-error";
 import { logIn } from "../lib/log-in";
 import { readSession } from "../lib/session-token";
 import { valid } from "../lib/validate";
+import { mailIssued } from "../mail/mail-issued";
 import { clientIp, ipShield } from "../middleware/ip-shield";
 import { credentialOf } from "../middleware/session";
 
@@ -41,6 +42,13 @@ export const memberInvitationsRoutes = new Hono<AppEnv>()
     const creatorId = c.var.session.personId;
     const issued = await issueInvitation(c.var.db, { tenantId: access.tenantId, creatorId, purpose, membershipId });
     const link = invitationLink(c.req.url, issued.secret);
+    await mailIssued(c.env, c.var.db, {
+      to: member.email,
+      tenantId: access.tenantId,
+      kind: purpose,
+      link,
+      code: issued.code,
+    });
     return c.json({ invitation: issued.invitation, link, code: issued.code }, 201);
   })
   .get("/", valid("param", membershipParam), async (c) => {
