@@ -16,6 +16,7 @@ export interface SeedPerson {
   id: string;
   email: string;
   name: string;
+  login: boolean;
 }
 
 export interface Seed {
@@ -89,8 +90,15 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
   const person = (key: string, name: string, login: boolean): SeedPerson => {
     const id = `p-${key}`;
     const email = `${key}@chibo.test`;
-    insert("people", { id, email, full_name: name, search_name: fold(name), password_hash: login ? hash : null });
-    return { key, id, email, name };
+    // A record nobody has taken yet has an empty account: no login e-mail, no password (docs/identity.md).
+    insert("people", {
+      id,
+      email: login ? email : null,
+      full_name: name,
+      search_name: fold(name),
+      password_hash: login ? hash : null,
+    });
+    return { key, id, email, name, login };
   };
   const membership = (
     p: SeedPerson,
@@ -111,6 +119,10 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
       exempt_from: exempt ? "2026-01-01" : null,
       // schema/text.ts memberSearchText: what member search matches.
       search_text: `${fold(p.name)}\t${p.email}`,
+      // The committee's own record of the member (what the lists and the room show).
+      full_name: p.name,
+      email: p.email,
+      linked_at: p.login ? "2026-01-01T00:00:00.000Z" : null,
     });
 
   const chair = person("chair", "Nguyễn Văn Bình", true);

@@ -1,7 +1,7 @@
 /**
  * A meeting's guests, chiefly visiting leaders. A guest the committee names gets an empty account of this committee's
  * and a `guest` invitation (docs/identity.md): nobody is looked up by e-mail, so no other committee's person is ever
- * attached or shown. An officer of this committee or of the province above it is picked by id and admitted at once.
+ * attached or shown. A leader the committee knows (its leader pool) is picked by id and admitted at once.
  * Each invitation and removal has its audit row.
  */
 import { and, eq, sql } from "drizzle-orm";
@@ -14,15 +14,18 @@ import { conflict, notFound } from "../lib/api-error";
 import { auditInsert } from "../lib/audit";
 import { newId } from "../lib/ids";
 import { issueInvitation } from "./invitations";
-import { officerPool } from "./leader-pool";
+import { leaderPool } from "./leader-pool";
 import { emptyAccount } from "./member-writes";
 
 type GuestBody = z.output<typeof guestInputSchema>;
 
-/** The officer's own name, when `personId` is in the committee's officer pool (worker/data/leader-pool.ts). */
-export async function officerOf(db: Db, tenantId: string, personId: string) {
+/**
+ * The leader's own name, when `personId` is one the committee knows (worker/data/leader-pool.ts: its officers, the
+ * province's leaders, its earlier guests and planned leaders) — the same list its guest picker shows.
+ */
+export async function knownLeaderOf(db: Db, tenantId: string, personId: string) {
   const [row] = await db.all<{ id: string; fullName: string }>(sql`
-    SELECT id, full_name AS fullName FROM people WHERE id = ${personId} AND id IN (${officerPool(tenantId)})`);
+    SELECT id, full_name AS fullName FROM people WHERE id = ${personId} AND id IN (${leaderPool(tenantId)})`);
   return row;
 }
 
@@ -36,7 +39,7 @@ export async function inviteGuest(
   linkOf: (secret: string) => string,
 ): Promise<InvitedGuest> {
   if ("personId" in body) {
-    const officer = await officerOf(db, tenantId, body.personId);
+    const officer = await knownLeaderOf(db, tenantId, body.personId);
     if (!officer) throw notFound("Guest");
     const already = await db
       .select({ p: meetingGuests.personId })

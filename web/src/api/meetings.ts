@@ -10,11 +10,11 @@ import type {
   CreateMeeting,
   DocumentInput,
   GuestInput,
+  InvitedGuest,
   ListMeetingsQuery,
   Meeting,
   MeetingDetail,
   MeetingDocument,
-  MeetingGuest,
   MeetingList,
   MeetingMinutes,
   MinutesInput,
@@ -58,7 +58,7 @@ export const meetingsApi = {
   removeDocument: (tenantId: string, meetingId: string, documentId: string) =>
     request<Ok>("DELETE", `${one(tenantId, meetingId)}/documents/${enc(documentId)}`),
   addGuest: (tenantId: string, meetingId: string, body: GuestInput) =>
-    request<MeetingGuest>("POST", `${one(tenantId, meetingId)}/guests`, body),
+    request<InvitedGuest>("POST", `${one(tenantId, meetingId)}/guests`, body),
   removeGuest: (tenantId: string, meetingId: string, personId: string) =>
     request<Ok>("DELETE", `${one(tenantId, meetingId)}/guests/${enc(personId)}`),
   minutes: (tenantId: string, meetingId: string, signal?: AbortSignal) =>

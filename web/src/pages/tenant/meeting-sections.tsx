@@ -141,33 +141,47 @@ export function GuestsSection(props: SectionProps<MeetingGuest>) {
   const [email, setEmail] = createSignal("");
   const [fullName, setFullName] = createSignal("");
   const [title, setTitle] = createSignal("");
+  // A leader picked from those the committee knows is admitted by id; a name typed here gets an invitation.
+  const [pickedId, setPickedId] = createSignal<string | null>(null);
+  const [issued, setIssued] = createSignal<{ name: string; link: string; code: string } | null>(null);
   const action = createAction();
   const fieldErr = () => issuesByField(action.error());
-  // Leaders the committee already knows (earlier guests, visit plans): picking one fills e-mail and name.
+  // Leaders the committee already knows (its officers, the province's leaders, earlier guests, visit plans).
   const [leaders] = createResource(
     () => (props.editable ? props.tenantId : false),
     (id) =>
       visitsApi.leaders(id).then(
-        (r) => r.items.filter((l) => l.email),
+        (r) => r.items,
         () => [],
       ),
   );
   const pick = (personId: string) => {
     const leader = leaders()?.find((l) => l.personId === personId);
     if (!leader) return;
-    setEmail(leader.email ?? "");
+    setPickedId(leader.personId);
+    setEmail("");
     setFullName(leader.fullName);
+  };
+  const typeName = (name: string) => {
+    setPickedId(null);
+    setFullName(name);
   };
 
   const invite = (e: SubmitEvent) => {
     e.preventDefault();
     void action.run(async () => {
-      const guest = await meetingsApi.addGuest(props.tenantId, props.meetingId, {
-        email: email().trim().toLowerCase(),
-        fullName: fullName().trim(),
-        title: title().trim(),
-      });
+      const picked = pickedId();
+      const typedEmail = email().trim().toLowerCase();
+      const guest = await meetingsApi.addGuest(
+        props.tenantId,
+        props.meetingId,
+        picked
+          ? { personId: picked, title: title().trim() }
+          : { fullName: fullName().trim(), title: title().trim(), ...(typedEmail ? { email: typedEmail } : {}) },
+      );
       showToast(gt("invited", { name: guest.fullName }));
+      setIssued(guest.invitation ? { name: guest.fullName, ...guest.invitation } : null);
+      setPickedId(null);
       setEmail("");
       setFullName("");
       setTitle("");
@@ -222,27 +236,32 @@ export function GuestsSection(props: SectionProps<MeetingGuest>) {
               value=""
               onValue={pick}
               placeholder="—"
-              options={(leaders() ?? []).map((l) => ({ value: l.personId, label: `${l.fullName} (${l.email})` }))}
+              options={(leaders() ?? []).map((l) => ({
+                value: l.personId,
+                label: l.email ? `${l.fullName} (${l.email})` : l.fullName,
+              }))}
             />
           </Show>
           <div class="form-row">
-            <TextField
-              label={gt("guestEmail")}
-              type="email"
-              required
-              maxLength={254}
-              value={email()}
-              onValue={setEmail}
-              error={fieldErr().email}
-            />
             <TextField
               label={gt("guestName")}
               required
               maxLength={200}
               value={fullName()}
-              onValue={setFullName}
+              onValue={typeName}
               error={fieldErr().fullName}
             />
+            <Show when={!pickedId()}>
+              <TextField
+                label={gt("guestEmail")}
+                hint={gt("guestEmailHint")}
+                type="email"
+                maxLength={254}
+                value={email()}
+                onValue={setEmail}
+                error={fieldErr().email}
+              />
+            </Show>
           </div>
           <TextField
             label={gt("guestTitle")}
@@ -254,6 +273,17 @@ export function GuestsSection(props: SectionProps<MeetingGuest>) {
           />
           <Show when={action.error()}>
             <ErrorNotice error={action.error()} />
+          </Show>
+          <Show when={issued()} keyed>
+            {(x) => (
+              <div class="notice notice-ok" role="status">
+                <p>{gt("guestInvitation", { name: x.name })}</p>
+                <p>
+                  <a href={x.link}>{x.link}</a>
+                </p>
+                <p class="issued-code">{x.code}</p>
+              </div>
+            )}
           </Show>
           <button type="submit" class="btn btn-primary" disabled={action.busy()}>
             {gt("invite")}
