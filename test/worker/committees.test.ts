@@ -94,6 +94,48 @@ describe("a province's committees", () => {
     expect(list.json.items).toEqual([committee]);
   });
 
+  it("makes the redeemer of the staff invitation the new committee's admin, a new account or a logged-in one", async () => {
+    const p = await createProvince();
+    const create = (name: string) =>
+      api<CreatedCommittee>("POST", committeesOf(p.id), p.admin.token, { name, adminName: "Bùi Thị Hạnh" });
+    const redeem = (body: unknown, token?: string) =>
+      api<{ purpose: string; tenantId: string; signedIn: boolean; token?: string }>(
+        "POST",
+        "/api/invitations/redeem",
+        token,
+        body,
+        { "cf-connecting-ip": `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
+      );
+    const fresh = await create("Đảng ủy xã Một");
+    const email = `${crypto.randomUUID().slice(0, 8)}@xa-mot.test`;
+    const first = await redeem({ code: fresh.json.code, email, password: "mat-khau-quan-tri-xa" });
+    expect(first.status, JSON.stringify(first.json)).toBe(200);
+    expect(first.json).toMatchObject({ purpose: "staff", tenantId: fresh.json.committee.id, signedIn: true });
+    const admin = first.json.token!;
+    expect((await api("GET", `/api/tenants/${fresh.json.committee.id}/organizations`, admin)).status).toBe(200);
+    expect(
+      (
+        await api("POST", `/api/tenants/${fresh.json.committee.id}/organizations`, admin, {
+          kind: "grassroots_branch",
+          name: "Chi bộ Thôn Một",
+          branchType: "residential",
+        })
+      ).status,
+    ).toBe(201);
+    // The same person takes a second committee's invitation while logged in: their account holds both offices.
+    const second = await create("Đảng ủy xã Hai");
+    const taken = await redeem({ secret: second.json.link.split("/invite/")[1] }, admin);
+    expect(taken.status, JSON.stringify(taken.json)).toBe(200);
+    expect(taken.json.signedIn).toBe(false);
+    const me = await api<{ tenants: { id: string; role: string | null }[] }>("GET", "/api/auth/me", admin);
+    const roles = Object.fromEntries(me.json.tenants.map((x) => [x.id, x.role]));
+    expect(roles).toMatchObject({ [fresh.json.committee.id]: "admin", [second.json.committee.id]: "admin" });
+    // Spent: the link works once.
+    expect(
+      (await redeem({ code: second.json.code, email: "khac@xa-hai.test", password: "mat-khau-khac-1" })).status,
+    ).toBe(404);
+  });
+
   it("lists the province's own committees, with members and branches counted, to its admin and viewer", async () => {
     const p = await createProvince();
     const child = await branch(); // one grassroots committee, one branch, four members

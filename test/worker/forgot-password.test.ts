@@ -11,7 +11,7 @@ import type { Outbox } from "../../schema/api/mail";
 import type { ErrorBody } from "../../schema/errors";
 import worker from "../../worker/index";
 import { hashCode, hashSecret } from "../../worker/lib/invitation-secret";
-import { api, createPerson, PASSWORD } from "../support/fixtures";
+import { api, createPerson, login, PASSWORD } from "../support/fixtures";
 
 const IncomingRequest = Request<unknown, IncomingRequestCfProperties>;
 let hosts = 0;
@@ -117,6 +117,28 @@ describe("forgot password", () => {
       .bind(account.id, account.id)
       .all<{ tenant_id: string | null; action: string }>();
     expect(audit.results).toEqual([{ tenant_id: null, action: "password_reset_requested" }]);
+  });
+
+  it("lets the mailed code set a new password once, ending every session of the account", async () => {
+    const account = await createPerson("Đỗ Thị Quên");
+    const oldSession = await login(account.email);
+    expect((await forgot({ email: account.email }, nextIp())).status).toBe(202);
+    const { code } = tokensIn((await outboxOf(account.email))[0]!.text);
+    const redeem = (password: string) =>
+      api<{ purpose: string; tenantId: string | null; signedIn: boolean }>(
+        "POST",
+        "/api/invitations/redeem",
+        undefined,
+        { code, password },
+        { "cf-connecting-ip": nextIp() },
+      );
+    const done = await redeem("mat-khau-moi-nho-duoc");
+    expect(done.status, JSON.stringify(done.json)).toBe(200);
+    expect(done.json).toMatchObject({ purpose: "reset", tenantId: null, signedIn: true });
+    expect((await api("GET", "/api/auth/me", oldSession)).status).toBe(401);
+    await expect(login(account.email, PASSWORD)).rejects.toThrow(/401/);
+    expect(await login(account.email, "mat-khau-moi-nho-duoc")).toBeTruthy();
+    expect((await redeem("mat-khau-lan-hai-khac")).status).toBe(404);
   });
 
   it("mails nothing and issues nothing for an e-mail without an account", async () => {

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { ErrorBody } from "../../schema/errors";
-import { api, createTenant, PASSWORD } from "../support/fixtures";
+import { api, createTenant, login, PASSWORD } from "../support/fixtures";
 
 /** What the tests read of a login answer: the token when it succeeds, the envelope when refused. */
 type LoginAnswer = { token: string } & ErrorBody;
@@ -46,6 +46,35 @@ describe("login throttling", () => {
     // Even the right password is refused unchecked from that client until the window ends.
     expect((await loginFrom(HOLDER_IP, t.admin.email, PASSWORD)).status).toBe(429);
     expect(await failedChecks(t.admin.id, "login_failed")).toBe(5);
+  });
+
+  it("still lets the real holder in with a reset code after forty parallel wrong passwords from their address", async () => {
+    const t = await createTenant([{ name: "Nguyễn Văn Bí Thư", branchRole: "secretary" }]);
+    const holder = t.people["Nguyễn Văn Bí Thư"]!;
+    const HOLDER_IP = nextIp();
+    const flood = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => loginFrom(HOLDER_IP, holder.email, `quen-${i}`)),
+    );
+    expect(statuses(flood)).toEqual({ 401: 5, 429: 35 });
+    expect(await failedChecks(holder.id, "login_failed")).toBe(5);
+    // The secretary's committee hands them a reset code; redeemed from the very same address, it signs them in.
+    const issued = await api<{ code: string }>(
+      "POST",
+      `/api/tenants/${t.tenantId}/members/${holder.membershipId}/invitations`,
+      await login(t.admin.email),
+      { purpose: "reset" },
+    );
+    expect(issued.status).toBe(201);
+    const redeemed = await api<{ signedIn: boolean; token: string }>(
+      "POST",
+      "/api/invitations/redeem",
+      undefined,
+      { code: issued.json.code, password: "mat-khau-moi-that-dai" },
+      from(HOLDER_IP),
+    );
+    expect(redeemed.status, JSON.stringify(redeemed.json)).toBe(200);
+    expect(redeemed.json.signedIn).toBe(true);
+    expect((await api("GET", "/api/auth/me", redeemed.json.token)).status).toBe(200);
   });
 
   it("lets the holder in from their own address after a stranger's flood from another", async () => {
