@@ -24,6 +24,8 @@ export interface TenantAccess {
    * reports, organizations and meetings, and write nothing (no room seat as an observer either).
    */
   roleFromProvince: boolean;
+  /** The caller's role in the province directly above (admin, organizer, viewer), or null. */
+  provinceRole: TenantRole | null;
   /** organizationId → branch role, for the organizations where the caller is a member */
   memberships: Map<string, { status: "official" | "probationary"; branchRole: string; standing: MembershipStanding }>;
   guestMeetingIds: Set<string>;

@@ -32,6 +32,8 @@ export const meSchema = z.object({
        * such committees under the province rather than as their own.
        */
       viaProvince: z.boolean(),
+      /** The person's role in the province directly above, if any (its admins and organizers plan visits here). */
+      provinceRole: tenantRoleSchema.nullable(),
       role: tenantRoleSchema.nullable(),
       /** Organizations of this tenant where the person is a member. */
       organizationIds: z.array(z.string()),

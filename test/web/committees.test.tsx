@@ -16,13 +16,23 @@ const entry = { organizationIds: [], branchRoles: [], guestMeetingIds: [] };
 const me = (role: "admin" | "viewer"): Me => ({
   person: { id: "p-1", fullName: "Quách Văn Long", email: "admin@tinhuy.demo" },
   tenants: [
-    { id: "prov", name: "Tỉnh ủy Hòa Bình", kind: "province", parentId: null, viaProvince: false, role, ...entry },
+    {
+      id: "prov",
+      name: "Tỉnh ủy Hòa Bình",
+      kind: "province",
+      parentId: null,
+      viaProvince: false,
+      provinceRole: null,
+      role,
+      ...entry,
+    },
     {
       id: "hoaan",
       name: "Đảng ủy phường Hòa An",
       kind: "committee",
       parentId: "prov",
       viaProvince: true,
+      provinceRole: null,
       role: "viewer",
       ...entry,
     },

@@ -22,6 +22,7 @@ const joined: Me = {
       kind: "committee",
       parentId: null,
       viaProvince: false,
+      provinceRole: null,
       role: null,
       organizationIds: ["org-1"],
       branchRoles: [{ organizationId: "org-1", branchRole: "member" }],

@@ -47,6 +47,7 @@ const who = (role: "admin" | "organizer" | null, secretaryOf?: string): Me => ({
       kind: "committee",
       parentId: null,
       viaProvince: false,
+      provinceRole: null,
       role,
       organizationIds: secretaryOf ? [secretaryOf] : [],
       branchRoles: secretaryOf ? [{ organizationId: secretaryOf, branchRole: "secretary" }] : [],

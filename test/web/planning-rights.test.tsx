@@ -15,6 +15,7 @@ const me = (role: TenantRole | null, branchRoles: [string, BranchRole][]): Me =>
       kind: "committee",
       parentId: null,
       viaProvince: false,
+      provinceRole: null,
       role,
       organizationIds: branchRoles.map(([o]) => o),
       branchRoles: branchRoles.map(([organizationId, branchRole]) => ({ organizationId, branchRole })),

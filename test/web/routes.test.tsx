@@ -14,6 +14,7 @@ const me = (role: "admin" | "organizer" | "viewer" | null): Me => ({
       kind: "committee",
       parentId: null,
       viaProvince: false,
+      provinceRole: null,
       role,
       organizationIds: ["org-1"],
       branchRoles: [{ organizationId: "org-1", branchRole: "member" }],

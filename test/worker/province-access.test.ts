@@ -195,6 +195,7 @@ describe("the province's staff in a committee under it", () => {
         kind: "committee",
         parentId: w.p.id,
         viaProvince: true,
+        provinceRole: "viewer",
         role: "viewer",
       }),
       expect.objectContaining({ id: w.p.id, kind: "province", parentId: null, viaProvince: false, role: "viewer" }),
@@ -215,8 +216,13 @@ describe("the province's staff in a committee under it", () => {
       "write routes with no body in this test: add one",
     ).toEqual([]);
     const before = await snapshot(w.child.tenantId);
-    for (const token of [w.p.admin.token, w.p.viewer.token]) {
-      for (const route of routes) {
+    // The province's admin may plan its leaders' visits (tested below); nothing else, and its viewer nothing at all.
+    const visitRoute = (r: string) => r.split(" ")[1]!.startsWith("/api/tenants/:tenantId/visits");
+    for (const [token, mayPlan] of [
+      [w.p.admin.token, true],
+      [w.p.viewer.token, false],
+    ] as const) {
+      for (const route of routes.filter((r) => !(mayPlan && visitRoute(r)))) {
         const [method, path] = route.split(" ") as [string, string];
         const body = table[route];
         const res = await api(method, fill(path, w.params), token, body);
@@ -233,6 +239,21 @@ describe("the province's staff in a committee under it", () => {
       const res = await api(method, fill(path, w.params), w.child.adminToken, table[route]);
       expect(res.status, route).toBeLessThan(300);
     }
+  });
+
+  it("let the province's admin plan its leaders' visits to the committee's branches", async () => {
+    const w = await world();
+    const visits = `/api/tenants/${w.child.tenantId}/visits`;
+    const planned = await api<{ id: string }>("POST", visits, w.p.admin.token, {
+      leaderPersonId: w.guest.id,
+      organizationId: w.child.branchId,
+      month: "2031-05",
+    });
+    expect(planned.status, JSON.stringify(planned.json)).toBe(201);
+    expect(
+      (await api("PATCH", `${visits}/${planned.json.id}`, w.p.admin.token, { notes: "Dự cùng Ban Tổ chức" })).status,
+    ).toBe(200);
+    expect((await api("DELETE", `${visits}/${planned.json.id}`, w.p.admin.token)).status).toBe(200);
   });
 
   it("take no seat in its rooms, not even an observer's, unless the committee invites them as a guest", async () => {

@@ -77,6 +77,7 @@ export function toTenantAccess(
     kind: tenant.kind,
     role,
     roleFromProvince,
+    provinceRole: provinceRows[0]?.role ?? null,
     memberships: new Map(
       memberRows.map((m) => [m.organizationId, { status: m.status, branchRole: m.branchRole, standing: m.standing }]),
     ),

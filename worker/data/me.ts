@@ -42,7 +42,7 @@ export async function loadMe(db: Db, personId: string): Promise<Me | null> {
       .from(visitPlans)
       .where(eq(visitPlans.leaderPersonId, personId)),
     db
-      .select({ tenantId: tenants.id })
+      .select({ tenantId: tenants.id, role: tenantRoles.role })
       .from(tenants)
       .innerJoin(province, and(eq(province.id, tenants.parentId), eq(province.kind, "province")))
       .innerJoin(tenantRoles, and(eq(tenantRoles.tenantId, province.id), eq(tenantRoles.personId, personId))),
@@ -65,6 +65,7 @@ export async function loadMe(db: Db, personId: string): Promise<Me | null> {
         kind: t.kind,
         parentId: t.parentId,
         viaProvince,
+        provinceRole: childRows.find((c) => c.tenantId === t.id)?.role ?? null,
         role: ownRole ?? (viaProvince ? "viewer" : null),
         organizationIds: mine.map((m) => m.organizationId),
         branchRoles: mine.map((m) => ({ organizationId: m.organizationId, branchRole: m.branchRole })),

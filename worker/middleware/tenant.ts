@@ -1,5 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { TenantRole } from "../../schema/api/auth";
+import { mayPlanVisits } from "../../schema/visit-rule";
 import { tenantSessionAccess } from "../data/access";
 import type { AppEnv, TenantAccess } from "../env";
 import { forbidden, notFound, unauthorized } from "../lib/api-error";
@@ -29,3 +30,9 @@ export function assertRole(access: TenantAccess, roles: readonly TenantRole[]) {
 /** Committee staff: anyone with a tenant role (admin, organizer, viewer) may read the whole tenant. */
 export const isStaff = (access: TenantAccess) => access.role !== null;
 export const canManage = (access: TenantAccess) => access.role === "admin" || access.role === "organizer";
+
+/** Planning leaders' visits: schema/visit-rule.ts (the committee's managers, and the province's above it). */
+export function assertMayPlanVisits(access: TenantAccess) {
+  const ownRole = access.roleFromProvince ? null : access.role;
+  if (!mayPlanVisits(ownRole, access.provinceRole)) throw forbidden();
+}

@@ -10,7 +10,7 @@ import { closeVisitLoop, getVisit, leaderOptions, listVisits } from "../data/vis
 import type { AppEnv } from "../env";
 import { forbidden, notFound } from "../lib/api-error";
 import { valid } from "../lib/validate";
-import { assertRole, isStaff } from "../middleware/tenant";
+import { assertMayPlanVisits, isStaff } from "../middleware/tenant";
 
 const idParam = z.object({ id: idSchema });
 
@@ -43,7 +43,7 @@ export const visitsRoutes = new Hono<AppEnv>()
     return c.json({ period, items });
   })
   .post("/", valid("json", createVisitSchema), async (c) => {
-    assertRole(c.var.access, ["admin", "organizer"]);
+    assertMayPlanVisits(c.var.access);
     const body = c.req.valid("json");
     const { tenantId } = c.var.access;
     const db = c.var.db;
@@ -60,7 +60,7 @@ export const visitsRoutes = new Hono<AppEnv>()
     return c.json(v);
   })
   .patch("/:id", valid("param", idParam), valid("json", updateVisitSchema), async (c) => {
-    assertRole(c.var.access, ["admin", "organizer"]);
+    assertMayPlanVisits(c.var.access);
     const { tenantId } = c.var.access;
     const db = c.var.db;
     const id = c.req.valid("param").id;
@@ -69,7 +69,7 @@ export const visitsRoutes = new Hono<AppEnv>()
     return c.json((await getVisit(db, tenantId, id))!);
   })
   .post("/:id/move", valid("param", idParam), valid("json", moveVisitSchema), async (c) => {
-    assertRole(c.var.access, ["admin", "organizer"]);
+    assertMayPlanVisits(c.var.access);
     const { tenantId } = c.var.access;
     const db = c.var.db;
     const id = c.req.valid("param").id;
@@ -82,7 +82,7 @@ export const visitsRoutes = new Hono<AppEnv>()
     );
   })
   .delete("/:id", valid("param", idParam), async (c) => {
-    assertRole(c.var.access, ["admin", "organizer"]);
+    assertMayPlanVisits(c.var.access);
     const { tenantId } = c.var.access;
     const db = c.var.db;
     const id = c.req.valid("param").id;

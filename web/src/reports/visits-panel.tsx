@@ -9,9 +9,10 @@ import { type VisitStatus, visitStatuses } from "../../../schema/api/visit-label
 import type { VisitView } from "../../../schema/api/visits";
 import { vnThisMonth } from "../../../schema/calendar";
 import { roomPagePath } from "../../../schema/room-page";
+import { mayPlanVisits } from "../../../schema/visit-rule";
 import { branchesOf, organizationsApi } from "../api";
 import { formatDate } from "../i18n/format";
-import { canManageTenant, tenantOf } from "../session";
+import { tenantOf } from "../session";
 import { ErrorNotice } from "../ui/error-notice";
 import { SelectField, TextField } from "../ui/fields";
 import { ResourceView } from "../ui/resource-view";
@@ -55,7 +56,11 @@ export function visitMeetingHref(
 }
 
 export function VisitsPanel(props: { tenantId: string; period: PeriodState }) {
-  const manage = () => canManageTenant(props.tenantId);
+  // The committee's managers, and the province's above it (schema/visit-rule.ts), plan visits.
+  const manage = () => {
+    const t = tenantOf(props.tenantId);
+    return !!t && mayPlanVisits(t.viaProvince ? null : t.role, t.provinceRole);
+  };
   const staff = () => tenantOf(props.tenantId)?.role != null;
   const [status, setStatus] = createSignal<VisitStatus | "">("");
   const [list, { refetch }] = createResource(
