@@ -18,6 +18,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     seed: Seed;
+    /** The local D1's directory the server uses: the walkthrough runs the operator's CLI against it. */
+    persistTo: string;
   }
 }
 
@@ -39,6 +41,7 @@ export default async function setup(project: TestProject) {
     });
     project.provide("baseUrl", dev.url);
     project.provide("seed", seed);
+    project.provide("persistTo", persistTo);
     return async () => {
       await dev.stop();
       await rm(persistTo, { recursive: true, force: true });

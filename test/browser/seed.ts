@@ -3,7 +3,8 @@
  * One committee with one residential branch of nine members (one probationary, one exempt), a meeting whose
  * chair is the secretary and whose minutes-taker is a member, a visiting leader from another tenant, a committee
  * admin who works the console, last month's meeting, closed with its frozen minutes, for the minutes page, and
- * two more branches with a meeting each that only one test plays (the reports test's visit, the reconnect test).
+ * two more branches with a meeting each that only one test plays (the reports test's visit, the reconnect test),
+ * and an empty province with a leader for the identity walkthrough.
  * Password hashes use the Worker's own format (PBKDF2-SHA256, 100,000 iterations) computed here in Node.
  */
 import { webcrypto } from "node:crypto";
@@ -32,6 +33,11 @@ export interface Seed {
   reconnect: { meetingId: string; chair: SeedPerson; member: SeedPerson };
   /** A member record with no account yet, in Khu phố 5, for the invite test alone. */
   invitee: { membershipId: string; name: string };
+  /**
+   * A province (Tỉnh ủy) with no committee under it yet and one leader who logs in, for the identity walkthrough:
+   * the operator creates a committee under it, which then picks this leader as a meeting's guest.
+   */
+  province: { tenantId: string; leader: SeedPerson };
 }
 
 async function hashPassword(password: string): Promise<string> {
@@ -269,6 +275,13 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
     minutes_budget: 15,
   });
 
+  // The walkthrough's province: kind 'province', so committees can be created under it, and a leader holding an
+  // office role there, so its committees find them in their leader pool (worker/data/leader-pool.ts).
+  const provinceId = "t-walk-province";
+  insert("tenants", { id: provinceId, name: "Tỉnh ủy Thử Nghiệm", kind: "province" });
+  const provinceLeader = person("walk-leader", "Vương Đình Khải", true);
+  insert("tenant_roles", { tenant_id: provinceId, person_id: provinceLeader.id, role: "viewer" });
+
   const closedMeetingId = "mtg-closed";
   // The 15th of last month, 19:00 in Vietnam: always a past month, whatever today's date.
   const prev = addMonths(vnThisMonth(), -1);
@@ -309,6 +322,7 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
       cspMeetingId,
       reconnect: { meetingId: reconnectMeetingId, chair: kp7Chair, member: kp7Member },
       invitee: { membershipId: `m-${invitee.key}`, name: invitee.name },
+      province: { tenantId: provinceId, leader: provinceLeader },
     },
     sql: `${lines.join("\n")}\n`,
   };
