@@ -154,3 +154,42 @@ describe("no way into another committee by e-mail", () => {
     expect(pw.status).toBe(404);
   });
 });
+
+describe("a committee's pages use its own record of a member", () => {
+  it("names the member in the meeting and its record as the committee recorded them, not by the account's name", async () => {
+    const t = await createTenant([{ name: "Nguyễn Văn Hồ Sơ", branchRole: "secretary" }]);
+    const member = t.people["Nguyễn Văn Hồ Sơ"]!;
+    // The holder's account carries a name of their own (say, from another committee's invitation).
+    await db().update(people).set({ fullName: "Tên Của Tài Khoản" }).where(eq(people.id, member.id));
+    const token = await login(t.admin.email);
+    const meeting = await api<{ id: string; chairName: string | null }>(
+      "POST",
+      `/api/tenants/${t.tenantId}/meetings`,
+      token,
+      {
+        organizationId: t.branchId,
+        kind: "regular",
+        topic: "Sinh hoạt thường kỳ",
+        scheduledAt: "2027-02-10T01:00:00.000Z",
+        place: "Hội trường",
+        chairPersonId: member.id,
+      },
+    );
+    expect(meeting.status, JSON.stringify(meeting.json)).toBe(201);
+    expect(meeting.json.chairName).toBe("Nguyễn Văn Hồ Sơ");
+    await env.DB.prepare(
+      "insert into attendance (tenant_id, meeting_id, person_id, status) values (?, ?, ?, 'present_hall')",
+    )
+      .bind(t.tenantId, meeting.json.id, member.id)
+      .run();
+    const record = await api<{ attendance: { personId: string; fullName: string }[] }>(
+      "GET",
+      `/api/tenants/${t.tenantId}/meetings/${meeting.json.id}/record`,
+      token,
+    );
+    expect(record.status).toBe(200);
+    expect(record.json.attendance).toEqual([
+      expect.objectContaining({ personId: member.id, fullName: "Nguyễn Văn Hồ Sơ" }),
+    ]);
+  });
+});

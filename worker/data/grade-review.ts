@@ -9,6 +9,7 @@ import { evaluations, meetings, organizations, people } from "../../schema/db/ta
 import type { Db } from "../env";
 import { auditInsert } from "../lib/audit";
 import { nowIso } from "../lib/ids";
+import { nameHere } from "./record-names";
 import { officialEvaluation } from "./reports/grades";
 
 interface MeetingRow {
@@ -31,7 +32,7 @@ async function withEvaluations(db: Db, tenantId: string, meetingRows: MeetingRow
         id: evaluations.id,
         meetingId: evaluations.meetingId,
         evaluatorPersonId: evaluations.evaluatorPersonId,
-        evaluatorName: people.fullName,
+        evaluatorName: nameHere(tenantId, evaluations.evaluatorPersonId, people.fullName),
         evaluatorKind: evaluations.evaluatorKind,
         total: evaluations.total,
         grade: evaluations.grade,

@@ -12,6 +12,7 @@ import {
   votes,
 } from "../../schema/db/tables";
 import type { Db } from "../env";
+import { nameHere } from "./record-names";
 
 const parse = (json: string): unknown => {
   try {
@@ -26,7 +27,7 @@ export async function getRecord(db: Db, tenantId: string, meetingId: string): Pr
     db
       .select({
         personId: attendance.personId,
-        fullName: people.fullName,
+        fullName: nameHere(tenantId, attendance.personId, people.fullName),
         status: attendance.status,
         reason: attendance.reason,
       })
@@ -52,7 +53,7 @@ export async function getRecord(db: Db, tenantId: string, meetingId: string): Pr
       .select({
         id: speeches.id,
         personId: speeches.personId,
-        fullName: people.fullName,
+        fullName: nameHere(tenantId, speeches.personId, people.fullName),
         agendaItemId: speeches.agendaItemId,
         kind: speeches.kind,
         startedAt: speeches.startedAt,
@@ -73,7 +74,7 @@ export async function getRecord(db: Db, tenantId: string, meetingId: string): Pr
       .select({
         voteId: ballots.voteId,
         personId: ballots.personId,
-        fullName: people.fullName,
+        fullName: nameHere(tenantId, ballots.personId, people.fullName),
         choice: ballots.choice,
         channel: ballots.channel,
       })
@@ -87,7 +88,7 @@ export async function getRecord(db: Db, tenantId: string, meetingId: string): Pr
         id: reservedOpinions.id,
         voteId: reservedOpinions.voteId,
         personId: reservedOpinions.personId,
-        fullName: people.fullName,
+        fullName: nameHere(tenantId, reservedOpinions.personId, people.fullName),
         body: reservedOpinions.body,
         createdAt: reservedOpinions.createdAt,
       })
@@ -99,7 +100,7 @@ export async function getRecord(db: Db, tenantId: string, meetingId: string): Pr
       .select({
         id: evaluations.id,
         evaluatorPersonId: evaluations.evaluatorPersonId,
-        evaluatorName: people.fullName,
+        evaluatorName: nameHere(tenantId, evaluations.evaluatorPersonId, people.fullName),
         evaluatorKind: evaluations.evaluatorKind,
         total: evaluations.total,
         grade: evaluations.grade,

@@ -14,6 +14,7 @@ import {
 } from "../../schema/db/tables";
 import { mayPlanBranch } from "../../schema/planning-rule";
 import type { Db, TenantAccess } from "../env";
+import { nameHere } from "./record-names";
 
 const chair = alias(people, "chair");
 const taker = alias(people, "taker");
@@ -30,9 +31,9 @@ const meetingColumns = {
   onlineBasis: meetings.onlineBasis,
   status: meetings.status,
   chairPersonId: meetings.chairPersonId,
-  chairName: chair.fullName,
+  chairName: nameHere(meetings.tenantId, meetings.chairPersonId, chair.fullName),
   minutesTakerPersonId: meetings.minutesTakerPersonId,
-  minutesTakerName: taker.fullName,
+  minutesTakerName: nameHere(meetings.tenantId, meetings.minutesTakerPersonId, taker.fullName),
   startedAt: meetings.startedAt,
   endedAt: meetings.endedAt,
   cancelReason: meetings.cancelReason,
@@ -128,7 +129,7 @@ export async function getMeetingDetail(
         position: agendaItems.position,
         title: agendaItems.title,
         presenterPersonId: agendaItems.presenterPersonId,
-        presenterName: people.fullName,
+        presenterName: nameHere(tenantId, agendaItems.presenterPersonId, people.fullName),
         minutesBudget: agendaItems.minutesBudget,
       })
       .from(agendaItems)
