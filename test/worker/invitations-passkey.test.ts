@@ -82,6 +82,11 @@ describe("passkey options for an invitation", () => {
     const text = JSON.stringify(res.json);
     for (const secret of [t.member.name, t.member.email, "0905123456", "1944"]) expect(text).not.toContain(secret);
     expect((await invitationRow(issued.invitation.id))?.redeemed_at).toBeNull();
+
+    // Only for our own origin: a passkey made elsewhere would belong to another host.
+    const evil = await api("POST", OPTIONS, undefined, { secret: issued.secret }, { origin: "https://evil.example" });
+    expect(evil.status).toBe(403);
+    expect(evil.json).toEqual(ENVELOPE);
   });
 
   it("answer the same 404 for an unknown and a spent code", async () => {
