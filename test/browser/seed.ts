@@ -38,6 +38,8 @@ export interface Seed {
    * the operator creates a committee under it, which then picks this leader as a meeting's guest.
    */
   province: { tenantId: string; leader: SeedPerson };
+  /** A member record with no account yet, in a branch of its own (Khu phố 9), for the passkey invitation test. */
+  passkeyInvitee: { membershipId: string; name: string };
 }
 
 async function hashPassword(password: string): Promise<string> {
@@ -249,6 +251,20 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
   const visitMeetingId = "mtg-visit";
   plannedMeeting(visitMeetingId, visitBranchId, 5, new Date(Date.now() + 2 * 3600_000), kp5Secretary);
 
+  // A branch of its own for the record a new holder takes with a passkey (test/browser/invite-passkey.test.ts), so
+  // no other test's counts of Khu phố 5's members depend on whether it ran.
+  const passkeyBranchId = "org-branch-9";
+  insert("organizations", {
+    id: passkeyBranchId,
+    tenant_id: tenantId,
+    parent_id: committeeId,
+    kind: "branch",
+    name: "Chi bộ khu phố 9",
+    branch_type: "residential",
+  });
+  const passkeyInvitee = person("passkey-invitee", "Đỗ Văn Cao Niên", false);
+  membership(passkeyInvitee, "official", "member", false, passkeyBranchId);
+
   // A third branch, with a chair and a member who log in, for the reconnect test alone.
   const reconnectBranchId = "org-branch-7";
   insert("organizations", {
@@ -323,6 +339,7 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
       reconnect: { meetingId: reconnectMeetingId, chair: kp7Chair, member: kp7Member },
       invitee: { membershipId: `m-${invitee.key}`, name: invitee.name },
       province: { tenantId: provinceId, leader: provinceLeader },
+      passkeyInvitee: { membershipId: `m-${passkeyInvitee.key}`, name: passkeyInvitee.name },
     },
     sql: `${lines.join("\n")}\n`,
   };

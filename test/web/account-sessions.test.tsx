@@ -80,6 +80,17 @@ describe("the account page's sessions", () => {
     await waitFor(() => expect(screen.getByRole("button", { name: "Sign out everywhere" })).toBeTruthy());
   });
 
+  it("shows an account made with a passkey alone no e-mail and no password form, but says how to get back in", async () => {
+    setMe({ person: { id: "p-2", fullName: "Đỗ Văn Cao Niên", email: null }, tenants: [] });
+    render(() => <App />);
+    await waitFor(() => expect(cards()).toHaveLength(2));
+    const page = document.querySelector("main")!.textContent ?? "";
+    expect(page).toContain("Đỗ Văn Cao Niên");
+    expect(page).not.toContain(" · ");
+    expect(screen.queryByLabelText("Mật khẩu hiện tại")).toBeNull();
+    expect(page).toContain("không có mật khẩu");
+  });
+
   it("signs out one other session and shows the list without it", async () => {
     render(() => <App />);
     await waitFor(() => expect(cards()).toHaveLength(2));

@@ -28,8 +28,9 @@ const UNSCOPED = new Set([
   "POST /api/auth/sign-out-everywhere",
   // Public, the same answer for every e-mail: checked by forgot-password.test.ts.
   "POST /api/auth/forgot",
-  // Public, by secret or code: checked by invitations.test.ts.
+  // Public, by secret or code: checked by invitations.test.ts and invitations-passkey.test.ts.
   "POST /api/invitations/redeem",
+  "POST /api/invitations/redeem/passkey-options",
   // A person's own passkeys and logging in with one: checked by passkeys.test.ts and passkeys-account.test.ts.
   "POST /api/auth/passkeys/register/options",
   "POST /api/auth/passkeys/register/verify",

@@ -12,12 +12,13 @@ const paths = [
   "/api/auth/login",
   "/api/auth/password",
   "/api/invitations/redeem",
+  "/api/invitations/redeem/passkey-options",
   "/api/auth/passkeys/login/options",
   "/api/auth/passkeys/login/verify",
   "/api/auth/forgot",
 ];
 
-describe("per-IP shield on login (password and passkey), password change, redeem and forgot password", () => {
+describe("per-IP shield on login (password and passkey), password change, redeem (and its passkey options) and forgot password", () => {
   it("refuses what one address sends over the limit with 429 in the envelope, and still serves another", async () => {
     const flooder = "192.0.2.44";
     const results = await Promise.all(

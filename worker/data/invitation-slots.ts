@@ -4,7 +4,7 @@
  * empty account in (a new holder chooses e-mail and password) or puts the redeemer's own account in its place (a
  * holder who is logged in). A reset sets the password of the record's account and ends its sessions.
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { InvitationPurpose } from "../../schema/api/invitations";
 import {
@@ -23,8 +23,9 @@ import { badRequest, conflict } from "../lib/api-error";
 import { auditInsert } from "../lib/audit";
 import { newId } from "../lib/ids";
 import { unlessUnique } from "../lib/unique";
-import type { Redeemer } from "./invitation-redeem";
+import type { ProvenPasskey, Redeemer } from "./invitation-redeem";
 import { standsElsewhere } from "./members";
+import { passkeyOnEmptyAccount } from "./passkeys";
 
 /** The invitation's row as claimed. */
 export interface Claimed {
@@ -37,7 +38,10 @@ export interface Claimed {
   redeemedAt: string | null;
 }
 
-/** The account an invitation is about, and whether it is still empty (made by a committee, never filled in). */
+/**
+ * The account an invitation is about, and whether it is still empty (made by a committee, never filled in: no
+ * e-mail, no password, no passkey).
+ */
 export interface Slot {
   personId: string;
   empty: boolean;
@@ -107,12 +111,20 @@ export async function takeSlot(db: Db, row: Claimed, slot: Slot, redeemer: Redee
   if (!redeemer.email) throw passwordRequired("email");
   if (!passwordHash) throw passwordRequired();
   if (slot.empty) {
-    // Conditional on still being empty, so two redemptions of different invitations cannot both fill it.
+    // Only while still empty, so two redemptions of different invitations (or one with a passkey) cannot both fill
+    // it: otherwise the name is set to NULL, the NOT NULL constraint fails and the whole batch with it, and nobody
+    // is signed in to an account someone else just took. Table names spelled out: drizzle leaves an update's columns
+    // unqualified, which inside the subquery would name the passkeys table's own.
+    const stillEmpty = sql`people.email is null and people.password_hash is null
+      and not exists (select 1 from passkeys k where k.person_id = people.id)`;
     const filled = db
       .update(people)
-      .set({ email: redeemer.email, passwordHash })
-      .where(and(eq(people.id, slot.personId), isNull(people.email), isNull(people.passwordHash)));
-    await unlessUnique(db.batch([filled, markLinked(db, row), audit(db, row, slot.personId)]), emailTaken);
+      .set({ email: redeemer.email, passwordHash, fullName: sql`case when ${stillEmpty} then people.full_name end` })
+      .where(eq(people.id, slot.personId));
+    const batch = db.batch([filled, markLinked(db, row), audit(db, row, slot.personId)]).catch((err: unknown) => {
+      throw constraintFailed(err, "people.full_name") ? changedMeanwhile() : err;
+    });
+    await unlessUnique(batch, emailTaken);
     return { personId: slot.personId, signIn: true, endedSessionIds: [] };
   }
   // The record's account is somebody's already (it was linked before): the new holder gets an account of their own.
@@ -123,6 +135,52 @@ export async function takeSlot(db: Db, row: Claimed, slot: Slot, redeemer: Redee
     .values({ id: personId, email: redeemer.email, fullName, searchName: foldForSearch(fullName), passwordHash });
   await unlessUnique(db.batch([account, ...moveSlot(db, row, { ...slot, empty: false }, personId)]), emailTaken);
   return { personId, signIn: true, endedSessionIds: [] };
+}
+
+/** Whether a batch failed on the NOT NULL of `column` that a still-empty check sets to NULL (see below). */
+function constraintFailed(err: unknown, column: string) {
+  const text = `${String(err)} ${String(err instanceof Error ? err.cause : "")}`;
+  return text.includes(`NOT NULL constraint failed: ${column}`);
+}
+
+const changedMeanwhile = () =>
+  conflict("Lời mời vừa thay đổi, hãy thử lại / The invitation changed just now, try again");
+
+export const logInFirst = () =>
+  conflict(
+    "Chỗ này đã có tài khoản: hãy đăng nhập trước rồi nhận lời mời / This place has an account already: log in first, then accept the invitation",
+  );
+
+/**
+ * A member, guest or staff invitation redeemed by a new holder with a passkey made on `passkey-options`: the
+ * passkey is stored on the record's empty account, which keeps no e-mail and no password, in the batch that marks
+ * the record linked. Only an empty account takes one; the account must still be the one the options were made for.
+ */
+export async function takeSlotWithPasskey(db: Db, row: Claimed, slot: Slot, proven: ProvenPasskey) {
+  if (slot.personId !== proven.personId) {
+    throw conflict("Lời mời đã thay đổi, hãy thử lại / The invitation has changed, try again");
+  }
+  if (!slot.empty) throw logInFirst();
+  const { credential } = proven;
+  const filled = db
+    .batch([
+      passkeyOnEmptyAccount(db, slot.personId, credential),
+      markLinked(db, row),
+      audit(db, row, slot.personId),
+      auditInsert(db, {
+        tenantId: null,
+        personId: slot.personId,
+        action: "add_passkey",
+        entity: "passkey",
+        entityId: credential.id,
+      }),
+    ])
+    .catch((err: unknown) => {
+      throw constraintFailed(err, "passkeys.public_key") ? logInFirst() : err;
+    });
+  // The same credential id stored before (a replayed registration) meets the primary key.
+  await unlessUnique(filled, () => conflict("Passkey này đã được đăng ký / This passkey is already registered"));
+  return { personId: slot.personId, signIn: true, endedSessionIds: [] };
 }
 
 async function nameOf(db: Db, personId: string) {

@@ -91,6 +91,35 @@ export async function addPasskey(db: Db, personId: string, p: NewPasskey): Promi
   return added;
 }
 
+/**
+ * The statement that stores a redeemer's first passkey on an invitation's empty account, for the claim's batch
+ * (worker/data/invitation-slots.ts). It inserts only while the account is still empty (no e-mail, no password, no
+ * passkey): otherwise the public key is NULL, the NOT NULL constraint fails and with it the whole batch, so a
+ * redemption that lost a race to fill the account writes nothing (`constraintFailed(err, "passkeys.public_key")`).
+ */
+export function passkeyOnEmptyAccount(db: Db, personId: string, p: NewPasskey) {
+  // Spelled out with table names: drizzle leaves a single table's columns unqualified, which inside the subquery
+  // would name the passkeys table's own columns.
+  const stillEmpty = sql`people.email is null and people.password_hash is null
+    and not exists (select 1 from passkeys k where k.person_id = people.id)`;
+  return db.insert(passkeys).select(
+    db
+      .select({
+        id: sql<string>`${p.id}`.as("id"),
+        personId: people.id,
+        publicKey: sql<string>`case when ${stillEmpty} then ${p.publicKey} end`.as("public_key"),
+        counter: sql<number>`${p.counter}`.as("counter"),
+        transports: sql<string>`${JSON.stringify(p.transports)}`.as("transports"),
+        name: sql<string>`${p.name}`.as("name"),
+        // Insert … select names every column in the table's order.
+        createdAt: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ','now')`.as("created_at"),
+        lastUsedAt: sql<string | null>`null`.as("last_used_at"),
+      })
+      .from(people)
+      .where(eq(people.id, personId)),
+  );
+}
+
 /** The stored credential a login names, whoever holds it (a login has no person yet). */
 export function findCredential(db: Db, id: string) {
   return db.select().from(passkeys).where(eq(passkeys.id, id)).get();

@@ -22,24 +22,25 @@ import type { RelyingParty } from "./passkey-challenge";
 export const RP_NAME = "Chi bộ";
 const TIMEOUT_MS = 120_000;
 
-export interface Holder {
+/** Whom a new passkey is for: the person id (the user handle) and the labels the browser shows beside it. */
+export interface PasskeyUser {
   id: string;
-  email: string | null;
-  fullName: string;
+  name: string;
+  displayName: string;
 }
 
 export function registrationOptions(
   rp: RelyingParty,
-  holder: Holder,
+  user: PasskeyUser,
   existing: { id: string; transports: string[] }[],
 ) {
   return generateRegistrationOptions({
     rpName: RP_NAME,
     rpID: rp.rpID,
     // The user handle is the person id, so a login's userHandle names whose passkey it is.
-    userID: isoUint8Array.fromUTF8String(holder.id),
-    userName: holder.email ?? holder.fullName,
-    userDisplayName: holder.fullName,
+    userID: isoUint8Array.fromUTF8String(user.id),
+    userName: user.name,
+    userDisplayName: user.displayName,
     timeout: TIMEOUT_MS,
     attestationType: "none",
     excludeCredentials: existing,

@@ -8,12 +8,13 @@
  * there and nowhere else (a browser only offers a credential to the RP ID it was made for). Options and verify must
  * come from the same origin: the token carries it.
  *
- * Challenge token. The options answer a token `{ k: purpose, c: challenge, o: origin, pid?, iat, exp }` signed with
+ * Challenge token. The options answer a token `{ k: purpose, c: challenge, o: origin, pid?, inv?, iat, exp }` signed with
  * the session secret under its own purpose tag (so it is never a session token or a room ticket), valid 5 minutes.
  * The verify request sends it back; the server trusts the challenge because it signed it. Why that is enough:
  * - A token names one purpose: a login token cannot finish a registration, nor the other way round.
  * - A registration token names the person it was issued to: another session cannot use it, and the credential is
- *   stored under the person of the session that verifies it.
+ *   stored under the person of the session that verifies it. A redemption's token (`passkey-redeem`) names the
+ *   invitation and its empty account too: it redeems that invitation only, and only onto that account.
  * - Replaying a login (the same token with the same signed assertion, within its 5 minutes) is refused by the
  *   single conditional write that accepts a login (worker/data/passkeys.ts `markPasskeyUsed`): a passkey accepts
  *   only challenges issued after its last use and only from the signature counter it was verified against, so of
@@ -28,7 +29,8 @@ import { badRequest, forbidden } from "./api-error";
 
 export const CHALLENGE_TTL_SECONDS = 5 * 60;
 
-export type CeremonyPurpose = "passkey-register" | "passkey-login";
+/** A registration by a logged-in person, a login, or a registration by the holder redeeming an invitation. */
+export type CeremonyPurpose = "passkey-register" | "passkey-login" | "passkey-redeem";
 
 export interface RelyingParty {
   origin: string;
@@ -52,6 +54,8 @@ export interface Challenge {
   origin: string;
   /** The person a registration is for; none for a login. */
   personId?: string;
+  /** The invitation a redemption's registration is for (`passkey-redeem` only). */
+  invitationId?: string;
   /** When the options were issued, ISO: a passkey accepts only challenges issued after its last use. */
   issuedAt: string;
 }
@@ -64,6 +68,7 @@ export async function signChallenge(env: Cloudflare.Env, purpose: CeremonyPurpos
       c: ch.challenge,
       o: ch.origin,
       ...(ch.personId ? { pid: ch.personId } : {}),
+      ...(ch.invitationId ? { inv: ch.invitationId } : {}),
       iat: now,
       exp: Math.floor(now / 1000) + CHALLENGE_TTL_SECONDS,
     },
@@ -94,6 +99,7 @@ export async function readChallenge(
     challenge: p.c,
     origin: rp.origin,
     personId: typeof p.pid === "string" ? p.pid : undefined,
+    invitationId: typeof p.inv === "string" ? p.inv : undefined,
     issuedAt: new Date(p.iat).toISOString(),
   };
 }

@@ -1,8 +1,13 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { issueInvitationSchema, redeemSchema } from "../../schema/api/invitations";
+import {
+  issueInvitationSchema,
+  type RedeemPasskeyOptions,
+  redeemPasskeyOptionsSchema,
+  redeemSchema,
+} from "../../schema/api/invitations";
 import { idSchema } from "../../schema/ids";
-import { redeemInvitation } from "../data/invitation-redeem";
+import { type ProvenPasskey, passkeyRedeemTarget, redeemInvitation } from "../data/invitation-redeem";
 import {
   invitableMembership,
   invitationLink,
@@ -12,8 +17,11 @@ import {
 } from "../data/invitations";
 import { revokeSessionsInRooms } from "../data/room-revocation";
 import type { AppEnv } from "../env";
-import { conflict, unauthorized } from "../lib/api-error";
+import { badRequest, conflict, unauthorized } from "../lib/api-error";
+import { deviceName } from "../lib/device-name";
 import { logIn } from "../lib/log-in";
+import { registrationOptions, verifyRegistration } from "../lib/passkey-ceremony";
+import { readChallenge, relyingParty, signChallenge } from "../lib/passkey-challenge";
 import { readSession } from "../lib/session-token";
 import { valid } from "../lib/validate";
 import { mailIssued } from "../mail/mail-issued";
@@ -67,29 +75,67 @@ export const memberInvitationsRoutes = new Hono<AppEnv>()
 
 /**
  * Public: POST /api/invitations/redeem. A member, guest or staff invitation joins the caller's account (when a session
- * comes with the request) or a new one; a reset sets the chosen password and ends every session of that person, in the
- * rooms too. A new account or password signs this device in.
+ * comes with the request) or a new one, made with an e-mail and password or with a passkey (options from
+ * `redeem/passkey-options`); a reset sets the chosen password and ends every session of that person, in the rooms
+ * too. A new account or password signs this device in.
  */
-export const redeemRoutes = new Hono<AppEnv>().post("/redeem", ipShield, valid("json", redeemSchema), async (c) => {
-  const { secret, code, email, password } = c.req.valid("json");
-  const credential = credentialOf(c);
-  let sessionPersonId: string | null = null;
-  if (credential) {
-    const session = await readSession(c.var.db, c.env, credential.token);
-    if (!session) throw unauthorized();
-    sessionPersonId = session.personId;
-  }
-  const ip = clientIp(c);
-  const result = await redeemInvitation(c.var.db, { secret, code }, { sessionPersonId, email, password }, ip);
-  await revokeSessionsInRooms(c.env, c.var.db, result.personId, result.endedSessionIds);
-  // A new account or a new password was proven just now: this device is signed in, as after a login.
-  const session = result.signIn ? await logIn(c, result.personId) : null;
-  return c.json({
-    purpose: result.purpose,
-    tenantId: result.tenantId,
-    membershipId: result.membershipId,
-    meetingId: result.meetingId,
-    signedIn: session !== null,
-    ...(session ? { token: session.token } : {}),
+export const redeemRoutes = new Hono<AppEnv>()
+  .post("/redeem", ipShield, valid("json", redeemSchema), async (c) => {
+    const { secret, code, email, password, passkey } = c.req.valid("json");
+    const credential = credentialOf(c);
+    let sessionPersonId: string | null = null;
+    if (credential) {
+      const session = await readSession(c.var.db, c.env, credential.token);
+      if (!session) throw unauthorized();
+      sessionPersonId = session.personId;
+    }
+    if (passkey && sessionPersonId) {
+      throw badRequest(
+        "Bạn đang đăng nhập: hãy nhận lời mời vào tài khoản này / You are logged in: accept the invitation into this account",
+      );
+    }
+    const proveRedeemPasskey = async (): Promise<ProvenPasskey> => {
+      if (!passkey) throw new Error("no passkey to prove");
+      const rp = relyingParty(c);
+      const ch = await readChallenge(c.env, passkey.challengeToken, "passkey-redeem", rp);
+      if (!ch.invitationId || !ch.personId)
+        throw badRequest("Yêu cầu passkey không hợp lệ, hãy thử lại / The passkey request is invalid, try again");
+      const verified = await verifyRegistration(rp, ch.challenge, passkey.response);
+      const credential = { ...verified, name: deviceName(c.req.header("user-agent")) };
+      return { invitationId: ch.invitationId, personId: ch.personId, credential };
+    };
+    const redeemer = { sessionPersonId, email, password, ...(passkey ? { passkey: proveRedeemPasskey } : {}) };
+    const result = await redeemInvitation(c.var.db, { secret, code }, redeemer, clientIp(c));
+    await revokeSessionsInRooms(c.env, c.var.db, result.personId, result.endedSessionIds);
+    // A new account or a new password was proven just now: this device is signed in, as after a login.
+    const session = result.signIn ? await logIn(c, result.personId) : null;
+    return c.json({
+      purpose: result.purpose,
+      tenantId: result.tenantId,
+      membershipId: result.membershipId,
+      meetingId: result.meetingId,
+      signedIn: session !== null,
+      ...(session ? { token: session.token } : {}),
+    });
+  })
+  /**
+   * Public: registration options for a new holder to redeem a member, guest or staff invitation with a passkey (no
+   * e-mail, no password). Nothing is claimed; the attempt counts like a redemption. The browser shows the label
+   * "chibo · <committee>", never the committee's record of the person.
+   */
+  .post("/redeem/passkey-options", ipShield, valid("json", redeemPasskeyOptionsSchema), async (c) => {
+    const rp = relyingParty(c);
+    const { secret, code } = c.req.valid("json");
+    const target = await passkeyRedeemTarget(c.var.db, { secret, code }, clientIp(c));
+    const label = `chibo · ${target.committeeName}`;
+    const user = { id: target.personId, name: label, displayName: label };
+    const options = await registrationOptions(rp, user, []);
+    const challengeToken = await signChallenge(c.env, "passkey-redeem", {
+      challenge: options.challenge,
+      origin: rp.origin,
+      personId: target.personId,
+      invitationId: target.invitationId,
+    });
+    const answer: RedeemPasskeyOptions = { options, challengeToken };
+    return c.json(answer);
   });
-});

@@ -46,7 +46,8 @@ export const passkeyRoutes = new Hono<AppEnv>()
     const { personId } = c.var.session;
     const holder = await passkeyHolder(c.var.db, personId);
     if (!holder) throw unauthorized();
-    const options = await registrationOptions(rp, holder, await credentialsOf(c.var.db, personId));
+    const user = { id: holder.id, name: holder.email ?? holder.fullName, displayName: holder.fullName };
+    const options = await registrationOptions(rp, user, await credentialsOf(c.var.db, personId));
     const challengeToken = await signChallenge(c.env, "passkey-register", {
       challenge: options.challenge,
       origin: rp.origin,

@@ -3,6 +3,7 @@
  * and a verify request (@simplewebauthn/browser turns the JSON options into navigator.credentials calls and back).
  */
 import { startAuthentication, startRegistration } from "@simplewebauthn/browser";
+import type { Redeem, Redeemed, RedeemPasskeyOptions } from "../../../schema/api/invitations";
 import type { LoginOptions, Passkey, PasskeyList, RegisterOptions } from "../../../schema/api/passkeys";
 import type { LoginResult } from "./auth";
 import { enc, request } from "./http";
@@ -27,5 +28,26 @@ export const passkeysApi = {
     const { options, challengeToken } = await request<LoginOptions>("POST", `${base}/login/options`, {}, quiet);
     const response = await startAuthentication({ optionsJSON: options });
     return request<LoginResult>("POST", `${base}/login/verify`, { challengeToken, response }, quiet);
+  },
+
+  /**
+   * A new holder takes an invitation with a passkey made on this device (no e-mail, no password): the device makes it
+   * for the invitation's empty account, and the redemption stores it and signs this device in.
+   */
+  async redeem(token: Pick<Redeem, "secret" | "code">): Promise<Redeemed> {
+    const quiet = { quiet401: true };
+    const { options, challengeToken } = await request<RedeemPasskeyOptions>(
+      "POST",
+      "/api/invitations/redeem/passkey-options",
+      token,
+      quiet,
+    );
+    const response = await startRegistration({ optionsJSON: options });
+    return request<Redeemed>(
+      "POST",
+      "/api/invitations/redeem",
+      { ...token, passkey: { challengeToken, response } },
+      quiet,
+    );
   },
 };

@@ -27,6 +27,8 @@ const t = defineMessages(
     passkeyAdded: "Đã thêm passkey. Lần sau bạn có thể đăng nhập bằng nó.",
     passkeyRenamed: "Đã đổi tên passkey.",
     passkeyRemoved: "Đã xóa passkey.",
+    passkeyOnly:
+      "Tài khoản này đăng nhập bằng passkey (vân tay hoặc khóa màn hình), không có mật khẩu. Mất điện thoại? Hãy nhờ bí thư chi bộ cấp lời mời mới.",
   },
   {
     title: "Account",
@@ -41,6 +43,8 @@ const t = defineMessages(
     passkeyAdded: "Passkey added. Next time you can log in with it.",
     passkeyRenamed: "Passkey renamed.",
     passkeyRemoved: "Passkey removed.",
+    passkeyOnly:
+      "This account logs in with a passkey (fingerprint or screen lock) and has no password. Lost the phone? Ask the branch secretary for a new invitation.",
   },
 );
 
@@ -80,45 +84,49 @@ export default function AccountPage() {
       <section class="card narrow">
         <h1>{t("title")}</h1>
         <p>
-          <strong>{me()?.person.fullName}</strong> · {me()?.person.email}
+          <strong>{me()?.person.fullName}</strong>
+          <Show when={me()?.person.email}>{(email) => <> · {email()}</>}</Show>
         </p>
         <h2>{t("changePassword")}</h2>
-        <form onSubmit={(e) => void submit(e)}>
-          <TextField
-            label={t("current")}
-            type="password"
-            autocomplete="current-password"
-            required
-            value={current()}
-            onValue={setCurrent}
-          />
-          <TextField
-            label={t("next")}
-            hint={t("nextHint")}
-            type="password"
-            autocomplete="new-password"
-            required
-            minLength={10}
-            maxLength={200}
-            value={next()}
-            onValue={setNext}
-          />
-          <TextField
-            label={t("repeat")}
-            type="password"
-            autocomplete="new-password"
-            required
-            value={repeat()}
-            onValue={setRepeat}
-            error={mismatch() ? t("mismatch") : undefined}
-          />
-          <Show when={error()}>
-            <ErrorNotice error={error()} />
-          </Show>
-          <button type="submit" class="btn btn-primary" disabled={busy() || mismatch()}>
-            {t("changePassword")}
-          </button>
-        </form>
+        {/* An account made with a passkey alone has no e-mail, so no password login: nothing to change here. */}
+        <Show when={me()?.person.email} fallback={<p class="hint">{t("passkeyOnly")}</p>}>
+          <form onSubmit={(e) => void submit(e)}>
+            <TextField
+              label={t("current")}
+              type="password"
+              autocomplete="current-password"
+              required
+              value={current()}
+              onValue={setCurrent}
+            />
+            <TextField
+              label={t("next")}
+              hint={t("nextHint")}
+              type="password"
+              autocomplete="new-password"
+              required
+              minLength={10}
+              maxLength={200}
+              value={next()}
+              onValue={setNext}
+            />
+            <TextField
+              label={t("repeat")}
+              type="password"
+              autocomplete="new-password"
+              required
+              value={repeat()}
+              onValue={setRepeat}
+              error={mismatch() ? t("mismatch") : undefined}
+            />
+            <Show when={error()}>
+              <ErrorNotice error={error()} />
+            </Show>
+            <button type="submit" class="btn btn-primary" disabled={busy() || mismatch()}>
+              {t("changePassword")}
+            </button>
+          </form>
+        </Show>
       </section>
       <section class="card narrow">
         <ResourceView resource={passkeys} onRetry={() => void reloadPasskeys()}>

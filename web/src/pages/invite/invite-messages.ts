@@ -14,6 +14,11 @@ export const im = defineMessages(
     notYou: "Không phải bạn? Đăng xuất",
     haveAccount: "Tôi đã có tài khoản: đăng nhập",
     newAccount: "Tạo tài khoản mới",
+    usePasskey: "Dùng vân tay hoặc khóa màn hình (không cần e-mail)",
+    usePasskeyHint:
+      "Điện thoại sẽ hỏi vân tay, khuôn mặt hoặc mã khóa màn hình của bạn. Lần sau bạn đăng nhập cũng bằng cách này.",
+    newAccountWithEmail: "Hoặc: tạo tài khoản bằng e-mail và mật khẩu",
+    placeTaken: "Lời mời này dành cho người đã có tài khoản. Hãy chọn “Tôi đã có tài khoản: đăng nhập”.",
     resetInstead: "Đây là mã đặt lại mật khẩu?",
     newAccountTitle: "Tạo tài khoản mới",
     newAccountIntro: "E-mail và mật khẩu này do bạn tự chọn; bạn dùng chúng để đăng nhập từ nay.",
@@ -49,6 +54,12 @@ export const im = defineMessages(
     notYou: "Not you? Log out",
     haveAccount: "I already have an account: log in",
     newAccount: "Create a new account",
+    usePasskey: "Use your fingerprint or screen lock (no e-mail needed)",
+    usePasskeyHint:
+      "Your phone will ask for your fingerprint, face or screen lock code. Next time you log in the same way.",
+    newAccountWithEmail: "Or: create an account with an e-mail and password",
+    placeTaken:
+      "This invitation is for someone who has an account already. Choose “I already have an account: log in”.",
     resetInstead: "Is this a password reset code?",
     newAccountTitle: "Create a new account",
     newAccountIntro: "You choose this e-mail and password yourself; you log in with them from now on.",

@@ -1,18 +1,22 @@
 /**
  * /invite/:secret (the link or QR code on a slip) and /invite (type the slip's code). Logged in: one button takes
- * the invitation into that account. Otherwise two ways: log in first and come back, or create an account with an
- * e-mail and password of one's own. A password reset code takes only the new password. Afterwards the member lands
+ * the invitation into that account. Otherwise, where the browser has WebAuthn, first of all: take it with the phone's
+ * fingerprint or screen lock (a passkey, no e-mail needed: many older members have none); then log in first and
+ * come back, or create an account with an e-mail and password of one's own. A password reset code takes only the new password. Afterwards the member lands
  * in the committee. Made for a phone at 360 px: one column, big type and buttons, Vietnamese first.
  */
+import { browserSupportsWebAuthn } from "@simplewebauthn/browser";
 import { useNavigate, useParams } from "@solidjs/router";
 import { createSignal, Match, Show, Switch } from "solid-js";
 import type { Redeem, Redeemed } from "../../../../schema/api/invitations";
 import { ApiFailure, authApi, invitationsApi } from "../../api";
+import { passkeysApi } from "../../api/passkeys";
 import { t as common } from "../../i18n/common";
 import { loadSession, logout, me, session, setMe } from "../../session";
 import { errorText } from "../../ui/errors";
 import { TextField } from "../../ui/fields";
 import { Layout } from "../../ui/layout";
+import { passkeyErrorText } from "../passkey-error";
 import { CredentialsForm } from "./credentials-form";
 import { im } from "./invite-messages";
 import "./invite.css";
@@ -35,6 +39,12 @@ export function redeemErrorText(err: unknown): string {
     if (err.code === "conflict") return im("emailTaken");
   }
   return errorText(err);
+}
+
+/** A passkey redemption's refusals: the server's as above (a place already held means "log in"), else the device's. */
+export function passkeyRedeemErrorText(err: unknown): string {
+  if (err instanceof ApiFailure) return err.code === "conflict" ? im("placeTaken") : redeemErrorText(err);
+  return passkeyErrorText(err);
 }
 
 type Mode = "choose" | "new" | "reset" | "reset-done";
@@ -65,35 +75,55 @@ export default function InvitePage() {
     navigate(done.tenantId ? `/t/${encodeURIComponent(done.tenantId)}` : "/", { replace: true });
   };
 
-  const send = async (extra: Pick<Redeem, "email" | "password">, after: (done: Redeemed) => Promise<void>) => {
+  const send = async (
+    redeem: (t: Pick<Redeem, "secret" | "code">) => Promise<Redeemed>,
+    after: (done: Redeemed) => Promise<void>,
+    explain: (err: unknown) => string = redeemErrorText,
+  ) => {
     const t = token();
     if (!t) return;
     setBusy(true);
     setProblem(null);
     try {
-      const done = await invitationsApi.redeem({ ...t, ...extra });
+      const done = await redeem(t);
       await after(done);
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 401) {
         // A cookie that no longer names a session: carry on as someone logged out.
         setMe(null);
         fail(() => im("sessionGone"));
-      } else fail(() => redeemErrorText(err));
+      } else fail(() => explain(err));
     } finally {
       setBusy(false);
     }
   };
+  const sendFields = (extra: Pick<Redeem, "email" | "password">, after: (done: Redeemed) => Promise<void>) =>
+    send((t) => invitationsApi.redeem({ ...t, ...extra }), after);
+
+  /** Whether this browser can make a passkey: then the fingerprint or screen lock is the first way offered. */
+  const passkeys = browserSupportsWebAuthn();
+
+  /** A new holder with a passkey: the device makes it, the redemption signs this device in, the committee opens. */
+  const withPasskey = () =>
+    void send(
+      (t) => passkeysApi.redeem(t),
+      async (done) => {
+        await loadSession();
+        await enter(done);
+      },
+      passkeyRedeemErrorText,
+    );
 
   /** Logged in: the record joins this account; the session is read again so the committee shows up. */
   const accept = () =>
-    void send({}, async (done) => {
+    void sendFields({}, async (done) => {
       await loadSession();
       await enter(done);
     });
 
   /** A new account: redeem with the chosen e-mail and password, then log in with them. */
   const create = (chosen: { email?: string; password: string }) =>
-    void send(chosen, async (done) => {
+    void sendFields(chosen, async (done) => {
       try {
         const { me: who } = await authApi.login({ email: chosen.email ?? "", password: chosen.password });
         setMe(who);
@@ -106,7 +136,7 @@ export default function InvitePage() {
     });
 
   const reset = (chosen: { password: string }) =>
-    void send({ password: chosen.password }, async (done) => {
+    void sendFields({ password: chosen.password }, async (done) => {
       storage()?.removeItem(CODE_KEY);
       setDoneTenant(done.tenantId);
       setMode("reset-done");
@@ -208,9 +238,27 @@ export default function InvitePage() {
           </Match>
           <Match when={session().status === "anonymous"}>
             <div class="invite-choices">
-              <button type="button" class="btn btn-primary btn-block btn-big" onClick={() => setMode("new")}>
-                {im("newAccount")}
-              </button>
+              <Show
+                when={passkeys}
+                fallback={
+                  <button type="button" class="btn btn-primary btn-block btn-big" onClick={() => setMode("new")}>
+                    {im("newAccount")}
+                  </button>
+                }
+              >
+                <button
+                  type="button"
+                  class="btn btn-primary btn-block btn-big invite-passkey"
+                  disabled={busy()}
+                  onClick={withPasskey}
+                >
+                  {busy() ? im("busy") : im("usePasskey")}
+                </button>
+                <p class="invite-passkey-hint">{im("usePasskeyHint")}</p>
+                <button type="button" class="btn btn-block btn-big" onClick={() => setMode("new")}>
+                  {im("newAccountWithEmail")}
+                </button>
+              </Show>
               <button type="button" class="btn btn-block btn-big" onClick={goLogin}>
                 {im("haveAccount")}
               </button>
