@@ -81,9 +81,12 @@ async function freshContext(browser: Awaited<ReturnType<typeof launch>>, viewpor
   return { context, page };
 }
 
-/** The invite page's "new account" form: the holder's own e-mail and password. */
+/**
+ * The invite page's "new account" form: the holder's own e-mail and password (Chromium offers a passkey first, so the
+ * e-mail way is the second choice).
+ */
 async function createAccount(page: Page, email: string, password: string) {
-  await page.getByRole("button", { name: "Tạo tài khoản mới" }).click();
+  await page.getByRole("button", { name: "Hoặc: tạo tài khoản bằng e-mail và mật khẩu" }).click();
   await page.getByLabel("E-mail của bạn").fill(email);
   await page.getByLabel("Mật khẩu (ít nhất 10 ký tự)").fill(password);
   await page.getByLabel("Nhập lại mật khẩu").fill(password);
