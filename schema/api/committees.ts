@@ -4,6 +4,7 @@
  * offers as visiting leaders. The operator's CLI (scripts/committee-create.ts) checks its input with the same schema.
  */
 import { z } from "zod";
+import { hasVisibleText } from "../visible-text.ts";
 
 export const tenantKindSchema = z.enum(["province", "committee"]);
 export type TenantKind = z.infer<typeof tenantKindSchema>;
@@ -12,8 +13,8 @@ const name = (vi: string, en: string) =>
   z
     .string({ error: `${vi} là bắt buộc / ${en} is required` })
     .trim()
-    .min(1, `${vi} không được để trống / ${en} is required`)
-    .max(200, `${vi} tối đa 200 ký tự / ${en}: at most 200 characters`);
+    .max(200, `${vi} tối đa 200 ký tự / ${en}: at most 200 characters`)
+    .refine(hasVisibleText, `${vi} không được để trống / ${en} is required`);
 
 /**
  * A new committee and its first admin. `adminEmail` is where the invitation is to be sent, a contact address only:

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { dateSchema, dateTimeSchema, idSchema, monthSchema } from "../ids";
+import { visibleText } from "../visible-text";
 import type { Choice, VoteResult } from "../vote-rules";
 
 export const meetingKindSchema = z.enum(["regular", "thematic"]);
@@ -13,7 +14,7 @@ export type MeetingKind = z.infer<typeof meetingKindSchema>;
 export type MeetingFormat = z.infer<typeof meetingFormatSchema>;
 export type MeetingStatus = z.infer<typeof meetingStatusSchema>;
 
-const topic = z.string().trim().min(1, "Chủ đề không được trống / Topic required").max(300);
+const topic = visibleText(300, "Chủ đề không được trống / Topic required");
 const place = z.string().trim().max(300);
 const onlineBasis = z.string().trim().min(1).max(1000);
 const personRef = idSchema.nullable();
@@ -33,7 +34,7 @@ export const listMeetingsQuerySchema = z
   .strict();
 export type ListMeetingsQuery = z.infer<typeof listMeetingsQuerySchema>;
 
-const agendaTitle = z.string().trim().min(1, "Tiêu đề không được trống / Title required").max(300);
+const agendaTitle = visibleText(300, "Tiêu đề không được trống / Title required");
 const minutesBudget = z.number().int().min(1).max(240);
 
 export const agendaItemInputSchema = z
@@ -127,14 +128,12 @@ export const planYearSchema = z
   .strict();
 export type PlanYear = z.input<typeof planYearSchema>;
 
-export const cancelMeetingSchema = z
-  .object({ reason: z.string().trim().min(1, "Cần nêu lý do / Reason required").max(1000) })
-  .strict();
+export const cancelMeetingSchema = z.object({ reason: visibleText(1000, "Cần nêu lý do / Reason required") }).strict();
 export type CancelMeeting = z.infer<typeof cancelMeetingSchema>;
 
 export const documentInputSchema = z
   .object({
-    title: z.string().trim().min(1).max(300),
+    title: visibleText(300, "Tên tài liệu không được trống / Title required"),
     body: z.string().min(1).max(200_000).optional(),
     url: z
       .url({ protocol: /^https?$/ })
@@ -156,7 +155,7 @@ export type DocumentInput = z.infer<typeof documentInputSchema>;
 export const guestInputSchema = z.union([
   z
     .object({
-      fullName: z.string().trim().min(1).max(200),
+      fullName: visibleText(200, "Cần họ và tên khách mời / Guest's full name required"),
       /** Where the invitation is e-mailed, when a sender is configured; never looked up. */
       email: z.email().trim().toLowerCase().max(254).optional(),
       /** The guest's office, e.g. "Phó Bí thư Đảng ủy phường". */

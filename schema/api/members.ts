@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { dateSchema, idSchema } from "../ids";
+import { visibleText } from "../visible-text";
 
 export const membershipStatusSchema = z.enum(["official", "probationary"]);
 export type MembershipStatus = z.infer<typeof membershipStatusSchema>;
@@ -18,7 +19,7 @@ export type MembershipStanding = z.infer<typeof membershipStandingSchema>;
 export const branchRoleSchema = z.enum(["secretary", "deputy", "committee", "member"]);
 export type BranchRole = z.infer<typeof branchRoleSchema>;
 
-export const fullNameSchema = z.string().trim().min(1, "Cần họ và tên / Full name required").max(200);
+export const fullNameSchema = visibleText(200, "Cần họ và tên / Full name required");
 export const emailSchema = z.email("E-mail không hợp lệ / Invalid e-mail").trim().toLowerCase().max(254);
 export const phoneSchema = z
   .string()
@@ -39,7 +40,7 @@ export type ListMembersQuery = z.infer<typeof listMembersQuerySchema>;
 
 export const exemptionSchema = z
   .object({
-    reason: z.string().trim().min(1, "Cần lý do / Reason required").max(500),
+    reason: visibleText(500, "Cần lý do / Reason required"),
     from: dateSchema,
     to: dateSchema.nullish(),
   })

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { idSchema } from "../ids";
+import { visibleText } from "../visible-text";
 
 export const organizationKindSchema = z.enum(["grassroots_committee", "grassroots_branch", "branch"]);
 export type OrganizationKind = z.infer<typeof organizationKindSchema>;
@@ -23,7 +24,7 @@ export type BranchType = z.infer<typeof branchTypeSchema>;
 /** Kinds that meet: a branch under a committee, or a grassroots branch. */
 export const MEETING_KINDS: readonly OrganizationKind[] = ["branch", "grassroots_branch"];
 
-const orgName = z.string().trim().min(1, "Tên không được trống / Name required").max(200);
+const orgName = visibleText(200, "Tên không được trống / Name required");
 
 /**
  * A branch needs its parent committee and a branch type; a grassroots branch needs a type and no parent;

@@ -31,6 +31,8 @@ const meetingColumns = {
   onlineBasis: meetings.onlineBasis,
   status: meetings.status,
   chairPersonId: meetings.chairPersonId,
+  // Each name is its own expression, so the result columns never share a name: D1 batches fold same-named columns
+  // (two joined `full_name`s once shifted every later field of the list; test/worker/meetings-list-fields.test.ts).
   chairName: nameHere(meetings.tenantId, meetings.chairPersonId, chair.fullName),
   minutesTakerPersonId: meetings.minutesTakerPersonId,
   minutesTakerName: nameHere(meetings.tenantId, meetings.minutesTakerPersonId, taker.fullName),
