@@ -1,6 +1,9 @@
 /**
  * Reports as files: CSV (UTF-8 with a byte-order mark, so Excel reads Vietnamese; CRLF; RFC 4180 quoting)
  * and XLSX (one sheet per report, written by write-excel-file, which needs only fflate and runs in workerd).
+ * CSV cells go through csvRecord (schema/csv/csv-field.ts), which neutralises formula-looking text; the XLSX
+ * keeps the exact text, since write-excel-file stores every string as a shared-string text cell (t="s", never
+ * <f>), which spreadsheets show and do not evaluate.
  * Both lay a report out the same way: heading, the drill-down rows with a total, side tables, then the
  * branches falling behind with why. Rates are written as percentages, speaking time in minutes.
  */
@@ -8,6 +11,7 @@
 import type { Row as XlsxRow } from "write-excel-file/universal";
 import writeXlsxFile from "write-excel-file/universal";
 import { type Cell, type Column, describeReason, type ReportResult } from "../../../schema/api/reports";
+import { csvRecord } from "../../../schema/csv/csv-field";
 
 type Line = (string | number | null)[];
 
@@ -42,14 +46,9 @@ export function reportLines(r: ReportResult): Line[] {
   return lines;
 }
 
-const csvField = (v: string | number | null) => {
-  const s = v === null ? "" : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export function toCsv(reports: ReportResult[]): string {
   const lines = reports.flatMap((r, i) => [...(i > 0 ? [[]] : []), ...reportLines(r)]);
-  return `\uFEFF${lines.map((l) => l.map(csvField).join(",")).join("\r\n")}\r\n`;
+  return `\uFEFF${lines.map(csvRecord).join("\r\n")}\r\n`;
 }
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
