@@ -17,6 +17,11 @@ export interface ConnState {
   tenantId: string;
   role: RoomTicketClaims["role"];
   name: string;
+  /**
+   * When the socket was opened, on the room's clock, made unique per person (party/socket-cap.ts): which of a
+   * person's sockets is the oldest, kept with the socket so it survives hibernation.
+   */
+  openedAt?: number;
 }
 export type RoomConnection = Connection<ConnState>;
 

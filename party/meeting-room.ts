@@ -4,6 +4,7 @@
  * - admission.ts: the checks before the upgrade, the first load from D1, the connected person;
  * - dispatch.ts: every client frame, parsed, applied by the pure logic (party/logic), stored, acknowledged;
  * - fanout.ts: snapshots and events to the sockets, coalesced in a large room;
+ * - socket-cap.ts: a handful of sockets per person; a newer one replaces the oldest (close code 4409);
  * - d1-sync.ts: the outbox to D1 and the alarm (speaking clock, retries);
  * - room-data.ts: the state, kept in the object's SQLite and read back after hibernation or eviction.
  */
@@ -15,6 +16,7 @@ import { type ConnState, Fanout } from "./fanout";
 import type { Ctx } from "./logic/state";
 import { Revocations, type RevokeNotice } from "./revocation";
 import { RoomData } from "./room-data";
+import { SocketCap } from "./socket-cap";
 
 export class MeetingRoom extends Server<Cloudflare.Env> {
   static options = { hibernate: true };
@@ -34,6 +36,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   readonly #sync = new D1Sync(this.ctx, this.env, this.#data, this.#fanout, this.#clock);
   readonly #dispatch = new Dispatch(this.#data, this.#fanout, this.#sync, this.#actionCtx);
   readonly #revocations = new Revocations(this.ctx.storage.sql, this);
+  readonly #cap = new SocketCap(this);
   readonly #admission = new Admission(
     this.env,
     () => this.name,
@@ -71,11 +74,11 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   override async onConnect(connection: Connection<ConnState>, ctx: ConnectionContext): Promise<void> {
     this.#dispatch.drainBallots();
     this.#admission.connected(connection, ctx, this.#actionCtx());
+    this.#cap.admitted(connection, this.now());
   }
 
   override async onClose(connection: Connection<ConnState>): Promise<void> {
     this.#dispatch.drainBallots();
-    this.#dispatch.forget(connection);
     const who = connection.state?.personId;
     if (who) this.#fanout.adjustConnected(who, -1);
     if (who && this.#data.state) this.#fanout.emit([{ kind: "attendance", personIds: [who] }]);

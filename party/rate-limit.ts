@@ -1,6 +1,8 @@
 /**
- * Per-connection token bucket. Kept in memory on purpose: after hibernation a fresh bucket is harmless,
- * and writing a counter to storage on every frame would cost more than the abuse it stops.
+ * Token buckets by key (the room keys them by person: party/dispatch.ts). Kept in memory on purpose: after
+ * hibernation or eviction a fresh bucket is harmless, and writing a counter to storage on every frame would cost
+ * more than the abuse it stops. A bucket outlives its sockets (a reconnect does not refill it); there is at most
+ * one per person who sent a frame since the room woke up.
  */
 export class RateLimiter {
   #buckets = new Map<string, { tokens: number; at: number }>();
@@ -19,9 +21,5 @@ export class RateLimiter {
     if (ok) b.tokens -= 1;
     this.#buckets.set(key, b);
     return ok;
-  }
-
-  forget(key: string) {
-    this.#buckets.delete(key);
   }
 }

@@ -22,7 +22,7 @@ export type RevokeNotice =
   | { kind: "roster"; tenantId: string };
 
 /** What the room can do to its sockets (partyserver's Server). */
-interface TaggedSockets {
+export interface TaggedSockets {
   getConnections<T>(tag?: string): Iterable<Connection<T>>;
 }
 

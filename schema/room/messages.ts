@@ -187,6 +187,15 @@ export type ParsedClientMessage =
 
 const knownTypes = new Set<string>(clientMessageSchema.def.options.flatMap((o) => o.shape.type.def.values));
 
+/**
+ * The request id of a frame that is refused without being parsed (too large, over the rate limit): looked for
+ * near the start only, so the refusal can name the request at no cost. Null when there is none to find.
+ */
+export function peekRequestId(raw: string | ArrayBuffer | ArrayBufferView): string | null {
+  if (typeof raw !== "string") return null;
+  return /"id"\s*:\s*"([A-Za-z0-9_-]{1,64})"/.exec(raw.slice(0, 256))?.[1] ?? null;
+}
+
 export function parseClientMessage(raw: string | ArrayBuffer | ArrayBufferView): ParsedClientMessage {
   if (typeof raw !== "string")
     return {
@@ -197,8 +206,7 @@ export function parseClientMessage(raw: string | ArrayBuffer | ArrayBufferView):
     };
   if (raw.length > MAX_FRAME_CHARS) {
     // Not parsed (that is the cost being refused), but the request id is looked for near the start.
-    const ref = /"id"\s*:\s*"([A-Za-z0-9_-]{1,64})"/.exec(raw.slice(0, 256))?.[1] ?? null;
-    return { ok: false, code: "too_large", ref, message: "Tin nhắn quá lớn / Message too large" };
+    return { ok: false, code: "too_large", ref: peekRequestId(raw), message: "Tin nhắn quá lớn / Message too large" };
   }
   let data: unknown;
   try {

@@ -1,5 +1,5 @@
 /**
- * Connected / reconnecting / offline / signed out (the room closed our socket: no reconnect), with how many
+ * Connected / reconnecting / offline / signed out or opened elsewhere (the room closed our socket: no reconnect), with how many
  * actions are still waiting. Announced politely to
  * screen readers; when all is well it shrinks to a small green mark so it does not take phone space.
  */
@@ -16,7 +16,7 @@ export function ConnectionBanner(props: { conn: RoomConnection }) {
       classList={{
         "room-conn-ok": status() === "connected",
         "room-conn-warn": status() === "reconnecting" || status() === "connecting",
-        "room-conn-off": status() === "offline" || status() === "signed_out",
+        "room-conn-off": status() === "offline" || status() === "signed_out" || status() === "replaced",
       }}
       role="status"
       aria-live="polite"
@@ -34,7 +34,9 @@ export function ConnectionBanner(props: { conn: RoomConnection }) {
                 ? props.conn.fatal()?.code === "no_seat"
                   ? rt("noSeat")
                   : rt("signedOut")
-                : rt("offline")}
+                : status() === "replaced"
+                  ? rt("replaced")
+                  : rt("offline")}
       </span>
       <Show when={waiting() > 0}>
         <span class="room-conn-pending">· {rt("pendingCount", { n: waiting() })}</span>

@@ -12,11 +12,16 @@ import { AdoptingWebSocket } from "./room-early";
 import { newActionId } from "./room-pending";
 import type { RoomTicket } from "./room-ticket";
 
-export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline" | "signed_out";
+/** `replaced`: a newer socket of ours (another tab or device) took this one's place (close code 4409). */
+export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline" | "signed_out" | "replaced";
 
-/** The room closed the socket because our session ended or our seat was taken away: no reconnect can help. */
-export const isRevocation = (code: number): code is RoomCloseCode =>
-  code === ROOM_CLOSE.signedOut || code === ROOM_CLOSE.notMember;
+/**
+ * The room closed the socket for good: our session ended, our seat was taken away, or we opened the room on
+ * another device or tab (party/socket-cap.ts). Reconnecting would loop on refusals, or make two tabs take turns
+ * closing each other.
+ */
+export const isFinalClose = (code: number): code is RoomCloseCode =>
+  code === ROOM_CLOSE.signedOut || code === ROOM_CLOSE.notMember || code === ROOM_CLOSE.replaced;
 
 export interface LinkHooks {
   /** The connection id (PartySocket's `id`), when index.html's script already chose one. */
@@ -28,7 +33,10 @@ export interface LinkHooks {
   setStatus(status: ConnectionStatus): void;
   /** The room cannot be entered at all: no retry helps. */
   isFatal(): boolean;
-  /** The room closed our socket with a revocation code (party/README.md, close codes); the link stays closed. */
+  /**
+   * The room closed our socket with a final code (a revocation, or replaced by a newer socket of ours: party/README.md,
+   * close codes); the link stays closed.
+   */
   revoked(code: RoomCloseCode, reason: string): void;
 }
 
@@ -80,8 +88,8 @@ export function openRoomLink(hooks: LinkHooks): RoomLink {
         return { ticket: next };
       },
       maxEnqueuedMessages: 0,
-      // Signed out or no longer a member: reconnecting would only loop on refusals.
-      shouldReconnectOnClose: (ev) => !isRevocation(ev.code),
+      // Signed out, no longer a member, or opened elsewhere: reconnecting would only loop.
+      shouldReconnectOnClose: (ev) => !isFinalClose(ev.code),
       minReconnectionDelay: 1000 + Math.random() * 2000,
       maxReconnectionDelay: 10_000,
     });
@@ -93,7 +101,7 @@ export function openRoomLink(hooks: LinkHooks): RoomLink {
     ws.addEventListener("close", (ev: CloseEvent) => {
       ready = false;
       syncRequested = false;
-      if (isRevocation(ev.code)) {
+      if (isFinalClose(ev.code)) {
         closed = true;
         clearTimeout(retryTimer);
         ws.close();

@@ -71,13 +71,21 @@ export default function RoomPage() {
                         ? rt("fatalSignedOut")
                         : fatal().code === "no_seat"
                           ? rt("fatalNoSeat")
-                          : rt("fatalNoAccess")}
+                          : fatal().code === "replaced"
+                            ? rt("fatalReplaced")
+                            : rt("fatalNoAccess")}
                 </p>
                 <p class="muted">{pickLang(fatal().message)}</p>
                 <p class="actions">
                   <A class="btn" href={base()}>
                     {rt("backToMeeting")}
                   </A>
+                  <Show when={fatal().code === "replaced"}>
+                    {/* Opening here again is a new socket: the room then closes the oldest one elsewhere. */}
+                    <button type="button" class="btn" onClick={() => window.location.reload()}>
+                      {rt("openHere")}
+                    </button>
+                  </Show>
                   <Show when={fatal().code === "conflict"}>
                     <A class="btn" href={`${base()}/minutes`}>
                       {rt("readMinutes")}

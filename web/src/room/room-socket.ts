@@ -60,6 +60,14 @@ export function connectRoom(tenantId: string, meetingId: string): RoomConnection
     setStatus,
     isFatal: () => fatal() !== null,
     revoked(code, reason) {
+      if (code === ROOM_CLOSE.replaced) {
+        setStatus("replaced");
+        setFatal({
+          code: "replaced",
+          message: reason || "Đã mở ở thiết bị/tab khác / Opened on another device or tab",
+        });
+        return;
+      }
       setStatus("signed_out");
       setFatal({
         code: code === ROOM_CLOSE.signedOut ? "signed_out" : "no_seat",

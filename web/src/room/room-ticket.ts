@@ -10,8 +10,11 @@ export type RoomTicket = z.infer<typeof ticketResponseSchema>;
 
 /** Why the room cannot be entered at all (no retry helps). */
 export interface FatalError {
-  /** An API refusal, or the room closing our socket because our session or seat was revoked. */
-  code: "forbidden" | "not_found" | "unauthorized" | "conflict" | "signed_out" | "no_seat";
+  /**
+   * An API refusal, or the room closing our socket because our session or seat was revoked, or because we opened
+   * the room on another device or tab (`replaced`).
+   */
+  code: "forbidden" | "not_found" | "unauthorized" | "conflict" | "signed_out" | "no_seat" | "replaced";
   message: string;
 }
 

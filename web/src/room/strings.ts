@@ -17,6 +17,10 @@ export const rt = defineMessages(
     fatalSignedOut: "Đã đăng xuất: phiên đăng nhập này đã kết thúc. Hãy đăng nhập lại để vào phòng họp.",
     noSeat: "Không còn quyền dự họp",
     fatalNoSeat: "Bạn không còn quyền dự cuộc họp này (đình chỉ, chuyển sinh hoạt hoặc không còn là đảng viên chi bộ).",
+    replaced: "Bạn đã mở phòng họp ở thiết bị/tab khác",
+    fatalReplaced:
+      "Bạn đã mở phòng họp ở thiết bị/tab khác, nên kết nối ở đây đã đóng. Muốn họp ở đây, hãy bấm “Mở lại ở đây”.",
+    openHere: "Mở lại ở đây",
     readMinutes: "Xem biên bản",
     loadingRoom: "Đang vào phòng họp…",
     backToMeeting: "Về trang cuộc họp",
@@ -131,6 +135,10 @@ export const rt = defineMessages(
     noSeat: "No longer a member here",
     fatalNoSeat:
       "You no longer have a seat in this meeting (suspended, transferred or no longer a member of the branch).",
+    replaced: "You opened the meeting room on another device or tab",
+    fatalReplaced:
+      "You opened the meeting room on another device or tab, so the connection here was closed. To take part here, press “Open here again”.",
+    openHere: "Open here again",
     fatalNotFound: "Meeting not found.",
     fatalNotOpen: "The meeting is not open (it has ended or was cancelled).",
     readMinutes: "Read the minutes",
