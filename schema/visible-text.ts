@@ -5,11 +5,30 @@
  */
 import { z } from "zod";
 
-/** Characters that take no space on screen (besides what trim() removes). */
-const INVISIBLE =
-  /[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
+/** Code point ranges that take no space on screen (besides white space, which `\s` covers). */
+const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x00ad, 0x00ad], // soft hyphen
+  [0x034f, 0x034f], // combining grapheme joiner
+  [0x061c, 0x061c], // Arabic letter mark
+  [0x115f, 0x1160], // Hangul fillers
+  [0x17b4, 0x17b5], // Khmer inherent vowels
+  [0x180b, 0x180e], // Mongolian variation selectors, vowel separator
+  [0x200b, 0x200f], // zero-width space, (non-)joiner, direction marks
+  [0x202a, 0x202e], // direction embeddings
+  [0x2060, 0x206f], // word joiner, invisible operators
+  [0x3164, 0x3164], // Hangul filler
+  [0xfe00, 0xfe0f], // variation selectors
+  [0xfeff, 0xfeff], // byte order mark
+  [0xffa0, 0xffa0], // half-width Hangul filler
+];
 
-export const hasVisibleText = (s: string) => s.replace(INVISIBLE, "").length > 0;
+const invisible = (ch: string) => {
+  if (/\s/u.test(ch)) return true;
+  const cp = ch.codePointAt(0) ?? 0;
+  return INVISIBLE_RANGES.some(([from, to]) => cp >= from && cp <= to);
+};
+
+export const hasVisibleText = (s: string) => [...s].some((ch) => !invisible(ch));
 
 /** A trimmed string of at most `max` characters with at least one visible character. */
 export const visibleText = (max: number, message: string) =>
