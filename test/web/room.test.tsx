@@ -231,18 +231,30 @@ describe("the member's phone view", () => {
     ]);
   });
 
-  it("tells a probationary member they do not vote, and shows the room's refusal when they try", async () => {
-    renderMember(roomView({ votes: [openVote()] }), youAs("p-hoa", "probationary", false), () => ({
-      ok: false,
-      code: "probationary_cannot_vote",
-      message: "Đảng viên dự bị không có quyền biểu quyết / Probationary members do not vote",
-    }));
+  it("shows a probationary member the vote and its count but no ballot buttons; an official member gets them", () => {
+    const buttons = () =>
+      ["Tán thành", "Không tán thành", "Không biểu quyết"].filter((name) => screen.queryByRole("button", { name }));
+    const counting = openVote({ voted: 1, votedRemote: 1, tally: { agree: 1, disagree: 0, abstain: 0 } });
+    renderMember(roomView({ votes: [counting] }), youAs("p-hoa", "probationary", false));
+    expect(screen.getByText("Thông qua nghị quyết tháng 12")).toBeTruthy();
     expect(screen.getByText(/Đảng viên dự bị được thảo luận nhưng không biểu quyết/)).toBeTruthy();
-    fireEvent.click(screen.getByRole("button", { name: "Tán thành" }));
-    const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("Phiếu không được nhận");
-    expect(alert.textContent).toContain("Đảng viên dự bị không có quyền biểu quyết");
-    expect(alert.textContent).not.toContain("Probationary");
+    expect(screen.getByText("1 tán thành, 0 không tán thành, 0 không biểu quyết")).toBeTruthy();
+    expect(buttons()).toEqual([]);
+    cleanup();
+    const closed = openVote({
+      status: "closed",
+      closedAt: new Date(NOW - 60_000).toISOString(),
+      result: "passed",
+      voted: 2,
+      tally: { agree: 2, disagree: 0, abstain: 0 },
+    });
+    renderMember(roomView({ votes: [closed] }), youAs("p-hoa", "probationary", false));
+    expect(screen.getByText("Thông qua")).toBeTruthy();
+    expect(screen.getByText("2 tán thành, 0 không tán thành, 0 không biểu quyết")).toBeTruthy();
+    expect(buttons()).toEqual([]);
+    cleanup();
+    renderMember(roomView({ votes: [counting] }), youAs("p-an", "official", true));
+    expect(buttons()).toEqual(["Tán thành", "Không tán thành", "Không biểu quyết"]);
   });
 
   it("hides the hand button while a vote is open and offers it again afterwards", () => {
@@ -280,11 +292,13 @@ describe("the member's phone view", () => {
   });
 });
 
+const chairConsole: Screen = (p) => <ChairConsole {...p} minutesHref="/t/t-1/meetings/m1/minutes" />;
+
 describe("the chair's console", () => {
   const chair = youAs("p-chair", "chair", true);
 
   it("opens a vote on the current item with the chosen preset", async () => {
-    const sent = renderScreen(ChairConsole, roomView(), chair);
+    const sent = renderScreen(chairConsole, roomView(), chair);
     fireEvent.input(screen.getByLabelText("Nội dung biểu quyết"), {
       target: { value: "Kết nạp quần chúng Trần Văn Nam" },
     });
@@ -298,7 +312,7 @@ describe("the chair's console", () => {
   });
 
   it("records hall hands by name for the members checked in in the hall, and closes the vote", async () => {
-    const sent = renderScreen(ChairConsole, roomView({ votes: [openVote()] }), chair);
+    const sent = renderScreen(chairConsole, roomView({ votes: [openVote()] }), chair);
     // Only full members present in the hall are offered: the chair, not the remote or probationary ones.
     const selects = screen.getAllByRole("combobox").filter((el) => el.id.startsWith("hall-"));
     expect(selects.map((el) => el.id)).toEqual(["hall-v1-p-chair"]);
@@ -317,9 +331,28 @@ describe("the chair's console", () => {
     const view = roomView({
       attendance: [{ personId: "p-chair", status: "present_hall", reason: null, connected: 1 }],
     });
-    const sent = renderScreen(ChairConsole, view, chair);
+    const sent = renderScreen(chairConsole, view, chair);
     fireEvent.click(screen.getByRole("button", { name: "Điểm danh có mặt: Lê Văn An" }));
     expect(sent).toEqual([{ type: "presence/check-in", personId: "p-an", mode: "hall" }]);
+  });
+});
+
+describe("the chair's console after close", () => {
+  it("shows the closed meeting with a link to its minutes and no live controls", () => {
+    const closedView = roomView({
+      meeting: { ...roomView().meeting, status: "closed", endedAt: "2026-11-25T13:40:00Z" },
+      votes: [openVote({ status: "closed", closedAt: "2026-11-25T13:00:00Z", result: "passed" })],
+      currentItemId: null,
+    });
+    const sent = renderScreen(chairConsole, closedView, youAs("p-chair", "chair", true));
+    expect(screen.getByText(/Cuộc họp đã kết thúc/)).toBeTruthy();
+    const link = screen.getByRole("link", { name: /Xem biên bản/ });
+    expect(link.getAttribute("href")).toBe("/t/t-1/meetings/m1/minutes");
+    // Nothing left to run: no start/close, no agenda moves, no floor, no vote opening, no roll call.
+    expect(screen.queryAllByRole("button")).toEqual([]);
+    expect(screen.queryByLabelText("Nội dung biểu quyết")).toBeNull();
+    expect(screen.queryByText("Kết thúc cuộc họp")).toBeNull();
+    expect(sent).toEqual([]);
   });
 });
 

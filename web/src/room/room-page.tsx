@@ -105,7 +105,7 @@ export default function RoomPage() {
               <Suspense fallback={<p class="loading page-loading">{rt("loadingRoom")}</p>}>
                 <Switch fallback={<MemberView view={d().view} you={d().you} />}>
                   <Match when={d().you.role === "chair"}>
-                    <ChairConsole view={d().view} you={d().you} />
+                    <ChairConsole view={d().view} you={d().you} minutesHref={`${base()}/minutes`} />
                     <p class="actions no-print">
                       <A class="btn" href={roomPagePath(params.tenantId, params.meetingId, "hall")} target="_blank">
                         {rt("openHall")}

@@ -6,6 +6,8 @@ const plural = (one: string, many: string) => (p: Record<string, string | number
 
 export const ct = defineMessages(
   {
+    meetingClosedTitle: "Cuộc họp đã kết thúc",
+    meetingClosedHelp: "Không còn điều khiển trực tiếp. Biên bản đã chốt; xem, duyệt và in tại trang biên bản.",
     goToItem: "Chuyển sang mục này",
     moveUp: "Đưa lên",
     moveDown: "Đưa xuống",
@@ -77,6 +79,9 @@ export const ct = defineMessages(
     minutesFrozen: "Biên bản đã chốt (bản {n})",
   },
   {
+    meetingClosedTitle: "The meeting is closed",
+    meetingClosedHelp:
+      "No live controls remain. The minutes were frozen; read, approve and print them on the minutes page.",
     goToItem: "Go to this item",
     moveUp: "Move up",
     moveDown: "Move down",

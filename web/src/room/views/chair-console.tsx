@@ -12,6 +12,7 @@ import { AttendanceTable } from "../parts/attendance-table";
 import { act, useRoom } from "../room-context";
 import { rt } from "../strings";
 import { ct } from "../strings-console";
+import { ClosedConsole } from "./chair-closed";
 import { FloorPanel } from "./chair-floor-panel";
 import { VotePanel } from "./chair-vote-panel";
 import { EvaluationForm } from "./leader-view";
@@ -170,7 +171,19 @@ function AgendaPanel(props: { view: RoomView }) {
   );
 }
 
-export function ChairConsole(props: { view: RoomView; you: You }) {
+/** `minutesHref`: the meeting's minutes page, which the closed state links to. */
+export function ChairConsole(props: { view: RoomView; you: You; minutesHref: string }) {
+  return (
+    <Show
+      when={props.view.meeting.status !== "closed"}
+      fallback={<ClosedConsole view={props.view} minutesHref={props.minutesHref} />}
+    >
+      <LiveConsole view={props.view} you={props.you} />
+    </Show>
+  );
+}
+
+function LiveConsole(props: { view: RoomView; you: You }) {
   return (
     <div class="console">
       <MeetingControls view={props.view} />

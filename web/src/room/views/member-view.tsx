@@ -84,7 +84,8 @@ export function Ballot(props: { vote: VoteView; you: You }) {
           </p>
         )}
       </Show>
-      <Show when={!mine() || canChange()}>
+      {/* Only an official member votes (the room refuses anyone else): the others follow the count, not buttons. */}
+      <Show when={props.you.official && (!mine() || canChange())}>
         <div class="ballot-buttons" role="group" aria-label={rt("vote")}>
           <For each={CHOICES}>
             {(choice) => (
