@@ -220,8 +220,20 @@ export interface MeetingGuest {
 export interface InvitedGuest extends MeetingGuest {
   invitation: { link: string; code: string; expiresAt: string } | null;
 }
+/**
+ * A member the meeting expects: the branch's active roster, by the committee's own record (memberships.full_name).
+ * Names and branch roles only — anyone who may see the meeting reads it, a visiting leader included, so no
+ * contact data.
+ */
+export interface ExpectedMember {
+  personId: string;
+  fullName: string;
+  branchRole: "secretary" | "deputy" | "committee" | "member";
+}
 export interface MeetingDetail extends Meeting {
   agenda: AgendaItem[];
+  /** Secretary first, then deputy, committee, members; each by name. */
+  expected: ExpectedMember[];
   documents: MeetingDocument[];
   guests: MeetingGuest[];
   lateDocuments: boolean;

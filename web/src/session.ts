@@ -2,10 +2,12 @@
  * Who is logged in, shared by every page. Loaded once from /api/auth/me; a 401 from any call clears it so
  * the route guard sends the person to the login page.
  */
+
 import { createSignal } from "solid-js";
 import type { Me } from "../../schema/api/auth";
 import { mayInviteMember } from "../../schema/invite-rule";
 import { mayPlanBranch } from "../../schema/planning-rule";
+import { mayPlanVisits } from "../../schema/visit-rule";
 import { authApi } from "./api/auth";
 import { ApiFailure, setUnauthorizedHandler } from "./api/http";
 import { bindFontSizeToPerson } from "./ui/font-size";
@@ -74,6 +76,12 @@ export function plansAnyBranch(tenantId: string): boolean {
 /** Of these branches, the ones the person may plan (all of them for staff). */
 export function plannableBranches<B extends { id: string }>(tenantId: string, branches: readonly B[]): B[] {
   return branches.filter((b) => canPlanBranch(tenantId, b.id));
+}
+
+/** Whether the person plans leaders' visits here (and so may list the leaders the committee knows): the API's rule. */
+export function canPlanVisits(tenantId: string): boolean {
+  const t = tenantOf(tenantId);
+  return !!t && mayPlanVisits(t.viaProvince ? null : t.role, t.provinceRole);
 }
 
 /** Whether the person hands out invitations for this branch's members: the API's rule (schema/invite-rule.ts). */

@@ -17,6 +17,7 @@ import type { Db, TenantAccess } from "../env";
 import { nameHere } from "./record-names";
 
 const chair = alias(people, "chair");
+const ROLE_ORDER = { secretary: 0, deputy: 1, committee: 2, member: 3 } as const;
 const taker = alias(people, "taker");
 
 const meetingColumns = {
@@ -124,7 +125,7 @@ export async function getMeetingDetail(
 ): Promise<MeetingDetail | undefined> {
   const meeting = await getMeeting(db, tenantId, meetingId);
   if (!meeting) return undefined;
-  const [agenda, documents, guests] = await db.batch([
+  const [agenda, documents, guests, roster] = await db.batch([
     db
       .select({
         id: agendaItems.id,
@@ -161,6 +162,18 @@ export async function getMeetingDetail(
       .innerJoin(people, eq(people.id, meetingGuests.personId))
       .where(and(eq(meetingGuests.tenantId, tenantId), eq(meetingGuests.meetingId, meetingId)))
       .orderBy(asc(meetingGuests.createdAt)),
+    // Who is expected: the branch's members in good standing (the live room's roster), names from the
+    // committee's record. No contact columns are selected, so none can leak to a guest.
+    db
+      .select({ personId: memberships.personId, fullName: memberships.fullName, branchRole: memberships.branchRole })
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.tenantId, tenantId),
+          eq(memberships.organizationId, meeting.organizationId),
+          eq(memberships.standing, "active"),
+        ),
+      ),
   ]);
   const docs = documents.map((d) => ({ ...d, late: isLateDocument(d.createdAt, meeting.scheduledAt) }));
   return {
@@ -169,6 +182,9 @@ export async function getMeetingDetail(
     documents: docs,
     guests: guests.map(({ hash, ...g }) => ({ ...g, canLogIn: hash !== null && g.email !== null })),
     lateDocuments: docs.some((d) => d.late),
+    expected: roster.sort(
+      (a, b) => ROLE_ORDER[a.branchRole] - ROLE_ORDER[b.branchRole] || a.fullName.localeCompare(b.fullName, "vi"),
+    ),
   };
 }
 

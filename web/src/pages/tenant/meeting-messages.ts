@@ -58,6 +58,9 @@ export const gt = defineMessages(
     addDocument: "Đính kèm tài liệu",
     noDocuments: "Chưa có tài liệu.",
     removeDoc: "Gỡ tài liệu {name}",
+    expected: "Đảng viên dự kiến tham dự",
+    expectedCount: "{n} đảng viên đang sinh hoạt trong chi bộ.",
+    noExpected: "Chi bộ chưa có đảng viên đang sinh hoạt.",
     guests: "Khách mời",
     guestsHint:
       "Chọn lãnh đạo đã biết (cấp ủy, Tỉnh ủy), hoặc nhập tên: khách mời mới nhận một lời mời (đường dẫn và mã) để tự tạo tài khoản.",
@@ -145,6 +148,9 @@ export const gt = defineMessages(
     addDocument: "Attach the document",
     noDocuments: "No documents yet.",
     removeDoc: "Remove document {name}",
+    expected: "Members expected",
+    expectedCount: "{n} members in good standing in the branch.",
+    noExpected: "The branch has no members in good standing yet.",
     guests: "Guests",
     guestsHint:
       "Pick a leader the committee knows (its officers, the province's), or type a name: a new guest gets an invitation (link and code) to make their own account.",

@@ -19,9 +19,10 @@ import { showToast } from "../../ui/toast";
 import { type AgendaDraft, AgendaEditor } from "./agenda-editor";
 import { saveAgenda } from "./agenda-save";
 import { CombinedField, combinedFor } from "./combined-field";
+import { ExpectedSection } from "./expected-section";
 import { gt } from "./meeting-messages";
 import { DocumentsSection, GuestsSection } from "./meeting-sections";
-import { createBranchMembers, memberOptions, presenterOptions } from "./member-picker";
+import { memberOptions, presenterOptions } from "./member-picker";
 import { MinutesVersionsSection } from "./minutes-versions";
 import "../../styles/console.css";
 
@@ -39,10 +40,8 @@ function DetailsForm(props: { tenantId: string; meeting: MeetingDetail; onSaved:
   const [chair, setChair] = createSignal(m.chairPersonId ?? "");
   const [taker, setTaker] = createSignal(m.minutesTakerPersonId ?? "");
   const action = createAction();
-  const members = createBranchMembers(
-    () => props.tenantId,
-    () => m.organizationId,
-  );
+  // The branch's active members come with the meeting: the page asks for nothing a guest may not read.
+  const members = () => props.meeting.expected;
   const fieldErr = () => issuesByField(action.error());
 
   const save = (e: SubmitEvent) => {
@@ -141,10 +140,7 @@ function AgendaSection(props: { tenantId: string; meeting: MeetingDetail; editab
       minutesBudget: a.minutesBudget,
       presenterPersonId: a.presenterPersonId,
     }));
-  const members = createBranchMembers(
-    () => props.tenantId,
-    () => props.meeting.organizationId,
-  );
+  const members = () => props.meeting.expected;
   const [items, setItems] = createSignal<AgendaDraft[]>(drafts(props.meeting.agenda));
   // When the server's agenda changes (after a save, even one that failed part-way), the editor shows it.
   createEffect(on(() => drafts(props.meeting.agenda), setItems, { defer: true }));
@@ -275,6 +271,7 @@ function MeetingBody(props: { tenantId: string; m: MeetingDetail; reload: () => 
         <DetailsForm tenantId={props.tenantId} meeting={m} onSaved={reload} />
       </Show>
       <AgendaSection tenantId={props.tenantId} meeting={m} editable={planned()} onSaved={reload} />
+      <ExpectedSection items={m.expected} />
       <DocumentsSection
         tenantId={props.tenantId}
         meetingId={m.id}

@@ -4,6 +4,7 @@ import type { DocumentInput, MeetingDocument, MeetingGuest } from "../../../../s
 import { meetingsApi } from "../../api";
 import { t as common } from "../../i18n/common";
 import { visitsApi } from "../../reports/reports-api";
+import { canPlanVisits } from "../../session";
 import { createAction } from "../../ui/action";
 import { ErrorNotice } from "../../ui/error-notice";
 import { issuesByField } from "../../ui/errors";
@@ -148,7 +149,8 @@ export function GuestsSection(props: SectionProps<MeetingGuest>) {
   const fieldErr = () => issuesByField(action.error());
   // Leaders the committee already knows (its officers, the province's leaders, earlier guests, visit plans).
   const [leaders] = createResource(
-    () => (props.editable ? props.tenantId : false),
+    // Only those who plan visits may list them (a branch secretary adds a guest by name instead).
+    () => (props.editable && canPlanVisits(props.tenantId) ? props.tenantId : false),
     (id) =>
       visitsApi.leaders(id).then(
         (r) => r.items,

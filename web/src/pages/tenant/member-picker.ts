@@ -11,8 +11,11 @@ export function createBranchMembers(tenantId: () => string, organizationId: () =
   return members;
 }
 
+/** The fields a picker reads: a branch member from the member list, or one the meeting expects. */
+export type PickableMember = Pick<Member, "personId" | "fullName" | "branchRole">;
+
 /** Secretary first, then deputy and committee, then members, each by name. */
-export function memberOptions(members: readonly Member[] | undefined) {
+export function memberOptions(members: readonly PickableMember[] | undefined) {
   const order = { secretary: 0, deputy: 1, committee: 2, member: 3 } as const;
   return [...(members ?? [])]
     .sort((a, b) => order[a.branchRole] - order[b.branchRole] || a.fullName.localeCompare(b.fullName, "vi"))
@@ -25,7 +28,7 @@ export function memberOptions(members: readonly Member[] | undefined) {
  * cannot be read (a guest looking at the agenda), so the row still shows who presents.
  */
 export function presenterOptions(
-  members: readonly Member[] | undefined,
+  members: readonly PickableMember[] | undefined,
   guests: readonly { personId: string; fullName: string }[],
   agenda: readonly { presenterPersonId: string | null; presenterName: string | null }[],
 ) {
