@@ -69,6 +69,12 @@ export function vnLocal(at: Instant): string {
   return `${t.year}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}`;
 }
 
+/** `HH:mm`: the clock in Vietnam at an instant (a lock's end, a deadline within the day). */
+export function vnClock(at: Instant): string {
+  const t = vnWallTime(at);
+  return `${pad(t.hour)}:${pad(t.minute)}`;
+}
+
 /** Today in Vietnam, `YYYY-MM-DD` (already tomorrow there from 17:00 UTC). */
 export const vnToday = (now: Instant = Date.now()) => vnDay(now);
 /** This month in Vietnam, `YYYY-MM` (on the last evening of a month, the next one from 17:00 UTC). */

@@ -3,12 +3,18 @@
  * Builds the web client, makes a local SESSION_SECRET, migrates the local D1, seeds the demo committee
  * when the database is empty, then serves API, rooms and client from one `wrangler dev` (PORT overrides
  * the port). Ctrl-C stops wrangler and workerd together.
+ *
+ * `HOST=0.0.0.0 npm start` serves a hall's local network: wrangler listens on that address, the Worker accepts the
+ * LAN origins phones send (added to ALLOWED_ORIGINS for this run only, never written to .dev.vars, since the
+ * addresses change from hall to hall), and the addresses phones should open are printed.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { networkInterfaces } from "node:os";
 import { join } from "node:path";
+import { devVar, lanUrls, servesNetwork, withOrigins } from "./lib/lan.ts";
 import { applyMigrationsLocal, DEFAULT_PORT, type DevServer, root, startDev } from "./lib/wrangler.ts";
 import { printDemoLogins, seedDemo } from "./seed-demo.ts";
 
@@ -17,6 +23,9 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
   console.error(`PORT must be a TCP port number, got "${process.env.PORT}"`);
   process.exit(1);
 }
+
+const host = process.env.HOST?.trim() || "localhost";
+const lan = servesNetwork(host) ? lanUrls(networkInterfaces(), port, host) : [];
 
 const step = (msg: string) => console.log(`\n▶ ${msg}`);
 
@@ -84,10 +93,18 @@ console.log(
     : "The local database already has data: not seeding.",
 );
 
-step(`Khởi động wrangler dev / starting wrangler dev on port ${port}`);
+/** For a LAN run: .dev.vars' own ALLOWED_ORIGINS with the phones' origins added (a --var replaces the file's value). */
+async function lanVars(): Promise<Record<string, string>> {
+  if (lan.length === 0) return {};
+  const file = join(root, ".dev.vars");
+  const existing = existsSync(file) ? devVar(await readFile(file, "utf8"), "ALLOWED_ORIGINS") : undefined;
+  return { ALLOWED_ORIGINS: withOrigins(existing, lan) };
+}
+
+step(`Khởi động wrangler dev / starting wrangler dev on ${host}:${port}`);
 let server: DevServer;
 try {
-  server = await startDev({ port, ip: "localhost", echo: true, readyTimeoutMs: 90_000 });
+  server = await startDev({ port, ip: host, vars: await lanVars(), echo: true, readyTimeoutMs: 90_000 });
 } catch (err) {
   console.error(`\n✘ wrangler dev did not start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
@@ -113,3 +130,15 @@ const url = `http://localhost:${port}`;
 console.log(`\n✔ chibo đang chạy / is running at ${url}  (Ctrl-C để dừng / to stop)`);
 console.log(`  Thư gửi đi / mail outbox: ${url}/dev/outbox`);
 printDemoLogins(url);
+if (servesNetwork(host)) {
+  if (lan.length === 0) {
+    console.log("\n  Không tìm thấy địa chỉ mạng LAN / no LAN IPv4 address found: is the machine on the hall's Wi-Fi?");
+  } else {
+    console.log("\n  Điện thoại trong hội trường mở / phones on the hall's network open:");
+    for (const address of lan) console.log(`    ${address}`);
+    console.log(
+      "  (Mở màn hình hội trường bằng địa chỉ này để mã QR dẫn đúng / open the hall screen at it too, so its QR code",
+    );
+    console.log("   points phones there.)");
+  }
+}

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { vnWallTime } from "../../schema/calendar";
 import type { ErrorBody } from "../../schema/errors";
 import { api, createTenant, login, PASSWORD } from "../support/fixtures";
 
@@ -29,6 +30,116 @@ async function failedChecks(personId: string, action: string) {
     .first<{ n: number }>();
   return row?.n ?? 0;
 }
+
+/** `HH:mm (giờ Việt Nam)` / `HH:mm (Vietnam time)` of the window this client's key ends at, read from D1. */
+async function lockText(key: string) {
+  const row = await env.DB.prepare("select window_ends_at as at from login_throttle where key = ?")
+    .bind(key)
+    .first<{ at: string }>();
+  if (!row) throw new Error(`no throttle row for ${key}`);
+  const t = vnWallTime(row.at);
+  const hhmm = `${String(t.hour).padStart(2, "0")}:${String(t.minute).padStart(2, "0")}`;
+  return { vi: `${hhmm} (giờ Việt Nam)`, en: `${hhmm} (Vietnam time)` };
+}
+
+/** Each 429 names the end of the lock on Vietnam's clock, never a raw UTC instant. */
+function expectVnLock(message: string, lock: { vi: string; en: string }) {
+  expect(message).toContain(`thử lại sau ${lock.vi}`);
+  expect(message).toContain(`try again after ${lock.en}`);
+  expect(message).not.toMatch(/\d{4}-\d\d-\d\dT/);
+}
+
+describe("login warnings before the lockout", () => {
+  it("counts down the tries this client has left, then names the lock's end in Vietnam time", async () => {
+    const t = await createTenant();
+    const ip = nextIp();
+    for (const left of [4, 3, 2, 1]) {
+      const r = await loginFrom(ip, t.admin.email, `sai-${left}`);
+      expect(r.status).toBe(401);
+      expect(r.json.error.code).toBe("unauthorized");
+      expect(r.json.error.message).toBe(
+        `Sai e-mail hoặc mật khẩu. Còn ${left} lần thử / Wrong e-mail or password. ${left} ${left === 1 ? "try" : "tries"} left`,
+      );
+    }
+    // The fifth wrong password uses the last try: the answer says so, and when the lock ends.
+    const last = await loginFrom(ip, t.admin.email, "sai-0");
+    expect(last.status).toBe(401);
+    const lock = await lockText(`client:${t.admin.email}|${ip}`);
+    expect(last.json.error.message).toBe(
+      `Sai e-mail hoặc mật khẩu. Hết lượt thử, thử lại sau ${lock.vi} / Wrong e-mail or password. No tries left, try again after ${lock.en}`,
+    );
+    const locked = await loginFrom(ip, t.admin.email, PASSWORD);
+    expect(locked.status).toBe(429);
+    expectVnLock(locked.json.error.message, lock);
+  });
+
+  it("counts down an unknown e-mail exactly like a known one, so the answer tells nothing", async () => {
+    const t = await createTenant();
+    const [knownIp, unknownIp] = [nextIp(), nextIp()];
+    const unknown = `khong-co-ai-${hosts}@example.vn`;
+    for (let i = 0; i < 6; i++) {
+      const known = await loginFrom(knownIp, t.admin.email, `sai-${i}`);
+      const stranger = await loginFrom(unknownIp, unknown, `sai-${i}`);
+      expect(stranger.status).toBe(known.status);
+      const k = await lockText(`client:${t.admin.email}|${knownIp}`);
+      const u = await lockText(`client:${unknown}|${unknownIp}`);
+      // Same words once the two windows' ends (which may differ by a minute) are taken out.
+      expect(stranger.json.error.message.replaceAll(u.vi, "X").replaceAll(u.en, "X")).toBe(
+        known.json.error.message.replaceAll(k.vi, "X").replaceAll(k.en, "X"),
+      );
+    }
+  });
+
+  it("warns of two tries, not five, once the account is under attack", async () => {
+    const t = await createTenant();
+    for (let i = 0; i < 4; i++) {
+      await Promise.all(
+        Array.from({ length: 5 }, (_, j) => loginFrom(`203.0.113.${60 + i}`, t.admin.email, `doan-${i}-${j}`)),
+      );
+    }
+    const r = await loginFrom(nextIp(), t.admin.email, "sai");
+    expect(r.status).toBe(401);
+    expect(r.json.error.message).toContain("Còn 1 lần thử / ");
+  });
+
+  it("names the lock's end in Vietnam time for password change, forgot password and code redemption too", async () => {
+    const t = await createTenant();
+    const ip = nextIp();
+    const token = (await loginFrom(ip, t.admin.email, PASSWORD)).json.token as string;
+    let change: { status: number; json: ErrorBody } | undefined;
+    for (let i = 0; i < 6; i++) {
+      change = await api<ErrorBody>(
+        "POST",
+        "/api/auth/password",
+        token,
+        { currentPassword: `sai-${i}`, newPassword: "mat-khau-moi-dai" },
+        from(ip),
+      );
+    }
+    expect(change?.status).toBe(429);
+    expectVnLock(change!.json.error.message, await lockText(`client:${t.admin.email}|${ip}`));
+
+    const email = `quen-${hosts}@example.vn`;
+    let forgot: { status: number; json: ErrorBody } | undefined;
+    for (let i = 0; i < 6; i++)
+      forgot = await api<ErrorBody>("POST", "/api/auth/forgot", undefined, { email }, from(ip));
+    expect(forgot?.status).toBe(429);
+    expectVnLock(forgot!.json.error.message, await lockText(`client:forgot:${email}|${ip}`));
+
+    let redeem: { status: number; json: ErrorBody } | undefined;
+    for (let i = 0; i < 6; i++) {
+      redeem = await api<ErrorBody>(
+        "POST",
+        "/api/invitations/redeem",
+        undefined,
+        { code: `SAIMA${i}XX`, password: "mat-khau-moi-that-dai" },
+        from(ip),
+      );
+    }
+    expect(redeem?.status).toBe(429);
+    expectVnLock(redeem!.json.error.message, await lockText(`client:code:${ip}|${ip}`));
+  });
+});
 
 describe("login throttling", () => {
   it("checks exactly five of forty parallel wrong passwords; the rest answer 429 in the envelope", async () => {

@@ -8,29 +8,42 @@ import type { Db } from "../env";
 import { ApiError, unauthorized } from "../lib/api-error";
 import { auditInsert } from "../lib/audit";
 import { hashPassword, verifyPassword } from "../lib/password";
-import { clearClient, countAttempt } from "./login-throttle";
+import { clearClient, countAttempt, countTries, lockEnd } from "./login-throttle";
 import { findPersonByEmail } from "./me";
 
 /**
  * The person whose e-mail and password match. The attempt is counted before the password is checked
  * (`login-throttle.ts`): over this client's limit it is refused with 429 unchecked; a mismatch is 401 and leaves an
- * audit row when the e-mail is a person's; a match clears this client's count.
+ * audit row when the e-mail is a person's, and says how many tries this client has left (the same for an e-mail
+ * nobody has); a match clears this client's count.
  */
 export async function checkLogin(db: Db, email: string, password: string, clientIp: string) {
-  const until = await countAttempt(db, email, clientIp);
-  if (until) {
+  const tries = await countTries(db, email, clientIp);
+  if (tries.lockedUntil) {
+    const at = lockEnd(tries.lockedUntil);
     throw new ApiError(
       "rate_limited",
-      `Đăng nhập sai nhiều lần, thử lại sau ${until} / Too many failed logins, try again after ${until}`,
+      `Đăng nhập sai nhiều lần, thử lại sau ${at.vi} / Too many failed logins, try again after ${at.en}`,
     );
   }
   const person = await findPersonByEmail(db, email);
   if (!(await verifyPassword(password, person?.passwordHash ?? null)) || !person) {
     if (person) await auditFailure(db, person.id, "login_failed", clientIp);
-    throw unauthorized("Sai e-mail hoặc mật khẩu / Wrong e-mail or password");
+    throw unauthorized(wrongLogin(tries.remaining, tries.windowEndsAt));
   }
   await clearClient(db, email, clientIp);
   return person;
+}
+
+/** A wrong password's answer: the tries left, or, after the last one, when this client may try again. */
+function wrongLogin(remaining: number, windowEndsAt: string) {
+  const wrong = { vi: "Sai e-mail hoặc mật khẩu.", en: "Wrong e-mail or password." };
+  if (remaining > 0) {
+    const en = `${remaining} ${remaining === 1 ? "try" : "tries"} left`;
+    return `${wrong.vi} Còn ${remaining} lần thử / ${wrong.en} ${en}`;
+  }
+  const at = lockEnd(windowEndsAt);
+  return `${wrong.vi} Hết lượt thử, thử lại sau ${at.vi} / ${wrong.en} No tries left, try again after ${at.en}`;
 }
 
 /** One row per password check that failed, so an attack on an account shows in its audit trail. */
@@ -71,9 +84,10 @@ export async function changePassword(
   const account = person.email ?? `person:${person.id}`;
   const until = await countAttempt(db, account, clientIp);
   if (until) {
+    const at = lockEnd(until);
     throw new ApiError(
       "rate_limited",
-      `Nhập sai mật khẩu nhiều lần, thử lại sau ${until} / Too many wrong passwords, try again after ${until}`,
+      `Nhập sai mật khẩu nhiều lần, thử lại sau ${at.vi} / Too many wrong passwords, try again after ${at.en}`,
     );
   }
   if (!(await verifyPassword(currentPassword, person.passwordHash))) {

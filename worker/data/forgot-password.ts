@@ -12,7 +12,7 @@ import { auditInsert } from "../lib/audit";
 import { newId } from "../lib/ids";
 import { hashCode, hashSecret, newCode, newSecret } from "../lib/invitation-secret";
 import { unlessUnique } from "../lib/unique";
-import { countAttempt } from "./login-throttle";
+import { countAttempt, lockEnd } from "./login-throttle";
 
 /**
  * Counted like a password attempt, before anything else, on the typed e-mail (whether or not it has an account, so
@@ -23,9 +23,10 @@ import { countAttempt } from "./login-throttle";
 export async function countForgotRequest(db: Db, email: string, clientIp: string) {
   const until = await countAttempt(db, `forgot:${email}`, clientIp);
   if (until) {
+    const at = lockEnd(until);
     throw new ApiError(
       "rate_limited",
-      `Đã yêu cầu nhiều lần, thử lại sau ${until} / Too many requests for this e-mail, try again after ${until}`,
+      `Đã yêu cầu nhiều lần, thử lại sau ${at.vi} / Too many requests for this e-mail, try again after ${at.en}`,
     );
   }
 }

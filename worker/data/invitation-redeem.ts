@@ -14,7 +14,7 @@ import { ApiError, badRequest, conflict, notFound } from "../lib/api-error";
 import { hashCode, hashSecret } from "../lib/invitation-secret";
 import { hashPassword } from "../lib/password";
 import { type Claimed, logInFirst, resetPassword, type Slot, takeSlot, takeSlotWithPasskey } from "./invitation-slots";
-import { clearClient, countAttempt } from "./login-throttle";
+import { clearClient, countAttempt, lockEnd } from "./login-throttle";
 import type { NewPasskey } from "./passkeys";
 
 /** A passkey registration verified against its `passkey-redeem` challenge token: for this invitation and account. */
@@ -99,11 +99,13 @@ async function unclaim(db: Db, id: string, redeemedAt: string | null) {
   }
 }
 
-const tooMany = (until: string) =>
-  new ApiError(
+const tooMany = (until: string) => {
+  const at = lockEnd(until);
+  return new ApiError(
     "rate_limited",
-    `Nhập sai mã nhiều lần, thử lại sau ${until} / Too many wrong codes, try again after ${until}`,
+    `Nhập sai mã nhiều lần, thử lại sau ${at.vi} / Too many wrong codes, try again after ${at.en}`,
   );
+};
 
 /** Counted before the code is looked at, like a password, so parallel guesses cannot outrun the count. */
 async function countCodeAttempt(db: Db, clientIp: string) {

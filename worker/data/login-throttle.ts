@@ -10,6 +10,7 @@
  * shield — comes with those features.
  */
 import { eq, lte, sql } from "drizzle-orm";
+import { vnClock } from "../../schema/calendar";
 import { loginThrottle } from "../../schema/db/tables";
 import type { Db } from "../env";
 
@@ -20,11 +21,30 @@ export const LIMITS = { client: 5, clientUnderAttack: 2, account: 20 } as const;
 const accountKey = (account: string) => `account:${account}`;
 const clientKey = (account: string, clientIp: string) => `client:${account}|${clientIp}`;
 
+/** One counted attempt as this client sees it. */
+export interface AttemptCount {
+  /** Null when the password may be checked, else the time this client's window ends. */
+  lockedUntil: string | null;
+  /** Tries this client has left for the account after this one (0 when this was its last, or it is locked). */
+  remaining: number;
+  /** When this client's window ends, locked or not. */
+  windowEndsAt: string;
+}
+
 /**
  * Counts one attempt for the account (an e-mail) from a client address. Answers null when the password may be
  * checked, else the time this client's window ends.
  */
 export async function countAttempt(db: Db, account: string, clientIp: string): Promise<string | null> {
+  return (await countTries(db, account, clientIp)).lockedUntil;
+}
+
+/**
+ * `countAttempt` with the tries left, so a wrong password can warn before the lockout. The count depends only on the
+ * account key (the typed e-mail) and the address, never on whether the e-mail has an account, so the countdown for
+ * an unknown e-mail reads exactly like a known one's.
+ */
+export async function countTries(db: Db, account: string, clientIp: string): Promise<AttemptCount> {
   const now = new Date();
   const nowIso = now.toISOString();
   const endsAt = new Date(now.getTime() + WINDOW_MINUTES * 60_000).toISOString();
@@ -49,7 +69,17 @@ export async function countAttempt(db: Db, account: string, clientIp: string): P
   const clientRow = byKey.get(clientKey(account, clientIp));
   if (!accountRow || !clientRow) throw new Error("login_throttle upsert returned no row");
   const limit = accountRow.attempts > LIMITS.account ? LIMITS.clientUnderAttack : LIMITS.client;
-  return clientRow.attempts <= limit ? null : clientRow.windowEndsAt;
+  return {
+    lockedUntil: clientRow.attempts <= limit ? null : clientRow.windowEndsAt,
+    remaining: Math.max(0, limit - clientRow.attempts),
+    windowEndsAt: clientRow.windowEndsAt,
+  };
+}
+
+/** A lock's end for a message: `HH:mm (giờ Việt Nam)` and `HH:mm (Vietnam time)`, never a raw UTC instant. */
+export function lockEnd(until: string) {
+  const clock = vnClock(until);
+  return { vi: `${clock} (giờ Việt Nam)`, en: `${clock} (Vietnam time)` };
 }
 
 /**

@@ -3,6 +3,7 @@ import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createEffect, createSignal, Show } from "solid-js";
 import { authApi } from "../api";
 import type { LoginResult } from "../api/auth";
+import { ApiFailure } from "../api/http";
 import { passkeysApi } from "../api/passkeys";
 import { defineMessages } from "../i18n";
 import { session, setMe } from "../session";
@@ -24,6 +25,8 @@ const t = defineMessages(
     passkey: "Đăng nhập bằng passkey",
     passkeyHint: "Dùng vân tay, khuôn mặt hoặc khóa màn hình, nếu bạn đã thêm passkey trên thiết bị này.",
     passkeyBusy: "Đang chờ thiết bị…",
+    lockedForgot: "Quên mật khẩu? Đặt lại qua e-mail",
+    lockedSecretary: "Hoặc nhờ bí thư chi bộ cấp cho bạn một mã đặt lại mật khẩu.",
   },
   {
     title: "Log in",
@@ -37,6 +40,8 @@ const t = defineMessages(
     passkey: "Log in with a passkey",
     passkeyHint: "Use your fingerprint, face or screen lock, if you added a passkey on this device.",
     passkeyBusy: "Waiting for the device…",
+    lockedForgot: "Forgot password? Reset it by e-mail",
+    lockedSecretary: "Or ask your branch secretary for a password reset code.",
   },
 );
 
@@ -61,6 +66,12 @@ export default function LoginPage() {
   createEffect(() => {
     if (session().status === "ready" && !busy() && !passkeyBusy()) navigate(safeNext(params.next), { replace: true });
   });
+
+  // Locked out for a while (429): the way back in is a reset, not another try.
+  const locked = () => {
+    const err = error();
+    return err instanceof ApiFailure && err.code === "rate_limited";
+  };
 
   // Where there is no WebAuthn (an old browser, an insecure page) the button is not offered at all.
   const passkeys = browserSupportsWebAuthn();
@@ -123,6 +134,14 @@ export default function LoginPage() {
           />
           <Show when={error()}>
             <ErrorNotice error={error()} />
+          </Show>
+          <Show when={locked()}>
+            <div class="notice" data-testid="login-locked-help">
+              <p>
+                <A href="/forgot-password">{t("lockedForgot")}</A>
+              </p>
+              <p>{t("lockedSecretary")}</p>
+            </div>
           </Show>
           <button type="submit" class="btn btn-primary btn-block" disabled={busy()}>
             {busy() ? t("busy") : t("submit")}

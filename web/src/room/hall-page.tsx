@@ -9,6 +9,7 @@ import { ConnectionBanner } from "./connection-banner";
 import { AgendaNow, MeetingClock } from "./parts/agenda";
 import { AttendanceSummary } from "./parts/attendance-summary";
 import { FloorCard, QueueList } from "./parts/floor";
+import { HallAddress } from "./parts/hall-address";
 import { VoteCard } from "./parts/vote-card";
 import { createServerClock, RoomContext } from "./room-context";
 import { connectRoom } from "./room-socket";
@@ -70,6 +71,7 @@ export default function HallPage() {
             </>
           )}
         </Show>
+        <HallAddress />
         <div class="hall-conn">
           <ConnectionBanner conn={conn} />
         </div>

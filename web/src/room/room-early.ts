@@ -11,6 +11,7 @@
  * Unclaimed (the person is not logged in, or went elsewhere), the socket is closed after a while.
  */
 import { parseRoomPagePath } from "../../../schema/room-page";
+import { randomId } from "./random-id";
 
 declare global {
   interface Window {
@@ -113,7 +114,7 @@ export function startRoomEarly(pathname = location.pathname): void {
   const { tenantId, meetingId } = address;
   const fromHtml = window.chiboRoomTicket?.path === pathname ? window.chiboRoomTicket : undefined;
   window.chiboRoomTicket = undefined;
-  const pk = fromHtml?.pk ?? crypto.randomUUID();
+  const pk = fromHtml?.pk ?? randomId();
   const answer = fromHtml
     ? fromHtml.answer
     : fetch(`/api/tenants/${encodeURIComponent(tenantId)}/tickets`, {

@@ -4,6 +4,7 @@
  */
 import { type Accessor, createSignal } from "solid-js";
 import { type ClientMessage, clientMessageSchema, type RoomErrorCode } from "../../../schema/room/messages";
+import { randomId } from "./random-id";
 
 export type ActionOutcome =
   | { ok: true; duplicate: boolean; entityId?: string }
@@ -24,7 +25,7 @@ export interface PendingQueue {
   abandon(): void;
 }
 
-export const newActionId = () => crypto.randomUUID().replaceAll("-", "");
+export const newActionId = randomId;
 
 export function createPendingQueue(storageKey: string): PendingQueue {
   const [pending, setPending] = createSignal<PendingAction[]>(loadPending(storageKey));
