@@ -154,7 +154,7 @@ export async function getMeetingDetail(
       .select({
         personId: meetingGuests.personId,
         fullName: people.fullName,
-        email: people.email,
+        login: people.email,
         title: meetingGuests.title,
         hash: people.passwordHash,
       })
@@ -180,7 +180,9 @@ export async function getMeetingDetail(
     ...meeting,
     agenda,
     documents: docs,
-    guests: guests.map(({ hash, ...g }) => ({ ...g, canLogIn: hash !== null && g.email !== null })),
+    // A guest's login e-mail is theirs, not the committee's: every reader of the meeting (its members, other guests)
+    // learns only whether the guest has taken the invitation.
+    guests: guests.map(({ hash, login, ...g }) => ({ ...g, email: null, canLogIn: hash !== null && login !== null })),
     lateDocuments: docs.some((d) => d.late),
     expected: roster.sort(
       (a, b) => ROLE_ORDER[a.branchRole] - ROLE_ORDER[b.branchRole] || a.fullName.localeCompare(b.fullName, "vi"),
