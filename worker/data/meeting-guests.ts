@@ -4,7 +4,7 @@
  * attached or shown. A leader the committee knows (its leader pool) is picked by id and admitted at once.
  * Each invitation and removal has its audit row.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { guestInputSchema, InvitedGuest } from "../../schema/api/meetings";
 import { meetingGuests } from "../../schema/db/tables";
@@ -14,20 +14,10 @@ import { conflict, notFound } from "../lib/api-error";
 import { auditInsert } from "../lib/audit";
 import { newId } from "../lib/ids";
 import { issueInvitation } from "./invitations";
-import { leaderPool } from "./leader-pool";
+import { findLeader } from "./leader-pool";
 import { emptyAccount } from "./member-writes";
 
 type GuestBody = z.output<typeof guestInputSchema>;
-
-/**
- * The leader's own name, when `personId` is one the committee knows (worker/data/leader-pool.ts: its officers, the
- * province's leaders, its earlier guests and planned leaders) — the same list its guest picker shows.
- */
-export async function knownLeaderOf(db: Db, tenantId: string, personId: string) {
-  const [row] = await db.all<{ id: string; fullName: string }>(sql`
-    SELECT id, full_name AS fullName FROM people WHERE id = ${personId} AND id IN (${leaderPool(tenantId)})`);
-  return row;
-}
 
 /** Invites a guest; answers the guest and, for a named one, the invitation's link and code (shown this once). */
 export async function inviteGuest(
@@ -39,7 +29,7 @@ export async function inviteGuest(
   linkOf: (secret: string) => string,
 ): Promise<InvitedGuest> {
   if ("personId" in body) {
-    const officer = await knownLeaderOf(db, tenantId, body.personId);
+    const officer = await findLeader(db, tenantId, { id: body.personId });
     if (!officer) throw notFound("Guest");
     const already = await db
       .select({ p: meetingGuests.personId })

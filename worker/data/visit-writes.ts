@@ -7,19 +7,12 @@ import type { Db } from "../env";
 import { badRequest, conflict, notFound } from "../lib/api-error";
 import { auditInsert } from "../lib/audit";
 import { newId } from "../lib/ids";
-import {
-  findDuplicate,
-  findMeeting,
-  findOrganization,
-  findPerson,
-  getVisit,
-  inviteLeader,
-  nextMeeting,
-} from "./visits";
+import { findLeader } from "./leader-pool";
+import { findDuplicate, findMeeting, findOrganization, getVisit, inviteLeader, nextMeeting } from "./visits";
 
 /** Registers a leader's visit to a branch in a month (and to a meeting of that month, if named); answers its id. */
 export async function createVisit(db: Db, tenantId: string, actorId: string, body: CreateVisit): Promise<string> {
-  const leader = await findPerson(db, tenantId, { id: body.leaderPersonId, email: body.leaderEmail });
+  const leader = await findLeader(db, tenantId, { id: body.leaderPersonId, email: body.leaderEmail });
   if (!leader) throw notFound("Leader");
   const org = await findOrganization(db, tenantId, body.organizationId);
   if (!org) throw notFound("Organization");

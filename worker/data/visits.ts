@@ -126,18 +126,6 @@ export async function nextMeeting(db: Db, tenantId: string, organizationId: stri
   return row;
 }
 
-/**
- * A leader the committee may plan a visit for, by id or login e-mail: only among its own leader options (its officers
- * and guests, the leaders it already planned, and the province's officers). Anyone else, of any committee, is not found.
- */
-export async function findPerson(db: Db, tenantId: string, by: { id?: string; email?: string }) {
-  const match = by.id ? sql`p.id = ${by.id}` : sql`p.email = ${by.email ?? ""}`;
-  const [row] = await db.all<{ id: string; fullName: string }>(sql`
-    SELECT p.id AS id, p.full_name AS fullName FROM people p
-    WHERE ${match} AND p.id IN (${leaderPool(tenantId)})`);
-  return row;
-}
-
 /** A live duplicate: the same leader, branch and month, not moved away. */
 export async function findDuplicate(
   db: Db,
