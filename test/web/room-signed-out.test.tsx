@@ -95,40 +95,67 @@ describe("a revoked room socket", () => {
   }
 });
 
+/**
+ * The final closes the screen explains and never retries: signed out (4401), and replaced by a newer socket of the
+ * same person (4409, party/socket-cap.ts: two tabs would otherwise take turns closing each other).
+ */
+const finalCloses = [
+  {
+    name: "shows Đã đăng xuất / Signed out in the banner and asks for no ticket again",
+    code: ROOM_CLOSE.signedOut,
+    reason: "Đã đăng xuất / Signed out",
+    banner: "Đã đăng xuất",
+    fatal: { code: "signed_out" },
+    status: "signed_out",
+  },
+  {
+    name: "shows “opened on another device or tab” in the banner and never reconnects",
+    code: ROOM_CLOSE.replaced,
+    reason: "Bạn đã mở phòng họp ở thiết bị/tab khác / Opened on another device or tab",
+    banner: "Bạn đã mở phòng họp ở thiết bị/tab khác",
+    fatal: { code: "replaced", message: expect.stringContaining("thiết bị/tab khác") },
+    status: "replaced",
+  },
+];
+
 describe("the room screen's connection", () => {
-  it("shows Đã đăng xuất / Signed out in the banner and asks for no ticket again", async () => {
-    let tickets = 0;
-    let connections = 0;
-    // The Worker in miniature: the tickets route answers a ticket, the room closes the socket with 4401.
-    const http = createServer((req, res) => {
-      tickets++;
-      req.resume();
-      res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ ticket: `t${tickets}`, roomPath: "/parties/meeting-room/m1", role: "official" }));
+  for (const c of finalCloses) {
+    it(c.name, async () => {
+      let tickets = 0;
+      let connections = 0;
+      // The Worker in miniature: the tickets route answers a ticket, the room closes the socket with the code.
+      const http = createServer((req, res) => {
+        tickets++;
+        req.resume();
+        res.setHeader("content-type", "application/json");
+        res.end(JSON.stringify({ ticket: `t${tickets}`, roomPath: "/parties/meeting-room/m1", role: "official" }));
+      });
+      server = new WebSocketServer({ server: http });
+      server.on("connection", (ws) => {
+        connections++;
+        ws.close(c.code, c.reason);
+      });
+      server.on("close", () => http.close());
+      await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", () => resolve()));
+      const address = http.address();
+      if (typeof address === "string" || !address) throw new Error("no port");
+      pageAt(`http://127.0.0.1:${address.port}/t/t1/meetings/m1/room`);
+      setLang("vi");
+      let fatal: (() => unknown) | undefined;
+      render(() => {
+        const conn = connectRoom("t1", "m1");
+        fatal = conn.fatal;
+        onCleanup(() => conn.close());
+        return <ConnectionBanner conn={conn} />;
+      });
+      expect(await screen.findByText(c.banner, {}, { timeout: 3000 })).toBeTruthy();
+      expect(fatal?.()).toMatchObject(c.fatal);
+      // Past PartySocket's first reconnect delay (1–3 s) and a network "online" event: still one connection.
+      window.dispatchEvent(new Event("online"));
+      await sleep(3500);
+      expect(connections).toBe(1);
+      expect(tickets).toBe(1);
+      expect(screen.getByRole("status").dataset.status).toBe(c.status);
     });
-    server = new WebSocketServer({ server: http });
-    server.on("connection", (ws) => {
-      connections++;
-      ws.close(ROOM_CLOSE.signedOut, "Đã đăng xuất / Signed out");
-    });
-    server.on("close", () => http.close());
-    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", () => resolve()));
-    const address = http.address();
-    if (typeof address === "string" || !address) throw new Error("no port");
-    pageAt(`http://127.0.0.1:${address.port}/t/t1/meetings/m1/room`);
-    setLang("vi");
-    let fatal: (() => unknown) | undefined;
-    render(() => {
-      const conn = connectRoom("t1", "m1");
-      fatal = conn.fatal;
-      onCleanup(() => conn.close());
-      return <ConnectionBanner conn={conn} />;
-    });
-    expect(await screen.findByText("Đã đăng xuất", {}, { timeout: 3000 })).toBeTruthy();
-    expect(fatal?.()).toMatchObject({ code: "signed_out" });
-    await sleep(3500);
-    expect(connections).toBe(1);
-    expect(tickets).toBe(1);
-    expect(screen.getByRole("status").dataset.status).toBe("signed_out");
-  });
+  }
 });
