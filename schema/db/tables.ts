@@ -189,6 +189,13 @@ export const agendaItems = sqliteTable(
     title: text("title").notNull(),
     presenterPersonId: text("presenter_person_id").references(() => people.id),
     minutesBudget: integer("minutes_budget").notNull().default(10),
+    /**
+     * `task_review`: the item that opens a meeting with the branch's open resolution tasks (DOMAIN.md
+     * "Resolutions and follow-up"); its reviews are rows of `task_reviews`.
+     */
+    kind: text("kind", { enum: ["item", "task_review"] })
+      .notNull()
+      .default("item"),
   },
   (t) => [index("agenda_items_meeting").on(t.meetingId, t.position)],
 );
@@ -248,6 +255,10 @@ export const attendance = sqliteTable(
     reason: text("reason"),
     recordedBy: text("recorded_by"),
     recordedAt: createdAt(),
+    /** When the member first joined (tapped "join" or was checked in): one row per member however often they return. */
+    joinedAt: text("joined_at"),
+    /** When they last left before the close; null while they stay, or when they stayed to the end. */
+    leftAt: text("left_at"),
   },
   (t) => [
     primaryKey({ columns: [t.meetingId, t.personId] }),
@@ -437,6 +448,102 @@ export const minutes = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("minutes_meeting_version").on(t.meetingId, t.version)],
+);
+
+/**
+ * A branch resolution (nghị quyết chi bộ, "Số 05-NQ/CB"): at most one per meeting, drafted from the meeting's
+ * record, numbered per branch and calendar year when issued (a draft has no number yet).
+ */
+export const resolutions = sqliteTable(
+  "resolutions",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    meetingId: text("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    /** Year and number of the issued resolution; null while it is a draft. */
+    year: integer("year"),
+    number: integer("number"),
+    /** The decisions, as written (the record's counts are rendered from D1, not stored here). */
+    body: text("body").notNull().default(""),
+    /** The vote that adopted it, if it was put to a vote (its tally and percent are printed). */
+    adoptedVoteId: text("adopted_vote_id").references(() => votes.id),
+    status: text("status", { enum: ["draft", "issued"] })
+      .notNull()
+      .default("draft"),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    issuedBy: text("issued_by"),
+    issuedAt: text("issued_at"),
+  },
+  (t) => [
+    uniqueIndex("resolutions_meeting").on(t.meetingId),
+    // SQLite lets several NULLs through a unique index: drafts have no number.
+    uniqueIndex("resolutions_number").on(t.tenantId, t.organizationId, t.year, t.number),
+    index("resolutions_tenant_org").on(t.tenantId, t.organizationId),
+  ],
+);
+
+/** A task of a resolution: what, who leads, by when, when it reports back; its status follows its reviews. */
+export const resolutionTasks = sqliteTable(
+  "resolution_tasks",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    resolutionId: text("resolution_id")
+      .notNull()
+      .references(() => resolutions.id),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    /** The member who leads it, when one does; `leadName` is what the resolution prints (a person or a body). */
+    leadPersonId: text("lead_person_id").references(() => people.id),
+    leadName: text("lead_name").notNull().default(""),
+    /** `YYYY-MM-DD` */
+    deadline: text("deadline").notNull(),
+    /** When it reports back, as the resolution says it ("Sinh hoạt chi bộ tháng 1/2027"). */
+    reportBack: text("report_back").notNull().default(""),
+    /** The latest review's status (`open` before any); `doneOn` the date a review first marked it done. */
+    status: text("status", { enum: ["open", "done", "in_progress", "not_done"] })
+      .notNull()
+      .default("open"),
+    doneOn: text("done_on"),
+  },
+  (t) => [
+    index("resolution_tasks_resolution").on(t.tenantId, t.resolutionId, t.position),
+    index("resolution_tasks_org_deadline").on(t.tenantId, t.organizationId, t.deadline),
+  ],
+);
+
+/** A meeting's review of an earlier resolution's task: done / in progress / not done, with a note. */
+export const taskReviews = sqliteTable(
+  "task_reviews",
+  {
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    meetingId: text("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    taskId: text("task_id")
+      .notNull()
+      .references(() => resolutionTasks.id),
+    status: text("status", { enum: ["done", "in_progress", "not_done"] }).notNull(),
+    note: text("note").notNull().default(""),
+    reviewedBy: text("reviewed_by"),
+    reviewedAt: text("reviewed_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.taskId] }), index("task_reviews_tenant_task").on(t.tenantId, t.taskId)],
 );
 
 /**
