@@ -81,11 +81,63 @@ export const votePresetLabels: Record<VotePreset, string> = {
   custom: "Tùy chỉnh / Custom",
 };
 
-/** The rule a vote opens with: a preset by name, or an edited rule as given. */
-export const ruleOf = (rule: NamedPreset | VoteRule): VoteRule => (typeof rule === "string" ? votePresets[rule] : rule);
+/** Whether a rule says exactly what its named preset says; a rule edited away from it is a custom rule. */
+function isPresetAsIs(rule: VoteRule): rule is VoteRule & { preset: NamedPreset } {
+  if (rule.preset === "custom") return false;
+  const p = votePresets[rule.preset];
+  return (
+    p.base === rule.base &&
+    p.num === rule.num &&
+    p.den === rule.den &&
+    p.strict === rule.strict &&
+    p.allowChange === rule.allowChange
+  );
+}
+
+/**
+ * The preset a rule really is: its named preset only when nothing was edited, otherwise `custom`. Reads votes
+ * stored before a room normalised edited rules (an `admission` rule of > 1/2) as what they applied.
+ */
+export const presetAsApplied = (rule: VoteRule): VotePreset => (isPresetAsIs(rule) ? rule.preset : "custom");
+
+/**
+ * The rule a vote opens with: a preset by name, or an edited rule as given — named `custom` when it was edited
+ * away from the preset it names, so the record never calls a > 1/2 rule "at least two thirds".
+ */
+export const ruleOf = (rule: NamedPreset | VoteRule): VoteRule =>
+  typeof rule === "string" ? votePresets[rule] : { ...rule, preset: presetAsApplied(rule) };
 
 /** The threshold as people write it: `> 1/2`, `≥ 2/3`. */
 export const thresholdText = (rule: Threshold): string => `${rule.strict ? ">" : "≥"} ${rule.num}/${rule.den}`;
+
+const presetNames: Record<NamedPreset, [vi: string, en: string]> = {
+  resolution: ["nghị quyết", "resolution"],
+  admission: ["kết nạp đảng viên", "admission"],
+  recognition: ["công nhận đảng viên chính thức", "recognition as official"],
+  procedural: ["thủ tục", "procedural"],
+};
+
+/**
+ * The rule as it was applied, in words: its name (a preset, or "custom rule" when edited) and its threshold over
+ * its base, e.g. "quy tắc tùy chỉnh: quá 1/2 số đảng viên chính thức / custom rule: more than 1/2 of official
+ * members". The one description the minutes draft, the room's vote card and the record pages print.
+ */
+export function ruleAsApplied(rule: VoteRule): { vi: string; en: string } {
+  const preset = presetAsApplied(rule);
+  const [nameVi, nameEn] = preset === "custom" ? ["quy tắc tùy chỉnh", "custom rule"] : presetNames[preset];
+  const fraction = `${rule.num}/${rule.den}`;
+  const baseVi = rule.base === "members" ? "số đảng viên chính thức" : "số phiếu biểu quyết";
+  const baseEn = rule.base === "members" ? "official members" : "votes cast";
+  const vi = rule.strict ? `quá ${fraction} ${baseVi}` : `từ ${fraction} ${baseVi} trở lên`;
+  const en = rule.strict ? `more than ${fraction} of ${baseEn}` : `at least ${fraction} of ${baseEn}`;
+  return { vi: `${nameVi}: ${vi}`, en: `${nameEn}: ${en}` };
+}
+
+/** `ruleAsApplied` as one "Việt / English" string, the way the screens print labels. */
+export const ruleAsAppliedLabel = (rule: VoteRule): string => {
+  const d = ruleAsApplied(rule);
+  return `${d.vi} / ${d.en}`;
+};
 
 /** Whether `agree` meets the rule's threshold over `base`; a base of 0 never passes. Integer arithmetic, no rounding. */
 export function meetsThreshold(agree: number, base: number, rule: Threshold): boolean {

@@ -213,6 +213,12 @@ export const minutesViewSchema = z.object({
   editedAt: z.nullable(z.string()),
   /** 1 once the meeting closed and version 1 was frozen in D1. */
   frozenVersion: z.nullable(z.int()),
+  /**
+   * The record's counts (schema/record/minutes-counts.ts) when the body was last saved by hand, so the
+   * minutes-taker sees what changed since; null while the body is the room's own draft (empty: nobody wrote).
+   * Optional: rooms stored before it existed.
+   */
+  countsAtEdit: z.optional(z.nullable(z.array(z.object({ label: z.string(), value: z.string() })))),
 });
 export type MinutesView = z.infer<typeof minutesViewSchema>;
 

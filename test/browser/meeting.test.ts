@@ -154,13 +154,17 @@ describe("a branch meeting in the browser", () => {
     await waitText(leader.page, ".eval-total", /Xếp loại/);
     await roomShots(leader.page, "leader");
 
-    // The minutes-taker refreshes the pre-filled minutes from what happened: they now carry the vote.
-    await secretary.page.getByRole("button", { name: "Điền lại từ diễn biến cuộc họp" }).click();
+    // Nobody wrote the minutes yet: the draft on the minutes-taker's screen follows the room, and now carries the vote.
     await secretary.page.waitForFunction(
-      (motion) => (document.querySelector<HTMLTextAreaElement>("#minutes-body")?.value ?? "").includes(`${motion} — `),
+      (motion) =>
+        (document.querySelector<HTMLTextAreaElement>("#minutes-body")?.value ?? "").includes(
+          `Biểu quyết số 1: ${motion}`,
+        ),
       MOTION,
     );
-    expect(await secretary.page.locator("#minutes-body").inputValue()).toMatch(/tán thành 7\/7.*→ THÔNG QUA/);
+    expect(await secretary.page.locator("#minutes-body").inputValue()).toMatch(
+      /Kết quả biểu quyết số 1: tán thành 7\/7.*→ THÔNG QUA/,
+    );
     await roomShots(secretary.page, "minutes-taker");
 
     // The chair closes the meeting; the minutes are frozen and printed.
@@ -174,7 +178,8 @@ describe("a branch meeting in the browser", () => {
     await secretary.page.emulateMedia({ media: "print" });
     const printed = await secretary.page.locator(".minutes-print").innerText();
     expect(printed).toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
-    expect(printed).toMatch(new RegExp(`${MOTION} — .*THÔNG QUA`));
+    expect(printed).toContain(`Biểu quyết số 1: ${MOTION}`);
+    expect(printed).toMatch(/Kết quả biểu quyết số 1: .*THÔNG QUA/);
     expect(await secretary.page.locator(".minutes-card").isVisible()).toBe(false);
     const pdfDir = join(import.meta.dirname, "../../test-artifacts");
     mkdirSync(pdfDir, { recursive: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { attendanceCounts, voters } from "../../party/logic/attendance";
-import { draftMinutes } from "../../party/logic/minutes";
+import { draftOfRoom } from "../../party/logic/minutes";
 import { nextFloorDeadline, tick } from "../../party/logic/queue";
 import { reduce } from "../../party/logic/reduce";
 import { type Actor, type Ctx, initialState, type Result, type RoomState } from "../../party/logic/state";
@@ -156,28 +156,60 @@ describe("queue and clock", () => {
 });
 
 describe("minutes draft", () => {
-  it("lists attendance with reasons, agenda, speakers and votes", () => {
+  it("lists attendance with reasons, agenda, speakers and votes, and no header or signatures", () => {
     let s = liveWith(["p1", "p6"]);
     s = must(run(s, taker, { type: "presence/mark-absent", personId: "p7", excused: true, reason: "Đi công tác" }));
     s = must(run(s, chair, { type: "floor/give", personId: "p6" }));
     s = must(run(s, chair, { type: "floor/end" }, T0 + 90_000));
-    const text = draftMinutes(s, T0 + 100_000);
-    expect(text).toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
-    expect(text).toContain("Đảng viên 7 (Đi công tác)");
+    const text = draftOfRoom(s, T0 + 100_000);
+    // The sheet and the PDF print the party header, the title and the signatures: the body is only the content.
+    expect(text).not.toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+    expect(text).not.toContain("BIÊN BẢN");
+    expect(text).not.toContain("CHỦ TRÌ");
+    expect(text).toContain("Đảng viên vắng có lý do: Đảng viên 7 (Đi công tác)");
+    expect(text).toContain("Có mặt: 2 (tại hội trường 2, trực tuyến 0)");
     expect(text).toContain("1. Mục 1");
-    expect(text).toContain("Đ/c Đảng viên 6 phát biểu (2 phút)");
+    expect(text).toContain("Đồng chí Đảng viên 6 phát biểu (2 phút)");
+    expect(text).toContain("Phát biểu: 1 lượt, 1 người");
     expect(text).toContain("Lãnh đạo (Tỉnh ủy viên)");
   });
 
   it("gives times and the date on Vietnam's clock (UTC+7), not UTC", () => {
     // Started 12:00 UTC: 19:00 in Hà Nội; ended 18:30 UTC: 01:30 the next day there.
-    const text = draftMinutes(liveWith(["p1"]), Date.parse("2026-11-22T18:30:00Z"));
-    expect(text).toContain("bắt đầu 19:00, ngày 22/11/2026");
-    expect(text).toContain("Kết thúc: 01:30");
+    const s = liveWith(["p1"]);
+    const ended = { ...s, meeting: { ...s.meeting, endedAt: "2026-11-22T18:30:00.000Z" } };
+    const text = draftOfRoom(ended, Date.parse("2026-11-22T18:30:00Z"));
+    expect(text).toContain("Ngày 22/11/2026");
+    expect(text).toContain("Thời gian họp: 19:00 – 01:30 (390 phút)");
     expect(text).not.toContain("UTC");
-    const late = liveWith(["p1"]);
-    const nextDay = draftMinutes({ ...late, meeting: { ...late.meeting, startedAt: "2026-11-22T17:30:00.000Z" } }, T0);
-    expect(nextDay).toContain("bắt đầu 00:30, ngày 23/11/2026");
+    const nextDay = draftOfRoom({ ...s, meeting: { ...s.meeting, startedAt: "2026-11-22T17:30:00.000Z" } }, T0);
+    expect(nextDay).toContain("Ngày 23/11/2026");
+    expect(nextDay).toContain("Thời gian họp: 00:30 – … (đang họp)");
+  });
+
+  it("closes with the draft of the meeting as it ended, though the minutes screen asked for a draft before the start", () => {
+    let s = must(run(room(), taker, { type: "minutes/prefill" }));
+    expect(s.minutes.body).toBe("");
+    s = must(run(s, chair, { type: "meeting/start" }));
+    for (const p of ["p1", "p2", "p6"])
+      s = must(run(s, taker, { type: "presence/check-in", personId: p, mode: "hall" }));
+    s = must(run(s, chair, { type: "floor/give", personId: "p6" }, T0 + 60_000));
+    s = must(run(s, chair, { type: "meeting/close" }, T0 + 3_600_000));
+    expect(s.minutes.frozenVersion).toBe(1);
+    expect(s.minutes.body).toContain("Có mặt: 3 (tại hội trường 3, trực tuyến 0)");
+    // Never checked in: absent without reason at the close (p3, p4 exempt; p5 and p7–p12).
+    expect(s.minutes.body).toContain("Vắng không lý do: 7");
+    // The floor the close ended is a speech of the record.
+    expect(s.minutes.body).toContain("Phát biểu: 1 lượt, 1 người");
+    expect(s.minutes.body).toContain("Thời gian họp: 19:00 – 20:00 (60 phút)");
+  });
+
+  it("keeps a text the minutes-taker wrote, with the counts of the moment they saved it", () => {
+    let s = liveWith(["p1"]);
+    s = must(run(s, taker, { type: "minutes/edit", body: "Biên bản của thư ký", baseRevision: 0 }));
+    expect(s.minutes.countsAtEdit).toContainEqual({ label: "Có mặt", value: "1 (tại hội trường 1, trực tuyến 0)" });
+    s = must(run(s, chair, { type: "meeting/close" }, T0 + 60_000));
+    expect(s.minutes.body).toBe("Biên bản của thư ký");
   });
 });
 

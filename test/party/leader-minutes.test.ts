@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { attendance, evaluations, leaderNotes, meetings, minutes } from "../../schema/db/tables";
+import { draftMinutes } from "../../schema/record/minutes-draft";
+import { factsOfRoomView } from "../../schema/record/minutes-facts";
 import { db } from "../support/fixtures";
 import { closeAllRooms, eventually } from "../support/room-client";
 import { advanceRoomClock } from "../support/room-clock";
@@ -98,7 +100,7 @@ describe("visiting leader", () => {
 });
 
 describe("minutes and closing", () => {
-  it("pre-fills the minutes, edits live by revision, and closing freezes version 1 in D1", async () => {
+  it("drafts the minutes from the room, edits live by revision, and closing freezes version 1 in D1", async () => {
     const { f, c, chair } = await liveMeeting(["chair", "taker", "m1", "m2", "leader"]);
     await c.taker!.ok({ type: "presence/mark-absent", personId: f.idOf("m6"), excused: true, reason: "Ốm nằm viện" });
     await c.m1!.ok({ type: "queue/raise", kind: "speech" });
@@ -116,13 +118,16 @@ describe("minutes and closing", () => {
     await c.m1!.refused({ type: "minutes/prefill" }, "forbidden");
     await c.taker!.ok({ type: "minutes/prefill" });
     let snap = await c.taker!.sync();
-    const draft = snap.state.minutes.body;
-    expect(draft).toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+    // Nobody wrote yet: the body stays empty and the screen shows the room's draft, built as the room builds it.
+    expect(snap.state.minutes.body).toBe("");
+    const draft = draftMinutes(factsOfRoomView(snap.state));
+    expect(draft).not.toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
     expect(draft).toContain(f.nameOf("chair"));
     expect(draft).toContain("Trịnh Văn Lãnh Đạo");
     expect(draft).toContain(`${f.nameOf("m6")} (Ốm nằm viện)`);
-    expect(draft).toContain(`Đ/c ${f.nameOf("m1")} phát biểu (2 phút)`);
-    expect(draft).toMatch(/Thông qua nghị quyết tháng 11 .*KHÔNG THÔNG QUA/);
+    expect(draft).toContain(`Đồng chí ${f.nameOf("m1")} phát biểu (2 phút)`);
+    expect(draft).toContain("Biểu quyết số 1: Thông qua nghị quyết tháng 11");
+    expect(draft).toMatch(/Kết quả biểu quyết số 1: .*KHÔNG THÔNG QUA/);
     const rev = snap.state.minutes.revision;
     await c.taker!.ok({
       type: "minutes/edit",

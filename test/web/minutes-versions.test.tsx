@@ -1,7 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@solidjs/testing-library";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { MeetingMinutes, MinutesVersion } from "../../schema/api/meetings";
+import { ApiFailure } from "../../web/src/api/http";
 import { setLang } from "../../web/src/i18n";
+import { MinutesRefusal } from "../../web/src/pages/tenant/minutes-refusal";
 import { MinutesVersions, type MinutesVersionsProps, minutesRights } from "../../web/src/pages/tenant/minutes-versions";
 
 beforeEach(() => setLang("vi"));
@@ -153,5 +155,33 @@ describe("minutes versions", () => {
     expect(screen.getByRole("heading", { name: "Versions of the minutes" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Approve version 2" })).toBeTruthy();
     expect(card(1).textContent).toContain("Replaced by a later version");
+  });
+});
+
+describe("a refused approval", () => {
+  it("names each count of the minutes that disagrees with the record, with both values", () => {
+    const refusal = new ApiFailure(409, "conflict", "Số liệu trong biên bản không khớp với hồ sơ cuộc họp", [
+      { path: "Có mặt", message: "biên bản ghi «3», hồ sơ ghi «8» / the minutes say «3», the record says «8»" },
+      {
+        path: "Số lần biểu quyết",
+        message: "biên bản không ghi, hồ sơ ghi «1» / missing from the minutes, the record says «1»",
+      },
+    ]);
+    render(() => <MinutesRefusal error={refusal} />);
+    const alert = screen.getByRole("alert");
+    expect(alert.textContent).toContain("Chưa duyệt được: số liệu trong biên bản không khớp với hồ sơ cuộc họp.");
+    const items = [...alert.querySelectorAll("li")].map((li) => li.textContent);
+    expect(items).toEqual([
+      "Có mặt: biên bản ghi «3», hồ sơ ghi «8»",
+      "Số lần biểu quyết: biên bản không ghi, hồ sơ ghi «1»",
+    ]);
+  });
+
+  it("shows any other failure as the usual error", () => {
+    render(() => (
+      <MinutesRefusal error={new ApiFailure(409, "conflict", "Chỉ duyệt phiên bản mới nhất / Only the latest")} />
+    ));
+    expect(screen.getByRole("alert").textContent).toContain("Chỉ duyệt phiên bản mới nhất");
+    expect(screen.getByRole("alert").textContent).not.toContain("không khớp");
   });
 });

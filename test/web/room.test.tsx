@@ -2,6 +2,7 @@
  * The live room's client logic: versions and event merging (pure), and the member's phone view rendered
  * from a room view, with a recording stand-in for the socket (the real socket runs in test/browser).
  */
+import { Route, Router } from "@solidjs/router";
 import { cleanup, fireEvent, render, screen } from "@solidjs/testing-library";
 import { createSignal, type JSX } from "solid-js";
 import { createStore } from "solid-js/store";
@@ -16,6 +17,7 @@ import { applyEvent, clock, floorSecondsLeft, latestVote, versionStep } from "..
 import { ChairConsole } from "../../web/src/room/views/chair-console";
 import { EvaluationForm } from "../../web/src/room/views/leader-view";
 import { MemberView } from "../../web/src/room/views/member-view";
+import { MinutesView } from "../../web/src/room/views/minutes-view";
 
 const NOW = Date.parse("2026-11-25T12:30:00Z");
 
@@ -388,5 +390,58 @@ describe("the quality evaluation", () => {
       youAs("p-leader", "leader", false),
     );
     expect((document.getElementById("score-duration") as HTMLInputElement).value).toBe("8");
+  });
+});
+
+// Its link to the minutes page is a router link: the screen renders inside a router, as in the app.
+const minutesScreen: Screen = (p) => (
+  <Router>
+    <Route path="*" component={() => <MinutesView {...p} minutesHref="/t/t-1/meetings/m1/minutes" />} />
+  </Router>
+);
+
+describe("the minutes-taker's screen", () => {
+  const taker = youAs("p-chair", "minutes_taker", true);
+  /** An admission vote whose rule the chair edited to more than half, closed 2 of 2. */
+  const edited = openVote({
+    rule: { ...votePresets.admission, preset: "custom", num: 1, den: 2, strict: true },
+    status: "closed",
+    closedAt: "2026-11-25T12:28:00Z",
+    tally: { agree: 2, disagree: 0, abstain: 0 },
+    result: "passed",
+  });
+  const body = () => (document.getElementById("minutes-body") as HTMLTextAreaElement).value;
+
+  it("asks the room for nothing on opening, and shows the draft of the room as it stands", () => {
+    const sent = renderScreen(minutesScreen, roomView({ votes: [edited] }), taker);
+    expect(sent).toEqual([]);
+    expect(body()).toContain("Biểu quyết số 1: Thông qua nghị quyết tháng 12");
+    expect(body()).toContain("Quy tắc biểu quyết số 1: quy tắc tùy chỉnh: quá 1/2 số đảng viên chính thức");
+    expect(body()).not.toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+    // The vote card states the same rule as applied, never the preset's "at least two thirds".
+    expect(screen.getByText("Quy tắc tùy chỉnh: quá 1/2 số đảng viên chính thức")).toBeTruthy();
+  });
+
+  it("tells them what changed since their edit, and rewrites the count lines of their text on one tap", () => {
+    const theirs = "Chi bộ họp đúng giờ.\nSố lần biểu quyết: 0";
+    const view = roomView({
+      votes: [edited],
+      minutes: {
+        body: theirs,
+        revision: 1,
+        editedBy: "p-chair",
+        editedAt: "2026-11-25T12:20:00Z",
+        frozenVersion: null,
+        countsAtEdit: [{ label: "Số lần biểu quyết", value: "0" }],
+      },
+    });
+    const sent = renderScreen(minutesScreen, view, taker);
+    expect(body()).toBe(theirs);
+    const since = screen.getByRole("status", { name: "Từ lần sửa gần nhất của bạn:" });
+    expect(since.textContent).toContain("Số lần biểu quyết: 0 → 1");
+    fireEvent.click(screen.getByRole("button", { name: "Cập nhật số liệu" }));
+    expect(body()).toContain("Chi bộ họp đúng giờ.\nSố lần biểu quyết: 1");
+    expect(body()).toContain("Kết quả biểu quyết số 1: tán thành 2/2");
+    expect(sent).toEqual([]);
   });
 });

@@ -35,6 +35,19 @@ async function closedMeeting() {
   return { t, m, url: `${base(t.tenantId)}/${m.id}/minutes` };
 }
 
+/** The counts of a meeting with nothing recorded, as the draft writes them: approval checks them (minutes-approval.test.ts). */
+const EMPTY_RECORD_COUNTS = [
+  "Thời gian họp: chưa bắt đầu",
+  "Tổng số đảng viên: 0 (chính thức 0, dự bị 0)",
+  "Có mặt: 0 (tại hội trường 0, trực tuyến 0)",
+  "Vắng có lý do: 0",
+  "Vắng không lý do: 0",
+  "Miễn sinh hoạt: 0",
+  "Cơ sở biểu quyết: 0 đảng viên chính thức",
+  "Phát biểu: 0 lượt, 0 người",
+  "Số lần biểu quyết: 0",
+].join("\n");
+
 describe("minutes", () => {
   it("lists versions with the latest body; chair and minutes-taker add versions; the chair approves; approved is final", async () => {
     const { t, url } = await closedMeeting();
@@ -43,10 +56,11 @@ describe("minutes", () => {
     expect(first.json.latest).toMatchObject({ version: 1, status: "frozen", body: "Biên bản bản 1" });
     const before = await auditCount(t.tenantId);
     const takerToken = await login(t.deputy.email);
-    const v2 = await api<Minutes>("POST", url, takerToken, { body: "Biên bản bản 2" });
+    const v2Body = `Biên bản bản 2\n${EMPTY_RECORD_COUNTS}`;
+    const v2 = await api<Minutes>("POST", url, takerToken, { body: v2Body });
     expect(v2.status).toBe(201);
     expect(v2.json.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
-    expect(v2.json.latest).toMatchObject({ version: 2, body: "Biên bản bản 2", createdBy: t.deputy.id });
+    expect(v2.json.latest).toMatchObject({ version: 2, body: v2Body, createdBy: t.deputy.id });
     // Only the latest version is approved; the minutes-taker cannot approve.
     expect((await api("POST", `${url}/1/approve`, t.adminToken)).status).toBe(409);
     expect((await api("POST", `${url}/2/approve`, takerToken)).status).toBe(403);
@@ -59,7 +73,7 @@ describe("minutes", () => {
     expect(after.status).toBe(409);
     expect((await api<Minutes>("GET", url, t.adminToken)).json.latest).toMatchObject({
       version: 2,
-      body: "Biên bản bản 2",
+      body: v2Body,
       status: "approved",
     });
   });

@@ -5,11 +5,14 @@
 import { and, desc, eq, max } from "drizzle-orm";
 import type { MeetingMinutes } from "../../schema/api/meetings";
 import { minutes } from "../../schema/db/tables";
+import { checkMinutesCounts, disagreementText } from "../../schema/record/minutes-counts";
 import type { Db } from "../env";
 import { conflict, notFound } from "../lib/api-error";
 import { auditInsert } from "../lib/audit";
 import { newId, nowIso } from "../lib/ids";
 import { unlessUnique } from "../lib/unique";
+import type { MeetingRow } from "./meetings";
+import { minutesFactsOf } from "./minutes-facts";
 
 export async function getMinutes(db: Db, tenantId: string, meetingId: string): Promise<MeetingMinutes> {
   const rows = await db
@@ -62,10 +65,20 @@ export async function addMinutesVersion(db: Db, tenantId: string, actorId: strin
   );
 }
 
-/** Approves a frozen version, which must be the latest; 404 when the meeting has no such version. */
-export async function approveMinutes(db: Db, tenantId: string, actorId: string, meetingId: string, version: number) {
+/**
+ * Approves a frozen version, which must be the latest and whose counts must be the record's: every count line
+ * (schema/record/minutes-counts.ts) is read back from its text and compared with what the room wrote to D1; a
+ * text that leaves one out or gives it otherwise is refused (409), each disagreement named in `issues`.
+ * 404 when the meeting has no such version.
+ */
+export async function approveMinutes(db: Db, tenantId: string, actorId: string, meeting: MeetingRow, version: number) {
+  const meetingId = meeting.id;
   const scope = and(eq(minutes.tenantId, tenantId), eq(minutes.meetingId, meetingId), eq(minutes.version, version));
-  const row = await db.select({ id: minutes.id, status: minutes.status }).from(minutes).where(scope).get();
+  const row = await db
+    .select({ id: minutes.id, status: minutes.status, body: minutes.body })
+    .from(minutes)
+    .where(scope)
+    .get();
   if (!row) throw notFound("Minutes version");
   if (row.status === "approved") throw conflict("Phiên bản này đã được duyệt / This version is already approved");
   const latest = await db
@@ -74,6 +87,12 @@ export async function approveMinutes(db: Db, tenantId: string, actorId: string, 
     .where(and(eq(minutes.tenantId, tenantId), eq(minutes.meetingId, meetingId)))
     .get();
   if (latest?.v !== version) throw conflict("Chỉ duyệt phiên bản mới nhất / Only the latest version can be approved");
+  const disagreements = checkMinutesCounts(row.body, await minutesFactsOf(db, tenantId, meeting));
+  if (disagreements.length)
+    throw conflict(
+      "Số liệu trong biên bản không khớp với hồ sơ cuộc họp; sửa rồi lưu phiên bản mới / The minutes' counts disagree with the meeting's record; correct them and save a new version",
+      disagreements.map((d) => ({ path: d.label, message: disagreementText(d) })),
+    );
   await db.batch([
     db
       .update(minutes)

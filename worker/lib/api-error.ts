@@ -20,4 +20,4 @@ export const unauthorized = (message = "Chưa đăng nhập hoặc phiên đã h
 export const forbidden = (message = "Bạn không có quyền làm việc này / You may not do this") =>
   new ApiError("forbidden", message);
 export const notFound = (what = "Resource") => new ApiError("not_found", `Không tìm thấy / ${what} not found`);
-export const conflict = (message: string) => new ApiError("conflict", message);
+export const conflict = (message: string, issues?: ErrorIssue[]) => new ApiError("conflict", message, issues);

@@ -31,7 +31,7 @@ export const meetingMinutesRoutes = new Hono<AppEnv>()
     const version = Number(c.req.param("version"));
     if (!Number.isInteger(version) || version < 1) throw notFound("Minutes version");
     if (session.personId !== meeting.chairPersonId && access.role !== "admin") throw forbidden();
-    await approveMinutes(db, access.tenantId, session.personId, meeting.id, version);
+    await approveMinutes(db, access.tenantId, session.personId, meeting, version);
     return c.json(await getMinutes(db, access.tenantId, meeting.id));
   })
   .get("/record", async (c) => {

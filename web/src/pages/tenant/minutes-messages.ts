@@ -22,6 +22,8 @@ export const mt = defineMessages(
     saveAs: "Lưu thành phiên bản {n}",
     savedToast: "Đã lưu phiên bản {n}.",
     cancel: "Thôi",
+    countsDisagree: "Chưa duyệt được: số liệu trong biên bản không khớp với hồ sơ cuộc họp.",
+    countsHint: "Sửa các số liệu sau trong một phiên bản mới, rồi duyệt lại.",
   },
   {
     title: "Versions of the minutes",
@@ -43,5 +45,7 @@ export const mt = defineMessages(
     saveAs: "Save as version {n}",
     savedToast: "Version {n} saved.",
     cancel: "Cancel",
+    countsDisagree: "Not approved: the counts in the minutes disagree with the meeting's record.",
+    countsHint: "Correct these counts in a new version, then approve again.",
   },
 );

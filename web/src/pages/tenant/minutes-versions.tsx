@@ -16,6 +16,7 @@ import { ErrorNotice } from "../../ui/error-notice";
 import { TextAreaField } from "../../ui/fields";
 import { showToast } from "../../ui/toast";
 import { mt } from "./minutes-messages";
+import { MinutesRefusal } from "./minutes-refusal";
 
 type People = Pick<Meeting, "chairPersonId" | "chairName" | "minutesTakerPersonId" | "minutesTakerName">;
 
@@ -193,7 +194,7 @@ export function MinutesVersionsSection(props: { tenantId: string; meeting: Meeti
         )}
       </Show>
       <Show when={action.error()}>
-        <ErrorNotice error={action.error()} />
+        <MinutesRefusal error={action.error()} />
       </Show>
     </>
   );

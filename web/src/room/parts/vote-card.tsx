@@ -1,14 +1,14 @@
 /** A vote as everyone sees it: the motion, its rule, how many voted, and the result when it closes. */
 import { type JSX, Show } from "solid-js";
 import type { VoteView } from "../../../../schema/room/views";
-import { thresholdText, votePresetLabels } from "../../../../schema/vote-rules";
+import { ruleAsAppliedLabel } from "../../../../schema/vote-rules";
 import { pickLang } from "../../i18n";
 import { rt } from "../strings";
 
+/** The rule as applied (schema/vote-rules.ts `ruleAsApplied`): an edited preset reads as the custom rule it is. */
 export function ruleLabel(vote: VoteView): string {
-  const r = vote.rule;
-  const preset = pickLang(votePresetLabels[r.preset]);
-  return r.preset === "custom" ? `${preset}: ${thresholdText(r)}` : preset;
+  const text = pickLang(ruleAsAppliedLabel(vote.rule));
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function VoteResult(props: { vote: VoteView; big?: boolean }) {
