@@ -96,10 +96,15 @@ export function voteCountLines(f: MinutesFacts, v: MinutesFacts["votes"][number]
   ];
 }
 
-/** NFC, one space, no case, no full stop at the end: how two writings of the same count are compared. */
+/**
+ * NFC, one space, no case, one kind of dash and arrow, no full stop at the end: how two writings of the same count
+ * are compared (a minutes-taker types "-" and "->" where the draft has "–", "—" and "→").
+ */
 const norm = (s: string) =>
   s
     .normalize("NFC")
+    .replace(/\s*(?:->|=>|→)\s*/g, " → ")
+    .replace(/\s*[-–—]\s*/g, " - ")
     .replace(/\s+/g, " ")
     .trim()
     .replace(/[.;,]+$/, "")

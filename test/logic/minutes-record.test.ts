@@ -107,7 +107,11 @@ describe("checking the counts of a text against the record", () => {
     expect(checkMinutesCounts(draftMinutes(f), f)).toEqual([]);
     const reworded = draftMinutes(f)
       .replace("1. Kết nạp đảng viên", "1. Xét kết nạp đảng viên mới, thảo luận sôi nổi")
-      .replace("Có mặt: 8", "  - Có mặt : 8");
+      .replace("Có mặt: 8", "  - Có mặt : 8")
+      // Typed on a phone: plain dashes and arrows, other case.
+      .replace("19:05 – 20:50", "19:05-20:50")
+      .replace("→ THÔNG QUA", "-> Thông qua")
+      .replace("86/100 — Khá", "86/100 - khá");
     expect(checkMinutesCounts(reworded, f)).toEqual([]);
   });
 
