@@ -11,6 +11,7 @@
 import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
 import { Admission } from "./admission";
 import { D1Sync } from "./d1-sync";
+import { type RoomDelivery, roomDelivery } from "./delivery";
 import { Dispatch } from "./dispatch";
 import { type ConnState, Fanout } from "./fanout";
 import type { Ctx } from "./logic/state";
@@ -69,6 +70,11 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
     const closed = this.#revocations.apply(notice, tenantId);
     if (notice.kind !== "sessions" && tenantId === notice.tenantId) await this.#admission.refreshRoster();
     return closed;
+  }
+
+  /** RPC from the API (worker/data/record-answer.ts): has the room closed, and does it still owe D1 part of the record? */
+  async delivery(): Promise<RoomDelivery> {
+    return roomDelivery(this.ctx.storage.sql, () => this.#data.state);
   }
 
   override async onConnect(connection: Connection<ConnState>, ctx: ConnectionContext): Promise<void> {

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { dateSchema, dateTimeSchema, idSchema, monthSchema } from "../ids";
 import { visibleText } from "../visible-text";
-import type { Choice, VoteResult } from "../vote-rules";
+import type { AttendanceStatus, Choice, VoteResult } from "../vote-rules";
 
 export const meetingKindSchema = z.enum(["regular", "thematic"]);
 export const meetingFormatSchema = z.enum(["in_person", "hybrid", "online"]);
@@ -262,7 +262,15 @@ export interface MeetingMinutes {
 }
 
 export interface MeetingRecord {
-  attendance: { personId: string; fullName: string; status: string; reason: string | null }[];
+  /** Who, how (hall, remote, excused with the reason, unexcused, exempt) and when: first joined, last left (null while they stayed). */
+  attendance: {
+    personId: string;
+    fullName: string;
+    status: AttendanceStatus;
+    reason: string | null;
+    joinedAt: string | null;
+    leftAt: string | null;
+  }[];
   speeches: {
     id: string;
     personId: string;
@@ -315,4 +323,38 @@ export interface MeetingRecord {
     scores: unknown;
     confirmedAt: string | null;
   }[];
+}
+
+/** A visiting leader's note as the record shows it: to its author, and once shared to the branch's leadership. */
+export interface RecordLeaderNote {
+  id: string;
+  personId: string;
+  fullName: string;
+  agendaItemId: string | null;
+  body: string;
+  shared: boolean;
+  updatedAt: string;
+}
+
+/** The meeting's resolution (migration 0004), linked from the record once one exists; a draft has no number. */
+export interface RecordResolution {
+  id: string;
+  status: "draft" | "issued";
+  number: number | null;
+  year: number | null;
+}
+
+/**
+ * What `GET …/meetings/:id/record` answers. The room writes its record to D1 through an outbox a moment after close;
+ * `complete` is true only once the meeting is closed in D1 and the room owes D1 nothing more, so a page shows the
+ * lists only then ("saving" before: `saving` says the room has closed and the rest is on its way).
+ */
+export interface MeetingRecordAnswer extends MeetingRecord {
+  complete: boolean;
+  saving: boolean;
+  /** The leader notes the caller may read (worker/data/record-answer.ts `seesSharedNotes`). */
+  leaderNotes: RecordLeaderNote[];
+  /** The approved version of the minutes, if any (the minutes page shows it). */
+  approvedMinutes: { version: number; approvedAt: string | null } | null;
+  resolution: RecordResolution | null;
 }

@@ -216,8 +216,22 @@ describe("record", () => {
     expect(res.status).toBe(200);
     expect(res.json.attendance).toEqual(
       expect.arrayContaining([
-        { personId: t.secretary.id, fullName: "Nguyễn Văn Bí Thư", status: "present_hall", reason: null },
-        { personId: t.member.id, fullName: "Lê Văn Đảng Viên", status: "absent_excused", reason: "Đi công tác" },
+        {
+          personId: t.secretary.id,
+          fullName: "Nguyễn Văn Bí Thư",
+          status: "present_hall",
+          reason: null,
+          joinedAt: null,
+          leftAt: null,
+        },
+        {
+          personId: t.member.id,
+          fullName: "Lê Văn Đảng Viên",
+          status: "absent_excused",
+          reason: "Đi công tác",
+          joinedAt: null,
+          leftAt: null,
+        },
       ]),
     );
     expect(res.json.speeches).toEqual([

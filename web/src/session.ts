@@ -7,6 +7,7 @@ import { createSignal } from "solid-js";
 import type { Me } from "../../schema/api/auth";
 import { mayInviteMember } from "../../schema/invite-rule";
 import { mayPlanBranch } from "../../schema/planning-rule";
+import { type ReportReach, reportReach } from "../../schema/report-rule";
 import { mayPlanVisits } from "../../schema/visit-rule";
 import { authApi } from "./api/auth";
 import { ApiFailure, setUnauthorizedHandler } from "./api/http";
@@ -94,4 +95,25 @@ export function canInviteIn(tenantId: string, organizationId: string): boolean {
 export function invitesAny(tenantId: string): boolean {
   const t = tenantOf(tenantId);
   return mayInviteMember(t?.role, null) || !!t?.branchRoles.some((b) => mayInviteMember(null, b.branchRole));
+}
+
+/** Which reports the person reads here: the API's rule (schema/report-rule.ts). */
+export function reportsReach(tenantId: string): ReportReach {
+  const t = tenantOf(tenantId);
+  return reportReach(t?.role, t?.branchRoles ?? []);
+}
+
+/**
+ * A visiting leader here: no role, invited to a meeting or standing here only through a visit plan (the one other
+ * way a person with no role and no membership is listed in a tenant). They read their own visits.
+ */
+export function visitsHere(tenantId: string): boolean {
+  const t = tenantOf(tenantId);
+  return !!t && t.role === null && (t.guestMeetingIds.length > 0 || t.organizationIds.length === 0);
+}
+
+/** Whether the reports page has anything for the person: a report, or their own visits. */
+export function readsReports(tenantId: string): boolean {
+  const r = reportsReach(tenantId);
+  return r.all || r.branchIds.length > 0 || visitsHere(tenantId);
 }

@@ -30,6 +30,8 @@ export async function getRecord(db: Db, tenantId: string, meetingId: string): Pr
         fullName: nameHere(tenantId, attendance.personId, people.fullName),
         status: attendance.status,
         reason: attendance.reason,
+        joinedAt: attendance.joinedAt,
+        leftAt: attendance.leftAt,
       })
       .from(attendance)
       .innerJoin(people, eq(people.id, attendance.personId))

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { minutesInputSchema } from "../../schema/api/meetings";
 import { addMinutesVersion, approveMinutes, getMinutes } from "../data/meeting-minutes";
 import { meetingForRead } from "../data/meetings-access";
-import { getRecord } from "../data/meetings-record";
+import { getRecordAnswer } from "../data/record-answer";
 import type { AppEnv } from "../env";
 import { conflict, forbidden, notFound } from "../lib/api-error";
 import { valid } from "../lib/validate";
@@ -35,7 +35,7 @@ export const meetingMinutesRoutes = new Hono<AppEnv>()
     return c.json(await getMinutes(db, access.tenantId, meeting.id));
   })
   .get("/record", async (c) => {
-    const { access, db } = c.var;
+    const { access, db, session } = c.var;
     const meeting = await meetingForRead(db, access, c.req.param("meetingId"));
-    return c.json(await getRecord(db, access.tenantId, meeting.id));
+    return c.json(await getRecordAnswer(c.env, db, access, session.personId, meeting));
   });

@@ -8,14 +8,30 @@ import {
   reportNames,
   reportQuerySchema,
 } from "../../schema/api/reports";
+import { reportOrganization, reportReach } from "../../schema/report-rule";
 import { buildChildrenReport } from "../data/reports/children";
 import { buildReport } from "../data/reports/engine";
 import { toCsv, toXlsx } from "../data/reports/export";
 import { reportDefs } from "../data/reports/index";
-import type { AppEnv } from "../env";
+import type { AppEnv, TenantAccess } from "../env";
 import { badRequest, forbidden, notFound } from "../lib/api-error";
 import { valid } from "../lib/validate";
-import { isStaff } from "../middleware/tenant";
+
+/**
+ * The query as the caller may run it (schema/report-rule.ts): staff as asked; a branch's secretary or deputy (in
+ * good standing) their own branch, named or not; anyone else 403. Another branch's or tenant's id is 404 to them.
+ */
+function withinReach(access: TenantAccess, q: ReportQuery): ReportQuery {
+  const active = [...access.memberships].filter(([, m]) => m.standing === "active");
+  const reach = reportReach(
+    access.role,
+    active.map(([organizationId, m]) => ({ organizationId, branchRole: m.branchRole })),
+  );
+  if (!reach.all && reach.branchIds.length === 0) throw forbidden();
+  const organizationId = reportOrganization(reach, q.organizationId);
+  if (organizationId === null) throw notFound("Organization");
+  return { ...q, organizationId };
+}
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -59,22 +75,20 @@ function build(c: Context<AppEnv>, name: ReportName, q: ReportQuery) {
 }
 
 /**
- * The committee's reports, for staff (any tenant role). `GET /:report` answers one report as JSON, CSV or
- * XLSX; `GET /all` every report (as XLSX: one sheet each).
+ * The committee's reports, for staff (any tenant role), and a branch's own for its secretary and deputy. `GET /:report`
+ * answers one report as JSON, CSV or XLSX; `GET /all` every report (as XLSX: one sheet each).
  */
 export const reportsRoutes = new Hono<AppEnv>()
   .get("/all", valid("query", reportQuerySchema), async (c) => {
-    if (!isStaff(c.var.access)) throw forbidden();
-    const q = c.req.valid("query");
+    const q = withinReach(c.var.access, c.req.valid("query"));
     const reports: ReportResult[] = [];
     for (const name of reportNames) reports.push(await build(c, name, q));
     return answer(c, "all", q, reports);
   })
   .get("/:report", valid("query", reportQuerySchema), async (c) => {
-    if (!isStaff(c.var.access)) throw forbidden();
+    const q = withinReach(c.var.access, c.req.valid("query"));
     const parsed = reportNameSchema.safeParse(c.req.param("report"));
     if (!parsed.success) throw notFound("Report");
-    const q = c.req.valid("query");
     const report = await build(c, parsed.data, q);
     return answer(c, parsed.data, q, [report]);
   });

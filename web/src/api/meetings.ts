@@ -17,6 +17,7 @@ import type {
   MeetingDocument,
   MeetingList,
   MeetingMinutes,
+  MeetingRecordAnswer,
   MinutesInput,
   PlanYear,
   PlanYearResult,
@@ -66,6 +67,9 @@ export const meetingsApi = {
   /** A new version of a closed meeting's minutes (chair, minutes-taker or admin); refused once one is approved. */
   addMinutesVersion: (tenantId: string, meetingId: string, body: MinutesInput) =>
     request<MeetingMinutes>("POST", `${one(tenantId, meetingId)}/minutes`, body),
+  /** The record the room kept; `complete` false while its copy is still landing in D1 (the page says "saving"). */
+  record: (tenantId: string, meetingId: string, signal?: AbortSignal) =>
+    request<MeetingRecordAnswer>("GET", `${one(tenantId, meetingId)}/record`, undefined, { signal }),
   /** Approve the latest version (chair or admin); it is final from then on. */
   approveMinutes: (tenantId: string, meetingId: string, version: number) =>
     request<MeetingMinutes>("POST", `${one(tenantId, meetingId)}/minutes/${version}/approve`, {}),

@@ -18,9 +18,11 @@ import { ResourceView } from "../../ui/resource-view";
 import { showToast } from "../../ui/toast";
 import { type AgendaDraft, AgendaEditor } from "./agenda-editor";
 import { saveAgenda } from "./agenda-save";
+import { AgendaText } from "./agenda-text";
 import { CombinedField, combinedFor } from "./combined-field";
 import { ExpectedSection } from "./expected-section";
 import { gt } from "./meeting-messages";
+import { RecordSection } from "./meeting-record";
 import { DocumentsSection, GuestsSection } from "./meeting-sections";
 import { memberOptions, presenterOptions } from "./member-picker";
 import { MinutesVersionsSection } from "./minutes-versions";
@@ -157,12 +159,14 @@ function AgendaSection(props: { tenantId: string; meeting: MeetingDetail; editab
   return (
     <section class="section" aria-labelledby="agenda-title">
       <h2 id="agenda-title">{gt("agenda")}</h2>
-      <AgendaEditor
-        items={items()}
-        onChange={setItems}
-        disabled={!props.editable}
-        presenters={presenterOptions(members(), props.meeting.guests, props.meeting.agenda)}
-      />
+      {/* Those who cannot change it (members, guests, and everyone once it is planned no more) read it as text. */}
+      <Show when={props.editable} fallback={<AgendaText items={props.meeting.agenda} />}>
+        <AgendaEditor
+          items={items()}
+          onChange={setItems}
+          presenters={presenterOptions(members(), props.meeting.guests, props.meeting.agenda)}
+        />
+      </Show>
       <Show when={action.error()}>
         <ErrorNotice error={action.error()} />
       </Show>
@@ -259,6 +263,12 @@ function MeetingBody(props: { tenantId: string; m: MeetingDetail; reload: () => 
       </div>
       <Show when={m.status === "closed"}>
         <p class="notice">{gt("readOnlyClosed")}</p>
+      </Show>
+      {/* After close the page is the record; a live meeting's room may have closed with D1 still saving. */}
+      <Show when={m.status === "closed" || m.status === "live"}>
+        <RecordSection tenantId={props.tenantId} meeting={m} onComplete={reload} />
+      </Show>
+      <Show when={m.status === "closed"}>
         <MinutesVersionsSection tenantId={props.tenantId} meeting={m} />
       </Show>
       <Show when={m.status === "live" && preparing()}>

@@ -1,7 +1,7 @@
 /** The console frame for one tenant: its name and the sections the person's role opens. */
 import { A, type RouteSectionProps, useParams } from "@solidjs/router";
 import { Show } from "solid-js";
-import { canManageTenant, plansAnyBranch, tenantOf } from "../../session";
+import { canManageTenant, plansAnyBranch, readsReports, tenantOf } from "../../session";
 import { Layout } from "../../ui/layout";
 import { tn } from "./nav-messages";
 
@@ -9,7 +9,6 @@ export default function TenantLayout(props: RouteSectionProps) {
   const params = useParams<{ tenantId: string }>();
   const tenant = () => tenantOf(params.tenantId);
   const staff = () => canManageTenant(params.tenantId);
-  const viewer = () => tenant()?.role != null;
   const base = () => `/t/${params.tenantId}`;
   const province = () => tenant()?.kind === "province";
   const nav = (
@@ -27,7 +26,8 @@ export default function TenantLayout(props: RouteSectionProps) {
         <A href={`${base()}/organizations`}>{tn("organizations")}</A>
         <A href={`${base()}/members`}>{tn("members")}</A>
       </Show>
-      <Show when={viewer()}>
+      {/* Staff read every report; a branch's secretary or deputy their branch's; a visiting leader their visits. */}
+      <Show when={readsReports(params.tenantId)}>
         <A href={`${base()}/reports`}>{tn("reports")}</A>
       </Show>
     </>
