@@ -253,7 +253,7 @@ describe("the closed meeting page", () => {
     expect(speech.textContent).toContain("3 phút 5 giây");
     expect(speech.textContent).toContain("Kiểm điểm công tác tháng");
     const vote = within(record).getByText("Thông qua nghị quyết tháng 11").closest("li")!;
-    expect(vote.textContent).toContain("Tùy chỉnh: > 1/2 cơ sở biểu quyết");
+    expect(vote.textContent).toContain("quy tắc tùy chỉnh: quá 1/2 số đảng viên chính thức");
     expect(vote.textContent).toContain("Tán thành 5/9 · không tán thành 3 · không biểu quyết 0");
     expect(vote.textContent).toContain("Thông qua");
     expect(vote.textContent).toContain("Bảo lưu ý kiến — Phạm Thị Bình: Tôi đề nghị lùi thời hạn");
