@@ -12,9 +12,9 @@ import type { SqlWriter } from "./sql.ts";
 
 /** How the demo's branches do over a year. */
 export const PROFILES = {
-  steady: { excused: 0.05, unexcused: 0, remote: 0.1, care: 0.84, speak: 0.5, slip: 0 },
-  busy: { excused: 0.09, unexcused: 0.012, remote: 0.12, care: 0.68, speak: 0.42, slip: 0.03 },
-  small: { excused: 0.08, unexcused: 0.015, remote: 0, care: 0.56, speak: 0.38, slip: 0.07 },
+  steady: { excused: 0.05, unexcused: 0, remote: 0.1, care: 0.84, speak: 0.55, slip: 0 },
+  busy: { excused: 0.09, unexcused: 0.012, remote: 0.12, care: 0.68, speak: 0.42, slip: 0.04 },
+  small: { excused: 0.08, unexcused: 0.015, remote: 0, care: 0.56, speak: 0.38, slip: 0.12 },
 } as const satisfies Record<string, BranchProfile>;
 
 export interface HistoryBranch {

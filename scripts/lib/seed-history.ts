@@ -14,7 +14,7 @@ import {
   vnThisMonth,
 } from "../../schema/calendar.ts";
 import { monthLabel, REGULAR_AGENDA, THEMATIC_AGENDA, THEMATIC_TOPICS, vnTime } from "./meeting-content.ts";
-import { pick } from "./names.ts";
+import { pick, shuffled } from "./names.ts";
 import { REVIEW_NOTES, type ReviewStatus, tasksFor } from "./record-content.ts";
 import { type HeldMeeting, type SeedBranch, writeMeeting } from "./seed-meetings.ts";
 import { type SeedReview, type SeedTask, writeRecord } from "./seed-record.ts";
@@ -92,7 +92,7 @@ export function writeBranchYear(w: SqlWriter, r: () => number, h: HistorySpec): 
   /** Tasks decided in month `i`; their reviews land in the next months' regular meetings that are held. */
   const tasksOf = (meetingId: string, i: number, count: number): SeedTask[] => {
     const next = addMonths(window[i]!, 1);
-    const pool = [...tasksFor(h.branchType)].sort(() => r() - 0.5);
+    const pool = shuffled(r, tasksFor(h.branchType));
     return pool.slice(0, count).map((title, k) => {
       const lead = pick(r, leads);
       const task: SeedTask = {
@@ -143,9 +143,8 @@ export function writeBranchYear(w: SqlWriter, r: () => number, h: HistorySpec): 
     ids.push(held.spec.id);
   };
 
-  const reviewTitle = (n: number) => {
-    return n > 0 ? `Kiểm điểm việc thực hiện nghị quyết tháng trước (${n} nhiệm vụ)` : undefined;
-  };
+  const reviewTitle = (n: number) =>
+    n > 0 ? `Kiểm điểm việc thực hiện nghị quyết tháng trước (${n} nhiệm vụ)` : undefined;
   const meeting = (id: string, kind: "regular" | "thematic", at: string, topic: string) => {
     const slip = r() < h.profile.slip;
     const p = h.profile;

@@ -14,7 +14,7 @@ import {
   votePresets,
 } from "../../schema/vote-rules.ts";
 import { ABSENCE_REASONS, type AgendaTemplateItem, addMinutes, RESOLUTION_RULE_JSON } from "./meeting-content.ts";
-import { pick } from "./names.ts";
+import { pick, shuffled } from "./names.ts";
 import type { SqlWriter } from "./sql.ts";
 
 export interface SeedMember {
@@ -188,7 +188,7 @@ export function writeMeeting(w: SqlWriter, r: () => number, m: MeetingSpec): Hel
   const speakers =
     m.speakerShare === undefined
       ? Array.from({ length: present.length > 0 ? (m.speeches ?? 0) : 0 }, () => pick(r, present))
-      : [...present].sort(() => r() - 0.5).slice(0, Math.max(2, Math.round(present.length * m.speakerShare)));
+      : shuffled(r, present).slice(0, Math.max(2, Math.round(present.length * m.speakerShare)));
   let clock = addMinutes(m.scheduledAt, 35);
   speakers.forEach((speaker, i) => {
     const seconds = 60 + Math.floor(r() * 240);
