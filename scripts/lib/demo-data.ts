@@ -1,15 +1,16 @@
 /**
  * The demo committee that `npm start` loads into an empty local database: Đảng ủy phường Hòa An, two
  * grassroots committees and a grassroots branch, seven branches of different types, 60 members (a few
- * probationary, a few exempted), the current month's planned meetings and two months of closed ones; above it
+ * probationary, a few exempted), a year of held meetings with their record and this month's planned ones
+ * (./demo-history.ts); above it
  * the province (Tỉnh ủy Hòa Bình) with one more committee under it (./demo-province.ts).
  * Ids are fixed and every insert is `INSERT OR IGNORE`, so loading it twice changes nothing.
  */
 
-import { addMonths, daysInMonth, vnThisMonth, vnWallTime } from "../../schema/calendar.ts";
-import { gradeOf, type Scores } from "../../schema/quality-grid.ts";
+import { addMonths, vnThisMonth } from "../../schema/calendar.ts";
 import { foldForSearch, memberSearchText } from "../../schema/text.ts";
 import { hashPassword } from "../../worker/lib/password.ts";
+import { PROFILES, writeHoaAnHistory } from "./demo-history.ts";
 import {
   DEMO_PROVINCE_ID,
   DEMO_PROVINCE_NAME,
@@ -17,9 +18,9 @@ import {
   PROVINCE_LOGINS,
   writeDemoProvince,
 } from "./demo-province.ts";
-import { monthLabel, REGULAR_AGENDA, THEMATIC_AGENDA, THEMATIC_TOPICS, vnTime } from "./meeting-content.ts";
 import { rng, vietnameseName } from "./names.ts";
-import { type SeedBranch, type SeedMember, writeMeeting } from "./seed-meetings.ts";
+import type { BranchProfile } from "./seed-history.ts";
+import type { SeedBranch, SeedMember } from "./seed-meetings.ts";
 import { SqlWriter } from "./sql.ts";
 
 export const DEMO_TENANT_ID = "hoaan";
@@ -30,43 +31,6 @@ export interface DemoLogin {
   name: string;
   what: string;
 }
-
-/** Points on the quality grid (schema/quality-grid.ts) the demo's held meetings were given: Tốt, Khá, Trung bình. */
-const DEMO_SCORES: readonly Scores[] = [
-  {
-    attendance: 20,
-    preparation: 15,
-    documents: 5,
-    duration: 10,
-    conduct: 10,
-    speaking: 15,
-    principles: 10,
-    resolution: 8,
-    minutes: 5,
-  },
-  {
-    attendance: 20,
-    preparation: 12,
-    documents: 5,
-    duration: 10,
-    conduct: 8,
-    speaking: 10,
-    principles: 10,
-    resolution: 8,
-    minutes: 5,
-  },
-  {
-    attendance: 15,
-    preparation: 8,
-    documents: 0,
-    duration: 10,
-    conduct: 6,
-    speaking: 5,
-    principles: 8,
-    resolution: 5,
-    minutes: 5,
-  },
-];
 
 /** Hòa An's people who can log in; every other member has no e-mail or password (as in a real import). */
 const HOAAN_LOGINS: readonly DemoLogin[] = [
@@ -108,6 +72,7 @@ interface BranchPlan {
   place: string;
   /** Hour of the meeting, local time: residential branches meet in the evening, agencies after work. */
   hour: number;
+  profile: BranchProfile;
 }
 
 const BRANCHES: readonly BranchPlan[] = [
@@ -120,6 +85,7 @@ const BRANCHES: readonly BranchPlan[] = [
     size: 12,
     place: "Nhà văn hóa khu phố 1",
     hour: 19,
+    profile: PROFILES.steady,
   },
   {
     key: "kp2",
@@ -130,6 +96,7 @@ const BRANCHES: readonly BranchPlan[] = [
     size: 10,
     place: "Nhà văn hóa khu phố 2",
     hour: 19,
+    profile: PROFILES.busy,
   },
   {
     key: "kp3",
@@ -140,6 +107,7 @@ const BRANCHES: readonly BranchPlan[] = [
     size: 9,
     place: "Nhà văn hóa khu phố 3",
     hour: 19,
+    profile: PROFILES.steady,
   },
   {
     key: "coquan",
@@ -150,6 +118,7 @@ const BRANCHES: readonly BranchPlan[] = [
     size: 11,
     place: "Hội trường Ủy ban nhân dân phường",
     hour: 16,
+    profile: PROFILES.steady,
   },
   {
     key: "thcs",
@@ -160,6 +129,7 @@ const BRANCHES: readonly BranchPlan[] = [
     size: 8,
     place: "Phòng họp Trường THCS Hòa An",
     hour: 16,
+    profile: PROFILES.steady,
   },
   {
     key: "yte",
@@ -170,6 +140,7 @@ const BRANCHES: readonly BranchPlan[] = [
     size: 5,
     place: "Trạm Y tế phường Hòa An",
     hour: 16,
+    profile: PROFILES.small,
   },
   {
     key: "quansu",
@@ -180,6 +151,7 @@ const BRANCHES: readonly BranchPlan[] = [
     size: 5,
     place: "Ban Chỉ huy Quân sự phường",
     hour: 14,
+    profile: PROFILES.steady,
   },
 ];
 
@@ -295,7 +267,7 @@ export async function buildDemoSql(now = new Date(), w = new SqlWriter()): Promi
         search_text: memberSearchText(p.name, loginByName.get(p.name)?.email ?? null),
         ...memberRecord(account, now),
       });
-      members.push({ personId: id, status: probationary ? "probationary" : "official", exempt });
+      members.push({ personId: id, name: p.name, status: probationary ? "probationary" : "official", exempt });
       if (p.role === "secretary") secretaryId = id;
       if (p.role === "deputy") deputyId = id;
       if (p.role === "committee") committeeId = id;
@@ -317,147 +289,27 @@ export async function buildDemoSql(now = new Date(), w = new SqlWriter()): Promi
   // A provincial committee member: a person of no tenant, invited to Khu phố 3's meeting this month.
   const leaderId = person("Hoàng Minh Đức", 1968).id;
 
-  const meetingIds: string[] = [];
-  // The calendar is Vietnam's: "today" there may already be tomorrow in UTC.
-  const local = vnWallTime(now);
-  const year = local.year;
-  const month = local.month - 1;
-  const today = local.day;
-  const lastDay = daysInMonth(year, month + 1);
-  BRANCHES.forEach((b, i) => {
-    const branch = branches.get(b.key)!;
-    const format = b.type === "residential" ? "hybrid" : "in_person";
-    // Two closed regular meetings in the previous months.
-    for (const back of [2, 1]) {
-      const id = `${t}-${b.key}-${back === 1 ? "prev" : "prev2"}`;
-      meetingIds.push(id);
-      writeMeeting(w, r, {
-        tenantId: t,
-        id,
-        branch,
-        kind: "regular",
-        topic: `Sinh hoạt thường kỳ tháng ${monthLabel(year, month - back)}`,
-        scheduledAt: vnTime(year, month - back, 10 + i * 2, b.hour, 30),
-        status: "closed",
-        format,
-        agenda: REGULAR_AGENDA,
-        speeches: 3 + Math.floor(r() * 4),
-        ballots: true,
-      });
-    }
-    // This month's regular meeting: Khu phố 3 meets tonight so the live room can be tried at once.
-    const day = b.key === "kp3" ? today : Math.min(lastDay, today + 1 + i);
-    const id = `${t}-${b.key}-current`;
-    meetingIds.push(id);
-    writeMeeting(w, r, {
-      tenantId: t,
-      id,
-      branch,
-      kind: "regular",
-      topic: `Sinh hoạt thường kỳ tháng ${monthLabel(year, month)}`,
-      scheduledAt: vnTime(year, month, day, b.hour, 30),
-      status: "planned",
-      format,
-      agenda: REGULAR_AGENDA,
-    });
-    w.insert("meeting_documents", {
-      id: `${id}-d1`,
-      tenant_id: t,
-      meeting_id: id,
-      title: `Dự thảo Nghị quyết ${b.name} tháng ${monthLabel(year, month)}`,
-      body:
-        `1. Kết quả thực hiện nhiệm vụ tháng ${monthLabel(year, month - 1)}: các đảng viên hoàn thành nhiệm vụ được phân công.\n` +
-        `2. Nhiệm vụ tháng ${monthLabel(year, month + 1)}: tuyên truyền, vận động nhân dân thực hiện tốt các chủ trương của Đảng, ` +
-        `chính sách, pháp luật của Nhà nước; giữ gìn an ninh trật tự, vệ sinh môi trường trên địa bàn.\n` +
-        `3. Phân công đảng viên phụ trách từng nhiệm vụ, báo cáo kết quả tại kỳ sinh hoạt tháng sau.`,
-      url: null,
-    });
-  });
-  // Thematic meetings: one held last month in Khu phố 1, one planned this month for the agency branch.
-  writeMeeting(w, r, {
+  const names = new Map([...peopleByName].map(([name, id]) => [id, name]));
+  const leaders = {
+    province: { personId: leaderId, name: "Hoàng Minh Đức", title: "Tỉnh ủy viên, Phó Trưởng Ban Tổ chức Tỉnh ủy" },
+    committee: {
+      personId: peopleByName.get("Nguyễn Thị Hồng Nhung")!,
+      name: "Nguyễn Thị Hồng Nhung",
+      title: "Phó Bí thư Thường trực Đảng ủy phường",
+    },
+  };
+  const meetingIds = writeHoaAnHistory(w, r, {
     tenantId: t,
-    id: `${t}-kp1-thematic-prev`,
-    branch: branches.get("kp1")!,
-    kind: "thematic",
-    topic: THEMATIC_TOPICS[0],
-    scheduledAt: vnTime(year, month - 1, 20, 19, 30),
-    status: "closed",
-    format: "hybrid",
-    agenda: THEMATIC_AGENDA,
-    speeches: 6,
+    now,
+    plans: BRANCHES,
+    branches,
+    names,
+    leaders,
+    confirmedBy: peopleByName.get("Nguyễn Thị Hồng Nhung")!,
   });
-  writeMeeting(w, r, {
-    tenantId: t,
-    id: `${t}-coquan-thematic`,
-    branch: branches.get("coquan")!,
-    kind: "thematic",
-    topic: THEMATIC_TOPICS[2],
-    scheduledAt: vnTime(year, month, Math.min(lastDay, today + 3), 14, 0),
-    status: "planned",
-    format: "in_person",
-    agenda: THEMATIC_AGENDA,
-  });
-  meetingIds.push(`${t}-kp1-thematic-prev`, `${t}-coquan-thematic`);
-  const leaderTitle = "Tỉnh ủy viên, Phó Trưởng Ban Tổ chức Tỉnh ủy";
-  w.insert("meeting_guests", { tenant_id: t, meeting_id: `${t}-kp3-current`, person_id: leaderId, title: leaderTitle });
-
-  // The reports have something to show from the first start: each held regular meeting graded by its
-  // chair on the 100-point grid, and the leader's visits — last month's to Khu phố 3 kept (the leader
-  // evaluated it in the room), last month's to Khu phố 1 missed (to move), tonight's still ahead.
-  BRANCHES.forEach((b, i) => {
-    for (const [k, back] of (["prev2", "prev"] as const).entries()) {
-      const meetingId = `${t}-${b.key}-${back}`;
-      const scores = DEMO_SCORES[(i + k) % DEMO_SCORES.length]!;
-      const { total, grade } = gradeOf(scores);
-      w.insert("evaluations", {
-        id: `${meetingId}-ev`,
-        tenant_id: t,
-        meeting_id: meetingId,
-        evaluator_person_id: branches.get(b.key)!.secretaryId,
-        evaluator_kind: "branch",
-        scores_json: JSON.stringify(scores),
-        total,
-        grade,
-      });
-    }
-  });
-  const ym = (back: number) => addMonths(vnThisMonth(now), -back);
-  const leaderScores = DEMO_SCORES[1]!;
-  w.insert("evaluations", {
-    id: `${t}-kp3-prev-ev-leader`,
-    tenant_id: t,
-    meeting_id: `${t}-kp3-prev`,
-    evaluator_person_id: leaderId,
-    evaluator_kind: "leader",
-    scores_json: JSON.stringify(leaderScores),
-    ...gradeOf(leaderScores),
-  });
-  for (const [key, back, meeting] of [
-    ["kp3", 1, "prev"],
-    ["kp1", 1, "prev"],
-    ["kp3", 0, "current"],
-  ] as const) {
-    // A plan invites its leader to its meeting (as the API does), so the room lets them in.
-    if (meeting !== "current")
-      w.insert("meeting_guests", {
-        tenant_id: t,
-        meeting_id: `${t}-${key}-${meeting}`,
-        person_id: leaderId,
-        title: leaderTitle,
-      });
-    w.insert("visit_plans", {
-      id: `${t}-visit-${key}-${meeting}`,
-      tenant_id: t,
-      leader_person_id: leaderId,
-      organization_id: branches.get(key)!.id,
-      month: ym(back),
-      meeting_id: `${t}-${key}-${meeting}`,
-      notes: "Dự, nắm tình hình và chỉ đạo sinh hoạt chi bộ",
-    });
-  }
 
   // The province's office, with the visiting leader among its officers, and its other committee.
-  await writeDemoProvince(w, { hash, now, leaderId });
+  await writeDemoProvince(w, { hash, now, leader: leaders.province });
 
   return { sql: w.toSql(), rows: w.count, meetingIds };
 }

@@ -1,15 +1,16 @@
 /**
  * The demo's province (Tỉnh ủy Hòa Bình, kind `province`) above Đảng ủy phường Hòa An, with its office (an admin who
  * logs in, and the visiting leader Hoàng Minh Đức as one of its officers) and one more committee under it, Đảng ủy xã
- * Tân Lạc: two branches, 12 members, two months of held and graded meetings. Written after Hòa An's rows with a
+ * Tân Lạc: two branches, 12 members, a year of held and recorded meetings (./seed-history.ts) and this month's planned.
+ * Written after Hòa An's rows with a
  * random sequence of its own, so Hòa An's generated names and figures stay what they were.
  */
-import { addMonths, vnThisMonth, vnWallTime } from "../../schema/calendar.ts";
-import { gradeOf, type Scores } from "../../schema/quality-grid.ts";
+import { addMonths, daysInMonth, vnThisMonth, vnWallTime } from "../../schema/calendar.ts";
 import { foldForSearch, memberSearchText } from "../../schema/text.ts";
-import { monthLabel, REGULAR_AGENDA, vnTime } from "./meeting-content.ts";
+import { PROFILES } from "./demo-history.ts";
 import { rng, vietnameseName } from "./names.ts";
-import { type SeedBranch, type SeedMember, writeMeeting } from "./seed-meetings.ts";
+import { type Leader, writeBranchYear } from "./seed-history.ts";
+import type { SeedBranch, SeedMember } from "./seed-meetings.ts";
 import type { SqlWriter } from "./sql.ts";
 
 export const DEMO_PROVINCE_ID = "hoabinh";
@@ -47,33 +48,16 @@ export const memberRecord = (a: SeedAccount, now: Date) => ({
   linked_at: a.password_hash ? now.toISOString() : null,
 });
 
-const SCORES: readonly Scores[] = [
-  {
-    attendance: 20,
-    preparation: 12,
-    documents: 5,
-    duration: 10,
-    conduct: 8,
-    speaking: 10,
-    principles: 10,
-    resolution: 8,
-    minutes: 5,
-  },
-  {
-    attendance: 15,
-    preparation: 10,
-    documents: 5,
-    duration: 10,
-    conduct: 8,
-    speaking: 10,
-    principles: 8,
-    resolution: 5,
-    minutes: 5,
-  },
-];
-
 const BRANCHES = [
-  { key: "xombai", name: "Chi bộ Xóm Bái", type: "residential", size: 7, place: "Nhà văn hóa xóm Bái", hour: 19 },
+  {
+    key: "xombai",
+    name: "Chi bộ Xóm Bái",
+    type: "residential",
+    size: 7,
+    place: "Nhà văn hóa xóm Bái",
+    hour: 19,
+    profile: PROFILES.busy,
+  },
   {
     key: "thtl",
     name: "Chi bộ Trường Tiểu học Tân Lạc",
@@ -81,10 +65,11 @@ const BRANCHES = [
     size: 5,
     place: "Phòng họp Trường Tiểu học Tân Lạc",
     hour: 16,
+    profile: PROFILES.steady,
   },
 ] as const;
 
-export async function writeDemoProvince(w: SqlWriter, opts: { hash: string; now: Date; leaderId: string }) {
+export async function writeDemoProvince(w: SqlWriter, opts: { hash: string; now: Date; leader: Leader }) {
   const { hash, now } = opts;
   const r = rng(20261206);
   const p = DEMO_PROVINCE_ID;
@@ -109,13 +94,15 @@ export async function writeDemoProvince(w: SqlWriter, opts: { hash: string; now:
   // The province's office: its admin, and the provincial leader who visits Hòa An's branches as an officer.
   const provinceAdmin = people(p)(PROVINCE_ADMIN.name, 1972, PROVINCE_ADMIN.email);
   w.insert("tenant_roles", { tenant_id: p, person_id: provinceAdmin.id, role: "admin" });
-  w.insert("tenant_roles", { tenant_id: p, person_id: opts.leaderId, role: "viewer" });
+  w.insert("tenant_roles", { tenant_id: p, person_id: opts.leader.personId, role: "viewer" });
 
   w.insert("tenants", { id: t, name: "Đảng ủy xã Tân Lạc", kind: "committee", parent_id: p });
   const person = people(t);
   const used = new Set<string>([TANLAC_ADMIN.name]);
   let membershipNo = 0;
   const local = vnWallTime(now);
+  const names = new Map<string, string>();
+  let adminId = "";
   BRANCHES.forEach((b, i) => {
     const orgId = `${t}-${b.key}`;
     w.insert("organizations", {
@@ -150,7 +137,14 @@ export async function writeDemoProvince(w: SqlWriter, opts: { hash: string; now:
         ...memberRecord(account, now),
       });
       if (admin) w.insert("tenant_roles", { tenant_id: t, person_id: account.id, role: "admin" });
-      members.push({ personId: account.id, status: probationary ? "probationary" : "official", exempt: false });
+      members.push({
+        personId: account.id,
+        name,
+        status: probationary ? "probationary" : "official",
+        exempt: false,
+      });
+      names.set(account.id, name);
+      if (admin) adminId = account.id;
       if (n < 3) officers.push(account.id);
     });
     const branch: SeedBranch = {
@@ -161,34 +155,26 @@ export async function writeDemoProvince(w: SqlWriter, opts: { hash: string; now:
       minutesTakerId: officers[2]!,
       place: b.place,
     };
-    // Two held regular meetings (the last two months), each graded by its chair; nothing planned yet.
-    for (const back of [2, 1]) {
-      const id = `${orgId}-${back === 1 ? "prev" : "prev2"}`;
-      writeMeeting(w, r, {
-        tenantId: t,
-        id,
-        branch,
-        kind: "regular",
-        topic: `Sinh hoạt thường kỳ tháng ${monthLabel(local.year, local.month - 1 - back)}`,
-        scheduledAt: vnTime(local.year, local.month - 1 - back, 8 + i * 3, b.hour, 30),
-        status: "closed",
-        format: b.type === "residential" ? "hybrid" : "in_person",
-        agenda: REGULAR_AGENDA,
-        speeches: 3 + Math.floor(r() * 3),
-        ballots: true,
-      });
-      const scores = SCORES[(i + back) % SCORES.length]!;
-      const { total, grade } = gradeOf(scores);
-      w.insert("evaluations", {
-        id: `${id}-ev`,
-        tenant_id: t,
-        meeting_id: id,
-        evaluator_person_id: branch.secretaryId,
-        evaluator_kind: "branch",
-        scores_json: JSON.stringify(scores),
-        total,
-        grade,
-      });
-    }
+    // A year held and recorded, like Hòa An's; the province's leader visits Xóm Bái twice.
+    writeBranchYear(w, r, {
+      tenantId: t,
+      branch,
+      idPrefix: orgId,
+      branchName: b.name,
+      branchType: b.type,
+      format: b.type === "residential" ? "hybrid" : "in_person",
+      hour: b.hour,
+      day: 8 + i * 3,
+      currentDay: Math.min(daysInMonth(local.year, local.month), local.day + 4 + i),
+      months: 12,
+      now,
+      profile: b.profile,
+      names,
+      visits:
+        i === 0
+          ? [9, 2].map((back) => ({ month: addMonths(vnThisMonth(now), -back), leader: opts.leader, kept: true }))
+          : [],
+      confirmedBy: adminId,
+    });
   });
 }

@@ -18,6 +18,16 @@ export function rng(seed: number): () => number {
 
 export const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 
+/** A shuffled copy (Fisher–Yates), every order equally likely. */
+export function shuffled<T>(r: () => number, list: readonly T[]): T[] {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 const SURNAMES: [string, number][] = [
   ["Nguyễn", 38],
   ["Trần", 11],

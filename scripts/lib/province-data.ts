@@ -195,7 +195,7 @@ export async function buildProvinceSql(
         search_text: memberSearchText(name, null),
         ...memberRecord(account, now),
       });
-      members.push({ personId: pid, status: probationary ? "probationary" : "official", exempt });
+      members.push({ personId: pid, name, status: probationary ? "probationary" : "official", exempt });
       if (i < 3) officers.push(pid);
     }
     branches.push({

@@ -1,7 +1,8 @@
 /**
  * Writes one branch meeting with everything a meeting of that status carries: agenda, and for a closed
- * meeting the attendance of every member, a few speeches and the resolution vote with its tallies.
- * Shared by the demo seed and the province-scale seed so both look like the same product's data.
+ * meeting the attendance of every member, a few speeches and the vote on its resolution with its tallies.
+ * Shared by the demo seed and the province-scale seed so both look like the same product's data; returns
+ * what it wrote, so the demo can write the signed record (./seed-record.ts) from the same facts.
  */
 import {
   type AttendanceStatus,
@@ -13,11 +14,12 @@ import {
   votePresets,
 } from "../../schema/vote-rules.ts";
 import { ABSENCE_REASONS, type AgendaTemplateItem, addMinutes, RESOLUTION_RULE_JSON } from "./meeting-content.ts";
-import { pick } from "./names.ts";
+import { pick, shuffled } from "./names.ts";
 import type { SqlWriter } from "./sql.ts";
 
 export interface SeedMember {
   personId: string;
+  name: string;
   status: "official" | "probationary";
   exempt: boolean;
 }
@@ -31,6 +33,14 @@ export interface SeedBranch {
   place: string;
 }
 
+/** How likely a summoned member is away (excused or not), and, for a hybrid meeting, joins remotely. */
+export interface Presence {
+  remote: number;
+  excused: number;
+  unexcused: number;
+}
+export const USUAL_PRESENCE: Presence = { remote: 0.07, excused: 0.07, unexcused: 0.02 };
+
 export interface MeetingSpec {
   tenantId: string;
   id: string;
@@ -41,14 +51,88 @@ export interface MeetingSpec {
   status: "planned" | "closed";
   format: "in_person" | "hybrid";
   agenda: readonly AgendaTemplateItem[];
+  /** A task-review item (kind `task_review`) right after the opening: last month's tasks come back. */
+  reviewTitle?: string;
   /** Closed meetings only. */
   speeches?: number;
+  /** Instead of `speeches`: this share of the members present speak, each once. */
+  speakerShare?: number;
   ballots?: boolean;
+  presence?: Presence;
+  durationMinutes?: number;
+  /** The motion adopting the resolution; a regular meeting always votes on one. */
+  motion?: string;
 }
 
-export function writeMeeting(w: SqlWriter, r: () => number, m: MeetingSpec): void {
+export interface HeldAttendance {
+  member: SeedMember;
+  status: AttendanceStatus;
+  reason: string | null;
+}
+export interface HeldVote {
+  id: string;
+  motion: string;
+  itemId: string | null;
+  base: number;
+  agree: number;
+  disagree: number;
+  abstain: number;
+  result: "passed" | "not_passed";
+}
+/** What a meeting row set holds, for the record written from it. */
+export interface HeldMeeting {
+  spec: MeetingSpec;
+  startedAt: string | null;
+  endedAt: string | null;
+  agenda: { id: string; position: number; title: string; kind: "item" | "task_review" }[];
+  attendance: HeldAttendance[];
+  speeches: { personId: string; itemId: string | null; seconds: number }[];
+  vote: HeldVote | null;
+}
+
+const REGULAR_MOTION = "Thông qua nghị quyết chi bộ tháng này";
+
+function writeAgenda(w: SqlWriter, m: MeetingSpec): HeldMeeting["agenda"] {
+  const items: (AgendaTemplateItem & { kind: "item" | "task_review" })[] = m.agenda.map((item) => ({
+    ...item,
+    kind: "item",
+  }));
+  if (m.reviewTitle)
+    items.splice(1, 0, { title: m.reviewTitle, minutes: 10, presenter: "secretary", kind: "task_review" });
+  return items.map((item, i) => {
+    const id = `${m.id}-a${i + 1}`;
+    const presenter =
+      item.presenter === "secretary" ? m.branch.secretaryId : item.presenter === "deputy" ? m.branch.deputyId : null;
+    w.insert("agenda_items", {
+      id,
+      tenant_id: m.tenantId,
+      meeting_id: m.id,
+      position: i + 1,
+      title: item.title,
+      presenter_person_id: presenter,
+      minutes_budget: item.minutes,
+      kind: item.kind,
+    });
+    return { id, position: i + 1, title: item.title, kind: item.kind };
+  });
+}
+
+function attendanceOf(r: () => number, m: MeetingSpec, member: SeedMember): AttendanceStatus {
+  const odds = m.presence ?? USUAL_PRESENCE;
+  const x = r();
+  if (member.exempt) return x < 0.2 ? "present_hall" : "exempt";
+  const hall = 1 - odds.remote - odds.excused - odds.unexcused;
+  if (x < hall) return "present_hall";
+  if (x < hall + odds.remote) return m.format === "hybrid" ? "present_remote" : "present_hall";
+  if (x < 1 - odds.unexcused) return "absent_excused";
+  return "absent_unexcused";
+}
+
+export function writeMeeting(w: SqlWriter, r: () => number, m: MeetingSpec): HeldMeeting {
   const closed = m.status === "closed";
-  const duration = 95 + Math.floor(r() * 35);
+  const duration = m.durationMinutes ?? 95 + Math.floor(r() * 35);
+  const startedAt = closed ? addMinutes(m.scheduledAt, Math.floor(r() * 6)) : null;
+  const endedAt = closed ? addMinutes(m.scheduledAt, duration) : null;
   w.insert("meetings", {
     id: m.id,
     tenant_id: m.tenantId,
@@ -61,84 +145,85 @@ export function writeMeeting(w: SqlWriter, r: () => number, m: MeetingSpec): voi
     status: m.status,
     chair_person_id: m.branch.secretaryId,
     minutes_taker_person_id: m.branch.minutesTakerId,
-    started_at: closed ? addMinutes(m.scheduledAt, Math.floor(r() * 6)) : null,
-    ended_at: closed ? addMinutes(m.scheduledAt, duration) : null,
+    started_at: startedAt,
+    ended_at: endedAt,
   });
-  const itemIds = m.agenda.map((item, i) => {
-    const id = `${m.id}-a${i + 1}`;
-    const presenter =
-      item.presenter === "secretary" ? m.branch.secretaryId : item.presenter === "deputy" ? m.branch.deputyId : null;
-    w.insert("agenda_items", {
-      id,
-      tenant_id: m.tenantId,
-      meeting_id: m.id,
-      position: i + 1,
-      title: item.title,
-      presenter_person_id: presenter,
-      minutes_budget: item.minutes,
-    });
-    return id;
-  });
-  if (!closed) return;
+  const held: HeldMeeting = {
+    spec: m,
+    startedAt,
+    endedAt,
+    agenda: writeAgenda(w, m),
+    attendance: [],
+    speeches: [],
+    vote: null,
+  };
+  if (!closed || !startedAt) return held;
 
   const present: (SeedMember & { remote: boolean })[] = [];
   const voters: typeof present = [];
   let base = 0;
-  for (const member of m.branch.members) {
-    const x = r();
-    let status: AttendanceStatus;
-    if (member.exempt) status = x < 0.2 ? "present_hall" : "exempt";
-    else if (x < 0.84) status = "present_hall";
-    else if (x < 0.91) status = m.format === "hybrid" ? "present_remote" : "present_hall";
-    else if (x < 0.98) status = "absent_excused";
-    else status = "absent_unexcused";
+  m.branch.members.forEach((member, i) => {
+    const status = attendanceOf(r, m, member);
     const seat = { ...member, attendance: status };
     const here = isPresent(status) ? { ...member, remote: status === "present_remote" } : null;
     if (here) present.push(here);
     if (here && mayVote(seat)) voters.push(here);
     if (inMembersBase(seat)) base++;
+    const reason = status === "absent_excused" ? pick(r, ABSENCE_REASONS) : null;
+    held.attendance.push({ member, status, reason });
     w.insert("attendance", {
       tenant_id: m.tenantId,
       meeting_id: m.id,
       person_id: member.personId,
       status,
-      reason: status === "absent_excused" ? pick(r, ABSENCE_REASONS) : null,
+      reason,
       recorded_by: m.branch.minutesTakerId,
+      // Members arrive over the minutes before the start; nobody in the seed leaves early.
+      joined_at: here ? addMinutes(startedAt, -(i % 7)) : null,
+      left_at: null,
     });
-  }
+  });
 
-  const discussion = itemIds[Math.min(3, itemIds.length - 1)] ?? null;
+  const discussion = held.agenda.find((a) => /^(Thảo luận|Liên hệ)/.test(a.title)) ?? held.agenda[3];
+  const speakers =
+    m.speakerShare === undefined
+      ? Array.from({ length: present.length > 0 ? (m.speeches ?? 0) : 0 }, () => pick(r, present))
+      : shuffled(r, present).slice(0, Math.max(2, Math.round(present.length * m.speakerShare)));
   let clock = addMinutes(m.scheduledAt, 35);
-  for (let i = 0; i < (m.speeches ?? 0) && present.length > 0; i++) {
+  speakers.forEach((speaker, i) => {
     const seconds = 60 + Math.floor(r() * 240);
     const ended = new Date(Date.parse(clock) + seconds * 1000).toISOString();
     w.insert("speeches", {
       id: `${m.id}-s${i + 1}`,
       tenant_id: m.tenantId,
       meeting_id: m.id,
-      person_id: pick(r, present).personId,
-      agenda_item_id: discussion,
+      person_id: speaker.personId,
+      agenda_item_id: discussion?.id ?? null,
       kind: "speech",
       started_at: clock,
       ended_at: ended,
       duration_seconds: seconds,
       limit_seconds: 300,
     });
+    held.speeches.push({ personId: speaker.personId, itemId: discussion?.id ?? null, seconds });
     clock = addMinutes(ended, 1);
-  }
+  });
 
-  if (m.kind !== "regular") return;
+  const motion = m.motion ?? (m.kind === "regular" ? REGULAR_MOTION : null);
+  if (!motion) return held;
   const abstain = voters.length > 3 && r() < 0.3 ? 1 : 0;
   const agree = voters.length - abstain;
   const cast = voters.map((v, i) => ({ ...v, choice: i < abstain ? ("abstain" as const) : ("agree" as const) }));
-  const voteId = `${m.id}-v1`;
+  const voteItem = held.agenda.find((a) => /^(Biểu quyết|Kết luận)/.test(a.title)) ?? held.agenda.at(-3);
   const opened = addMinutes(m.scheduledAt, duration - 15);
+  const result = closingResult(votePresets.resolution, base, tallyOf(cast.map((v) => v.choice))).result;
+  held.vote = { id: `${m.id}-v1`, motion, itemId: voteItem?.id ?? null, base, agree, disagree: 0, abstain, result };
   w.insert("votes", {
-    id: voteId,
+    id: held.vote.id,
     tenant_id: m.tenantId,
     meeting_id: m.id,
-    agenda_item_id: itemIds[itemIds.length - 3] ?? null,
-    motion: "Thông qua nghị quyết chi bộ tháng này",
+    agenda_item_id: held.vote.itemId,
+    motion,
     rule_json: RESOLUTION_RULE_JSON,
     secret: false,
     opened_at: opened,
@@ -148,17 +233,18 @@ export function writeMeeting(w: SqlWriter, r: () => number, m: MeetingSpec): voi
     disagree: 0,
     abstain,
     eligible: voters.length,
-    result: closingResult(votePresets.resolution, base, tallyOf(cast.map((v) => v.choice))).result,
+    result,
   });
-  if (!m.ballots) return;
+  if (!m.ballots) return held;
   for (const v of cast) {
     w.insert("ballots", {
       tenant_id: m.tenantId,
-      vote_id: voteId,
+      vote_id: held.vote.id,
       person_id: v.personId,
       choice: v.choice,
       channel: v.remote ? "remote" : "hall",
       cast_at: addMinutes(opened, 1),
     });
   }
+  return held;
 }

@@ -57,16 +57,15 @@ export class SqlWriter {
       let batch: string[] = [];
       let bytes = head.length;
       for (const row of t.rows) {
-        if (
-          batch.length > 0 &&
-          (batch.length >= this.rowsPerStatement || bytes + row.length + 2 > this.maxStatementBytes)
-        ) {
+        // Bytes, not characters: a Vietnamese letter takes two or three bytes in UTF-8, and D1 counts bytes.
+        const size = Buffer.byteLength(row) + 2;
+        if (batch.length > 0 && (batch.length >= this.rowsPerStatement || bytes + size > this.maxStatementBytes)) {
           yield `${head + batch.join(",\n")};`;
           batch = [];
           bytes = head.length;
         }
         batch.push(row);
-        bytes += row.length + 2;
+        bytes += size;
       }
       if (batch.length > 0) yield `${head + batch.join(",\n")};`;
     }

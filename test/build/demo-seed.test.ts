@@ -2,7 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { VN_SQL_SHIFT } from "../../schema/calendar.ts";
+import { addMonths, quarterKey, VN_SQL_SHIFT, vnThisMonth } from "../../schema/calendar.ts";
+import { gradeOf, type Scores } from "../../schema/quality-grid.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TENANT_ID } from "../../scripts/lib/demo-data.ts";
 import { DEMO_PROVINCE_ID, DEMO_SECOND_COMMITTEE_ID } from "../../scripts/lib/demo-province.ts";
 import { applyMigrationsLocal, queryAllLocal, queryLocal } from "../../scripts/lib/wrangler.ts";
@@ -25,10 +26,57 @@ const TABLES = [
   "ballots",
   "evaluations",
   "visit_plans",
+  "minutes",
+  "resolutions",
+  "resolution_tasks",
+  "task_reviews",
 ];
 
 let dir = "";
 const q = <T = Record<string, unknown>>(sql: string) => queryLocal<T>(sql, dir);
+type Rows = Record<string, unknown>[];
+const month = (column: string) => `strftime('%Y-%m', ${column}, '${VN_SQL_SHIFT}')`;
+
+/** The year of history in one wrangler run (each run starts workerd): read once, checked by several tests. */
+let history: Promise<Rows[]> | undefined;
+const readHistory = () =>
+  (history ??= queryAllLocal(
+    [
+      // Closed meetings with their record: attendance, the vote, minutes, the resolution and its tasks.
+      `SELECT m.id, m.organization_id AS org, m.kind, ${month("m.scheduled_at")} AS month,
+         (SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present_hall') AS hall,
+         (SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present_remote') AS remote,
+         v.agree, v.base, v.result,
+         (SELECT COUNT(*) FROM minutes x WHERE x.meeting_id = m.id AND x.status = 'approved') AS approved,
+         (SELECT body FROM minutes x WHERE x.meeting_id = m.id AND x.status = 'approved') AS minutes,
+         r.status AS resolution, r.year, r.number, r.adopted_vote_id = v.id AS adopted,
+         (SELECT COUNT(*) FROM resolution_tasks t WHERE t.resolution_id = r.id) AS tasks
+       FROM meetings m LEFT JOIN votes v ON v.meeting_id = m.id LEFT JOIN resolutions r ON r.meeting_id = m.id
+       WHERE m.status = 'closed' ORDER BY m.organization_id, m.scheduled_at`,
+      "SELECT id AS org FROM organizations WHERE kind != 'grassroots_committee'",
+      // Tasks with the month they were decided in and whether their lead belongs to the branch.
+      `SELECT t.id, t.deadline, t.status, t.done_on, ${month("m.scheduled_at")} AS decided,
+         EXISTS (SELECT 1 FROM memberships x WHERE x.person_id = t.lead_person_id AND x.organization_id = t.organization_id) AS lead_here
+       FROM resolution_tasks t JOIN resolutions r ON r.id = t.resolution_id JOIN meetings m ON m.id = r.meeting_id`,
+      // Reviews with the meeting that holds them and the task's own meeting.
+      `SELECT tr.task_id, m.kind, m.organization_id = t.organization_id AS same_branch, ${month("m.scheduled_at")} AS month,
+         ${month("d.scheduled_at")} AS decided
+       FROM task_reviews tr JOIN meetings m ON m.id = tr.meeting_id JOIN resolution_tasks t ON t.id = tr.task_id
+       JOIN resolutions r ON r.id = t.resolution_id JOIN meetings d ON d.id = r.meeting_id`,
+      // Regular meetings and the kind of their second agenda item (the first after the opening).
+      `SELECT m.id, m.status, ${month("m.scheduled_at")} AS month,
+         (SELECT a.kind FROM agenda_items a WHERE a.meeting_id = m.id AND a.position = 2) AS second,
+         (SELECT COUNT(*) FROM task_reviews tr WHERE tr.meeting_id = m.id) AS reviews
+       FROM meetings m WHERE m.kind = 'regular'`,
+      // Attendance per branch over the year (members only: the seed marks no guest).
+      `SELECT m.organization_id AS org, SUM(a.status IN ('present_hall', 'present_remote')) AS present,
+         SUM(a.status = 'present_remote') AS remote, SUM(a.status = 'absent_excused') AS excused,
+         SUM(a.status = 'absent_unexcused') AS unexcused
+       FROM meetings m JOIN attendance a ON a.meeting_id = m.id WHERE m.status = 'closed' GROUP BY m.organization_id`,
+      "SELECT grade, COUNT(*) AS n FROM evaluations GROUP BY grade",
+    ].join(";\n"),
+    dir,
+  ));
 
 /** Every row of every seeded table, so a second load that changed anything (even a password hash) shows. */
 async function snapshot(): Promise<string> {
@@ -122,26 +170,26 @@ describe("demo seed on a local D1", () => {
          (SELECT COUNT(*) FROM meetings WHERE tenant_id = '${DEMO_SECOND_COMMITTEE_ID}' AND status = 'closed') AS held,
          (SELECT p.email FROM tenant_roles r JOIN people p ON p.id = r.person_id WHERE r.tenant_id = '${DEMO_SECOND_COMMITTEE_ID}') AS admin`,
     );
-    expect(second).toEqual({ branches: 2, held: 4, admin: "admin@tanlac.demo" });
+    expect(second!.branches).toBe(2);
+    expect(second!.held).toBeGreaterThanOrEqual(2 * 12);
+    expect(second!.admin).toBe("admin@tanlac.demo");
   });
 
-  it("invites the visiting leader, who holds no membership, to a planned meeting (and to the ones their visits were planned for)", async () => {
-    const rows = await q<{ status: string; memberships: number }>(
-      `SELECT m.status, (SELECT COUNT(*) FROM memberships x WHERE x.person_id = p.id) AS memberships
+  it("invites the visiting leader, who holds no membership, to tonight's meeting and to the ones their visits were planned for", async () => {
+    const rows = await q<{ id: string; status: string; memberships: number }>(
+      `SELECT m.id, m.status, (SELECT COUNT(*) FROM memberships x WHERE x.person_id = p.id) AS memberships
        FROM meeting_guests g JOIN people p ON p.id = g.person_id JOIN meetings m ON m.id = g.meeting_id WHERE p.email = 'lanhdao@tinhuy.demo'
        ORDER BY m.status`,
     );
-    expect(rows).toEqual([
-      { status: "closed", memberships: 0 },
-      { status: "closed", memberships: 0 },
-      { status: "planned", memberships: 0 },
-    ]);
+    expect(rows.filter((r) => r.status === "planned").map((r) => r.id)).toEqual([`${DEMO_TENANT_ID}-kp3-current`]);
+    expect(rows.filter((r) => r.status === "closed").length).toBeGreaterThanOrEqual(6);
+    expect(rows.every((r) => r.memberships === 0)).toBe(true);
   });
 
   it("plans this month's meetings with the usual agenda and keeps closed ones with attendance and a resolution vote", async () => {
     const planned = await q<{ id: string; items: number; first: string; budget: number }>(
       `SELECT m.id, COUNT(a.id) AS items, MIN(CASE WHEN a.position = 1 THEN a.title END) AS first, SUM(a.minutes_budget) AS budget
-       FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id WHERE m.status = 'planned' AND m.kind = 'regular' GROUP BY m.id`,
+       FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id WHERE m.status = 'planned' AND m.kind = 'regular' AND m.tenant_id = '${DEMO_TENANT_ID}' GROUP BY m.id`,
     );
     expect(planned.length).toBe(7);
     for (const m of planned) {
@@ -170,17 +218,19 @@ describe("demo seed on a local D1", () => {
   });
 
   it("grades every held regular meeting on the grid and plans the leader's visits for the reports", async () => {
-    const graded = await q<{ regular: number; graded: number; bad: number; grades: string }>(
+    const graded = await q<{ regular: number; graded: number; evals: string; grades: string }>(
       `SELECT (SELECT COUNT(*) FROM meetings WHERE status = 'closed' AND kind = 'regular') AS regular,
          (SELECT COUNT(DISTINCT e.meeting_id) FROM evaluations e JOIN meetings m ON m.id = e.meeting_id
            WHERE e.evaluator_kind = 'branch' AND m.status = 'closed' AND m.kind = 'regular' AND e.evaluator_person_id = m.chair_person_id) AS graded,
-         (SELECT COUNT(*) FROM evaluations WHERE NOT (grade = CASE WHEN total >= 90 THEN 'good' WHEN total >= 70 THEN 'fair' WHEN total >= 50 THEN 'average' ELSE 'weak' END)) AS bad,
+         (SELECT json_group_array(json_array(scores_json, total, grade)) FROM evaluations) AS evals,
          (SELECT group_concat(DISTINCT grade) FROM evaluations) AS grades`,
     );
     expect(graded[0]!.regular).toBeGreaterThanOrEqual(14);
     expect(graded[0]!.graded).toBe(graded[0]!.regular);
-    expect(graded[0]!.bad).toBe(0);
-    expect(graded[0]!.grades.split(",").sort()).toEqual(["average", "fair", "good"]);
+    // Each grade is the grid's for its points (Tốt also needs full marks on attendance, duration, speaking, minutes).
+    for (const [scores, total, grade] of JSON.parse(graded[0]!.evals) as [string, number, string][])
+      expect(gradeOf(JSON.parse(scores) as Scores), scores).toEqual({ total, grade });
+    expect(graded[0]!.grades.split(",").length).toBeGreaterThanOrEqual(3);
     // The leader's plans: each linked to a meeting of its branch in its month, to which the leader is invited.
     const plans = await q<{
       month: string;
@@ -193,8 +243,102 @@ describe("demo seed on a local D1", () => {
          EXISTS (SELECT 1 FROM meeting_guests g WHERE g.meeting_id = vp.meeting_id AND g.person_id = vp.leader_person_id) AS invited, vp.status
        FROM visit_plans vp JOIN meetings m ON m.id = vp.meeting_id`,
     );
-    expect(plans).toHaveLength(3);
+    expect(plans.length).toBeGreaterThanOrEqual(12);
     for (const p of plans)
       expect([p.meeting_month, p.same_branch, p.invited, p.status]).toEqual([p.month, 1, 1, "planned"]);
   });
+  it("holds a regular meeting every month of the last twelve in every branch, and a thematic one every quarter", async () => {
+    const [closed, branches] = await readHistory();
+    const thisMonth = vnThisMonth();
+    const window = Array.from({ length: 12 }, (_, i) => addMonths(thisMonth, i - 12));
+    for (const { org } of branches!) {
+      const own = closed!.filter((m) => m.org === org);
+      const regular = own.filter((m) => m.kind === "regular").map((m) => m.month);
+      expect(regular, String(org)).toEqual(window);
+      const quarters = new Set(own.filter((m) => m.kind === "thematic").map((m) => quarterKey(String(m.month))));
+      // The agency branch holds this quarter's thematic meeting later this month (planned).
+      const due = new Set(
+        window.map(quarterKey).filter((k) => org !== `${DEMO_TENANT_ID}-coquan` || k !== quarterKey(thisMonth)),
+      );
+      expect(quarters, String(org)).toEqual(due);
+    }
+  }, 60_000);
+
+  it("keeps approved minutes whose counts are the record's and an issued, numbered resolution with 2–4 tasks for every closed meeting", async () => {
+    const [closed] = await readHistory();
+    expect(closed!.length).toBeGreaterThanOrEqual(9 * 16);
+    for (const m of closed!) {
+      const id = String(m.id);
+      expect(m.approved, id).toBe(1);
+      const present = Number(m.hall) + Number(m.remote);
+      expect(m.minutes, id).toContain(`Có mặt: ${present} (tại hội trường ${m.hall}, trực tuyến ${m.remote})`);
+      expect(m.agree, id).not.toBeNull(); // regular and thematic meetings both adopt their resolution by vote
+      expect(m.minutes, id).toContain(`tán thành ${m.agree}/${m.base}`);
+      expect(m.minutes, id).toContain(m.result === "passed" ? "→ THÔNG QUA" : "→ KHÔNG THÔNG QUA");
+      expect([m.resolution, m.adopted, m.year], id).toEqual(["issued", 1, Number(String(m.month).slice(0, 4))]);
+      expect(m.tasks, id).toBeGreaterThanOrEqual(2);
+      expect(m.tasks, id).toBeLessThanOrEqual(4);
+    }
+    // Numbered 1, 2, 3… per branch and year in meeting order (a year the window starts late in goes on from
+    // the meetings before it).
+    const byBranchYear = new Map<string, number[]>();
+    for (const m of closed!) {
+      const key = `${m.org}/${m.year}`;
+      byBranchYear.set(key, [...(byBranchYear.get(key) ?? []), Number(m.number)]);
+    }
+    for (const [key, numbers] of byBranchYear) {
+      expect(numbers, key).toEqual(numbers.map((_, i) => numbers[0]! + i));
+      const year = key.slice(-4);
+      if (`${year}-01` >= addMonths(vnThisMonth(), -12)) expect(numbers[0], key).toBe(1);
+    }
+  }, 60_000);
+
+  it("reviews each task at the next month's regular meeting, which opens with the task review; most are done on time", async () => {
+    const [, , tasks, reviews, regular] = await readHistory();
+    const thisMonth = vnThisMonth();
+    for (const t of tasks!) {
+      const id = String(t.id);
+      expect(String(t.deadline).slice(0, 7), id).toBe(addMonths(String(t.decided), 1));
+      expect(t.lead_here, id).toBe(1);
+      expect(t.status === "done", id).toBe(t.done_on !== null);
+    }
+    for (const r of reviews!) {
+      expect([r.kind, r.same_branch], String(r.task_id)).toEqual(["regular", 1]);
+      expect([addMonths(String(r.decided), 1), addMonths(String(r.decided), 2)], String(r.task_id)).toContain(r.month);
+    }
+    // Every regular meeting after the window's first month opens (after "Khai mạc") with the review, this month's
+    // planned ones too; the held ones carry their review rows.
+    const first = addMonths(thisMonth, -12);
+    for (const m of regular!.filter((x) => x.month !== first)) {
+      expect(m.second, String(m.id)).toBe("task_review");
+      if (m.status === "closed") expect(Number(m.reviews), String(m.id)).toBeGreaterThan(0);
+    }
+    const reviewed = tasks!.filter((t) => t.status !== "open");
+    const onTime = reviewed.filter((t) => t.status === "done" && String(t.done_on) <= String(t.deadline)).length;
+    const late = reviewed.filter((t) => t.status === "done" && String(t.done_on) > String(t.deadline)).length;
+    const notDone = reviewed.filter((t) => t.status === "not_done").length;
+    expect(onTime / reviewed.length).toBeGreaterThan(0.6);
+    expect(late).toBeGreaterThan(0);
+    expect(notDone).toBeGreaterThan(0);
+    // Last month's tasks wait for this month's meeting.
+    expect(tasks!.filter((t) => t.decided === addMonths(thisMonth, -1)).every((t) => t.status === "open")).toBe(true);
+  }, 60_000);
+
+  it("spreads attendance and grades as a real year does: most branches above the 85% mark, rare unexcused absences, at least three grades", async () => {
+    const [, , , , , attendance, grades] = await readHistory();
+    const rate = (a: Rows[number]) => Number(a.present) / (Number(a.present) + Number(a.excused) + Number(a.unexcused));
+    const above = attendance!.filter((a) => rate(a) > 0.85);
+    expect(above.length).toBeGreaterThan(attendance!.length / 2);
+    expect(attendance!.every((a) => rate(a) >= 0.8)).toBe(true);
+    const sum = (k: string) => attendance!.reduce((n, a) => n + Number(a[k]), 0);
+    expect(sum("remote")).toBeGreaterThan(0);
+    expect(sum("excused")).toBeGreaterThan(sum("unexcused"));
+    expect(sum("unexcused")).toBeGreaterThan(0);
+    expect(sum("unexcused")).toBeLessThanOrEqual(attendance!.length);
+    const count: Record<string, number> = Object.fromEntries(grades!.map((g) => [String(g.grade), Number(g.n)]));
+    const total = Object.values(count).reduce((a, b) => a + b, 0);
+    expect(Object.keys(count).length).toBeGreaterThanOrEqual(3);
+    expect(((count.good ?? 0) + (count.fair ?? 0)) / total).toBeGreaterThan(0.85);
+    expect((count.weak ?? 0) / total).toBeLessThan(0.05);
+  }, 60_000);
 });
