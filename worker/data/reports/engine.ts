@@ -47,7 +47,10 @@ export interface ReportContext {
   /** Today's month in Vietnam: months after it are not yet due. */
   todayMonth: string;
   today: string;
-  /** Months of the period that have begun, so are due. */
+  /**
+   * Months of the period that have ended, so are due whatever happened; the month in progress is due only once its
+   * meeting is held (a branch is not behind on the 7th for a meeting still to come).
+   */
   dueMonths: string[];
 }
 
@@ -156,7 +159,7 @@ export function makeContext(tenantId: string, query: ReportQuery, now: Date): Re
   const today = vnDay(now);
   const period = resolvePeriod(query, today);
   const todayMonth = today.slice(0, 7);
-  return { tenantId, period, today, todayMonth, dueMonths: period.months.filter((m) => m <= todayMonth) };
+  return { tenantId, period, today, todayMonth, dueMonths: period.months.filter((m) => m < todayMonth) };
 }
 
 export async function buildReport(

@@ -53,9 +53,14 @@ export function meetingsReport(): ReportDef {
       const held = (m: string) => n(months?.get(m) ?? {}, "regularCover") > 0;
       const regularHeld = ctx.period.months.filter(held).length;
       const regularMissing = ctx.dueMonths.filter((m) => !held(m)).length;
-      const dueQuarters = ctx.period.quarters.filter((q) => quarterStartMonth(q) <= ctx.todayMonth);
+      const inProgress = ctx.period.months.includes(ctx.todayMonth) && held(ctx.todayMonth) ? 1 : 0;
       const thematicQuarters = new Set<string>();
       for (const [m, c] of months ?? []) if (n(c, "thematicInQuarter") > 0) thematicQuarters.add(quarterKey(m));
+      // A quarter is due once it has ended, or once its thematic meeting is held.
+      const dueQuarters = ctx.period.quarters.filter(
+        (q) =>
+          quarterEndMonth(q) < ctx.todayMonth || (quarterStartMonth(q) <= ctx.todayMonth && thematicQuarters.has(q)),
+      );
       const thematicHeld = ctx.period.quarters.filter((q) => thematicQuarters.has(q)).length;
       const thematicMissing = dueQuarters.filter((q) => !thematicQuarters.has(q)).length;
       let meetingsHeld = 0;
@@ -66,7 +71,7 @@ export function meetingsReport(): ReportDef {
         cancelled += n(c, "cancelled");
       }
       return {
-        regularDue: ctx.dueMonths.length,
+        regularDue: ctx.dueMonths.length + inProgress,
         regularHeld,
         regularMissing,
         thematicDue: dueQuarters.length,
@@ -113,3 +118,4 @@ export function meetingsReport(): ReportDef {
 }
 
 const quarterStartMonth = (q: string) => quarterMonths(Number(q.slice(0, 4)), Number(q.slice(6)))[0]!;
+const quarterEndMonth = (q: string) => quarterMonths(Number(q.slice(0, 4)), Number(q.slice(6)))[2]!;
