@@ -4,10 +4,10 @@
  * minutes-taker made and compares each with the record (`checkMinutesCounts`), so a text whose counts
  * disagree with what the room recorded is refused and told which. Pure, runtime-safe.
  */
-import { vnClock } from "../calendar";
-import { gradeLabels } from "../quality-grid";
-import { ruleAsApplied } from "../vote-rules";
-import type { MinutesFacts } from "./minutes-facts";
+import { vnClock } from "../calendar.ts";
+import { gradeLabels } from "../quality-grid.ts";
+import { ruleAsApplied } from "../vote-rules.ts";
+import type { MinutesFacts } from "./minutes-facts.ts";
 
 /** One count: its label (what the line starts with, before the colon) and its value as the draft writes it. */
 export interface CountLine {

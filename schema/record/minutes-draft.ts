@@ -4,9 +4,9 @@
  * and the signatures themselves (web/src/pages/minutes). The counts are the labelled lines of
  * minutes-counts.ts, which approval checks against the record.
  */
-import { vnDay } from "../calendar";
-import { type CountLine, countLines, voteLabels } from "./minutes-counts";
-import type { MinutesFacts } from "./minutes-facts";
+import { vnDay } from "../calendar.ts";
+import { type CountLine, countLines, voteLabels } from "./minutes-counts.ts";
+import type { MinutesFacts, TaskReviewFact } from "./minutes-facts.ts";
 
 /** `22/11/2026` in Vietnam (a meeting at 23:30 UTC is held the next morning there). */
 const vnDate = (isoTime: string) => vnDay(isoTime).split("-").reverse().join("/");
@@ -55,7 +55,9 @@ export function draftMinutes(f: MinutesFacts): string {
   };
   const known = new Set(f.agenda.map((a) => a.id));
   for (const item of [...f.agenda].sort((a, b) => a.position - b.position)) {
-    out.push(`${item.position}. ${item.title}`, ...itemLines(item.id));
+    out.push(`${item.position}. ${item.title}`);
+    if (item.kind === "task_review") out.push(...taskReviewLines(f.taskReviews ?? []));
+    out.push(...itemLines(item.id));
   }
   // Speeches and votes outside any agenda item (or under an item since removed) are still part of the record.
   const outside = [
@@ -71,4 +73,18 @@ export function draftMinutes(f: MinutesFacts): string {
   const grades = [...counts.values()].filter((c) => c.label.startsWith("Xếp loại chất lượng"));
   if (grades.length) out.push("", "III. ĐÁNH GIÁ", ...grades.map((c) => `${c.label}: ${c.value}`));
   return out.join("\n");
+}
+
+const reviewWords: Record<NonNullable<TaskReviewFact["status"]>, string> = {
+  done: "Hoàn thành",
+  in_progress: "Đang thực hiện",
+  not_done: "Chưa hoàn thành",
+};
+
+/** The review of the last resolution's tasks, one line each: what, who led it, how it stands, the note. */
+export function taskReviewLines(reviews: TaskReviewFact[]): string[] {
+  return reviews.map(
+    (t) =>
+      `   - ${t.title}${t.leadName ? ` (đồng chí ${t.leadName})` : ""}: ${t.status ? reviewWords[t.status] : "chưa kiểm điểm"}${t.note ? ` — ${t.note}` : ""}`,
+  );
 }

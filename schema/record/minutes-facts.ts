@@ -4,9 +4,16 @@
  * (worker/data/minutes-facts.ts), so the draft (minutes-draft.ts) and the approval check (minutes-counts.ts)
  * read one shape wherever they run. Pure, runtime-safe.
  */
-import type { Grade } from "../quality-grid";
-import type { RoomView } from "../room/views";
-import type { AttendanceStatus, VoteResult, VoteRule } from "../vote-rules";
+import type { Grade } from "../quality-grid.ts";
+import type { RoomView } from "../room/views.ts";
+import type { AttendanceStatus, VoteResult, VoteRule } from "../vote-rules.ts";
+
+export interface TaskReviewFact {
+  title: string;
+  leadName: string;
+  status: "done" | "in_progress" | "not_done" | null;
+  note: string;
+}
 
 export interface MinutesFacts {
   topic: string;
@@ -19,7 +26,10 @@ export interface MinutesFacts {
   guests: { name: string; title: string }[];
   /** The branch's roster at the meeting; `attendance` null while not recorded (the close settles it). */
   members: { name: string; official: boolean; attendance: AttendanceStatus | null; reason: string | null }[];
-  agenda: { id: string; position: number; title: string }[];
+  /** `task_review`: the item that reviews the last resolution's tasks (its lines are `taskReviews`). */
+  agenda: { id: string; position: number; title: string; kind?: "item" | "task_review" }[];
+  /** The review of earlier resolutions' tasks, when the meeting holds one; `status` null while not yet reviewed. */
+  taskReviews?: TaskReviewFact[];
   /** In the order they were made. */
   speeches: { personId: string; name: string; itemId: string | null; durationSeconds: number }[];
   /** In the order they were opened: "vote no. 1" is the first opened, in the draft and in the check alike. */

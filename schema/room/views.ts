@@ -5,12 +5,12 @@
  * all of it (issue 4: the member room view stays under 60 KB gzipped); parsing is the same zod core.
  */
 import * as z from "zod/mini";
-import { gradeSchema, scoresSchema } from "../quality-grid";
-import { attendanceStatusSchema, choiceSchema, voteResultSchema, voteRuleSchema } from "../vote-rules";
-import { roomRoleSchema } from "./ticket";
+import { gradeSchema, scoresSchema } from "../quality-grid.ts";
+import { attendanceStatusSchema, choiceSchema, voteResultSchema, voteRuleSchema } from "../vote-rules.ts";
+import { roomRoleSchema } from "./ticket.ts";
 
 // Defined with the vote rules, which read them (who may vote, the base); views and messages use them from here too.
-export { type AttendanceStatus, attendanceStatusSchema, type Choice, choiceSchema } from "../vote-rules";
+export { type AttendanceStatus, attendanceStatusSchema, type Choice, choiceSchema } from "../vote-rules.ts";
 
 export const meetingViewSchema = z.object({
   id: z.string(),

@@ -1,15 +1,15 @@
 /**
- * The texts of a seeded meeting's record: the approved minutes, laid out as the room's automatic draft lays
- * them out (party/logic/minutes.ts `draftMinutes`), with every count taken from the rows the seed wrote, and the
+ * The texts of a seeded meeting's record: the approved minutes, the room's own automatic draft
+ * (schema/record/minutes-draft.ts) of the rows the seed wrote, so approval's count check agrees with them, and the
  * body of the branch resolution (its decisions; the counts are printed from D1, not stored in it).
  */
-import { vnDay, vnLocal } from "../../schema/calendar.ts";
-import { type Grade, gradeLabels } from "../../schema/quality-grid.ts";
-import { isPresent, votePresetLabels } from "../../schema/vote-rules.ts";
-import { REVIEW_LABELS, type ReviewStatus } from "./record-content.ts";
+import { vnDay } from "../../schema/calendar.ts";
+import type { Grade } from "../../schema/quality-grid.ts";
+import { draftMinutes } from "../../schema/record/minutes-draft.ts";
+import { isPresent, votePresets } from "../../schema/vote-rules.ts";
+import type { ReviewStatus } from "./record-content.ts";
 import type { HeldMeeting } from "./seed-meetings.ts";
 
-const clock = (at: string | null) => (at ? vnLocal(at).slice(11, 16) : "…");
 export const vnDate = (at: string) => vnDay(at).split("-").reverse().join("/");
 
 export interface MinutesFacts {
@@ -17,7 +17,8 @@ export interface MinutesFacts {
   names: Map<string, string>;
   guests: { name: string; title: string }[];
   reviews: { title: string; leadName: string; status: ReviewStatus; note: string }[];
-  grades: { leaderName: string | null; total: number; grade: Grade }[];
+  /** As the room lists evaluations: by evaluator, with the evaluator's name. */
+  grades: { personId: string; name: string; kind: "branch" | "leader"; total: number; grade: Grade }[];
 }
 
 /** Counts as the room's attendance summary gives them: the rate is official members present over those expected. */
@@ -38,52 +39,49 @@ export function attendanceSummary(held: HeldMeeting) {
   };
 }
 
+/** The minutes as the room drafts them (schema/record/minutes-draft.ts), from the rows the seed wrote. */
 export function minutesText(f: MinutesFacts): string {
   const { held, names } = f;
   const m = held.spec;
-  const c = attendanceSummary(held);
-  const named = (...statuses: string[]) =>
-    held.attendance
-      .filter((a) => statuses.includes(a.status))
-      .map((a) => (a.reason ? `${a.member.name} (${a.reason})` : a.member.name))
-      .join(", ") || "không";
-  const out = [
-    "ĐẢNG CỘNG SẢN VIỆT NAM",
-    `BIÊN BẢN SINH HOẠT CHI BỘ — ${m.topic}`,
-    "",
-    `Thời gian: bắt đầu ${clock(held.startedAt)}, ngày ${vnDate(held.startedAt ?? m.scheduledAt)}; địa điểm: ${m.branch.place}`,
-    `Chủ trì: ${names.get(m.branch.secretaryId)}; thư ký: ${names.get(m.branch.minutesTakerId)}`,
-    `Khách mời: ${f.guests.map((g) => `${g.name} (${g.title})`).join(", ") || "không"}`,
-    `Tổng số đảng viên: ${c.members} (chính thức ${c.official}, dự bị ${c.members - c.official}); miễn sinh hoạt: ${c.exempt}`,
-    `Có mặt: ${c.present} (tại hội trường ${c.hall}, trực tuyến ${c.remote}); tỷ lệ ${Math.round(c.rate * 100)}%`,
-    `Có mặt: ${named("present_hall", "present_remote")}`,
-    `Vắng có lý do: ${named("absent_excused")}`,
-    `Vắng không lý do: ${named("absent_unexcused")}`,
-    "",
-    "NỘI DUNG",
-  ];
-  for (const item of held.agenda) {
-    out.push(`${item.position}. ${item.title}`);
-    if (item.kind === "task_review")
-      for (const t of f.reviews)
-        out.push(`   - ${t.title} (Đ/c ${t.leadName}): ${REVIEW_LABELS[t.status]} — ${t.note}`);
-    for (const s of held.speeches.filter((x) => x.itemId === item.id))
-      out.push(`   - Đ/c ${names.get(s.personId)} phát biểu (${Math.ceil(s.seconds / 60)} phút)`);
-    const v = held.vote;
-    if (v && v.itemId === item.id) {
-      const rule = votePresetLabels.resolution.split(" / ")[0];
-      out.push(
-        `   - Biểu quyết: ${v.motion} — ${rule}: tán thành ${v.agree}/${v.base}, không tán thành ${v.disagree}, không biểu quyết ${v.abstain} → ${v.result === "passed" ? "THÔNG QUA" : "KHÔNG THÔNG QUA"}`,
-      );
-    }
-  }
-  out.push("", `Số đảng viên phát biểu: ${new Set(held.speeches.map((s) => s.personId)).size}/${c.present}`);
-  for (const g of f.grades)
-    out.push(
-      `Xếp loại chất lượng (${g.leaderName ? `lãnh đạo ${g.leaderName}` : "chi bộ"}): ${g.total}/100 — ${gradeLabels[g.grade]}`,
-    );
-  out.push(`Kết thúc: ${clock(held.endedAt)}`, "", "CHỦ TRÌ                    THƯ KÝ");
-  return out.join("\n");
+  const v = held.vote;
+  return draftMinutes({
+    topic: m.topic,
+    place: m.branch.place,
+    scheduledAt: m.scheduledAt,
+    startedAt: held.startedAt,
+    endedAt: held.endedAt,
+    chairName: names.get(m.branch.secretaryId) ?? null,
+    minutesTakerName: names.get(m.branch.minutesTakerId) ?? null,
+    guests: f.guests,
+    members: held.attendance.map((a) => ({
+      name: a.member.name,
+      official: a.member.status === "official",
+      attendance: a.status,
+      reason: a.reason,
+    })),
+    agenda: held.agenda,
+    taskReviews: f.reviews,
+    speeches: held.speeches.map((s) => ({
+      personId: s.personId,
+      name: names.get(s.personId) ?? "",
+      itemId: s.itemId,
+      durationSeconds: s.seconds,
+    })),
+    votes: v
+      ? [
+          {
+            id: v.id,
+            itemId: v.itemId,
+            motion: v.motion,
+            rule: votePresets.resolution,
+            secret: false,
+            closing: { base: v.base, agree: v.agree, disagree: v.disagree, abstain: v.abstain, result: v.result },
+          },
+        ]
+      : [],
+    reserved: [],
+    evaluations: [...f.grades].sort((a, b) => a.personId.localeCompare(b.personId)),
+  });
 }
 
 export interface ResolutionFacts {

@@ -65,10 +65,10 @@ export function writeRecord(w: SqlWriter, r: () => number, spec: RecordSpec): vo
   const { held } = spec;
   const m = held.spec;
   const endedAt = held.endedAt!;
-  const grades: { leaderName: string | null; total: number; grade: Grade }[] = [];
+  const grades: { personId: string; name: string; kind: "branch" | "leader"; total: number; grade: Grade }[] = [];
   const evaluation = (id: string, by: string, kind: "branch" | "leader", scores: Scores, confirmed: boolean) => {
     const { total, grade } = gradeOf(scores);
-    grades.push({ leaderName: kind === "leader" ? (spec.leader?.name ?? null) : null, total, grade });
+    grades.push({ personId: by, name: spec.names.get(by) ?? spec.leader?.name ?? "", kind, total, grade });
     w.insert("evaluations", {
       id,
       tenant_id: m.tenantId,
