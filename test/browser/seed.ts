@@ -9,6 +9,7 @@
  */
 import { webcrypto } from "node:crypto";
 import { addMonths, vnThisMonth, vnToUtc } from "../../schema/calendar.ts";
+import { type ScreensSeed, seedScreens } from "./seed-screens.ts";
 
 export const PASSWORD = "mat-khau-trinh-duyet";
 
@@ -40,6 +41,8 @@ export interface Seed {
   province: { tenantId: string; leader: SeedPerson };
   /** A member record with no account yet, in a branch of its own (Khu phố 9), for the passkey invitation test. */
   passkeyInvitee: { membershipId: string; name: string };
+  /** The screens test's own branch and meetings (test/browser/seed-screens.ts). */
+  screens: ScreensSeed;
 }
 
 async function hashPassword(password: string): Promise<string> {
@@ -343,6 +346,8 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
     created_by: secretary.id,
   });
 
+  const screens = seedScreens({ tenantId, committeeId, lastMonth, insert, person, membership });
+
   return {
     seed: {
       tenantId,
@@ -356,6 +361,7 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
       invitee: { membershipId: `m-${invitee.key}`, name: invitee.name },
       province: { tenantId: provinceId, leader: provinceLeader },
       passkeyInvitee: { membershipId: `m-${passkeyInvitee.key}`, name: passkeyInvitee.name },
+      screens,
     },
     sql: `${lines.join("\n")}\n`,
   };

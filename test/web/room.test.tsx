@@ -13,7 +13,15 @@ import { votePresets } from "../../schema/vote-rules";
 import { setLang } from "../../web/src/i18n";
 import { RoomContext } from "../../web/src/room/room-context";
 import type { ActionOutcome, RoomAction, RoomConnection, RoomData } from "../../web/src/room/room-socket";
-import { applyEvent, clock, floorSecondsLeft, latestVote, versionStep } from "../../web/src/room/room-state";
+import {
+  applyEvent,
+  clock,
+  floorSecondsLeft,
+  HALL_RESULT_MS,
+  hallVoteInFocus,
+  latestVote,
+  versionStep,
+} from "../../web/src/room/room-state";
 import { ChairConsole } from "../../web/src/room/views/chair-console";
 import { EvaluationForm } from "../../web/src/room/views/leader-view";
 import { MemberView } from "../../web/src/room/views/member-view";
@@ -217,6 +225,15 @@ describe("room versions and events", () => {
     };
     expect(clock(floorSecondsLeft(floor, NOW))).toBe("0:10");
     expect(clock(floorSecondsLeft(floor, NOW + 75_000))).toBe("−1:05");
+  });
+
+  it("gives the hall screen's top to an open vote and to a result for ten minutes after it closes, then lets it go", () => {
+    expect(hallVoteInFocus(roomView(), NOW)).toBeNull();
+    expect(hallVoteInFocus(roomView({ votes: [openVote()] }), NOW)?.id).toBe("v1");
+    const closedAt = "2026-11-25T12:29:00Z";
+    const closed = roomView({ votes: [openVote({ status: "closed", result: "passed", closedAt })] });
+    expect(hallVoteInFocus(closed, Date.parse(closedAt) + HALL_RESULT_MS - 1)?.id).toBe("v1");
+    expect(hallVoteInFocus(closed, Date.parse(closedAt) + HALL_RESULT_MS)).toBeNull();
   });
 });
 

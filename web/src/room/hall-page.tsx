@@ -1,9 +1,11 @@
 /**
  * The projector in the hall: read-only, very large type, no controls. Current item, who speaks with a
  * countdown, the queue, the vote (live count; the tally only when the rule allows it) and attendance.
+ * While a vote is open, and for a while after it closes, it takes the top of the screen in the largest type
+ * and the rest shrinks under it: the hall must read the count from the back row without scrolling.
  */
 import { useParams } from "@solidjs/router";
-import { For, onCleanup, Show } from "solid-js";
+import { createMemo, For, onCleanup, Show } from "solid-js";
 import { pickLang } from "../i18n";
 import { ConnectionBanner } from "./connection-banner";
 import { AgendaNow, MeetingClock } from "./parts/agenda";
@@ -13,7 +15,7 @@ import { HallAddress } from "./parts/hall-address";
 import { VoteCard } from "./parts/vote-card";
 import { createServerClock, RoomContext } from "./room-context";
 import { connectRoom } from "./room-socket";
-import { latestVote } from "./room-state";
+import { hallVoteInFocus, latestVote } from "./room-state";
 import { rt } from "./strings";
 import "./room.css";
 
@@ -22,6 +24,7 @@ export default function HallPage() {
   const conn = connectRoom(params.tenantId, params.meetingId);
   onCleanup(() => conn.close());
   const now = createServerClock(conn.clockOffset);
+  const focus = createMemo(() => (conn.data.view ? hallVoteInFocus(conn.data.view, now()) : null));
   return (
     <RoomContext.Provider value={{ conn, now }}>
       <main id="main" class="hall" aria-label={rt("hallTitle")}>
@@ -39,11 +42,18 @@ export default function HallPage() {
                 <h1 class="hall-topic">{view().meeting.topic}</h1>
                 <MeetingClock view={view()} />
               </header>
-              <div class="hall-grid">
+              <Show when={focus()}>
+                {(v) => (
+                  <div class="hall-vote">
+                    <VoteCard vote={v()} />
+                  </div>
+                )}
+              </Show>
+              <div class="hall-grid" classList={{ "hall-grid-under-vote": !!focus() }}>
                 <div class="hall-main">
                   <AgendaNow view={view()} />
                   <FloorCard view={view()} />
-                  <Show when={latestVote(view())}>{(v) => <VoteCard vote={v()} />}</Show>
+                  <Show when={!focus() && latestVote(view())}>{(v) => <VoteCard vote={v()} />}</Show>
                 </div>
                 <div class="hall-side">
                   <section class="room-card" aria-labelledby="hall-queue-h">

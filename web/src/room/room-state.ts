@@ -5,7 +5,7 @@
  */
 import { meetingMinutes as minutesRun } from "../../../schema/calendar";
 import type { RoomEvent } from "../../../schema/room/messages";
-import type { AgendaItemView, FloorView, RoomView } from "../../../schema/room/views";
+import type { AgendaItemView, FloorView, RoomView, VoteView } from "../../../schema/room/views";
 
 /**
  * What to do with an event given the version we hold. Several events of one change may share a version,
@@ -116,6 +116,20 @@ export function latestVote(view: RoomView) {
   const open = view.votes.find((v) => v.status === "open");
   if (open) return open;
   return [...view.votes].sort((a, b) => (b.closedAt ?? "").localeCompare(a.closedAt ?? ""))[0] ?? null;
+}
+
+/** How long a closed vote's result keeps the top of the hall screen (unless another vote opens). */
+export const HALL_RESULT_MS = 10 * 60_000;
+
+/**
+ * The vote that takes the top of the hall screen at `now` (server time, ms): the open one, or the latest one if it
+ * closed less than HALL_RESULT_MS ago; null when the agenda and the speakers have the screen to themselves.
+ */
+export function hallVoteInFocus(view: RoomView, now: number): VoteView | null {
+  const vote = latestVote(view);
+  if (!vote) return null;
+  if (vote.status === "open") return vote;
+  return vote.closedAt && now - Date.parse(vote.closedAt) < HALL_RESULT_MS ? vote : null;
 }
 
 /** Names by person id: roster and guests. */

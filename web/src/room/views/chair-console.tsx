@@ -6,12 +6,13 @@
 import { createSignal, Show } from "solid-js";
 import type { RoomView, You } from "../../../../schema/room/views";
 import { t } from "../../i18n/common";
-import { AgendaList, MeetingClock } from "../parts/agenda";
+import { MeetingClock } from "../parts/agenda";
 import { AttendanceSummary } from "../parts/attendance-summary";
 import { AttendanceTable } from "../parts/attendance-table";
 import { act, useRoom } from "../room-context";
 import { rt } from "../strings";
 import { ct } from "../strings-console";
+import { AgendaPanel } from "./chair-agenda-panel";
 import { ClosedConsole } from "./chair-closed";
 import { FloorPanel } from "./chair-floor-panel";
 import { VotePanel } from "./chair-vote-panel";
@@ -58,119 +59,6 @@ export function MeetingControls(props: { view: RoomView }) {
   );
 }
 
-function AgendaPanel(props: { view: RoomView }) {
-  const { conn } = useRoom();
-  const [title, setTitle] = createSignal("");
-  const [budget, setBudget] = createSignal(10);
-  const nextItem = () => {
-    const at = props.view.agenda.findIndex((a) => a.id === props.view.currentItemId);
-    return props.view.agenda[at + 1] ?? null;
-  };
-  const add = async (e: SubmitEvent) => {
-    e.preventDefault();
-    if (await act(conn, { type: "agenda/add", title: title(), budgetMinutes: budget() })) setTitle("");
-  };
-  const live = () => props.view.meeting.status === "live";
-  const ids = () => props.view.agenda.map((a) => a.id);
-  const canMove = (id: string, by: -1 | 1) => {
-    const at = ids().indexOf(id);
-    return at + by >= 0 && at + by < ids().length;
-  };
-  const move = (id: string, by: -1 | 1) => {
-    const order = ids();
-    const at = order.indexOf(id);
-    const other = order[at + by];
-    if (other === undefined) return;
-    order[at + by] = id;
-    order[at] = other;
-    void act(conn, { type: "agenda/reorder", itemIds: order });
-  };
-  return (
-    <section class="room-card" aria-labelledby="agenda-h">
-      <h2 id="agenda-h">{rt("agenda")}</h2>
-      <Show when={live() && nextItem()}>
-        {(next) => (
-          <button
-            type="button"
-            class="btn btn-primary btn-block"
-            onClick={() => void act(conn, { type: "agenda/go", itemId: next().id })}
-          >
-            {ct("nextItem")}: {next().title}
-          </button>
-        )}
-      </Show>
-      <AgendaList
-        view={props.view}
-        action={(item) => (
-          <>
-            <Show when={live() && item.id !== props.view.currentItemId}>
-              <button
-                type="button"
-                class="btn btn-small"
-                aria-label={`${ct("goToItem")}: ${item.title}`}
-                onClick={() => void act(conn, { type: "agenda/go", itemId: item.id })}
-              >
-                {ct("goToItem")}
-              </button>
-            </Show>
-            <Show when={!item.done}>
-              <button
-                type="button"
-                class="btn btn-small"
-                aria-label={`${ct("moveUp")}: ${item.title}`}
-                disabled={!canMove(item.id, -1)}
-                onClick={() => move(item.id, -1)}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                class="btn btn-small"
-                aria-label={`${ct("moveDown")}: ${item.title}`}
-                disabled={!canMove(item.id, 1)}
-                onClick={() => move(item.id, 1)}
-              >
-                ↓
-              </button>
-            </Show>
-          </>
-        )}
-      />
-      <details>
-        <summary>{ct("addItem")}</summary>
-        <form class="form-row" onSubmit={(e) => void add(e)}>
-          <div class="field">
-            <label for="new-item-title">{ct("newItemTitle")}</label>
-            <input
-              id="new-item-title"
-              class="input"
-              required
-              maxLength={300}
-              value={title()}
-              onInput={(e) => setTitle(e.currentTarget.value)}
-            />
-          </div>
-          <div class="field narrow-field">
-            <label for="new-item-budget">{ct("budgetMinutes")}</label>
-            <input
-              id="new-item-budget"
-              class="input"
-              type="number"
-              min={1}
-              max={600}
-              value={budget()}
-              onInput={(e) => setBudget(Number(e.currentTarget.value) || 1)}
-            />
-          </div>
-          <button type="submit" class="btn">
-            {ct("addItem")}
-          </button>
-        </form>
-      </details>
-    </section>
-  );
-}
-
 /** `minutesHref`: the meeting's minutes page, which the closed state links to. */
 export function ChairConsole(props: { view: RoomView; you: You; minutesHref: string }) {
   return (
@@ -185,7 +73,7 @@ export function ChairConsole(props: { view: RoomView; you: You; minutesHref: str
 
 function LiveConsole(props: { view: RoomView; you: You }) {
   return (
-    <div class="console">
+    <div class="console chair-console">
       <MeetingControls view={props.view} />
       <div class="console-grid">
         <div class="console-col">

@@ -58,28 +58,33 @@ export function FloorPanel(props: { view: RoomView }) {
           </span>
         )}
       />
-      <form
-        class="form-row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (who()) void give(who()).then((ok) => ok && setWho(""));
-        }}
-      >
-        <div class="field">
-          <label for="give-who">{ct("raiseFor")}</label>
-          <select id="give-who" class="input" value={who()} onChange={(e) => setWho(e.currentTarget.value)}>
-            <option value="">{ct("notChosen")}</option>
-            <For
-              each={[...props.view.roster, ...props.view.guests.map((g) => ({ personId: g.personId, name: g.name }))]}
-            >
-              {(p) => <option value={p.personId}>{p.name}</option>}
-            </For>
-          </select>
-        </div>
-        <button type="submit" class="btn" disabled={!who() || !live()}>
-          {ct("giveFloor")}
-        </button>
-      </form>
+      {/* Folded: the floor for someone without a device is the rarer act, and on a phone the vote below must stay
+          within the first screen. */}
+      <details class="floor-more">
+        <summary>{ct("raiseFor")}</summary>
+        <form
+          class="form-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (who()) void give(who()).then((ok) => ok && setWho(""));
+          }}
+        >
+          <div class="field">
+            <label for="give-who">{ct("raiseForWho")}</label>
+            <select id="give-who" class="input" value={who()} onChange={(e) => setWho(e.currentTarget.value)}>
+              <option value="">{ct("notChosen")}</option>
+              <For
+                each={[...props.view.roster, ...props.view.guests.map((g) => ({ personId: g.personId, name: g.name }))]}
+              >
+                {(p) => <option value={p.personId}>{p.name}</option>}
+              </For>
+            </select>
+          </div>
+          <button type="submit" class="btn" disabled={!who() || !live()}>
+            {ct("giveFloor")}
+          </button>
+        </form>
+      </details>
       <details>
         <summary>{ct("settings")}</summary>
         <form
