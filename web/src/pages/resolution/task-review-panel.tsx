@@ -10,6 +10,7 @@ import { createAction } from "../../ui/action";
 import { ErrorNotice } from "../../ui/error-notice";
 import { showToast } from "../../ui/toast";
 import { rt } from "./resolution-messages";
+import "./resolution.css";
 
 const CHOICES: [ReviewStatus, "reviewDone" | "reviewProgress" | "reviewNot"][] = [
   ["done", "reviewDone"],
