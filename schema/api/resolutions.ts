@@ -8,15 +8,9 @@ import { z } from "zod";
 import { dateSchema, idSchema } from "../ids";
 import { visibleText } from "../visible-text";
 import type { VoteResult } from "../vote-rules";
+import { MAX_RESOLUTION_TASKS, REVIEW_STATUSES, type ReviewStatus, type TaskStatus } from "./resolution-labels";
 
-export const TASK_STATUSES = ["open", "done", "in_progress", "not_done"] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-export const REVIEW_STATUSES = ["done", "in_progress", "not_done"] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
-
-/** The agenda item that opens a meeting whose branch has open tasks from an issued resolution. */
-export const TASK_REVIEW_TITLE = "Kiểm điểm việc thực hiện nghị quyết tháng trước";
-export const MAX_RESOLUTION_TASKS = 50;
+export * from "./resolution-labels";
 
 export const resolutionTaskInputSchema = z
   .object({

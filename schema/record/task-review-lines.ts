@@ -2,8 +2,9 @@
  * The review of an earlier resolution's tasks as lines of text, for the minutes and the resolution of the meeting
  * that reviewed them (DOMAIN.md "Resolutions and follow-up"). Pure: the minutes draft and the resolution both call it.
  */
+
+import { TASK_REVIEW_TITLE } from "../api/resolution-labels";
 import type { ReviewStatus, TaskUnderReview } from "../api/resolutions";
-import { TASK_REVIEW_TITLE } from "../api/resolutions";
 import { dayText } from "./resolution-text";
 
 export const reviewStatusLabels: Record<ReviewStatus, string> = {

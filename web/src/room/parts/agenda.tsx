@@ -1,6 +1,6 @@
 /** Where the meeting is: the current item with its clock, the whole agenda, and the meeting clock. */
 import { For, type JSX, lazy, Show } from "solid-js";
-import { TASK_REVIEW_TITLE } from "../../../../schema/api/resolutions";
+import { TASK_REVIEW_TITLE } from "../../../../schema/api/resolution-labels";
 import type { AgendaItemView, RoomView } from "../../../../schema/room/views";
 import { parseRoomPagePath } from "../../../../schema/room-page";
 import { useRoom } from "../room-context";
