@@ -124,14 +124,21 @@ export async function saveDraft(
     deadline: t.deadline,
     reportBack: t.reportBack,
   }));
-  // Tasks are replaced whole; the delete only touches a draft's tasks, never an issued resolution's (reviewed) ones.
+  // Tasks are replaced whole, only while the resolution is a draft: never an issued resolution's (reviewed) ones.
   await unlessUnique(
     db.batch([
       upsert,
       db
         .delete(resolutionTasks)
         .where(and(eq(resolutionTasks.tenantId, tenantId), eq(resolutionTasks.resolutionId, id), stillDraft)),
-      ...(rows.length ? [db.insert(resolutionTasks).values(rows)] : []),
+      // Each task goes in only while the resolution is still a draft: an issue that wins a race keeps its tasks.
+      ...rows.map((r) =>
+        db
+          .insert(resolutionTasks)
+          .select(
+            sql`select ${r.id}, ${r.tenantId}, ${r.resolutionId}, ${r.organizationId}, ${r.position}, ${r.title}, ${r.leadPersonId}, ${r.leadName}, ${r.deadline}, ${r.reportBack}, 'open', null where ${stillDraft}`,
+          ),
+      ),
       auditInsert(db, {
         tenantId,
         personId: actorId,
