@@ -197,6 +197,8 @@ export interface AgendaItem {
   presenterPersonId: string | null;
   presenterName: string | null;
   minutesBudget: number;
+  /** `task_review`: the item reviewing earlier resolutions' tasks (schema/api/resolutions.ts); always sent by the API. */
+  kind?: "item" | "task_review";
 }
 export interface MeetingDocument {
   id: string;

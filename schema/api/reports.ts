@@ -174,6 +174,10 @@ export const reportColumns: Record<ReportName, Column[]> = {
     { key: "shareAllRegular", label: "Tỷ lệ chi bộ họp đủ thường kỳ", kind: "rate" },
     { key: "shareAllThematic", label: "Tỷ lệ chi bộ họp đủ chuyên đề", kind: "rate" },
     { key: "branchesBehind", label: "Chi bộ chậm", kind: "count" },
+    // Tasks of issued resolutions whose deadline falls in the period, and those done by it.
+    { key: "tasksDue", label: "Việc nghị quyết đến hạn", kind: "count" },
+    { key: "tasksOnTime", label: "Việc hoàn thành đúng hạn", kind: "count" },
+    { key: "tasksOnTimeRate", label: "Tỷ lệ việc đúng hạn", kind: "rate" },
   ],
   attendance: [
     { key: "meetings", label: "Số cuộc", kind: "count" },

@@ -57,6 +57,9 @@ const TENANT_TABLES = [
   "visit_plans",
   "audit_log",
   "invitations",
+  "resolutions",
+  "resolution_tasks",
+  "task_reviews",
 ];
 
 function routeList() {
@@ -91,6 +94,21 @@ async function world() {
   const past = await planned(t, { topic: "Sinh hoạt tháng trước" });
   await setStatus(past.id, "closed");
   const minutes = await api("POST", `${base}/meetings/${past.id}/minutes`, tokenOf, { body: "Biên bản" });
+  // An issued resolution a month back, whose task the open meeting reviews (and has reviewed once).
+  const prior = await planned(t, {
+    topic: "Tháng trước nữa",
+    scheduledAt: new Date(Date.now() - 30 * 86400_000).toISOString(),
+  });
+  await setStatus(prior.id, "closed");
+  const draft = await api<{ tasks: Created[] }>("PUT", `${base}/meetings/${prior.id}/resolution`, tokenOf, {
+    body: "Quyết nghị",
+    tasks: [{ title: "Thu đảng phí", deadline: "2031-01-31" }],
+  });
+  const issue = await api("POST", `${base}/meetings/${prior.id}/resolution/issue`, tokenOf);
+  const taskId = draft.json.tasks[0]!.id;
+  const review = await api("PUT", `${base}/meetings/${meeting.id}/task-reviews/${taskId}`, tokenOf, {
+    status: "in_progress",
+  });
   const leader = await createLeader(t.tenantId, "Lãnh Đạo Dự");
   const visit = await api<Created>("POST", `${base}/visits`, tokenOf, {
     leaderPersonId: leader.id,
@@ -105,7 +123,7 @@ async function world() {
       purpose: "member",
     },
   );
-  for (const r of [doc, guest, minutes, visit, invitation])
+  for (const r of [doc, guest, minutes, draft, issue, review, visit, invitation])
     if (r.status >= 300) throw new Error(`set-up failed: ${r.status} ${JSON.stringify(r.json)}`);
   const evaluationId = `ev-${crypto.randomUUID().slice(0, 8)}`;
   await db().insert(evaluations).values({
@@ -129,6 +147,7 @@ async function world() {
     id: visit.json.id,
     evaluationId,
     invitationId: invitation.json.invitation.id,
+    taskId,
     version: "1",
     report: "meetings",
   };
@@ -175,6 +194,7 @@ const NO_BODY = new Set([
   "POST /api/tenants/:tenantId/evaluations/:evaluationId/confirm",
   "POST /api/tenants/:tenantId/evaluations/:evaluationId/unconfirm",
   "POST /api/tenants/:tenantId/meetings/:meetingId/minutes/:version/approve",
+  "POST /api/tenants/:tenantId/meetings/:meetingId/resolution/issue",
   "POST /api/tenants/:tenantId/members/:membershipId/invitations/:invitationId/revoke",
 ]);
 const bodyStatuses = (method: string, path = "") =>
@@ -200,7 +220,7 @@ describe("every tenant route", () => {
     const meetingParts = new Set(
       routes.filter((r) => r.path.includes("/meetings/:meetingId/")).map((r) => r.path.split("/")[6]),
     );
-    for (const part of ["agenda", "documents", "guests", "minutes", "record"])
+    for (const part of ["agenda", "documents", "guests", "minutes", "record", "resolution", "task-reviews"])
       expect([...meetingParts]).toContain(part);
   });
 

@@ -103,6 +103,9 @@ function bodies(w: World): Record<string, unknown> {
     [`DELETE ${m}/guests/:personId`]: undefined,
     [`POST ${m}/minutes`]: { body: "Biên bản" },
     [`POST ${m}/minutes/:version/approve`]: undefined,
+    [`PUT ${m}/resolution`]: { body: "Quyết nghị" },
+    [`POST ${m}/resolution/issue`]: undefined,
+    [`PUT ${m}/task-reviews/:taskId`]: { status: "done" },
     [`POST ${t}/meetings`]: {
       organizationId: w.child.branchId,
       kind: "regular",

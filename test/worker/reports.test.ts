@@ -202,6 +202,10 @@ describe("meetings held vs due, 2025", () => {
       shareAllRegular: 0.3333,
       shareAllThematic: 0.3333,
       branchesBehind: 2,
+      // No resolution tasks in this fixture (reports-tasks.test.ts counts them).
+      tasksDue: 0,
+      tasksOnTime: 0,
+      tasksOnTimeRate: null,
     });
     expect(behindOf(r)).toEqual({
       "Chi bộ khu phố 2": [

@@ -20,3 +20,4 @@ export { invitationsApi } from "./api/invitations";
 export { meetingsApi, yearRange } from "./api/meetings";
 export { type MemberListParams, membersApi } from "./api/members";
 export { branchesOf, flattenTree, organizationsApi } from "./api/organizations";
+export { resolutionsApi } from "./api/resolutions";

@@ -26,6 +26,7 @@ const MeetingsPage = lazy(() => import("./pages/tenant/meetings-page"));
 const MeetingNewPage = lazy(() => import("./pages/tenant/meeting-new-page"));
 const MeetingPage = lazy(() => import("./pages/tenant/meeting-page"));
 const MinutesPage = lazy(() => import("./pages/minutes/minutes-page"));
+const ResolutionPage = lazy(() => import("./pages/resolution/resolution-page"));
 const RoomPage = lazy(() => import("./room/room-page"));
 const HallPage = lazy(() => import("./room/hall-page"));
 const ReportsPage = lazy(() => import("./reports/reports-page"));
@@ -118,6 +119,7 @@ export function App() {
         <Route path={roomPageRoute("room")} component={RoomPage} />
         <Route path={roomPageRoute("hall")} component={HallPage} />
         <Route path="/t/:tenantId/meetings/:meetingId/minutes" component={MinutesPage} />
+        <Route path="/t/:tenantId/meetings/:meetingId/resolution" component={ResolutionPage} />
         <Route path="/t/:tenantId" component={TenantLayout}>
           <Route path="/" component={TenantIndex} />
           <Route path="/organizations" component={OrganizationsPage} />

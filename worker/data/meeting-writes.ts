@@ -16,6 +16,7 @@ import { badRequest } from "../lib/api-error";
 import { auditInsert } from "../lib/audit";
 import { newId } from "../lib/ids";
 import { branchMemberIds, type MeetingRow } from "./meetings";
+import { firstOpenTaskAt, taskReviewItem } from "./task-reviews";
 
 /** Chair, minutes-taker and presenters must be members of the branch. */
 async function assertMembers(
@@ -52,6 +53,11 @@ export async function createMeeting(
     ...Object.fromEntries(agenda.map((a, i) => [`agenda.${i}.presenterPersonId`, a.presenterPersonId])),
   });
   const id = newId();
+  const scheduledAt = new Date(body.scheduledAt).toISOString();
+  // A branch with open tasks from an issued resolution opens its next meeting by reviewing them.
+  const openSince = await firstOpenTaskAt(db, tenantId, body.organizationId);
+  const review = openSince !== null && openSince < scheduledAt;
+  const first = review ? 2 : 1;
   await db.batch([
     db.insert(meetings).values({
       id,
@@ -59,7 +65,7 @@ export async function createMeeting(
       organizationId: body.organizationId,
       kind: body.kind,
       topic: body.topic,
-      scheduledAt: new Date(body.scheduledAt).toISOString(),
+      scheduledAt,
       place: body.place,
       format: body.format,
       onlineBasis: body.format === "online" ? (body.onlineBasis ?? null) : null,
@@ -67,12 +73,13 @@ export async function createMeeting(
       minutesTakerPersonId: body.minutesTakerPersonId ?? null,
       combined: body.combined,
     }),
+    ...(review ? [db.insert(agendaItems).values(taskReviewItem(tenantId, id))] : []),
     ...agenda.map((a, i) =>
       db.insert(agendaItems).values({
         id: newId(),
         tenantId,
         meetingId: id,
-        position: i + 1,
+        position: i + first,
         title: a.title,
         minutesBudget: a.minutesBudget,
         presenterPersonId: a.presenterPersonId ?? null,
@@ -106,6 +113,8 @@ export async function insertPlannedMeetings(
   skipped: string[],
 ): Promise<string[]> {
   const ids = planned.map(() => newId());
+  const openSince = await firstOpenTaskAt(db, tenantId, body.organizationId);
+  const reviews = planned.map((p) => openSince !== null && openSince < p.scheduledAt);
   const stmts = planned.flatMap((p, i) => {
     const meetingId = ids[i]!;
     const insert = db.insert(meetings).values({
@@ -118,15 +127,17 @@ export async function insertPlannedMeetings(
       place: body.place,
     });
     // Each meeting starts from its kind's usual order (schema/meeting-template.ts), ready to edit.
+    const review = reviews[i] ? [taskReviewItem(tenantId, meetingId)] : [];
     const agenda = meetingTemplate(p.kind).map((t, position) => ({
       id: newId(),
       tenantId,
       meetingId,
-      position: position + 1,
+      position: position + 1 + review.length,
       title: t.title,
       minutesBudget: t.minutesBudget,
+      kind: "item" as const,
     }));
-    return [insert, db.insert(agendaItems).values(agenda)];
+    return [insert, db.insert(agendaItems).values([...review, ...agenda])];
   });
   const audit = auditInsert(db, {
     tenantId,

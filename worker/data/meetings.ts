@@ -134,6 +134,7 @@ export async function getMeetingDetail(
         presenterPersonId: agendaItems.presenterPersonId,
         presenterName: nameHere(tenantId, agendaItems.presenterPersonId, people.fullName),
         minutesBudget: agendaItems.minutesBudget,
+        kind: agendaItems.kind,
       })
       .from(agendaItems)
       .leftJoin(people, eq(people.id, agendaItems.presenterPersonId))

@@ -28,6 +28,7 @@ import { meetingAgendaRoutes } from "./meeting-agenda";
 import { meetingDocumentsRoutes } from "./meeting-documents";
 import { meetingGuestsRoutes } from "./meeting-guests";
 import { meetingMinutesRoutes } from "./meeting-minutes";
+import { resolutionsRoutes } from "./resolutions";
 
 /** A branch the caller may plan for: 404 if unknown, 400 if it does not meet, 403 if not theirs. */
 async function plannableBranch(db: Db, access: AppEnv["Variables"]["access"], organizationId: string) {
@@ -132,4 +133,5 @@ export const meetingsRoutes = new Hono<AppEnv>()
   .route("/:meetingId/agenda", meetingAgendaRoutes)
   .route("/:meetingId/documents", meetingDocumentsRoutes)
   .route("/:meetingId/guests", meetingGuestsRoutes)
-  .route("/:meetingId", meetingMinutesRoutes);
+  .route("/:meetingId", meetingMinutesRoutes)
+  .route("/:meetingId", resolutionsRoutes);

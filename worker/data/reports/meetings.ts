@@ -7,7 +7,15 @@
  */
 import { quarterKey, quarterMonths, quarterSpan, vnDayBounds } from "../../../schema/calendar";
 import { bump, type Counters, n, type ReportDef, ratio, runQueries, type UnitMonths } from "./engine";
-import { meetingCountsQuery } from "./queries";
+import { meetingCountsQuery, tasksByDeadlineQuery } from "./queries";
+
+/** Resolution tasks due in a month, and done by their deadline. */
+interface TaskRow extends Record<string, unknown> {
+  org: string;
+  month: string;
+  due: number;
+  on_time: number;
+}
 
 interface Row extends Record<string, unknown> {
   org: string;
@@ -27,12 +35,13 @@ export function meetingsReport(): ReportDef {
       const span = quarterSpan(ctx.period.months[0]!, ctx.period.months[ctx.period.months.length - 1]!);
       const inPeriod = vnDayBounds(ctx.period.from, ctx.period.to);
       const inQuarters = vnDayBounds(span.from, span.to);
-      const [rows, quarterRows] = await runQueries<Row>(d1, [
+      const [rows, quarterRows, taskRows] = await runQueries<Row | TaskRow>(d1, [
         meetingCountsQuery(ctx.tenantId, inPeriod.fromUtc, inPeriod.toUtc),
         meetingCountsQuery(ctx.tenantId, inQuarters.fromUtc, inQuarters.toUtc),
+        tasksByDeadlineQuery(ctx.tenantId, ctx.period.from, ctx.period.to),
       ]);
       const data: UnitMonths = new Map();
-      for (const r of rows!) {
+      for (const r of rows as Row[]) {
         // A combined meeting (thematic and regular held together) is one meeting that keeps both duties.
         const coversRegular = r.kind === "regular" ? r.n : r.combined;
         if (r.status === "closed") bump(data, r.org, r.month, { [r.kind]: r.n, regularCover: coversRegular });
@@ -42,11 +51,13 @@ export function meetingsReport(): ReportDef {
       for (const months of data.values())
         for (const c of months.values()) c.regularBranch = n(c, "regularCover") > 0 ? 1 : 0;
       // Thematic meetings (or combined ones) anywhere in the quarters the period touches.
-      for (const r of quarterRows!) {
+      for (const r of quarterRows as Row[]) {
         const coversThematic = r.kind === "thematic" ? r.n : r.combined;
         if (r.status === "closed" && coversThematic > 0)
           bump(data, r.org, r.month, { thematicInQuarter: coversThematic });
       }
+      // "Tasks done on time" (DOMAIN.md "Resolutions and follow-up"): by the month of each task's deadline.
+      for (const r of taskRows as TaskRow[]) bump(data, r.org, r.month, { tasksDue: r.due, tasksOnTime: r.on_time });
       return data;
     },
     unitTotals(months, ctx) {
@@ -65,10 +76,14 @@ export function meetingsReport(): ReportDef {
       const thematicMissing = dueQuarters.filter((q) => !thematicQuarters.has(q)).length;
       let meetingsHeld = 0;
       let cancelled = 0;
+      let tasksDue = 0;
+      let tasksOnTime = 0;
       for (const m of ctx.period.months) {
         const c = months?.get(m) ?? {};
         meetingsHeld += n(c, "regular") + n(c, "thematic");
         cancelled += n(c, "cancelled");
+        tasksDue += n(c, "tasksDue");
+        tasksOnTime += n(c, "tasksOnTime");
       }
       return {
         regularDue: ctx.dueMonths.length + inProgress,
@@ -79,6 +94,8 @@ export function meetingsReport(): ReportDef {
         thematicMissing,
         meetingsHeld,
         cancelled,
+        tasksDue,
+        tasksOnTime,
         branchesAllRegular: regularMissing === 0 ? 1 : 0,
         branchesAllThematic: thematicMissing === 0 ? 1 : 0,
       };
@@ -98,6 +115,9 @@ export function meetingsReport(): ReportDef {
         shareAllRegular: ratio(c.branchesAllRegular, c.branches),
         shareAllThematic: ratio(c.branchesAllThematic, c.branches),
         branchesBehind: n(c, "branchesBehind"),
+        tasksDue: n(c, "tasksDue"),
+        tasksOnTime: n(c, "tasksOnTime"),
+        tasksOnTimeRate: ratio(c.tasksOnTime, c.tasksDue),
       };
     },
     reasons(c) {

@@ -1,19 +1,12 @@
 /** From the API's meeting and minutes to the document both the sheet and the PDF render. */
 import type { Meeting, MeetingMinutes } from "../../../../schema/api/meetings";
-import { type MinutesDoc, vietnameseDate, vietnameseMonth } from "./minutes-doc";
+import { type MinutesDoc, placeDateLine, vietnameseMonth } from "./minutes-doc";
 
 const DOTS = "…………………";
 
 /** Only the latest version is printed: the room freezes version 1 at closing, later corrections add versions. */
 export function buildMinutesDoc(meeting: Meeting, minutes: MeetingMinutes, tenantName: string): MinutesDoc {
   const kind = meeting.kind === "regular" ? "Sinh hoạt chi bộ thường kỳ" : "Sinh hoạt chi bộ chuyên đề";
-  // The place line names the locality; without one, the date alone.
-  const locality =
-    meeting.place
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .pop() ?? "";
   const latest = minutes.latest;
   const version = !latest
     ? "Bản nháp"
@@ -23,7 +16,7 @@ export function buildMinutesDoc(meeting: Meeting, minutes: MeetingMinutes, tenan
   return {
     superior: tenantName,
     branch: meeting.organizationName,
-    placeDate: `${locality ? `${locality}, ` : ""}${vietnameseDate(meeting.scheduledAt)}`,
+    placeDate: placeDateLine(meeting.place, meeting.scheduledAt),
     title: "BIÊN BẢN",
     subtitle: `${kind} ${vietnameseMonth(meeting.scheduledAt)}${meeting.kind === "thematic" ? `: ${meeting.topic}` : ""}`,
     body: latest?.body ?? "",

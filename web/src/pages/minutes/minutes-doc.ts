@@ -5,6 +5,16 @@
  */
 import { isInstant, vnDay, vnMonth, vnWallTime } from "../../../../schema/calendar";
 
+/** What a party document's header and title say; `number` ("Số 05-NQ/CB") goes under the branch. */
+export interface SheetHead {
+  superior: string;
+  branch: string;
+  number?: string;
+  placeDate: string;
+  title: string;
+  subtitle: string;
+}
+
 export interface MinutesDoc {
   /** Left column of the header, upper case as party documents write it: the superior body, then the branch. */
   superior: string;
@@ -30,6 +40,17 @@ export function vietnameseDate(iso: string): string {
   if (!isInstant(iso)) return "ngày … tháng … năm …";
   const [y, m, d] = vnDay(iso).split("-");
   return `ngày ${d} tháng ${m} năm ${y}`;
+}
+
+/** "Hòa An, ngày 25 tháng 11 năm 2026": the locality is the place's last part; without a place, the date alone. */
+export function placeDateLine(place: string, iso: string): string {
+  const locality =
+    place
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .pop() ?? "";
+  return `${locality ? `${locality}, ` : ""}${vietnameseDate(iso)}`;
 }
 
 /** "tháng 11 năm 2026" */

@@ -3,16 +3,16 @@
  * the same document. Reachable by everyone who may see the meeting (the minutes-taker prints it from the room).
  */
 import { A, useParams } from "@solidjs/router";
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, For, Show } from "solid-js";
 import { meetingsApi } from "../../api";
 import { defineMessages } from "../../i18n";
 import { tenantOf } from "../../session";
-import { errorText } from "../../ui/errors";
 import { Layout } from "../../ui/layout";
 import { ResourceView } from "../../ui/resource-view";
-import { showToast } from "../../ui/toast";
 import { buildMinutesDoc } from "./minutes-build";
-import { CHAIR_LABEL, type MinutesDoc, PARTY_NAME, paragraphs, pdfFileName, TAKER_LABEL } from "./minutes-doc";
+import { CHAIR_LABEL, type MinutesDoc, paragraphs, pdfFileName, TAKER_LABEL } from "./minutes-doc";
+import { createPdfDownload } from "./pdf-download";
+import { SheetHeader } from "./sheet-header";
 import "./minutes.css";
 
 const t = defineMessages(
@@ -39,19 +39,7 @@ const t = defineMessages(
 export function MinutesSheet(props: { doc: MinutesDoc }) {
   return (
     <article class="a4" lang="vi">
-      <header class="a4-header">
-        <div class="a4-org">
-          <p>{props.doc.superior.toUpperCase()}</p>
-          <p class="strong">{props.doc.branch.toUpperCase()}</p>
-          <p class="strong">*</p>
-        </div>
-        <div class="a4-party">
-          <p class="strong underline">{PARTY_NAME}</p>
-          <p class="italic">{props.doc.placeDate}</p>
-        </div>
-      </header>
-      <h1 class="a4-title">{props.doc.title}</h1>
-      <p class="a4-subtitle">{props.doc.subtitle}</p>
+      <SheetHeader head={props.doc} />
       <div class="a4-body">
         <For each={paragraphs(props.doc.body)}>
           {(lines) => (
@@ -96,19 +84,12 @@ export default function MinutesPage() {
       return { meeting, minutes };
     },
   );
-  const [making, setMaking] = createSignal(false);
-
-  const downloadPdf = async (doc: MinutesDoc, scheduledAt: string) => {
-    setMaking(true);
-    try {
+  const { making, download } = createPdfDownload();
+  const downloadPdf = (doc: MinutesDoc, scheduledAt: string) =>
+    download(async () => {
       const { downloadMinutesPdf } = await import("./minutes-pdf");
       await downloadMinutesPdf(doc, pdfFileName(doc.branch, scheduledAt));
-    } catch (err) {
-      showToast(errorText(err), "error");
-    } finally {
-      setMaking(false);
-    }
-  };
+    });
 
   return (
     <Layout wide>

@@ -19,8 +19,8 @@ import {
 } from "@cantoo/pdf-lib";
 import { generate } from "lean-qr";
 import type { Slip } from "../../../../schema/api/invitation-slips";
-import { wrapLine } from "../minutes/minutes-pdf";
 import { loadPdfFonts, type PdfFonts, savePdf } from "../minutes/pdf-fonts";
+import { wrapLine } from "../minutes/sheet-pdf";
 import { expiryLines, groupCode, slipInstructions, slipsFileName } from "./slip-text";
 
 export interface SlipSheet {

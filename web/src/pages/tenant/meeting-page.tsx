@@ -16,6 +16,8 @@ import { issuesByField } from "../../ui/errors";
 import { SelectField, TextField } from "../../ui/fields";
 import { ResourceView } from "../../ui/resource-view";
 import { showToast } from "../../ui/toast";
+import { ResolutionLink } from "../resolution/resolution-link";
+import { TaskReviewPanel } from "../resolution/task-review-panel";
 import { type AgendaDraft, AgendaEditor } from "./agenda-editor";
 import { saveAgenda } from "./agenda-save";
 import { AgendaText } from "./agenda-text";
@@ -259,6 +261,7 @@ function MeetingBody(props: { tenantId: string; m: MeetingDetail; reload: () => 
           <A class="btn" href={`${base()}/minutes`}>
             {gt("openMinutes")}
           </A>
+          <ResolutionLink tenantId={props.tenantId} meetingId={m.id} />
         </Show>
       </div>
       <Show when={m.status === "closed"}>
@@ -279,6 +282,9 @@ function MeetingBody(props: { tenantId: string; m: MeetingDetail; reload: () => 
       </Show>
       <Show when={planned()}>
         <DetailsForm tenantId={props.tenantId} meeting={m} onSaved={reload} />
+      </Show>
+      <Show when={m.agenda.some((a) => a.kind === "task_review")}>
+        <TaskReviewPanel tenantId={props.tenantId} meetingId={m.id} />
       </Show>
       <AgendaSection tenantId={props.tenantId} meeting={m} editable={planned()} onSaved={reload} />
       <ExpectedSection items={m.expected} />

@@ -1,6 +1,8 @@
 /** Where the meeting is: the current item with its clock, the whole agenda, and the meeting clock. */
-import { For, type JSX, Show } from "solid-js";
+import { For, type JSX, lazy, Show } from "solid-js";
+import { TASK_REVIEW_TITLE } from "../../../../schema/api/resolution-labels";
 import type { AgendaItemView, RoomView } from "../../../../schema/room/views";
+import { parseRoomPagePath } from "../../../../schema/room-page";
 import { useRoom } from "../room-context";
 import { currentItem, itemElapsedMs, meetingMinutes } from "../room-state";
 import { rt } from "../strings";
@@ -15,7 +17,14 @@ function ItemClock(props: { item: AgendaItemView }) {
   );
 }
 
+// Loaded only when the meeting reaches the review of last month's resolution (its item opens the agenda).
+const TaskReviewPanel = lazy(() =>
+  import("../../pages/resolution/task-review-panel").then((m) => ({ default: m.TaskReviewPanel })),
+);
+
 export function AgendaNow(props: { view: RoomView }) {
+  // The room's own address names the meeting (the view does not carry the tenant).
+  const address = parseRoomPagePath(window.location.pathname);
   return (
     <section class="room-card agenda-now" aria-labelledby="agenda-now-h">
       <h2 id="agenda-now-h" class="room-card-label">
@@ -29,6 +38,9 @@ export function AgendaNow(props: { view: RoomView }) {
               <ItemClock item={cur().item} />
             </p>
             <p class="agenda-now-title">{cur().item.title}</p>
+            <Show when={cur().item.title === TASK_REVIEW_TITLE && address}>
+              {(a) => <TaskReviewPanel tenantId={a().tenantId} meetingId={a().meetingId} />}
+            </Show>
           </>
         )}
       </Show>
