@@ -6,7 +6,8 @@
  */
 import { vnDay } from "../calendar.ts";
 import { type CountLine, countLines, voteLabels } from "./minutes-counts.ts";
-import type { MinutesFacts, TaskReviewFact } from "./minutes-facts.ts";
+import type { MinutesFacts } from "./minutes-facts.ts";
+import { taskReviewLines } from "./task-review-lines.ts";
 
 /** `22/11/2026` in Vietnam (a meeting at 23:30 UTC is held the next morning there). */
 const vnDate = (isoTime: string) => vnDay(isoTime).split("-").reverse().join("/");
@@ -56,7 +57,7 @@ export function draftMinutes(f: MinutesFacts): string {
   const known = new Set(f.agenda.map((a) => a.id));
   for (const item of [...f.agenda].sort((a, b) => a.position - b.position)) {
     out.push(`${item.position}. ${item.title}`);
-    if (item.kind === "task_review") out.push(...taskReviewLines(f.taskReviews ?? []));
+    if (item.kind === "task_review") out.push(...taskReviewLines(f.taskReviews ?? []).map((l) => `   ${l}`));
     out.push(...itemLines(item.id));
   }
   // Speeches and votes outside any agenda item (or under an item since removed) are still part of the record.
@@ -73,18 +74,4 @@ export function draftMinutes(f: MinutesFacts): string {
   const grades = [...counts.values()].filter((c) => c.label.startsWith("Xếp loại chất lượng"));
   if (grades.length) out.push("", "III. ĐÁNH GIÁ", ...grades.map((c) => `${c.label}: ${c.value}`));
   return out.join("\n");
-}
-
-const reviewWords: Record<NonNullable<TaskReviewFact["status"]>, string> = {
-  done: "Hoàn thành",
-  in_progress: "Đang thực hiện",
-  not_done: "Chưa hoàn thành",
-};
-
-/** The review of the last resolution's tasks, one line each: what, who led it, how it stands, the note. */
-export function taskReviewLines(reviews: TaskReviewFact[]): string[] {
-  return reviews.map(
-    (t) =>
-      `   - ${t.title}${t.leadName ? ` (đồng chí ${t.leadName})` : ""}: ${t.status ? reviewWords[t.status] : "chưa kiểm điểm"}${t.note ? ` — ${t.note}` : ""}`,
-  );
 }

@@ -4,15 +4,20 @@
  * (worker/data/minutes-facts.ts), so the draft (minutes-draft.ts) and the approval check (minutes-counts.ts)
  * read one shape wherever they run. Pure, runtime-safe.
  */
+import type { ReviewStatus } from "../api/resolution-labels.ts";
 import type { Grade } from "../quality-grid.ts";
 import type { RoomView } from "../room/views.ts";
 import type { AttendanceStatus, VoteResult, VoteRule } from "../vote-rules.ts";
 
+/** A task of an earlier resolution as this meeting reviewed it (schema/api/resolutions.ts `TaskUnderReview`). */
 export interface TaskReviewFact {
   title: string;
   leadName: string;
-  status: "done" | "in_progress" | "not_done" | null;
-  note: string;
+  /** `YYYY-MM-DD` */
+  deadline: string;
+  /** "Số 05-NQ/CB" of the resolution it comes from. */
+  resolutionNumber: string;
+  review: { status: ReviewStatus; note: string } | null;
 }
 
 export interface MinutesFacts {
@@ -28,7 +33,7 @@ export interface MinutesFacts {
   members: { name: string; official: boolean; attendance: AttendanceStatus | null; reason: string | null }[];
   /** `task_review`: the item that reviews the last resolution's tasks (its lines are `taskReviews`). */
   agenda: { id: string; position: number; title: string; kind?: "item" | "task_review" }[];
-  /** The review of earlier resolutions' tasks, when the meeting holds one; `status` null while not yet reviewed. */
+  /** The review of earlier resolutions' tasks, printed under the `task_review` item (task-review-lines.ts). */
   taskReviews?: TaskReviewFact[];
   /** In the order they were made. */
   speeches: { personId: string; name: string; itemId: string | null; durationSeconds: number }[];

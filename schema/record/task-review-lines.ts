@@ -3,9 +3,9 @@
  * that reviewed them (DOMAIN.md "Resolutions and follow-up"). Pure: the minutes draft and the resolution both call it.
  */
 
-import { TASK_REVIEW_TITLE } from "../api/resolution-labels";
-import type { ReviewStatus, TaskUnderReview } from "../api/resolutions";
-import { dayText } from "./resolution-text";
+import { type ReviewStatus, TASK_REVIEW_TITLE } from "../api/resolution-labels.ts";
+import type { TaskReviewFact } from "./minutes-facts.ts";
+import { dayText } from "./resolution-text.ts";
 
 export const reviewStatusLabels: Record<ReviewStatus, string> = {
   done: "Đã hoàn thành",
@@ -14,7 +14,7 @@ export const reviewStatusLabels: Record<ReviewStatus, string> = {
 };
 
 /** One line a task, numbered; a task not yet marked says so; nothing at all when there was nothing to review. */
-export function taskReviewLines(tasks: readonly TaskUnderReview[]): string[] {
+export function taskReviewLines(tasks: readonly TaskReviewFact[]): string[] {
   if (tasks.length === 0) return [];
   const done = tasks.filter((t) => t.review?.status === "done").length;
   const lines = [`${TASK_REVIEW_TITLE.toUpperCase()} (${done}/${tasks.length} việc đã hoàn thành)`];

@@ -90,7 +90,7 @@ export function writeBranchYear(w: SqlWriter, r: () => number, h: HistorySpec): 
   let dueNow = 0;
 
   /** Tasks decided in month `i`; their reviews land in the next months' regular meetings that are held. */
-  const tasksOf = (meetingId: string, i: number, count: number): SeedTask[] => {
+  const tasksOf = (meetingId: string, i: number, count: number, resolutionNumber: number): SeedTask[] => {
     const next = addMonths(window[i]!, 1);
     const pool = shuffled(r, tasksFor(h.branchType));
     return pool.slice(0, count).map((title, k) => {
@@ -102,6 +102,7 @@ export function writeBranchYear(w: SqlWriter, r: () => number, h: HistorySpec): 
         leadName: lead.name,
         deadline: r() < 0.5 ? `${next}-25` : lastDayOfMonth(next),
         reportBack: `Sinh hoạt chi bộ tháng ${monthLabel(...parts(next))}`,
+        resolutionNumber,
         status: "open",
         doneOn: null,
       };
@@ -136,7 +137,7 @@ export function writeBranchYear(w: SqlWriter, r: () => number, h: HistorySpec): 
       leader,
       confirmedBy: ym < addMonths(thisMonth, -1) ? h.confirmedBy : undefined,
       reviews: reviewsAt(held.spec.id),
-      tasks: tasksOf(held.spec.id, i, taskCount),
+      tasks: tasksOf(held.spec.id, i, taskCount, number),
       forMonth: monthLabel(...parts(addMonths(ym, 1))),
       resolution: { year, number },
     });

@@ -6,8 +6,8 @@
 import { vnDay } from "../../schema/calendar.ts";
 import type { Grade } from "../../schema/quality-grid.ts";
 import { draftMinutes } from "../../schema/record/minutes-draft.ts";
+import type { TaskReviewFact } from "../../schema/record/minutes-facts.ts";
 import { isPresent, votePresets } from "../../schema/vote-rules.ts";
-import type { ReviewStatus } from "./record-content.ts";
 import type { HeldMeeting } from "./seed-meetings.ts";
 
 export const vnDate = (at: string) => vnDay(at).split("-").reverse().join("/");
@@ -16,7 +16,7 @@ export interface MinutesFacts {
   held: HeldMeeting;
   names: Map<string, string>;
   guests: { name: string; title: string }[];
-  reviews: { title: string; leadName: string; status: ReviewStatus; note: string }[];
+  reviews: TaskReviewFact[];
   /** As the room lists evaluations: by evaluator, with the evaluator's name. */
   grades: { personId: string; name: string; kind: "branch" | "leader"; total: number; grade: Grade }[];
 }

@@ -4,6 +4,7 @@
  * visiting leader's grade, approved minutes, and the issued resolution with its tasks. Fixed ids, fixed times.
  */
 import { type Grade, gradeOf, qualityGrid, type Scores, suggestScores } from "../../schema/quality-grid.ts";
+import { resolutionNumberLabel } from "../../schema/record/resolution-text.ts";
 import { addMinutes } from "./meeting-content.ts";
 import type { ReviewStatus } from "./record-content.ts";
 import type { HeldMeeting } from "./seed-meetings.ts";
@@ -17,6 +18,8 @@ export interface SeedTask {
   leadName: string;
   deadline: string;
   reportBack: string;
+  /** The number of the resolution it belongs to. */
+  resolutionNumber: number;
   /** As the latest review left it (`open` before any), and the day a review first marked it done. */
   status: "open" | ReviewStatus;
   doneOn: string | null;
@@ -98,8 +101,9 @@ export function writeRecord(w: SqlWriter, r: () => number, spec: RecordSpec): vo
     reviews: spec.reviews.map((x) => ({
       title: x.task.title,
       leadName: x.task.leadName,
-      status: x.status,
-      note: x.note,
+      deadline: x.task.deadline,
+      resolutionNumber: resolutionNumberLabel(x.task.resolutionNumber),
+      review: { status: x.status, note: x.note },
     })),
     grades,
   });

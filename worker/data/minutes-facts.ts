@@ -12,6 +12,7 @@ import type { Db } from "../env";
 import type { MeetingRow } from "./meetings";
 import { getRecord } from "./meetings-record";
 import { nameHere } from "./record-names";
+import { tasksUnderReview } from "./task-reviews";
 
 export async function minutesFactsOf(db: Db, tenantId: string, meeting: MeetingRow): Promise<MinutesFacts> {
   const record = await getRecord(db, tenantId, meeting.id);
@@ -29,7 +30,7 @@ export async function minutesFactsOf(db: Db, tenantId: string, meeting: MeetingR
         ),
       ),
     db
-      .select({ id: agendaItems.id, position: agendaItems.position, title: agendaItems.title })
+      .select({ id: agendaItems.id, position: agendaItems.position, title: agendaItems.title, kind: agendaItems.kind })
       .from(agendaItems)
       .where(and(eq(agendaItems.tenantId, tenantId), eq(agendaItems.meetingId, meeting.id)))
       .orderBy(asc(agendaItems.position)),
@@ -61,6 +62,8 @@ export async function minutesFactsOf(db: Db, tenantId: string, meeting: MeetingR
       reason: a.reason,
     })),
     agenda,
+    // Only a meeting whose agenda reviews the last resolution's tasks prints them.
+    taskReviews: agenda.some((a) => a.kind === "task_review") ? await tasksUnderReview(db, tenantId, meeting) : [],
     speeches: record.speeches.map((s) => ({
       personId: s.personId,
       name: s.fullName,
