@@ -126,31 +126,16 @@ export function statementsFor(db: Db, tenantId: string, meetingId: string, op: O
             ),
           ),
       ];
-    case "attendance":
-      // 6 parameters a row; D1 takes at most 100 per statement.
-      return chunk(op.entries, 14).map((rows) =>
-        db
-          .insert(attendance)
-          .values(
-            rows.map((e) => ({
-              tenantId,
-              meetingId,
-              personId: e.personId,
-              status: e.status,
-              reason: e.reason,
-              recordedBy: e.recordedBy,
-            })),
-          )
-          .onConflictDoUpdate({
-            target: [attendance.meetingId, attendance.personId],
-            set: {
-              status: sqlExcluded("status"),
-              reason: sqlExcluded("reason"),
-              recordedBy: sqlExcluded("recorded_by"),
-              recordedAt: new Date().toISOString(),
-            },
-          }),
-      );
+    case "attendance": {
+      // Entries that carry no times (the close's settlement of everyone, ops queued before times existed)
+      // leave D1's times as the earlier ops wrote them.
+      const timed = op.entries.filter((e) => e.joinedAt !== undefined || e.leftAt !== undefined);
+      const untimed = op.entries.filter((e) => e.joinedAt === undefined && e.leftAt === undefined);
+      return [
+        ...attendanceUpserts(db, tenantId, meetingId, timed, true),
+        ...attendanceUpserts(db, tenantId, meetingId, untimed, false),
+      ];
+    }
     case "agenda":
       return op.items.map((i) =>
         db
@@ -303,3 +288,43 @@ export function statementsFor(db: Db, tenantId: string, meetingId: string, op: O
 }
 
 const sqlExcluded = (col: string) => sql.raw(`excluded.${col}`);
+
+type AttendanceEntryOp = Extract<OutboxOp, { kind: "attendance" }>["entries"][number];
+
+/** Upserts of attendance rows: one row per member and meeting however often they come and go. */
+function attendanceUpserts(db: Db, tenantId: string, meetingId: string, entries: AttendanceEntryOp[], timed: boolean) {
+  // 8 parameters a row (and the timestamp): D1 takes at most 100 per statement.
+  return chunk(entries, 11).map((rows) =>
+    db
+      .insert(attendance)
+      .values(
+        rows.map((e) => ({
+          tenantId,
+          meetingId,
+          personId: e.personId,
+          status: e.status,
+          reason: e.reason,
+          recordedBy: e.recordedBy,
+          joinedAt: e.joinedAt ?? null,
+          leftAt: e.leftAt ?? null,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [attendance.meetingId, attendance.personId],
+        set: {
+          status: sqlExcluded("status"),
+          reason: sqlExcluded("reason"),
+          recordedBy: sqlExcluded("recorded_by"),
+          recordedAt: new Date().toISOString(),
+          // The first join stays (a guest's trace is written on every connect); the last leave is the room's
+          // (null once they came back).
+          ...(timed
+            ? {
+                joinedAt: sql.raw("coalesce(attendance.joined_at, excluded.joined_at)"),
+                leftAt: sqlExcluded("left_at"),
+              }
+            : {}),
+        },
+      }),
+  );
+}

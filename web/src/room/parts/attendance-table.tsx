@@ -1,10 +1,12 @@
 /**
  * The roll call for the chair and the minutes-taker: everyone on the roster with their status, and
- * buttons to check in a member who sits in the hall without a device or to mark an absence.
+ * buttons to check in a member who sits in the hall without a device or to mark an absence. Each row shows
+ * when the member joined and, for a remote member whose app closed, when they left (Vietnam time).
  */
 import { createSignal, For, Show } from "solid-js";
 import type { AttendanceEntry, MemberView, RoomView } from "../../../../schema/room/views";
 import { isPresent } from "../../../../schema/vote-rules";
+import { formatTime } from "../../i18n/format";
 import { act, useRoom } from "../room-context";
 import { rt } from "../strings";
 import { ct } from "../strings-console";
@@ -37,6 +39,15 @@ function Row(props: { member: MemberView; entry: AttendanceEntry | undefined }) 
             <span class="badge badge-muted">{rt("exempt")}</span>
           </Show>
           <span class={present() ? "badge badge-ok" : "badge badge-muted"}>{attendanceLabel(status())}</span>
+          <Show when={props.entry?.joining}>
+            <span class="badge badge-muted">{ct("joining")}</span>
+          </Show>
+          <Show when={props.entry?.joinedAt}>
+            {(at) => <span class="roster-time">{ct("joinedAt", { time: formatTime(at()) })}</span>}
+          </Show>
+          <Show when={props.entry?.leftAt}>
+            {(at) => <span class="roster-time">{ct("leftAt", { time: formatTime(at()) })}</span>}
+          </Show>
           <Show when={(props.entry?.connected ?? 0) > 0}>
             <span class="online-dot" title={ct("online")}>
               <span class="sr-only">{ct("online")}</span>
