@@ -199,5 +199,18 @@ describe("console changes reach the live room", () => {
     await c.probationary!.ok({ type: "vote/cast", voteId: next, choice: "agree" });
     const vote = (await chair.sync()).state.votes.find((v) => v.id === next)!;
     expect(vote.voted).toBe(1);
+
+    // An exemption set in the console mid-meeting (m5, who never came): exempt at once, out of the expected.
+    const before = (await chair.sync()).state.counts.expected;
+    const m5 = f.people[MEMBER_NAMES.m5]!.membershipId;
+    const exempted = await api("PUT", `/api/tenants/${f.tenantId}/members/${m5}/exemption`, admin, {
+      reason: "Ốm dài ngày",
+      from: "2026-11-01",
+    });
+    expect(exempted.status).toBe(200);
+    const after = await chair.sync();
+    expect(after.state.roster.find((m) => m.personId === f.idOf("m5"))?.exempt).toBe(true);
+    expect(after.state.attendance.find((a) => a.personId === f.idOf("m5"))?.status).toBe("exempt");
+    expect(after.state.counts.expected).toBe(before - 1);
   });
 });
