@@ -368,6 +368,16 @@ describe("the chair's console", () => {
     expect(document.querySelector('[data-person="p-chair"]')!.textContent).toContain("vào 19:02");
   });
 
+  it("lets a chair who attends online join from their own roll-call row", () => {
+    const sent = renderScreen(chairConsole, roomView({ attendance: [] }), chair);
+    const row = document.querySelector<HTMLElement>('[data-person="p-chair"]')!;
+    const joinButtons = screen.getAllByRole("button", { name: "Tham dự" });
+    expect(joinButtons).toHaveLength(1);
+    expect(row.contains(joinButtons[0]!)).toBe(true);
+    fireEvent.click(joinButtons[0]!);
+    expect(sent).toEqual([{ type: "presence/join" }]);
+  });
+
   it("checks in a member without a device from the roll call", () => {
     const view = roomView({
       attendance: [{ personId: "p-chair", status: "present_hall", reason: null, connected: 1 }],

@@ -12,7 +12,7 @@ import { rt } from "../strings";
 import { ct } from "../strings-console";
 import { attendanceLabel } from "../views/attendance-label";
 
-function Row(props: { member: MemberView; entry: AttendanceEntry | undefined }) {
+function Row(props: { member: MemberView; entry: AttendanceEntry | undefined; self: boolean }) {
   const { conn } = useRoom();
   const [absent, setAbsent] = createSignal(false);
   const [reason, setReason] = createSignal("");
@@ -56,6 +56,12 @@ function Row(props: { member: MemberView; entry: AttendanceEntry | undefined }) 
         </span>
       </div>
       <div class="roster-actions">
+        {/* The chair or minutes-taker attending online joins as a member does (present from the start). */}
+        <Show when={props.self && !present() && !props.entry?.joining}>
+          <button type="button" class="btn btn-small" onClick={() => void act(conn, { type: "presence/join" })}>
+            {rt("join")}
+          </button>
+        </Show>
         <Show when={status() !== "present_hall"}>
           <button
             type="button"
@@ -99,10 +105,15 @@ function Row(props: { member: MemberView; entry: AttendanceEntry | undefined }) 
 }
 
 export function AttendanceTable(props: { view: RoomView }) {
+  const { conn } = useRoom();
   const entry = (personId: string) => props.view.attendance.find((a) => a.personId === personId);
   return (
     <ul class="roster">
-      <For each={props.view.roster}>{(member) => <Row member={member} entry={entry(member.personId)} />}</For>
+      <For each={props.view.roster}>
+        {(member) => (
+          <Row member={member} entry={entry(member.personId)} self={member.personId === conn.data.you?.personId} />
+        )}
+      </For>
     </ul>
   );
 }
