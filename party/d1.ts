@@ -9,7 +9,6 @@ import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
 import { exemptionCovers, meetingDay } from "../schema/calendar";
 import {
   agendaItems,
-  attendance,
   ballots,
   evaluations,
   leaderNotes,
@@ -22,6 +21,7 @@ import {
   speeches,
   votes,
 } from "../schema/db/tables";
+import { attendanceUpserts } from "./d1-attendance";
 import type { OutboxOp } from "./logic/outbox";
 import type { LoadedMeeting } from "./logic/state";
 
@@ -107,8 +107,6 @@ export async function loadMeeting(db: Db, tenantId: string, meetingId: string): 
 }
 
 type Stmt = BatchItem<"sqlite">;
-const chunk = <T>(xs: T[], n: number): T[][] =>
-  Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 /** The statements for one outbox op. Run in one `batch`, they land together or not at all. */
 export function statementsFor(db: Db, tenantId: string, meetingId: string, op: OutboxOp): Stmt[] {
@@ -285,46 +283,4 @@ export function statementsFor(db: Db, tenantId: string, meetingId: string, op: O
       op satisfies never;
       return [];
   }
-}
-
-const sqlExcluded = (col: string) => sql.raw(`excluded.${col}`);
-
-type AttendanceEntryOp = Extract<OutboxOp, { kind: "attendance" }>["entries"][number];
-
-/** Upserts of attendance rows: one row per member and meeting however often they come and go. */
-function attendanceUpserts(db: Db, tenantId: string, meetingId: string, entries: AttendanceEntryOp[], timed: boolean) {
-  // 8 parameters a row (and the timestamp): D1 takes at most 100 per statement.
-  return chunk(entries, 11).map((rows) =>
-    db
-      .insert(attendance)
-      .values(
-        rows.map((e) => ({
-          tenantId,
-          meetingId,
-          personId: e.personId,
-          status: e.status,
-          reason: e.reason,
-          recordedBy: e.recordedBy,
-          joinedAt: e.joinedAt ?? null,
-          leftAt: e.leftAt ?? null,
-        })),
-      )
-      .onConflictDoUpdate({
-        target: [attendance.meetingId, attendance.personId],
-        set: {
-          status: sqlExcluded("status"),
-          reason: sqlExcluded("reason"),
-          recordedBy: sqlExcluded("recorded_by"),
-          recordedAt: new Date().toISOString(),
-          // The first join stays (a guest's trace is written on every connect); the last leave is the room's
-          // (null once they came back).
-          ...(timed
-            ? {
-                joinedAt: sql.raw("coalesce(attendance.joined_at, excluded.joined_at)"),
-                leftAt: sqlExcluded("left_at"),
-              }
-            : {}),
-        },
-      }),
-  );
 }
