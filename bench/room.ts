@@ -284,7 +284,9 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
     if (ack!.type !== "ack") throw new Error(`${String(msg.type)} refused: ${JSON.stringify(ack)}`);
     return ack!;
   };
-  // Everyone connected and checked in; the attendance frames of the fill settle before anything is measured.
+  // Everyone connected taps Join (opening the room is not attending: party/logic/joining.ts); present from the
+  // start. The attendance frames of the fill settle before anything is measured.
+  for (let c = 0; c < n; c++) fleet.send(c, { type: "presence/join", id: `j${c}` });
   await sleep(1_000);
   watch.reset();
   await chairAck({ type: "meeting/start" });

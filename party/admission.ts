@@ -2,7 +2,8 @@
  * Who gets a socket, checked in the room before the upgrade (the Worker's gate, party/admit.ts, ran first):
  * a valid ticket for this meeting and its tenant, a meeting still planned or live. The first connection
  * loads the meeting from D1; while it is planned, later ones take D1's changes (agenda, roster, guests).
- * Then the connected person: identity on the socket, checked in, a snapshot.
+ * Then the connected person: identity on the socket, a snapshot (a socket is not attendance: logic/joining.ts);
+ * and when their last socket closes, the room notes it (a Join intent dropped, a remote member's leave time).
  */
 import type { ConnectionContext } from "partyserver";
 import type { RoomTicketClaims } from "../schema/room/ticket";
@@ -12,6 +13,7 @@ import { loadMeeting, roomDb } from "./d1";
 import type { D1Sync } from "./d1-sync";
 import type { ConnState, Fanout, RoomConnection } from "./fanout";
 import { onConnected, refreshRoster } from "./logic/attendance";
+import { onLastSocketClosed } from "./logic/joining";
 import { type Ctx, initialState, refreshPlanned } from "./logic/state";
 import { type Revocations, tagsOf } from "./revocation";
 import type { RoomData } from "./room-data";
@@ -129,7 +131,21 @@ export class Admission {
     return claims ? tagsOf(claims) : [];
   }
 
-  /** The upgraded socket: its identity from the ticket (kept through hibernation), checked in, a snapshot. */
+  /**
+   * A socket closed. When it was the person's last, the room notes it (logic/joining.ts `onLastSocketClosed`);
+   * either way everyone sees their connection count move.
+   */
+  disconnected(personId: string, actionCtx: Ctx) {
+    this.fanout.adjustConnected(personId, -1);
+    const state = this.data.state;
+    if (!state) return;
+    const left = this.fanout.connectedOf(personId) === 0 ? onLastSocketClosed(state, personId, actionCtx) : null;
+    if (left?.ok) this.data.commit(state, left);
+    this.fanout.emit(left?.ok ? left.changes : [], [{ kind: "attendance", personIds: [personId] }]);
+    if (left?.ok) this.sync.after(left);
+  }
+
+  /** The upgraded socket: its identity from the ticket (kept through hibernation), a returning member back, a snapshot. */
   connected(connection: RoomConnection, ctx: ConnectionContext, actionCtx: Ctx) {
     const claims = this.#claims.get(ctx.request);
     const state = this.data.state;

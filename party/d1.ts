@@ -9,7 +9,6 @@ import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
 import { exemptionCovers, meetingDay } from "../schema/calendar";
 import {
   agendaItems,
-  attendance,
   ballots,
   evaluations,
   leaderNotes,
@@ -22,6 +21,7 @@ import {
   speeches,
   votes,
 } from "../schema/db/tables";
+import { attendanceUpserts } from "./d1-attendance";
 import type { OutboxOp } from "./logic/outbox";
 import type { LoadedMeeting } from "./logic/state";
 
@@ -107,8 +107,6 @@ export async function loadMeeting(db: Db, tenantId: string, meetingId: string): 
 }
 
 type Stmt = BatchItem<"sqlite">;
-const chunk = <T>(xs: T[], n: number): T[][] =>
-  Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 /** The statements for one outbox op. Run in one `batch`, they land together or not at all. */
 export function statementsFor(db: Db, tenantId: string, meetingId: string, op: OutboxOp): Stmt[] {
@@ -126,31 +124,16 @@ export function statementsFor(db: Db, tenantId: string, meetingId: string, op: O
             ),
           ),
       ];
-    case "attendance":
-      // 6 parameters a row; D1 takes at most 100 per statement.
-      return chunk(op.entries, 14).map((rows) =>
-        db
-          .insert(attendance)
-          .values(
-            rows.map((e) => ({
-              tenantId,
-              meetingId,
-              personId: e.personId,
-              status: e.status,
-              reason: e.reason,
-              recordedBy: e.recordedBy,
-            })),
-          )
-          .onConflictDoUpdate({
-            target: [attendance.meetingId, attendance.personId],
-            set: {
-              status: sqlExcluded("status"),
-              reason: sqlExcluded("reason"),
-              recordedBy: sqlExcluded("recorded_by"),
-              recordedAt: new Date().toISOString(),
-            },
-          }),
-      );
+    case "attendance": {
+      // Entries that carry no times (the close's settlement of everyone, ops queued before times existed)
+      // leave D1's times as the earlier ops wrote them.
+      const timed = op.entries.filter((e) => e.joinedAt !== undefined || e.leftAt !== undefined);
+      const untimed = op.entries.filter((e) => e.joinedAt === undefined && e.leftAt === undefined);
+      return [
+        ...attendanceUpserts(db, tenantId, meetingId, timed, true),
+        ...attendanceUpserts(db, tenantId, meetingId, untimed, false),
+      ];
+    }
     case "agenda":
       return op.items.map((i) =>
         db
@@ -301,5 +284,3 @@ export function statementsFor(db: Db, tenantId: string, meetingId: string, op: O
       return [];
   }
 }
-
-const sqlExcluded = (col: string) => sql.raw(`excluded.${col}`);

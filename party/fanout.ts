@@ -87,6 +87,11 @@ export class Fanout {
     return this.#connectedCache;
   }
 
+  /** How many sockets this person has open now. */
+  connectedOf(personId: string): number {
+    return this.#connectedCounts().counts[personId] ?? 0;
+  }
+
   adjustConnected(personId: string, delta: 1 | -1) {
     const cache = this.#connectedCache;
     // Without a cache the next count reads the sockets, the new one included and the closing one not.

@@ -86,8 +86,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   override async onClose(connection: Connection<ConnState>): Promise<void> {
     this.#dispatch.drainBallots();
     const who = connection.state?.personId;
-    if (who) this.#fanout.adjustConnected(who, -1);
-    if (who && this.#data.state) this.#fanout.emit([{ kind: "attendance", personIds: [who] }]);
+    if (who) this.#admission.disconnected(who, this.#actionCtx());
   }
 
   override async onMessage(connection: Connection<ConnState>, raw: WSMessage): Promise<void> {

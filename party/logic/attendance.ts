@@ -1,6 +1,7 @@
 /**
- * Presence and attendance: check-in (remote on connect, hall by the chair or minutes-taker), absences with
- * or without reason, the live counts with the 85% mark, and the vote base of DOMAIN.md.
+ * Presence and attendance: check-in (the member's own Join tap, party/logic/joining.ts, or the chair or
+ * minutes-taker, hall or remote), absences with or without reason, the live counts with the 85% mark, and the
+ * vote base of DOMAIN.md. Opening the room is not attending: a socket alone marks nobody present.
  */
 import { ATTENDANCE_MARK } from "../../schema/quality-grid";
 import type { AttendanceCounts, AttendanceStatus, MemberView } from "../../schema/room/views";
@@ -96,28 +97,43 @@ export function attendanceCounts(s: RoomState): AttendanceCounts {
   };
 }
 
-function setStatus(
+/** The times a record keeps: the first join, and when a remote member was last seen leaving. */
+export interface Times {
+  joinedAt: string | null;
+  leftAt: string | null;
+}
+
+/** Sets one person's record and writes it (with its times) through the outbox to D1. */
+export function setStatus(
   s: RoomState,
   personId: string,
   status: AttendanceStatus,
   reason: string | null,
   by: string | null,
   ctx: Ctx,
+  times: Times,
 ): Result {
-  const rec: AttendanceRec = { personId, status, reason, recordedBy: by, at: iso(ctx.now) };
+  const rec: AttendanceRec = { personId, status, reason, recordedBy: by, at: iso(ctx.now), ...times };
   const state = { ...s, attendance: { ...s.attendance, [personId]: rec } };
   return applied(
     state,
     [{ kind: "attendance", personIds: [personId] }],
-    [{ kind: "attendance", entries: [{ personId, status, reason, recordedBy: by }] }],
+    [{ kind: "attendance", entries: [{ personId, status, reason, recordedBy: by, ...times }] }],
   );
 }
 
+/** A present member keeps their first join time; anyone else joins now. */
+export const firstJoin = (s: RoomState, personId: string, ctx: Ctx): string =>
+  (isPresent(s, personId) ? s.attendance[personId]?.joinedAt : null) ?? iso(ctx.now);
+
 /**
- * A roster member's socket opened: present remotely unless already checked in (a hall check-in stays).
- * A guest's (a visiting leader's): nothing in the room's counts, but D1 gets a `present_remote` row, the
- * trace the visit loop looks for (worker/data/visits.ts), so a leader who stays silent is not "missed";
- * reports leave guests out of members' attendance. Written on each connect (an upsert; guests are few).
+ * A socket opened. A roster member: nothing, unless they had joined remotely and their last socket closed
+ * (`leftAt`): they are back, `leftAt` clears (one attendance row, its first join kept). Opening the room to read
+ * the agenda does not mark anyone present: they join with a tap (joining.ts) or are checked in.
+ * A guest's (a visiting leader's): nothing in the room's counts, but D1 gets a `present_remote` row, the trace
+ * the visit loop looks for (worker/data/visits.ts), so a leader who stays silent is not "missed"; reports leave
+ * guests out of members' attendance. Written on each connect (an upsert keeping the first join; guests are few).
+ * A leader has no Join tap: their visit is the trace, not a seat in the counts.
  */
 export function onConnected(s: RoomState, actor: Actor, ctx: Ctx): Result | null {
   if (s.meeting.status === "closed") return null;
@@ -128,11 +144,17 @@ export function onConnected(s: RoomState, actor: Actor, ctx: Ctx): Result | null
       status: "present_remote" as const,
       reason: null,
       recordedBy: actor.personId,
+      joinedAt: iso(ctx.now),
+      leftAt: null,
     };
     return applied(s, [], [{ kind: "attendance", entries: [presence] }]);
   }
-  if (isPresent(s, actor.personId)) return null;
-  return setStatus(s, actor.personId, "present_remote", null, actor.personId, ctx);
+  const rec = s.attendance[actor.personId];
+  if (rec?.status !== "present_remote" || !rec.leftAt) return null;
+  return setStatus(s, actor.personId, rec.status, rec.reason, rec.recordedBy, ctx, {
+    joinedAt: rec.joinedAt ?? null,
+    leftAt: null,
+  });
 }
 
 export function checkIn(s: RoomState, actor: Actor, personId: string, mode: "hall" | "remote", ctx: Ctx): Result {
@@ -145,8 +167,13 @@ export function checkIn(s: RoomState, actor: Actor, personId: string, mode: "hal
   }
   if (!s.roster[personId]) return refuse("not_found", "Không phải đảng viên của chi bộ / Not a member of this branch");
   const status = mode === "hall" ? "present_hall" : "present_remote";
-  if (s.attendance[personId]?.status === status) return applied(s, []);
-  return setStatus(s, personId, status, null, actor.personId, ctx);
+  const prior = s.attendance[personId];
+  if (prior?.status === status && !prior.leftAt) return applied(s, []);
+  // A hall check-in's join time is the check-in; a member already present keeps their first join.
+  return setStatus(s, personId, status, null, actor.personId, ctx, {
+    joinedAt: firstJoin(s, personId, ctx),
+    leftAt: null,
+  });
 }
 
 export function markAbsent(
@@ -169,7 +196,7 @@ export function markAbsent(
     return refuse("bad_message", "Vắng có lý do cần ghi lý do / An excused absence needs a reason");
   // An exempt member who does not come stays "exempt": they are not expected.
   const status: AttendanceStatus = member.exempt ? "exempt" : excused ? "absent_excused" : "absent_unexcused";
-  return setStatus(s, personId, status, reason ?? null, actor.personId, ctx);
+  return setStatus(s, personId, status, reason ?? null, actor.personId, ctx, { joinedAt: null, leftAt: null });
 }
 
 /** At close: whoever was never recorded is absent without reason; the exempt stay exempt. */
@@ -184,6 +211,8 @@ export function finalizeAttendance(s: RoomState, ctx: Ctx): { state: RoomState; 
       reason: null,
       recordedBy: null,
       at: iso(ctx.now),
+      joinedAt: null,
+      leftAt: null,
     };
     changed.push(m.personId);
   }
@@ -191,15 +220,19 @@ export function finalizeAttendance(s: RoomState, ctx: Ctx): { state: RoomState; 
 }
 
 /**
- * A live meeting takes D1's roster again when a member's standing changed (suspended, transferred, detained:
- * off the roster, so out of the counts and the vote base at once; reinstated: back). Attendance is kept for
- * those still on it; the meeting, agenda and everything that happened stay the room's.
+ * A live meeting takes D1's roster again when the console changed it (worker/data/room-revocation.ts): a
+ * member suspended, transferred or detained is off the roster, so out of the counts and the vote base at once;
+ * reinstated, added to the branch, made official or (un)exempted, their new entry counts from now (a member made
+ * official may vote in the next vote). Attendance is kept for those still on it (an `exempt` mark goes when the
+ * exemption does); the meeting, agenda and everything that happened stay the room's.
  */
 export function refreshRoster(s: RoomState, loaded: LoadedMeeting, now: number): RoomState {
   const fresh = initialState(loaded, now);
   const attendance: Record<string, AttendanceRec> = {};
   for (const m of loaded.roster) {
-    const rec = s.attendance[m.personId] ?? fresh.attendance[m.personId];
+    const prior = s.attendance[m.personId];
+    const stillValid = prior && !(prior.status === "exempt" && !m.exempt);
+    const rec = stillValid ? prior : fresh.attendance[m.personId];
     if (rec) attendance[m.personId] = rec;
   }
   return { ...s, roster: fresh.roster, guests: fresh.guests, attendance };

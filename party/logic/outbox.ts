@@ -16,7 +16,15 @@ export type OutboxOp =
   | { kind: "meeting_live"; startedAt: string }
   | {
       kind: "attendance";
-      entries: { personId: string; status: AttendanceStatus; reason: string | null; recordedBy: string | null }[];
+      entries: {
+        personId: string;
+        status: AttendanceStatus;
+        reason: string | null;
+        recordedBy: string | null;
+        /** First join and last leave (attendance.joined_at / left_at); absent in ops queued before they existed. */
+        joinedAt?: string | null;
+        leftAt?: string | null;
+      }[];
     }
   | {
       kind: "agenda";

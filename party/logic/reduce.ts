@@ -6,6 +6,7 @@
 import type { ClientMessage } from "../../schema/room/messages";
 import { addItem, goToItem, reorder, startMeeting } from "./agenda";
 import { checkIn, markAbsent } from "./attendance";
+import { admitJoining, join } from "./joining";
 import { postGuidance, saveEvaluation, saveNote } from "./leader";
 import { closeMeeting, editMinutes, prefillMinutes } from "./minutes";
 import { endBy, extendFloor, giveFloor, lowerHand, raiseHand, setSettings } from "./queue";
@@ -39,12 +40,16 @@ export function reduce(s: RoomState, actor: Actor, msg: ClientMessage, ctx: Ctx)
   switch (msg.type) {
     case "sync":
       return applied(s, []);
+    case "presence/join":
+      return join(s, actor, ctx);
     case "presence/check-in":
+      // A member checking themselves in remotely is the Join tap: the same rule before the start.
+      if (msg.personId === actor.personId && msg.mode === "remote" && !isStaff(actor)) return join(s, actor, ctx);
       return checkIn(s, actor, msg.personId, msg.mode, ctx);
     case "presence/mark-absent":
       return markAbsent(s, actor, msg.personId, msg.excused, msg.reason, ctx);
     case "meeting/start":
-      return chair ? startMeeting(s, ctx) : chairOnly();
+      return chair ? then(startMeeting(s, ctx), (started) => admitJoining(started, ctx)) : chairOnly();
     case "meeting/close":
       return chair ? closeMeeting(s, actor, ctx) : chairOnly();
     case "agenda/go":
@@ -89,6 +94,19 @@ export function reduce(s: RoomState, actor: Actor, msg: ClientMessage, ctx: Ctx)
       msg satisfies never;
       return refuse("unknown_type", "Loại tin nhắn không xác định / Unknown message type");
   }
+}
+
+/** Applies `next` on the state `first` left, joining both results' changes and outbox (first's ack). */
+function then(first: Result, next: (s: RoomState) => Result): Result {
+  if (!first.ok) return first;
+  const second = next(first.state);
+  if (!second.ok) return second;
+  return {
+    ...first,
+    state: second.state,
+    changes: [...first.changes, ...second.changes],
+    outbox: [...first.outbox, ...second.outbox],
+  };
 }
 
 /** What a frame of a batch did: its changes, outbox and ack, or a refusal. The new state is the session's. */

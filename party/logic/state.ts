@@ -59,6 +59,16 @@ export interface AttendanceRec {
   reason: string | null;
   recordedBy: string | null;
   at: string;
+  /** First join (a tap, a check-in, or the start for those who tapped before it). Absent in rooms stored before it existed. */
+  joinedAt?: string | null;
+  /** A remote member's last socket closed at this time; null while connected or once back. Hall check-ins: null. */
+  leftAt?: string | null;
+}
+
+/** A member who tapped "Tham dự / Join" before the start: present from the start if still connected then. */
+export interface JoiningRec {
+  personId: string;
+  at: string;
 }
 
 export interface FloorRec {
@@ -120,6 +130,8 @@ export interface RoomState {
   live: LiveRec;
   minutes: MinutesView;
   attendance: Record<string, AttendanceRec>;
+  /** Before the start: who tapped Join (absent in rooms stored before it existed: the store loads it as {}). */
+  joining: Record<string, JoiningRec>;
   speeches: Record<string, SpeechView>;
   votes: Record<string, VoteRec>;
   /** Keyed `${voteId}/${personId}`. */
@@ -135,6 +147,7 @@ export interface RoomState {
 export const singleKeys = ["meeting", "roster", "guests", "agenda", "live", "minutes"] as const;
 export const collectionKeys = [
   "attendance",
+  "joining",
   "speeches",
   "votes",
   "ballots",
@@ -231,6 +244,7 @@ export function initialState(loaded: LoadedMeeting, now: number): RoomState {
     live: { queue: [], floor: null, settings: defaultQueueSettings },
     minutes: { body: "", revision: 0, editedBy: null, editedAt: null, frozenVersion: null },
     attendance,
+    joining: {},
     speeches: {},
     votes: {},
     ballots: {},
@@ -239,6 +253,12 @@ export function initialState(loaded: LoadedMeeting, now: number): RoomState {
     guidance: {},
     evaluations: {},
   };
+}
+
+/** The entries of a keyed record whose person is still on the roster (the same object when none left). */
+export function onRoster<T>(rec: Record<string, T>, roster: Record<string, unknown>): Record<string, T> {
+  const kept = Object.entries(rec).filter(([id]) => roster[id]);
+  return kept.length === Object.keys(rec).length ? rec : Object.fromEntries(kept);
 }
 
 export const isStaff = (a: Actor) => a.role === "chair" || a.role === "minutes_taker";
@@ -275,5 +295,6 @@ export function refreshPlanned(s: RoomState, loaded: LoadedMeeting, now: number,
     guests: fresh.guests,
     agenda: keepAgenda ? s.agenda : fresh.agenda,
     attendance: same ? s.attendance : attendance,
+    joining: onRoster(s.joining ?? {}, fresh.roster),
   };
 }

@@ -19,7 +19,15 @@ export function meetingView(s: RoomState): MeetingView {
 
 export function attendanceEntry(s: RoomState, personId: string, connected: Connected): AttendanceEntry {
   const a = s.attendance[personId];
-  return { personId, status: a?.status ?? null, reason: a?.reason ?? null, connected: connected[personId] ?? 0 };
+  return {
+    personId,
+    status: a?.status ?? null,
+    reason: a?.reason ?? null,
+    connected: connected[personId] ?? 0,
+    joinedAt: a?.joinedAt ?? null,
+    leftAt: a?.leftAt ?? null,
+    joining: Boolean(s.joining?.[personId]),
+  };
 }
 
 const byTime = <T extends { at?: string; startedAt?: string; openedAt?: string }>(a: T, b: T) =>

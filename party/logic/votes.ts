@@ -165,6 +165,12 @@ export function enterHallBallots(
   for (const e of entries) {
     const why = ineligible(s, e.personId);
     if (why) return refuse(why.code, `${s.roster[e.personId]?.name ?? e.personId}: ${why.message}`);
+    // A hand counted in the hall is for members checked in there; a member connected remotely votes themselves.
+    if (s.attendance[e.personId]?.status !== "present_hall")
+      return refuse(
+        "not_in_hall",
+        `${s.roster[e.personId]?.name ?? e.personId}: tham dự trực tuyến, tự biểu quyết trên máy của mình / attends remotely and votes on their own device`,
+      );
   }
   const ballots = { ...s.ballots };
   const skipped: string[] = [];

@@ -45,6 +45,11 @@ const m = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S)
 export const clientMessageSchema = z.discriminatedUnion("type", [
   /** Ask for a fresh snapshot (after a version gap). */
   m("sync", {}),
+  /**
+   * A member's own "Tham dự / Join" tap: present remotely from now (live), or from the start (planned: the
+   * tap is remembered as `joining` while one of their sockets stays open). Opening the room is not joining.
+   */
+  m("presence/join", {}),
   /** Self check-in (own personId), or chair / minutes-taker checks in someone in the hall. */
   m("presence/check-in", { personId: entityId, mode: z.enum(["hall", "remote"]) }),
   /** Chair / minutes-taker: absent with a reason the committee accepts (excused) or without. */
@@ -127,6 +132,7 @@ export const roomErrorCodeSchema = z.enum([
   "probationary_cannot_vote",
   "guest_cannot_vote",
   "not_present",
+  "not_in_hall",
   "already_voted",
   "vote_closed",
   "vote_open",

@@ -42,12 +42,19 @@ export type MemberView = z.infer<typeof memberViewSchema>;
 export const guestViewSchema = z.object({ personId: z.string(), name: z.string(), title: z.string() });
 export type GuestView = z.infer<typeof guestViewSchema>;
 
-/** One person's attendance; `status` null = not yet recorded. `connected` = sockets open now. */
+/**
+ * One person's attendance; `status` null = not yet recorded. `connected` = sockets open now. `joinedAt`: when
+ * they first joined (their tap, or a check-in); `leftAt`: when a remote member's last socket closed, null while
+ * they are connected or came back. `joining`: tapped "Tham dự / Join" before the start, present from the start.
+ */
 export const attendanceEntrySchema = z.object({
   personId: z.string(),
   status: z.nullable(attendanceStatusSchema),
   reason: z.nullable(z.string()),
   connected: z.int(),
+  joinedAt: z.optional(z.nullable(z.string())),
+  leftAt: z.optional(z.nullable(z.string())),
+  joining: z.optional(z.boolean()),
 });
 export type AttendanceEntry = z.infer<typeof attendanceEntrySchema>;
 

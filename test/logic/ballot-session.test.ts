@@ -36,8 +36,10 @@ function room(): { s: RoomState; fixed: string; changeable: string } {
     T0,
   );
   s = must(reduce(s, chair, { type: "meeting/start", id: "start" }, ctx)).state;
+  // p2 and p4 sit in the hall (p2 with a phone): only hall members' hands may be counted there.
   for (const p of ["p1", "p2", "p3", "p4", "p5", "p6", "p8"]) {
-    s = must(reduce(s, chair, { type: "presence/check-in", id: `in-${p}`, personId: p, mode: "remote" }, ctx)).state;
+    const mode = p === "p2" || p === "p4" ? "hall" : "remote";
+    s = must(reduce(s, chair, { type: "presence/check-in", id: `in-${p}`, personId: p, mode }, ctx)).state;
   }
   const a = must(
     reduce(s, chair, { type: "vote/open", id: "open-a", motion: "A", rule: "resolution", secret: false }, ctx),

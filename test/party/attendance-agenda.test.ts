@@ -14,6 +14,8 @@ describe("attendance", () => {
     const chair = await f.join("chair");
     const taker = await f.join("taker");
     const m1 = await f.join("m1");
+    // Their Join taps count from the start (attendance-join.test.ts covers the rule itself).
+    await chair.ok({ type: "meeting/start" });
     // A member without a device is checked in at the hall by the minutes-taker.
     const from = m1.received.length;
     await taker.ok({ type: "presence/check-in", personId: f.idOf("m7"), mode: "hall" });
@@ -49,17 +51,17 @@ describe("attendance", () => {
       return r.length >= 6 ? r : undefined;
     });
     const byPerson = new Map(rows.map((r) => [r.personId, r]));
-    // Connecting checked m1 in remotely, and that reached D1 too.
+    // m1's Join tap checked them in remotely, and that reached D1 too, with the time they joined.
     expect(byPerson.get(f.idOf("m1"))?.status).toBe("present_remote");
+    expect(byPerson.get(f.idOf("m1"))?.joinedAt).not.toBeNull();
     expect(byPerson.get(f.idOf("m7"))?.status).toBe("present_hall");
     expect(byPerson.get(f.idOf("m6"))).toMatchObject({ status: "absent_excused", reason: "Đi công tác" });
     expect(byPerson.get(f.idOf("m5"))?.status).toBe("absent_unexcused");
   });
 
   it("shows who is connected and updates it when a socket closes", async () => {
-    const f = await createMeeting();
-    const chair = await f.join("chair");
-    const m2 = await f.join("m2");
+    const { f, chair, c } = await liveMeeting(["chair", "m2"]);
+    const m2 = c.m2!;
     const from = chair.received.length;
     m2.close();
     const ev = await chair.event(
@@ -67,8 +69,9 @@ describe("attendance", () => {
       (e) => e.entries.some((x) => x.personId === f.idOf("m2") && x.connected === 0),
       from,
     );
-    // Leaving the socket does not undo attendance.
+    // Leaving the socket does not undo attendance: the member who joined stays present, with the time they left.
     expect(ev.entries[0]?.status).toBe("present_remote");
+    expect(ev.entries[0]?.leftAt).not.toBeNull();
   });
 });
 
@@ -175,8 +178,8 @@ describe("before the meeting starts", () => {
     const snap = await m1.sync();
     expect(snap.state.agenda.map((a) => a.title)).toContain("Mục thêm qua API");
     expect(snap.state.roster.map((m) => m.personId)).toContain(newcomer.id);
-    // Attendance already recorded survives the refresh.
-    expect(snap.state.attendance.find((a) => a.personId === f.idOf("chair"))?.status).toBe("present_remote");
+    // A Join tap already made survives the refresh.
+    expect(snap.state.attendance.find((a) => a.personId === f.idOf("chair"))?.joining).toBe(true);
     // The early client sees a version gap and resyncs to the same roster.
     const ev = await early.event("agenda", () => true, from);
     expect(ev.version).toBeGreaterThan(snap0.version + 1);

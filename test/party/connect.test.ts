@@ -84,10 +84,11 @@ describe("connecting to a meeting room", () => {
     expect(snap.state.roster.filter((m) => m.exempt)).toHaveLength(2);
     expect(snap.state.agenda.map((a) => a.title)).toEqual(f.items.map((i) => i.title));
     expect(snap.state.meeting.status).toBe("planned");
-    // Connecting checks the member in as present remotely.
+    // Connecting is reading, not attending: the member is connected but not checked in (attendance-join.test.ts).
     expect(snap.state.attendance.find((a) => a.personId === f.idOf("m1"))).toMatchObject({
-      status: "present_remote",
+      status: null,
       connected: 1,
+      joining: false,
     });
   });
 });

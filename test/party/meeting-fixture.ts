@@ -93,8 +93,18 @@ export async function createMeeting(options: { status?: "planned" | "live" | "cl
         ...overrides,
       })
     ).ticket;
-  const join = async (who: Who) => joinRoom(meetingId, await ticket(who));
-  return { ...tenant, leader, meetingId, items, idOf, nameOf, ticket, join };
+  /** Opens the room only (reading the agenda): not attending. */
+  const open = async (who: Who) => joinRoom(meetingId, await ticket(who));
+  /**
+   * Opens the room and taps "Tham dự / Join" (a member; a visiting leader has no tap): present at once when the
+   * meeting is live, from the start when it is planned.
+   */
+  const join = async (who: Who) => {
+    const client = await open(who);
+    if (who !== "leader") await client.ok({ type: "presence/join" });
+    return client;
+  };
+  return { ...tenant, leader, meetingId, items, idOf, nameOf, ticket, open, join };
 }
 export type MeetingFixture = Awaited<ReturnType<typeof createMeeting>>;
 

@@ -23,7 +23,9 @@ async function liveVote() {
     const res = await api("POST", `/api/tenants/${f.tenantId}/tickets`, token, { meetingId: f.meetingId });
     expect(res.status).toBe(200);
     const ticket = (res.json as { ticket: string }).ticket;
-    return { token, ticket, client: await joinRoom(f.meetingId, ticket) };
+    const client = await joinRoom(f.meetingId, ticket);
+    await client.ok({ type: "presence/join" });
+    return { token, ticket, client };
   };
   const m1 = await joinAs("m1");
   const m2 = await joinAs("m2");

@@ -31,7 +31,7 @@ describe("who counts, and the duration mark", () => {
     // The base: 8 official less the 2 exempt who are absent; a transferred member is no longer "needed".
     expect(vote.vote.base).toBe(6);
     // A member away cannot enter the room's vote either: their ticket's person is not on the roster.
-    const suspended = await f.join("m6");
+    const suspended = await f.open("m6");
     await suspended.refused({ type: "vote/cast", voteId, choice: "agree" }, "guest_cannot_vote");
   });
 

@@ -94,6 +94,8 @@ describe("votes", () => {
   it("admission: exactly two thirds passes, with a hall hand merged and no member counted twice", async () => {
     const { f, c, chair } = await liveMeeting();
     await c.taker!.ok({ type: "presence/check-in", personId: f.idOf("m7"), mode: "hall" });
+    // m1 sits in the hall with their phone: checked in there, they may also vote on the phone.
+    await c.taker!.ok({ type: "presence/check-in", personId: f.idOf("m1"), mode: "hall" });
     // 11 official − 2 exempt absent = 9; 2/3 of 9 = 6.
     const voteId = (
       await chair.ok({
@@ -113,7 +115,8 @@ describe("votes", () => {
       m4: "disagree",
       m5: "disagree",
     });
-    // Hands in the hall: m7 (no device) and m1, who already voted from their phone: m1 is skipped.
+    // Hands in the hall: m7 (no device) and m1, who already voted from their phone: m1 is skipped. A member
+    // connected remotely is never a hall hand (attendance-join.test.ts).
     const hall = await c.taker!.ok({
       type: "vote/hall",
       voteId,

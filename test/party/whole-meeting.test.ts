@@ -24,6 +24,8 @@ describe("a whole meeting", () => {
     const chair = c.chair!;
     const taker = c.taker!;
 
+    // The members online tapped Join (f.join): they count from the start.
+    await chair.ok({ type: "meeting/start" });
     // Roll call: m6 is in the hall without a phone, m7 is away with a reason; the exempt stay away.
     await taker.ok({ type: "presence/check-in", personId: f.idOf("m6"), mode: "hall" });
     await taker.ok({ type: "presence/mark-absent", personId: f.idOf("m7"), excused: true, reason: "Đi làm ca đêm" });
@@ -38,7 +40,6 @@ describe("a whole meeting", () => {
       exempt: 2,
     });
 
-    await chair.ok({ type: "meeting/start" });
     // Item 1: reports; a point of order jumps the queue.
     await c.m1!.ok({ type: "queue/raise", kind: "speech" });
     await c.probationary!.ok({ type: "queue/raise", kind: "speech" });

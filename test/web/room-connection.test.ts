@@ -7,6 +7,7 @@ import { createStore } from "solid-js/store";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ClientMessage, ServerMessage } from "../../schema/room/messages";
 import type { RoomView, You } from "../../schema/room/views";
+import { rememberTap, shouldRejoin, tappedBefore } from "../../web/src/room/rejoin";
 import { createFrameApplier, type FrameTarget, type RoomData, type RoomError } from "../../web/src/room/room-frames";
 import { type ActionOutcome, createPendingQueue } from "../../web/src/room/room-pending";
 
@@ -201,5 +202,29 @@ describe("room frames", () => {
       ["c2", { ok: false, code: "forbidden", message: "không được" }],
     ]);
     expect(seen.lastError?.code).toBe("bad_message");
+  });
+});
+
+describe("the Join tap across a closed socket before the start", () => {
+  const planned = (entry: Partial<RoomView["attendance"][number]> | null): RoomView => ({
+    ...view(),
+    meeting: { ...view().meeting, status: "planned", startedAt: null },
+    attendance: entry ? [{ personId: "p-an", status: null, reason: null, connected: 1, ...entry }] : [],
+  });
+
+  it("taps again when the tab tapped and the room dropped the intent, and never otherwise", () => {
+    expect(shouldRejoin(planned({ joining: false }), you, true)).toBe(true);
+    // Not tapped in this tab, still joining, already recorded, or the meeting live: nothing.
+    expect(shouldRejoin(planned({ joining: false }), you, false)).toBe(false);
+    expect(shouldRejoin(planned({ joining: true }), you, true)).toBe(false);
+    expect(shouldRejoin(planned({ status: "absent_excused", reason: "Ốm" }), you, true)).toBe(false);
+    expect(shouldRejoin({ ...planned({}), meeting: view().meeting }, you, true)).toBe(false);
+  });
+
+  it("remembers the tap for the page's session, per meeting", () => {
+    expect(tappedBefore("m1")).toBe(false);
+    rememberTap("m1");
+    expect(tappedBefore("m1")).toBe(true);
+    expect(tappedBefore("m2")).toBe(false);
   });
 });

@@ -238,6 +238,25 @@ describe("room versions and events", () => {
 });
 
 describe("the member's phone view", () => {
+  it("offers one large Join tap to a member who only opened the room, and says a tap before the start counts from it", () => {
+    const planned = { ...roomView().meeting, status: "planned" as const, startedAt: null };
+    const reading = roomView({
+      meeting: planned,
+      attendance: [{ personId: "p-hoa", status: null, reason: null, connected: 1 }],
+    });
+    const sent = renderMember(reading, youAs("p-hoa", "official", true));
+    fireEvent.click(screen.getByRole("button", { name: "Tham dự" }));
+    expect(sent).toEqual([{ type: "presence/join" }]);
+    cleanup();
+    const tapped = roomView({
+      meeting: planned,
+      attendance: [{ personId: "p-hoa", status: null, reason: null, connected: 1, joining: true }],
+    });
+    renderMember(tapped, youAs("p-hoa", "official", true));
+    expect(screen.queryByRole("button", { name: "Tham dự" })).toBeNull();
+    expect(screen.getByText(/được tính có mặt từ khi cuộc họp bắt đầu/)).toBeTruthy();
+  });
+
   it("sends the ballot the member taps, with the open vote's id", async () => {
     const sent = renderMember(roomView({ votes: [openVote()] }), youAs("p-an", "official", true));
     fireEvent.click(screen.getByRole("button", { name: "Tán thành" }));
@@ -344,6 +363,38 @@ describe("the chair's console", () => {
       { type: "vote/hall", voteId: "v1", entries: [{ personId: "p-chair", choice: "disagree" }] },
       { type: "vote/close", voteId: "v1" },
     ]);
+  });
+
+  it("shows in the roll call when each member joined and when a remote member left", () => {
+    const view = roomView({
+      attendance: [
+        { personId: "p-chair", status: "present_hall", reason: null, connected: 1, joinedAt: "2026-11-25T12:02:00Z" },
+        {
+          personId: "p-an",
+          status: "present_remote",
+          reason: null,
+          connected: 0,
+          joinedAt: "2026-11-25T12:05:00Z",
+          leftAt: "2026-11-25T12:40:00Z",
+        },
+      ],
+    });
+    renderScreen(chairConsole, view, chair);
+    const an = document.querySelector('[data-person="p-an"]')!;
+    // Vietnam time (UTC+7).
+    expect(an.textContent).toContain("vào 19:05");
+    expect(an.textContent).toContain("rời 19:40");
+    expect(document.querySelector('[data-person="p-chair"]')!.textContent).toContain("vào 19:02");
+  });
+
+  it("lets a chair who attends online join from their own roll-call row", () => {
+    const sent = renderScreen(chairConsole, roomView({ attendance: [] }), chair);
+    const row = document.querySelector<HTMLElement>('[data-person="p-chair"]')!;
+    const joinButtons = screen.getAllByRole("button", { name: "Tham dự" });
+    expect(joinButtons).toHaveLength(1);
+    expect(row.contains(joinButtons[0]!)).toBe(true);
+    fireEvent.click(joinButtons[0]!);
+    expect(sent).toEqual([{ type: "presence/join" }]);
   });
 
   it("checks in a member without a device from the roll call", () => {

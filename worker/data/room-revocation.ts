@@ -2,7 +2,9 @@
  * Tells the live rooms when someone's access ends, so an open socket does not outlive it (party/revocation.ts):
  * sessions signed out (logout, a password change or one set by the committee) and a member's seat lost (standing
  * no longer active). The rooms are found in D1: planned or live meetings of the person's branches and of the
- * meetings they are a guest of, and the live meetings of tenants where they hold a role (observer). Each is a
+ * meetings they are a guest of, and the live meetings of tenants where they hold a role (observer). Also a branch's
+ * roster changed in the console (a member added, made official, renamed, exempted or not): its open rooms take
+ * D1's roster again (the `roster` notice), so a live meeting's counts and vote base follow at once. Each is a
  * Durable Object RPC (`MeetingRoom.revoke`), in parallel; a room that fails to answer never fails the request.
  */
 import { and, eq, inArray } from "drizzle-orm";
@@ -82,4 +84,24 @@ export async function standingChangedInRooms(
 ) {
   const rooms = await roomsOfSeat(db, tenantId, personId);
   await tell(env, rooms, active ? { kind: "roster", tenantId } : { kind: "seat", tenantId, personId });
+}
+
+/** The planned or live meetings of these branches of the tenant. */
+async function roomsOfBranches(db: Db, tenantId: string, organizationIds: string[]): Promise<string[]> {
+  if (organizationIds.length === 0) return [];
+  const rows = await db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.tenantId, tenantId), inArray(meetings.organizationId, organizationIds), open));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * A branch's roster changed in the console without anyone losing their seat (a member added or imported,
+ * probationary made official, an exemption set or lifted, a name or role edited): the branch's open rooms take
+ * D1's roster again, planned or live; a member made official may vote in the next vote.
+ */
+export async function rosterChangedInRooms(env: Cloudflare.Env, db: Db, tenantId: string, organizationIds: string[]) {
+  const rooms = await roomsOfBranches(db, tenantId, [...new Set(organizationIds)]);
+  await tell(env, rooms, { kind: "roster", tenantId });
 }

@@ -10,8 +10,8 @@ import { idSchema } from "../../schema/ids";
 import { checkImport, summarize, writeImport } from "../data/member-import";
 import { createMember, setExemption, updateMember } from "../data/member-writes";
 import { listMembers, memberOr404 } from "../data/members";
-import { standingChangedInRooms } from "../data/room-revocation";
-import type { AppEnv } from "../env";
+import { rosterChangedInRooms, standingChangedInRooms } from "../data/room-revocation";
+import type { AppEnv, Db } from "../env";
 import { badRequest, conflict, forbidden } from "../lib/api-error";
 import { unlessUnique } from "../lib/unique";
 import { valid } from "../lib/validate";
@@ -20,6 +20,13 @@ import { assertRole, isStaff } from "../middleware/tenant";
 const membershipParam = z.object({ membershipId: idSchema });
 const importBodySchema = z.object({ csv: z.string().min(1) }).strict();
 const importQuerySchema = z.object({ dryRun: z.enum(["0", "1", "true", "false"]).optional() });
+
+/** An exemption set or lifted: the branch's open rooms take the member's new entry; answers the member. */
+async function exemptionReachesRooms(env: Cloudflare.Env, db: Db, tenantId: string, membershipId: string) {
+  const member = await memberOr404(db, tenantId, membershipId);
+  await rosterChangedInRooms(env, db, tenantId, [member.organizationId]);
+  return member;
+}
 
 /** Members: staff read all, a member reads their own branches, admins and organizers write. */
 export const membersRoutes = new Hono<AppEnv>()
@@ -33,7 +40,10 @@ export const membersRoutes = new Hono<AppEnv>()
     assertRole(c.var.access, ["admin", "organizer"]);
     const { tenantId } = c.var.access;
     const membershipId = await createMember(c.var.db, tenantId, c.var.session.personId, c.req.valid("json"));
-    return c.json(await memberOr404(c.var.db, tenantId, membershipId), 201);
+    const member = await memberOr404(c.var.db, tenantId, membershipId);
+    // A member added after the start is on the live room's roster at once.
+    await rosterChangedInRooms(c.env, c.var.db, tenantId, [member.organizationId]);
+    return c.json(member, 201);
   })
   .post("/import", valid("query", importQuerySchema), async (c) => {
     assertRole(c.var.access, ["admin", "organizer"]);
@@ -76,6 +86,13 @@ export const membersRoutes = new Hono<AppEnv>()
       : await unlessUnique(writeImport(db, c.env.DB, tenantId, c.var.session.personId, check.rows), () =>
           conflict("Dữ liệu vừa thay đổi trong lúc nhập, hãy thử lại / Members changed during the import, try again"),
         );
+    if (!dryRun)
+      await rosterChangedInRooms(
+        c.env,
+        db,
+        tenantId,
+        check.rows.map((r) => r.organizationId),
+      );
     return c.json(summarize(check.rows, dryRun, created), dryRun ? 200 : 201);
   })
   .patch("/:membershipId", valid("param", membershipParam), valid("json", updateMemberSchema), async (c) => {
@@ -88,6 +105,9 @@ export const membersRoutes = new Hono<AppEnv>()
     // The rooms learn at once: a member no longer active loses their open sockets and their place in the base.
     if (body.standing) {
       await standingChangedInRooms(c.env, c.var.db, tenantId, member.personId, body.standing === "active");
+    } else {
+      // Made official, renamed, another branch role: the branch's open rooms take the new entry.
+      await rosterChangedInRooms(c.env, c.var.db, tenantId, [member.organizationId]);
     }
     return c.json(member);
   })
@@ -96,12 +116,12 @@ export const membersRoutes = new Hono<AppEnv>()
     const { tenantId } = c.var.access;
     const { membershipId } = c.req.valid("param");
     await setExemption(c.var.db, tenantId, c.var.session.personId, membershipId, c.req.valid("json"));
-    return c.json(await memberOr404(c.var.db, tenantId, membershipId));
+    return c.json(await exemptionReachesRooms(c.env, c.var.db, tenantId, membershipId));
   })
   .delete("/:membershipId/exemption", valid("param", membershipParam), async (c) => {
     assertRole(c.var.access, ["admin", "organizer"]);
     const { tenantId } = c.var.access;
     const { membershipId } = c.req.valid("param");
     await setExemption(c.var.db, tenantId, c.var.session.personId, membershipId, null);
-    return c.json(await memberOr404(c.var.db, tenantId, membershipId));
+    return c.json(await exemptionReachesRooms(c.env, c.var.db, tenantId, membershipId));
   });

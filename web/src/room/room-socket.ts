@@ -14,6 +14,7 @@ import { type Accessor, createSignal } from "solid-js";
 import { createStore } from "solid-js/store";
 import type { ClientMessage } from "../../../schema/room/messages";
 import { ROOM_CLOSE } from "../../../schema/room/ticket";
+import { rememberTap, shouldRejoin, tappedBefore } from "./rejoin";
 import { takeEarlyStart } from "./room-early";
 import { createFrameApplier, type RoomData, type RoomError } from "./room-frames";
 import { type ConnectionStatus, openRoomLink } from "./room-link";
@@ -86,11 +87,13 @@ export function connectRoom(tenantId: string, meetingId: string): RoomConnection
     synced() {
       link.synced();
       for (const p of queue.pending()) link.transmit(p.msg);
+      // A Join tapped before the start, dropped by the room when this tab's socket closed: tapped again (rejoin.ts).
+      if (shouldRejoin(data.view, data.you, tappedBefore(meetingId))) void connection.send({ type: "presence/join" });
     },
     requestSync: link.requestSync,
   });
 
-  return {
+  const connection: RoomConnection = {
     data,
     status,
     pending: queue.pending,
@@ -98,6 +101,7 @@ export function connectRoom(tenantId: string, meetingId: string): RoomConnection
     lastError,
     clockOffset,
     send(action) {
+      if (action.type === "presence/join") rememberTap(meetingId);
       const msg = { ...action, id: newActionId() } as ClientMessage;
       const outcome = queue.add(msg);
       link.transmit(msg);
@@ -108,4 +112,5 @@ export function connectRoom(tenantId: string, meetingId: string): RoomConnection
       queue.abandon();
     },
   };
+  return connection;
 }

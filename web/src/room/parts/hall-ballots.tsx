@@ -1,6 +1,7 @@
 /**
- * Hands counted in the hall, entered by name for the members who sit there without a device. The room
- * merges them with remote ballots and refuses anyone who already voted remotely, so nobody counts twice.
+ * Hands counted in the hall, entered by name for the members checked in there (only they are offered). The
+ * room refuses a member connected remotely (`not_in_hall`: they vote on their own device) and skips a hall
+ * member who already voted on a phone, so nobody counts twice.
  */
 import { createSignal, For, Show } from "solid-js";
 import type { Choice, RoomView, VoteView } from "../../../../schema/room/views";

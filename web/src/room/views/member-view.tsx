@@ -1,5 +1,5 @@
 /**
- * The member's phone: one column, large targets, nothing to learn. From the top: check-in if needed, the
+ * The member's phone: one column, large targets, nothing to learn. From the top: the Join tap if needed, the
  * open vote with three large buttons, where we are, who speaks; the hand button stays at the bottom of
  * the screen, under the thumb.
  */
@@ -18,10 +18,15 @@ import { attendanceLabel } from "./attendance-label";
 const CHOICES: readonly Choice[] = ["agree", "disagree", "abstain"];
 const RESULT_ON_TOP_MS = 10 * 60_000;
 
+/**
+ * Opening the room is reading it; attending is one large tap ("Tham dự / Join", party/logic/joining.ts). Before
+ * the start the tap is remembered and counts from the start; the chair or minutes-taker checks in members in
+ * the hall from the roll call.
+ */
 function CheckInCard(props: { view: RoomView; you: You }) {
   const { conn } = useRoom();
   const mine = () => props.view.attendance.find((a) => a.personId === props.you.personId);
-  const here = () => isPresent(mine()?.status);
+  const here = () => isPresent(mine()?.status) && !mine()?.leftAt;
   return (
     <Show
       when={!here()}
@@ -33,23 +38,23 @@ function CheckInCard(props: { view: RoomView; you: You }) {
         <h2 id="checkin-h" class="room-card-label">
           {rt("attendance")}
         </h2>
-        <p>{rt("checkInPrompt")}</p>
-        <div class="stack">
+        <Show
+          when={!mine()?.joining}
+          fallback={
+            <p class="notice notice-ok" role="status">
+              {rt("joiningNote")}
+            </p>
+          }
+        >
+          <p>{rt("joinPrompt")}</p>
           <button
             type="button"
-            class="btn btn-big btn-block btn-primary"
-            onClick={() => void act(conn, { type: "presence/check-in", personId: props.you.personId, mode: "hall" })}
+            class="btn btn-big btn-block btn-primary btn-join"
+            onClick={() => void act(conn, { type: "presence/join" })}
           >
-            {rt("imHere")}
+            {rt("join")}
           </button>
-          <button
-            type="button"
-            class="btn btn-big btn-block"
-            onClick={() => void act(conn, { type: "presence/check-in", personId: props.you.personId, mode: "remote" })}
-          >
-            {rt("imRemote")}
-          </button>
-        </div>
+        </Show>
       </section>
     </Show>
   );

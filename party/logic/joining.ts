@@ -1,0 +1,74 @@
+/**
+ * Attending is joining (issue 12 item 5): opening the room to read the agenda marks nobody present. A member
+ * joins with one tap ("Tham dự / Join", the `presence/join` frame), or the chair / minutes-taker checks them in
+ * (attendance.ts `checkIn`).
+ * - Live: the tap makes them present remotely at once; their first join time is kept.
+ * - Planned: the tap is an intent (`joining`): presence counts only from the start, when every member who tapped
+ *   and still has a socket open becomes present remotely, joined at the start. Closing the app before the start
+ *   drops the intent (they tap again when they come back).
+ * - Leaving: a remote member's last socket closing sets `leftAt`; they stay present for the counts (they
+ *   attended), and a socket opening again clears it (attendance.ts `onConnected`): one row, with its times.
+ *   A hall check-in is not touched by sockets (a phone in the hall may sleep).
+ */
+import { firstJoin, isPresent, setStatus } from "./attendance";
+import { type Actor, applied, type Ctx, iso, type Result, type RoomState, refuse } from "./state";
+
+export function join(s: RoomState, actor: Actor, ctx: Ctx): Result {
+  if (s.meeting.status === "closed") return refuse("meeting_closed", "Cuộc họp đã kết thúc / The meeting is closed");
+  const id = actor.personId;
+  if (!s.roster[id]) {
+    return refuse(
+      "forbidden",
+      "Chỉ đảng viên của chi bộ bấm Tham dự; khách mời không cần / Only branch members join; guests need not",
+    );
+  }
+  if (s.meeting.status === "planned") {
+    if (s.joining[id] || isPresent(s, id)) return applied(s, []);
+    const joining = { ...s.joining, [id]: { personId: id, at: iso(ctx.now) } };
+    return applied({ ...s, joining }, [{ kind: "attendance", personIds: [id] }]);
+  }
+  const rec = s.attendance[id];
+  if (isPresent(s, id) && !rec?.leftAt) return applied(s, []);
+  // A hall check-in stays a hall check-in; anyone else is present remotely.
+  const status = rec?.status === "present_hall" ? "present_hall" : "present_remote";
+  return setStatus(s, id, status, null, id, ctx, { joinedAt: firstJoin(s, id, ctx), leftAt: null });
+}
+
+/** At the start: every member who tapped Join (and is still connected: see `onLastSocketClosed`) is present now. */
+export function admitJoining(s: RoomState, ctx: Ctx): Result {
+  const tapped = Object.keys(s.joining);
+  if (tapped.length === 0) return applied(s, []);
+  const ids = tapped.filter((id) => s.roster[id] && !isPresent(s, id));
+  const at = iso(ctx.now);
+  const attendance = { ...s.attendance };
+  const entries = ids.map((personId) => {
+    const times = { joinedAt: at, leftAt: null };
+    attendance[personId] = { personId, status: "present_remote", reason: null, recordedBy: personId, at, ...times };
+    return { personId, status: "present_remote" as const, reason: null, recordedBy: personId, ...times };
+  });
+  const state = { ...s, attendance, joining: {} };
+  return applied(
+    state,
+    [{ kind: "attendance", personIds: tapped }],
+    entries.length ? [{ kind: "attendance", entries }] : [],
+  );
+}
+
+/**
+ * A person's last socket closed. Planned: their Join intent goes (they are not there to start with us). Live: a
+ * remote member who joined is marked as having left at this time (still present for the counts). Null: nothing.
+ */
+export function onLastSocketClosed(s: RoomState, personId: string, ctx: Ctx): Result | null {
+  if (s.meeting.status === "planned") {
+    if (!s.joining[personId]) return null;
+    const { [personId]: _gone, ...joining } = s.joining;
+    return applied({ ...s, joining }, [{ kind: "attendance", personIds: [personId] }]);
+  }
+  if (s.meeting.status !== "live") return null;
+  const rec = s.attendance[personId];
+  if (!s.roster[personId] || rec?.status !== "present_remote" || rec.leftAt) return null;
+  return setStatus(s, personId, rec.status, rec.reason, rec.recordedBy, ctx, {
+    joinedAt: rec.joinedAt ?? null,
+    leftAt: iso(ctx.now),
+  });
+}
