@@ -122,7 +122,10 @@ export class Admission {
     if (JSON.stringify(next) === JSON.stringify(current)) return;
     this.data.commit(current, { state: next, outbox: [] });
     this.data.store.bumpVersion();
-    this.fanout.emit([{ kind: "attendance", personIds: Object.keys({ ...current.roster, ...next.roster }) }]);
+    this.fanout.emit([
+      { kind: "attendance", personIds: Object.keys({ ...current.roster, ...next.roster }) },
+      ...(JSON.stringify(next.agenda) === JSON.stringify(current.agenda) ? [] : [{ kind: "agenda" as const }]),
+    ]);
   }
 
   /** The socket's tags, from its ticket: the person and the session (partyserver keeps them through hibernation). */

@@ -21,6 +21,7 @@ import {
   speeches,
   votes,
 } from "../schema/db/tables";
+import { tasksUnderReview } from "../worker/data/task-reviews";
 import { attendanceUpserts } from "./d1-attendance";
 import type { OutboxOp } from "./logic/outbox";
 import type { LoadedMeeting } from "./logic/state";
@@ -64,6 +65,16 @@ export async function loadMeeting(db: Db, tenantId: string, meetingId: string): 
       .innerJoin(people, eq(people.id, meetingGuests.personId))
       .where(and(eq(meetingGuests.tenantId, tenantId), eq(meetingGuests.meetingId, meetingId))),
   ]);
+  // The tasks of earlier resolutions this meeting reviews, printed under its review item (minutes draft).
+  const reviews = items.some((i) => i.kind === "task_review")
+    ? (await tasksUnderReview(db, tenantId, m)).map((t) => ({
+        title: t.title,
+        leadName: t.leadName,
+        deadline: t.deadline,
+        resolutionNumber: t.resolutionNumber,
+        review: t.review && { status: t.review.status, note: t.review.note },
+      }))
+    : [];
   const exemptOn = (x: typeof memberships.$inferSelect) =>
     (x.exemptReason !== null || x.exemptFrom !== null) && exemptionCovers({ from: x.exemptFrom, to: x.exemptTo }, day);
   return {
@@ -101,6 +112,8 @@ export async function loadMeeting(db: Db, tenantId: string, meetingId: string): 
         position: i.position,
         presenterPersonId: i.presenterPersonId,
         budgetMinutes: i.minutesBudget,
+        kind: i.kind,
+        ...(i.kind === "task_review" ? { reviews } : {}),
       })),
     },
   };

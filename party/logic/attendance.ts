@@ -235,5 +235,11 @@ export function refreshRoster(s: RoomState, loaded: LoadedMeeting, now: number):
     const rec = stillValid ? prior : fresh.attendance[m.personId];
     if (rec) attendance[m.personId] = rec;
   }
-  return { ...s, roster: fresh.roster, guests: fresh.guests, attendance };
+  // A task review marked through the API (worker/routes/resolutions.ts) reaches the room the same way.
+  const agenda = { ...s.agenda };
+  for (const item of loaded.agenda) {
+    const here = agenda[item.id];
+    if (here && item.kind === "task_review") agenda[item.id] = { ...here, kind: item.kind, reviews: item.reviews };
+  }
+  return { ...s, roster: fresh.roster, guests: fresh.guests, attendance, agenda };
 }

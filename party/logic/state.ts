@@ -4,6 +4,7 @@
  * ids come in as arguments.
  */
 
+import type { TaskReviewFact } from "../../schema/record/minutes-facts";
 import type { RoomErrorCode } from "../../schema/room/messages";
 import type { RoomRole } from "../../schema/room/ticket";
 import type {
@@ -51,6 +52,9 @@ export interface AgendaRec {
   elapsedMs: number;
   runningSince: string | null;
   done: boolean;
+  kind?: "item" | "task_review";
+  /** On the `task_review` item: the tasks under review, as D1 holds them (reloaded when a review is marked). */
+  reviews?: TaskReviewFact[];
 }
 
 export interface AttendanceRec {
@@ -223,7 +227,15 @@ export interface LoadedMeeting {
   meeting: Omit<MeetingRec, "currentItemId">;
   roster: MemberView[];
   guests: GuestView[];
-  agenda: { id: string; title: string; position: number; presenterPersonId: string | null; budgetMinutes: number }[];
+  agenda: {
+    id: string;
+    title: string;
+    position: number;
+    presenterPersonId: string | null;
+    budgetMinutes: number;
+    kind: "item" | "task_review";
+    reviews?: TaskReviewFact[];
+  }[];
 }
 
 /** The room's first state, from what D1 holds. Exempt members start as `exempt` until they check in. */

@@ -77,7 +77,8 @@ export function factsOfRoomView(view: RoomView): MinutesFacts {
       attendance: att.get(p.personId)?.status ?? null,
       reason: att.get(p.personId)?.reason ?? null,
     })),
-    agenda: view.agenda.map((a) => ({ id: a.id, position: a.position, title: a.title })),
+    agenda: view.agenda.map((a) => ({ id: a.id, position: a.position, title: a.title, kind: a.kind ?? "item" })),
+    taskReviews: view.agenda.find((a) => a.kind === "task_review")?.reviews ?? [],
     speeches: view.speeches.map((s) => ({
       personId: s.personId,
       name: s.name,

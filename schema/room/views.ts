@@ -93,6 +93,20 @@ export const agendaItemViewSchema = z.object({
   /** Set while the item is current: add `now − runningSince` to `elapsedMs` for the live clock. */
   runningSince: z.nullable(z.string()),
   done: z.boolean(),
+  /** `task_review`: the item that reviews the last resolution's tasks; absent in rooms stored before it existed. */
+  kind: z.optional(z.enum(["item", "task_review"])),
+  /** On the `task_review` item: the tasks and how this meeting has reviewed them (marked through the API). */
+  reviews: z.optional(
+    z.array(
+      z.object({
+        title: z.string(),
+        leadName: z.string(),
+        deadline: z.string(),
+        resolutionNumber: z.string(),
+        review: z.nullable(z.object({ status: z.enum(["done", "in_progress", "not_done"]), note: z.string() })),
+      }),
+    ),
+  ),
 });
 export type AgendaItemView = z.infer<typeof agendaItemViewSchema>;
 

@@ -21,7 +21,7 @@ afterEach(() => {
 });
 
 /** AgendaNow reads only the agenda and the current item of the view. */
-const viewAt = (title: string) =>
+const viewAt = (title: string, kind: "item" | "task_review") =>
   ({
     currentItemId: "a1",
     agenda: [
@@ -34,11 +34,12 @@ const viewAt = (title: string) =>
         elapsedMs: 0,
         runningSince: null,
         done: false,
+        kind,
       },
     ],
   }) as Pick<RoomView, "agenda" | "currentItemId"> as RoomView;
 
-function show(title: string) {
+function show(title: string, kind: "item" | "task_review" = "item") {
   const asked: string[] = [];
   globalThis.fetch = (async (input: RequestInfo | URL) => {
     asked.push(new URL(String(input), "http://localhost").pathname);
@@ -48,7 +49,7 @@ function show(title: string) {
   const ctx = { conn: {} as RoomConnection, now: () => Date.parse("2026-12-20T12:40:00Z") };
   render(() => (
     <RoomContext.Provider value={ctx}>
-      <AgendaNow view={viewAt(title)} />
+      <AgendaNow view={viewAt(title, kind)} />
     </RoomContext.Provider>
   ));
   return asked;
@@ -56,12 +57,18 @@ function show(title: string) {
 
 describe("the room's current item", () => {
   it("shows last month's tasks and how each was judged while the meeting reviews them", async () => {
-    const asked = show(TASK_REVIEW_TITLE);
+    const asked = show(TASK_REVIEW_TITLE, "task_review");
     expect(await screen.findByText("Tuyên truyền phòng chống ma túy", {}, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByText("Đã hoàn thành — Đã tổ chức 2 buổi")).toBeTruthy();
     // A member reads; no buttons to mark the tasks.
     expect(screen.queryByRole("button", { name: "Đã hoàn thành" })).toBeNull();
     expect(asked).toEqual(["/api/tenants/t-1/meetings/m-2/task-reviews"]);
+  });
+
+  it("knows the review item by its kind, not its title", async () => {
+    const asked = show(TASK_REVIEW_TITLE);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(asked).toEqual([]);
   });
 
   it("asks for nothing at any other item", async () => {

@@ -1,6 +1,5 @@
 /** Where the meeting is: the current item with its clock, the whole agenda, and the meeting clock. */
 import { For, type JSX, lazy, Show } from "solid-js";
-import { TASK_REVIEW_TITLE } from "../../../../schema/api/resolution-labels";
 import type { AgendaItemView, RoomView } from "../../../../schema/room/views";
 import { parseRoomPagePath } from "../../../../schema/room-page";
 import { useRoom } from "../room-context";
@@ -38,7 +37,7 @@ export function AgendaNow(props: { view: RoomView }) {
               <ItemClock item={cur().item} />
             </p>
             <p class="agenda-now-title">{cur().item.title}</p>
-            <Show when={cur().item.title === TASK_REVIEW_TITLE && address}>
+            <Show when={cur().item.kind === "task_review" && address}>
               {(a) => <TaskReviewPanel tenantId={a().tenantId} meetingId={a().meetingId} />}
             </Show>
           </>
