@@ -20,8 +20,8 @@ export function attendanceUpserts(
   entries: AttendanceEntryOp[],
   timed: boolean,
 ) {
-  // 8 parameters a row (and the timestamp): D1 takes at most 100 per statement.
-  return chunk(entries, 11).map((rows) =>
+  // 9 parameters a row (and the timestamp): D1 takes at most 100 per statement.
+  return chunk(entries, 10).map((rows) =>
     db
       .insert(attendance)
       .values(
@@ -34,6 +34,7 @@ export function attendanceUpserts(
           recordedBy: e.recordedBy,
           joinedAt: e.joinedAt ?? null,
           leftAt: e.leftAt ?? null,
+          memberStatus: e.memberStatus ?? null,
         })),
       )
       .onConflictDoUpdate({
@@ -43,6 +44,8 @@ export function attendanceUpserts(
           reason: sqlExcluded("reason"),
           recordedBy: sqlExcluded("recorded_by"),
           recordedAt: new Date().toISOString(),
+          // Written once, by the close's settlement; other ops carry none and leave it.
+          memberStatus: sql.raw("coalesce(excluded.member_status, attendance.member_status)"),
           // The first join stays (a guest's trace is written on every connect); the last leave is the room's
           // (null once they came back).
           ...(timed

@@ -90,7 +90,13 @@ export function closeMeeting(s: RoomState, actor: Actor, ctx: Ctx): Result {
     kind: "attendance",
     entries: Object.values(state.attendance)
       .filter((a) => state.roster[a.personId])
-      .map((a) => ({ personId: a.personId, status: a.status, reason: a.reason, recordedBy: a.recordedBy })),
+      .map((a) => ({
+        personId: a.personId,
+        status: a.status,
+        reason: a.reason,
+        recordedBy: a.recordedBy,
+        memberStatus: state.roster[a.personId]!.status,
+      })),
   });
   outbox.push({ kind: "close", endedAt, minutesBody: body, createdBy: actor.personId, minutesId: ctx.newId() });
   return applied(state, changes, outbox);

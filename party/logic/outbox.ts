@@ -24,6 +24,8 @@ export type OutboxOp =
         /** First join and last leave (attendance.joined_at / left_at); absent in ops queued before they existed. */
         joinedAt?: string | null;
         leftAt?: string | null;
+        /** The member's standing at the meeting, written by the close's settlement (attendance.member_status). */
+        memberStatus?: "official" | "probationary";
       }[];
     }
   | {

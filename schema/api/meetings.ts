@@ -272,6 +272,8 @@ export interface MeetingRecord {
     reason: string | null;
     joinedAt: string | null;
     leftAt: string | null;
+    /** Official or probationary at the meeting (written at the close); null in rows from before it was kept. */
+    memberStatus: "official" | "probationary" | null;
   }[];
   speeches: {
     id: string;

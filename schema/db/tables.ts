@@ -259,6 +259,12 @@ export const attendance = sqliteTable(
     joinedAt: text("joined_at"),
     /** When they last left before the close; null while they stay, or when they stayed to the end. */
     leftAt: text("left_at"),
+    /**
+     * The member's standing at the meeting (official or probationary), written at the close: the record's counts
+     * (and the minutes' check at approval) must not change when a member is recognised official later. Null for a
+     * guest's trace and for rows written before it existed.
+     */
+    memberStatus: text("member_status", { enum: ["official", "probationary"] }),
   },
   (t) => [
     primaryKey({ columns: [t.meetingId, t.personId] }),

@@ -181,6 +181,7 @@ export function writeMeeting(w: SqlWriter, r: () => number, m: MeetingSpec): Hel
       // Members arrive over the minutes before the start; nobody in the seed leaves early.
       joined_at: here ? addMinutes(startedAt, -(i % 7)) : null,
       left_at: null,
+      member_status: member.status,
     });
   });
 

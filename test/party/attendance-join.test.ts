@@ -130,6 +130,9 @@ describe("attending is joining", () => {
     expect(rows.get(f.idOf("m7"))).toMatchObject({ status: "present_hall", joinedAt: hall.joinedAt, leftAt: null });
     // Never joined: absent without reason at the close, no times.
     expect(rows.get(f.idOf("m3"))).toMatchObject({ status: "absent_unexcused", joinedAt: null, leftAt: null });
+    // The standing at the meeting is kept with the row, so the record reads the same when it changes later.
+    expect(rows.get(f.idOf("m1"))?.memberStatus).toBe("official");
+    expect(rows.get(f.idOf("probationary"))?.memberStatus).toBe("probationary");
   });
 });
 

@@ -95,6 +95,7 @@ const fullRecord: MeetingRecordAnswer = {
       reason: null,
       joinedAt: "2026-11-20T12:31:00Z",
       leftAt: null,
+      memberStatus: "official",
     },
     {
       personId: "p-binh",
@@ -103,6 +104,7 @@ const fullRecord: MeetingRecordAnswer = {
       reason: null,
       joinedAt: "2026-11-20T12:35:00Z",
       leftAt: "2026-11-20T13:50:00Z",
+      memberStatus: "official",
     },
     {
       personId: "p-cuong",
@@ -111,6 +113,7 @@ const fullRecord: MeetingRecordAnswer = {
       reason: "Đi công tác",
       joinedAt: null,
       leftAt: null,
+      memberStatus: "official",
     },
     {
       personId: "p-dung",
@@ -119,8 +122,17 @@ const fullRecord: MeetingRecordAnswer = {
       reason: null,
       joinedAt: null,
       leftAt: null,
+      memberStatus: "official",
     },
-    { personId: "p-em", fullName: "Lý Văn Em", status: "exempt", reason: null, joinedAt: null, leftAt: null },
+    {
+      personId: "p-em",
+      fullName: "Lý Văn Em",
+      status: "exempt",
+      reason: null,
+      joinedAt: null,
+      leftAt: null,
+      memberStatus: null,
+    },
   ],
   speeches: [
     {

@@ -223,6 +223,7 @@ describe("record", () => {
           reason: null,
           joinedAt: null,
           leftAt: null,
+          memberStatus: null,
         },
         {
           personId: t.member.id,
@@ -231,6 +232,7 @@ describe("record", () => {
           reason: "Đi công tác",
           joinedAt: null,
           leftAt: null,
+          memberStatus: null,
         },
       ]),
     );

@@ -29,7 +29,7 @@ const RIGHT = [
  * remote, the member away with a reason; one speech; an admission vote whose rule was edited to more than half
  * (stored, as rooms before the fix did, still named `admission`); the branch's grade; minutes v1 frozen.
  */
-async function heldMeeting(t: Branch, v1: string) {
+async function heldMeeting(t: Branch, v1: string, standingKept = false) {
   const m = await planned(t);
   const id = m.id;
   const at = (hhmm: string) => `2026-11-22T${hhmm}:00.000Z`;
@@ -43,6 +43,12 @@ async function heldMeeting(t: Branch, v1: string) {
     personId,
     status,
     reason: status === "absent_excused" ? "Đi công tác" : null,
+    // What the room's close writes: each member's standing at the meeting.
+    memberStatus: standingKept
+      ? personId === t.probationary.id
+        ? ("probationary" as const)
+        : ("official" as const)
+      : null,
   });
   await db()
     .insert(attendance)
@@ -150,5 +156,19 @@ describe("approving the minutes checks their counts against the record", () => {
     const res = await api<Minutes>("POST", `${url}/2/approve`, chair);
     expect(res.status).toBe(200);
     expect(res.json.latest).toMatchObject({ version: 2, status: "approved" });
+  });
+
+  it("reads each member's standing at the meeting, so recognising a member official later changes no count", async () => {
+    const t = await branch();
+    const url = await heldMeeting(t, RIGHT, true);
+    // After the meeting the probationary member is recognised as official.
+    await db()
+      .$client.prepare("update memberships set status = 'official' where tenant_id = ? and person_id = ?")
+      .bind(t.tenantId, t.probationary.id)
+      .run();
+    const chair = await login(t.secretary.email);
+    const res = await api<Minutes>("POST", `${url}/1/approve`, chair);
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect(res.json.latest).toMatchObject({ version: 1, status: "approved" });
   });
 });

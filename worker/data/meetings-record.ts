@@ -32,6 +32,7 @@ export async function getRecord(db: Db, tenantId: string, meetingId: string): Pr
         reason: attendance.reason,
         joinedAt: attendance.joinedAt,
         leftAt: attendance.leftAt,
+        memberStatus: attendance.memberStatus,
       })
       .from(attendance)
       .innerJoin(people, eq(people.id, attendance.personId))

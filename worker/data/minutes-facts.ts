@@ -57,7 +57,8 @@ export async function minutesFactsOf(db: Db, tenantId: string, meeting: MeetingR
     guests,
     members: record.attendance.map((a) => ({
       name: a.fullName,
-      official: official.has(a.personId),
+      // The standing at the meeting, as the close wrote it; rows from before it was kept read today's.
+      official: a.memberStatus ? a.memberStatus === "official" : official.has(a.personId),
       attendance: attendanceStatusSchema.safeParse(a.status).data ?? null,
       reason: a.reason,
     })),

@@ -59,4 +59,5 @@ CREATE TABLE `task_reviews` (
 CREATE INDEX `task_reviews_tenant_task` ON `task_reviews` (`tenant_id`,`task_id`);--> statement-breakpoint
 ALTER TABLE `agenda_items` ADD `kind` text DEFAULT 'item' NOT NULL;--> statement-breakpoint
 ALTER TABLE `attendance` ADD `joined_at` text;--> statement-breakpoint
-ALTER TABLE `attendance` ADD `left_at` text;
+ALTER TABLE `attendance` ADD `left_at` text;--> statement-breakpoint
+ALTER TABLE `attendance` ADD `member_status` text;
