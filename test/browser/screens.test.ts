@@ -73,6 +73,8 @@ const SCREENS: Screen[] = [
   { name: "meeting-closed-admin", who: seed.people.admin, path: meeting(sc.closedMeetingId), sizes: ALL },
   { name: "meeting-closed-member", who: sc.member, path: meeting(sc.closedMeetingId) },
   { name: "minutes", who: sc.taker, path: meeting(sc.closedMeetingId, "/minutes"), sizes: ALL },
+  { name: "resolution-chair", who: sc.chair, path: meeting(sc.closedMeetingId, "/resolution"), sizes: ALL },
+  { name: "resolution-member", who: sc.member, path: meeting(sc.closedMeetingId, "/resolution") },
   { name: "reports", who: seed.people.admin, path: `${base}/reports`, sizes: ALL },
   { name: "reports-visits", who: seed.people.admin, path: `${base}/reports/visits` },
   { name: "reports-grades", who: seed.people.admin, path: `${base}/reports/grades` },
