@@ -79,7 +79,8 @@ function LiveConsole(props: { view: RoomView; you: You }) {
         <div class="console-col">
           <AgendaPanel view={props.view} />
         </div>
-        <div class="console-col">
+        {/* While a vote is open it is what the chair works on: it comes first, above the queue (on a phone, the top). */}
+        <div class="console-col" classList={{ "vote-first": props.view.votes.some((v) => v.status === "open") }}>
           <FloorPanel view={props.view} />
           <VotePanel view={props.view} you={props.you} />
         </div>
