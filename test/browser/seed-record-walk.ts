@@ -2,11 +2,12 @@
  * The record walk's own branch (Khu phố 12), so test/browser/record-walkthrough.test.ts depends on no other test
  * file's order: a branch secretary who plans and chairs, a minutes-taker, two members with phones, a probationary
  * member with a phone (who follows the vote without ballot buttons), two members
- * without a device (checked in in the hall), and a visiting leader the committee planned to send this month (a visit
- * plan puts them in the committee's leader pool, so the admin can pick them as the meeting's guest). No meeting: the
- * walk plans it through the UI.
+ * without a device (checked in in the hall), and a visiting leader the committee planned to send to the branch a year
+ * ago (a visit plan puts them in the committee's leader pool, so the admin can pick them as the meeting's guest; a year
+ * back, so this year's visit counts in test/browser/reports.test.ts stay the seed's). No meeting: the walk plans it
+ * through the UI.
  */
-import { vnThisMonth } from "../../schema/calendar.ts";
+import { addMonths, vnThisMonth } from "../../schema/calendar.ts";
 import type { SeedPerson } from "./seed.ts";
 
 export interface RecordWalkSeed {
@@ -66,7 +67,7 @@ export function seedRecordWalk(h: {
     tenant_id: h.tenantId,
     leader_person_id: leader.id,
     organization_id: branchId,
-    month: vnThisMonth(),
+    month: addMonths(vnThisMonth(), -12),
     status: "planned",
   });
   return { branchId, branchName, secretary, taker, members, probationary, hall, leader };
