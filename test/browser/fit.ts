@@ -101,7 +101,8 @@ export function placement(page: Page, selector: string) {
     });
 }
 
-export async function screenshot(page: Page, name: string, size: Viewport): Promise<void> {
-  mkdirSync(screensDir, { recursive: true });
-  await page.screenshot({ path: join(screensDir, `${name}-${size.width}x${size.height}.png`), fullPage: true });
+/** A full-page screenshot named `<name>-<w>x<h>.png`, in test-artifacts/screens unless another folder is given. */
+export async function screenshot(page: Page, name: string, size: Viewport, dir = screensDir): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}-${size.width}x${size.height}.png`), fullPage: true });
 }

@@ -9,6 +9,7 @@
  */
 import { webcrypto } from "node:crypto";
 import { addMonths, vnThisMonth, vnToUtc } from "../../schema/calendar.ts";
+import { type RecordWalkSeed, seedRecordWalk } from "./seed-record-walk.ts";
 import { type ScreensSeed, seedScreens } from "./seed-screens.ts";
 
 export const PASSWORD = "mat-khau-trinh-duyet";
@@ -43,6 +44,8 @@ export interface Seed {
   passkeyInvitee: { membershipId: string; name: string };
   /** The screens test's own branch and meetings (test/browser/seed-screens.ts). */
   screens: ScreensSeed;
+  /** The record walk's own branch and people (test/browser/seed-record-walk.ts). */
+  recordWalk: RecordWalkSeed;
 }
 
 async function hashPassword(password: string): Promise<string> {
@@ -347,6 +350,7 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
   });
 
   const screens = seedScreens({ tenantId, committeeId, lastMonth, insert, person, membership });
+  const recordWalk = seedRecordWalk({ tenantId, committeeId, insert, person, membership });
 
   return {
     seed: {
@@ -362,6 +366,7 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
       province: { tenantId: provinceId, leader: provinceLeader },
       passkeyInvitee: { membershipId: `m-${passkeyInvitee.key}`, name: passkeyInvitee.name },
       screens,
+      recordWalk,
     },
     sql: `${lines.join("\n")}\n`,
   };

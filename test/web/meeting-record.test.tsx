@@ -4,10 +4,10 @@
  * (and nothing of the record) until the API says complete; and the agenda as text for everyone who cannot change it.
  * `fetch` stands in for the worker, answering as its routes do.
  */
-import { cleanup, render, screen, waitFor, within } from "@solidjs/testing-library";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@solidjs/testing-library";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Me, TenantRole } from "../../schema/api/auth";
-import type { MeetingDetail, MeetingRecordAnswer } from "../../schema/api/meetings";
+import type { MeetingDetail, MeetingMinutes, MeetingRecordAnswer } from "../../schema/api/meetings";
 import { App } from "../../web/src/app";
 import { setLang } from "../../web/src/i18n";
 import { setMe } from "../../web/src/session";
@@ -206,15 +206,32 @@ const fullRecord: MeetingRecordAnswer = {
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
-/** The worker for one meeting: its detail, and its record answers in turn (the last one repeats). */
-function fakeServer(meeting: MeetingDetail, records: MeetingRecordAnswer[]) {
+/** Version 1 of the minutes as the room froze it, or as approved. */
+const minutesV1 = (approved: boolean): MeetingMinutes => {
+  const v1 = {
+    version: 1,
+    status: approved ? ("approved" as const) : ("frozen" as const),
+    createdBy: null,
+    createdAt: "2026-11-20T14:10:00Z",
+    approvedBy: approved ? "p-chair" : null,
+    approvedAt: approved ? "2026-11-21T02:00:00Z" : null,
+  };
+  return { versions: [v1], latest: { ...v1, body: "Biên bản" } };
+};
+
+/**
+ * The worker for one meeting: its detail, and its record answers in turn (the last one repeats); its minutes (none
+ * unless given), which approving version 1 approves.
+ */
+function fakeServer(meeting: MeetingDetail, records: MeetingRecordAnswer[], minutes?: MeetingMinutes) {
   const seen: { path: string; status: number }[] = [];
   let reads = 0;
   const answer = (path: string): Response => {
     if (path === "/api/tenants/t-1/meetings/m-1") return json(200, meeting);
     if (path === "/api/tenants/t-1/meetings/m-1/record")
       return json(200, records[Math.min(reads++, records.length - 1)]);
-    if (path === "/api/tenants/t-1/meetings/m-1/minutes") return json(200, { versions: [], latest: null });
+    if (path === "/api/tenants/t-1/meetings/m-1/minutes") return json(200, minutes ?? { versions: [], latest: null });
+    if (path === "/api/tenants/t-1/meetings/m-1/minutes/1/approve") return json(200, minutesV1(true));
     return json(404, { error: { code: "not_found", message: `Không có / Not found: ${path}` } });
   };
   globalThis.fetch = (async (input: RequestInfo | URL) => {
@@ -226,8 +243,13 @@ function fakeServer(meeting: MeetingDetail, records: MeetingRecordAnswer[]) {
   return { seen, reads: () => reads };
 }
 
-async function open(as: Me, meeting: MeetingDetail, records: MeetingRecordAnswer[] = [fullRecord]) {
-  const server = fakeServer(meeting, records);
+async function open(
+  as: Me,
+  meeting: MeetingDetail,
+  records: MeetingRecordAnswer[] = [fullRecord],
+  minutes?: MeetingMinutes,
+) {
+  const server = fakeServer(meeting, records, minutes);
   setMe(as);
   window.history.replaceState(null, "", "/t/t-1/meetings/m-1");
   render(() => <App />);
@@ -284,6 +306,20 @@ describe("the closed meeting page", () => {
     const record = await screen.findByRole("region", { name: "Hồ sơ cuộc họp" }, { timeout: 5000 });
     expect(within(record).queryByRole("link", { name: /Nghị quyết/ })).toBeNull();
     expect(within(record).getByText("Biên bản chưa được duyệt")).toBeTruthy();
+  });
+
+  it("links the approved minutes as soon as the chair approves them on the page", async () => {
+    const notApproved = { ...fullRecord, approvedMinutes: null };
+    const approved = { ...fullRecord, approvedMinutes: { version: 1, approvedAt: "2026-11-21T02:00:00Z" } };
+    await open(roles.chair, detail("closed"), [notApproved, approved], minutesV1(false));
+    const record = await screen.findByRole("region", { name: "Hồ sơ cuộc họp" }, { timeout: 5000 });
+    expect(within(record).getByText("Biên bản chưa được duyệt")).toBeTruthy();
+    fireEvent.click(await screen.findByRole("button", { name: "Duyệt phiên bản 1" }));
+    await waitFor(() =>
+      expect(within(record).getByRole("link", { name: "Biên bản đã duyệt (bản 1)" }).getAttribute("href")).toBe(
+        "/t/t-1/meetings/m-1/minutes",
+      ),
+    );
   });
 
   it("says saving and shows nothing of the record until the API says complete, then shows it", async () => {

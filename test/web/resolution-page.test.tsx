@@ -6,7 +6,12 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@solidjs/testing-library";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Me } from "../../schema/api/auth";
-import type { Resolution, ResolutionDraftInput, TaskReviewList } from "../../schema/api/resolutions";
+import {
+  type Resolution,
+  type ResolutionDraftInput,
+  resolutionDraftSchema,
+  type TaskReviewList,
+} from "../../schema/api/resolutions";
 import { App } from "../../web/src/app";
 import { setLang } from "../../web/src/i18n";
 import { setMe } from "../../web/src/session";
@@ -144,6 +149,16 @@ describe("the resolution page", () => {
     );
     expect(await screen.findByText("Số 07-NQ/CB")).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole("button", { name: "Lưu dự thảo" })).toBeNull());
+  });
+
+  it("saves a draft opened with saved tasks as the API's strict contract accepts it", async () => {
+    // The saved tasks carry id, position, status and done day; a draft sends none of them (PUT would answer 400).
+    const sent = await open(resolution);
+    fireEvent.click(screen.getByRole("button", { name: "Lưu dự thảo" }));
+    await waitFor(() => expect(sent.some((r) => r.method === "PUT")).toBe(true));
+    const put = sent.find((r) => r.method === "PUT")!.body;
+    expect(resolutionDraftSchema.safeParse(put).error?.issues ?? []).toEqual([]);
+    expect((put as ResolutionDraftInput).tasks!.map((t) => t.title)).toEqual(resolution.tasks.map((t) => t.title));
   });
 
   it("marks last month's tasks done, in progress or not done with a note", async () => {

@@ -30,7 +30,18 @@ export function ResolutionEditor(props: {
   const nextMonth = addMonths(vnMonth(r.facts.scheduledAt), 1);
   const [body, setBody] = createSignal(r.body);
   const [vote, setVote] = createSignal(r.adoptedVoteId ?? "");
-  const [tasks, setTasks] = createStore<DraftTask[]>(r.tasks.map((t) => ({ ...t, other: !t.leadPersonId })));
+  // Only the fields a draft sends: a saved task also carries its id, position, status and done day, which the
+  // API's strict draft contract refuses (a saved draft with tasks could not be saved or issued again).
+  const [tasks, setTasks] = createStore<DraftTask[]>(
+    r.tasks.map((t) => ({
+      title: t.title,
+      leadPersonId: t.leadPersonId,
+      leadName: t.leadName,
+      deadline: t.deadline,
+      reportBack: t.reportBack,
+      other: !t.leadPersonId,
+    })),
+  );
   const save = createAction();
   const issue = createAction();
 

@@ -237,6 +237,8 @@ function MeetingBody(props: { tenantId: string; m: MeetingDetail; reload: () => 
   const planner = () => canPlanBranch(props.tenantId, m.organizationId);
   const planned = () => planner() && m.status === "planned";
   const preparing = () => planner() && (m.status === "planned" || m.status === "live");
+  // Bumped when the minutes are approved: the record then reads its links again.
+  const [recordStamp, setRecordStamp] = createSignal(0);
   return (
     <>
       <p class="muted">
@@ -269,10 +271,10 @@ function MeetingBody(props: { tenantId: string; m: MeetingDetail; reload: () => 
       </Show>
       {/* After close the page is the record; a live meeting's room may have closed with D1 still saving. */}
       <Show when={m.status === "closed" || m.status === "live"}>
-        <RecordSection tenantId={props.tenantId} meeting={m} onComplete={reload} />
+        <RecordSection tenantId={props.tenantId} meeting={m} onComplete={reload} stamp={recordStamp()} />
       </Show>
       <Show when={m.status === "closed"}>
-        <MinutesVersionsSection tenantId={props.tenantId} meeting={m} />
+        <MinutesVersionsSection tenantId={props.tenantId} meeting={m} onApproved={() => setRecordStamp((n) => n + 1)} />
       </Show>
       <Show when={m.status === "live" && preparing()}>
         <p class="notice">{gt("liveReadOnly")}</p>

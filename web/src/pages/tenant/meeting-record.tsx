@@ -23,11 +23,17 @@ const duration = (seconds: number) => rm("seconds", { m: Math.floor(seconds / 60
 
 /**
  * Loads the record of a live or closed meeting; polls while the room's copy is still landing. `onComplete` runs
- * when a meeting the page still thought live turns out complete (the page then reloads the meeting itself).
+ * when a meeting the page still thought live turns out complete (the page then reloads the meeting itself). A new
+ * `stamp` reads the record again (the page bumps it when the minutes are approved, so the link follows).
  */
-export function RecordSection(props: { tenantId: string; meeting: MeetingDetail; onComplete: () => void }) {
+export function RecordSection(props: {
+  tenantId: string;
+  meeting: MeetingDetail;
+  onComplete: () => void;
+  stamp?: number;
+}) {
   const [record, { refetch }] = createResource(
-    () => ({ t: props.tenantId, m: props.meeting.id }),
+    () => ({ t: props.tenantId, m: props.meeting.id, stamp: props.stamp ?? 0 }),
     (q) => meetingsApi.record(q.t, q.m),
   );
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -134,8 +134,11 @@ export function MinutesVersions(props: MinutesVersionsProps) {
   );
 }
 
-/** The section on a closed meeting's page: loads the versions and makes the two writes. */
-export function MinutesVersionsSection(props: { tenantId: string; meeting: Meeting }) {
+/**
+ * The section on a closed meeting's page: loads the versions and makes the two writes. `onApproved` lets the page
+ * refresh what else shows the approval (the record's link to the approved minutes).
+ */
+export function MinutesVersionsSection(props: { tenantId: string; meeting: Meeting; onApproved?: () => void }) {
   const [minutes, { refetch, mutate }] = createResource(
     () => ({ t: props.tenantId, m: props.meeting.id }),
     (q) => meetingsApi.minutes(q.t, q.m),
@@ -154,11 +157,13 @@ export function MinutesVersionsSection(props: { tenantId: string; meeting: Meeti
     if (!ok) void refetch();
     return ok;
   };
-  const approve = (version: number) =>
-    void write(
+  const approve = async (version: number) => {
+    const ok = await write(
       () => meetingsApi.approveMinutes(props.tenantId, props.meeting.id, version),
       () => mt("approvedToast", { n: version }),
     );
+    if (ok) props.onApproved?.();
+  };
   const addVersion = (body: string) =>
     write(
       () => meetingsApi.addMinutesVersion(props.tenantId, props.meeting.id, { body }),
@@ -188,7 +193,7 @@ export function MinutesVersionsSection(props: { tenantId: string; meeting: Meeti
             canApprove={rights().approve}
             canWrite={rights().write}
             busy={action.busy()}
-            onApprove={approve}
+            onApprove={(n) => void approve(n)}
             onNewVersion={addVersion}
           />
         )}
