@@ -90,6 +90,13 @@ export function reduce(s: RoomState, actor: Actor, msg: ClientMessage, ctx: Ctx)
       return editMinutes(s, actor, msg.body, msg.baseRevision, ctx);
     case "minutes/prefill":
       return prefillMinutes(s, actor, ctx);
+    case "rtc/offer":
+    case "rtc/answer":
+    case "rtc/ice":
+    case "rtc/hangup":
+    case "rtc/mute":
+      // Relayed by party/rtc-relay.ts before it reaches here; never part of the meeting's state.
+      return refuse("bad_message", "Tín hiệu WebRTC không thay đổi cuộc họp / WebRTC signalling changes nothing");
     default:
       msg satisfies never;
       return refuse("unknown_type", "Loại tin nhắn không xác định / Unknown message type");
