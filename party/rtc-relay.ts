@@ -25,10 +25,6 @@ export class RtcRelay {
     if (!state) return;
     const refusal = rtcRefusal(state, actor, msg);
     if (refusal) return this.#error(connection, msg.id, refusal.code, refusal.message);
-    if (msg.type === "rtc/mute") {
-      this.stop([msg.personId], "mute");
-      return this.fanout.send(connection, { type: "ack", ref: msg.id });
-    }
     const from = { from: actor.personId, fromSocket: connection.id };
     const out: ServerMessage =
       msg.type === "rtc/offer" || msg.type === "rtc/answer"

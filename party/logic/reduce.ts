@@ -10,6 +10,7 @@ import { admitJoining, join } from "./joining";
 import { postGuidance, saveEvaluation, saveNote } from "./leader";
 import { closeMeeting, editMinutes, prefillMinutes } from "./minutes";
 import { endBy, extendFloor, giveFloor, lowerHand, raiseHand, setSettings } from "./queue";
+import { mute } from "./rtc";
 import {
   type Actor,
   type Applied,
@@ -94,9 +95,10 @@ export function reduce(s: RoomState, actor: Actor, msg: ClientMessage, ctx: Ctx)
     case "rtc/answer":
     case "rtc/ice":
     case "rtc/hangup":
-    case "rtc/mute":
       // Relayed by party/rtc-relay.ts before it reaches here; never part of the meeting's state.
       return refuse("bad_message", "Tín hiệu WebRTC không thay đổi cuộc họp / WebRTC signalling changes nothing");
+    case "rtc/mute":
+      return mute(s, actor, msg.personId, ctx);
     default:
       msg satisfies never;
       return refuse("unknown_type", "Loại tin nhắn không xác định / Unknown message type");

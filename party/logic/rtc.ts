@@ -6,12 +6,32 @@
  * each frame is judged on the room's state of the moment, so the rules survive hibernation.
  */
 import type { ClientMessage } from "../../schema/room/messages";
-import { type Actor, type Refused, type RoomState, refuse } from "./state";
+import { type Actor, applied, type Ctx, iso, type Refused, type Result, type RoomState, refuse } from "./state";
 
-export type RtcFrame = Extract<ClientMessage, { type: `rtc/${string}` }>;
+/** Signalling the room relays without storing (the chair's `rtc/mute` is stored: it goes through the reducer). */
+export type RtcFrame = Exclude<Extract<ClientMessage, { type: `rtc/${string}` }>, { type: "rtc/mute" }>;
 export type RtcStopReason = "floor" | "mute" | "closed";
 
-export const isRtcFrame = (msg: ClientMessage): msg is RtcFrame => msg.type.startsWith("rtc/");
+export const isRtcFrame = (msg: ClientMessage): msg is RtcFrame =>
+  msg.type.startsWith("rtc/") && msg.type !== "rtc/mute";
+
+/**
+ * The chair mutes someone: they get `rtc/stop` (via `rtcStopsAfter`), and a speaker muted during their floor may
+ * not offer again until the floor is given anew. Stored in `live`, so it holds across hibernation.
+ */
+export function mute(s: RoomState, actor: Actor, personId: string, ctx: Ctx): Result {
+  if (actor.role !== "chair")
+    return refuse("forbidden", "Chỉ người chủ trì được tắt tiếng người khác / Only the chair may mute someone");
+  if (!isParticipant(s, personId)) return notHere();
+  return applied({ ...s, live: { ...s.live, muted: { personId, at: iso(ctx.now) } } }, []);
+}
+
+/** Muted by the chair during the floor they hold now. */
+const mutedNow = (s: RoomState, personId: string) => {
+  const m = s.live.muted;
+  const f = s.live.floor;
+  return !!m && !!f && m.personId === personId && f.personId === personId && m.at >= f.startedAt;
+};
 
 /** The hall device: the meeting's chair (the role the API gives the meeting's chair on their tickets). */
 const isHall = (s: RoomState, personId: string, role?: Actor["role"]) =>
@@ -24,16 +44,11 @@ export const isParticipant = (s: RoomState, personId: string) => !!s.roster[pers
 export function mayPublish(s: RoomState, personId: string, role?: Actor["role"]): boolean {
   if (s.meeting.status !== "live" || role === "observer") return false;
   if (isHall(s, personId, role)) return true;
-  return isParticipant(s, personId) && s.live.floor?.personId === personId;
+  return isParticipant(s, personId) && s.live.floor?.personId === personId && !mutedNow(s, personId);
 }
 
 /** Why this frame may not be relayed, or null when it may. The target's sockets are the relay's to check. */
 export function rtcRefusal(s: RoomState, actor: Actor, msg: RtcFrame): Refused | null {
-  if (msg.type === "rtc/mute") {
-    if (actor.role !== "chair")
-      return refuse("forbidden", "Chỉ người chủ trì được tắt tiếng người khác / Only the chair may mute someone");
-    return isParticipant(s, msg.personId) ? null : notHere();
-  }
   if (actor.role === "observer" || !(isHall(s, actor.personId, actor.role) || isParticipant(s, actor.personId)))
     return refuse(
       "forbidden",
@@ -61,9 +76,9 @@ export function rtcRefusal(s: RoomState, actor: Actor, msg: RtcFrame): Refused |
 }
 
 /**
- * Who must stop sending after the state went from `prev` to `next`: everyone when the meeting closed; the last
- * speaker when the floor ended or passed to someone else (not the hall device: it publishes the hall whatever
- * the floor).
+ * Who must stop sending after the state went from `prev` to `next`: everyone when the meeting closed; whom the
+ * chair just muted; the last speaker when the floor ended or passed to someone else (not the hall device: it
+ * publishes the hall whatever the floor).
  */
 export function rtcStopsAfter(
   prev: RoomState,
@@ -71,6 +86,8 @@ export function rtcStopsAfter(
 ): { reason: RtcStopReason; personIds: string[] | "all" } | null {
   if (prev.meeting.status !== "closed" && next.meeting.status === "closed")
     return { reason: "closed", personIds: "all" };
+  const muted = next.live.muted;
+  if (muted && muted !== prev.live.muted) return { reason: "mute", personIds: [muted.personId] };
   const speaker = prev.live.floor?.personId;
   if (!speaker || next.live.floor?.personId === speaker || isHall(next, speaker)) return null;
   return { reason: "floor", personIds: [speaker] };

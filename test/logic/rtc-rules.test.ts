@@ -89,11 +89,21 @@ describe("who may signal WebRTC", () => {
     expect(codeOf(closed, member, { type: "rtc/hangup", id: "x", to: "p1" })).toBeNull();
   });
 
-  it("lets only the chair mute, and only a participant", () => {
-    const s = room();
-    expect(codeOf(s, chair, { type: "rtc/mute", id: "x", personId: "g1" })).toBeNull();
-    expect(codeOf(s, member, { type: "rtc/mute", id: "x", personId: "p4" })).toBe("forbidden");
-    expect(codeOf(s, chair, { type: "rtc/mute", id: "x", personId: "nobody" })).toBe("not_found");
+  it("lets only the chair mute, only a participant, and keeps a muted speaker from offering until given the floor anew", () => {
+    const s = withFloor(room(), "p3");
+    const muteBy = (who: Actor, personId: string, at = T0) =>
+      reduce(s, who, { type: "rtc/mute", id: "x", personId }, { ...ctx, now: at });
+    expect(muteBy(member, "p4")).toMatchObject({ ok: false, code: "forbidden" });
+    expect(muteBy(chair, "nobody")).toMatchObject({ ok: false, code: "not_found" });
+    const muted = must(muteBy(chair, "p3", T0 + 1000));
+    expect(rtcStopsAfter(s, muted)).toEqual({ reason: "mute", personIds: ["p3"] });
+    expect(codeOf(muted, member, offer("p1"))).toBe("no_floor");
+    // The hall answers the muted speaker no more: they do not publish.
+    expect(codeOf(muted, chair, answer("p3"))).toBe("peer_not_publishing");
+    const givenAgain = must(giveFloor(muted, "p3", undefined, { ...ctx, now: T0 + 2000 }));
+    expect(codeOf(givenAgain, member, offer("p1"))).toBeNull();
+    // Muting someone else does not silence the speaker.
+    expect(codeOf(must(muteBy(chair, "p4", T0 + 1000)), member, offer("p1"))).toBeNull();
   });
 });
 

@@ -101,6 +101,8 @@ describe("WebRTC signalling through the room", () => {
     from = c.m2!.received.length;
     await chair.ok({ type: "rtc/mute", personId: f.idOf("m2") });
     expect(await rtc(c.m2!, "rtc/stop", from)).toMatchObject({ reason: "mute" });
+    // Muted, the speaker's client may not start sending again during this floor.
+    await c.m2!.refused({ type: "rtc/offer", to: f.idOf("chair"), sdp: SDP }, "no_floor");
 
     // The speaking clock ends a speech: the speaker stops too.
     await chair.ok({ type: "queue/settings", settings: { limitSeconds: 1, graceSeconds: 1 } });
