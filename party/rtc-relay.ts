@@ -48,7 +48,7 @@ export class RtcRelay {
     this.fanout.send(connection, { type: "ack", ref: msg.id });
   }
 
-  /** After any change of the room's state: the floor's last holder, or everyone at the close, stops sending. */
+  /** After any stored change of the room: whom the chair muted, the floor's last holder, or everyone at the close, stops sending. */
   afterCommit(prev: RoomState, next: RoomState) {
     const stops = rtcStopsAfter(prev, next);
     if (stops) this.stop(stops.personIds, stops.reason);
