@@ -10,9 +10,18 @@ import { type ClientMessage, parseClientMessage, peekRequestId, type ServerMessa
 import type { D1Sync } from "./d1-sync";
 import type { Fanout, RoomConnection } from "./fanout";
 import { reduceSession, type Step } from "./logic/reduce";
+import { isRtcFrame } from "./logic/rtc";
 import type { Actor, Applied, Change, Ctx } from "./logic/state";
 import { RateLimiter } from "./rate-limit";
 import type { RoomData } from "./room-data";
+import type { RtcRelay } from "./rtc-relay";
+
+/**
+ * A WebRTC frame, told by its type near the start, without parsing: signalling has its own budget (a hall device
+ * connecting ten remotes sends well over a hundred ICE candidates in a second). A frame that claims `rtc/` here but
+ * parses as something else is charged to the ordinary budget too.
+ */
+const looksRtc = (raw: WSMessage) => typeof raw === "string" && /"type"\s*:\s*"rtc\//.test(raw.slice(0, 256));
 
 /**
  * In a large room, ballots arriving together share one storage commit (one commit per ballot is most of
@@ -35,6 +44,8 @@ export class Dispatch {
    * several. In memory (rate-limit.ts): an eviction gives everyone a full bucket again, which is harmless.
    */
   #limiter = new RateLimiter(30, 15);
+  /** Signalling, per person: 300 frames at once, 60 a second after that. */
+  #rtcLimiter = new RateLimiter(300, 60);
   #ballots: Queued[] = [];
   #ballotTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -42,6 +53,7 @@ export class Dispatch {
     private readonly data: RoomData,
     private readonly fanout: Fanout,
     private readonly sync: D1Sync,
+    private readonly rtc: RtcRelay,
     /** The time and fresh ids, for each frame. */
     private readonly ctx: () => Ctx,
   ) {}
@@ -50,7 +62,8 @@ export class Dispatch {
     // The budget first, before any parsing: a flood costs the room one map lookup per frame, not a JSON.parse
     // and a zod pass. Keyed by person, so frames spread over a person's sockets draw on one budget.
     const who = connection.state?.personId ?? connection.id;
-    if (!this.#limiter.take(who, this.ctx().now)) {
+    const rtcBudget = looksRtc(raw);
+    if (!(rtcBudget ? this.#rtcLimiter : this.#limiter).take(who, this.ctx().now)) {
       return this.fanout.send(connection, {
         type: "error",
         code: "rate_limited",
@@ -67,6 +80,13 @@ export class Dispatch {
         ref: parsed.ref,
       });
     const msg = parsed.msg;
+    if (rtcBudget && !isRtcFrame(msg) && !this.#limiter.take(who, this.ctx().now))
+      return this.fanout.send(connection, {
+        type: "error",
+        code: "rate_limited",
+        message: "Gửi quá nhanh; thử lại sau giây lát / Too many messages; slow down",
+        ref: msg.id,
+      });
     const actor = connection.state;
     if (!actor || !this.data.state)
       return this.fanout.send(connection, {
@@ -75,6 +95,8 @@ export class Dispatch {
         message: "Phòng chưa sẵn sàng / Room not ready",
         ref: msg.id,
       });
+    // Signalling is relayed, not applied: nothing stored, no request id remembered (a replayed offer is stale).
+    if (isRtcFrame(msg)) return this.rtc.onFrame(connection, actor, msg);
     if (msg.type === "vote/cast" && this.fanout.large) {
       this.#ballots.push({ connection, actor, msg });
       this.#ballotTimer ??= setTimeout(() => this.drainBallots(), BALLOT_BATCH_MS);

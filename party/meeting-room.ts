@@ -6,7 +6,8 @@
  * - fanout.ts: snapshots and events to the sockets, coalesced in a large room;
  * - socket-cap.ts: a handful of sockets per person; a newer one replaces the oldest (close code 4409);
  * - d1-sync.ts: the outbox to D1 and the alarm (speaking clock, retries);
- * - room-data.ts: the state, kept in the object's SQLite and read back after hibernation or eviction.
+ * - room-data.ts: the state, kept in the object's SQLite and read back after hibernation or eviction;
+ * - rtc-relay.ts: WebRTC signalling relayed to one person, and `rtc/stop` when the floor leaves a speaker.
  */
 import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
 import { Admission } from "./admission";
@@ -17,6 +18,7 @@ import { type ConnState, Fanout } from "./fanout";
 import type { Ctx } from "./logic/state";
 import { Revocations, type RevokeNotice } from "./revocation";
 import { RoomData } from "./room-data";
+import { RtcRelay } from "./rtc-relay";
 import { SocketCap } from "./socket-cap";
 
 export class MeetingRoom extends Server<Cloudflare.Env> {
@@ -35,7 +37,8 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   readonly #data = new RoomData(this.ctx.storage);
   readonly #fanout = new Fanout(this, this.#data, this.#clock);
   readonly #sync = new D1Sync(this.ctx, this.env, this.#data, this.#fanout, this.#clock);
-  readonly #dispatch = new Dispatch(this.#data, this.#fanout, this.#sync, this.#actionCtx);
+  readonly #rtc = new RtcRelay(this, this.#data, this.#fanout);
+  readonly #dispatch = new Dispatch(this.#data, this.#fanout, this.#sync, this.#rtc, this.#actionCtx);
   readonly #revocations = new Revocations(this.ctx.storage.sql, this);
   readonly #cap = new SocketCap(this);
   readonly #admission = new Admission(
@@ -49,6 +52,11 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   );
 
   /** Refuses before the upgrade; plain HTTP goes to partyserver (which answers 404). */
+  constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
+    super(ctx, env);
+    this.#data.afterCommit = (prev, next) => this.#rtc.afterCommit(prev, next);
+  }
+
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") return super.fetch(request);
     return (await this.#admission.check(request)) ?? super.fetch(request);

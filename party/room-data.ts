@@ -13,6 +13,9 @@ export class RoomData {
 
   constructor(private readonly storage: DurableObjectStorage) {}
 
+  /** Told after every stored change, whoever made it (a frame, the alarm): the WebRTC relay's `rtc/stop`. */
+  afterCommit: ((prev: RoomState, next: RoomState) => void) | undefined;
+
   get store(): RoomStore {
     this.#store ??= new RoomStore(this.storage.sql);
     return this.#store;
@@ -42,5 +45,6 @@ export class RoomData {
       this.store.enqueue(result.outbox);
     });
     this.#state = result.state;
+    this.afterCommit?.(prev, result.state);
   }
 }

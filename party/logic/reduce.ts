@@ -10,6 +10,7 @@ import { admitJoining, join } from "./joining";
 import { postGuidance, saveEvaluation, saveNote } from "./leader";
 import { closeMeeting, editMinutes, prefillMinutes } from "./minutes";
 import { endBy, extendFloor, giveFloor, lowerHand, raiseHand, setSettings } from "./queue";
+import { mute } from "./rtc";
 import {
   type Actor,
   type Applied,
@@ -90,6 +91,14 @@ export function reduce(s: RoomState, actor: Actor, msg: ClientMessage, ctx: Ctx)
       return editMinutes(s, actor, msg.body, msg.baseRevision, ctx);
     case "minutes/prefill":
       return prefillMinutes(s, actor, ctx);
+    case "rtc/offer":
+    case "rtc/answer":
+    case "rtc/ice":
+    case "rtc/hangup":
+      // Relayed by party/rtc-relay.ts before it reaches here; never part of the meeting's state.
+      return refuse("bad_message", "Tín hiệu WebRTC không thay đổi cuộc họp / WebRTC signalling changes nothing");
+    case "rtc/mute":
+      return mute(s, actor, msg.personId, ctx);
     default:
       msg satisfies never;
       return refuse("unknown_type", "Loại tin nhắn không xác định / Unknown message type");

@@ -90,6 +90,11 @@ export interface LiveRec {
   queue: QueueEntry[];
   floor: FloorRec | null;
   settings: QueueSettings;
+  /**
+   * The chair's last mute (party/logic/rtc.ts): that person may not offer again during the floor they held when
+   * muted. Absent in rooms stored before it existed.
+   */
+  muted?: { personId: string; at: string };
 }
 
 export interface VoteRec {

@@ -32,12 +32,31 @@ import {
 export const MAX_FRAME_CHARS = 128_000;
 export const MAX_MINUTES_CHARS = 60_000;
 export const MAX_TEXT_CHARS = 4_000;
+/** A WebRTC session description (SDP) relayed by the room: audio and video with a few codecs fit in a few KB. */
+export const MAX_SDP_CHARS = 16_000;
+/** One ICE candidate line (RFC 8839 lines are well under this). */
+export const MAX_CANDIDATE_CHARS = 1_024;
 
 /** The client's id for a request: acks and errors name it (`ref`); a replayed id is not applied twice. */
 const msgId = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/));
 const entityId = z.string().check(z.minLength(1), z.maxLength(64));
 const text = (max = MAX_TEXT_CHARS) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const int = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+
+/**
+ * WebRTC signalling: `to` is a person of this meeting; `toSocket` (optional) narrows delivery to one of their
+ * sockets, the `fromSocket` a frame they sent carried. The room adds `from` itself (party/rtc-relay.ts).
+ */
+const rtcPeer = { to: entityId, toSocket: z.optional(z.string().check(z.minLength(1), z.maxLength(128))) };
+const sdp = z.string().check(z.minLength(1), z.maxLength(MAX_SDP_CHARS));
+/** RTCIceCandidateInit; an empty `candidate` is the end of candidates. */
+const iceCandidateSchema = z.strictObject({
+  candidate: z.string().check(z.maxLength(MAX_CANDIDATE_CHARS)),
+  sdpMid: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
+  sdpMLineIndex: z.optional(z.nullable(int(0, 64))),
+  usernameFragment: z.optional(z.nullable(z.string().check(z.maxLength(256)))),
+});
+export type IceCandidate = z.infer<typeof iceCandidateSchema>;
 
 const m = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), id: msgId, ...shape });
@@ -113,6 +132,14 @@ export const clientMessageSchema = z.discriminatedUnion("type", [
   }),
   /** Replace the body with a draft built from what happened. */
   m("minutes/prefill", {}),
+  /** WebRTC (party/logic/rtc.ts says who may send what): relayed to `to` only, never stored. */
+  m("rtc/offer", { ...rtcPeer, sdp }),
+  m("rtc/answer", { ...rtcPeer, sdp }),
+  m("rtc/ice", { ...rtcPeer, candidate: iceCandidateSchema }),
+  /** Closes the sender's connection with `to`, or (no `to`) with everyone. */
+  m("rtc/hangup", { to: z.optional(entityId), toSocket: rtcPeer.toSocket }),
+  /** Chair: this person's client stops sending sound and picture (`rtc/stop` reason `mute`). */
+  m("rtc/mute", { personId: entityId }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type ClientMessageType = ClientMessage["type"];
@@ -138,6 +165,12 @@ export const roomErrorCodeSchema = z.enum([
   "vote_open",
   "stale_revision",
   "not_minority",
+  /** An offer from someone who may not publish: neither the hall device (the chair) nor the floor's holder. */
+  "no_floor",
+  /** An answer or ICE candidate to a peer who is not publishing (it never offered). */
+  "peer_not_publishing",
+  /** The person named in `to` (or the socket in `toSocket`) has no open socket in this room: nothing delivered. */
+  "peer_offline",
   "internal",
 ]);
 export type RoomErrorCode = z.infer<typeof roomErrorCodeSchema>;
@@ -181,6 +214,16 @@ export const serverMessageSchema = z.discriminatedUnion("type", [
     /** For vote/hall: people skipped because they had already voted from their own device. */
     skipped: z.optional(z.array(z.string())),
   }),
+  /** WebRTC signalling relayed from `from` (set by the room) and the socket it came from; no version. */
+  z.object({ type: z.literal("rtc/offer"), from: z.string(), fromSocket: z.string(), sdp: z.string() }),
+  z.object({ type: z.literal("rtc/answer"), from: z.string(), fromSocket: z.string(), sdp: z.string() }),
+  z.object({ type: z.literal("rtc/ice"), from: z.string(), fromSocket: z.string(), candidate: iceCandidateSchema }),
+  z.object({ type: z.literal("rtc/hangup"), from: z.string(), fromSocket: z.string() }),
+  /**
+   * Stop sending: `floor` (the floor ended or passed on), `mute` (the chair), `closed` (the meeting closed: close
+   * every peer connection).
+   */
+  z.object({ type: z.literal("rtc/stop"), reason: z.enum(["floor", "mute", "closed"]) }),
   /** The request `ref` (null when the frame could not be read) changed nothing; the socket stays open. */
   z.object({ type: z.literal("error"), code: roomErrorCodeSchema, message: z.string(), ref: z.nullable(z.string()) }),
 ]);

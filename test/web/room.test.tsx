@@ -22,6 +22,7 @@ import {
   latestVote,
   versionStep,
 } from "../../web/src/room/room-state";
+import { createRtcSignals } from "../../web/src/room/rtc/signalling";
 import { ChairConsole } from "../../web/src/room/views/chair-console";
 import { EvaluationForm } from "../../web/src/room/views/leader-view";
 import { MemberView } from "../../web/src/room/views/member-view";
@@ -171,6 +172,10 @@ function renderScreen(
       sent.push(action);
       return answer(action);
     },
+    rtc: createRtcSignals(
+      () => undefined,
+      () => "rtc",
+    ),
     close: () => undefined,
   };
   const [now] = createSignal(NOW);

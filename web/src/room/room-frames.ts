@@ -8,6 +8,7 @@ import type { RoomEvent, ServerMessage } from "../../../schema/room/messages";
 import type { LeaderNoteView, RoomView, You } from "../../../schema/room/views";
 import type { ActionOutcome } from "./room-pending";
 import { applyEvent, copyForEvent, versionStep } from "./room-state";
+import type { RtcSignals } from "./rtc/signalling";
 
 export interface RoomData {
   view: RoomView | null;
@@ -35,6 +36,8 @@ export interface FrameTarget {
   synced(): void;
   /** An event skipped a version: ask for a new snapshot. */
   requestSync(): void;
+  /** WebRTC signalling (rtc/signalling.ts): its frames, acks and refusals go there, not to the store. */
+  rtc?: RtcSignals;
 }
 
 /** A function that applies one parsed frame; it keeps the version of the view it last applied. */
@@ -79,6 +82,7 @@ export function createFrameApplier(target: FrameTarget): (msg: ServerMessage) =>
   };
 
   return (msg) => {
+    if (target.rtc?.receive(msg)) return;
     switch (msg.type) {
       case "snapshot":
         return snapshot(msg);
@@ -86,11 +90,19 @@ export function createFrameApplier(target: FrameTarget): (msg: ServerMessage) =>
         target.setData("notes", reconcile(msg.notes));
         return;
       case "ack":
+        if (target.rtc?.ackedOwn(msg.ref)) return;
         return ack(msg);
       case "error":
+        if (target.rtc?.refusedOwn(msg)) return;
         target.setLastError({ code: msg.code, message: msg.message, at: Date.now() });
         if (msg.ref) target.settle(msg.ref, { ok: false, code: msg.code, message: msg.message });
         return;
+      case "rtc/offer":
+      case "rtc/answer":
+      case "rtc/ice":
+      case "rtc/hangup":
+      case "rtc/stop":
+        return; // a connection without signalling ignores them
       default:
         return event(msg);
     }

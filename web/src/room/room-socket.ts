@@ -20,6 +20,7 @@ import { createFrameApplier, type RoomData, type RoomError } from "./room-frames
 import { type ConnectionStatus, openRoomLink } from "./room-link";
 import { type ActionOutcome, createPendingQueue, newActionId, type PendingAction } from "./room-pending";
 import { type FatalError, roomTickets } from "./room-ticket";
+import { createRtcSignals, type RtcSignals } from "./rtc/signalling";
 
 export type { ActionOutcome, ConnectionStatus, FatalError, PendingAction, RoomData };
 
@@ -37,6 +38,8 @@ export interface RoomConnection {
   /** Server clock minus ours, in ms, from the last snapshot: timers use `Date.now() + offset`. */
   clockOffset: Accessor<number>;
   send(action: RoomAction): Promise<ActionOutcome>;
+  /** WebRTC signalling over this connection (rtc/signalling.ts): sent at once, never queued. */
+  rtc: RtcSignals;
   close(): void;
 }
 
@@ -76,7 +79,9 @@ export function connectRoom(tenantId: string, meetingId: string): RoomConnection
       });
     },
   });
+  const rtc = createRtcSignals((msg) => link.transmit(msg), newActionId);
   const applyFrame = createFrameApplier({
+    rtc,
     data,
     setData,
     setConnected: () => setStatus("connected"),
@@ -107,6 +112,7 @@ export function connectRoom(tenantId: string, meetingId: string): RoomConnection
       link.transmit(msg);
       return outcome;
     },
+    rtc,
     close() {
       link.close();
       queue.abandon();
