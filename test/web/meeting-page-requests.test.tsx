@@ -55,6 +55,8 @@ const detail: MeetingDetail = {
   endedAt: null,
   cancelReason: null,
   combined: false,
+  mediaMode: "hall_only",
+  mediaLink: null,
   agenda: [
     {
       id: "a-1",
