@@ -23,13 +23,13 @@ export const callHost = (link: string | null | undefined) => {
 const WORDS = {
   vi: {
     hall_only: "Chỉ tại hội trường",
-    external: "Dự trực tuyến qua: {where}",
+    external: "Dự trực tuyến qua:",
     builtin: "Âm thanh hình ảnh tích hợp trong chibo",
     call: "cuộc gọi video của chi bộ",
   },
   en: {
     hall_only: "In the hall only",
-    external: "Join online via: {where}",
+    external: "Join online via:",
     builtin: "Sound and picture built into chibo",
     call: "the branch's video call",
   },
@@ -38,5 +38,8 @@ const WORDS = {
 /** "Dự trực tuyến qua: meet.example.vn" — `where` is the link or host to name; without one, the call in words. */
 export function howToHear(mode: MediaMode, lang: "vi" | "en", where?: string | null): string {
   const w = WORDS[lang];
-  return mode === "external" ? w.external.replace("{where}", where || w.call) : w[mode];
+  return mode === "external" ? `${w.external} ${where || w.call}` : w[mode];
 }
+
+/** "Dự trực tuyến qua:" alone, for a page that puts the link itself after it. */
+export const externalLead = (lang: "vi" | "en") => WORDS[lang].external;
