@@ -72,7 +72,7 @@ export const mediaFor = (mode: MeetingMediaMode, link: string) => ({
 export function MediaLine(props: { mode: MeetingMediaMode; link: string | null }) {
   const href = () => safeCallLink(props.link);
   return (
-    <Show when={props.mode === "external" && href()} fallback={<>{howToHear(props.mode, lang())}</>}>
+    <Show when={props.mode === "external" && href()} fallback={howToHear(props.mode, lang())}>
       {(h) => (
         <>
           {externalLead(lang())}{" "}
