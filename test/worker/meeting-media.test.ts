@@ -27,6 +27,19 @@ describe("a meeting's media mode", () => {
     expect(builtin).toMatchObject({ mediaMode: "builtin", mediaLink: null });
   });
 
+  it("plans a year of hall-only meetings, each then set like any planned meeting", async () => {
+    const t = await branch();
+    const year = await api<{ created: Meeting[] }>("POST", `${base(t.tenantId)}/plan-year`, t.adminToken, {
+      organizationId: t.branchId,
+      year: 2031,
+      dayOfMonth: 25,
+      time: "19:30",
+    });
+    expect(year.status).toBe(201);
+    expect(year.json.created).toHaveLength(12);
+    for (const m of year.json.created) expect(m).toMatchObject({ mediaMode: "hall_only", mediaLink: null });
+  });
+
   it("refuses unsafe or missing links with the envelope, and changes nothing", async () => {
     const t = await branch();
     const m = await planned(t);
