@@ -95,6 +95,9 @@ export async function loadMeeting(db: Db, tenantId: string, meetingId: string): 
         startedAt: m.startedAt,
         endedAt: m.endedAt,
         combined: m.combined,
+        // Every room participant may see the meeting (the ticket admits only them), so the call link travels too.
+        mediaMode: m.mediaMode,
+        mediaLink: m.mediaMode === "external" ? m.mediaLink : null,
       },
       roster: members
         .map(({ m: x }) => ({

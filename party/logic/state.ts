@@ -41,6 +41,10 @@ export interface MeetingRec {
   currentItemId: string | null;
   /** A thematic and a regular meeting together: the 120-minute mark. Absent in rooms stored before it existed. */
   combined?: boolean;
+  /** How remote people hear and speak (issue 13); absent in rooms stored before it existed. */
+  mediaMode?: "hall_only" | "external" | "builtin";
+  /** The external call's https link; null for the other modes. */
+  mediaLink?: string | null;
 }
 
 export interface AgendaRec {

@@ -13,6 +13,25 @@ export const meetingStatusSchema = z.enum(["planned", "live", "closed", "cancell
 export type MeetingKind = z.infer<typeof meetingKindSchema>;
 export type MeetingFormat = z.infer<typeof meetingFormatSchema>;
 export type MeetingStatus = z.infer<typeof meetingStatusSchema>;
+/** How remote people hear and speak: in the hall only (no media), the committee's own video call, or built in. */
+export const meetingMediaModeSchema = z.enum(["hall_only", "external", "builtin"]);
+export type MeetingMediaMode = z.infer<typeof meetingMediaModeSchema>;
+
+export const mediaLinkHttpsOnly = "Đường dẫn cuộc gọi phải là https://… / The call link must be an https:// address";
+/** The committee's video call: https only (no javascript:, http: or other schemes), a real host, bounded. */
+const mediaLink = z
+  .url({ protocol: /^https$/, hostname: z.regexes.domain, error: mediaLinkHttpsOnly })
+  .trim()
+  .max(500, "Đường dẫn quá dài (tối đa 500 ký tự) / The link is too long (500 characters at most)");
+export const mediaLinkRequired = "Cuộc gọi bên ngoài cần đường dẫn https:// / An external call needs its https:// link";
+export const mediaLinkOnlyExternal = "Chỉ cuộc gọi bên ngoài mới có đường dẫn / Only an external call has a link";
+
+/** External needs its link; the hall only and built-in modes carry none. One rule for create and the merged edit. */
+export function mediaIssue(mode: MeetingMediaMode, link: string | null | undefined) {
+  if (mode === "external" && !link) return mediaLinkRequired;
+  if (mode !== "external" && link) return mediaLinkOnlyExternal;
+  return null;
+}
 
 const topic = visibleText(300, "Chủ đề không được trống / Topic required");
 const place = z.string().trim().max(300);
@@ -84,10 +103,15 @@ export const createMeetingSchema = z
     template: z.boolean().optional(),
     /** Thematic and regular together: 120 minutes expected instead of 90 (guidance 42-HD/BTCTW). */
     combined: z.boolean().default(false),
+    /** Existing practice: remote people had no sound, so a meeting is hall only unless planned otherwise. */
+    mediaMode: meetingMediaModeSchema.default("hall_only"),
+    mediaLink: mediaLink.nullable().optional(),
   })
   .strict()
   .superRefine((o, ctx) => {
     requireBasis(o, ctx);
+    const media = mediaIssue(o.mediaMode, o.mediaLink);
+    if (media) ctx.addIssue({ code: "custom", path: ["mediaLink"], message: media });
     if (o.combined && o.kind !== "thematic")
       ctx.addIssue({ code: "custom", path: ["combined"], message: combinedNeedsThematic });
     if (o.template && o.agenda)
@@ -106,6 +130,8 @@ export const updateMeetingSchema = z
     chairPersonId: personRef,
     minutesTakerPersonId: personRef,
     combined: z.boolean(),
+    mediaMode: meetingMediaModeSchema,
+    mediaLink: mediaLink.nullable(),
   })
   .partial()
   .strict()
@@ -189,6 +215,9 @@ export interface Meeting {
   cancelReason: string | null;
   /** A thematic meeting held together with the regular one (120 minutes expected). */
   combined: boolean;
+  mediaMode: MeetingMediaMode;
+  /** Only in answers to those who may see the meeting (branch members, its guests, tenant staff). */
+  mediaLink: string | null;
 }
 export interface AgendaItem {
   id: string;

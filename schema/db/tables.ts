@@ -167,6 +167,15 @@ export const meetings = sqliteTable(
     cancelReason: text("cancel_reason"),
     /** A thematic and a regular meeting held together: 120 minutes expected instead of 90 (guidance 42-HD/BTCTW). */
     combined: integer("combined", { mode: "boolean" }).notNull().default(false),
+    /**
+     * How remote people hear and speak: in the hall only, an external call (`media_link`, https only), or built in.
+     * Existing meetings had no sound for remote people, so they are hall only.
+     */
+    mediaMode: text("media_mode", { enum: ["hall_only", "external", "builtin"] })
+      .notNull()
+      .default("hall_only"),
+    /** The committee's own video call for an external meeting; null for the other modes. */
+    mediaLink: text("media_link"),
     createdAt: createdAt(),
   },
   (t) => [

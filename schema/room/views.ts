@@ -26,6 +26,10 @@ export const meetingViewSchema = z.object({
   endedAt: z.nullable(z.string()),
   /** 90 minutes; 120 for a combined thematic + regular meeting (`meetings.combined`). */
   durationMarkMinutes: z.number(),
+  /** How remote people hear and speak (issue 13). Optional: rooms stored before it existed send none. */
+  mediaMode: z.optional(z.enum(["hall_only", "external", "builtin"])),
+  /** The external call's https link, for the room's participants (all of whom may see the meeting). */
+  mediaLink: z.optional(z.nullable(z.string())),
 });
 export type MeetingView = z.infer<typeof meetingViewSchema>;
 

@@ -55,6 +55,8 @@ const detail: MeetingDetail = {
   endedAt: null,
   cancelReason: null,
   combined: false,
+  mediaMode: "hall_only",
+  mediaLink: null,
   agenda: [
     {
       id: "a-1",
@@ -142,6 +144,8 @@ describe("the meeting page before the start", () => {
     expect(within(expected).getByText(/Trần Thị Phó/)).toBeTruthy();
     expect(within(expected).getByText(/Lê Văn An/)).toBeTruthy();
     expect(screen.getByText("Dự thảo nghị quyết tháng 12")).toBeTruthy();
+    // How remote people hear and speak is part of the plan the page shows.
+    expect(screen.getByText("Chỉ tại hội trường")).toBeTruthy();
     // The agenda reads as text: the leader cannot change it.
     await waitFor(() => expect(screen.getByText("Quán triệt nghị quyết của Đảng ủy")).toBeTruthy());
     expect(screen.queryByLabelText(/Nội dung mục 1/)).toBeNull();

@@ -60,6 +60,8 @@ const detail = (status: MeetingDetail["status"]): MeetingDetail => ({
   endedAt: status === "closed" ? "2026-11-20T14:10:00Z" : null,
   cancelReason: null,
   combined: false,
+  mediaMode: "hall_only",
+  mediaLink: null,
   agenda: [
     {
       id: "a-1",

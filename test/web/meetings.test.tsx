@@ -41,6 +41,8 @@ const meeting = (over: Partial<Meeting>): Meeting => ({
   endedAt: null,
   cancelReason: null,
   combined: false,
+  mediaMode: "hall_only",
+  mediaLink: null,
   ...over,
 });
 

@@ -81,6 +81,7 @@ export const meetingOf = (r: Resolution): MeetingDetail => {
     ...{ id: r.meetingId, organizationId: "org-1", organizationName, kind, topic, place, scheduledAt, startedAt },
     ...{ endedAt, chairName, minutesTakerName, chairPersonId: "p-sec", minutesTakerPersonId: "p-dep" },
     ...{ format: "hybrid", onlineBasis: null, status: "closed", cancelReason: null, combined: false },
+    ...{ mediaMode: "hall_only", mediaLink: null },
     ...{ agenda: [], documents: [], guests: [], lateDocuments: false },
     expected: [
       { personId: "p-sec", fullName: "Nguyễn Văn Bí Thư", branchRole: "secretary" },

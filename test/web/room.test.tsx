@@ -333,6 +333,22 @@ describe("the member's phone view", () => {
     expect(result.compareDocumentPosition(agenda) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.getByText("2 tán thành, 0 không tán thành, 0 không biểu quyết")).toBeTruthy();
   });
+
+  it("offers a remote member the external call's join button, and none in a hall-only meeting", () => {
+    const base = roomView().meeting;
+    const link = "https://meet.example.vn/kp1";
+    renderMember(
+      roomView({ meeting: { ...base, mediaMode: "external", mediaLink: link } }),
+      youAs("p-an", "official", true),
+    );
+    expect(screen.getByRole("link", { name: /Tham gia cuộc gọi/ }).getAttribute("href")).toBe(link);
+    cleanup();
+    renderMember(
+      roomView({ meeting: { ...base, mediaMode: "hall_only", mediaLink: null } }),
+      youAs("p-an", "official", true),
+    );
+    expect(screen.queryByRole("link", { name: /Tham gia cuộc gọi/ })).toBeNull();
+  });
 });
 
 const chairConsole: Screen = (p) => <ChairConsole {...p} minutesHref="/t/t-1/meetings/m1/minutes" />;

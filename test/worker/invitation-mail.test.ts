@@ -73,5 +73,34 @@ describe("invitations by e-mail", () => {
     const mails = await outboxTo(to);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.text).toContain(guest.json.invitation!.link);
+    // A meeting planned without a call: the guest reads that remote people only follow the hall.
+    expect(mails[0]!.text).toContain("Cách dự từ xa: Chỉ tại hội trường.");
+    expect(mails[0]!.text).toContain("Hearing and speaking remotely: In the hall only.");
+  });
+
+  it("tells a guest the meeting's external call by its service, never by its link", async () => {
+    const t = await createTenant();
+    const token = await login(t.admin.email);
+    const link = "https://meet.example.vn/chi-bo-kp1?pwd=bi-mat";
+    const meeting = await api<{ id: string }>("POST", `/api/tenants/${t.tenantId}/meetings`, token, {
+      organizationId: t.branchId,
+      kind: "regular",
+      topic: "Sinh hoạt chi bộ tháng Hai",
+      scheduledAt: "2027-02-10T01:00:00.000Z",
+      mediaMode: "external",
+      mediaLink: link,
+    });
+    expect(meeting.status).toBe(201);
+    const to = `${crypto.randomUUID().slice(0, 8)}@tinh.test`;
+    const guest = await api("POST", `/api/tenants/${t.tenantId}/meetings/${meeting.json.id}/guests`, token, {
+      fullName: "Đồng chí Khách",
+      email: to,
+    });
+    expect(guest.status).toBe(201);
+    const [mail] = await outboxTo(to);
+    expect(mail!.text).toContain("Cách dự từ xa: Dự trực tuyến qua: meet.example.vn.");
+    expect(mail!.text).toContain("Join online via: meet.example.vn.");
+    // A forwarded mail must not open the call: the link is on the meeting page and in the room, after log-in.
+    expect(mail!.text).not.toContain("pwd=bi-mat");
   });
 });

@@ -6,6 +6,7 @@ import {
   combinedNeedsThematic,
   type createMeetingSchema,
   type MeetingKind,
+  mediaIssue,
   type planYearSchema,
   type UpdateMeeting,
 } from "../../schema/api/meetings";
@@ -72,6 +73,8 @@ export async function createMeeting(
       chairPersonId: body.chairPersonId ?? null,
       minutesTakerPersonId: body.minutesTakerPersonId ?? null,
       combined: body.combined,
+      mediaMode: body.mediaMode,
+      mediaLink: body.mediaMode === "external" ? (body.mediaLink ?? null) : null,
     }),
     ...(review ? [db.insert(agendaItems).values(taskReviewItem(tenantId, id))] : []),
     ...agenda.map((a, i) =>
@@ -164,12 +167,19 @@ export async function updateMeeting(db: Db, tenantId: string, actorId: string, r
   const kind = body.kind ?? row.kind;
   if (body.combined && kind !== "thematic")
     throw badRequest(combinedNeedsThematic, [{ path: "combined", message: "kind is not thematic" }]);
+  // Switching away from an external call drops its link; switching to one needs a link, given now or kept.
+  const mediaMode = body.mediaMode ?? row.mediaMode;
+  const mediaLink = body.mediaLink !== undefined ? body.mediaLink : mediaMode === "external" ? row.mediaLink : null;
+  const media = mediaIssue(mediaMode, mediaLink);
+  if (media) throw badRequest(media, [{ path: "mediaLink", message: media }]);
   await assertMembers(db, tenantId, row.organizationId, {
     chairPersonId: body.chairPersonId,
     minutesTakerPersonId: body.minutesTakerPersonId,
   });
   const set = {
     ...body,
+    mediaMode,
+    mediaLink,
     ...(kind !== "thematic" ? { combined: false } : {}),
     ...(body.scheduledAt ? { scheduledAt: new Date(body.scheduledAt).toISOString() } : {}),
     onlineBasis: format === "online" ? onlineBasis : null,

@@ -41,6 +41,10 @@ const meetingColumns = {
   endedAt: meetings.endedAt,
   cancelReason: meetings.cancelReason,
   combined: meetings.combined,
+  // Every answer built from these columns goes only to those who may see the meeting (visibleFilter,
+  // meetingForRead): the call link is theirs to see, and nobody else's.
+  mediaMode: meetings.mediaMode,
+  mediaLink: meetings.mediaLink,
 };
 
 /** Which meetings the caller may see: staff all, members their branches', guests only their invitations. */

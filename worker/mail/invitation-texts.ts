@@ -5,6 +5,7 @@
  */
 import { INVITATION_DAYS } from "../../schema/api/invitations";
 import { FORGOT_RESET_HOURS } from "../../schema/api/mail";
+import { howToHear, type MediaMode } from "../../schema/meeting-media";
 
 export type InvitationMailKind = "member" | "reset" | "guest" | "staff";
 
@@ -18,6 +19,11 @@ export interface InvitationMailInput {
   code: string;
   /** For a guest: the meeting they are invited to. */
   meetingTitle?: string;
+  /**
+   * For a guest: how remote people hear and speak. A mail names the call service's host only: a forwarded mail must
+   * not hand the call to someone not entitled; the link itself is on the meeting page and in the room.
+   */
+  meetingMedia?: { mode: MediaMode; host: string | null };
 }
 
 export interface MailText {
@@ -71,6 +77,13 @@ export function invitationMail(input: InvitationMailInput): MailText {
   const c = input.committeeName;
   const meeting = input.meetingTitle?.trim();
   const link = input.link;
+  const media = input.meetingMedia;
+  const mediaVi = media
+    ? `\n\nCách dự từ xa: ${howToHear(media.mode, "vi", media.host)}.${media.mode === "external" ? " Đường dẫn cuộc gọi có trong trang cuộc họp và phòng họp sau khi đăng nhập." : ""}`
+    : "";
+  const mediaEn = media
+    ? `\n\nHearing and speaking remotely: ${howToHear(media.mode, "en", media.host)}.${media.mode === "external" ? " The call link is on the meeting page and in the room once you log in." : ""}`
+    : "";
   switch (input.kind) {
     case "member":
       return {
@@ -111,11 +124,11 @@ export function invitationMail(input: InvitationMailInput): MailText {
           : `Mời dự sinh hoạt – ${c} / Invitation to a meeting – ${c}`,
         text: bilingual(
           {
-            intro: `Kính gửi đồng chí,\n\n${c} trân trọng mời đồng chí dự ${meeting ? `cuộc họp “${meeting}”` : "buổi sinh hoạt"} trên chibo với tư cách khách mời. Đồng chí đăng nhập bằng tài khoản của mình, hoặc tự đặt mật khẩu nếu chưa có.`,
+            intro: `Kính gửi đồng chí,\n\n${c} trân trọng mời đồng chí dự ${meeting ? `cuộc họp “${meeting}”` : "buổi sinh hoạt"} trên chibo với tư cách khách mời. Đồng chí đăng nhập bằng tài khoản của mình, hoặc tự đặt mật khẩu nếu chưa có.${mediaVi}`,
             validity: invitationValidity.vi,
           },
           {
-            intro: `Dear comrade,\n\n${c} invites you as a guest to ${meeting ? `the meeting “${meeting}”` : "a meeting"} on chibo. Log in with your own account, or choose a password if you have none yet.`,
+            intro: `Dear comrade,\n\n${c} invites you as a guest to ${meeting ? `the meeting “${meeting}”` : "a meeting"} on chibo. Log in with your own account, or choose a password if you have none yet.${mediaEn}`,
             validity: invitationValidity.en,
           },
           link,

@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { tenants } from "../../schema/db/tables";
 import type { Db } from "../env";
-import type { InvitationMailKind } from "./invitation-texts";
+import type { InvitationMailInput, InvitationMailKind } from "./invitation-texts";
 import { mailInvitation } from "./mail-invitation";
 
 export interface IssuedMail {
@@ -16,6 +16,7 @@ export interface IssuedMail {
   link: string;
   code: string;
   meetingTitle?: string;
+  meetingMedia?: InvitationMailInput["meetingMedia"];
 }
 
 export async function mailIssued(env: Cloudflare.Env, db: Db, mail: IssuedMail): Promise<boolean> {
@@ -29,6 +30,7 @@ export async function mailIssued(env: Cloudflare.Env, db: Db, mail: IssuedMail):
       link: mail.link,
       code: mail.code,
       ...(mail.meetingTitle ? { meetingTitle: mail.meetingTitle } : {}),
+      ...(mail.meetingMedia ? { meetingMedia: mail.meetingMedia } : {}),
     });
     return true;
   } catch (err) {

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { guestInputSchema } from "../../schema/api/meetings";
+import { callHost } from "../../schema/meeting-media";
 import { invitationLink } from "../data/invitations";
 import { inviteGuest, uninviteGuest } from "../data/meeting-guests";
 import { meetingForWrite } from "../data/meetings-access";
@@ -28,6 +29,7 @@ export const meetingGuestsRoutes = new Hono<AppEnv>()
         link,
         code,
         meetingTitle: meeting.topic,
+        meetingMedia: { mode: meeting.mediaMode, host: callHost(meeting.mediaLink) },
       });
     }
     return c.json(guest, 201);

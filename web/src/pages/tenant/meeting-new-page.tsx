@@ -1,7 +1,7 @@
 /** Create a meeting for a branch from the template of the usual order, with chair and minutes-taker. */
 import { useNavigate, useParams, useSearchParams } from "@solidjs/router";
 import { createEffect, createMemo, createResource, createSignal, on, Show } from "solid-js";
-import type { MeetingFormat, MeetingKind } from "../../../../schema/api/meetings";
+import type { MeetingFormat, MeetingKind, MeetingMediaMode } from "../../../../schema/api/meetings";
 import { vnThisMonth } from "../../../../schema/calendar";
 import { defaultMeetingTopic } from "../../../../schema/meeting-template";
 import { branchesOf, meetingsApi, organizationsApi } from "../../api";
@@ -14,6 +14,7 @@ import { SelectField, TextField } from "../../ui/fields";
 import { showToast } from "../../ui/toast";
 import { type AgendaDraft, AgendaEditor, templateFor } from "./agenda-editor";
 import { CombinedField, combinedFor } from "./combined-field";
+import { MediaField, mediaFor } from "./media-field";
 import { gt } from "./meeting-messages";
 import { createBranchMembers, memberOptions } from "./member-picker";
 import "../../styles/console.css";
@@ -50,6 +51,9 @@ export default function MeetingNewPage() {
   const [format, setFormat] = createSignal<MeetingFormat>("hybrid");
   const [onlineBasis, setOnlineBasis] = createSignal("");
   const [combined, setCombined] = createSignal(false);
+  // Hall only until the planner chooses a call: that is how meetings ran before chibo carried sound.
+  const [mediaMode, setMediaMode] = createSignal<MeetingMediaMode>("hall_only");
+  const [mediaLink, setMediaLink] = createSignal("");
   const [chair, setChair] = createSignal("");
   const [taker, setTaker] = createSignal("");
   const [agenda, setAgenda] = createSignal<AgendaDraft[]>(templateFor(kind()));
@@ -89,6 +93,7 @@ export default function MeetingNewPage() {
         chairPersonId: chair() || null,
         minutesTakerPersonId: taker() || null,
         combined: combinedFor(kind(), combined()),
+        ...mediaFor(mediaMode(), mediaLink()),
         agenda: agenda().map((a) => ({
           title: a.title.trim(),
           minutesBudget: a.minutesBudget,
@@ -159,6 +164,13 @@ export default function MeetingNewPage() {
             />
           </Show>
         </div>
+        <MediaField
+          mode={mediaMode()}
+          link={mediaLink()}
+          onMode={setMediaMode}
+          onLink={setMediaLink}
+          error={fieldErr().mediaLink}
+        />
         <div class="form-row">
           <SelectField
             label={gt("chair")}

@@ -23,6 +23,7 @@ import { saveAgenda } from "./agenda-save";
 import { AgendaText } from "./agenda-text";
 import { CombinedField, combinedFor } from "./combined-field";
 import { ExpectedSection } from "./expected-section";
+import { MediaField, MediaLine, mediaFor } from "./media-field";
 import { gt } from "./meeting-messages";
 import { RecordSection } from "./meeting-record";
 import { DocumentsSection, GuestsSection } from "./meeting-sections";
@@ -41,6 +42,8 @@ function DetailsForm(props: { tenantId: string; meeting: MeetingDetail; onSaved:
   const [format, setFormat] = createSignal<MeetingFormat>(m.format);
   const [onlineBasis, setOnlineBasis] = createSignal(m.onlineBasis ?? "");
   const [combined, setCombined] = createSignal(m.combined);
+  const [mediaMode, setMediaMode] = createSignal(m.mediaMode);
+  const [mediaLink, setMediaLink] = createSignal(m.mediaLink ?? "");
   const [chair, setChair] = createSignal(m.chairPersonId ?? "");
   const [taker, setTaker] = createSignal(m.minutesTakerPersonId ?? "");
   const action = createAction();
@@ -60,6 +63,7 @@ function DetailsForm(props: { tenantId: string; meeting: MeetingDetail; onSaved:
         chairPersonId: chair() || null,
         minutesTakerPersonId: taker() || null,
         combined: combinedFor(m.kind, combined()),
+        ...mediaFor(mediaMode(), mediaLink()),
       });
       showToast(gt("saved"));
       props.onSaved();
@@ -108,6 +112,13 @@ function DetailsForm(props: { tenantId: string; meeting: MeetingDetail; onSaved:
           />
         </Show>
       </div>
+      <MediaField
+        mode={mediaMode()}
+        link={mediaLink()}
+        onMode={setMediaMode}
+        onLink={setMediaLink}
+        error={fieldErr().mediaLink}
+      />
       <div class="form-row">
         <SelectField
           label={gt("chair")}
@@ -249,6 +260,9 @@ function MeetingBody(props: { tenantId: string; m: MeetingDetail; reload: () => 
       <p>
         <span class={`badge ${statusBadge[m.status]}`}>{gt(`status_${m.status}`)}</span> {formatDateTime(m.scheduledAt)}
         <Show when={m.place}> · {m.place}</Show> · {gt(`format_${m.format}`)}
+      </p>
+      <p class="meeting-media">
+        <MediaLine mode={m.mediaMode} link={m.mediaLink} />
       </p>
       <div class="actions">
         <Show when={m.status === "planned" || m.status === "live"}>

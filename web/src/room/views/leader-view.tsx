@@ -17,6 +17,7 @@ import { pickLang } from "../../i18n";
 import { AgendaNow, MeetingClock } from "../parts/agenda";
 import { AttendanceSummary } from "../parts/attendance-summary";
 import { FloorCard, QueueList } from "../parts/floor";
+import { MediaCard } from "../parts/media-card";
 import { VoteCard } from "../parts/vote-card";
 import { act, useRoom } from "../room-context";
 import { latestVote } from "../room-state";
@@ -204,6 +205,7 @@ export function LeaderView(props: { view: RoomView; you: You }) {
       <MeetingClock view={props.view} />
       <div class="console-grid">
         <div class="console-col">
+          <MediaCard meeting={props.view.meeting} />
           <AgendaNow view={props.view} />
           <FloorCard view={props.view} />
           <section class="room-card" aria-labelledby="leader-queue-h">

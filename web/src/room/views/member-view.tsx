@@ -9,6 +9,7 @@ import { isPresent } from "../../../../schema/vote-rules";
 import { pickLang } from "../../i18n";
 import { AgendaNow } from "../parts/agenda";
 import { FloorCard, QueueList } from "../parts/floor";
+import { MediaCard } from "../parts/media-card";
 import { VoteCard, VoteResult } from "../parts/vote-card";
 import { act, useRoom } from "../room-context";
 import { latestVote } from "../room-state";
@@ -257,6 +258,7 @@ export function MemberView(props: { view: RoomView; you: You }) {
           </VoteCard>
         )}
       </Show>
+      <MediaCard meeting={props.view.meeting} />
       <Show when={fresh() || closed()}>{result()}</Show>
       <Show when={!closed()}>
         <AgendaNow view={props.view} />
