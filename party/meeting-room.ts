@@ -15,6 +15,7 @@ import { D1Sync } from "./d1-sync";
 import { type RoomDelivery, roomDelivery } from "./delivery";
 import { Dispatch } from "./dispatch";
 import { type ConnState, Fanout } from "./fanout";
+import { mayPublish } from "./logic/rtc";
 import type { Ctx } from "./logic/state";
 import { Revocations, type RevokeNotice } from "./revocation";
 import { RoomData } from "./room-data";
@@ -83,6 +84,15 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   /** RPC from the API (worker/data/record-answer.ts): has the room closed, and does it still owe D1 part of the record? */
   async delivery(): Promise<RoomDelivery> {
     return roomDelivery(this.ctx.storage.sql, () => this.#data.state);
+  }
+
+  /**
+   * RPC from the API (worker/data/room-publish.ts): may this person publish sound now (the SFU path)? The same rule
+   * as a star offer: the hall device, or the floor's holder not muted. A room nobody opened yet says no.
+   */
+  async mayPublish(personId: string): Promise<boolean> {
+    const s = this.#data.state;
+    return !!s && mayPublish(s, personId);
   }
 
   override async onConnect(connection: Connection<ConnState>, ctx: ConnectionContext): Promise<void> {

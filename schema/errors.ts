@@ -14,6 +14,7 @@ export const errorCodes = [
   "payload_too_large",
   "rate_limited",
   "internal",
+  "unavailable",
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -40,6 +41,8 @@ export const statusOfCode: Record<ErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
+  /** A service we depend on is not configured here or did not answer (Cloudflare Realtime): not the caller's fault. */
+  unavailable: 503,
 };
 
 /**

@@ -10,6 +10,7 @@ describe("error codes and HTTP statuses", () => {
 
   it("reads a status without a code of its own as bad_request below 500 and internal from 500", () => {
     expect([405, 415, 422].map(codeOfStatus)).toEqual(["bad_request", "bad_request", "bad_request"]);
-    expect([502, 503].map(codeOfStatus)).toEqual(["internal", "internal"]);
+    expect([502, 504].map(codeOfStatus)).toEqual(["internal", "internal"]);
+    expect(codeOfStatus(503)).toBe("unavailable");
   });
 });

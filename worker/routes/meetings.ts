@@ -27,6 +27,7 @@ import { valid } from "../lib/validate";
 import { meetingAgendaRoutes } from "./meeting-agenda";
 import { meetingDocumentsRoutes } from "./meeting-documents";
 import { meetingGuestsRoutes } from "./meeting-guests";
+import { meetingMediaRoutes } from "./meeting-media";
 import { meetingMinutesRoutes } from "./meeting-minutes";
 import { resolutionsRoutes } from "./resolutions";
 
@@ -133,5 +134,6 @@ export const meetingsRoutes = new Hono<AppEnv>()
   .route("/:meetingId/agenda", meetingAgendaRoutes)
   .route("/:meetingId/documents", meetingDocumentsRoutes)
   .route("/:meetingId/guests", meetingGuestsRoutes)
+  .route("/:meetingId/media", meetingMediaRoutes)
   .route("/:meetingId", meetingMinutesRoutes)
   .route("/:meetingId", resolutionsRoutes);
