@@ -144,6 +144,31 @@ describe("the SFU routes", () => {
     expect((await call("POST", `${base(f)}/sfu/publish`, m1, body, SECRETS)).status).toBe(403);
   });
 
+  it("lets the visiting leader and a probationary member take part, and the leader publish during a guidance turn", async () => {
+    const { f, chair } = await liveMeeting(["chair", "probationary", "leader"]);
+    await builtin(f.meetingId);
+    const leader = await login(f.leader.email);
+    const probationary = await login(f.people["Hoàng Văn Dự Bị"]!.email);
+    fake = fakeRealtime();
+    const p = await openSession(base(f), probationary);
+    const sub = await call(
+      "POST",
+      `${base(f)}/sfu/subscribe`,
+      probationary,
+      { ...p, tracks: remoteRequest.tracks },
+      SECRETS,
+    );
+    expect(sub.status).toBe(200);
+    const s = await openSession(base(f), leader);
+    const body = { ...s, offer: OFFER, tracks: [{ mid: "0", trackName: `audio-${f.leader.id}` }] };
+    expect((await call("POST", `${base(f)}/sfu/publish`, leader, body, SECRETS)).status).toBe(403);
+    await chair.ok({ type: "floor/give", personId: f.leader.id });
+    expect((await call("POST", `${base(f)}/sfu/publish`, leader, body, SECRETS)).status).toBe(200);
+    // The chair mutes them: the room's rule, so the SFU refuses too.
+    await chair.ok({ type: "rtc/mute", personId: f.leader.id });
+    expect((await call("POST", `${base(f)}/sfu/publish`, leader, body, SECRETS)).status).toBe(403);
+  });
+
   it("refuses a track named for someone else, and a session the caller did not open", async () => {
     const f = await createMeeting();
     await builtin(f.meetingId);
