@@ -5,7 +5,7 @@
  * another tenant's meeting 404, and 503 when Realtime is not configured. Cloudflare itself is the recorded shapes.
  */
 import { env } from "cloudflare:workers";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { MediaConfigAnswer, SfuSessionAnswer, SfuTracksAnswer } from "../../schema/api/meeting-media-sfu";
 import localRequest from "../fixtures/realtime/tracks-new-local.request.json";
 import remoteRequest from "../fixtures/realtime/tracks-new-remote.request.json";
@@ -75,6 +75,22 @@ describe("the SFU routes", () => {
     expect(JSON.stringify(config.json)).not.toContain("never-in-a-browser");
   });
 
+  it("still answers the config when TURN fails, with no relays (a LAN still connects)", async () => {
+    const f = await createMeeting();
+    await builtin(f.meetingId);
+    fake = fakeRealtime({ "/generate-ice-servers": () => new Response("down", { status: 500 }) });
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const config = await call<MediaConfigAnswer>(
+      "GET",
+      `${base(f)}/config`,
+      await login(f.people["Đỗ Thị Một"]!.email),
+      undefined,
+      SECRETS,
+    );
+    error.mockRestore();
+    expect(config).toEqual({ status: 200, json: { sfu: true, iceServers: [] } });
+  });
+
   it("lets the hall device publish: session, then its offer → the SFU's answer, with the app's secret server side", async () => {
     const f = await createMeeting();
     await builtin(f.meetingId);
@@ -99,6 +115,15 @@ describe("the SFU routes", () => {
       body: { sessionDescription: OFFER, tracks: [{ location: "local", ...tracks[0] }] },
     });
     expect(JSON.stringify([s, pub.json])).not.toContain("never-in-a-browser");
+    // The floor ends: the browser closes its track (forced: no new offer/answer round).
+    const closed = await call<SfuTracksAnswer>("POST", `${base(f)}/sfu/close`, chair, { ...s, mids: ["0"] }, SECRETS);
+    expect(closed).toEqual({ status: 200, json: { requiresImmediateRenegotiation: false, tracks: [{ mid: "0" }] } });
+    expect(fake.sent[2]).toEqual({
+      method: "PUT",
+      url: `https://rtc.live.cloudflare.com/v1/apps/${SECRETS.REALTIME_APP_ID}/sessions/${s.sessionId}/tracks/close`,
+      auth: `Bearer ${SECRETS.REALTIME_APP_TOKEN}`,
+      body: { tracks: [{ mid: "0" }], force: true },
+    });
   });
 
   it("lets a remote member subscribe to the hall and answer the SFU's offer, but not publish without the floor", async () => {

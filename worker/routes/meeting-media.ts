@@ -55,10 +55,12 @@ export const meetingMediaRoutes = new Hono<AppEnv>()
     if (meeting.mediaMode !== "builtin")
       throw conflict("Cuộc họp không dùng âm thanh tích hợp / This meeting does not use built-in media");
     const config = realtimeConfigOf(c.env);
-    const answer: MediaConfigAnswer = {
-      sfu: config.app !== null,
-      iceServers: await turnIceServers(config.turn, fetch),
-    };
+    // A TURN outage must not stop the meeting: without relays, a LAN and most homes still connect.
+    const iceServers = await turnIceServers(config.turn, fetch).catch((err: unknown) => {
+      console.error(`TURN credentials for ${meeting.id}: none`, err);
+      return [];
+    });
+    const answer: MediaConfigAnswer = { sfu: config.app !== null, iceServers };
     c.header("cache-control", "no-store");
     return c.json(answer);
   })
