@@ -13,6 +13,8 @@ export interface AudioFlow {
   bytes: number;
   /** inbound only: the level of the sound received (0..1). */
   level: number;
+  /** RTP header bytes received or sent (payload is `bytes`); UDP/IP and SRTP's tag come on top. */
+  headerBytes: number;
 }
 
 interface Hook {
@@ -30,9 +32,10 @@ export function audioFlows(page: Page): Promise<AudioFlow[]> {
       report.forEach((s: Record<string, unknown>) => {
         if (s.kind !== "audio") return;
         const base = { peer: link.peer.personId, direction: link.direction, state: link.pc.connectionState };
+        const headerBytes = Number(s.headerBytesReceived ?? s.headerBytesSent ?? 0);
         if (s.type === "inbound-rtp")
-          flows.push({ ...base, bytes: Number(s.bytesReceived ?? 0), level: Number(s.audioLevel ?? 0) });
-        if (s.type === "outbound-rtp") flows.push({ ...base, bytes: Number(s.bytesSent ?? 0), level: 0 });
+          flows.push({ ...base, bytes: Number(s.bytesReceived ?? 0), level: Number(s.audioLevel ?? 0), headerBytes });
+        if (s.type === "outbound-rtp") flows.push({ ...base, bytes: Number(s.bytesSent ?? 0), level: 0, headerBytes });
       });
     }
     return flows;

@@ -10,6 +10,8 @@ export interface MediaSeed {
   chair: SeedPerson;
   member: SeedPerson;
   leader: SeedPerson;
+  /** Ten more remote members who only listen: the bench's listeners (1, 5, 10 in the star). */
+  listeners: SeedPerson[];
 }
 
 type Row = Record<string, string | number | null>;
@@ -36,6 +38,8 @@ export function seedMedia(h: {
   h.membership(chair, "official", "secretary", false, branchId);
   h.membership(member, "official", "member", false, branchId);
   const leader = h.person("md-leader", "Mai Xuân Khải", true);
+  const listeners = Array.from({ length: 10 }, (_, i) => h.person(`md-l${i + 1}`, `Đảng viên nghe số ${i + 1}`, true));
+  for (const p of listeners) h.membership(p, "official", "member", false, branchId);
   const meetingId = "mtg-md-live";
   insert("meetings", {
     id: meetingId,
@@ -66,5 +70,5 @@ export function seedMedia(h: {
     person_id: leader.id,
     title: "Ủy viên Ban Thường vụ Đảng ủy phường",
   });
-  return { meetingId, chair, member, leader };
+  return { meetingId, chair, member, leader, listeners };
 }
