@@ -4,12 +4,11 @@
  * (rtc/remote-media-panel.tsx). Every room participant may see the meeting (the ticket admits only them), so the
  * link is theirs to use. Hall only shows nothing.
  */
-import { Match, Show, Switch, useContext } from "solid-js";
+import { lazy, Match, Show, Suspense, Switch, useContext } from "solid-js";
 import { howToHear, safeCallLink } from "../../../../schema/meeting-media";
 import type { MeetingView, RoomView } from "../../../../schema/room/views";
 import { defineMessages, lang } from "../../i18n";
 import { RoomContext } from "../room-context";
-import { RemoteMediaPanel } from "../rtc/remote-media-panel";
 
 const mt = defineMessages(
   {
@@ -24,6 +23,9 @@ const mt = defineMessages(
   },
 );
 
+/** Loaded only for a meeting with built-in sound: the member room's first load stays small (issue 4's budget). */
+const RemoteMediaPanel = lazy(() => import("../rtc/remote-media-panel").then((m) => ({ default: m.RemoteMediaPanel })));
+
 /** The room's connection: always there in the room; absent only where the card is drawn alone (a unit test). */
 function BuiltinMedia() {
   const room = useContext(RoomContext);
@@ -31,7 +33,11 @@ function BuiltinMedia() {
   const { conn } = room;
   return (
     <Show when={conn.data.view && conn.data.you}>
-      {(you) => <RemoteMediaPanel conn={conn} view={() => conn.data.view as RoomView} me={() => you().personId} />}
+      {(you) => (
+        <Suspense>
+          <RemoteMediaPanel conn={conn} view={() => conn.data.view as RoomView} me={() => you().personId} />
+        </Suspense>
+      )}
     </Show>
   );
 }
