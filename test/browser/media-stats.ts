@@ -7,6 +7,8 @@ import type { Page } from "playwright-core";
 
 export interface AudioFlow {
   peer: string;
+  /** The peer's socket (connection id) the link talks to. */
+  socket: string | undefined;
   direction: "in" | "out";
   state: RTCPeerConnectionState;
   /** inbound: bytesReceived; outbound: bytesSent. */
@@ -18,7 +20,7 @@ export interface AudioFlow {
 }
 
 interface Hook {
-  links: () => { direction: "in" | "out"; peer: { personId: string }; pc: RTCPeerConnection }[];
+  links: () => { direction: "in" | "out"; peer: { personId: string; socket?: string }; pc: RTCPeerConnection }[];
   published: MediaStreamTrack[];
 }
 
@@ -31,7 +33,12 @@ export function audioFlows(page: Page): Promise<AudioFlow[]> {
       const report = await link.pc.getStats();
       report.forEach((s: Record<string, unknown>) => {
         if (s.kind !== "audio") return;
-        const base = { peer: link.peer.personId, direction: link.direction, state: link.pc.connectionState };
+        const base = {
+          peer: link.peer.personId,
+          socket: link.peer.socket,
+          direction: link.direction,
+          state: link.pc.connectionState,
+        };
         const headerBytes = Number(s.headerBytesReceived ?? s.headerBytesSent ?? 0);
         if (s.type === "inbound-rtp")
           flows.push({ ...base, bytes: Number(s.bytesReceived ?? 0), level: Number(s.audioLevel ?? 0), headerBytes });

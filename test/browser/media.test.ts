@@ -16,6 +16,8 @@ const roomPath = `/t/${seed.tenantId}/meetings/${md.meetingId}/room`;
 const hallPath = `/t/${seed.tenantId}/meetings/${md.meetingId}/hall`;
 const browser = browserForFile(baseUrl, MEDIA_ARGS);
 const poll = { timeout: 20_000, intervals: [250] };
+/** The member's, the leader's and the hall's pages, left open by the first test for the second. */
+const pages: Page[] = [];
 
 /** The hall's sound reaches this page: bytes and a level above silence on its link from the chair. */
 async function hearsTheHall(page: Page) {
@@ -52,6 +54,7 @@ describe("built-in sound: the hall and two remote participants", () => {
     await hearsTheHall(leader.page);
     await member.page.getByText("Đang nghe hội trường").waitFor();
     await hall.getByText("Âm thanh hội trường: đang gửi tới 2 người dự từ xa").waitFor();
+    pages.push(member.page, leader.page, hall);
 
     // The member asks for the floor and is given it: their microphone opens, the hall hears them.
     await member.page.getByRole("button", { name: "Giơ tay xin phát biểu" }).click();
@@ -78,5 +81,27 @@ describe("built-in sound: the hall and two remote participants", () => {
     await chair.page.getByRole("button", { name: "Kết thúc phát biểu" }).click();
     await expect.poll(() => publishedTracks(leader.page), poll).toEqual(["ended"]);
     expect(await publishedTracks(member.page)).toEqual(["ended"]);
+  });
+
+  it("a remote who reloads hears the hall again, and so does everyone after the hall screen reloads", async () => {
+    const [member, leader, hall] = pages;
+    if (!member || !leader || !hall) throw new Error("the first test did not open the pages");
+    await member.reload();
+    await hearsTheHall(member);
+    const hallSocket = async (p: Page) =>
+      (await audioFlows(p)).filter((f) => f.direction === "in").map((f) => f.socket);
+    const [before] = await hallSocket(member);
+    await hall.reload();
+    await hall.getByText("Âm thanh hội trường: đang gửi tới 2 người dự từ xa").waitFor();
+    // Each remote now has one link, to the reloaded hall's new socket (the old one closed), and hears it.
+    for (const p of [member, leader]) {
+      await expect
+        .poll(async () => {
+          const sockets = await hallSocket(p);
+          return sockets.length === 1 && sockets[0] !== before;
+        }, poll)
+        .toBe(true);
+      await hearsTheHall(p);
+    }
   });
 });
