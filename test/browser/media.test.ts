@@ -16,7 +16,7 @@ const roomPath = `/t/${seed.tenantId}/meetings/${md.meetingId}/room`;
 const hallPath = `/t/${seed.tenantId}/meetings/${md.meetingId}/hall`;
 const browser = browserForFile(baseUrl, MEDIA_ARGS);
 const poll = { timeout: 20_000, intervals: [250] };
-/** The member's, the leader's and the hall's pages, left open by the first test for the second. */
+/** The member's, the leader's, the hall's and the chair's pages, left open by the first test for the second. */
 const pages: Page[] = [];
 
 /** The hall's sound reaches this page: bytes and a level above silence on its link from the chair. */
@@ -54,7 +54,7 @@ describe("built-in sound: the hall and two remote participants", () => {
     await hearsTheHall(leader.page);
     await member.page.getByText("Đang nghe hội trường").waitFor();
     await hall.getByText("Âm thanh hội trường: đang gửi tới 2 người dự từ xa").waitFor();
-    pages.push(member.page, leader.page, hall);
+    pages.push(member.page, leader.page, hall, chair.page);
 
     // The member asks for the floor and is given it: their microphone opens, the hall hears them.
     await member.page.getByRole("button", { name: "Giơ tay xin phát biểu" }).click();
@@ -83,9 +83,9 @@ describe("built-in sound: the hall and two remote participants", () => {
     expect(await publishedTracks(member.page)).toEqual(["ended"]);
   });
 
-  it("a remote who reloads hears the hall again, and so does everyone after the hall screen reloads", async () => {
-    const [member, leader, hall] = pages;
-    if (!member || !leader || !hall) throw new Error("the first test did not open the pages");
+  it("a remote who reloads hears the hall again, as does everyone after the hall screen reloads; closing stops it all", async () => {
+    const [member, leader, hall, chair] = pages;
+    if (!member || !leader || !hall || !chair) throw new Error("the first test did not open the pages");
     await member.reload();
     await hearsTheHall(member);
     const hallSocket = async (p: Page) =>
@@ -103,5 +103,11 @@ describe("built-in sound: the hall and two remote participants", () => {
         .toBe(true);
       await hearsTheHall(p);
     }
+
+    // The meeting closes: the hall's microphone stops and no link is left anywhere.
+    await chair.getByRole("button", { name: "Kết thúc cuộc họp" }).click();
+    await chair.getByRole("button", { name: "Xác nhận: Kết thúc cuộc họp" }).click();
+    await expect.poll(() => publishedTracks(hall), poll).toEqual(["ended"]);
+    for (const p of [hall, member, leader]) await expect.poll(async () => (await audioFlows(p)).length, poll).toBe(0);
   });
 });

@@ -45,6 +45,11 @@ export function useHallMedia(conn: RoomConnection, view: Accessor<RoomView>) {
 
   createEffect(
     on([live, conn.status], ([isLive, status]) => {
+      if (!isLive && mic() === "on") {
+        // The meeting closed: the hall's microphone goes off with it.
+        star.publish(null);
+        setMic("off");
+      }
       if (!isLive || status !== "connected") return;
       if (mic() === "off") {
         setMic("asking");
