@@ -63,9 +63,9 @@ export async function chromiumPath(): Promise<string> {
   return binary;
 }
 
-/** A headless Chromium (see chromiumPath) with our flags. The caller closes it. */
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS });
+/** A headless Chromium (see chromiumPath) with our flags, and `extraArgs` (e.g. fake media devices). The caller closes it. */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: await chromiumPath(), args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 async function unpack(packed: string, binary: string): Promise<void> {

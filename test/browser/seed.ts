@@ -9,6 +9,7 @@
  */
 import { webcrypto } from "node:crypto";
 import { addMonths, vnThisMonth, vnToUtc } from "../../schema/calendar.ts";
+import { type MediaSeed, seedMedia } from "./seed-media.ts";
 import { type RecordWalkSeed, seedRecordWalk } from "./seed-record-walk.ts";
 import { type ScreensSeed, seedScreens } from "./seed-screens.ts";
 
@@ -46,6 +47,8 @@ export interface Seed {
   screens: ScreensSeed;
   /** The record walk's own branch and people (test/browser/seed-record-walk.ts). */
   recordWalk: RecordWalkSeed;
+  /** The media test's own branch and built-in-sound meeting (test/browser/seed-media.ts). */
+  media: MediaSeed;
 }
 
 async function hashPassword(password: string): Promise<string> {
@@ -351,6 +354,7 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
 
   const screens = seedScreens({ tenantId, committeeId, lastMonth, insert, person, membership });
   const recordWalk = seedRecordWalk({ tenantId, committeeId, insert, person, membership });
+  const media = seedMedia({ tenantId, committeeId, insert, person, membership });
 
   return {
     seed: {
@@ -367,6 +371,7 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
       passkeyInvitee: { membershipId: `m-${passkeyInvitee.key}`, name: passkeyInvitee.name },
       screens,
       recordWalk,
+      media,
     },
     sql: `${lines.join("\n")}\n`,
   };

@@ -16,8 +16,8 @@ export const DESKTOP = { width: 1280, height: 800 };
 
 export const screenshotDir = join(import.meta.dirname, "../../test-artifacts/screenshots");
 
-export function launch(): Promise<Browser> {
-  return launchChromium();
+export function launch(extraArgs: readonly string[] = []): Promise<Browser> {
+  return launchChromium(extraArgs);
 }
 
 export interface Person {
@@ -120,11 +120,11 @@ export async function expectFitsPhone(page: Page): Promise<void> {
  * One Chromium for a test file, launched before its tests and closed after them with every context opened
  * through `login` (so a failing test leaves no browser behind).
  */
-export function browserForFile(baseUrl: string) {
+export function browserForFile(baseUrl: string, extraArgs: readonly string[] = []) {
   let browser: Browser | undefined;
   const people: Person[] = [];
   beforeAll(async () => {
-    browser = await launch();
+    browser = await launch(extraArgs);
   });
   afterAll(async () => {
     for (const p of people) await p.context.close().catch(() => undefined);

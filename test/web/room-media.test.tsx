@@ -57,9 +57,10 @@ describe("the room's media card", () => {
     }
   });
 
-  it("says built-in audio is coming, with no button", () => {
+  it("gives built-in sound its card, with no call link (the sound itself: test/browser/media.test.ts)", () => {
     render(() => <MediaCard meeting={meeting({ mediaMode: "builtin", mediaLink: null })} />);
-    expect(screen.getByText(/Âm thanh tích hợp: sắp có/)).toBeTruthy();
+    expect(screen.getByText(/Nghe và nói từ xa/)).toBeTruthy();
+    expect(screen.queryByText(/sắp có/)).toBeNull();
     expect(screen.queryByRole("link")).toBeNull();
   });
 });

@@ -16,6 +16,7 @@ import { VoteCard } from "./parts/vote-card";
 import { createServerClock, RoomContext } from "./room-context";
 import { connectRoom } from "./room-socket";
 import { hallVoteInFocus, latestVote } from "./room-state";
+import { HallMediaBar } from "./rtc/hall-media-bar";
 import { rt } from "./strings";
 import "./room.css";
 
@@ -42,6 +43,9 @@ export default function HallPage() {
                 <h1 class="hall-topic">{view().meeting.topic}</h1>
                 <MeetingClock view={view()} />
               </header>
+              <Show when={view().meeting.mediaMode === "builtin"}>
+                <HallMediaBar conn={conn} view={view} />
+              </Show>
               <Show when={focus()}>
                 {(v) => (
                   <div class="hall-vote">

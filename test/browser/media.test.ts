@@ -1,0 +1,113 @@
+/**
+ * Issue 13, built-in sound in real Chromium with fake devices (a beeping microphone): the hall screen (under the
+ * chair's login) sends the hall's sound to a remote member and to a visiting leader, who hear it; the chair gives
+ * the member the floor and the hall hears them; the floor ends and the member's microphone track stops; the
+ * leader's turn works the same. Measured from RTCPeerConnection.getStats() through window.__chiboMedia.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { audioFlows, bytesWith, MEDIA_ARGS, publishedTracks } from "./media-stats.ts";
+import { browserForFile, PHONE } from "./support.ts";
+
+const baseUrl = inject("baseUrl");
+const seed = inject("seed");
+const md = seed.media;
+const roomPath = `/t/${seed.tenantId}/meetings/${md.meetingId}/room`;
+const hallPath = `/t/${seed.tenantId}/meetings/${md.meetingId}/hall`;
+const browser = browserForFile(baseUrl, MEDIA_ARGS);
+const poll = { timeout: 20_000, intervals: [250] };
+/** The member's, the leader's, the hall's and the chair's pages, left open by the first test for the second. */
+const pages: Page[] = [];
+
+/** The hall's sound reaches this page: bytes and a level above silence on its link from the chair. */
+async function hearsTheHall(page: Page) {
+  await expect
+    .poll(async () => {
+      const f = (await audioFlows(page)).filter((x) => x.direction === "in" && x.peer === md.chair.id);
+      return f.some((x) => x.bytes > 0 && x.level > 0);
+    }, poll)
+    .toBe(true);
+}
+
+/** The hall receives `speaker`'s sound: the bytes keep growing. */
+async function hallHears(hall: Page, speaker: string) {
+  await expect.poll(() => bytesWith(hall, speaker, "in"), poll).toBeGreaterThan(0);
+  const before = await bytesWith(hall, speaker, "in");
+  await expect.poll(() => bytesWith(hall, speaker, "in"), poll).toBeGreaterThan(before);
+  const flows = (await audioFlows(hall)).filter((f) => f.direction === "in" && f.peer === speaker);
+  expect(flows.some((f) => f.level > 0)).toBe(true);
+}
+
+describe("built-in sound: the hall and two remote participants", () => {
+  it("the remotes hear the hall; a remote speaker is heard by the hall while holding the floor", async () => {
+    const chair = await browser.login(md.chair, roomPath);
+    await chair.page.locator(".room-conn").filter({ hasText: "Đã kết nối" }).waitFor();
+    await chair.page.getByRole("button", { name: "Bắt đầu cuộc họp" }).click();
+    await chair.page.getByText("Chưa có ai giơ tay").waitFor();
+    const hall = await chair.context.newPage();
+    await hall.goto(hallPath);
+    await hall.getByText(/Âm thanh hội trường: đang gửi tới/).waitFor();
+
+    const member = await browser.login(md.member, roomPath, PHONE);
+    const leader = await browser.login(md.leader, roomPath);
+    await hearsTheHall(member.page);
+    await hearsTheHall(leader.page);
+    await member.page.getByText("Đang nghe hội trường").waitFor();
+    await hall.getByText("Âm thanh hội trường: đang gửi tới 2 người dự từ xa").waitFor();
+    pages.push(member.page, leader.page, hall, chair.page);
+
+    // The member asks for the floor and is given it: their microphone opens, the hall hears them.
+    await member.page.getByRole("button", { name: "Giơ tay xin phát biểu" }).click();
+    await chair.page.getByRole("button", { name: `Mời ${md.member.name} phát biểu` }).click();
+    await member.page.getByText("Micro đang bật").waitFor();
+    await hallHears(hall, md.member.id);
+    expect(await publishedTracks(member.page)).toEqual(["live"]);
+
+    // The floor ends: the member's track stops and their link to the hall closes; they still hear the hall.
+    await chair.page.getByRole("button", { name: "Kết thúc phát biểu" }).click();
+    await expect.poll(() => publishedTracks(member.page), poll).toEqual(["ended"]);
+    await expect
+      .poll(async () => (await audioFlows(member.page)).filter((f) => f.direction === "out").length, poll)
+      .toBe(0);
+    await member.page.getByText("Micro đang bật").waitFor({ state: "detached" });
+    await hearsTheHall(member.page);
+
+    // The visiting leader's turn, given from the chair's list of everyone present.
+    await chair.page.getByText("Mời người khác phát biểu").click();
+    await chair.page.getByLabel("Người phát biểu").selectOption(md.leader.id);
+    await chair.page.locator("form:has(#give-who)").getByRole("button", { name: "Mời phát biểu" }).click();
+    await leader.page.getByText("Micro đang bật").waitFor();
+    await hallHears(hall, md.leader.id);
+    await chair.page.getByRole("button", { name: "Kết thúc phát biểu" }).click();
+    await expect.poll(() => publishedTracks(leader.page), poll).toEqual(["ended"]);
+    expect(await publishedTracks(member.page)).toEqual(["ended"]);
+  });
+
+  it("a remote who reloads hears the hall again, as does everyone after the hall screen reloads; closing stops it all", async () => {
+    const [member, leader, hall, chair] = pages;
+    if (!member || !leader || !hall || !chair) throw new Error("the first test did not open the pages");
+    await member.reload();
+    await hearsTheHall(member);
+    const hallSocket = async (p: Page) =>
+      (await audioFlows(p)).filter((f) => f.direction === "in").map((f) => f.socket);
+    const [before] = await hallSocket(member);
+    await hall.reload();
+    await hall.getByText("Âm thanh hội trường: đang gửi tới 2 người dự từ xa").waitFor();
+    // Each remote now has one link, to the reloaded hall's new socket (the old one closed), and hears it.
+    for (const p of [member, leader]) {
+      await expect
+        .poll(async () => {
+          const sockets = await hallSocket(p);
+          return sockets.length === 1 && sockets[0] !== before;
+        }, poll)
+        .toBe(true);
+      await hearsTheHall(p);
+    }
+
+    // The meeting closes: the hall's microphone stops and no link is left anywhere.
+    await chair.getByRole("button", { name: "Kết thúc cuộc họp" }).click();
+    await chair.getByRole("button", { name: "Xác nhận: Kết thúc cuộc họp" }).click();
+    await expect.poll(() => publishedTracks(hall), poll).toEqual(["ended"]);
+    for (const p of [hall, member, leader]) await expect.poll(async () => (await audioFlows(p)).length, poll).toBe(0);
+  });
+});

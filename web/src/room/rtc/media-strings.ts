@@ -1,0 +1,35 @@
+/** Strings of the built-in sound (issue 13): the hall screen's line and the remote participant's card. */
+import { defineMessages } from "../../i18n";
+
+export const mediaText = defineMessages(
+  {
+    connecting: "Đang kết nối âm thanh với hội trường…",
+    notLive: "Âm thanh hội trường sẽ có khi cuộc họp bắt đầu.",
+    hearingHall: "Đang nghe hội trường",
+    tapToHear: "Bấm để nghe hội trường",
+    micOn: "Micro đang bật",
+    micOnHelp: "Mọi người đang nghe bạn. Micro tự tắt khi hết lượt phát biểu.",
+    micAsking: "Đang mở micro…",
+    micDenied: "Không mở được micro. Hãy cho phép trình duyệt dùng micro, hoặc phát biểu qua người trong hội trường.",
+    micOff: "Micro đang tắt",
+    hallSending: "Âm thanh hội trường: đang gửi tới {n} người dự từ xa",
+    hallAsking: "Đang mở micro hội trường…",
+    hallDenied: "Không mở được micro hội trường: người dự từ xa không nghe được.",
+    hallTapSound: "Bấm để bật loa (nghe người phát biểu từ xa)",
+  },
+  {
+    connecting: "Connecting to the hall's sound…",
+    notLive: "The hall's sound starts when the meeting starts.",
+    hearingHall: "Hearing the hall",
+    tapToHear: "Tap to hear the hall",
+    micOn: "Mic on",
+    micOnHelp: "Everyone hears you. The mic turns off when your turn ends.",
+    micAsking: "Opening the mic…",
+    micDenied: "Could not open the mic. Allow the browser to use it, or speak through someone in the hall.",
+    micOff: "Mic off",
+    hallSending: "Hall sound: sent to {n} remote participants",
+    hallAsking: "Opening the hall's mic…",
+    hallDenied: "Could not open the hall's mic: remote participants hear nothing.",
+    hallTapSound: "Tap to turn on the speakers (to hear remote speakers)",
+  },
+);
