@@ -106,6 +106,12 @@ function bodies(w: World): Record<string, unknown> {
     [`PUT ${m}/resolution`]: { body: "Quyết nghị" },
     [`POST ${m}/resolution/issue`]: undefined,
     [`PUT ${m}/task-reviews/:taskId`]: { status: "done" },
+    // Built-in media through the SFU: only the meeting's participants, never the province reading down.
+    [`POST ${m}/media/sfu/session`]: {},
+    [`POST ${m}/media/sfu/publish`]: { sessionId: "s", sessionToken: "t", offer: "v=0", tracks: [] },
+    [`POST ${m}/media/sfu/subscribe`]: { sessionId: "s", sessionToken: "t", tracks: [] },
+    [`POST ${m}/media/sfu/renegotiate`]: { sessionId: "s", sessionToken: "t", answer: "v=0" },
+    [`POST ${m}/media/sfu/close`]: { sessionId: "s", sessionToken: "t", mids: [] },
     [`POST ${t}/meetings`]: {
       organizationId: w.child.branchId,
       kind: "regular",
