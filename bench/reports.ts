@@ -152,7 +152,7 @@ try {
     votesQuery(PROVINCE_TENANT_ID, fromUtc, toUtc),
     evaluationsQuery(PROVINCE_TENANT_ID, fromUtc, toUtc),
     visitsQuery(PROVINCE_TENANT_ID, p.from.slice(0, 7), p.to.slice(0, 7)),
-    tasksByDeadlineQuery(PROVINCE_TENANT_ID, p.from, p.to),
+    tasksByDeadlineQuery(PROVINCE_TENANT_ID, p.from, p.to, p.to),
     ...visitLoopQueries(PROVINCE_TENANT_ID, p.to.slice(0, 7)),
   ];
   const planRows = await queryAllLocal(statements.map((q) => `EXPLAIN QUERY PLAN ${inline(q)}`).join(";\n"), persistTo);

@@ -56,6 +56,18 @@ describe("tasks done on time", () => {
     const total = lines.find((l) => l.startsWith("Tổng"))!.split(",");
     expect(total.slice(at, at + 3)).toEqual(["3", "1", "33.3"]);
   });
+
+  it("does not count a task whose deadline has not come as due, unless it is already done", async () => {
+    const t = await branch();
+    const r = await issued(t, (await closedMeeting(t, 40)).id, [
+      task("Chưa đến hạn", { deadline: "2099-06-30" }),
+      task("Xong sớm", { deadline: "2099-06-15" }),
+    ]);
+    await setDone(r.tasks[1]!.id, "done", "2099-01-10");
+    const res = await api<ReportResult>("GET", `/api/tenants/${t.tenantId}/reports/meetings?year=2099`, t.adminToken);
+    expect(res.status).toBe(200);
+    expect(res.json.total).toMatchObject({ tasksDue: 1, tasksOnTime: 1, tasksOnTimeRate: 1 });
+  });
 });
 
 async function exportsText(path: string, token: string) {

@@ -38,7 +38,7 @@ export function meetingsReport(): ReportDef {
       const [rows, quarterRows, taskRows] = await runQueries<Row | TaskRow>(d1, [
         meetingCountsQuery(ctx.tenantId, inPeriod.fromUtc, inPeriod.toUtc),
         meetingCountsQuery(ctx.tenantId, inQuarters.fromUtc, inQuarters.toUtc),
-        tasksByDeadlineQuery(ctx.tenantId, ctx.period.from, ctx.period.to),
+        tasksByDeadlineQuery(ctx.tenantId, ctx.period.from, ctx.period.to, ctx.today),
       ]);
       const data: UnitMonths = new Map();
       for (const r of rows as Row[]) {

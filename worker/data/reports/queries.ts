@@ -49,16 +49,19 @@ GROUP BY m.organization_id, month, m.kind, m.status`,
 
 /**
  * Tasks of issued resolutions per branch and month of their deadline (`YYYY-MM-DD`, Vietnam's calendar, between
- * ?2 and ?3 inclusive), and how many were done by it. Reached through `resolution_tasks_org_deadline`.
+ * ?2 and ?3 inclusive), and how many were done by it. A task counts as due once its deadline has passed (before
+ * `today`, ?4) or once it is done: one whose deadline is still to come is not yet late. Reached through
+ * `resolution_tasks_org_deadline`.
  */
-export const tasksByDeadlineQuery = (tenantId: string, fromDay: string, toDay: string): Query => ({
+export const tasksByDeadlineQuery = (tenantId: string, fromDay: string, toDay: string, today: string): Query => ({
   name: "tasks_by_deadline",
-  sql: `SELECT t.organization_id AS org, substr(t.deadline, 1, 7) AS month, count(*) AS due,
+  sql: `SELECT t.organization_id AS org, substr(t.deadline, 1, 7) AS month,
+  sum(t.deadline < ?4 OR t.done_on IS NOT NULL) AS due,
   sum(t.done_on IS NOT NULL AND t.done_on <= t.deadline) AS on_time
 FROM resolution_tasks t CROSS JOIN resolutions r ON r.id = t.resolution_id
 WHERE t.tenant_id = ?1 AND t.deadline >= ?2 AND t.deadline <= ?3 AND r.status = 'issued'
 GROUP BY t.organization_id, month`,
-  params: [tenantId, fromDay, toDay],
+  params: [tenantId, fromDay, toDay, today],
 });
 
 /** Attendance per closed meeting, members only. */
