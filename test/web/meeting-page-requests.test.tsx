@@ -4,14 +4,14 @@
  * the worker would — the member list only to staff and members (worker/routes/members.ts), the known leaders only
  * to those who plan visits (schema/visit-rule.ts) — and records every request, so a 403 anywhere fails the test.
  */
-import { cleanup, render, screen, waitFor, within } from "@solidjs/testing-library";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { render, screen, waitFor, within } from "@solidjs/testing-library";
+import { describe, expect, it } from "vitest";
 import type { Me } from "../../schema/api/auth";
 import type { MeetingDetail } from "../../schema/api/meetings";
 import { mayPlanVisits } from "../../schema/visit-rule";
 import { App } from "../../web/src/app";
-import { setLang } from "../../web/src/i18n";
 import { setMe } from "../../web/src/session";
+import { fakeWorker, json, missing, refused, useFakeWorker } from "./fake-worker";
 
 const tenant = {
   id: "t-1",
@@ -86,13 +86,8 @@ const detail: MeetingDetail = {
   ],
 };
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-const refused = () => json(403, { error: { code: "forbidden", message: "Không có quyền / Forbidden" } });
-
 /** Answers as the worker would for this caller; records every request with its status. */
 function fakeServer(caller: Me) {
-  const seen: { method: string; path: string; status: number }[] = [];
   const t = caller.tenants[0]!;
   const staff = t.role !== null;
   const answer = (method: string, path: string): Response => {
@@ -104,27 +99,12 @@ function fakeServer(caller: Me) {
     if (method === "GET" && path === "/api/tenants/t-1/visits/leaders") {
       return mayPlanVisits(t.viaProvince ? null : t.role, t.provinceRole) ? json(200, { items: [] }) : refused();
     }
-    return json(404, { error: { code: "not_found", message: `Không có / Not found: ${method} ${path}` } });
+    return missing(`${method} ${path}`);
   };
-  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input instanceof Request ? input.url : input), "http://localhost");
-    const method = init?.method ?? (input instanceof Request ? input.method : "GET");
-    const res = answer(method, url.pathname + url.search);
-    seen.push({ method, path: url.pathname + url.search, status: res.status });
-    return res;
-  }) as typeof fetch;
-  return seen;
+  return fakeWorker((method, url) => answer(method, url.pathname + url.search));
 }
 
-const realFetch = globalThis.fetch;
-beforeEach(() => {
-  setLang("vi");
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  globalThis.fetch = realFetch;
-});
+useFakeWorker();
 
 async function openMeetingPageAs(caller: Me) {
   const seen = fakeServer(caller);

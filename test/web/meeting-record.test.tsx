@@ -4,41 +4,22 @@
  * (and nothing of the record) until the API says complete; and the agenda as text for everyone who cannot change it.
  * `fetch` stands in for the worker, answering as its routes do.
  */
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@solidjs/testing-library";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Me, TenantRole } from "../../schema/api/auth";
+import { fireEvent, render, screen, waitFor, within } from "@solidjs/testing-library";
+import { describe, expect, it } from "vitest";
+import type { Me } from "../../schema/api/auth";
 import type { MeetingDetail, MeetingMinutes, MeetingRecordAnswer } from "../../schema/api/meetings";
 import { App } from "../../web/src/app";
 import { setLang } from "../../web/src/i18n";
 import { setMe } from "../../web/src/session";
+import { callerOf, fakeWorker, json, missing, useFakeWorker } from "./fake-worker";
 
-type BranchRole = Me["tenants"][number]["branchRoles"][number]["branchRole"];
-function caller(id: string, opts: { role?: TenantRole; branchRole?: BranchRole; guest?: boolean } = {}): Me {
-  return {
-    person: { id, fullName: id, email: `${id}@chibo.test` },
-    tenants: [
-      {
-        id: "t-1",
-        name: "Đảng ủy phường Hòa An",
-        kind: "committee",
-        parentId: null,
-        viaProvince: false,
-        provinceRole: null,
-        role: opts.role ?? null,
-        organizationIds: opts.branchRole ? ["org-1"] : [],
-        branchRoles: opts.branchRole ? [{ organizationId: "org-1", branchRole: opts.branchRole }] : [],
-        guestMeetingIds: opts.guest ? ["m-1"] : [],
-      },
-    ],
-  };
-}
 const roles = {
-  member: caller("p-an", { branchRole: "member" }),
-  leader: caller("p-leader", { guest: true }),
+  member: callerOf("p-an", { branchRole: "member" }),
+  leader: callerOf("p-leader", { guest: true }),
   // The chair of this meeting is a committee member, not the secretary: chairing plans nothing.
-  chair: caller("p-chair", { branchRole: "committee" }),
-  secretary: caller("p-sec", { branchRole: "secretary" }),
-  admin: caller("p-admin", { role: "admin" }),
+  chair: callerOf("p-chair", { branchRole: "committee" }),
+  secretary: callerOf("p-sec", { branchRole: "secretary" }),
+  admin: callerOf("p-admin", { role: "admin" }),
 };
 
 const detail = (status: MeetingDetail["status"]): MeetingDetail => ({
@@ -205,9 +186,6 @@ const fullRecord: MeetingRecordAnswer = {
   resolution: { id: "res-1", status: "issued", number: 5, year: 2026 },
 };
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-
 /** Version 1 of the minutes as the room froze it, or as approved. */
 const minutesV1 = (approved: boolean): MeetingMinutes => {
   const v1 = {
@@ -226,7 +204,6 @@ const minutesV1 = (approved: boolean): MeetingMinutes => {
  * unless given), which approving version 1 approves.
  */
 function fakeServer(meeting: MeetingDetail, records: MeetingRecordAnswer[], minutes?: MeetingMinutes) {
-  const seen: { path: string; status: number }[] = [];
   let reads = 0;
   const answer = (path: string): Response => {
     if (path === "/api/tenants/t-1/meetings/m-1") return json(200, meeting);
@@ -234,14 +211,9 @@ function fakeServer(meeting: MeetingDetail, records: MeetingRecordAnswer[], minu
       return json(200, records[Math.min(reads++, records.length - 1)]);
     if (path === "/api/tenants/t-1/meetings/m-1/minutes") return json(200, minutes ?? { versions: [], latest: null });
     if (path === "/api/tenants/t-1/meetings/m-1/minutes/1/approve") return json(200, minutesV1(true));
-    return json(404, { error: { code: "not_found", message: `Không có / Not found: ${path}` } });
+    return missing(path);
   };
-  globalThis.fetch = (async (input: RequestInfo | URL) => {
-    const url = new URL(String(input instanceof Request ? input.url : input), "http://localhost");
-    const res = answer(url.pathname + url.search);
-    seen.push({ path: url.pathname, status: res.status });
-    return res;
-  }) as typeof fetch;
+  const seen = fakeWorker((_method, url) => answer(url.pathname + url.search));
   return { seen, reads: () => reads };
 }
 
@@ -259,15 +231,7 @@ async function open(
   return server;
 }
 
-const realFetch = globalThis.fetch;
-beforeEach(() => {
-  setLang("vi");
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  globalThis.fetch = realFetch;
-});
+useFakeWorker();
 
 describe("the closed meeting page", () => {
   it("shows the record: attendance with how and when, speakers, the vote with rule and tally, opinions, notes, grade, links", async () => {

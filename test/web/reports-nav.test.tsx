@@ -4,39 +4,19 @@
  * the secretary their own branch's report, the leader their own visits. `fetch` stands in for the worker with its
  * rules (schema/report-rule.ts, worker/routes/visits.ts) and records every request, so a refusal fails the test.
  */
-import { cleanup, render, screen, waitFor } from "@solidjs/testing-library";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Me, TenantRole } from "../../schema/api/auth";
+import { render, screen, waitFor } from "@solidjs/testing-library";
+import { describe, expect, it } from "vitest";
+import type { Me } from "../../schema/api/auth";
 import { type ReportResult, reportColumns } from "../../schema/api/reports";
 import { reportOrganization, reportReach } from "../../schema/report-rule";
 import { App } from "../../web/src/app";
-import { setLang } from "../../web/src/i18n";
 import { setMe } from "../../web/src/session";
+import { callerOf, fakeWorker, json, missing, refused, useFakeWorker } from "./fake-worker";
 
-type BranchRole = Me["tenants"][number]["branchRoles"][number]["branchRole"];
-function caller(id: string, opts: { role?: TenantRole; branchRole?: BranchRole; guest?: boolean } = {}): Me {
-  return {
-    person: { id, fullName: id, email: `${id}@chibo.test` },
-    tenants: [
-      {
-        id: "t-1",
-        name: "Đảng ủy phường Hòa An",
-        kind: "committee",
-        parentId: null,
-        viaProvince: false,
-        provinceRole: null,
-        role: opts.role ?? null,
-        organizationIds: opts.branchRole ? ["org-1"] : [],
-        branchRoles: opts.branchRole ? [{ organizationId: "org-1", branchRole: opts.branchRole }] : [],
-        guestMeetingIds: opts.guest ? ["m-1"] : [],
-      },
-    ],
-  };
-}
-const chair = caller("p-sec", { branchRole: "secretary" });
-const leader = caller("p-leader", { guest: true });
-const member = caller("p-an", { branchRole: "member" });
-const admin = caller("p-admin", { role: "admin" });
+const chair = callerOf("p-sec", { branchRole: "secretary" });
+const leader = callerOf("p-leader", { guest: true });
+const member = callerOf("p-an", { branchRole: "member" });
+const admin = callerOf("p-admin", { role: "admin" });
 
 const report = (organizationId: string | null): ReportResult => ({
   report: "meetings",
@@ -51,13 +31,7 @@ const report = (organizationId: string | null): ReportResult => ({
   tables: [],
 });
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-const refused = () => json(403, { error: { code: "forbidden", message: "Không có quyền / Forbidden" } });
-const missing = () => json(404, { error: { code: "not_found", message: "Không có / Not found" } });
-
 function fakeServer(as: Me) {
-  const seen: { path: string; status: number }[] = [];
   const t = as.tenants[0]!;
   const answer = (url: URL): Response => {
     if (url.pathname === "/api/tenants/t-1/visits") return json(200, { period: report(null).period, items: [] });
@@ -70,13 +44,7 @@ function fakeServer(as: Me) {
     if (url.pathname.startsWith("/api/tenants/t-1/evaluations")) return t.role ? json(200, { items: [] }) : refused();
     return missing();
   };
-  globalThis.fetch = (async (input: RequestInfo | URL) => {
-    const url = new URL(String(input instanceof Request ? input.url : input), "http://localhost");
-    const res = answer(url);
-    seen.push({ path: url.pathname + url.search, status: res.status });
-    return res;
-  }) as typeof fetch;
-  return seen;
+  return fakeWorker((_method, url) => answer(url));
 }
 
 async function openAt(as: Me, path: string) {
@@ -87,15 +55,7 @@ async function openAt(as: Me, path: string) {
   return seen;
 }
 
-const realFetch = globalThis.fetch;
-beforeEach(() => {
-  setLang("vi");
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  globalThis.fetch = realFetch;
-});
+useFakeWorker();
 
 describe("reports in the navigation", () => {
   for (const [who, as] of [
