@@ -97,11 +97,12 @@ async function roomsOfBranches(db: Db, tenantId: string, organizationIds: string
 }
 
 /**
- * A branch's roster changed in the console without anyone losing their seat (a member added or imported,
- * probationary made official, an exemption set or lifted, a name or role edited): the branch's open rooms take
- * D1's roster again, planned or live; a member made official may vote in the next vote.
+ * What a branch's open rooms read from D1 changed in the console, without anyone losing their seat: the roster (a
+ * member added or imported, probationary made official, an exemption set or lifted, a name or role edited) or the
+ * last resolution's task reviews (marked through the API). The branch's open rooms, planned or live, read D1 again
+ * (the room's `refreshRoster` reloads both); a member made official may vote in the next vote.
  */
-export async function rosterChangedInRooms(env: Cloudflare.Env, db: Db, tenantId: string, organizationIds: string[]) {
+export async function reloadBranchRooms(env: Cloudflare.Env, db: Db, tenantId: string, organizationIds: string[]) {
   const rooms = await roomsOfBranches(db, tenantId, [...new Set(organizationIds)]);
   await tell(env, rooms, { kind: "roster", tenantId });
 }

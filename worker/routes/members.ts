@@ -10,7 +10,7 @@ import { idSchema } from "../../schema/ids";
 import { checkImport, summarize, writeImport } from "../data/member-import";
 import { createMember, setExemption, updateMember } from "../data/member-writes";
 import { listMembers, memberOr404 } from "../data/members";
-import { rosterChangedInRooms, standingChangedInRooms } from "../data/room-revocation";
+import { reloadBranchRooms, standingChangedInRooms } from "../data/room-revocation";
 import type { AppEnv, Db } from "../env";
 import { badRequest, conflict, forbidden } from "../lib/api-error";
 import { unlessUnique } from "../lib/unique";
@@ -24,7 +24,7 @@ const importQuerySchema = z.object({ dryRun: z.enum(["0", "1", "true", "false"])
 /** An exemption set or lifted: the branch's open rooms take the member's new entry; answers the member. */
 async function exemptionReachesRooms(env: Cloudflare.Env, db: Db, tenantId: string, membershipId: string) {
   const member = await memberOr404(db, tenantId, membershipId);
-  await rosterChangedInRooms(env, db, tenantId, [member.organizationId]);
+  await reloadBranchRooms(env, db, tenantId, [member.organizationId]);
   return member;
 }
 
@@ -42,7 +42,7 @@ export const membersRoutes = new Hono<AppEnv>()
     const membershipId = await createMember(c.var.db, tenantId, c.var.session.personId, c.req.valid("json"));
     const member = await memberOr404(c.var.db, tenantId, membershipId);
     // A member added after the start is on the live room's roster at once.
-    await rosterChangedInRooms(c.env, c.var.db, tenantId, [member.organizationId]);
+    await reloadBranchRooms(c.env, c.var.db, tenantId, [member.organizationId]);
     return c.json(member, 201);
   })
   .post("/import", valid("query", importQuerySchema), async (c) => {
@@ -87,7 +87,7 @@ export const membersRoutes = new Hono<AppEnv>()
           conflict("Dữ liệu vừa thay đổi trong lúc nhập, hãy thử lại / Members changed during the import, try again"),
         );
     if (!dryRun)
-      await rosterChangedInRooms(
+      await reloadBranchRooms(
         c.env,
         db,
         tenantId,
@@ -107,7 +107,7 @@ export const membersRoutes = new Hono<AppEnv>()
       await standingChangedInRooms(c.env, c.var.db, tenantId, member.personId, body.standing === "active");
     } else {
       // Made official, renamed, another branch role: the branch's open rooms take the new entry.
-      await rosterChangedInRooms(c.env, c.var.db, tenantId, [member.organizationId]);
+      await reloadBranchRooms(c.env, c.var.db, tenantId, [member.organizationId]);
     }
     return c.json(member);
   })

@@ -3,7 +3,7 @@ import { resolutionDraftSchema, type TaskReviewList, taskReviewInputSchema } fro
 import { idSchema } from "../../schema/ids";
 import { meetingForRead } from "../data/meetings-access";
 import { getResolution, issueResolution, mayWriteResolution, saveDraft } from "../data/resolutions";
-import { rosterChangedInRooms } from "../data/room-revocation";
+import { reloadBranchRooms } from "../data/room-revocation";
 import { reviewTask, tasksUnderReview } from "../data/task-reviews";
 import type { AppEnv } from "../env";
 import { conflict, forbidden, notFound } from "../lib/api-error";
@@ -64,6 +64,6 @@ export const resolutionsRoutes = new Hono<AppEnv>()
       throw conflict("Chỉ kiểm điểm trước và trong cuộc họp / Tasks are reviewed before and during the meeting");
     await reviewTask(db, access.tenantId, session.personId, meeting.id, taskId, c.req.valid("json"));
     // The room prints the review in its minutes draft: it reloads it as it reloads a changed roster.
-    await rosterChangedInRooms(c.env, db, access.tenantId, [meeting.organizationId]);
+    await reloadBranchRooms(c.env, db, access.tenantId, [meeting.organizationId]);
     return c.json((await tasksUnderReview(db, access.tenantId, meeting)).find((t) => t.taskId === taskId)!);
   });
