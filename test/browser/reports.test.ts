@@ -5,6 +5,7 @@
  */
 import { describe, expect, inject, it } from "vitest";
 import { vnThisYear } from "../../schema/calendar.ts";
+import { LAPTOP, settleAt } from "./fit.ts";
 import { browserForFile, PHONE, shots } from "./support.ts";
 
 const baseUrl = inject("baseUrl");
@@ -19,6 +20,18 @@ describe("reports in the browser", () => {
     await page.getByRole("heading", { name: /Sinh hoạt định kỳ và chuyên đề · Năm 2025/ }).waitFor();
     expect(await page.getByRole("img", { name: /Số cuộc sinh hoạt theo tháng/ }).count()).toBe(1);
     expect(await page.locator("tfoot").textContent()).toContain("Tổng");
+    // All of the meetings report's columns (meetings, then resolution tasks) fit a laptop's screen: the table
+    // does not scroll sideways, and no header's words spill out of its cell.
+    await settleAt(page, LAPTOP);
+    const table = await page.locator(".report-table").evaluate((t) => {
+      const wrap = t.parentElement!;
+      const headers = [...t.querySelectorAll("thead th")];
+      const spilling = headers.filter((th) => th.scrollWidth > th.clientWidth).map((th) => th.textContent);
+      return { scroll: wrap.scrollWidth - wrap.clientWidth, spilling, columns: headers.length };
+    });
+    expect(table.columns).toBeGreaterThanOrEqual(17);
+    expect(table.scroll).toBeLessThanOrEqual(0);
+    expect(table.spilling).toEqual([]);
     await shots(page, "reports-meetings");
 
     // Another report and another period: the address carries both.
