@@ -99,6 +99,8 @@ export function reduce(s: RoomState, actor: Actor, msg: ClientMessage, ctx: Ctx)
       return refuse("bad_message", "Tín hiệu WebRTC không thay đổi cuộc họp / WebRTC signalling changes nothing");
     case "rtc/mute":
       return mute(s, actor, msg.personId, ctx);
+    case "rtc/media":
+      return refuse("conflict", "Chưa hỗ trợ / Not yet supported");
     default:
       msg satisfies never;
       return refuse("unknown_type", "Loại tin nhắn không xác định / Unknown message type");
