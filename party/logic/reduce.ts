@@ -6,6 +6,7 @@
 import type { ClientMessage } from "../../schema/room/messages";
 import { addItem, goToItem, reorder, startMeeting } from "./agenda";
 import { checkIn, markAbsent } from "./attendance";
+import { hearing } from "./attendance-media";
 import { admitJoining, join } from "./joining";
 import { postGuidance, saveEvaluation, saveNote } from "./leader";
 import { closeMeeting, editMinutes, prefillMinutes } from "./minutes";
@@ -100,7 +101,7 @@ export function reduce(s: RoomState, actor: Actor, msg: ClientMessage, ctx: Ctx)
     case "rtc/mute":
       return mute(s, actor, msg.personId, ctx);
     case "rtc/media":
-      return refuse("conflict", "Chưa hỗ trợ / Not yet supported");
+      return hearing(s, actor, msg.hearing, ctx);
     default:
       msg satisfies never;
       return refuse("unknown_type", "Loại tin nhắn không xác định / Unknown message type");
