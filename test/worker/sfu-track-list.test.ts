@@ -5,16 +5,18 @@
  * tracks off (the hall's stay until the close); a close by the publisher unlists; and a subscription to a track
  * that is not listed in this meeting — ended, made up, another meeting's or tenant's — is 404 before Cloudflare.
  */
+import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
+import type { MeetingRoom } from "../../party/meeting-room";
 import type { SfuSessionAnswer } from "../../schema/api/meeting-media-sfu";
 import type { ServerMessage } from "../../schema/room/messages";
 import localRequest from "../fixtures/realtime/tracks-new-local.request.json";
 import localResponse from "../fixtures/realtime/tracks-new-local.response.json";
 import { liveMeeting, type MeetingFixture, type Who } from "../party/meeting-fixture";
 import { login } from "../support/fixtures";
-import { closeAllRooms, type RoomClient } from "../support/room-client";
-import { alarmAfter } from "../support/room-clock";
+import { closeAllRooms, eventually, type RoomClient } from "../support/room-client";
+import { alarmAfter, roomStub } from "../support/room-clock";
 import { call, fakeRealtime, SECRETS } from "./realtime-helpers";
 
 let fake: ReturnType<typeof fakeRealtime> | undefined;
@@ -198,5 +200,32 @@ describe("the SFU track list", () => {
     });
     expect((await c.m2!.sync()).state.media).toEqual({ tracks: [] });
     expect(c.m2!.received.slice(from).some((x) => x.type === "media")).toBe(false);
+  });
+
+  it("closes a speaker's tracks at Cloudflare from the room when the floor ends, forced, and never the hall's", async () => {
+    const { f, chair, publish } = await meeting(["chair", "m1"]);
+    // The room's own env gets Realtime's secrets, as a deployment has them (the routes' tests pass them per request).
+    await runInDurableObject(roomStub(f.meetingId), (room: MeetingRoom) => {
+      const own = room as unknown as { env: object };
+      Object.defineProperty(room, "env", { value: { ...own.env, ...SECRETS } });
+    });
+    const hall = await publish("chair");
+    await chair.ok({ type: "floor/give", personId: f.idOf("m1") });
+    const speaker = await publish("m1", true);
+    expect([hall.status, speaker.status]).toEqual([200, 200]);
+    const before = fake!.sent.length;
+    await chair.ok({ type: "floor/end" });
+    const closes = await eventually(async () => {
+      const c = fake!.sent.slice(before).filter((x) => x.url.endsWith("/tracks/close"));
+      return c.length ? c : null;
+    });
+    expect(closes).toEqual([
+      {
+        method: "PUT",
+        url: `https://rtc.live.cloudflare.com/v1/apps/${SECRETS.REALTIME_APP_ID}/sessions/${speaker.session.sessionId}/tracks/close`,
+        auth: `Bearer ${SECRETS.REALTIME_APP_TOKEN}`,
+        body: { tracks: [{ mid: "0" }, { mid: "1" }], force: true },
+      },
+    ]);
   });
 });
