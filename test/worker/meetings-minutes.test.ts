@@ -223,6 +223,7 @@ describe("record", () => {
           reason: null,
           joinedAt: null,
           leftAt: null,
+          heardAt: null,
           memberStatus: null,
         },
         {
@@ -232,6 +233,7 @@ describe("record", () => {
           reason: "Đi công tác",
           joinedAt: null,
           leftAt: null,
+          heardAt: null,
           memberStatus: null,
         },
       ]),
