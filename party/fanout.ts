@@ -8,8 +8,9 @@ import type { ServerMessage } from "../schema/room/messages";
 import type { RoomTicketClaims } from "../schema/room/ticket";
 import { canSeeNote } from "./logic/leader";
 import type { Actor, Change, RoomState } from "./logic/state";
-import { type Connected, eventFor, roomView, you } from "./logic/views";
+import { type Connected, eventFor } from "./logic/views";
 import type { RoomData } from "./room-data";
+import { SharedSnapshot, snapshotFrame } from "./snapshot-frame";
 
 /** What a connection carries through hibernation (its socket attachment): who it is, from the ticket. */
 export interface ConnState {
@@ -40,6 +41,7 @@ export class Fanout {
   #pending = new Map<string, Change>();
   #pendingTimer: ReturnType<typeof setTimeout> | undefined;
   #connectedCache: { counts: Connected; total: number } | undefined;
+  #snapshot = new SharedSnapshot();
 
   constructor(
     private readonly sockets: Sockets,
@@ -57,15 +59,14 @@ export class Fanout {
     connection.send(JSON.stringify(msg));
   }
 
+  /** In a large room the shared part is serialised once per version (snapshot-frame.ts), not once per member. */
   sendSnapshot(connection: RoomConnection, actor: Actor) {
     const state = this.data.state;
     if (!state) return;
-    this.send(connection, {
-      type: "snapshot",
-      version: this.data.store.version,
-      you: you(state, actor),
-      state: roomView(state, actor, this.#connectedCounts().counts, this.now()),
-    });
+    const version = this.data.store.version;
+    const counts = this.#connectedCounts().counts;
+    const build = this.large ? this.#snapshot.frame.bind(this.#snapshot) : snapshotFrame;
+    connection.send(build(state, actor, version, counts, this.now()));
   }
 
   /**
