@@ -35,11 +35,19 @@ export interface Sockets {
 /** From this many connections on, frequent events are coalesced and broadcast every COALESCE_MS. */
 export const COALESCE_FROM = 50;
 export const COALESCE_MS = 250;
+/**
+ * Attendance frames wait longer in a larger room: one millisecond per open socket, at least COALESCE_MS, at most
+ * 2 s. Each such frame goes to every socket, so while a room of 2,000 fills, a frame every 250 ms was 8,000 socket
+ * sends a second, most of the fill's cost; with the window growing with the room it stays near 1,000 a second.
+ */
+export const attendanceWindowMs = (sockets: number) => Math.min(2_000, Math.max(COALESCE_MS, sockets));
 
 export class Fanout {
   /** Coalesced changes waiting for the next window, by piece; their frames are built from the state at send time. */
   #pending = new Map<string, Change>();
   #pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Pending attendance alone waits for its own, longer window; whichever timer fires first sends all that waits. */
+  #attendanceTimer: ReturnType<typeof setTimeout> | undefined;
   #connectedCache: { counts: Connected; total: number } | undefined;
   #snapshot = new SharedSnapshot();
 
@@ -140,7 +148,13 @@ export class Fanout {
     }
     if (this.#pending.size === 0) return;
     if (!large) return this.#flushEvents();
-    this.#pendingTimer ??= setTimeout(() => this.#flushEvents(), COALESCE_MS);
+    if ([...this.#pending.keys()].some((k) => k !== "attendance"))
+      this.#pendingTimer ??= setTimeout(() => this.#flushEvents(), COALESCE_MS);
+    else
+      this.#attendanceTimer ??= setTimeout(
+        () => this.#flushEvents(),
+        attendanceWindowMs(this.#connectedCounts().total),
+      );
   }
 
   /** Counting connections reads every socket's attachment: only attendance events need it. */
@@ -153,7 +167,9 @@ export class Fanout {
 
   #flushEvents() {
     if (this.#pendingTimer !== undefined) clearTimeout(this.#pendingTimer);
+    if (this.#attendanceTimer !== undefined) clearTimeout(this.#attendanceTimer);
     this.#pendingTimer = undefined;
+    this.#attendanceTimer = undefined;
     const changes = [...this.#pending.values()];
     this.#pending.clear();
     const state = this.data.state;
