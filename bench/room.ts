@@ -1,18 +1,23 @@
 /**
- * Room benchmark (issue 3): one MeetingRoom with 100, then 500 connected official members under
- * `wrangler dev`, against the bare partyserver echo room of ../shared/STACK.md (bench/echo, its own Worker,
- * started in the same run) with the same clients, sizes and rounds. Measured:
+ * Room benchmark (issue 3, 2,000 members: issue 14): one MeetingRoom with 100, 500 (and 2,000) connected official
+ * members under `wrangler dev`, against the bare partyserver echo room of ../shared/STACK.md (bench/echo, its own
+ * Worker, started in the same run) with the same clients, sizes and rounds. Measured:
+ * - the join: every member opens the room, gets its snapshot and taps Join on it; time until every tap is
+ *   acknowledged, against the echo sending each new socket one frame of our snapshot's size (built once) and
+ *   answering the tap, and against the echo's bare sockets (no frame);
  * - agenda change: the chair moves to the next item; per round, the time until every member has the
  *   `agenda` event (and each single delivery); `rounds` rounds;
  * - a vote: the chair opens it, every member casts a ballot as soon as the vote reaches them; time from
- *   opening to the last ballot acknowledged, and to the closed result received by everyone. Checked: no
- *   error frame, no version gap, and D1's stored tally and ballot rows equal what was cast.
+ *   opening to the last ballot acknowledged, and to the closed result received by everyone; each ballot's ack
+ *   (p99) and how long the ballots took to leave. Checked: no error frame, no version gap, every result frame
+ *   counts the acknowledged ballots (none lost or counted twice), and D1's stored tally and ballot rows equal what
+ *   was cast.
  * The echo room does the same frame pattern with nothing behind it: a broadcast for the agenda change and
  * the vote's opening and result (padded to our frames' sizes), a reply to the sender for each ballot.
  * Target: our figures within 1.5× of the echo's, no ballot lost, no error. Figures go to
  * bench/results/room.{json,md}.
  *
- *   npm run bench -- --only room [--sizes 100,500] [--rounds 40] [--votes 3] [--keep]
+ *   npm run bench -- --only room [--sizes 100,500,2000] [--rounds 40] [--votes 3] [--keep] [--join-only]
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -46,7 +51,7 @@ const ROUND_GAP_MS = 120;
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: "string", default: "100,500" },
+    sizes: { type: "string", default: "100,500,2000" },
     rounds: { type: "string", default: "40" },
     votes: { type: "string", default: "3" },
     keep: { type: "boolean", default: false },
@@ -659,7 +664,9 @@ async function report(pairs: { ours: SizeRun; bare: SizeRun }[], tallies: Tallie
     `servers on the same ${m.cpus}-core machine (${m.cpuModel}), load average ${loadAvg} at the start. ${rounds} agenda changes ` +
     `(chair → \`agenda/go\` → every member has the \`agenda\` event) and ${voteCount} votes per size (every member casts a ballot ` +
     `when the opened vote reaches them; medians). The echo room (bench/echo) runs the same frame pattern with nothing behind it: ` +
-    `a broadcast padded to our frame's size for the agenda change and the result, a reply to the sender for each ballot. ` +
+    `a broadcast padded to our frame's size for the agenda change and the result, a reply to the sender for each ballot, ` +
+    `and for the join a frame of our snapshot's size to each new socket (built once) and a reply to the Join tap. ` +
+    `Snapshots are read by their head in the load generator (one process would parse 2,000 of them). ` +
     `Target: within ${TARGET_RATIO}× of the echo, no ballot lost, no error.\n\n${table}\n\n` +
     `${checks}. D1 after the run: ${tallies.length - lost.length} of ${tallies.length} votes stored with the tally and ballot rows ` +
     `equal to what was cast${lost.length ? ` (**${lost.length} differ**: ${JSON.stringify(lost)})` : ""}.\n`;

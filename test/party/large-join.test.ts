@@ -8,6 +8,7 @@ import { evictDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import { refreshEveryMs } from "../../party/admission";
 import { COALESCE_FROM } from "../../party/fanout";
 import { attendance } from "../../schema/db/tables";
 import { issueRoomTicket } from "../../server/room-ticket";
@@ -34,6 +35,12 @@ async function fillWithObservers(f: MeetingFixture, already: number) {
 const TAPPERS = ["m1", "m2", "m3", "m4", "m5", "m6", "m7"] as const satisfies readonly Who[];
 
 describe("joining a large room", () => {
+  it("re-reads a planned meeting from D1 every 3 s, less often for a branch of thousands", () => {
+    expect(refreshEveryMs(12)).toBe(3_000);
+    expect(refreshEveryMs(600)).toBe(3_000);
+    expect(refreshEveryMs(2_000)).toBe(10_000);
+  });
+
   it("gives each member their own parts in the shared snapshot, and a change in the next one", async () => {
     const { f, c, chair } = await liveMeeting(["chair", "m1", "m2", "leader"]);
     await fillWithObservers(f, 4);
