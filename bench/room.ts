@@ -34,6 +34,7 @@ import {
 import { roomTicketKey, signToken } from "../server/signed-token.ts";
 import { TO_SENDER } from "./echo/protocol.ts";
 import { groupCpuMs } from "./lib/cpu.ts";
+import { startProfile } from "./lib/cpu-profile.ts";
 import { Fleet, median, percentiles, sleep } from "./lib/fleet.ts";
 import { DEV_SETUP, startFrozenDev } from "./lib/frozen-dev.ts";
 import { type JoinFigures, joinWatch } from "./lib/join-watch.ts";
@@ -57,6 +58,8 @@ const { values } = parseArgs({
     votes: { type: "string", default: "3" },
     keep: { type: "boolean", default: false },
     "join-only": { type: "boolean", default: false },
+    /** A V8 CPU profile of our room's isolate during each join (top functions by self time, printed). */
+    profile: { type: "boolean", default: false },
   },
 });
 const sizes = values.sizes.split(",").map(Number);
@@ -278,6 +281,7 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
   // its tap acknowledged (the join).
   const join = joinWatch(n, (f, c) => f.type === "ack" && f.ref === `j${c}`);
   const cpuJoin0 = cpu(server);
+  const stopProfile = inspectorPort ? await startProfile(inspectorPort) : undefined;
   const fleet = await Fleet.open(
     urls,
     CONNECT_CONCURRENCY,
@@ -293,6 +297,8 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
   );
   const joined = await join.done();
   const serverCpuMsJoin = perUnit(cpuJoin0, cpu(server), 1);
+  if (stopProfile)
+    console.log(`join of ${n}, our room's isolate, top self time:\n${JSON.stringify(await stopProfile(), null, 1)}`);
   // The attendance frames of the fill settle before anything else is measured.
   await sleep(1_000);
   watch.reset();
@@ -678,6 +684,7 @@ async function report(pairs: { ours: SizeRun; bare: SizeRun }[], tallies: Tallie
 }
 
 let room: DevServer | undefined;
+let inspectorPort: number | undefined;
 let echo: DevServer | undefined;
 let persistTo: string | undefined;
 let echoPersist: string | undefined;
@@ -702,7 +709,8 @@ try {
   // --log-level warn: a log line per frame from wrangler's Node process would cost both servers CPU.
   // Both bundled once and served the same way (edits to the tree during the run cannot reload them); one
   // after the other: two wranglers bundling at once on two cores have crashed esbuild here.
-  room = await startFrozenDev({ port: await freePort(), persistTo, vars: { SESSION_SECRET: SECRET } });
+  inspectorPort = values.profile ? await freePort() : undefined;
+  room = await startFrozenDev({ port: await freePort(), persistTo, vars: { SESSION_SECRET: SECRET }, inspectorPort });
   echo = await startFrozenDev({
     port: await freePort(),
     persistTo: echoPersist,
