@@ -1,8 +1,8 @@
 /**
  * The media star, peer to peer: the hall in the middle, each remote participant at a point. Whatever this page
  * publishes goes out on one link per peer it offers to; whatever peers offer it is answered and handed to
- * subscribers. The hall and the remotes use the same star with a different policy (hall-media.ts,
- * remote-media.ts), and a future SFU transport can sit behind the same `MediaStar` interface.
+ * subscribers. The hall and the remotes use the same star with a different policy (transport/star-transport.ts),
+ * which also makes it the media layer's `MediaTransport`.
  */
 import { acceptAnswer, type Link, openIn, openOut } from "./peer-links";
 import type { Peer, RtcSignals } from "./signalling";
@@ -10,8 +10,8 @@ import type { Peer, RtcSignals } from "./signalling";
 export type StreamListener = (from: Peer, stream: MediaStream | null) => void;
 
 export interface MediaStar {
-  /** What this page sends from now on; null stops the track and closes every out link. */
-  publish(track: MediaStreamTrack | null): void;
+  /** What this page sends from now on (one stream); [] stops the tracks and closes every out link. */
+  publish(tracks: MediaStreamTrack[]): void;
   /** Offers the published track to one peer (replacing a link to the same peer; not while one is negotiating). */
   offerTo(peer: Peer): void;
   /** Streams that peers send us; `null` when that peer's stream is gone. */
@@ -27,6 +27,9 @@ export interface StarPolicy {
   onHangup(from: Peer): void;
   /** One of our out links failed or closed from the far side: offer again if still wanted. */
   onOutLost(peer: Peer): void;
+  iceServers: RTCIceServer[];
+  /** Whether offers we answer may bring video (a remote's "video off" refuses it). */
+  acceptVideo(): boolean;
 }
 
 /** An offer still unanswered after this long is given up for a new one. */
@@ -35,7 +38,8 @@ const samePeer = (a: Peer, b: Peer) => a.personId === b.personId && a.socket ===
 
 export function createMediaStar(signals: RtcSignals, policy: StarPolicy): MediaStar {
   let links: Link[] = [];
-  let track: MediaStreamTrack | null = null;
+  let tracks: MediaStreamTrack[] = [];
+  const kinds = (ts: MediaStreamTrack[]) => ts.map((t) => t.kind).join();
   const listeners = new Set<StreamListener>();
   const tell = (from: Peer, stream: MediaStream | null) => {
     for (const l of listeners) l(from, stream);
@@ -62,7 +66,8 @@ export function createMediaStar(signals: RtcSignals, policy: StarPolicy): MediaS
     signals.on("rtc/offer", (m) => {
       const from = { personId: m.from, socket: m.fromSocket };
       for (const l of links.filter((l) => l.direction === "in" && samePeer(l.peer, from))) remove(l);
-      void openIn(signals, from, m.sdp, (stream) => tell(from, stream), register).catch(() => undefined);
+      const opts = { iceServers: policy.iceServers, video: policy.acceptVideo() };
+      void openIn(signals, from, m.sdp, (stream) => tell(from, stream), register, opts).catch(() => undefined);
     }),
     signals.on("rtc/answer", (m) => {
       const link = links.find(
@@ -85,15 +90,21 @@ export function createMediaStar(signals: RtcSignals, policy: StarPolicy): MediaS
 
   const star: MediaStar = {
     publish(next) {
-      if (track && track !== next) track.stop();
-      track = next;
+      for (const t of tracks) if (!next.includes(t)) t.stop();
+      // Same kinds: swap the tracks in place; a camera added or removed needs a new offer on each link.
+      const renegotiate = kinds(tracks) !== kinds(next);
+      tracks = next;
       for (const l of links.filter((l) => l.direction === "out")) {
-        if (next) void l.pc.getSenders()[0]?.replaceTrack(next);
-        else remove(l);
+        if (!next.length || renegotiate) {
+          remove(l);
+          if (next.length) star.offerTo({ personId: l.peer.personId });
+        } else
+          for (const tr of l.pc.getTransceivers())
+            void tr.sender.replaceTrack(next.find((t) => t.kind === tr.receiver.track.kind) ?? null);
       }
     },
     offerTo(peer) {
-      if (!track) return;
+      if (!tracks.length) return;
       const existing = links.filter((l) => l.direction === "out" && l.peer.personId === peer.personId);
       const negotiating = existing.find(
         (l) =>
@@ -103,7 +114,7 @@ export function createMediaStar(signals: RtcSignals, policy: StarPolicy): MediaS
       );
       if (negotiating) return;
       for (const l of existing) if (peer.socket === undefined || samePeer(l.peer, peer)) remove(l);
-      void openOut(signals, peer, track, register).catch(() => undefined);
+      void openOut(signals, peer, tracks, register, policy.iceServers).catch(() => undefined);
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -116,7 +127,7 @@ export function createMediaStar(signals: RtcSignals, policy: StarPolicy): MediaS
     links: () => links,
     close() {
       for (const off of offs) off();
-      star.publish(null);
+      star.publish([]);
       for (const l of [...links]) remove(l);
       listeners.clear();
     },
