@@ -51,7 +51,15 @@ export function voters(s: RoomState): { eligibleIds: string[]; membersBase: numb
 
 export function attendanceCounts(s: RoomState): AttendanceCounts {
   const roster = Object.values(s.roster);
-  const c = { presentHall: 0, presentRemote: 0, absentExcused: 0, absentUnexcused: 0, unrecorded: 0, exempt: 0 };
+  const c = {
+    presentHall: 0,
+    presentRemote: 0,
+    presentRemoteMedia: 0,
+    absentExcused: 0,
+    absentUnexcused: 0,
+    unrecorded: 0,
+    exempt: 0,
+  };
   let official = 0;
   let expected = 0;
   let officialPresent = 0;
@@ -65,8 +73,10 @@ export function attendanceCounts(s: RoomState): AttendanceCounts {
     if (inMembersBase(it)) voteBase++;
     if (m.exempt) c.exempt++;
     if (st === "present_hall") c.presentHall++;
-    else if (st === "present_remote") c.presentRemote++;
-    else if (st === "absent_excused") c.absentExcused++;
+    else if (st === "present_remote") {
+      c.presentRemote++;
+      if (s.attendance[m.personId]?.heardAt) c.presentRemoteMedia++;
+    } else if (st === "absent_excused") c.absentExcused++;
     else if (st === "absent_unexcused") c.absentUnexcused++;
     else if (st === null) c.unrecorded++;
     if (m.status === "official") {
@@ -85,6 +95,7 @@ export function attendanceCounts(s: RoomState): AttendanceCounts {
     expected,
     presentHall: c.presentHall,
     presentRemote: c.presentRemote,
+    presentRemoteMedia: c.presentRemoteMedia,
     present: c.presentHall + c.presentRemote,
     absentExcused: c.absentExcused,
     absentUnexcused: c.absentUnexcused,
@@ -103,6 +114,12 @@ export interface Times {
   leftAt: string | null;
 }
 
+/** Hearing the hall by media (attendance-media.ts): kept from the prior record unless given. */
+export interface Hearing {
+  heardAt: string | null;
+  hearing: boolean;
+}
+
 /** Sets one person's record and writes it (with its times) through the outbox to D1. */
 export function setStatus(
   s: RoomState,
@@ -112,13 +129,16 @@ export function setStatus(
   by: string | null,
   ctx: Ctx,
   times: Times,
+  media?: Hearing,
 ): Result {
-  const rec: AttendanceRec = { personId, status, reason, recordedBy: by, at: iso(ctx.now), ...times };
+  const prior = s.attendance[personId];
+  const heard = media ?? { heardAt: prior?.heardAt ?? null, hearing: prior?.hearing ?? false };
+  const rec: AttendanceRec = { personId, status, reason, recordedBy: by, at: iso(ctx.now), ...times, ...heard };
   const state = { ...s, attendance: { ...s.attendance, [personId]: rec } };
   return applied(
     state,
     [{ kind: "attendance", personIds: [personId] }],
-    [{ kind: "attendance", entries: [{ personId, status, reason, recordedBy: by, ...times }] }],
+    [{ kind: "attendance", entries: [{ personId, status, reason, recordedBy: by, ...times, heardAt: heard.heardAt }] }],
   );
 }
 

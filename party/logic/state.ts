@@ -71,6 +71,13 @@ export interface AttendanceRec {
   joinedAt?: string | null;
   /** A remote member's last socket closed at this time; null while connected or once back. Hall check-ins: null. */
   leftAt?: string | null;
+  /**
+   * First heard the hall with sound through built-in media (`rtc/media`, party/logic/attendance-media.ts); never
+   * cleared. Absent in rooms stored before it existed.
+   */
+  heardAt?: string | null;
+  /** Receiving the hall's sound now (their last `rtc/media`; false once their last socket closed). */
+  hearing?: boolean;
 }
 
 /** A member who tapped "Tham dự / Join" before the start: present from the start if still connected then. */

@@ -27,6 +27,8 @@ export function attendanceEntry(s: RoomState, personId: string, connected: Conne
     joinedAt: a?.joinedAt ?? null,
     leftAt: a?.leftAt ?? null,
     joining: Boolean(s.joining?.[personId]),
+    heardAt: a?.heardAt ?? null,
+    hearing: a?.hearing ?? false,
   };
 }
 
