@@ -54,6 +54,10 @@ describe("built-in sound: the hall and two remote participants", () => {
     await hearsTheHall(leader.page);
     await member.page.getByText("Đang nghe hội trường").waitFor();
     await hall.getByText("Âm thanh hội trường: đang gửi tới 2 người dự từ xa").waitFor();
+    // Each remote says it hears the hall (rtc/media): the chair's attendance counts the member as remote with sound
+    // (the leader is a guest, not counted); their card shows the connection's quality.
+    await chair.page.getByText("Trực tuyến: 1 (trong đó nghe có âm thanh: 1)").waitFor();
+    await member.page.getByText("Kết nối: tốt").waitFor();
     pages.push(member.page, leader.page, hall, chair.page);
 
     // The member asks for the floor and is given it: their microphone opens, the hall hears them.

@@ -26,7 +26,7 @@ export interface MediaLayerOptions extends Omit<StarRole, "hallId" | "live"> {
 
 /** The SFU's published tracks as the room lists them (absent in rooms that never had one). */
 export function listedTracks(view: RoomView): ListedTrack[] {
-  return (view as RoomView & { media?: { tracks?: ListedTrack[] } }).media?.tracks ?? [];
+  return view.media?.tracks ?? [];
 }
 
 export function useMediaTransport(

@@ -16,6 +16,9 @@ export const mediaText = defineMessages(
     hallAsking: "Đang mở micro hội trường…",
     hallDenied: "Không mở được micro hội trường: người dự từ xa không nghe được.",
     hallTapSound: "Bấm để bật loa (nghe người phát biểu từ xa)",
+    qualityGood: "Kết nối: tốt",
+    qualityPoor: "Kết nối: chập chờn",
+    qualityLost: "Kết nối: mất",
   },
   {
     connecting: "Connecting to the hall's sound…",
@@ -31,5 +34,8 @@ export const mediaText = defineMessages(
     hallAsking: "Opening the hall's mic…",
     hallDenied: "Could not open the hall's mic: remote participants hear nothing.",
     hallTapSound: "Tap to turn on the speakers (to hear remote speakers)",
+    qualityGood: "Connection: good",
+    qualityPoor: "Connection: poor",
+    qualityLost: "Connection: lost",
   },
 );

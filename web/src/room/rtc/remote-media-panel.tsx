@@ -7,6 +7,7 @@ import { type Accessor, Match, Show, Switch } from "solid-js";
 import type { RoomView } from "../../../../schema/room/views";
 import type { RoomConnection } from "../room-socket";
 import { mediaText } from "./media-strings";
+import { QualityBadge } from "./quality-badge";
 import { useRemoteMedia } from "./remote-media";
 
 export function RemoteMediaPanel(props: { conn: RoomConnection; view: Accessor<RoomView>; me: Accessor<string> }) {
@@ -44,6 +45,9 @@ export function RemoteMediaPanel(props: { conn: RoomConnection; view: Accessor<R
           <p class="muted">{mediaText("connecting")}</p>
         </Match>
       </Switch>
+      <Show when={props.view().meeting.status === "live"}>
+        <QualityBadge quality={media.quality} />
+      </Show>
       <Show when={media.mic() === "off" && props.view().meeting.status === "live"}>
         <p class="muted">{mediaText("micOff")}</p>
       </Show>

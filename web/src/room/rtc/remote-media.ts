@@ -6,12 +6,13 @@
  * not open the microphone again (a muted speaker waits for the chair to give it anew).
  * Call inside a component: it follows the room with effects and closes with the component.
  */
-import { type Accessor, createEffect, createSignal, on, onCleanup } from "solid-js";
+import { type Accessor, createEffect, createMemo, createSignal, on, onCleanup } from "solid-js";
 import type { RoomView } from "../../../../schema/room/views";
 import type { RoomConnection } from "../room-socket";
 import { createAudioPlayer } from "./audio-player";
 import { captureMicrophone } from "./capture";
 import { useMediaTransport } from "./media-layer";
+import { hearsHall, reportHearing, useMediaQuality } from "./media-quality";
 
 export type RemoteMicState = "off" | "asking" | "on" | "denied";
 
@@ -45,6 +46,9 @@ export function useRemoteMedia(conn: RoomConnection, view: Accessor<RoomView>, m
       }),
     ),
   );
+  const quality = useMediaQuality(transport);
+  const hearing = createMemo(() => hearsHall(hallStream(), quality()));
+  reportHearing(conn, hearing);
   const stopSpeaking = () => {
     transport()?.publish([]);
     setMic("off");
@@ -86,5 +90,5 @@ export function useRemoteMedia(conn: RoomConnection, view: Accessor<RoomView>, m
     offStop();
     player.close();
   });
-  return { mic, hearingHall: () => hallStream() !== null, hallStream, player, transport };
+  return { mic, hearingHall: () => hallStream() !== null, hallStream, hearing, quality, player, transport };
 }

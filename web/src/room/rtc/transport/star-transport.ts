@@ -79,7 +79,8 @@ export function starTransport(signals: RtcSignals, role: StarRole, iceServers: R
     },
     drop: (personId) => star.drop(personId, "in"),
     async quality() {
-      const links = star.links();
+      // What we receive if anything, else what we send; a link still connecting says nothing yet.
+      const links = star.links().filter((l) => l.pc.connectionState !== "new" && l.pc.connectionState !== "connecting");
       const received = links.filter((l) => l.direction === "in");
       const measured = received.length ? received : links;
       if (!measured.length) return null;
