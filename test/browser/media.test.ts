@@ -6,7 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { audioFlows, bytesWith, MEDIA_ARGS, publishedTracks } from "./media-stats.ts";
+import { audioFlows, bytesWith, MEDIA_ARGS, mediaFlows, publishedTracks } from "./media-stats.ts";
 import { browserForFile, PHONE } from "./support.ts";
 
 const baseUrl = inject("baseUrl");
@@ -58,6 +58,39 @@ describe("built-in sound: the hall and two remote participants", () => {
     // (the leader is a guest, not counted); their card shows the connection's quality.
     await chair.page.getByText("Trực tuyến: 1 (trong đó nghe có âm thanh: 1)").waitFor();
     await member.page.getByText("Kết nối: tốt").waitFor();
+
+    // The hall's camera reaches the remotes: inbound video frames decoded, the picture in the card.
+    for (const p of [member.page, leader.page])
+      await expect
+        .poll(async () => (await mediaFlows(p, "video")).some((f) => f.direction === "in" && f.level > 0), poll)
+        .toBe(true);
+    await member.page.getByLabel("Hình từ hội trường").waitFor();
+    // "Tắt hình": the video bytes stop (the link is answered anew without video) while the sound keeps flowing.
+    await member.page.getByRole("button", { name: "Tắt hình" }).click();
+    await member.page.getByRole("button", { name: "Bật hình" }).waitFor();
+    await hearsTheHall(member.page);
+    const still = async () => {
+      const v = await bytesWith(member.page, md.chair.id, "in", "video");
+      const a = await bytesWith(member.page, md.chair.id, "in", "audio");
+      await new Promise((r) => setTimeout(r, 1_500));
+      return {
+        video: (await bytesWith(member.page, md.chair.id, "in", "video")) - v,
+        audio: (await bytesWith(member.page, md.chair.id, "in", "audio")) - a,
+      };
+    };
+    await expect
+      .poll(async () => {
+        const d = await still();
+        return d.video === 0 && d.audio > 0;
+      }, poll)
+      .toBe(true);
+    await member.page.getByLabel("Hình từ hội trường").waitFor({ state: "detached" });
+    // Back on: the picture flows again; the choice stays on the device.
+    await member.page.getByRole("button", { name: "Bật hình" }).click();
+    await expect
+      .poll(async () => (await mediaFlows(member.page, "video")).some((f) => f.direction === "in" && f.level > 0), poll)
+      .toBe(true);
+    expect(await member.page.evaluate(() => localStorage.getItem("chibo.media.video"))).toBe("on");
     pages.push(member.page, leader.page, hall, chair.page);
 
     // The member asks for the floor and is given it: their microphone opens, the hall hears them.
@@ -66,6 +99,13 @@ describe("built-in sound: the hall and two remote participants", () => {
     await member.page.getByText("Micro đang bật").waitFor();
     await hallHears(hall, md.member.id);
     expect(await publishedTracks(member.page)).toEqual(["live"]);
+    // The speaker switches their camera on (off by default): the hall shows their picture.
+    await member.page.getByRole("button", { name: "Bật camera" }).click();
+    await expect
+      .poll(async () => (await mediaFlows(hall, "video")).some((f) => f.peer === md.member.id && f.level > 0), poll)
+      .toBe(true);
+    await hall.getByLabel("Hình người phát biểu").waitFor();
+    await hallHears(hall, md.member.id);
 
     // The floor ends: the member's track stops and their link to the hall closes; they still hear the hall.
     await chair.page.getByRole("button", { name: "Kết thúc phát biểu" }).click();

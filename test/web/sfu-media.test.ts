@@ -63,8 +63,8 @@ function open(opts: { video?: boolean } = {}) {
   const media = sfuMedia(sfu, {
     me: ME,
     wants: (p) => p === HALL || p === floor,
-    acceptVideo: () => opts.video ?? true,
   });
+  if (opts.video === false) media.setVideo(false);
   const streams: [string, string[] | null][] = [];
   media.onStream((p, s) => streams.push([p, s ? s.getTracks().map((t) => t.id) : null]));
   return { media, log, streams, give: (p: string | null) => (floor = p) };
@@ -116,11 +116,17 @@ describe("the SFU behind the media layer", () => {
     expect(streams.at(-1)).toEqual([SPEAKER, null]);
   });
 
-  it("with video off takes only the sound", async () => {
+  it("with video off takes only the sound; video back on subscribes to the picture", async () => {
     const { media, log } = open({ video: false });
     media.tracksListed([listed(HALL, "audio"), listed(HALL, "video")]);
     await settle();
     expect(log).toEqual([`subscribe s-${HALL}/audio-${HALL}`]);
+    media.setVideo(true);
+    await settle();
+    expect(log.at(-1)).toBe(`subscribe s-${HALL}/video-${HALL}`);
+    media.setVideo(false);
+    await settle();
+    expect(log.at(-1)).toBe(`unsubscribe s-${HALL}/video-${HALL}`);
   });
 
   it("publishes this page's tracks under its own names, stops the ones it no longer sends, closes", async () => {

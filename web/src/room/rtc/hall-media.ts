@@ -10,15 +10,22 @@ import { type Accessor, createEffect, createSignal, on, onCleanup } from "solid-
 import type { RoomView } from "../../../../schema/room/views";
 import type { RoomConnection } from "../room-socket";
 import { createAudioPlayer } from "./audio-player";
-import { captureMicrophone } from "./capture";
+import { captureCamera, captureMicrophone } from "./capture";
 import { useMediaTransport } from "./media-layer";
 
 export type HallMicState = "off" | "asking" | "on" | "denied";
+/** "none": no camera, or the browser refused it: the hall sends sound only. */
+export type HallCameraState = "off" | "asking" | "on" | "none";
 
 export function useHallMedia(conn: RoomConnection, view: Accessor<RoomView>) {
   const player = createAudioPlayer();
   const [mic, setMic] = createSignal<HallMicState>("off");
   const [listeners, setListeners] = createSignal(0);
+  const [camera, setCamera] = createSignal<HallCameraState>("off");
+  /** The floor holder's stream, for their picture on the hall screen when they switch their camera on. */
+  const [speaker, setSpeaker] = createSignal<{ personId: string; stream: MediaStream } | null>(null);
+  let micTrack: MediaStreamTrack | null = null;
+  let camTrack: MediaStreamTrack | null = null;
   const published: MediaStreamTrack[] = [];
   const live = () => view().meeting.status === "live";
   const me = () => view().meeting.chairPersonId ?? "";
@@ -32,11 +39,14 @@ export function useHallMedia(conn: RoomConnection, view: Accessor<RoomView>) {
       return [...connected, ...v.guests.map((g) => g.personId)];
     },
     wants: (personId) => personId === view().floor?.personId,
-    acceptVideo: () => true,
   });
   createEffect(
     on(transport, (t) => {
-      t?.onStream((personId, stream) => player.set(personId, stream));
+      t?.onStream((personId, stream) => {
+        player.set(personId, stream);
+        if (stream && personId === view().floor?.personId) setSpeaker({ personId, stream });
+        else if (!stream && speaker()?.personId === personId) setSpeaker(null);
+      });
     }),
   );
   const countListeners = () =>
@@ -45,13 +55,37 @@ export function useHallMedia(conn: RoomConnection, view: Accessor<RoomView>) {
     );
   const timer = setInterval(countListeners, 1_000);
 
+  const send = () => transport()?.publish(micTrack ? [micTrack, camTrack].filter((t) => t !== null) : []);
+  /** The hall's camera: on with the microphone when there is one; the bar switches it off and on. */
+  const startCamera = () => {
+    setCamera("asking");
+    captureCamera().then(
+      (track) => {
+        if (camera() !== "asking" || !micTrack) return track.stop();
+        camTrack = track;
+        setCamera("on");
+        send();
+      },
+      () => setCamera("none"),
+    );
+  };
+  const toggleCamera = () => {
+    if (camera() === "on") {
+      camTrack = null;
+      setCamera("off");
+      send();
+    } else if (camera() === "off") startCamera();
+  };
+
   createEffect(
     on([live, conn.status, transport], ([isLive, status, t]) => {
       if (!t) return;
       if (!isLive && mic() === "on") {
-        // The meeting closed: the hall's microphone goes off with it.
+        // The meeting closed: the hall's microphone and camera go off with it.
+        micTrack = camTrack = null;
         t.publish([]);
         setMic("off");
+        setCamera("off");
       }
       if (!isLive || status !== "connected") return;
       if (mic() === "off") {
@@ -59,9 +93,11 @@ export function useHallMedia(conn: RoomConnection, view: Accessor<RoomView>) {
         captureMicrophone().then(
           (track) => {
             published.push(track);
-            t.publish([track]);
+            micTrack = track;
+            send();
             setMic("on");
             queueMicrotask(() => t.announce());
+            startCamera();
           },
           () => setMic("denied"),
         );
@@ -82,5 +118,6 @@ export function useHallMedia(conn: RoomConnection, view: Accessor<RoomView>) {
     clearInterval(timer);
     player.close();
   });
-  return { mic, listeners, player, transport };
+  const speakerStream = () => speaker()?.stream ?? null;
+  return { mic, camera, toggleCamera, speakerStream, listeners, player, transport };
 }

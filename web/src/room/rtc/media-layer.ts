@@ -49,7 +49,7 @@ export function useMediaTransport(
         star: (ice) => starTransport(conn.rtc, role, ice),
         sfu: async (ice) => {
           const sfu = await realtimeTransport({ api, iceServers: ice, createPeer: browserPeer, personId: opts.me() });
-          return sfuMedia(sfu, { me: opts.me(), wants: opts.wants, acceptVideo: opts.acceptVideo });
+          return sfuMedia(sfu, { me: opts.me(), wants: opts.wants });
         },
       }),
     )

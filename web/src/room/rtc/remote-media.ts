@@ -10,11 +10,13 @@ import { type Accessor, createEffect, createMemo, createSignal, on, onCleanup } 
 import type { RoomView } from "../../../../schema/room/views";
 import type { RoomConnection } from "../room-socket";
 import { createAudioPlayer } from "./audio-player";
-import { captureMicrophone } from "./capture";
+import { captureCamera, captureMicrophone } from "./capture";
 import { useMediaTransport } from "./media-layer";
 import { hearsHall, reportHearing, useMediaQuality } from "./media-quality";
+import { useVideoChoice } from "./video-choice";
 
 export type RemoteMicState = "off" | "asking" | "on" | "denied";
+export type CameraState = "off" | "asking" | "on" | "denied";
 
 export function useRemoteMedia(conn: RoomConnection, view: Accessor<RoomView>, me: Accessor<string>) {
   const player = createAudioPlayer();
@@ -36,7 +38,6 @@ export function useRemoteMedia(conn: RoomConnection, view: Accessor<RoomView>, m
     published,
     present: () => [],
     wants: (personId) => personId === hall() || personId === view().floor?.personId,
-    acceptVideo: () => true,
   });
   createEffect(
     on(transport, (t) =>
@@ -49,9 +50,36 @@ export function useRemoteMedia(conn: RoomConnection, view: Accessor<RoomView>, m
   const quality = useMediaQuality(transport);
   const hearing = createMemo(() => hearsHall(hallStream(), quality()));
   reportHearing(conn, hearing);
+  const video = useVideoChoice(quality);
+  createEffect(on([transport, video.wanted], ([t, wanted]) => t?.setVideo(wanted)));
+
+  const [camera, setCamera] = createSignal<CameraState>("off");
+  let micTrack: MediaStreamTrack | null = null;
+  let camTrack: MediaStreamTrack | null = null;
+  const send = () => transport()?.publish([micTrack, camTrack].filter((t) => t !== null));
+  /** The speaker's camera, off by default: their picture goes with their sound while they hold the floor. */
+  const toggleCamera = () => {
+    if (camera() === "on" || camera() === "asking") {
+      camTrack = null;
+      setCamera("off");
+      return send();
+    }
+    setCamera("asking");
+    captureCamera().then(
+      (track) => {
+        if (mic() !== "on" || camera() !== "asking") return track.stop();
+        camTrack = track;
+        setCamera("on");
+        send();
+      },
+      () => setCamera("denied"),
+    );
+  };
   const stopSpeaking = () => {
+    micTrack = camTrack = null;
     transport()?.publish([]);
     setMic("off");
+    setCamera("off");
   };
   const offStop = conn.rtc.on("rtc/stop", (m) => {
     handled = floorKey() ?? handled;
@@ -79,7 +107,8 @@ export function useRemoteMedia(conn: RoomConnection, view: Accessor<RoomView>, m
         (track) => {
           if (floorKey() !== key) return track.stop();
           published.push(track);
-          t.publish([track]);
+          micTrack = track;
+          send();
           setMic("on");
         },
         () => setMic("denied"),
@@ -90,5 +119,6 @@ export function useRemoteMedia(conn: RoomConnection, view: Accessor<RoomView>, m
     offStop();
     player.close();
   });
-  return { mic, hearingHall: () => hallStream() !== null, hallStream, hearing, quality, player, transport };
+  const hearingHall = () => hallStream() !== null;
+  return { mic, camera, toggleCamera, hearingHall, hallStream, hearing, quality, video, player, transport };
 }

@@ -78,6 +78,8 @@ export interface MediaTransport {
   onStream(listener: StreamListener): () => void;
   /** Stop receiving this person (their floor ended). */
   drop(personId: string): void;
+  /** Whether this page receives video (a remote's "video off" stops the bytes, not just the picture). */
+  setVideo(on: boolean): void;
   /** The worst quality over what this page receives (or, with nothing received, sends); null with no link. */
   quality(): Promise<MediaQuality | null>;
   /** The page's peer connections, for the test hook. */

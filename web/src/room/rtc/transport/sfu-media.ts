@@ -18,8 +18,6 @@ export interface SfuWants {
   me: string;
   /** Whose tracks this page receives now (the hall; the floor's holder): read at each list change. */
   wants(personId: string): boolean;
-  /** Whether this page takes video (a remote's "video off" does not subscribe to it). */
-  acceptVideo(): boolean;
 }
 
 type Sfu = SfuTransport & { sampleQuality(): Promise<MediaQuality> };
@@ -33,6 +31,8 @@ export function sfuMedia(sfu: Sfu, who: SfuWants): MediaTransport {
   /** Each person's received tracks: told as a new stream on every change. */
   const received = new Map<string, MediaStreamTrack[]>();
   let closed = false;
+  let video = true;
+  let listed: ListedTrack[] = [];
 
   const tell = (personId: string, stream: MediaStream | null) => {
     for (const l of listeners) l(personId, stream);
@@ -84,8 +84,9 @@ export function sfuMedia(sfu: Sfu, who: SfuWants): MediaTransport {
     },
     announce() {},
     tracksListed(tracks) {
+      listed = tracks;
       const wanted = tracks.filter(
-        (t) => t.personId !== who.me && who.wants(t.personId) && (t.kind === "audio" || who.acceptVideo()),
+        (t) => t.personId !== who.me && who.wants(t.personId) && (t.kind === "audio" || video),
       );
       const keys = new Set(wanted.map(keyOf));
       for (const key of [...held.keys()]) if (!keys.has(key)) void release(key);
@@ -97,6 +98,10 @@ export function sfuMedia(sfu: Sfu, who: SfuWants): MediaTransport {
     },
     drop(personId) {
       for (const [key, h] of [...held]) if (h.track.personId === personId) void release(key);
+    },
+    setVideo(on) {
+      video = on;
+      media.tracksListed(listed);
     },
     quality: () => sfu.sampleQuality(),
     links: () => [],

@@ -16,8 +16,6 @@ export interface StarRole {
   live(): boolean;
   /** The hall's greeting list: everyone who may be listening (connected members, invited guests). */
   present(): string[];
-  /** Whether this page takes video in what it is offered (a remote's "video off"). */
-  acceptVideo(): boolean;
 }
 
 const RANK: Record<MediaQuality, number> = { good: 0, poor: 1, lost: 2 };
@@ -25,6 +23,7 @@ const RANK: Record<MediaQuality, number> = { good: 0, poor: 1, lost: 2 };
 export function starTransport(signals: RtcSignals, role: StarRole, iceServers: RTCIceServer[]): MediaTransport {
   const isHall = role.role === "hall";
   let publishing = false;
+  let video = true;
   const hello = () => {
     const to = role.hallId();
     if (to && role.live()) signals.hangup({ personId: to });
@@ -35,7 +34,7 @@ export function starTransport(signals: RtcSignals, role: StarRole, iceServers: R
   };
   const star = createMediaStar(signals, {
     iceServers,
-    acceptVideo: role.acceptVideo,
+    acceptVideo: () => video,
     onHangup: (from) => {
       if (isHall) {
         if (role.live()) star.offerTo(from);
@@ -78,6 +77,17 @@ export function starTransport(signals: RtcSignals, role: StarRole, iceServers: R
       return () => listeners.delete(listener);
     },
     drop: (personId) => star.drop(personId, "in"),
+    setVideo(on) {
+      if (on === video) return;
+      video = on;
+      // Answered anew: the hall's next offer is answered with its video transceiver inactive (or active again).
+      const hallId = role.hallId();
+      if (!isHall && hallId) {
+        star.drop(hallId, "in");
+        hello();
+        speak(); // the hall's answer to a hello closes our link to it too: a speaker offers again
+      }
+    },
     async quality() {
       // What we receive if anything, else what we send; a link still connecting says nothing yet.
       const links = star.links().filter((l) => l.pc.connectionState !== "new" && l.pc.connectionState !== "connecting");
