@@ -79,3 +79,17 @@ export const MEDIA_ARGS = [
   "--autoplay-policy=no-user-gesture-required",
   "--disable-features=WebRtcHideLocalIpsWithMdns",
 ];
+
+/** What the page's out links to `peer` send as sound: "mic" (a track the page published) or "mixed" (another). */
+export function soundSentTo(page: Page, peer: string): Promise<("mic" | "mixed" | "none")[]> {
+  return page.evaluate((peer) => {
+    const hook = (window as unknown as { __chiboMedia?: Hook }).__chiboMedia;
+    const mics = new Set((hook?.published ?? []).map((t) => t.id));
+    return (hook?.links() ?? [])
+      .filter((l) => l.direction === "out" && l.peer.personId === peer)
+      .map((l) => {
+        const track = l.pc.getSenders().find((s) => s.track?.kind === "audio")?.track;
+        return track ? (mics.has(track.id) ? "mic" : "mixed") : "none";
+      });
+  }, peer);
+}

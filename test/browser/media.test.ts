@@ -6,7 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { audioFlows, bytesWith, MEDIA_ARGS, mediaFlows, publishedTracks } from "./media-stats.ts";
+import { audioFlows, bytesWith, MEDIA_ARGS, mediaFlows, publishedTracks, soundSentTo } from "./media-stats.ts";
 import { browserForFile, PHONE } from "./support.ts";
 
 const baseUrl = inject("baseUrl");
@@ -106,10 +106,19 @@ describe("built-in sound: the hall and two remote participants", () => {
       .toBe(true);
     await hall.getByLabel("Hình người phát biểu").waitFor();
     await hallHears(hall, md.member.id);
+    // The hall is the hub: the leader's link carries the hall mixed with the member (and the member's picture in
+    // place of the hall's camera); the member's own link keeps the hall's microphone alone. The leader hears it.
+    await expect.poll(() => soundSentTo(hall, md.leader.id), poll).toEqual(["mixed"]);
+    expect(await soundSentTo(hall, md.member.id)).toEqual(["mic"]);
+    await hearsTheHall(leader.page);
+    const leaderVideo = await bytesWith(leader.page, md.chair.id, "in", "video");
+    await expect.poll(() => bytesWith(leader.page, md.chair.id, "in", "video"), poll).toBeGreaterThan(leaderVideo);
 
     // The floor ends: the member's track stops and their link to the hall closes; they still hear the hall.
     await chair.page.getByRole("button", { name: "Kết thúc phát biểu" }).click();
     await expect.poll(() => publishedTracks(member.page), poll).toEqual(["ended"]);
+    // Their floor over, the others get the hall's microphone alone again.
+    await expect.poll(() => soundSentTo(hall, md.leader.id), poll).toEqual(["mic"]);
     await expect
       .poll(async () => (await audioFlows(member.page)).filter((f) => f.direction === "out").length, poll)
       .toBe(0);

@@ -19,6 +19,11 @@ export interface MediaStar {
   /** Closes the links with this person: both directions, or only the one named. */
   drop(personId: string, direction?: Link["direction"]): void;
   links(): readonly Link[];
+  /**
+   * What one peer gets instead of what we publish (the hall as the hub: the others get the speaker mixed in), or
+   * null for the published tracks; same kinds as those, swapped in place on every out link (no renegotiation).
+   */
+  route(route: ((personId: string) => MediaStreamTrack[] | null) | null): void;
   close(): void;
 }
 
@@ -40,6 +45,13 @@ export function createMediaStar(signals: RtcSignals, policy: StarPolicy): MediaS
   let links: Link[] = [];
   let tracks: MediaStreamTrack[] = [];
   const kinds = (ts: MediaStreamTrack[]) => ts.map((t) => t.kind).join();
+  let routed: ((personId: string) => MediaStreamTrack[] | null) | null = null;
+  const tracksFor = (personId: string) => routed?.(personId) ?? tracks;
+  const swap = (l: Link) => {
+    const mine = tracksFor(l.peer.personId);
+    for (const tr of l.pc.getTransceivers())
+      void tr.sender.replaceTrack(mine.find((t) => t.kind === tr.receiver.track.kind) ?? null).catch(() => undefined);
+  };
   const listeners = new Set<StreamListener>();
   const tell = (from: Peer, stream: MediaStream | null) => {
     for (const l of listeners) l(from, stream);
@@ -98,9 +110,7 @@ export function createMediaStar(signals: RtcSignals, policy: StarPolicy): MediaS
         if (!next.length || renegotiate) {
           remove(l);
           if (next.length) star.offerTo({ personId: l.peer.personId });
-        } else
-          for (const tr of l.pc.getTransceivers())
-            void tr.sender.replaceTrack(next.find((t) => t.kind === tr.receiver.track.kind) ?? null);
+        } else swap(l);
       }
     },
     offerTo(peer) {
@@ -114,7 +124,7 @@ export function createMediaStar(signals: RtcSignals, policy: StarPolicy): MediaS
       );
       if (negotiating) return;
       for (const l of existing) if (peer.socket === undefined || samePeer(l.peer, peer)) remove(l);
-      void openOut(signals, peer, tracks, register, policy.iceServers).catch(() => undefined);
+      void openOut(signals, peer, tracksFor(peer.personId), register, policy.iceServers).catch(() => undefined);
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -125,6 +135,10 @@ export function createMediaStar(signals: RtcSignals, policy: StarPolicy): MediaS
       for (const l of doomed) remove(l);
     },
     links: () => links,
+    route(next) {
+      routed = next;
+      for (const l of links) if (l.direction === "out") swap(l);
+    },
     close() {
       for (const off of offs) off();
       star.publish([]);

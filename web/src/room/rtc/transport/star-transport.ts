@@ -4,6 +4,7 @@
  * everyone present on `announce()`; a remote says hello to the hall on `announce()` and whenever the hall greets,
  * and offers its microphone to the hall while it publishes. Peers offer to us, so `tracksListed` has nothing to do.
  */
+import { createHallHub } from "../hall-hub";
 import { createMediaStar } from "../media-star";
 import type { RtcSignals } from "../signalling";
 import type { MediaQuality, MediaTransport, StreamListener } from "./media-transport";
@@ -49,6 +50,8 @@ export function starTransport(signals: RtcSignals, role: StarRole, iceServers: R
         else speak();
       }, 1_000),
   });
+  /** The hall forwards the speaker to the other remotes (hall-hub.ts). */
+  const hub = isHall ? createHallHub(star) : null;
   const listeners = new Set<StreamListener>();
   /** The socket whose stream each person's is now: a stale link of theirs closing later does not end it. */
   const current = new Map<string, string | undefined>();
@@ -56,6 +59,7 @@ export function starTransport(signals: RtcSignals, role: StarRole, iceServers: R
     if (stream) current.set(from.personId, from.socket);
     else if (!current.has(from.personId) || current.get(from.personId) !== from.socket) return;
     else current.delete(from.personId);
+    hub?.relay(from.personId, stream);
     for (const l of listeners) l(from.personId, stream);
   });
 
@@ -63,6 +67,7 @@ export function starTransport(signals: RtcSignals, role: StarRole, iceServers: R
     kind: "star",
     publish(tracks) {
       publishing = tracks.length > 0;
+      hub?.published(tracks); // first: the route must have the kinds the links are (re)offered with
       star.publish(tracks);
       if (!isHall) speak();
     },
@@ -102,6 +107,9 @@ export function starTransport(signals: RtcSignals, role: StarRole, iceServers: R
       return worst;
     },
     links: () => star.links().map((l) => ({ direction: l.direction, peer: { ...l.peer }, pc: l.pc })),
-    close: () => star.close(),
+    close() {
+      hub?.close();
+      star.close();
+    },
   };
 }
