@@ -30,21 +30,31 @@ export function hearsHall(stream: MediaStream | null, quality: MediaQuality | nu
   return live && (quality === "good" || quality === "poor");
 }
 
+/** A link answered anew (video switched off or on) drops the sound for a moment: not worth telling the room. */
+const LOSS_GRACE_MS = 3_000;
+
 export function reportHearing(conn: RoomConnection, hearing: Accessor<boolean>) {
   let told = false;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const tell = (now: boolean) => {
+    told = now;
+    conn.rtc.media(now);
+  };
   createEffect(
     on([hearing, conn.status], ([now, status]) => {
+      clearTimeout(pending);
       if (status !== "connected") {
         told = false; // the room forgets it with the socket: say it again once back
         return;
       }
       if (now === told) return;
       // After the frame that set the status: the room link accepts frames only once that snapshot is applied.
-      queueMicrotask(() => conn.rtc.media(now));
-      told = now;
+      if (now) queueMicrotask(() => tell(true));
+      else pending = setTimeout(() => !hearing() && conn.status() === "connected" && tell(false), LOSS_GRACE_MS);
     }),
   );
   onCleanup(() => {
+    clearTimeout(pending);
     if (told && conn.status() === "connected") conn.rtc.media(false);
   });
 }
