@@ -7,8 +7,10 @@
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { ListedTrack, SfuTransport } from "../../web/src/room/rtc/transport/media-transport";
+import { realtimeTransport } from "../../web/src/room/rtc/transport/realtime-transport";
 import { sfuMedia } from "../../web/src/room/rtc/transport/sfu-media";
-import { track } from "./realtime-fakes";
+import remoteRequest from "../fixtures/realtime/tracks-new-remote.request.json";
+import { FakePeer, fakeMediaApi, track } from "./realtime-fakes";
 
 const ME = "p-member";
 const HALL = "p-chair";
@@ -146,5 +148,26 @@ describe("the SFU behind the media layer", () => {
     media.close();
     await settle();
     expect(log.at(-1)).toBe("close");
+  });
+
+  it("over the real SFU client (fake peer, recorded shapes): a listed track is subscribed through the worker, unlisted closed", async () => {
+    const { api, calls } = fakeMediaApi();
+    const sfu = await realtimeTransport({ api, iceServers: [], personId: ME, createPeer: (c) => new FakePeer(c) });
+    const media = sfuMedia(sfu, { me: ME, wants: (p) => p === HALL });
+    const recorded = remoteRequest.tracks[0]!;
+    const hallTrack: ListedTrack = {
+      personId: HALL,
+      sessionId: recorded.sessionId,
+      trackName: recorded.trackName,
+      kind: "audio",
+    };
+    media.tracksListed([hallTrack]);
+    await vi.waitFor(() => expect(calls.map((c) => c.name)).toEqual(["session", "subscribe", "renegotiate"]));
+    expect(calls[1]?.body).toMatchObject({
+      tracks: [{ sessionId: recorded.sessionId, trackName: recorded.trackName }],
+    });
+    media.tracksListed([]);
+    await vi.waitFor(() => expect(calls.at(-1)).toMatchObject({ name: "close", body: { mids: ["1"] } }));
+    media.close();
   });
 });
