@@ -22,6 +22,7 @@ import type {
   SpeechView,
 } from "../../schema/room/views";
 import type { VoteResult, VoteRule } from "../../schema/vote-rules";
+import type { TrackRec } from "./media-tracks";
 import type { OutboxOp } from "./outbox";
 
 export interface MeetingRec {
@@ -106,6 +107,8 @@ export interface LiveRec {
    * muted. Absent in rooms stored before it existed.
    */
   muted?: { personId: string; at: string };
+  /** The SFU's published tracks (party/logic/media-tracks.ts). Absent in rooms stored before it existed. */
+  tracks?: TrackRec[];
 }
 
 export interface VoteRec {
@@ -199,7 +202,9 @@ export type Change =
   | { kind: "guidance"; id: string }
   | { kind: "evaluation"; personId: string }
   | { kind: "minutes" }
-  | { kind: "notes" };
+  | { kind: "notes" }
+  /** The SFU's published-track list (emitted by the room after a commit that changed it, party/rtc-relay.ts). */
+  | { kind: "media" };
 
 export interface Applied {
   ok: true;

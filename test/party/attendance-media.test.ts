@@ -8,7 +8,7 @@ import { evictDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { attendance, meetings } from "../../schema/db/tables";
+import { attendance, meetings, speeches } from "../../schema/db/tables";
 import { issueRoomTicket } from "../../server/room-ticket";
 import { db } from "../support/fixtures";
 import { closeAllRooms, eventually, joinRoom } from "../support/room-client";
@@ -118,5 +118,31 @@ describe("attendance by media (rtc/media)", () => {
     expect(byId.get(f.idOf("m1"))?.heardAt).toBe(first);
     expect(byId.get(f.idOf("m2"))?.heardAt).toBeNull();
     expect(byId.get(f.idOf("m2"))?.status).toBe("present_remote");
+    // The room's draft (nobody wrote the minutes) splits the remote members: the chair and m2 only followed.
+    const snap = await c.m2!.sync();
+    expect(snap.state.minutes.body).toContain(
+      "Có mặt: 3 (tại hội trường 0, trực tuyến 3, trong đó 1 nghe qua âm thanh tích hợp, 2 chỉ theo dõi phòng họp)",
+    );
+  });
+
+  it("records a remote member given the floor like a hall speaker: the speech, the draft, D1", async () => {
+    const { f, c, chair } = await builtinMeeting(["chair", "m1"]);
+    await chair.ok({ type: "presence/check-in", personId: f.idOf("m3"), mode: "hall" });
+    await c.m1!.ok({ type: "rtc/media", hearing: true });
+    for (const who of ["m1", "m3"] as const) {
+      await chair.ok({ type: "floor/give", personId: f.idOf(who) });
+      await chair.ok({ type: "floor/end" });
+    }
+    await chair.ok({ type: "meeting/close" });
+    const snap = await c.m1!.sync();
+    expect(snap.state.speeches.map((x) => x.personId)).toEqual([f.idOf("m1"), f.idOf("m3")]);
+    for (const who of ["m1", "m3"] as const)
+      expect(snap.state.minutes.body).toContain(`Đồng chí ${f.nameOf(who)} phát biểu`);
+    expect(snap.state.minutes.body).toContain("Phát biểu: 2 lượt, 2 người");
+    const rows = await eventually(async () => {
+      const r = await db().select().from(speeches).where(eq(speeches.meetingId, f.meetingId));
+      return r.length === 2 ? r : null;
+    });
+    expect(new Set(rows.map((r) => r.personId))).toEqual(new Set([f.idOf("m1"), f.idOf("m3")]));
   });
 });
