@@ -37,6 +37,9 @@ export function createHallHub(star: Pick<MediaStar, "route">): HallHub {
     if (!ctx) {
       ctx = new AudioContext();
       ctx.addEventListener("statechange", () => update());
+      // A browser that wants a gesture first: the hall's next tap or key (e.g. "Bấm để bật loa") starts the mix.
+      for (const type of ["pointerdown", "keydown"])
+        document.addEventListener(type, () => void ctx?.resume().catch(() => undefined), { once: true });
     }
     void ctx.resume().catch(() => undefined);
     let audio = mic;
