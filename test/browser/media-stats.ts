@@ -93,3 +93,10 @@ export function soundSentTo(page: Page, peer: string): Promise<("mic" | "mixed" 
       });
   }, peer);
 }
+
+/** Silences (or restores) every microphone track the page published: the track sends silence, its links stay. */
+export function silenceMics(page: Page, silent: boolean): Promise<void> {
+  return page.evaluate((silent) => {
+    for (const t of (window as unknown as { __chiboMedia?: Hook }).__chiboMedia?.published ?? []) t.enabled = !silent;
+  }, silent);
+}

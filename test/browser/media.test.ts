@@ -6,7 +6,15 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { audioFlows, bytesWith, MEDIA_ARGS, mediaFlows, publishedTracks, soundSentTo } from "./media-stats.ts";
+import {
+  audioFlows,
+  bytesWith,
+  MEDIA_ARGS,
+  mediaFlows,
+  publishedTracks,
+  silenceMics,
+  soundSentTo,
+} from "./media-stats.ts";
 import { browserForFile, PHONE } from "./support.ts";
 
 const baseUrl = inject("baseUrl");
@@ -111,6 +119,11 @@ describe("built-in sound: the hall and two remote participants", () => {
     await expect.poll(() => soundSentTo(hall, md.leader.id), poll).toEqual(["mixed"]);
     expect(await soundSentTo(hall, md.member.id)).toEqual(["mic"]);
     await hearsTheHall(leader.page);
+    // By ear: the hall's own microphone silenced, the leader still hears sound (the member's, mixed in).
+    await silenceMics(hall, true);
+    await new Promise((r) => setTimeout(r, 1_000));
+    await hearsTheHall(leader.page);
+    await silenceMics(hall, false);
     const leaderVideo = await bytesWith(leader.page, md.chair.id, "in", "video");
     await expect.poll(() => bytesWith(leader.page, md.chair.id, "in", "video"), poll).toBeGreaterThan(leaderVideo);
 
