@@ -1,4 +1,4 @@
-/** Strings of the built-in sound (issue 13): the hall screen's line and the remote participant's card. */
+/** Strings of the built-in sound and picture (issue 13): the hall screen's line and the remote participant's card. */
 import { defineMessages } from "../../i18n";
 
 export const mediaText = defineMessages(
@@ -16,6 +16,20 @@ export const mediaText = defineMessages(
     hallAsking: "Đang mở micro hội trường…",
     hallDenied: "Không mở được micro hội trường: người dự từ xa không nghe được.",
     hallTapSound: "Bấm để bật loa (nghe người phát biểu từ xa)",
+    qualityGood: "Kết nối: tốt",
+    qualityPoor: "Kết nối: chập chờn",
+    qualityLost: "Kết nối: mất",
+    videoOff: "Tắt hình",
+    videoOn: "Bật hình",
+    slowAudioOnly: "Mạng chậm: chỉ nghe âm thanh",
+    hallPicture: "Hình từ hội trường",
+    cameraOn: "Bật camera",
+    cameraOff: "Tắt camera",
+    cameraDenied: "Không mở được camera: mọi người chỉ nghe bạn.",
+    hallCameraOn: "Bật camera hội trường",
+    hallCameraOff: "Tắt camera hội trường",
+    hallNoCamera: "Không có camera: chỉ gửi âm thanh",
+    speakerPicture: "Hình người phát biểu",
   },
   {
     connecting: "Connecting to the hall's sound…",
@@ -31,5 +45,19 @@ export const mediaText = defineMessages(
     hallAsking: "Opening the hall's mic…",
     hallDenied: "Could not open the hall's mic: remote participants hear nothing.",
     hallTapSound: "Tap to turn on the speakers (to hear remote speakers)",
+    qualityGood: "Connection: good",
+    qualityPoor: "Connection: poor",
+    qualityLost: "Connection: lost",
+    videoOff: "Video off",
+    videoOn: "Video on",
+    slowAudioOnly: "Slow connection: audio only",
+    hallPicture: "Picture from the hall",
+    cameraOn: "Camera on",
+    cameraOff: "Camera off",
+    cameraDenied: "Could not open the camera: everyone hears you only.",
+    hallCameraOn: "Hall camera on",
+    hallCameraOff: "Hall camera off",
+    hallNoCamera: "No camera: sound only",
+    speakerPicture: "The speaker's picture",
   },
 );
