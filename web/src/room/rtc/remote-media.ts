@@ -14,12 +14,18 @@ import { captureMicrophone } from "./capture";
 import { exposeMedia } from "./media-hook";
 import { createMediaStar } from "./media-star";
 
-export type RemoteMicState = "off" | "asking" | "on" | "denied";
+/** `denied`: the browser (or the person) blocked the microphone; `failed`: none, or busy. */
+export type RemoteMicState = "off" | "asking" | "on" | "denied" | "failed";
+/** No sound from the hall this long after a hello: its screen is not open, or it has no microphone. */
+const HALL_SILENT_MS = 10_000;
+const micBlocked = (e: unknown) => e instanceof DOMException && e.name === "NotAllowedError";
 
 export function useRemoteMedia(conn: RoomConnection, view: Accessor<RoomView>, me: Accessor<string>) {
   const player = createAudioPlayer();
   const [mic, setMic] = createSignal<RemoteMicState>("off");
   const [hearingHall, setHearingHall] = createSignal(false);
+  const [hallSilent, setHallSilent] = createSignal(false);
+  let silentTimer: ReturnType<typeof setTimeout> | undefined;
   const published: MediaStreamTrack[] = [];
   const hall = () => view().meeting.chairPersonId;
   const live = () => view().meeting.status === "live";
@@ -32,7 +38,10 @@ export function useRemoteMedia(conn: RoomConnection, view: Accessor<RoomView>, m
 
   const hello = () => {
     const to = hall();
-    if (to && live()) conn.rtc.hangup({ personId: to });
+    if (!to || !live()) return;
+    conn.rtc.hangup({ personId: to });
+    clearTimeout(silentTimer);
+    silentTimer = setTimeout(() => setHallSilent(!hearingHall()), HALL_SILENT_MS);
   };
   const speak = () => {
     const to = hall();
@@ -48,7 +57,9 @@ export function useRemoteMedia(conn: RoomConnection, view: Accessor<RoomView>, m
   });
   star.subscribe((from, stream) => {
     player.set(`${from.personId}|${from.socket}`, stream);
-    if (from.personId === hall()) setHearingHall(stream !== null);
+    if (from.personId !== hall()) return;
+    setHearingHall(stream !== null);
+    if (stream) setHallSilent(false);
   });
   const stopSpeaking = () => {
     star.publish(null);
@@ -83,16 +94,17 @@ export function useRemoteMedia(conn: RoomConnection, view: Accessor<RoomView>, m
           setMic("on");
           speak();
         },
-        () => setMic("denied"),
+        (e: unknown) => setMic(micBlocked(e) ? "denied" : "failed"),
       );
     }),
   );
   const unexpose = exposeMedia(() => star.links().map((l) => ({ ...l })), published);
   onCleanup(() => {
+    clearTimeout(silentTimer);
     offStop();
     unexpose();
     star.close();
     player.close();
   });
-  return { mic, hearingHall, player };
+  return { mic, hearingHall, hallSilent, player };
 }
