@@ -32,10 +32,7 @@ const refusing = browserForFile(baseUrl, flags("=deny"));
 type Browser = typeof allowing;
 const poll = { timeout: 30_000, intervals: [250] };
 
-/**
- * Observes the page without changing it: every media element asked to play, and every WebSocket opened (so the
- * test can drop the room's socket as a network would).
- */
+/** Observes the page without changing it: every media element asked to play, and every WebSocket opened. */
 function observe() {
   const w = window as unknown as { __audios: HTMLMediaElement[]; __sockets: WebSocket[] };
   w.__audios = [];
@@ -114,11 +111,18 @@ async function hears(page: Page, peer: string) {
     .toBe(true);
 }
 
-/** The bytes the hall receives from `speaker` keep growing. */
-async function hallKeepsHearing(hall: Page, speaker: string) {
-  await expect.poll(() => bytesWith(hall, speaker, "in"), poll).toBeGreaterThan(0);
-  const before = await bytesWith(hall, speaker, "in");
-  await expect.poll(() => bytesWith(hall, speaker, "in"), poll).toBeGreaterThan(before);
+/** The hall receives `speaker`'s sound now: its bytes from them grow over 700 ms (a replaced link starts at 0). */
+async function hallHearsNow(hall: Page, speaker: string, timeout: number) {
+  await expect
+    .poll(
+      async () => {
+        const before = await bytesWith(hall, speaker, "in");
+        await hall.waitForTimeout(700);
+        return (await bytesWith(hall, speaker, "in")) > before;
+      },
+      { timeout, intervals: [100] },
+    )
+    .toBe(true);
 }
 
 /** The chair starts the meeting and opens the hall screen in a fresh tab of the same login. */
@@ -196,14 +200,18 @@ describe("built-in sound when the browser, the microphone or the network says no
           .map((s) => s.readyState),
       );
     const before = (await roomSockets()).length;
-    await speaker.page.evaluate(() => {
-      for (const s of (window as unknown as { __sockets: WebSocket[] }).__sockets) s.close();
-    });
-    // A new room socket opens and the room is back ("connected"), the floor still theirs.
+    const hallSentBefore = await bytesWith(hall.page, dg.speaker.id, "out");
+    // The phone loses the network and gets it back: the room link drops its socket and opens a new one at once.
+    await speaker.context.setOffline(true);
+    await speaker.page.locator(".room-conn[data-status=offline]").waitFor();
+    await speaker.context.setOffline(false);
     await expect.poll(async () => (await roomSockets()).slice(before), poll).toEqual([WebSocket.OPEN]);
     await speaker.page.locator(".room-conn").filter({ hasText: "Đã kết nối" }).waitFor();
+    // Back, they say hello to the hall, which offers its sound anew (its link to them starts again from 0 bytes).
+    await expect.poll(() => bytesWith(hall.page, dg.speaker.id, "out"), poll).toBeLessThan(hallSentBefore);
+    // Still holding the floor, nobody touching anything: the hall hears them again within seconds.
     await speaker.page.getByText("Micro đang bật").waitFor();
-    await hallKeepsHearing(hall.page, dg.speaker.id);
+    await hallHearsNow(hall.page, dg.speaker.id, 8_000);
     await hears(hall.page, dg.speaker.id);
 
     await chair.page.getByRole("button", { name: "Kết thúc phát biểu" }).click();

@@ -72,9 +72,15 @@ export function useRemoteMedia(conn: RoomConnection, view: Accessor<RoomView>, m
   });
 
   // After the frame that set the status: the room link accepts frames only once that snapshot is applied.
+  // Back after a reconnect while speaking: our hello makes the hall close every link with us, the one carrying our
+  // microphone too, and our side would notice only when ICE gives up (~15 s of silence): offer it again at once.
   createEffect(
     on([live, conn.status], ([isLive, status]) => {
-      if (isLive && status === "connected") queueMicrotask(hello);
+      if (isLive && status === "connected")
+        queueMicrotask(() => {
+          hello();
+          speak();
+        });
     }),
   );
   createEffect(
