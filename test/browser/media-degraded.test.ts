@@ -120,7 +120,7 @@ async function hallHearsNow(hall: Page, speaker: string, timeout: number) {
         await hall.waitForTimeout(700);
         return (await bytesWith(hall, speaker, "in")) > before;
       },
-      { timeout, intervals: [100] },
+      { timeout, interval: 100 },
     )
     .toBe(true);
 }
