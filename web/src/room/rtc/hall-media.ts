@@ -96,13 +96,12 @@ export function useHallMedia(conn: RoomConnection, view: Accessor<RoomView>) {
             micTrack = track;
             send();
             setMic("on");
-            queueMicrotask(() => t.announce());
+            t.announce();
             startCamera();
           },
           () => setMic("denied"),
         );
-        // After the frame that set the status: the room link accepts frames only once that snapshot is applied.
-      } else if (mic() === "on") queueMicrotask(() => t.announce());
+      } else if (mic() === "on") t.announce();
     }),
   );
   // A speaker's stream ends with their floor: the room's view says so before their client closes it.

@@ -48,8 +48,7 @@ export function reportHearing(conn: RoomConnection, hearing: Accessor<boolean>) 
         return;
       }
       if (now === told) return;
-      // After the frame that set the status: the room link accepts frames only once that snapshot is applied.
-      if (now) queueMicrotask(() => tell(true));
+      if (now) tell(true);
       else pending = setTimeout(() => !hearing() && conn.status() === "connected" && tell(false), LOSS_GRACE_MS);
     }),
   );

@@ -35,6 +35,9 @@ export function RemoteMediaPanel(props: { conn: RoomConnection; view: Accessor<R
         <Match when={media.mic() === "denied"}>
           <p class="media-alert">{mediaText("micDenied")}</p>
         </Match>
+        <Match when={media.mic() === "failed"}>
+          <p class="media-alert">{mediaText("micFailed")}</p>
+        </Match>
       </Switch>
       <Switch>
         <Match when={props.view().meeting.status !== "live"}>
@@ -47,6 +50,9 @@ export function RemoteMediaPanel(props: { conn: RoomConnection; view: Accessor<R
         </Match>
         <Match when={media.hearingHall()}>
           <p class="hearing-hall">{mediaText("hearingHall")}</p>
+        </Match>
+        <Match when={media.hallSilent()}>
+          <p class="media-alert">{mediaText("hallSilent")}</p>
         </Match>
         <Match when={true}>
           <p class="muted">{mediaText("connecting")}</p>

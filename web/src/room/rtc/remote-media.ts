@@ -15,13 +15,19 @@ import { useMediaTransport } from "./media-layer";
 import { hearsHall, reportHearing, useMediaQuality } from "./media-quality";
 import { useVideoChoice } from "./video-choice";
 
-export type RemoteMicState = "off" | "asking" | "on" | "denied";
+/** `denied`: the browser (or the person) blocked the microphone; `failed`: none, or busy. */
+export type RemoteMicState = "off" | "asking" | "on" | "denied" | "failed";
 export type CameraState = "off" | "asking" | "on" | "denied";
+/** No sound from the hall this long after a hello: its screen is not open, or it has no microphone. */
+const HALL_SILENT_MS = 10_000;
+const micBlocked = (e: unknown) => e instanceof DOMException && e.name === "NotAllowedError";
 
 export function useRemoteMedia(conn: RoomConnection, view: Accessor<RoomView>, me: Accessor<string>) {
   const player = createAudioPlayer();
   const [mic, setMic] = createSignal<RemoteMicState>("off");
   const [hallStream, setHallStream] = createSignal<MediaStream | null>(null);
+  const [hallSilent, setHallSilent] = createSignal(false);
+  let silentTimer: ReturnType<typeof setTimeout> | undefined;
   const published: MediaStreamTrack[] = [];
   const hall = () => view().meeting.chairPersonId;
   const live = () => view().meeting.status === "live";
@@ -43,7 +49,9 @@ export function useRemoteMedia(conn: RoomConnection, view: Accessor<RoomView>, m
     on(transport, (t) =>
       t?.onStream((personId, stream) => {
         player.set(personId, stream);
-        if (personId === hall()) setHallStream(stream);
+        if (personId !== hall()) return;
+        setHallStream(stream);
+        if (stream) setHallSilent(false);
       }),
     ),
   );
@@ -87,10 +95,13 @@ export function useRemoteMedia(conn: RoomConnection, view: Accessor<RoomView>, m
     if (m.reason === "closed") transport()?.drop(hall() ?? "");
   });
 
-  // After the frame that set the status: the room link accepts frames only once that snapshot is applied.
   createEffect(
     on([live, conn.status, transport], ([isLive, status, t]) => {
-      if (t && isLive && status === "connected") queueMicrotask(() => t.announce());
+      if (!t || !isLive || status !== "connected") return;
+      t.announce();
+      // Still no sound from the hall after a while: say so rather than "connecting" forever.
+      clearTimeout(silentTimer);
+      silentTimer = setTimeout(() => setHallSilent(hallStream() === null), HALL_SILENT_MS);
     }),
   );
   createEffect(
@@ -111,14 +122,15 @@ export function useRemoteMedia(conn: RoomConnection, view: Accessor<RoomView>, m
           send();
           setMic("on");
         },
-        () => setMic("denied"),
+        (e: unknown) => setMic(micBlocked(e) ? "denied" : "failed"),
       );
     }),
   );
   onCleanup(() => {
+    clearTimeout(silentTimer);
     offStop();
     player.close();
   });
   const hearingHall = () => hallStream() !== null;
-  return { mic, camera, toggleCamera, hearingHall, hallStream, hearing, quality, video, player, transport };
+  return { mic, camera, toggleCamera, hearingHall, hallSilent, hallStream, hearing, quality, video, player, transport };
 }

@@ -72,7 +72,12 @@ export function starTransport(signals: RtcSignals, role: StarRole, iceServers: R
       if (!isHall) speak();
     },
     announce() {
-      if (!isHall) return hello();
+      if (!isHall) {
+        // Back after a reconnect while speaking: our hello makes the hall close every link with us, the one carrying
+        // our microphone too, which we would notice only when ICE gives up (~15 s of silence): offer it again at once.
+        hello();
+        return speak();
+      }
       const me = role.hallId();
       for (const personId of new Set(role.present())) if (personId !== me) signals.hangup({ personId });
     },
