@@ -86,9 +86,15 @@ async function untouched<T>(page: Page, expression: string): Promise<T> {
   }
 }
 
-/** Each sound element the page has started: whether it plays (has a stream and is not paused). */
+/**
+ * Each sound element the page has started: whether it plays (has a stream and is not paused). Only <audio>: the hall's
+ * picture plays muted in a <video>, which the browser lets start without a tap.
+ */
 const audioPlaying = (page: Page) =>
-  untouched<boolean[]>(page, "window.__audios.filter((a) => a.srcObject !== null).map((a) => !a.paused)");
+  untouched<boolean[]>(
+    page,
+    "window.__audios.filter((a) => a instanceof HTMLAudioElement && a.srcObject !== null).map((a) => !a.paused)",
+  );
 
 /** Waits, without touching the page, for the large "tap to hear the hall" button; then taps it. */
 async function tapToHear(page: Page) {
