@@ -47,6 +47,50 @@ async function hallHears(hall: Page, speaker: string) {
   expect(flows.some((f) => f.level > 0)).toBe(true);
 }
 
+/**
+ * This page's person, without the floor, offers their microphone to the hall: a real offer (the fake microphone on an
+ * RTCPeerConnection) sent as `rtc/offer` on a room socket of their own (a fresh ticket from the API, as the room's
+ * client gets one). Answers the room's reply to that frame: `error` with its code, or `ack`.
+ */
+function offerWithoutFloor(page: Page, tenantId: string, meetingId: string, hallId: string) {
+  return page.evaluate(
+    async ({ tenantId, meetingId, hallId }) => {
+      const res = await fetch(`/api/tenants/${tenantId}/tickets`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ meetingId }),
+      });
+      const { ticket, roomPath } = (await res.json()) as { ticket: string; roomPath: string };
+      const mic = await navigator.mediaDevices.getUserMedia({ audio: true });
+      const pc = new RTCPeerConnection();
+      for (const t of mic.getTracks()) pc.addTrack(t, mic);
+      const offer = await pc.createOffer();
+      const ws = new WebSocket(
+        `${location.origin.replace(/^http/, "ws")}${roomPath}?ticket=${encodeURIComponent(ticket)}`,
+      );
+      try {
+        return await new Promise<{ type: string; code?: string }>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error("no answer to the offer")), 10_000);
+          ws.onmessage = (e) => {
+            const m = JSON.parse(String(e.data)) as { type: string; code?: string; ref?: string };
+            if (m.type === "snapshot")
+              ws.send(JSON.stringify({ type: "rtc/offer", id: "offer-without-floor", to: hallId, sdp: offer.sdp }));
+            if ((m.type === "error" || m.type === "ack") && m.ref === "offer-without-floor") {
+              clearTimeout(timer);
+              resolve({ type: m.type, code: m.code });
+            }
+          };
+        });
+      } finally {
+        ws.close();
+        pc.close();
+        for (const t of mic.getTracks()) t.stop();
+      }
+    },
+    { tenantId, meetingId, hallId },
+  );
+}
+
 describe("built-in sound: the hall and two remote participants", () => {
   it("the remotes hear the hall; a remote speaker is heard by the hall while holding the floor", async () => {
     const chair = await browser.login(md.chair, roomPath);
@@ -103,6 +147,11 @@ describe("built-in sound: the hall and two remote participants", () => {
       .toBe(true);
     expect(await member.page.evaluate(() => localStorage.getItem("chibo.media.video"))).toBe("on");
     pages.push(member.page, leader.page, hall, chair.page);
+
+    // Without the floor, the member's offer to the hall is refused by the room, and the hall gets no link from them.
+    const refused = await offerWithoutFloor(member.page, seed.tenantId, md.meetingId, md.chair.id);
+    expect(refused).toEqual({ type: "error", code: "no_floor" });
+    expect((await audioFlows(hall)).filter((f) => f.direction === "in" && f.peer === md.member.id)).toEqual([]);
 
     // The member asks for the floor and is given it: their microphone opens, the hall hears them.
     await member.page.getByRole("button", { name: "Giơ tay xin phát biểu" }).click();
