@@ -10,8 +10,8 @@ import { createEffect, createRoot, on } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { WebSocketServer as Server } from "ws";
 import type { ClientMessage, ServerMessage } from "../../schema/room/messages";
-import type { RoomView, You } from "../../schema/room/views";
 import { connectRoom } from "../../web/src/room/room-socket";
+import { emptyRoomView, officialMember } from "./room-view-fixture";
 
 // As in room-signed-out.test.tsx: Node's `ws` stands in for the browser's WebSocket.
 const load = createRequire(import.meta.url);
@@ -32,57 +32,8 @@ const pageAt = (url: string) => (window as unknown as { happyDOM: { setURL(url: 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const NOW = "2026-12-07T05:00:00.000Z";
-const state: RoomView = {
-  meeting: {
-    id: "m1",
-    topic: "Sinh hoạt thường kỳ tháng 12",
-    kind: "regular",
-    place: "Nhà văn hóa",
-    format: "hybrid",
-    scheduledAt: NOW,
-    status: "live",
-    chairPersonId: "p-chair",
-    minutesTakerPersonId: null,
-    startedAt: NOW,
-    endedAt: null,
-    durationMarkMinutes: 90,
-  },
-  roster: [],
-  guests: [],
-  attendance: [],
-  counts: {
-    members: 0,
-    official: 0,
-    probationary: 0,
-    exempt: 0,
-    expected: 0,
-    presentHall: 0,
-    presentRemote: 0,
-    present: 0,
-    absentExcused: 0,
-    absentUnexcused: 0,
-    unrecorded: 0,
-    rate: 0,
-    mark: 0.85,
-    reachesMark: false,
-    eligibleVoters: 0,
-    voteBase: 0,
-  },
-  agenda: [],
-  currentItemId: null,
-  queue: [],
-  floor: null,
-  queueSettings: { limitSeconds: 300, graceSeconds: 30 },
-  speeches: [],
-  votes: [],
-  reservedOpinions: [],
-  guidance: [],
-  evaluations: [],
-  notes: [],
-  minutes: { body: "", revision: 0, editedBy: null, editedAt: null, frozenVersion: null },
-  now: NOW,
-};
-const you: You = { personId: "p-an", name: "Lê Văn An", role: "official", official: true, ballots: {} };
+const state = emptyRoomView(NOW, "Sinh hoạt thường kỳ tháng 12");
+const you = officialMember;
 
 /** The Worker in miniature: tickets on any request; the room sends its snapshot and keeps what it receives. */
 async function roomServer() {
