@@ -12,7 +12,7 @@ import { verifyRoomTicket } from "../server/room-ticket";
 import { loadMeeting, roomDb } from "./d1";
 import type { D1Sync } from "./d1-sync";
 import type { ConnState, Fanout, RoomConnection } from "./fanout";
-import { onConnected, refreshRoster } from "./logic/attendance";
+import { guestsAtStart, onConnected, refreshRoster } from "./logic/attendance";
 import { onLastSocketClosed } from "./logic/joining";
 import { type Ctx, initialState, type RoomState, refreshPlanned } from "./logic/state";
 import { type Revocations, tagsOf } from "./revocation";
@@ -131,6 +131,15 @@ export class Admission {
       { kind: "attendance", personIds: Object.keys({ ...current.roster, ...next.roster }) },
       ...(JSON.stringify(next.agenda) === JSON.stringify(current.agenda) ? [] : [{ kind: "agenda" as const }]),
     ]);
+  }
+
+  /** The meeting just started: the guests connected now leave the trace of their visit (logic/attendance.ts). */
+  guestsPresentAtStart() {
+    const state = this.data.state;
+    const traced = state && guestsAtStart(state, (id) => this.fanout.connectedOf(id) > 0);
+    if (!state || !traced?.ok) return;
+    this.data.commit(state, traced);
+    this.sync.after(traced);
   }
 
   /** The socket's tags, from its ticket: the person and the session (partyserver keeps them through hibernation). */

@@ -57,7 +57,12 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   /** Refuses before the upgrade; plain HTTP goes to partyserver (which answers 404). */
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
     super(ctx, env);
-    this.#data.afterCommit = (prev, next, removed) => this.#rtc.afterCommit(prev, next, removed);
+    this.#data.afterCommit = (prev, next, removed) => {
+      this.#rtc.afterCommit(prev, next, removed);
+      // After the start's own commit and frames: the leaders in the room at the start have visited.
+      if (prev.meeting.status === "planned" && next.meeting.status === "live")
+        queueMicrotask(() => this.#admission.guestsPresentAtStart());
+    };
     // The room's output gate does not wait for it: a slow Cloudflare must not hold the room's acks.
     this.#rtc.onTracksRemoved = (removed) => this.ctx.waitUntil(closeAtSfu(this.env, removed));
   }

@@ -150,24 +150,18 @@ export const firstJoin = (s: RoomState, personId: string, ctx: Ctx): string =>
  * A socket opened. A roster member: nothing, unless they had joined remotely and their last socket closed
  * (`leftAt`): they are back, `leftAt` clears (one attendance row, its first join kept). Opening the room to read
  * the agenda does not mark anyone present: they join with a tap (joining.ts) or are checked in.
- * A guest's (a visiting leader's): nothing in the room's counts, but D1 gets a `present_remote` row, the trace
- * the visit loop looks for (worker/data/visits.ts), so a leader who stays silent is not "missed"; reports leave
- * guests out of members' attendance. Written on each connect (an upsert keeping the first join; guests are few).
- * A leader has no Join tap: their visit is the trace, not a seat in the counts.
+ * A guest's (a visiting leader's) while the meeting is live: nothing in the room's counts, but D1 gets a
+ * `present_remote` row, the trace the visit loop looks for (worker/data/visits.ts), so a leader who stays silent is
+ * not "missed"; reports leave guests out of members' attendance. Written on each connect (an upsert keeping the first
+ * join; guests are few). A leader has no Join tap: their visit is the trace, not a seat in the counts. Before the
+ * start, opening the room is reading the agenda, not visiting: the guests connected when the meeting starts get their
+ * trace then (`guestsAtStart`), and one who read and left leaves none.
  */
 export function onConnected(s: RoomState, actor: Actor, ctx: Ctx): Result | null {
   if (s.meeting.status === "closed") return null;
   if (!s.roster[actor.personId]) {
-    if (!s.guests[actor.personId]) return null;
-    const presence = {
-      personId: actor.personId,
-      status: "present_remote" as const,
-      reason: null,
-      recordedBy: actor.personId,
-      joinedAt: iso(ctx.now),
-      leftAt: null,
-    };
-    return applied(s, [], [{ kind: "attendance", entries: [presence] }]);
+    if (!s.guests[actor.personId] || s.meeting.status !== "live") return null;
+    return applied(s, [], [{ kind: "attendance", entries: [guestTrace(actor.personId, iso(ctx.now))] }]);
   }
   const rec = s.attendance[actor.personId];
   if (rec?.status !== "present_remote" || !rec.leftAt) return null;
@@ -175,6 +169,25 @@ export function onConnected(s: RoomState, actor: Actor, ctx: Ctx): Result | null
     joinedAt: rec.joinedAt ?? null,
     leftAt: null,
   });
+}
+
+const guestTrace = (personId: string, joinedAt: string) => ({
+  personId,
+  status: "present_remote" as const,
+  reason: null,
+  recordedBy: personId,
+  joinedAt,
+  leftAt: null,
+});
+
+/** The meeting started with these guests connected: each one's visit is traced from the start (see `onConnected`). */
+export function guestsAtStart(s: RoomState, connected: (personId: string) => boolean): Result | null {
+  const at = s.meeting.startedAt;
+  if (s.meeting.status !== "live" || !at) return null;
+  const entries = Object.keys(s.guests)
+    .filter(connected)
+    .map((id) => guestTrace(id, at));
+  return entries.length ? applied(s, [], [{ kind: "attendance", entries }]) : null;
 }
 
 export function checkIn(s: RoomState, actor: Actor, personId: string, mode: "hall" | "remote", ctx: Ctx): Result {
