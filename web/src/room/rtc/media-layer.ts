@@ -43,17 +43,28 @@ export function useMediaTransport(
     live: () => view().meeting.status === "live",
   };
   const api = meetingMediaApi(params.tenantId, params.meetingId);
-  void mediaConfigOf(api)
-    .then((config) =>
-      transportFor(config, {
-        star: (ice) => starTransport(conn.rtc, role, ice),
-        sfu: async (ice) => {
-          const sfu = await realtimeTransport({ api, iceServers: ice, createPeer: browserPeer, personId: opts.me() });
-          return sfuMedia(sfu, { me: opts.me(), wants: opts.wants });
-        },
-      }),
-    )
-    .then((t) => (gone ? t.close() : setTransport(t)));
+  const choose = () =>
+    void mediaConfigOf(api)
+      .then((config) =>
+        transportFor(config, {
+          star: (ice) => starTransport(conn.rtc, role, ice),
+          sfu: async (ice) => {
+            const sfu = await realtimeTransport({ api, iceServers: ice, createPeer: browserPeer, personId: opts.me() });
+            return sfuMedia(sfu, { me: opts.me(), wants: opts.wants });
+          },
+        }),
+      )
+      .then((t) => (gone ? t.close() : setTransport(t)));
+  // Chosen once the meeting is live: nothing flows before, and an SFU session opens only for a live meeting (a page
+  // opened before the start would otherwise fall back to the star for good). TURN credentials are fresh then too.
+  let chosen = false;
+  createEffect(
+    on(role.live, (isLive) => {
+      if (!isLive || chosen) return;
+      chosen = true;
+      choose();
+    }),
+  );
 
   createEffect(
     on([transport, () => listedTracks(view()), () => view().floor?.personId], ([t, tracks]) => t?.tracksListed(tracks)),
