@@ -26,11 +26,12 @@ export function mute(s: RoomState, actor: Actor, personId: string, ctx: Ctx): Re
   if (actor.role !== "chair")
     return refuse("forbidden", "Chỉ người chủ trì được tắt tiếng người khác / Only the chair may mute someone");
   if (!isParticipant(s, personId)) return notHere();
-  return applied({ ...s, live: { ...s.live, muted: { personId, at: iso(ctx.now) } } }, []);
+  // The floor's view says so (`floor.muted`): the chair's console and the speaker's card show it.
+  return applied({ ...s, live: { ...s.live, muted: { personId, at: iso(ctx.now) } } }, [{ kind: "queue" }]);
 }
 
 /** Muted by the chair during the floor they hold now. */
-const mutedNow = (s: RoomState, personId: string) => {
+export const mutedNow = (s: RoomState, personId: string) => {
   const m = s.live.muted;
   const f = s.live.floor;
   return !!m && !!f && m.personId === personId && f.personId === personId && m.at >= f.startedAt;

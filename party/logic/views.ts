@@ -4,14 +4,22 @@
  */
 import { durationMarkMinutes } from "../../schema/calendar";
 import type { RoomEvent } from "../../schema/room/messages";
-import type { AttendanceEntry, MeetingView, RoomView, You } from "../../schema/room/views";
+import type { AttendanceEntry, FloorView, MeetingView, RoomView, You } from "../../schema/room/views";
 import { attendanceCounts } from "./attendance";
 import { canSeeNote } from "./leader";
 import { mediaView } from "./media-tracks";
+import { mutedNow } from "./rtc";
 import { type Actor, type Change, iso, type RoomState, sortedAgenda } from "./state";
 import { voteView } from "./votes";
 
 export type Connected = Record<string, number>;
+
+/** The floor as shown: with `muted` while the chair has muted this speaker's microphone during this floor. */
+function floorView(s: RoomState): FloorView | null {
+  const f = s.live.floor;
+  if (!f) return null;
+  return mutedNow(s, f.personId) ? { ...f, muted: true } : f;
+}
 
 export function meetingView(s: RoomState): MeetingView {
   const { tenantId: _t, organizationId: _o, currentItemId: _c, combined, ...m } = s.meeting;
@@ -47,7 +55,7 @@ export function roomView(s: RoomState, viewer: Actor, connected: Connected, now:
     agenda: sortedAgenda(s),
     currentItemId: s.meeting.currentItemId,
     queue: s.live.queue,
-    floor: s.live.floor,
+    floor: floorView(s),
     queueSettings: s.live.settings,
     speeches: Object.values(s.speeches).sort(byTime),
     votes: Object.values(s.votes)
@@ -92,7 +100,7 @@ export function eventFor(s: RoomState, change: Change, connected: Connected): Ev
     case "agenda":
       return { type: "agenda", agenda: sortedAgenda(s), currentItemId: s.meeting.currentItemId };
     case "queue":
-      return { type: "queue", queue: s.live.queue, floor: s.live.floor, queueSettings: s.live.settings };
+      return { type: "queue", queue: s.live.queue, floor: floorView(s), queueSettings: s.live.settings };
     case "speech": {
       const speech = s.speeches[change.id];
       return speech ? { type: "speech", speech } : null;

@@ -146,6 +146,8 @@ export const floorViewSchema = z.object({
   overrun: z.boolean(),
   /** The server ends the speech at limit + grace. */
   graceSeconds: z.int(),
+  /** Built-in media: the chair muted this speaker's microphone during this floor (it stays off until given anew). */
+  muted: z.optional(z.boolean()),
 });
 export type FloorView = z.infer<typeof floorViewSchema>;
 

@@ -196,8 +196,13 @@ describe("built-in sound: the hall and two remote participants", () => {
     await chair.page.locator("form:has(#give-who)").getByRole("button", { name: "Mời phát biểu" }).click();
     await leader.page.getByText("Micro đang bật").waitFor();
     await hallHears(hall, md.leader.id);
-    await chair.page.getByRole("button", { name: "Kết thúc phát biểu" }).click();
+    // The chair mutes the speaker: their microphone track stops at once, their card and the chair's console say so,
+    // and the floor goes on until the chair ends it.
+    await chair.page.getByRole("button", { name: "Tắt micro người phát biểu" }).click();
     await expect.poll(() => publishedTracks(leader.page), poll).toEqual(["ended"]);
+    await leader.page.getByText("Chủ trì đã tắt micro của bạn", { exact: false }).waitFor();
+    await chair.page.getByText("Đã tắt micro người phát biểu").waitFor();
+    await chair.page.getByRole("button", { name: "Kết thúc phát biểu" }).click();
     expect(await publishedTracks(member.page)).toEqual(["ended"]);
   });
 

@@ -38,11 +38,12 @@ export function seedMediaDegraded(h: {
     name: "Chi bộ khu phố 23",
     branch_type: "residential",
   });
-  const chair = h.person("dg-chair", "Hà Thị Minh Nguyệt", true);
+  // Names that sort after the shared seed's members (the console test finds one on the members list's first page).
+  const chair = h.person("dg-chair", "Nông Thị Minh Nguyệt", true);
   const listener = h.person("dg-listener", "Tạ Văn Lộc", true);
-  const blocked = h.person("dg-blocked", "Kiều Thị Sen", true);
+  const blocked = h.person("dg-blocked", "Mạc Thị Sen", true);
   const speaker = h.person("dg-speaker", "Lục Văn Thịnh", true);
-  const hallChair = h.person("dg-hall-chair", "Âu Thị Hồng", true);
+  const hallChair = h.person("dg-hall-chair", "Quách Thị Hồng", true);
   const hallMember = h.person("dg-hall-member", "Văn Đình Tú", true);
   h.membership(chair, "official", "secretary", false, branchId);
   h.membership(hallChair, "official", "deputy", false, branchId);

@@ -3,6 +3,7 @@ import { endFloor, giveFloor } from "../../party/logic/queue";
 import { reduce } from "../../party/logic/reduce";
 import { mayPublish, type RtcFrame, rtcRefusal, rtcStopsAfter } from "../../party/logic/rtc";
 import { type Actor, type Ctx, initialState, type Result, type RoomState } from "../../party/logic/state";
+import { roomView } from "../../party/logic/views";
 import { parseClientMessage } from "../../schema/room/messages";
 import { plannedMeeting } from "./planned-meeting";
 
@@ -100,8 +101,13 @@ describe("who may signal WebRTC", () => {
     expect(codeOf(muted, member, offer("p1"))).toBe("no_floor");
     // The hall answers the muted speaker no more: they do not publish.
     expect(codeOf(muted, chair, answer("p3"))).toBe("peer_not_publishing");
+    // The floor's view says it, and the change goes out (the chair's console, the speaker's card).
+    const mutedResult = muteBy(chair, "p3", T0 + 1000);
+    expect(mutedResult.ok && mutedResult.changes).toEqual([{ kind: "queue" }]);
+    expect(roomView(muted, chair, {}, T0 + 1000).floor).toMatchObject({ personId: "p3", muted: true });
     const givenAgain = must(giveFloor(muted, "p3", undefined, { ...ctx, now: T0 + 2000 }));
     expect(codeOf(givenAgain, member, offer("p1"))).toBeNull();
+    expect(roomView(givenAgain, chair, {}, T0 + 2000).floor?.muted).toBeUndefined();
     // Muting someone else does not silence the speaker.
     expect(codeOf(must(muteBy(chair, "p4", T0 + 1000)), member, offer("p1"))).toBeNull();
   });

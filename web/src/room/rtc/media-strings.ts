@@ -36,6 +36,9 @@ export const mediaText = defineMessages(
     hallCameraOff: "Tắt camera hội trường",
     hallNoCamera: "Không có camera: chỉ gửi âm thanh",
     speakerPicture: "Hình người phát biểu",
+    youMuted: "Chủ trì đã tắt micro của bạn. Micro mở lại khi bạn được mời phát biểu lần sau.",
+    muteSpeaker: "Tắt micro người phát biểu",
+    speakerMuted: "Đã tắt micro người phát biểu",
   },
   {
     connecting: "Connecting to the hall's sound…",
@@ -70,5 +73,8 @@ export const mediaText = defineMessages(
     hallCameraOff: "Hall camera off",
     hallNoCamera: "No camera: sound only",
     speakerPicture: "The speaker's picture",
+    youMuted: "The chair muted your mic. It opens again when you are next given the floor.",
+    muteSpeaker: "Mute the speaker",
+    speakerMuted: "The speaker is muted",
   },
 );

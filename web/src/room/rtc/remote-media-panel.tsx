@@ -38,6 +38,11 @@ export function RemoteMediaPanel(props: { conn: RoomConnection; view: Accessor<R
         <Match when={media.mic() === "failed"}>
           <p class="media-alert">{mediaText("micFailed")}</p>
         </Match>
+        <Match when={props.view().floor?.personId === props.me() && props.view().floor?.muted}>
+          <p class="media-alert" role="status">
+            {mediaText("youMuted")}
+          </p>
+        </Match>
       </Switch>
       <Switch>
         <Match when={props.view().meeting.status !== "live"}>

@@ -3,8 +3,29 @@ import { createSignal, For, Show } from "solid-js";
 import type { RoomView } from "../../../../schema/room/views";
 import { FloorCard, QueueList } from "../parts/floor";
 import { act, useRoom } from "../room-context";
+import { mediaText } from "../rtc/media-strings";
 import { rt } from "../strings";
 import { ct } from "../strings-console";
+
+/**
+ * Built-in media: the chair mutes the speaker's microphone (`rtc/mute`; it stays off for the rest of this floor),
+ * and sees that it is off. Not for the chair's own floor: the hall's microphone is the hall's.
+ */
+function MuteSpeaker(props: { view: RoomView }) {
+  const { conn } = useRoom();
+  const floor = () => props.view.floor;
+  const shown = () =>
+    props.view.meeting.mediaMode === "builtin" && !!floor() && floor()?.personId !== props.view.meeting.chairPersonId;
+  return (
+    <Show when={shown()}>
+      <Show when={!floor()?.muted} fallback={<span class="badge badge-warn">{mediaText("speakerMuted")}</span>}>
+        <button type="button" class="btn" onClick={() => conn.rtc.mute(floor()?.personId ?? "")}>
+          {mediaText("muteSpeaker")}
+        </button>
+      </Show>
+    </Show>
+  );
+}
 
 export function FloorPanel(props: { view: RoomView }) {
   const { conn } = useRoom();
@@ -29,6 +50,7 @@ export function FloorPanel(props: { view: RoomView }) {
               <button type="button" class="btn" onClick={() => void act(conn, { type: "floor/extend", seconds: 120 })}>
                 {ct("extend", { n: 2 })}
               </button>
+              <MuteSpeaker view={props.view} />
             </div>
           </Show>
         }
