@@ -15,6 +15,8 @@ import { isShardName, SHARDS, type ShardName } from "../../worker/lib/shards";
  * both; a test that writes or reads a tenant's rows directly takes its database with `dbOf(tenantId)`.
  */
 export const directory = () => drizzle(env.DB);
+export { SHARDS };
+
 const placed = new Map<string, ShardName>();
 let turn = 0;
 /** The shard the next tenant goes to: each in turn. */

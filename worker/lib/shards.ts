@@ -4,17 +4,17 @@
  * each shard holds whole provinces: their tenants' rows (a copy), organizations, member records, meetings and
  * everything recorded in them, invitations, visit plans, the audit log, and a mirror of the `people` rows (id,
  * name, login e-mail; never a credential) of everyone seated there, so a shard's joins never leave it.
- * A shard is a static binding in wrangler.toml with the same name; adding one is a line here and a block there.
+ * A shard is a static binding in wrangler.toml with the same name; adding one is a name in ./shard-names.ts and a
+ * block there.
  */
 import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { tenants } from "../../schema/db/tables";
 import type { Db } from "../env";
 
-export const SHARDS = ["SHARD_1", "SHARD_2"] as const;
-export type ShardName = (typeof SHARDS)[number];
+import { isShardName, SHARDS, type ShardName } from "./shard-names";
 
-export const isShardName = (name: string): name is ShardName => (SHARDS as readonly string[]).includes(name);
+export { isShardName, SHARDS, type ShardName };
 
 /** The raw D1 binding of a shard (for the few writers that run prepared SQL). */
 export const shardBinding = (env: Cloudflare.Env, shard: ShardName): D1Database => env[shard];
