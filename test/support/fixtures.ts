@@ -7,7 +7,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { memberships, organizations, people, tenantRoles, tenants } from "../../schema/db/tables";
 import { foldForSearch, memberSearchText } from "../../schema/text";
 import { hashPassword } from "../../worker/lib/password";
-import { isShardName, SHARDS, type ShardName } from "../../worker/lib/shards";
+import { forgetTenantShard, isShardName, SHARDS, type ShardName } from "../../worker/lib/shards";
 
 /**
  * D1 sharded by province (worker/lib/shards.ts): the directory holds accounts and which shard holds each tenant; a
@@ -216,4 +216,113 @@ export async function api<T = unknown>(
     json = text;
   }
   return { status: res.status, json: json as T, headers: res.headers };
+}
+
+/**
+ * For test helpers keyed by an id alone (a membership, a meeting, an invitation): ids are unique across shards, so
+ * the one shard that holds the row answers. A test that knows its tenant reads `d1Of(tenantId)` instead.
+ */
+export async function firstInShards<T = Record<string, unknown>>(sql: string, ...binds: unknown[]): Promise<T | null> {
+  for (const shard of SHARDS) {
+    const row = await env[shard]
+      .prepare(sql)
+      .bind(...binds)
+      .first<T>();
+    if (row) return row;
+  }
+  return null;
+}
+
+export async function allInShards<T = Record<string, unknown>>(sql: string, ...binds: unknown[]): Promise<T[]> {
+  const out: T[] = [];
+  for (const shard of SHARDS) {
+    out.push(
+      ...(
+        await env[shard]
+          .prepare(sql)
+          .bind(...binds)
+          .all<T>()
+      ).results,
+    );
+  }
+  return out;
+}
+
+/** A write by a unique id: only the shard that holds the row changes. */
+export async function runInShards(sql: string, ...binds: unknown[]) {
+  for (const shard of SHARDS)
+    await env[shard]
+      .prepare(sql)
+      .bind(...binds)
+      .run();
+}
+
+/** Tables with a tenant_id, parents before children (schema/db/tables.ts's order). */
+const TENANT_TABLES = [
+  "organizations",
+  "memberships",
+  "tenant_roles",
+  "meetings",
+  "agenda_items",
+  "meeting_documents",
+  "meeting_guests",
+  "attendance",
+  "speeches",
+  "votes",
+  "ballots",
+  "reserved_opinions",
+  "leader_notes",
+  "evaluations",
+  "minutes",
+  "resolutions",
+  "resolution_tasks",
+  "task_reviews",
+  "visit_plans",
+  "audit_log",
+  "invitations",
+];
+
+async function copyRows(to: D1Database, table: string, rows: Record<string, unknown>[]) {
+  for (const row of rows) {
+    const columns = Object.keys(row);
+    await to
+      .prepare(`insert or ignore into ${table} (${columns.join(", ")}) values (${columns.map(() => "?").join(", ")})`)
+      .bind(...Object.values(row))
+      .run();
+  }
+}
+
+/**
+ * Moves a tenant the fixtures made to another shard, rows and the people mirror of everyone it names: a committee
+ * lives in its province's shard, and tests make committees before they place them under a province
+ * (test/worker/province-fixture.ts `placeUnder`). Not a product feature: a tenant never moves in the product.
+ */
+export async function moveTenant(tenantId: string, to: ShardName) {
+  const fromShard = shardOf(tenantId);
+  if (fromShard === to) return;
+  const from = env[fromShard];
+  const target = env[to];
+  const tenantRow = await from.prepare("select * from tenants where id = ?").bind(tenantId).first();
+  if (!tenantRow) throw new Error(`no tenant ${tenantId}`);
+  await copyRows(target, "tenants", [{ ...tenantRow, shard: to }]);
+  const people = await from
+    .prepare(
+      `select * from people where id in (
+        select person_id from memberships where tenant_id = ?1 union select person_id from tenant_roles where tenant_id = ?1
+        union select person_id from meeting_guests where tenant_id = ?1 union select leader_person_id from visit_plans where tenant_id = ?1
+        union select created_by from invitations where tenant_id = ?1 union select person_id from invitations where tenant_id = ?1)`,
+    )
+    .bind(tenantId)
+    .all();
+  await copyRows(target, "people", people.results);
+  for (const table of TENANT_TABLES) {
+    const rows = await from.prepare(`select * from ${table} where tenant_id = ?`).bind(tenantId).all();
+    await copyRows(target, table, rows.results);
+  }
+  for (const table of [...TENANT_TABLES].reverse())
+    await from.prepare(`delete from ${table} where tenant_id = ?`).bind(tenantId).run();
+  await from.prepare("delete from tenants where id = ?").bind(tenantId).run();
+  await env.DB.prepare("update tenants set shard = ? where id = ?").bind(to, tenantId).run();
+  placed.set(tenantId, to);
+  forgetTenantShard(tenantId);
 }

@@ -43,3 +43,8 @@ export async function shardOfTenant(env: Cloudflare.Env, tenantId: string): Prom
   known.set(tenantId, row.shard);
   return row.shard;
 }
+
+/** Drops what this isolate remembers of a tenant's shard: only the tests move a tenant (test/support/fixtures.ts). */
+export function forgetTenantShard(tenantId: string) {
+  known.delete(tenantId);
+}
