@@ -1,8 +1,3 @@
-/**
- * A visiting leader who joins and stays silent must still leave a trace of the visit (the visit loop of
- * worker/data/visits.ts reads attendance rows), without counting as a member anywhere.
- */
-import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { attendance } from "../../schema/db/tables";

@@ -305,15 +305,26 @@ export async function moveTenant(tenantId: string, to: ShardName) {
   const tenantRow = await from.prepare("select * from tenants where id = ?").bind(tenantId).first();
   if (!tenantRow) throw new Error(`no tenant ${tenantId}`);
   await copyRows(target, "tenants", [{ ...tenantRow, shard: to }]);
-  const people = await from
-    .prepare(
-      `select * from people where id in (
-        select person_id from memberships where tenant_id = ?1 union select person_id from tenant_roles where tenant_id = ?1
-        union select person_id from meeting_guests where tenant_id = ?1 union select leader_person_id from visit_plans where tenant_id = ?1
-        union select created_by from invitations where tenant_id = ?1 union select person_id from invitations where tenant_id = ?1)`,
-    )
-    .bind(tenantId)
-    .all();
+  // One query a column (D1 caps the terms of a compound SELECT).
+  const named = new Set<string>();
+  for (const [table, column] of [
+    ["memberships", "person_id"],
+    ["tenant_roles", "person_id"],
+    ["meeting_guests", "person_id"],
+    ["visit_plans", "leader_person_id"],
+    ["invitations", "created_by"],
+    ["invitations", "person_id"],
+  ]) {
+    const rows = await from.prepare(`select ${column} as id from ${table} where tenant_id = ?`).bind(tenantId).all<{
+      id: string | null;
+    }>();
+    for (const r of rows.results) if (r.id) named.add(r.id);
+  }
+  const people = { results: [] as Record<string, unknown>[] };
+  for (const id of named) {
+    const row = await from.prepare("select * from people where id = ?").bind(id).first();
+    if (row) people.results.push(row);
+  }
   await copyRows(target, "people", people.results);
   for (const table of TENANT_TABLES) {
     const rows = await from.prepare(`select * from ${table} where tenant_id = ?`).bind(tenantId).all();
@@ -325,4 +336,19 @@ export async function moveTenant(tenantId: string, to: ShardName) {
   await env.DB.prepare("update tenants set shard = ? where id = ?").bind(to, tenantId).run();
   placed.set(tenantId, to);
   forgetTenantShard(tenantId);
+}
+
+/**
+ * The account's mirror (name, login e-mail, no credential) in a tenant's shard, as redemption writes it when the
+ * account takes a seat there: for tests that seat a person straight in D1 in a province other than their own.
+ */
+export async function mirrorInto(personId: string, tenantId: string) {
+  const account = await env.DB.prepare("select id, email, full_name, search_name from people where id = ?")
+    .bind(personId)
+    .first<{ id: string; email: string | null; full_name: string; search_name: string }>();
+  if (!account) throw new Error(`no account ${personId}`);
+  await d1Of(tenantId)
+    .prepare("insert or ignore into people (id, email, full_name, search_name) values (?, ?, ?, ?)")
+    .bind(account.id, account.email, account.full_name, account.search_name)
+    .run();
 }

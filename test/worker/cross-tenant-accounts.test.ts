@@ -1,10 +1,3 @@
-/**
- * Issue 11, findings 1 and 2: another committee must not be able to take over our members' accounts, nor learn
- * anything of people it did not enter. Committee B holds an account with e-mail X (its own password); committee A
- * then adds a member, imports a member and invites a guest with X, and plans a visit by X. None of that may attach
- * A's records to B's account, and no answer to A may carry B's data or say that X is known elsewhere.
- */
-import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Me } from "../../schema/api/auth";

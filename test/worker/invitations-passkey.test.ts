@@ -1,10 +1,3 @@
-/**
- * Redeeming an invitation with a passkey instead of an e-mail and a password (docs/identity.md, "Passkey at
- * redemption"), through the real API in workerd with the software authenticator: the options name the empty account
- * neutrally and claim nothing; the passkey is proven before the claim and stored in the claim's batch; the account
- * then logs in with it and is nobody else's to fill in.
- */
-import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Me } from "../../schema/api/auth";
@@ -12,7 +5,7 @@ import { type RedeemPasskeyOptions, redeemedSchema } from "../../schema/api/invi
 import { memberships, passkeys, people } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
 import { takeSlot, takeSlotWithPasskey } from "../../worker/data/invitation-slots";
-import { api, createTenant, d1Of, dbOf, directory, firstInShards, login } from "../support/fixtures";
+import { api, createTenant, dbOf, directory, firstInShards, login, mirrorInto } from "../support/fixtures";
 import { SoftAuthenticator } from "../support/soft-authenticator";
 import { from, nextIp, passkeyLogin } from "./passkeys-helpers";
 
@@ -236,7 +229,8 @@ describe("redeeming with a passkey", () => {
 
     // Another committee's record that points at the same account (e.g. one kept from before): not empty any more.
     const other = await setUp();
-    await dbOf(t.tenantId)
+    await mirrorInto(t.member.id, other.tenantId);
+    await dbOf(other.tenantId)
       .update(memberships)
       .set({ personId: t.member.id })
       .where(eq(memberships.id, other.member.membershipId));

@@ -25,6 +25,7 @@ import {
   dbOf,
   firstInShards,
   login,
+  mirrorInto,
   PASSWORD,
 } from "../support/fixtures";
 
@@ -294,6 +295,7 @@ describe("reset codes", () => {
     // A reset issued before the account was shared is refused when redeemed, and the password stays.
     const secretary = t.people["Nguyễn Văn Bí Thư"]!;
     const early = await issue(t.tenantId, secretary.membershipId, t.adminToken, "reset");
+    await mirrorInto(secretary.id, other.tenantId);
     await dbOf(other.tenantId)
       .insert(memberships)
       .values({

@@ -4,7 +4,6 @@
  * the Worker as MAIL); a half-configured sender is refused at startup. And what the invitation mails say.
  */
 import { env } from "cloudflare:workers";
-import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
 import { ConfigError, configOf } from "../../server/config";
 import { listOutbox } from "../../worker/data/mail-outbox";
@@ -19,7 +18,6 @@ import { mailInvitation } from "../../worker/mail/mail-invitation";
 import { sendMail } from "../../worker/mail/send-mail";
 import { directory } from "../support/fixtures";
 
-const db = () => drizzle(env.DB);
 const recipient = () => `nhan-${crypto.randomUUID().slice(0, 8)}@chibo.test`;
 /** The tests' env with some variables changed (typed loosely: a test sets wrong values on purpose). */
 const envWith = (changed: Record<string, unknown>) => ({ ...env, ...changed }) as Cloudflare.Env;

@@ -1,8 +1,3 @@
-/**
- * Issue 13 item 1: how remote people hear and speak is part of planning. An external call carries an https link,
- * which only those who may see the meeting (branch members, its guests, tenant staff) ever receive.
- */
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { type Meeting, type MeetingDetail, mediaLinkHttpsOnly } from "../../schema/api/meetings";
 import { organizations } from "../../schema/db/tables";

@@ -1,10 +1,3 @@
-/**
- * "Who is expected" on the meeting page: a visiting leader (a guest of the meeting, with no membership and no
- * tenant role) may not read the branch's member list, yet needs to see who the meeting expects. The meeting
- * answer carries the branch's active roster — names and branch roles from the committee's own member records,
- * no contact data — for anyone who may see the meeting.
- */
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { meetingGuests } from "../../schema/db/tables";
 import { api, createPerson, d1Of, dbOf, login } from "../support/fixtures";

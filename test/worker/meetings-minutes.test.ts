@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { attendance, ballots, evaluations, minutes, reservedOpinions, speeches, votes } from "../../schema/db/tables";
 import { api, createPerson, d1Of, dbOf, login } from "../support/fixtures";

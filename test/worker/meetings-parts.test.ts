@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { InvitedGuest } from "../../schema/api/meetings";
 import type { ErrorBody, ErrorIssue } from "../../schema/errors";
@@ -262,7 +261,7 @@ describe("guests", () => {
       (await api("POST", `${base(t.tenantId)}/${theirs.id}/guests`, t.adminToken, { email: "z@z.vn", fullName: "Z" }))
         .status,
     ).toBe(404);
-    const n = (await d1Of(t.tenantId)
+    const n = (await d1Of(other.tenantId)
       .prepare("select count(*) as n from meeting_guests where meeting_id = ?")
       .bind(theirs.id)
       .first()) as { n: number };

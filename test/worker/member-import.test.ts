@@ -1,11 +1,10 @@
-import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { ImportResult, MemberPage } from "../../schema/api/members";
 import type { OrganizationTree } from "../../schema/api/organizations";
 import { organizations, tenantRoles } from "../../schema/db/tables";
 import type { ErrorBody, ErrorIssue } from "../../schema/errors";
-import { api, createPerson, createTenant, d1Of, dbOf, firstInShards, login } from "../support/fixtures";
+import { api, createPerson, createTenant, dbOf, firstInShards, login } from "../support/fixtures";
 
 /** An import answer as the tests read it: the result, or the envelope with its issues listed. */
 type ImportAnswer = ImportResult & { error: ErrorBody["error"] & { issues: ErrorIssue[] } };

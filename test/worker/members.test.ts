@@ -205,11 +205,14 @@ describe("creating members", () => {
     const first = await api<Member>("POST", base(t.tenantId), token, body);
     expect(first.status).toBe(201);
     expect(first.json.linkedAt).toBeNull();
-    const account = await env.DB.prepare("select email, password_hash from people where id = ?")
+    const account = await d1Of(t.tenantId)
+      .prepare("select email, password_hash from people where id = ?")
       .bind(first.json.personId)
       .first();
     // The contact e-mail is the committee's; the account has no login until its holder redeems the invitation.
     expect(account).toEqual({ email: null, password_hash: null });
+    // An empty account lives in the committee's shard only; the directory gets it when someone redeems it.
+    expect(await env.DB.prepare("select 1 from people where id = ?").bind(first.json.personId).first()).toBeNull();
     const again = await api<ErrorBody>("POST", base(t.tenantId), token, { ...body, fullName: "Lê Văn Khác" });
     expect(again.status).toBe(409);
   });

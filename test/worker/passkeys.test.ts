@@ -105,7 +105,7 @@ describe("registering and logging in with a passkey", () => {
     const [used] = await rowsOf(t.admin.id);
     expect(used!.counter).toBe(1);
     expect(used!.lastUsedAt).toEqual(expect.any(String));
-    const actions = (await dbOf(t.tenantId).select().from(auditLog).where(eq(auditLog.personId, t.admin.id))).map(
+    const actions = (await directory().select().from(auditLog).where(eq(auditLog.personId, t.admin.id))).map(
       (a) => a.action,
     );
     expect(actions).toEqual(expect.arrayContaining(["add_passkey", "login"]));
@@ -230,7 +230,7 @@ describe("registering and logging in with a passkey", () => {
     });
     expect(wrong.status).toBe(401);
     expect(wrong.json).toEqual(ENVELOPE);
-    const failed = await dbOf(t.tenantId).select().from(auditLog).where(eq(auditLog.action, "passkey_login_failed"));
+    const failed = await directory().select().from(auditLog).where(eq(auditLog.action, "passkey_login_failed"));
     expect(failed.some((a) => a.personId === t.admin.id)).toBe(true);
 
     const stranger = new SoftAuthenticator();

@@ -1,9 +1,3 @@
-/**
- * The province above its committees, at the core of tenant isolation: the province's staff (any role there) read
- * their child committees as viewers and write nothing; nobody else gains anything: another province's admin, a
- * child's admin looking up at the province or across at a sibling, the admin of a committee that is no province.
- */
-import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Me } from "../../schema/api/auth";

@@ -1,10 +1,3 @@
-/**
- * The SFU path's worker routes (issue 13): the app's secret stays on the server, Cloudflare's answers reach the
- * browser validated and trimmed, and the routes are authorised like the room's signalling — participants only,
- * publishing only for the hall device (the chair) or the floor's holder, a session only by whoever opened it,
- * another tenant's meeting 404, and 503 when Realtime is not configured. Cloudflare itself is the recorded shapes.
- */
-import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { MediaConfigAnswer, SfuSessionAnswer, SfuTracksAnswer } from "../../schema/api/meeting-media-sfu";
 import localRequest from "../fixtures/realtime/tracks-new-local.request.json";

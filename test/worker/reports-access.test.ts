@@ -333,7 +333,7 @@ describe("grade review", () => {
     expect(foreign.status).toBe(404);
     const theirs = await api("GET", `/api/tenants/${other.tenantId}/evaluations/meetings/${t.mt["A-01"]}`, otherAdmin);
     expect(theirs.status).toBe(404);
-    const [row] = await dbOf(t.tenantId).select().from(evaluations).where(eq(evaluations.id, otherEvaluationId));
+    const [row] = await dbOf(other.tenantId).select().from(evaluations).where(eq(evaluations.id, otherEvaluationId));
     expect(row!.confirmedAt).toBeNull();
     expect((await api("GET", `${base()}/evaluations/meetings/${t.mt["A-01"]}x`, admin)).status).toBe(404);
     const viewer = await login(t.viewer.email);

@@ -19,7 +19,6 @@ import {
   reservedOpinions,
   speeches,
   tenantRoles,
-  tenants,
   votes,
 } from "../../schema/db/tables";
 import { createLeader, createPerson, dbOf, placeTenant } from "../support/fixtures";

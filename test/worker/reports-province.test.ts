@@ -15,7 +15,7 @@
 import { exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ReportResult } from "../../schema/api/reports";
-import { attendance, evaluations, meetings, memberships, organizations, tenants } from "../../schema/db/tables";
+import { attendance, evaluations, meetings, memberships, organizations } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
 import { api, createPerson, dbOf, placeTenant, shardOf } from "../support/fixtures";
 import { branch } from "./meetings-helpers";

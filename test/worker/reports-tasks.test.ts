@@ -1,8 +1,3 @@
-/**
- * "Tasks done on time" in the meetings report: tasks of issued resolutions whose deadline falls in the period, and
- * those done (done_on) by their deadline. Drafts and other tenants' tasks never count.
- */
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { ReportResult } from "../../schema/api/reports";
 import { api, runInShards } from "../support/fixtures";

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ReportResult } from "../../schema/api/reports";
 import { attendance, evaluations, meetings, visitPlans, votes } from "../../schema/db/tables";
-import { api, createTenant, dbOf, login } from "../support/fixtures";
+import { api, createTenant, dbOf, login, mirrorInto } from "../support/fixtures";
 import { buildReportTenant, type ReportTenant } from "./reports-fixture";
 
 /** What the visit posts answer, as far as the tests read it. */
@@ -124,6 +124,7 @@ beforeAll(async () => {
       total: 10,
       grade: "weak",
     });
+  await mirrorInto(t.L.id, other.tenantId);
   await dbOf(other.tenantId)
     .insert(visitPlans)
     .values({

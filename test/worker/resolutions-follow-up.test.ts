@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { TASK_REVIEW_TITLE } from "../../schema/api/resolutions";
 import { vnToday } from "../../schema/calendar";

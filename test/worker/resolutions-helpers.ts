@@ -44,7 +44,6 @@ export async function closedMeeting(t: Branch, daysAgo = 30) {
   const started = new Date(Date.now() - daysAgo * DAY);
   const ended = new Date(started.getTime() + 95 * 60_000);
   await setStatus(m.id, "closed");
-  const { env } = await import("cloudflare:workers");
   await d1Of(t.tenantId)
     .prepare("update meetings set started_at = ?, ended_at = ? where id = ?")
     .bind(started.toISOString(), ended.toISOString(), m.id)

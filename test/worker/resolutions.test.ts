@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { allInShards, api, login } from "../support/fixtures";
 import { auditCount, branch, planned, setStatus, staff } from "./meetings-helpers";

@@ -1,9 +1,3 @@
-/**
- * Issue 12, "bugs found on the way": a name made only of invisible characters (zero-width space, joiners, BOM) was
- * accepted, and a meeting in the year 9999 was stored as `+010000-…`. Both are refused in the envelope, and nothing
- * is written.
- */
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { ErrorBody } from "../../schema/errors";
 import { api, createTenant, d1Of, login } from "../support/fixtures";
