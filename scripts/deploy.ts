@@ -52,7 +52,8 @@ async function findDatabase(name: string): Promise<D1Info | undefined> {
 export function deployConfig(toml: string, ids: Record<string, string>): string {
   let out = toml;
   for (const [binding, id] of Object.entries(ids)) {
-    const block = new RegExp(`(binding = "${binding}"\n(?:[^[]*?\n)?database_id = )"0{8}-0{4}-0{4}-0{4}-d{12}"`);
+    // The block's binding line, any lines up to its database_id, and the placeholder id (zeros, then a digit).
+    const block = new RegExp(`(binding = "${binding}"\\n(?:[^[]*?\\n)?database_id = )"0{8}-0{4}-0{4}-0{4}-\\d{12}"`);
     if (!block.test(out)) throw new Error(`wrangler.toml has no placeholder database_id for ${binding} to replace`);
     out = out.replace(block, `$1"${id}"`);
   }
