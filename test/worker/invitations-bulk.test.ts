@@ -4,7 +4,7 @@ import { type BulkInvited, bulkInvitedSchema, MAX_BULK_INVITATIONS } from "../..
 import { CODE_ALPHABET } from "../../schema/api/invitations";
 import { memberships, organizations, people, tenantRoles } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
-import { api, createPerson, createTenant, d1Of, dbOf, directory, login, runInShards } from "../support/fixtures";
+import { api, createPerson, createTenant, d1Of, dbOf, login, runInShards } from "../support/fixtures";
 
 const bulkOf = (tenantId: string) => `/api/tenants/${tenantId}/invitations/members`;
 const fromIp = () => ({

@@ -12,7 +12,7 @@ import type { Me } from "../../schema/api/auth";
 import { auditLog, passkeys, sessions } from "../../schema/db/tables";
 import { signToken } from "../../server/signed-token";
 import { challengeKey } from "../../worker/lib/passkey-challenge";
-import { api, createTenant, dbOf, directory, login, PASSWORD } from "../support/fixtures";
+import { api, createTenant, directory, login, PASSWORD } from "../support/fixtures";
 import { SoftAuthenticator } from "../support/soft-authenticator";
 import {
   ANDROID_CHROME,
