@@ -1,7 +1,8 @@
 /**
  * Built-in sound, peer to peer (issue 13): how long from the chair giving the floor to a remote member until the
  * hall receives that member's first audio packets (p50/p95 over 20 turns), and the hall's uplink (kbit/s of audio
- * sent, from getStats bytesSent over a few seconds) with 1, 5 and 10 remote listeners in the star.
+ * and of video sent — the hall publishes its camera too — from getStats bytesSent over a few seconds) with 1, 5 and
+ * 10 remote listeners in the star.
  *
  * Real parts: the built client served by `wrangler dev` on a fresh seeded local D1 (test/browser/seed.ts, its
  * media branch), Chromium with fake devices (a beeping microphone), one context per person. The chair's console
@@ -18,7 +19,7 @@ import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../scripts/lib/chromium.ts";
 import { loadSeedLocal } from "../scripts/lib/shard-seed.ts";
 import { applyMigrationsLocal, freePort, root, startDev } from "../scripts/lib/wrangler.ts";
-import { audioFlows, bytesWith, MEDIA_ARGS, publishedTracks } from "../test/browser/media-stats.ts";
+import { audioFlows, bytesWith, MEDIA_ARGS, mediaFlows, publishedTracks } from "../test/browser/media-stats.ts";
 import { buildSeed, PASSWORD, type SeedPerson } from "../test/browser/seed.ts";
 import { machine, markdownTable, writeResults } from "./lib/results.ts";
 
@@ -82,12 +83,14 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 
-/** The hall's audio bytes sent over all its out links, and how many of them are connected. */
+/** The hall's audio (and video) bytes sent over all its out links, and how many of them are connected. */
 async function hallOut(hall: Page) {
   const out = (await audioFlows(hall)).filter((f) => f.direction === "out");
+  const video = (await mediaFlows(hall, "video")).filter((f) => f.direction === "out");
   return {
     bytes: out.reduce((s, f) => s + f.bytes, 0),
     withHeaders: out.reduce((s, f) => s + f.bytes + f.headerBytes, 0),
+    videoWithHeaders: video.reduce((s, f) => s + f.bytes + f.headerBytes, 0),
     connected: out.filter((f) => f.state === "connected").length,
   };
 }
@@ -108,7 +111,7 @@ async function main() {
   const md = seed.media;
   const room = `/t/${seed.tenantId}/meetings/${md.meetingId}/room`;
   const latencies: number[] = [];
-  const uplink: { listeners: number; kbps: number; withRtpHeadersKbps: number }[] = [];
+  const uplink: { listeners: number; kbps: number; withRtpHeadersKbps: number; videoKbps: number }[] = [];
   try {
     const chair = await chairSocket(dev.url, seed.tenantId, md.meetingId, await login(dev.url, md.chair.email));
     await chair.send({ type: "meeting/start" });
@@ -146,6 +149,7 @@ async function main() {
         listeners: n,
         kbps: Math.round(((b.bytes - a.bytes) * 8) / ms),
         withRtpHeadersKbps: Math.round(((b.withHeaders - a.withHeaders) * 8) / ms),
+        videoKbps: Math.round(((b.videoWithHeaders - a.videoWithHeaders) * 8) / ms),
       });
     }
     chair.close();
@@ -165,9 +169,10 @@ async function main() {
     },
     hallUplinkKbps: uplink,
     audioMaxBitrateKbps: 32,
+    videoMaxBitrateKbps: 250,
   };
   const markdown = [
-    "# Built-in sound, peer to peer (bench/media.ts)",
+    "# Built-in sound and picture, peer to peer (bench/media.ts)",
     "",
     `Measured ${result.date} on ${result.machine.cpus} × ${result.machine.cpuModel}, Node ${result.machine.node}: local \`wrangler dev\`, Chromium with fake devices, all peers on one machine (no network delay or loss).`,
     "",
@@ -181,8 +186,10 @@ async function main() {
         "remote listeners",
         "hall's audio uplink, Opus payload (kbit/s)",
         "with RTP headers (kbit/s; UDP/IP add ~11 more per listener at 50 packets/s)",
+        "hall's camera, video with RTP headers (kbit/s; 640×360, 15 fps, capped at 250 per link)",
+        "audio + video (kbit/s)",
       ],
-      uplink.map((u) => [u.listeners, u.kbps, u.withRtpHeadersKbps]),
+      uplink.map((u) => [u.listeners, u.kbps, u.withRtpHeadersKbps, u.videoKbps, u.withRtpHeadersKbps + u.videoKbps]),
     ),
     "",
   ].join("\n");

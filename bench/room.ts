@@ -1,18 +1,23 @@
 /**
- * Room benchmark (issue 3): one MeetingRoom with 100, then 500 connected official members under
- * `wrangler dev`, against the bare partyserver echo room of ../shared/STACK.md (bench/echo, its own Worker,
- * started in the same run) with the same clients, sizes and rounds. Measured:
+ * Room benchmark (issue 3, 2,000 members: issue 14): one MeetingRoom with 100, 500 (and 2,000) connected official
+ * members under `wrangler dev`, against the bare partyserver echo room of ../shared/STACK.md (bench/echo, its own
+ * Worker, started in the same run) with the same clients, sizes and rounds. Measured:
+ * - the join: every member opens the room, gets its snapshot and taps Join on it; time until every tap is
+ *   acknowledged, against the echo sending each new socket one frame of our snapshot's size (built once) and
+ *   answering the tap, and against the echo's bare sockets (no frame);
  * - agenda change: the chair moves to the next item; per round, the time until every member has the
  *   `agenda` event (and each single delivery); `rounds` rounds;
  * - a vote: the chair opens it, every member casts a ballot as soon as the vote reaches them; time from
- *   opening to the last ballot acknowledged, and to the closed result received by everyone. Checked: no
- *   error frame, no version gap, and D1's stored tally and ballot rows equal what was cast.
+ *   opening to the last ballot acknowledged, and to the closed result received by everyone; each ballot's ack
+ *   (p99) and how long the ballots took to leave. Checked: no error frame, no version gap, every result frame
+ *   counts the acknowledged ballots (none lost or counted twice), and D1's stored tally and ballot rows equal what
+ *   was cast.
  * The echo room does the same frame pattern with nothing behind it: a broadcast for the agenda change and
  * the vote's opening and result (padded to our frames' sizes), a reply to the sender for each ballot.
  * Target: our figures within 1.5× of the echo's, no ballot lost, no error. Figures go to
  * bench/results/room.{json,md}.
  *
- *   npm run bench -- --only room [--sizes 100,500] [--rounds 40] [--votes 3] [--keep]
+ *   npm run bench -- --only room [--sizes 100,500,2000] [--rounds 40] [--votes 3] [--keep] [--join-only]
  */
 
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -25,12 +30,15 @@ import { applyMigrationsLocal, type DevServer, freePort, queryLocal } from "../s
 import { roomTicketKey, signToken } from "../server/signed-token.ts";
 import { TO_SENDER } from "./echo/protocol.ts";
 import { groupCpuMs } from "./lib/cpu.ts";
+import { startProfile } from "./lib/cpu-profile.ts";
 import { Fleet, median, percentiles, sleep } from "./lib/fleet.ts";
 import { DEV_SETUP, startFrozenDev } from "./lib/frozen-dev.ts";
+import { type JoinFigures, joinWatch } from "./lib/join-watch.ts";
 import { machine, markdownTable, writeResults } from "./lib/results.ts";
 
 const TARGET_RATIO = 1.5;
-const WATCHDOG_MS = 8 * 60_000;
+/** 2,000 members on a shared two-core machine take minutes to fill alone. */
+const WATCHDOG_MS = 40 * 60_000;
 const SECRET = "bench-secret-0123456789abcdef";
 const TENANT = "t-bench-room";
 const ITEMS = 8;
@@ -41,15 +49,20 @@ const ROUND_GAP_MS = 120;
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: "string", default: "100,500" },
+    sizes: { type: "string", default: "100,500,2000" },
     rounds: { type: "string", default: "40" },
     votes: { type: "string", default: "3" },
     keep: { type: "boolean", default: false },
+    "join-only": { type: "boolean", default: false },
+    /** A V8 CPU profile of our room's isolate during each join (top functions by self time, printed). */
+    profile: { type: "boolean", default: false },
   },
 });
 const sizes = values.sizes.split(",").map(Number);
 const rounds = Number(values.rounds);
 const voteCount = Number(values.votes);
+/** Only the fill and the Join taps (profiling the join without the rounds and votes). */
+const joinOnly = values["join-only"];
 
 const meetingId = (n: number) => `mtg-bench-${n}`;
 const personId = (n: number, i: number) => `p-bench-${n}-${i}`;
@@ -136,7 +149,8 @@ function seedSql(): string {
 
 /** A room ticket signed the way server/room-ticket.ts signs it (same code, same purpose tag). */
 async function ticket(n: number, i: number): Promise<string> {
-  const exp = Math.floor(Date.now() / 1000) + 120;
+  // Signed before the fill: 2,000 members on a loaded machine take longer to connect than a real ticket's 120 s.
+  const exp = Math.floor(Date.now() / 1000) + 900;
   const role = i === 0 ? "chair" : i === 1 ? "minutes_taker" : "official";
   return signToken(
     { pid: personId(n, i), tid: TENANT, mid: meetingId(n), role, name: `Đảng viên Số ${i + 1}`, exp },
@@ -162,15 +176,23 @@ interface VoteFigures {
   resultMs: number;
   /** Close sent → result received by every member. */
   closeToAllMs: number;
-  perVote: { lastAckMs: number; resultMs: number; closeToAllMs: number }[];
+  perVote: { lastAckMs: number; resultMs: number; closeToAllMs: number; sendSpreadMs?: number }[];
   serverCpuMsPerVote: number | null;
   resultBytes: number;
+  /** Room only: each ballot, sent → acknowledged. */
+  ballotAck?: ReturnType<typeof percentiles>;
+  /** Room only: result frames showing another count of ballots than were acknowledged. */
+  miscounted?: number;
 }
-interface SizeRun {
+interface SizeRun extends JoinFigures {
   n: number;
-  connectMs: number;
-  agenda: AgendaFigures;
-  vote: VoteFigures;
+  /** Server CPU while the room filled and everyone joined. */
+  serverCpuMsJoin: number | null;
+  /** Echo only: start → every socket open, no frame sent (the yardstick of the first room bench). */
+  openMs?: number;
+  /** Absent with --join-only. */
+  agenda?: AgendaFigures;
+  vote?: VoteFigures;
   errors: number;
   versionGaps: number;
   /** Room only: vote id → what was cast, checked against D1. */
@@ -250,14 +272,36 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
   );
   // Versions are watched from each client's first frame (its snapshot) on: every broadcast must be one above the last.
   const watch = versionWatch(n);
-  const t0 = performance.now();
+  // Joining, as a member does it: open the room, get the snapshot, tap Join (opening the room is not attending:
+  // party/logic/joining.ts); present from the start. Measured until every member has its snapshot (the fill) and
+  // its tap acknowledged (the join).
+  const join = joinWatch(n, (f, c) => f.type === "ack" && f.ref === `j${c}`);
+  const cpuJoin0 = cpu(server);
+  const stopProfile = inspectorPort ? await startProfile(inspectorPort) : undefined;
   const fleet = await Fleet.open(
     urls,
     CONNECT_CONCURRENCY,
     (f) => f.type === "snapshot",
-    (c, f) => watch.see(c, f),
+    (c, f, at, bytes) => {
+      watch.see(c, f);
+      join.see(c, f, at, bytes);
+    },
+    (c, ws) => {
+      join.ready(c);
+      ws.send(JSON.stringify({ type: "presence/join", id: `j${c}` }));
+    },
   );
-  const connectMs = Math.round(performance.now() - t0);
+  const joined = await join.done();
+  const serverCpuMsJoin = perUnit(cpuJoin0, cpu(server), 1);
+  if (stopProfile)
+    console.log(`join of ${n}, our room's isolate, top self time:\n${JSON.stringify(await stopProfile(), null, 1)}`);
+  // The attendance frames of the fill settle before anything else is measured.
+  await sleep(1_000);
+  watch.reset();
+  if (joinOnly) {
+    await fleet.close();
+    return { n, ...joined, serverCpuMsJoin, errors: fleet.errors.length, versionGaps: watch.gaps };
+  }
   let seq = 0;
   const chairSend = (msg: Record<string, unknown>) => {
     const id = `c${seq++}`;
@@ -280,11 +324,6 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
     if (ack!.type !== "ack") throw new Error(`${String(msg.type)} refused: ${JSON.stringify(ack)}`);
     return ack!;
   };
-  // Everyone connected taps Join (opening the room is not attending: party/logic/joining.ts); present from the
-  // start. The attendance frames of the fill settle before anything is measured.
-  for (let c = 0; c < n; c++) fleet.send(c, { type: "presence/join", id: `j${c}` });
-  await sleep(1_000);
-  watch.reset();
   await chairAck({ type: "meeting/start" });
   await sleep(300);
   const agenda = await agendaRounds(
@@ -296,6 +335,10 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
 
   const perVote: VoteFigures["perVote"] = [];
   const cast: NonNullable<SizeRun["cast"]> = {};
+  /** Each ballot: sent → its ack, every vote. */
+  const ballotAcks: number[] = [];
+  /** Result frames whose count of ballots differs from the acknowledged ones (counted twice or lost). */
+  let miscounted = 0;
   let resultBytes = 0;
   const cpu0 = cpu(server);
   for (let v = 0; v < voteCount; v++) {
@@ -306,6 +349,7 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
     let refused = 0;
     let lastAck = 0;
     let voteId = "";
+    const sentAt = new Array<number>(n).fill(0);
     const t0 = performance.now();
     await fleet.phase(
       (c, f, at) => {
@@ -315,11 +359,13 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
           voteId = vote.id;
           const choice = choiceOf(c, v);
           tally[choice]++;
+          sentAt[c] = performance.now();
           fleet.send(c, { type: "vote/cast", id: `b${v}-${c}`, voteId: vote.id, choice });
         } else if (f.type === "ack" && f.ref === `b${v}-${c}` && !acked[c]) {
           acked[c] = true;
           ackCount++;
           lastAck = at - t0;
+          ballotAcks.push(at - sentAt[c]!);
         } else if (f.type === "error" && f.ref === `b${v}-${c}`) {
           refused++; // counted in fleet.errors as well: the run fails its target
         }
@@ -334,24 +380,31 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
       (c, f) => {
         const vote = f.vote as { id: string; status: string; voted: number } | undefined;
         if (f.type !== "vote" || vote?.id !== voteId || vote.status !== "closed") return false;
-        if (vote.voted !== ackCount)
+        if (vote.voted !== ackCount) {
+          miscounted++;
           console.error(`client ${c}: the result shows ${vote.voted} ballots, ${ackCount} acknowledged`);
+        }
         return true;
       },
       () => chairSend({ type: "vote/close", voteId }),
       `result of vote ${v}`,
     );
     resultBytes = result.bytes;
-    perVote.push(voteTimes(t0, lastAck, tClose, result.last));
+    const sends = sentAt.filter((t) => t > 0);
+    perVote.push({
+      ...voteTimes(t0, lastAck, tClose, result.last),
+      sendSpreadMs: Math.round(Math.max(...sends) - Math.min(...sends)),
+    });
     await sleep(300);
   }
   const serverCpuMsPerVote = perUnit(cpu0, cpu(server), voteCount);
   await fleet.close();
   return {
     n,
-    connectMs,
+    ...joined,
+    serverCpuMsJoin,
     agenda,
-    vote: voteFigures(perVote, serverCpuMsPerVote, resultBytes),
+    vote: { ...voteFigures(perVote, serverCpuMsPerVote, resultBytes), ballotAck: percentiles(ballotAcks), miscounted },
     errors: fleet.errors.length,
     versionGaps: watch.gaps,
     cast,
@@ -383,12 +436,43 @@ function voteFigures(
 }
 
 /** The same pattern on the bare echo room, frames padded to the sizes our room sent. */
-async function runEcho(server: DevServer, n: number, bytes: { agenda: number; result: number }): Promise<SizeRun> {
+async function runEcho(
+  server: DevServer,
+  n: number,
+  bytes: { snapshot: number; agenda: number; result: number },
+): Promise<SizeRun> {
   const base = server.url.replace(/^http/, "ws");
-  const urls = Array.from({ length: n }, (_, i) => `${base}/parties/echo-room/bench-${n}?c=${i}`);
+  const url = (i: number, welcome: number) =>
+    `${base}/parties/echo-room/bench-${n}-${welcome}?c=${i}&welcome=${welcome}`;
+  // The first yardstick: sockets opened, nothing sent.
   const t0 = performance.now();
-  const fleet = await Fleet.open(urls, CONNECT_CONCURRENCY, null);
-  const connectMs = Math.round(performance.now() - t0);
+  const bareOpen = await Fleet.open(
+    Array.from({ length: n }, (_, i) => url(i, 0)),
+    CONNECT_CONCURRENCY,
+    null,
+  );
+  const openMs = Math.round(performance.now() - t0);
+  await bareOpen.close();
+  await sleep(300);
+  // The join's floor: a frame of our snapshot's size on connect (built once), a reply to the tap.
+  const join = joinWatch(n, (f, c) => f.type === "ack" && f.ref === `j${c}`);
+  const cpuJoin0 = cpu(server);
+  const fleet = await Fleet.open(
+    Array.from({ length: n }, (_, i) => url(i, bytes.snapshot)),
+    CONNECT_CONCURRENCY,
+    (f) => f.type === "welcome",
+    (c, f, at, size) => join.see(c, f, at, size),
+    (c, ws) => {
+      join.ready(c);
+      ws.send(`${TO_SENDER},"type":"ack","ref":"j${c}"}`);
+    },
+  );
+  const joined = await join.done();
+  const serverCpuMsJoin = perUnit(cpuJoin0, cpu(server), 1);
+  if (joinOnly) {
+    await fleet.close();
+    return { n, ...joined, serverCpuMsJoin, openMs, errors: fleet.errors.length, versionGaps: 0 };
+  }
   await sleep(300);
   const agenda = await agendaRounds(
     fleet,
@@ -434,7 +518,9 @@ async function runEcho(server: DevServer, n: number, bytes: { agenda: number; re
   await fleet.close();
   return {
     n,
-    connectMs,
+    ...joined,
+    serverCpuMsJoin,
+    openMs,
     agenda,
     vote: voteFigures(perVote, serverCpuMsPerVote, resultBytes),
     errors: fleet.errors.length,
@@ -482,56 +568,59 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 const ratio = (ours: number, bare: number) => (bare > 0 ? round1(ours / bare) : null);
 
 type Tallies = Awaited<ReturnType<typeof storedTallies>>;
+interface Measure {
+  name: string;
+  ours: number;
+  bare: number;
+  target: boolean;
+}
+
+/** The join against the echo with a frame of our snapshot's size (the floor), and against bare sockets. */
+const joinMeasures = (o: SizeRun, b: SizeRun): Measure[] => [
+  { name: "join: every member has the snapshot, ms", ours: o.fillMs, bare: b.fillMs, target: false },
+  { name: "join: every member's Join tap acknowledged, ms", ours: o.joinMs, bare: b.joinMs, target: true },
+  {
+    name: "join: every tap acknowledged, against echo sockets opened with no frame, ms",
+    ours: o.joinMs,
+    bare: b.openMs ?? 0,
+    target: false,
+  },
+  {
+    name: "server CPU for the whole join, ms",
+    ours: o.serverCpuMsJoin ?? 0,
+    bare: b.serverCpuMsJoin ?? 0,
+    target: false,
+  },
+];
+
+const agendaMeasures = (o: AgendaFigures, b: AgendaFigures): Measure[] => [
+  { name: "agenda change, all members have it: p50 ms", ours: o.all.p50, bare: b.all.p50, target: true },
+  { name: "agenda change, all members have it: p99 ms", ours: o.all.p99, bare: b.all.p99, target: true },
+  { name: "agenda change, first member has it: p50 ms", ours: o.first.p50, bare: b.first.p50, target: false },
+  { name: "agenda change, each delivery: p50 ms", ours: o.each.p50, bare: b.each.p50, target: false },
+  { name: "agenda change, each delivery: p99 ms", ours: o.each.p99, bare: b.each.p99, target: false },
+  {
+    name: "server CPU per agenda change, ms",
+    ours: o.serverCpuMsPerRound ?? 0,
+    bare: b.serverCpuMsPerRound ?? 0,
+    target: false,
+  },
+];
+
+const voteMeasures = (o: VoteFigures, b: VoteFigures): Measure[] => [
+  { name: "vote: opening → last ballot acknowledged, ms", ours: o.lastAckMs, bare: b.lastAckMs, target: true },
+  { name: "vote: opening → result received by all, ms", ours: o.resultMs, bare: b.resultMs, target: true },
+  { name: "vote: close → result received by all, ms", ours: o.closeToAllMs, bare: b.closeToAllMs, target: false },
+  { name: "server CPU per vote, ms", ours: o.serverCpuMsPerVote ?? 0, bare: b.serverCpuMsPerVote ?? 0, target: false },
+];
 
 async function report(pairs: { ours: SizeRun; bare: SizeRun }[], tallies: Tallies, loadAvg: number) {
   const at = new Date().toISOString();
   const lost = tallies.filter((t) => !t.same);
   const measures = (o: SizeRun, b: SizeRun) => [
-    {
-      name: "agenda change, all members have it: p50 ms",
-      ours: o.agenda.all.p50,
-      bare: b.agenda.all.p50,
-      target: true,
-    },
-    {
-      name: "agenda change, all members have it: p99 ms",
-      ours: o.agenda.all.p99,
-      bare: b.agenda.all.p99,
-      target: true,
-    },
-    {
-      name: "agenda change, first member has it: p50 ms",
-      ours: o.agenda.first.p50,
-      bare: b.agenda.first.p50,
-      target: false,
-    },
-    { name: "agenda change, each delivery: p50 ms", ours: o.agenda.each.p50, bare: b.agenda.each.p50, target: false },
-    { name: "agenda change, each delivery: p99 ms", ours: o.agenda.each.p99, bare: b.agenda.each.p99, target: false },
-    {
-      name: "vote: opening → last ballot acknowledged, ms",
-      ours: o.vote.lastAckMs,
-      bare: b.vote.lastAckMs,
-      target: true,
-    },
-    { name: "vote: opening → result received by all, ms", ours: o.vote.resultMs, bare: b.vote.resultMs, target: true },
-    {
-      name: "vote: close → result received by all, ms",
-      ours: o.vote.closeToAllMs,
-      bare: b.vote.closeToAllMs,
-      target: false,
-    },
-    {
-      name: "server CPU per agenda change, ms",
-      ours: o.agenda.serverCpuMsPerRound ?? 0,
-      bare: b.agenda.serverCpuMsPerRound ?? 0,
-      target: false,
-    },
-    {
-      name: "server CPU per vote, ms",
-      ours: o.vote.serverCpuMsPerVote ?? 0,
-      bare: b.vote.serverCpuMsPerVote ?? 0,
-      target: false,
-    },
+    ...joinMeasures(o, b),
+    ...(o.agenda && b.agenda ? agendaMeasures(o.agenda, b.agenda) : []),
+    ...(o.vote && b.vote ? voteMeasures(o.vote, b.vote) : []),
   ];
   const sizesOut = pairs.map(({ ours, bare }) => {
     const rows = measures(ours, bare).map((m) => ({ ...m, ratio: ratio(m.ours, m.bare) }));
@@ -567,7 +656,10 @@ async function report(pairs: { ours: SizeRun; bare: SizeRun }[], tallies: Tallie
   const checks = sizesOut
     .map(
       (s) =>
-        `${s.n} members: filled in ${(s.ours.connectMs / 1000).toFixed(1)} s (echo ${(s.bare.connectMs / 1000).toFixed(1)} s), ${s.ours.errors} error frames, ${s.ours.versionGaps} version gaps`,
+        `${s.n} members: snapshot ${Math.round(s.ours.snapshotBytes / 1000)} kB, echo sockets opened with no frame in ${((s.bare.openMs ?? 0) / 1000).toFixed(1)} s, ${s.ours.errors} error frames, ${s.ours.versionGaps} version gaps` +
+        (s.ours.vote
+          ? `, ballots sent within ${Math.max(...s.ours.vote.perVote.map((v) => v.sendSpreadMs ?? 0))} ms, ballot ack p99 ${s.ours.vote.ballotAck?.p99} ms, ${s.ours.vote.miscounted} result frames miscounted`
+          : ""),
     )
     .join("; ");
   const md =
@@ -576,7 +668,9 @@ async function report(pairs: { ours: SizeRun; bare: SizeRun }[], tallies: Tallie
     `servers on the same ${m.cpus}-core machine (${m.cpuModel}), load average ${loadAvg} at the start. ${rounds} agenda changes ` +
     `(chair → \`agenda/go\` → every member has the \`agenda\` event) and ${voteCount} votes per size (every member casts a ballot ` +
     `when the opened vote reaches them; medians). The echo room (bench/echo) runs the same frame pattern with nothing behind it: ` +
-    `a broadcast padded to our frame's size for the agenda change and the result, a reply to the sender for each ballot. ` +
+    `a broadcast padded to our frame's size for the agenda change and the result, a reply to the sender for each ballot, ` +
+    `and for the join a frame of our snapshot's size to each new socket (built once) and a reply to the Join tap. ` +
+    `Snapshots are read by their head in the load generator (one process would parse 2,000 of them). ` +
     `Target: within ${TARGET_RATIO}× of the echo, no ballot lost, no error.\n\n${table}\n\n` +
     `${checks}. D1 after the run: ${tallies.length - lost.length} of ${tallies.length} votes stored with the tally and ballot rows ` +
     `equal to what was cast${lost.length ? ` (**${lost.length} differ**: ${JSON.stringify(lost)})` : ""}.\n`;
@@ -587,6 +681,7 @@ async function report(pairs: { ours: SizeRun; bare: SizeRun }[], tallies: Tallie
 }
 
 let room: DevServer | undefined;
+let inspectorPort: number | undefined;
 let echo: DevServer | undefined;
 let persistTo: string | undefined;
 let echoPersist: string | undefined;
@@ -611,7 +706,8 @@ try {
   // --log-level warn: a log line per frame from wrangler's Node process would cost both servers CPU.
   // Both bundled once and served the same way (edits to the tree during the run cannot reload them); one
   // after the other: two wranglers bundling at once on two cores have crashed esbuild here.
-  room = await startFrozenDev({ port: await freePort(), persistTo, vars: { SESSION_SECRET: SECRET } });
+  inspectorPort = values.profile ? await freePort() : undefined;
+  room = await startFrozenDev({ port: await freePort(), persistTo, vars: { SESSION_SECRET: SECRET }, inspectorPort });
   echo = await startFrozenDev({
     port: await freePort(),
     persistTo: echoPersist,
@@ -625,7 +721,11 @@ try {
     const ours = await runRoom(room, n);
     console.log(`  ${JSON.stringify({ ...ours, cast: undefined })}`);
     console.log(`${n} clients: bare echo room`);
-    const bare = await runEcho(echo, n, { agenda: ours.agenda.frameBytes, result: ours.vote.resultBytes });
+    const bare = await runEcho(echo, n, {
+      snapshot: ours.snapshotBytes,
+      agenda: ours.agenda?.frameBytes ?? 0,
+      result: ours.vote?.resultBytes ?? 0,
+    });
     console.log(`  ${JSON.stringify(bare)}`);
     pairs.push({ ours, bare });
   }

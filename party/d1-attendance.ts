@@ -20,8 +20,8 @@ export function attendanceUpserts(
   entries: AttendanceEntryOp[],
   timed: boolean,
 ) {
-  // 9 parameters a row (and the timestamp): D1 takes at most 100 per statement.
-  return chunk(entries, 10).map((rows) =>
+  // 10 parameters a row (and the timestamp): D1 takes at most 100 per statement.
+  return chunk(entries, 9).map((rows) =>
     db
       .insert(attendance)
       .values(
@@ -34,6 +34,7 @@ export function attendanceUpserts(
           recordedBy: e.recordedBy,
           joinedAt: e.joinedAt ?? null,
           leftAt: e.leftAt ?? null,
+          heardAt: e.heardAt ?? null,
           memberStatus: e.memberStatus ?? null,
         })),
       )
@@ -46,6 +47,8 @@ export function attendanceUpserts(
           recordedAt: new Date().toISOString(),
           // Written once, by the close's settlement; other ops carry none and leave it.
           memberStatus: sql.raw("coalesce(excluded.member_status, attendance.member_status)"),
+          // The first hearing of the hall stays; an op that carries none leaves it.
+          heardAt: sql.raw("coalesce(attendance.heard_at, excluded.heard_at)"),
           // The first join stays (a guest's trace is written on every connect); the last leave is the room's
           // (null once they came back).
           ...(timed

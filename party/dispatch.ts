@@ -1,14 +1,15 @@
 /**
  * A client frame's way through the room: rate-limited (per person, before it is read), parsed, applied by the pure logic (`reduceSession`,
  * which is `reduce` one frame after another), stored, then acknowledged and broadcast. Every frame takes
- * this one path, ballots included; in a large room ballots only wait a few milliseconds so that those
- * arriving together share one storage commit.
+ * this one path, ballots included; in a large room ballots and Join taps only wait a few milliseconds so that
+ * those arriving together share one storage commit (and the taps' attendance one D1 write).
  */
 
 import type { WSMessage } from "partyserver";
 import { type ClientMessage, parseClientMessage, peekRequestId, type ServerMessage } from "../schema/room/messages";
 import type { D1Sync } from "./d1-sync";
 import type { Fanout, RoomConnection } from "./fanout";
+import { mergeAttendanceOps } from "./logic/outbox-merge";
 import { reduceSession, type Step } from "./logic/reduce";
 import { isRtcFrame } from "./logic/rtc";
 import type { Actor, Applied, Change, Ctx } from "./logic/state";
@@ -24,9 +25,9 @@ import type { RtcRelay } from "./rtc-relay";
 const looksRtc = (raw: WSMessage) => typeof raw === "string" && /"type"\s*:\s*"rtc\//.test(raw.slice(0, 256));
 
 /**
- * In a large room, ballots arriving together share one storage commit (one commit per ballot is most of
- * what a ballot costs): each waits at most this long, then the waiting ones are applied in order and
- * stored in one transaction, and only then acknowledged.
+ * In a large room, ballots (and Join taps: a room filling is hundreds of taps) arriving together share one
+ * storage commit (one commit per ballot is most of what a ballot costs): each waits at most this long, then the
+ * waiting ones are applied in order and stored in one transaction, and only then acknowledged.
  */
 export const BALLOT_BATCH_MS = 8;
 
@@ -97,7 +98,7 @@ export class Dispatch {
       });
     // Signalling is relayed, not applied: nothing stored, no request id remembered (a replayed offer is stale).
     if (isRtcFrame(msg)) return this.rtc.onFrame(connection, actor, msg);
-    if (msg.type === "vote/cast" && this.fanout.large) {
+    if ((msg.type === "vote/cast" || msg.type === "presence/join") && this.fanout.large) {
       this.#ballots.push({ connection, actor, msg });
       this.#ballotTimer ??= setTimeout(() => this.drainBallots(), BALLOT_BATCH_MS);
       return;
@@ -108,7 +109,7 @@ export class Dispatch {
     this.#apply([{ connection, actor, msg }]);
   }
 
-  /** Applies the waiting ballots now: any other frame, a connect, a close or the alarm comes after them. */
+  /** Applies the waiting ballots and taps now: any other frame, a connect, a close or the alarm comes after them. */
   drainBallots() {
     if (this.#ballotTimer !== undefined) clearTimeout(this.#ballotTimer);
     this.#ballotTimer = undefined;
@@ -156,7 +157,7 @@ export class Dispatch {
       outbox.push(...step.outbox);
       replies.push([connection, { type: "ack", ref: msg.id, ...step.ack }]);
     }
-    const result = { state: session.state(), outbox };
+    const result = { state: session.state(), outbox: mergeAttendanceOps(outbox) };
     try {
       this.data.commit(prev, result, [...seen]);
     } catch (err) {

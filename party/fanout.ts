@@ -8,8 +8,9 @@ import type { ServerMessage } from "../schema/room/messages";
 import type { RoomTicketClaims } from "../schema/room/ticket";
 import { canSeeNote } from "./logic/leader";
 import type { Actor, Change, RoomState } from "./logic/state";
-import { type Connected, eventFor, roomView, you } from "./logic/views";
+import { type Connected, eventFor } from "./logic/views";
 import type { RoomData } from "./room-data";
+import { SharedSnapshot, snapshotFrame } from "./snapshot-frame";
 
 /** What a connection carries through hibernation (its socket attachment): who it is, from the ticket. */
 export interface ConnState {
@@ -34,12 +35,21 @@ export interface Sockets {
 /** From this many connections on, frequent events are coalesced and broadcast every COALESCE_MS. */
 export const COALESCE_FROM = 50;
 export const COALESCE_MS = 250;
+/**
+ * Attendance frames wait longer in a larger room: one millisecond per open socket, at least COALESCE_MS, at most
+ * 2 s. Each such frame goes to every socket, so while a room of 2,000 fills, a frame every 250 ms was 8,000 socket
+ * sends a second, most of the fill's cost; with the window growing with the room it stays near 1,000 a second.
+ */
+export const attendanceWindowMs = (sockets: number) => Math.min(2_000, Math.max(COALESCE_MS, sockets));
 
 export class Fanout {
   /** Coalesced changes waiting for the next window, by piece; their frames are built from the state at send time. */
   #pending = new Map<string, Change>();
   #pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Pending attendance alone waits for its own, longer window; whichever timer fires first sends all that waits. */
+  #attendanceTimer: ReturnType<typeof setTimeout> | undefined;
   #connectedCache: { counts: Connected; total: number } | undefined;
+  #snapshot = new SharedSnapshot();
 
   constructor(
     private readonly sockets: Sockets,
@@ -57,15 +67,14 @@ export class Fanout {
     connection.send(JSON.stringify(msg));
   }
 
+  /** In a large room the shared part is serialised once per version (snapshot-frame.ts), not once per member. */
   sendSnapshot(connection: RoomConnection, actor: Actor) {
     const state = this.data.state;
     if (!state) return;
-    this.send(connection, {
-      type: "snapshot",
-      version: this.data.store.version,
-      you: you(state, actor),
-      state: roomView(state, actor, this.#connectedCounts().counts, this.now()),
-    });
+    const version = this.data.store.version;
+    const counts = this.#connectedCounts().counts;
+    const build = this.large ? this.#snapshot.frame.bind(this.#snapshot) : snapshotFrame;
+    connection.send(build(state, actor, version, counts, this.now()));
   }
 
   /**
@@ -139,7 +148,13 @@ export class Fanout {
     }
     if (this.#pending.size === 0) return;
     if (!large) return this.#flushEvents();
-    this.#pendingTimer ??= setTimeout(() => this.#flushEvents(), COALESCE_MS);
+    if ([...this.#pending.keys()].some((k) => k !== "attendance"))
+      this.#pendingTimer ??= setTimeout(() => this.#flushEvents(), COALESCE_MS);
+    else
+      this.#attendanceTimer ??= setTimeout(
+        () => this.#flushEvents(),
+        attendanceWindowMs(this.#connectedCounts().total),
+      );
   }
 
   /** Counting connections reads every socket's attachment: only attendance events need it. */
@@ -152,7 +167,9 @@ export class Fanout {
 
   #flushEvents() {
     if (this.#pendingTimer !== undefined) clearTimeout(this.#pendingTimer);
+    if (this.#attendanceTimer !== undefined) clearTimeout(this.#attendanceTimer);
     this.#pendingTimer = undefined;
+    this.#attendanceTimer = undefined;
     const changes = [...this.#pending.values()];
     this.#pending.clear();
     const state = this.data.state;

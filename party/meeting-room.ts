@@ -15,11 +15,13 @@ import { D1Sync } from "./d1-sync";
 import { type RoomDelivery, roomDelivery } from "./delivery";
 import { Dispatch } from "./dispatch";
 import { type ConnState, Fanout } from "./fanout";
+import { addTracks, isListed, removeClosed } from "./logic/media-tracks";
 import { mayPublish } from "./logic/rtc";
 import type { Ctx } from "./logic/state";
 import { Revocations, type RevokeNotice } from "./revocation";
 import { RoomData } from "./room-data";
 import { RtcRelay } from "./rtc-relay";
+import { closeAtSfu } from "./sfu-close";
 import { SocketCap } from "./socket-cap";
 
 export class MeetingRoom extends Server<Cloudflare.Env> {
@@ -55,7 +57,14 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   /** Refuses before the upgrade; plain HTTP goes to partyserver (which answers 404). */
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
     super(ctx, env);
-    this.#data.afterCommit = (prev, next) => this.#rtc.afterCommit(prev, next);
+    this.#data.afterCommit = (prev, next, removed) => {
+      this.#rtc.afterCommit(prev, next, removed);
+      // After the start's own commit and frames: the leaders in the room at the start have visited.
+      if (prev.meeting.status === "planned" && next.meeting.status === "live")
+        queueMicrotask(() => this.#admission.guestsPresentAtStart());
+    };
+    // The room's output gate does not wait for it: a slow Cloudflare must not hold the room's acks.
+    this.#rtc.onTracksRemoved = (removed) => this.ctx.waitUntil(closeAtSfu(this.env, removed));
   }
 
   override async fetch(request: Request): Promise<Response> {
@@ -93,6 +102,33 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   async mayPublish(personId: string): Promise<boolean> {
     const s = this.#data.state;
     return !!s && mayPublish(s, personId);
+  }
+
+  /**
+   * RPC from the API (worker/routes/meeting-media.ts) once Cloudflare accepted a publish: these tracks of this
+   * person's session join the room's track list (party/logic/media-tracks.ts), broadcast to every socket. False
+   * when the room does not list them: not opened yet, or the person may no longer publish.
+   */
+  async published(personId: string, sessionId: string, tracks: { trackName: string; mid: string }[]): Promise<boolean> {
+    this.#dispatch.drainBallots();
+    const s = this.#data.state;
+    const next = s && addTracks(s, personId, sessionId, tracks);
+    if (!s || !next) return false;
+    this.#data.commit(s, { state: next, outbox: [] });
+    return true;
+  }
+
+  /** RPC from the API (`/sfu/close`): the publisher closed these tracks of their session; off the list. */
+  async tracksClosed(personId: string, sessionId: string, mids: string[]): Promise<void> {
+    this.#dispatch.drainBallots();
+    const s = this.#data.state;
+    if (s) this.#data.commit(s, { state: removeClosed(s, personId, sessionId, mids), outbox: [] });
+  }
+
+  /** RPC from the API (`/sfu/subscribe`): is every one of these tracks published in this meeting now? */
+  async tracksListed(tracks: { sessionId: string; trackName: string }[]): Promise<boolean> {
+    const s = this.#data.state;
+    return !!s && tracks.every((t) => isListed(s, t.sessionId, t.trackName));
   }
 
   override async onConnect(connection: Connection<ConnState>, ctx: ConnectionContext): Promise<void> {

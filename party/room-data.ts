@@ -4,6 +4,7 @@
  * It changes only through `commit`, which stores the new state, the request ids and the D1 outbox in one
  * transaction before anyone is told (the runtime's output gate holds the acks until it is on disk).
  */
+import { pruneTracks, type TrackRec } from "./logic/media-tracks";
 import type { Applied, RoomState } from "./logic/state";
 import { RoomStore } from "./store";
 
@@ -13,8 +14,11 @@ export class RoomData {
 
   constructor(private readonly storage: DurableObjectStorage) {}
 
-  /** Told after every stored change, whoever made it (a frame, the alarm): the WebRTC relay's `rtc/stop`. */
-  afterCommit: ((prev: RoomState, next: RoomState) => void) | undefined;
+  /**
+   * Told after every stored change, whoever made it (a frame, the alarm, an RPC): the WebRTC relay's `rtc/stop` and
+   * the track list's broadcast. `removed`: SFU tracks this commit took off the list (a speaker's floor ended…).
+   */
+  afterCommit: ((prev: RoomState, next: RoomState, removed: TrackRec[]) => void) | undefined;
 
   get store(): RoomStore {
     this.#store ??= new RoomStore(this.storage.sql);
@@ -33,18 +37,22 @@ export class RoomData {
     this.#state = state;
   }
 
-  /** Stores the new state, the request ids and the D1 outbox in one transaction; the acks wait for it. */
+  /**
+   * Stores the new state, the request ids and the D1 outbox in one transaction; the acks wait for it. Whoever the
+   * change tells to stop sending loses their SFU tracks in the same commit (party/logic/media-tracks.ts).
+   */
   commit(prev: RoomState, result: Pick<Applied, "state" | "outbox">, seenKeys: string[] = []): void {
     if (result.state === prev && result.outbox.length === 0) {
       this.store.markSeen(seenKeys);
       return;
     }
+    const { state, removed } = pruneTracks(prev, result.state);
     this.storage.transactionSync(() => {
-      this.store.save(prev, result.state);
+      this.store.save(prev, state);
       this.store.markSeen(seenKeys);
       this.store.enqueue(result.outbox);
     });
-    this.#state = result.state;
-    this.afterCommit?.(prev, result.state);
+    this.#state = state;
+    this.afterCommit?.(prev, state, removed);
   }
 }

@@ -7,6 +7,7 @@
  */
 import type { RoomErrorCode, ServerMessage } from "../schema/room/messages";
 import type { ConnState, Fanout, RoomConnection } from "./fanout";
+import type { TrackRec } from "./logic/media-tracks";
 import { type RtcFrame, type RtcStopReason, rtcRefusal, rtcStopsAfter } from "./logic/rtc";
 import type { Actor, RoomState } from "./logic/state";
 import { personTag, type TaggedSockets } from "./revocation";
@@ -48,11 +49,20 @@ export class RtcRelay {
     this.fanout.send(connection, { type: "ack", ref: msg.id });
   }
 
-  /** After any stored change of the room: whom the chair muted, the floor's last holder, or everyone at the close, stops sending. */
-  afterCommit(prev: RoomState, next: RoomState) {
+  /**
+   * After any stored change of the room: whom the chair muted, the floor's last holder, or everyone at the close,
+   * stops sending; when the SFU's track list changed (published, closed, or pruned in the commit: `removed`), every
+   * socket gets the new list, and the pruned tracks are closed at Cloudflare.
+   */
+  afterCommit(prev: RoomState, next: RoomState, removed: TrackRec[] = []) {
     const stops = rtcStopsAfter(prev, next);
     if (stops) this.stop(stops.personIds, stops.reason);
+    if (prev.live.tracks !== next.live.tracks) this.fanout.emit([{ kind: "media" }]);
+    if (removed.length) this.onTracksRemoved?.(removed);
   }
+
+  /** Closes removed tracks at the SFU (party/sfu-close.ts); unset where Realtime is not configured. */
+  onTracksRemoved: ((removed: TrackRec[]) => void) | undefined;
 
   stop(personIds: string[] | "all", reason: RtcStopReason) {
     const text = JSON.stringify({ type: "rtc/stop", reason } satisfies ServerMessage);

@@ -21,6 +21,8 @@ export async function startFrozenDev(opts: {
   persistTo: string;
   vars: Record<string, string>;
   config?: string;
+  /** Opens wrangler's inspector here (bench/lib/cpu-profile.ts). */
+  inspectorPort?: number;
 }): Promise<DevServer> {
   const config = join(root, opts.config ?? "wrangler.toml");
   const out = await mkdtemp(join(tmpdir(), "chibo-bench-bundle-"));
@@ -34,7 +36,15 @@ export async function startFrozenDev(opts: {
       vars: opts.vars,
       readyTimeoutMs: 90_000,
       // --config: with a script path given, wrangler would otherwise look for its config beside the bundle.
-      extraArgs: ["--log-level", "warn", "--no-bundle", "--config", config, join(out, "index.js")],
+      extraArgs: [
+        "--log-level",
+        "warn",
+        "--no-bundle",
+        ...(opts.inspectorPort ? ["--inspector-port", String(opts.inspectorPort)] : []),
+        "--config",
+        config,
+        join(out, "index.js"),
+      ],
       env: { X_LOCAL_OBSERVABILITY: "false" },
     });
     return { ...server, stop: () => server.stop().finally(() => rm(out, { recursive: true, force: true })) };

@@ -51,7 +51,15 @@ export function voters(s: RoomState): { eligibleIds: string[]; membersBase: numb
 
 export function attendanceCounts(s: RoomState): AttendanceCounts {
   const roster = Object.values(s.roster);
-  const c = { presentHall: 0, presentRemote: 0, absentExcused: 0, absentUnexcused: 0, unrecorded: 0, exempt: 0 };
+  const c = {
+    presentHall: 0,
+    presentRemote: 0,
+    presentRemoteMedia: 0,
+    absentExcused: 0,
+    absentUnexcused: 0,
+    unrecorded: 0,
+    exempt: 0,
+  };
   let official = 0;
   let expected = 0;
   let officialPresent = 0;
@@ -65,8 +73,10 @@ export function attendanceCounts(s: RoomState): AttendanceCounts {
     if (inMembersBase(it)) voteBase++;
     if (m.exempt) c.exempt++;
     if (st === "present_hall") c.presentHall++;
-    else if (st === "present_remote") c.presentRemote++;
-    else if (st === "absent_excused") c.absentExcused++;
+    else if (st === "present_remote") {
+      c.presentRemote++;
+      if (s.attendance[m.personId]?.heardAt) c.presentRemoteMedia++;
+    } else if (st === "absent_excused") c.absentExcused++;
     else if (st === "absent_unexcused") c.absentUnexcused++;
     else if (st === null) c.unrecorded++;
     if (m.status === "official") {
@@ -85,6 +95,7 @@ export function attendanceCounts(s: RoomState): AttendanceCounts {
     expected,
     presentHall: c.presentHall,
     presentRemote: c.presentRemote,
+    presentRemoteMedia: c.presentRemoteMedia,
     present: c.presentHall + c.presentRemote,
     absentExcused: c.absentExcused,
     absentUnexcused: c.absentUnexcused,
@@ -103,6 +114,12 @@ export interface Times {
   leftAt: string | null;
 }
 
+/** Hearing the hall by media (attendance-media.ts): kept from the prior record unless given. */
+export interface Hearing {
+  heardAt: string | null;
+  hearing: boolean;
+}
+
 /** Sets one person's record and writes it (with its times) through the outbox to D1. */
 export function setStatus(
   s: RoomState,
@@ -112,13 +129,16 @@ export function setStatus(
   by: string | null,
   ctx: Ctx,
   times: Times,
+  media?: Hearing,
 ): Result {
-  const rec: AttendanceRec = { personId, status, reason, recordedBy: by, at: iso(ctx.now), ...times };
+  const prior = s.attendance[personId];
+  const heard = media ?? { heardAt: prior?.heardAt ?? null, hearing: prior?.hearing ?? false };
+  const rec: AttendanceRec = { personId, status, reason, recordedBy: by, at: iso(ctx.now), ...times, ...heard };
   const state = { ...s, attendance: { ...s.attendance, [personId]: rec } };
   return applied(
     state,
     [{ kind: "attendance", personIds: [personId] }],
-    [{ kind: "attendance", entries: [{ personId, status, reason, recordedBy: by, ...times }] }],
+    [{ kind: "attendance", entries: [{ personId, status, reason, recordedBy: by, ...times, heardAt: heard.heardAt }] }],
   );
 }
 
@@ -130,24 +150,18 @@ export const firstJoin = (s: RoomState, personId: string, ctx: Ctx): string =>
  * A socket opened. A roster member: nothing, unless they had joined remotely and their last socket closed
  * (`leftAt`): they are back, `leftAt` clears (one attendance row, its first join kept). Opening the room to read
  * the agenda does not mark anyone present: they join with a tap (joining.ts) or are checked in.
- * A guest's (a visiting leader's): nothing in the room's counts, but D1 gets a `present_remote` row, the trace
- * the visit loop looks for (worker/data/visits.ts), so a leader who stays silent is not "missed"; reports leave
- * guests out of members' attendance. Written on each connect (an upsert keeping the first join; guests are few).
- * A leader has no Join tap: their visit is the trace, not a seat in the counts.
+ * A guest's (a visiting leader's) while the meeting is live: nothing in the room's counts, but D1 gets a
+ * `present_remote` row, the trace the visit loop looks for (worker/data/visits.ts), so a leader who stays silent is
+ * not "missed"; reports leave guests out of members' attendance. Written on each connect (an upsert keeping the first
+ * join; guests are few). A leader has no Join tap: their visit is the trace, not a seat in the counts. Before the
+ * start, opening the room is reading the agenda, not visiting: the guests connected when the meeting starts get their
+ * trace then (`guestsAtStart`), and one who read and left leaves none.
  */
 export function onConnected(s: RoomState, actor: Actor, ctx: Ctx): Result | null {
   if (s.meeting.status === "closed") return null;
   if (!s.roster[actor.personId]) {
-    if (!s.guests[actor.personId]) return null;
-    const presence = {
-      personId: actor.personId,
-      status: "present_remote" as const,
-      reason: null,
-      recordedBy: actor.personId,
-      joinedAt: iso(ctx.now),
-      leftAt: null,
-    };
-    return applied(s, [], [{ kind: "attendance", entries: [presence] }]);
+    if (!s.guests[actor.personId] || s.meeting.status !== "live") return null;
+    return applied(s, [], [{ kind: "attendance", entries: [guestTrace(actor.personId, iso(ctx.now))] }]);
   }
   const rec = s.attendance[actor.personId];
   if (rec?.status !== "present_remote" || !rec.leftAt) return null;
@@ -155,6 +169,25 @@ export function onConnected(s: RoomState, actor: Actor, ctx: Ctx): Result | null
     joinedAt: rec.joinedAt ?? null,
     leftAt: null,
   });
+}
+
+const guestTrace = (personId: string, joinedAt: string) => ({
+  personId,
+  status: "present_remote" as const,
+  reason: null,
+  recordedBy: personId,
+  joinedAt,
+  leftAt: null,
+});
+
+/** The meeting started with these guests connected: each one's visit is traced from the start (see `onConnected`). */
+export function guestsAtStart(s: RoomState, connected: (personId: string) => boolean): Result | null {
+  const at = s.meeting.startedAt;
+  if (s.meeting.status !== "live" || !at) return null;
+  const entries = Object.keys(s.guests)
+    .filter(connected)
+    .map((id) => guestTrace(id, at));
+  return entries.length ? applied(s, [], [{ kind: "attendance", entries }]) : null;
 }
 
 export function checkIn(s: RoomState, actor: Actor, personId: string, mode: "hall" | "remote", ctx: Ctx): Result {

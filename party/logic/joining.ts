@@ -67,8 +67,16 @@ export function onLastSocketClosed(s: RoomState, personId: string, ctx: Ctx): Re
   if (s.meeting.status !== "live") return null;
   const rec = s.attendance[personId];
   if (!s.roster[personId] || rec?.status !== "present_remote" || rec.leftAt) return null;
-  return setStatus(s, personId, rec.status, rec.reason, rec.recordedBy, ctx, {
-    joinedAt: rec.joinedAt ?? null,
-    leftAt: iso(ctx.now),
-  });
+  // Gone, so no longer hearing the hall; when they first heard it stays.
+  const media = { heardAt: rec.heardAt ?? null, hearing: false };
+  return setStatus(
+    s,
+    personId,
+    rec.status,
+    rec.reason,
+    rec.recordedBy,
+    ctx,
+    { joinedAt: rec.joinedAt ?? null, leftAt: iso(ctx.now) },
+    media,
+  );
 }

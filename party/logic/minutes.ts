@@ -95,6 +95,7 @@ export function closeMeeting(s: RoomState, actor: Actor, ctx: Ctx): Result {
         status: a.status,
         reason: a.reason,
         recordedBy: a.recordedBy,
+        heardAt: a.heardAt ?? null,
         memberStatus: state.roster[a.personId]!.status,
       })),
   });

@@ -24,6 +24,8 @@ export type OutboxOp =
         /** First join and last leave (attendance.joined_at / left_at); absent in ops queued before they existed. */
         joinedAt?: string | null;
         leftAt?: string | null;
+        /** First heard the hall with sound (attendance.heard_at); D1 keeps the first one written. */
+        heardAt?: string | null;
         /** The member's standing at the meeting, written by the close's settlement (attendance.member_status). */
         memberStatus?: "official" | "probationary";
       }[];

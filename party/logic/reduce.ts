@@ -6,6 +6,7 @@
 import type { ClientMessage } from "../../schema/room/messages";
 import { addItem, goToItem, reorder, startMeeting } from "./agenda";
 import { checkIn, markAbsent } from "./attendance";
+import { hearing } from "./attendance-media";
 import { admitJoining, join } from "./joining";
 import { postGuidance, saveEvaluation, saveNote } from "./leader";
 import { closeMeeting, editMinutes, prefillMinutes } from "./minutes";
@@ -99,6 +100,8 @@ export function reduce(s: RoomState, actor: Actor, msg: ClientMessage, ctx: Ctx)
       return refuse("bad_message", "Tín hiệu WebRTC không thay đổi cuộc họp / WebRTC signalling changes nothing");
     case "rtc/mute":
       return mute(s, actor, msg.personId, ctx);
+    case "rtc/media":
+      return hearing(s, actor, msg.hearing, ctx);
     default:
       msg satisfies never;
       return refuse("unknown_type", "Loại tin nhắn không xác định / Unknown message type");

@@ -8,12 +8,15 @@
 import type { ClientMessage } from "../../schema/room/messages";
 import { type Actor, applied, type Ctx, iso, type Refused, type Result, type RoomState, refuse } from "./state";
 
-/** Signalling the room relays without storing (the chair's `rtc/mute` is stored: it goes through the reducer). */
-export type RtcFrame = Exclude<Extract<ClientMessage, { type: `rtc/${string}` }>, { type: "rtc/mute" }>;
+/**
+ * Signalling the room relays without storing (the chair's `rtc/mute` and a listener's `rtc/media` are stored: they
+ * go through the reducer).
+ */
+export type RtcFrame = Exclude<Extract<ClientMessage, { type: `rtc/${string}` }>, { type: "rtc/mute" | "rtc/media" }>;
 export type RtcStopReason = "floor" | "mute" | "closed";
 
 export const isRtcFrame = (msg: ClientMessage): msg is RtcFrame =>
-  msg.type.startsWith("rtc/") && msg.type !== "rtc/mute";
+  msg.type.startsWith("rtc/") && msg.type !== "rtc/mute" && msg.type !== "rtc/media";
 
 /**
  * The chair mutes someone: they get `rtc/stop` (via `rtcStopsAfter`), and a speaker muted during their floor may

@@ -22,6 +22,7 @@ import type {
   SpeechView,
 } from "../../schema/room/views";
 import type { VoteResult, VoteRule } from "../../schema/vote-rules";
+import type { TrackRec } from "./media-tracks";
 import type { OutboxOp } from "./outbox";
 
 export interface MeetingRec {
@@ -71,6 +72,13 @@ export interface AttendanceRec {
   joinedAt?: string | null;
   /** A remote member's last socket closed at this time; null while connected or once back. Hall check-ins: null. */
   leftAt?: string | null;
+  /**
+   * First heard the hall with sound through built-in media (`rtc/media`, party/logic/attendance-media.ts); never
+   * cleared. Absent in rooms stored before it existed.
+   */
+  heardAt?: string | null;
+  /** Receiving the hall's sound now (their last `rtc/media`; false once their last socket closed). */
+  hearing?: boolean;
 }
 
 /** A member who tapped "Tham dự / Join" before the start: present from the start if still connected then. */
@@ -99,6 +107,8 @@ export interface LiveRec {
    * muted. Absent in rooms stored before it existed.
    */
   muted?: { personId: string; at: string };
+  /** The SFU's published tracks (party/logic/media-tracks.ts). Absent in rooms stored before it existed. */
+  tracks?: TrackRec[];
 }
 
 export interface VoteRec {
@@ -192,7 +202,9 @@ export type Change =
   | { kind: "guidance"; id: string }
   | { kind: "evaluation"; personId: string }
   | { kind: "minutes" }
-  | { kind: "notes" };
+  | { kind: "notes" }
+  /** The SFU's published-track list (emitted by the room after a commit that changed it, party/rtc-relay.ts). */
+  | { kind: "media" };
 
 export interface Applied {
   ok: true;

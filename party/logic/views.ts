@@ -7,6 +7,7 @@ import type { RoomEvent } from "../../schema/room/messages";
 import type { AttendanceEntry, MeetingView, RoomView, You } from "../../schema/room/views";
 import { attendanceCounts } from "./attendance";
 import { canSeeNote } from "./leader";
+import { mediaView } from "./media-tracks";
 import { type Actor, type Change, iso, type RoomState, sortedAgenda } from "./state";
 import { voteView } from "./votes";
 
@@ -27,6 +28,8 @@ export function attendanceEntry(s: RoomState, personId: string, connected: Conne
     joinedAt: a?.joinedAt ?? null,
     leftAt: a?.leftAt ?? null,
     joining: Boolean(s.joining?.[personId]),
+    heardAt: a?.heardAt ?? null,
+    hearing: a?.hearing ?? false,
   };
 }
 
@@ -55,6 +58,7 @@ export function roomView(s: RoomState, viewer: Actor, connected: Connected, now:
     evaluations: Object.values(s.evaluations),
     notes: Object.values(s.notes).filter((n) => canSeeNote(s, viewer, n)),
     minutes: s.minutes,
+    media: mediaView(s),
     now: iso(now),
   };
 }
@@ -113,6 +117,8 @@ export function eventFor(s: RoomState, change: Change, connected: Connected): Ev
       return { type: "minutes", minutes: s.minutes };
     case "notes":
       return null;
+    case "media":
+      return { type: "media", media: mediaView(s) };
     default:
       change satisfies never;
       return null;

@@ -301,6 +301,11 @@ export interface MeetingRecord {
     reason: string | null;
     joinedAt: string | null;
     leftAt: string | null;
+    /**
+     * When they first heard the hall with sound through built-in media (issue 13); null: they only followed the room
+     * (or the meeting did not use built-in media). The API always sends it; optional for pages written before it.
+     */
+    heardAt?: string | null;
     /** Official or probationary at the meeting (written at the close); null in rows from before it was kept. */
     memberStatus: "official" | "probationary" | null;
   }[];

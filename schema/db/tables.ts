@@ -274,6 +274,11 @@ export const attendance = sqliteTable(
     /** When they last left before the close; null while they stay, or when they stayed to the end. */
     leftAt: text("left_at"),
     /**
+     * When the member first heard the hall with sound through built-in media (issue 13: attended by media, not only
+     * followed the room); null otherwise. Written by the room, never cleared.
+     */
+    heardAt: text("heard_at"),
+    /**
      * The member's standing at the meeting (official or probationary), written at the close: the record's counts
      * (and the minutes' check at approval) must not change when a member is recognised official later. Null for a
      * guest's trace and for rows written before it existed.

@@ -48,6 +48,17 @@ function evaluationLabels(f: MinutesFacts): string[] {
   });
 }
 
+/**
+ * "7 (tại hội trường 4, trực tuyến 3)"; in a built-in media meeting the remote count is split by who heard the hall
+ * with sound and who only followed the room (issue 13): "…, trực tuyến 3, trong đó 2 nghe qua âm thanh tích hợp, 1
+ * chỉ theo dõi phòng họp)". Other meetings keep the short line.
+ */
+function presentValue(f: MinutesFacts, hall: number, remote: number): string {
+  if (f.mediaMode !== "builtin") return `${hall + remote} (tại hội trường ${hall}, trực tuyến ${remote})`;
+  const heard = count(f.members, (m) => m.attendance === "present_remote" && m.heard === true);
+  return `${hall + remote} (tại hội trường ${hall}, trực tuyến ${remote}, trong đó ${heard} nghe qua âm thanh tích hợp, ${remote - heard} chỉ theo dõi phòng họp)`;
+}
+
 /** Every count of the record, in the order the draft prints them. */
 export function countLines(f: MinutesFacts): CountLine[] {
   const at = (s: MinutesFacts["members"][number]["attendance"]) => (m: MinutesFacts["members"][number]) =>
@@ -64,7 +75,7 @@ export function countLines(f: MinutesFacts): CountLine[] {
       label: "Tổng số đảng viên",
       value: `${f.members.length} (chính thức ${official}, dự bị ${f.members.length - official})`,
     },
-    { label: "Có mặt", value: `${hall + remote} (tại hội trường ${hall}, trực tuyến ${remote})` },
+    { label: "Có mặt", value: presentValue(f, hall, remote) },
     { label: "Vắng có lý do", value: String(count(f.members, at("absent_excused"))) },
     { label: "Vắng không lý do", value: String(count(f.members, at("absent_unexcused"))) },
     { label: "Miễn sinh hoạt", value: String(count(f.members, at("exempt"))) },

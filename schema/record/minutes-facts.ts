@@ -29,8 +29,22 @@ export interface MinutesFacts {
   chairName: string | null;
   minutesTakerName: string | null;
   guests: { name: string; title: string }[];
-  /** The branch's roster at the meeting; `attendance` null while not recorded (the close settles it). */
-  members: { name: string; official: boolean; attendance: AttendanceStatus | null; reason: string | null }[];
+  /**
+   * How remote people heard the meeting (issue 13): only `builtin` splits the remote count by who heard the hall
+   * with sound. Absent: as `hall_only` (facts built before it existed).
+   */
+  mediaMode?: "hall_only" | "external" | "builtin";
+  /**
+   * The branch's roster at the meeting; `attendance` null while not recorded (the close settles it). `heard`: heard
+   * the hall with sound through built-in media at some point of the meeting.
+   */
+  members: {
+    name: string;
+    official: boolean;
+    attendance: AttendanceStatus | null;
+    reason: string | null;
+    heard?: boolean;
+  }[];
   /** `task_review`: the item that reviews the last resolution's tasks (its lines are `taskReviews`). */
   agenda: { id: string; position: number; title: string; kind?: "item" | "task_review" }[];
   /** The review of earlier resolutions' tasks, printed under the `task_review` item (task-review-lines.ts). */
@@ -71,11 +85,13 @@ export function factsOfRoomView(view: RoomView): MinutesFacts {
     chairName: m.chairPersonId ? (who.get(m.chairPersonId) ?? null) : null,
     minutesTakerName: m.minutesTakerPersonId ? (who.get(m.minutesTakerPersonId) ?? null) : null,
     guests: view.guests.map((g) => ({ name: g.name, title: g.title })),
+    mediaMode: m.mediaMode ?? "hall_only",
     members: view.roster.map((p) => ({
       name: p.name,
       official: p.status === "official",
       attendance: att.get(p.personId)?.status ?? null,
       reason: att.get(p.personId)?.reason ?? null,
+      heard: Boolean(att.get(p.personId)?.heardAt),
     })),
     agenda: view.agenda.map((a) => ({ id: a.id, position: a.position, title: a.title, kind: a.kind ?? "item" })),
     taskReviews: view.agenda.find((a) => a.kind === "task_review")?.reviews ?? [],

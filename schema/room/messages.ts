@@ -16,6 +16,7 @@ import {
   floorViewSchema,
   guidanceViewSchema,
   leaderNoteViewSchema,
+  mediaViewSchema,
   meetingViewSchema,
   minutesViewSchema,
   queueEntrySchema,
@@ -140,6 +141,12 @@ export const clientMessageSchema = z.discriminatedUnion("type", [
   m("rtc/hangup", { to: z.optional(entityId), toSocket: rtcPeer.toSocket }),
   /** Chair: this person's client stops sending sound and picture (`rtc/stop` reason `mute`). */
   m("rtc/mute", { personId: entityId }),
+  /**
+   * A remote participant (member or invited guest) now receives (true) / no longer receives (false) the hall's
+   * sound through built-in media: attendance by media, stored. Only in a `builtin` meeting while live (another
+   * media mode: `conflict`); not from observers (`forbidden`).
+   */
+  m("rtc/media", { hearing: z.boolean() }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type ClientMessageType = ClientMessage["type"];
@@ -195,6 +202,8 @@ export const roomEventSchema = z.discriminatedUnion("type", [
   ev("guidance", { guidance: guidanceViewSchema }),
   ev("evaluation", { evaluation: evaluationViewSchema }),
   ev("minutes", { minutes: minutesViewSchema }),
+  /** The SFU's published-track list changed (a track published, a speaker's tracks removed, the close). */
+  ev("media", { media: mediaViewSchema }),
 ]);
 export type RoomEvent = z.infer<typeof roomEventSchema>;
 

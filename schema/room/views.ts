@@ -59,6 +59,13 @@ export const attendanceEntrySchema = z.object({
   joinedAt: z.optional(z.nullable(z.string())),
   leftAt: z.optional(z.nullable(z.string())),
   joining: z.optional(z.boolean()),
+  /**
+   * When this member first heard the hall with sound through built-in media in this meeting (`rtc/media`
+   * hearing true); never cleared. Optional: rooms stored before it existed.
+   */
+  heardAt: z.optional(z.nullable(z.string())),
+  /** Receiving the hall's sound now (their last `rtc/media`). Optional: rooms stored before it existed. */
+  hearing: z.optional(z.boolean()),
 });
 export type AttendanceEntry = z.infer<typeof attendanceEntrySchema>;
 
@@ -72,6 +79,11 @@ export const attendanceCountsSchema = z.object({
   expected: z.int(),
   presentHall: z.int(),
   presentRemote: z.int(),
+  /**
+   * Present remote members who heard the hall with sound (built-in media); presentRemote − presentRemoteMedia
+   * only followed the room. Optional: rooms stored before it existed.
+   */
+  presentRemoteMedia: z.optional(z.int()),
   present: z.int(),
   absentExcused: z.int(),
   absentUnexcused: z.int(),
@@ -247,6 +259,21 @@ export const minutesViewSchema = z.object({
 });
 export type MinutesView = z.infer<typeof minutesViewSchema>;
 
+/**
+ * One track published to the Cloudflare Realtime SFU (built-in media): which session holds it, so subscribers
+ * know what to subscribe to. The hall's tracks stay until the close; a speaker's go when their floor ends.
+ */
+export const mediaTrackViewSchema = z.object({
+  personId: z.string(),
+  sessionId: z.string(),
+  trackName: z.string(),
+  kind: z.enum(["audio", "video"]),
+});
+export type MediaTrackView = z.infer<typeof mediaTrackViewSchema>;
+
+export const mediaViewSchema = z.object({ tracks: z.array(mediaTrackViewSchema) });
+export type MediaView = z.infer<typeof mediaViewSchema>;
+
 /** Who this connection is, as the server sees it. */
 export const youSchema = z.object({
   personId: z.string(),
@@ -278,6 +305,8 @@ export const roomViewSchema = z.object({
   /** Only the notes this connection may see. */
   notes: z.array(leaderNoteViewSchema),
   minutes: minutesViewSchema,
+  /** The SFU's published tracks (built-in media). Optional: rooms stored before it existed. */
+  media: z.optional(mediaViewSchema),
   /** The server's clock when the snapshot was made, to correct the client's clock for the live timers. */
   now: z.string(),
 });

@@ -10,6 +10,7 @@
 import { webcrypto } from "node:crypto";
 import { addMonths, vnThisMonth, vnToUtc } from "../../schema/calendar.ts";
 import { type MediaSeed, seedMedia } from "./seed-media.ts";
+import { type MediaDegradedSeed, seedMediaDegraded } from "./seed-media-degraded.ts";
 import { type RecordWalkSeed, seedRecordWalk } from "./seed-record-walk.ts";
 import { type ScreensSeed, seedScreens } from "./seed-screens.ts";
 
@@ -49,6 +50,8 @@ export interface Seed {
   recordWalk: RecordWalkSeed;
   /** The media test's own branch and built-in-sound meeting (test/browser/seed-media.ts). */
   media: MediaSeed;
+  /** The degraded-media test's own branch and meetings (test/browser/seed-media-degraded.ts). */
+  mediaDegraded: MediaDegradedSeed;
 }
 
 async function hashPassword(password: string): Promise<string> {
@@ -355,6 +358,7 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
   const screens = seedScreens({ tenantId, committeeId, lastMonth, insert, person, membership });
   const recordWalk = seedRecordWalk({ tenantId, committeeId, insert, person, membership });
   const media = seedMedia({ tenantId, committeeId, insert, person, membership });
+  const mediaDegraded = seedMediaDegraded({ tenantId, committeeId, insert, person, membership });
 
   return {
     seed: {
@@ -372,6 +376,7 @@ export async function buildSeed(): Promise<{ seed: Seed; sql: string }> {
       screens,
       recordWalk,
       media,
+      mediaDegraded,
     },
     sql: `${lines.join("\n")}\n`,
   };

@@ -5,7 +5,7 @@ import { getRecord } from "../../worker/data/meetings-record";
 import { attendanceByMeetingQuery } from "../../worker/data/reports/queries";
 import { d1Of, dbOf } from "../support/fixtures";
 import { closeAllRooms, eventually } from "../support/room-client";
-import { liveMeeting } from "./meeting-fixture";
+import { createMeeting, liveMeeting } from "./meeting-fixture";
 
 afterEach(() => closeAllRooms());
 
@@ -47,5 +47,66 @@ describe("a visiting leader's presence", () => {
       .bind(...q.params)
       .all<{ meeting: string; present: number }>();
     expect(results.find((r) => r.meeting === f.meetingId)?.present).toBe(2);
+  });
+
+  it("leaves no trace for a leader who only read the agenda before the start", async () => {
+    const f = await createMeeting();
+    const chair = await f.join("chair");
+    // A leader's pre-read: the room opened before the start, closed again. Reading is not attending.
+    const early = await f.join("leader");
+    await early.sync();
+    early.close();
+    await chair.ok({ type: "meeting/start" });
+    await chair.ok({ type: "meeting/close" });
+    const leaderRows = async () =>
+      dbOf(f.tenantId)
+        .select()
+        .from(attendance)
+        .where(
+          and(
+            eq(attendance.tenantId, f.tenantId),
+            eq(attendance.meetingId, f.meetingId),
+            eq(attendance.personId, f.leader.id),
+          ),
+        );
+    // The close settles the members' rows; by then the pre-read would have been written (it went first).
+    await eventually(async () => {
+      const r = await dbOf(f.tenantId)
+        .select()
+        .from(attendance)
+        .where(and(eq(attendance.tenantId, f.tenantId), eq(attendance.meetingId, f.meetingId)));
+      return r.length >= 12 ? r : undefined;
+    });
+    expect(await leaderRows()).toEqual([]);
+  });
+
+  it("writes the trace of a leader connected through the start with the start as their join", async () => {
+    const f = await createMeeting();
+    const chair = await f.join("chair");
+    const leader = await f.join("leader");
+    await leader.sync();
+    const started = await chair.ok({ type: "meeting/start" });
+    expect(started.type).toBe("ack");
+    const row = await eventually(
+      async () =>
+        (
+          await dbOf(f.tenantId)
+            .select()
+            .from(attendance)
+            .where(
+              and(
+                eq(attendance.tenantId, f.tenantId),
+                eq(attendance.meetingId, f.meetingId),
+                eq(attendance.personId, f.leader.id),
+              ),
+            )
+        )[0],
+    );
+    const snap = await chair.sync();
+    expect(row).toMatchObject({
+      status: "present_remote",
+      recordedBy: f.leader.id,
+      joinedAt: snap.state.meeting.startedAt,
+    });
   });
 });

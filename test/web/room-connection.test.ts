@@ -6,10 +6,11 @@ import { createRoot } from "solid-js";
 import { createStore } from "solid-js/store";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ClientMessage, ServerMessage } from "../../schema/room/messages";
-import type { RoomView, You } from "../../schema/room/views";
+import type { RoomView } from "../../schema/room/views";
 import { rememberTap, shouldRejoin, tappedBefore } from "../../web/src/room/rejoin";
 import { createFrameApplier, type FrameTarget, type RoomData, type RoomError } from "../../web/src/room/room-frames";
 import { type ActionOutcome, createPendingQueue } from "../../web/src/room/room-pending";
+import { emptyRoomView, officialMember } from "./room-view-fixture";
 
 const KEY = "chibo.room.pending.m1";
 const raise = (id: string): ClientMessage => ({ type: "queue/raise", id, kind: "speech" });
@@ -58,57 +59,8 @@ describe("pending actions", () => {
 });
 
 const NOW = "2026-11-25T12:30:00.000Z";
-const view = (): RoomView => ({
-  meeting: {
-    id: "m1",
-    topic: "Sinh hoạt thường kỳ tháng 11",
-    kind: "regular",
-    place: "Nhà văn hóa",
-    format: "hybrid",
-    scheduledAt: "2026-11-25T12:00:00Z",
-    status: "live",
-    chairPersonId: "p-chair",
-    minutesTakerPersonId: null,
-    startedAt: "2026-11-25T12:00:00Z",
-    endedAt: null,
-    durationMarkMinutes: 90,
-  },
-  roster: [],
-  guests: [],
-  attendance: [],
-  counts: {
-    members: 0,
-    official: 0,
-    probationary: 0,
-    exempt: 0,
-    expected: 0,
-    presentHall: 0,
-    presentRemote: 0,
-    present: 0,
-    absentExcused: 0,
-    absentUnexcused: 0,
-    unrecorded: 0,
-    rate: 0,
-    mark: 0.85,
-    reachesMark: false,
-    eligibleVoters: 0,
-    voteBase: 0,
-  },
-  agenda: [],
-  currentItemId: null,
-  queue: [],
-  floor: null,
-  queueSettings: { limitSeconds: 300, graceSeconds: 30 },
-  speeches: [],
-  votes: [],
-  reservedOpinions: [],
-  guidance: [],
-  evaluations: [],
-  notes: [],
-  minutes: { body: "", revision: 0, editedBy: null, editedAt: null, frozenVersion: null },
-  now: NOW,
-});
-const you: You = { personId: "p-an", name: "Lê Văn An", role: "official", official: true, ballots: {} };
+const view = (): RoomView => emptyRoomView(NOW, "Sinh hoạt thường kỳ tháng 11");
+const you = officialMember;
 const item = (id: string, position: number) => ({
   id,
   title: `Mục ${position}`,

@@ -222,6 +222,7 @@ describe("record", () => {
           reason: null,
           joinedAt: null,
           leftAt: null,
+          heardAt: null,
           memberStatus: null,
         },
         {
@@ -231,6 +232,7 @@ describe("record", () => {
           reason: "Đi công tác",
           joinedAt: null,
           leftAt: null,
+          heardAt: null,
           memberStatus: null,
         },
       ]),

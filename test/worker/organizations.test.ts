@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { MemberCounts, OrganizationNode } from "../../schema/api/organizations";
 import { tenantRoles } from "../../schema/db/tables";
@@ -55,12 +54,14 @@ describe("organization tree", () => {
 
   it("does not count an exemption that has ended or not begun", async () => {
     const t = await createTenant([{ name: "Hết miễn" }, { name: "Sắp miễn" }]);
-    await env.DB.prepare(
-      "update memberships set exempt_reason='ốm', exempt_from='2020-01-01', exempt_to='2020-12-31' where id = ?",
-    )
+    await d1Of(t.tenantId)
+      .prepare(
+        "update memberships set exempt_reason='ốm', exempt_from='2020-01-01', exempt_to='2020-12-31' where id = ?",
+      )
       .bind(t.people["Hết miễn"]!.membershipId)
       .run();
-    await env.DB.prepare("update memberships set exempt_reason='ốm', exempt_from='2999-01-01' where id = ?")
+    await d1Of(t.tenantId)
+      .prepare("update memberships set exempt_reason='ốm', exempt_from='2999-01-01' where id = ?")
       .bind(t.people["Sắp miễn"]!.membershipId)
       .run();
     const res = await api<Tree>("GET", base(t.tenantId), await login(t.admin.email));

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { MediaConfigAnswer, SfuSessionAnswer, SfuTracksAnswer } from "../../schema/api/meeting-media-sfu";
 import localRequest from "../fixtures/realtime/tracks-new-local.request.json";
 import remoteRequest from "../fixtures/realtime/tracks-new-remote.request.json";
-import { createMeeting, liveMeeting } from "../party/meeting-fixture";
+import { createMeeting, liveMeeting, type MeetingFixture } from "../party/meeting-fixture";
 import { createTenant, d1Of, login, runInShards } from "../support/fixtures";
 import { closeAllRooms } from "../support/room-client";
 import { call, fakeRealtime, SECRETS } from "./realtime-helpers";
@@ -24,6 +24,26 @@ async function openSession(path: string, token: string) {
   const s = await call<SfuSessionAnswer>("POST", `${path}/sfu/session`, token, undefined, SECRETS);
   expect(s.status).toBe(201);
   return s.json;
+}
+
+/**
+ * The hall device opens the room and publishes its sound on the SFU: the room lists the track (only listed tracks
+ * may be subscribed to). Answers the track as a subscriber names it.
+ */
+async function hallPublishes(f: MeetingFixture) {
+  const hall = await f.open("chair");
+  const chair = await login(f.people["Nguyễn Văn Bí Thư"]!.email);
+  const s = await openSession(base(f), chair);
+  const trackName = `audio-${f.idOf("chair")}`;
+  const pub = await call(
+    "POST",
+    `${base(f)}/sfu/publish`,
+    chair,
+    { ...s, offer: OFFER, tracks: [{ mid: "0", trackName }] },
+    SECRETS,
+  );
+  expect(pub.status).toBe(200);
+  return { hall, track: { sessionId: s.sessionId, trackName } };
 }
 
 describe("the SFU routes", () => {
@@ -88,6 +108,7 @@ describe("the SFU routes", () => {
     const f = await createMeeting();
     await builtin(f.meetingId);
     const chair = await login(f.people["Nguyễn Văn Bí Thư"]!.email);
+    await f.open("chair"); // the hall screen has the room open: it keeps the track list
     fake = fakeRealtime();
     const s = await openSession(base(f), chair);
     expect(s.sessionId).toBe("2a45361d5fd7cc14eb41ba4e8c5dc4b0");
@@ -124,21 +145,18 @@ describe("the SFU routes", () => {
     await builtin(f.meetingId);
     const m1 = await login(f.people["Đỗ Thị Một"]!.email);
     fake = fakeRealtime();
+    const { track } = await hallPublishes(f);
+    // The hall's session is the recorded one: the subscription is the recorded request, for the hall's track name.
+    expect(track.sessionId).toBe(remoteRequest.tracks[0]!.sessionId);
     const s = await openSession(base(f), m1);
-    const sub = await call<SfuTracksAnswer>(
-      "POST",
-      `${base(f)}/sfu/subscribe`,
-      m1,
-      { ...s, tracks: remoteRequest.tracks },
-      SECRETS,
-    );
+    const sub = await call<SfuTracksAnswer>("POST", `${base(f)}/sfu/subscribe`, m1, { ...s, tracks: [track] }, SECRETS);
     expect(sub.status).toBe(200);
     expect(sub.json).toMatchObject({ requiresImmediateRenegotiation: true, sessionDescription: { type: "offer" } });
-    expect(fake.sent[1]?.body).toEqual(remoteRequest);
+    expect(fake.sent[3]?.body).toEqual({ tracks: [{ ...remoteRequest.tracks[0], trackName: track.trackName }] });
     const answer = { type: "answer", sdp: "v=0\r\n" };
     const re = await call("POST", `${base(f)}/sfu/renegotiate`, m1, { ...s, answer }, SECRETS);
     expect(re).toEqual({ status: 200, json: { ok: true } });
-    expect(fake.sent[2]).toMatchObject({ method: "PUT", body: { sessionDescription: answer } });
+    expect(fake.sent[4]).toMatchObject({ method: "PUT", body: { sessionDescription: answer } });
 
     const before = fake.sent.length;
     const tracks = [{ mid: "0", trackName: `audio-${f.idOf("m1")}` }];
@@ -168,14 +186,9 @@ describe("the SFU routes", () => {
     const leader = await login(f.leader.email);
     const probationary = await login(f.people["Hoàng Văn Dự Bị"]!.email);
     fake = fakeRealtime();
+    const { track } = await hallPublishes(f);
     const p = await openSession(base(f), probationary);
-    const sub = await call(
-      "POST",
-      `${base(f)}/sfu/subscribe`,
-      probationary,
-      { ...p, tracks: remoteRequest.tracks },
-      SECRETS,
-    );
+    const sub = await call("POST", `${base(f)}/sfu/subscribe`, probationary, { ...p, tracks: [track] }, SECRETS);
     expect(sub.status).toBe(200);
     const s = await openSession(base(f), leader);
     const body = { ...s, offer: OFFER, tracks: [{ mid: "0", trackName: `audio-${f.leader.id}` }] };

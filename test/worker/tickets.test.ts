@@ -5,7 +5,7 @@ import type { TicketResponse } from "../../schema/api/tickets";
 import { meetingGuests, meetings, memberships } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
 import { verifyRoomTicket } from "../../server/room-ticket";
-import { api, createPerson, createTenant, dbOf, login } from "../support/fixtures";
+import { api, createPerson, createTenant, d1Of, dbOf, login } from "../support/fixtures";
 
 /** A refusal, which must carry no ticket. */
 type Refused = ErrorBody & Partial<TicketResponse>;
@@ -141,7 +141,7 @@ describe("room tickets", () => {
 
   it("makes the branch secretary the chair of a meeting planned without one, with the claims signed", async () => {
     const t = await meetingSetup();
-    await env.DB.prepare("update meetings set chair_person_id = null where id = ?").bind(t.meetingId).run();
+    await d1Of(t.tenantId).prepare("update meetings set chair_person_id = null where id = ?").bind(t.meetingId).run();
     const secretary = t.people["Nguyễn Văn Chủ Trì"]!;
     const res = await ticketFor(t.tenantId, await login(secretary.email), { meetingId: t.meetingId });
     expect(res.status).toBe(200);

@@ -32,6 +32,7 @@ export async function getRecord(db: Db, tenantId: string, meetingId: string): Pr
         reason: attendance.reason,
         joinedAt: attendance.joinedAt,
         leftAt: attendance.leftAt,
+        heardAt: attendance.heardAt,
         memberStatus: attendance.memberStatus,
       })
       .from(attendance)

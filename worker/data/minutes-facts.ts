@@ -55,12 +55,14 @@ export async function minutesFactsOf(db: Db, tenantId: string, meeting: MeetingR
     chairName: nameOf(meeting.chairPersonId),
     minutesTakerName: nameOf(meeting.minutesTakerPersonId),
     guests,
+    mediaMode: meeting.mediaMode,
     members: record.attendance.map((a) => ({
       name: a.fullName,
       // The standing at the meeting, as the close wrote it; rows from before it was kept read today's.
       official: a.memberStatus ? a.memberStatus === "official" : official.has(a.personId),
       attendance: attendanceStatusSchema.safeParse(a.status).data ?? null,
       reason: a.reason,
+      heard: Boolean(a.heardAt),
     })),
     agenda,
     // Only a meeting whose agenda reviews the last resolution's tasks prints them.

@@ -5,6 +5,8 @@
  *   these follow the room as observers and, as there, neither publish nor receive (403);
  * - publishing only for the hall device (the chair) or the floor's holder, asked of the room (worker/data/room-publish.ts);
  * - a session named by id must be the caller's own (worker/lib/realtime/binding.ts);
+ * - the room keeps the list of published tracks (party/logic/media-tracks.ts, worker/data/room-tracks.ts): a
+ *   publish is listed once Cloudflare accepted it, a close unlists it, and only listed tracks may be subscribed to;
  * - another tenant's or an unseen meeting → 404 before anything else; Realtime not configured → 503.
  */
 import { Hono } from "hono";
@@ -19,8 +21,9 @@ import {
 } from "../../schema/api/meeting-media-sfu";
 import { meetingForRead } from "../data/meetings-access";
 import { mayPublishNow } from "../data/room-publish";
+import { allListed, listPublished, unlistClosed } from "../data/room-tracks";
 import type { AppEnv, TenantAccess } from "../env";
-import { ApiError, conflict, forbidden } from "../lib/api-error";
+import { ApiError, conflict, forbidden, notFound } from "../lib/api-error";
 import { bindSession, requireOwnSession } from "../lib/realtime/binding";
 import { realtimeClient } from "../lib/realtime/client";
 import { realtimeConfigOf } from "../lib/realtime/config";
@@ -96,13 +99,32 @@ export const meetingMediaRoutes = new Hono<AppEnv>()
     if (!(await mayPublishNow(c.env, meeting, session.personId)))
       throw forbidden("Chỉ người đang được phát biểu mới gửi được tiếng / Only the person holding the floor may speak");
     const tracks = body.tracks.map((t) => ({ location: "local" as const, ...t }));
-    return c.json(tracksAnswer(await realtimeClient(app, fetch).publish(body.sessionId, body.offer, tracks)));
+    const client = realtimeClient(app, fetch);
+    const answer = await client.publish(body.sessionId, body.offer, tracks);
+    // The room lists what Cloudflare accepted, so others may subscribe to it. It refuses when the floor passed
+    // meanwhile: then the tracks are closed again and nobody may subscribe to them.
+    const refused = new Set(answer.tracks.filter((t) => t.errorCode).map((t) => t.mid));
+    const accepted = body.tracks.filter((t) => !refused.has(t.mid));
+    if (accepted.length && !(await listPublished(c.env, meeting.id, session.personId, body.sessionId, accepted))) {
+      await client
+        .close(
+          body.sessionId,
+          accepted.map((t) => t.mid),
+        )
+        .catch((err: unknown) => console.error(`closing unlisted tracks in ${meeting.id}`, err));
+      throw forbidden("Chỉ người đang được phát biểu mới gửi được tiếng / Only the person holding the floor may speak");
+    }
+    return c.json(tracksAnswer(answer));
   })
   .post("/sfu/subscribe", valid("json", subscribeSchema), async (c) => {
     const { app } = realtimeConfigOf(c.env);
     if (!app) throw notConfigured();
     const body = c.req.valid("json");
-    await requireOwnSession(c.env.SESSION_SECRET, c.req.param("meetingId") ?? "", c.var.session.personId, body);
+    const meetingId = c.req.param("meetingId") ?? "";
+    await requireOwnSession(c.env.SESSION_SECRET, meetingId, c.var.session.personId, body);
+    // Only tracks published in this meeting now: not another meeting's, nor a speaker's whose floor ended.
+    if (!(await allListed(c.env, meetingId, body.tracks)))
+      throw notFound("Bản phát trong cuộc họp này / Published track in this meeting");
     const tracks = body.tracks.map((t) => ({ location: "remote" as const, ...t }));
     return c.json(tracksAnswer(await realtimeClient(app, fetch).subscribe(body.sessionId, tracks)));
   })
@@ -118,6 +140,9 @@ export const meetingMediaRoutes = new Hono<AppEnv>()
     const { app } = realtimeConfigOf(c.env);
     if (!app) throw notConfigured();
     const body = c.req.valid("json");
-    await requireOwnSession(c.env.SESSION_SECRET, c.req.param("meetingId") ?? "", c.var.session.personId, body);
-    return c.json(tracksAnswer(await realtimeClient(app, fetch).close(body.sessionId, body.mids)));
+    const meetingId = c.req.param("meetingId") ?? "";
+    await requireOwnSession(c.env.SESSION_SECRET, meetingId, c.var.session.personId, body);
+    const answer = await realtimeClient(app, fetch).close(body.sessionId, body.mids);
+    await unlistClosed(c.env, meetingId, c.var.session.personId, body.sessionId, body.mids);
+    return c.json(tracksAnswer(answer));
   });

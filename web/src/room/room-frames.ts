@@ -26,6 +26,7 @@ export interface RoomError {
 export interface FrameTarget {
   data: RoomData;
   setData: SetStoreFunction<RoomData>;
+  /** The status turns "connected": called after `synced`, so frames sent from its effects go out. */
   setConnected(): void;
   setClockOffset(ms: number): void;
   setLastError(error: RoomError): void;
@@ -45,14 +46,16 @@ export function createFrameApplier(target: FrameTarget): (msg: ServerMessage) =>
   let version = -1;
 
   const snapshot = (msg: Extract<ServerMessage, { type: "snapshot" }>) => {
+    version = msg.version;
     batch(() => {
       target.setData("view", reconcile(msg.state));
       target.setData("you", reconcile(msg.you));
       target.setClockOffset(Date.parse(msg.state.now) - Date.now());
+      // In sync before "connected": effects run when the batch ends, and one that sends on "connected" (the media
+      // layer's hello) must find the link taking frames, not drop them.
+      target.synced();
       target.setConnected();
     });
-    version = msg.version;
-    target.synced();
   };
 
   const ack = (msg: Extract<ServerMessage, { type: "ack" }>) => {

@@ -77,6 +77,9 @@ export function applyEvent(view: RoomView, ev: RoomEvent): void {
     case "minutes":
       view.minutes = ev.minutes;
       break;
+    case "media":
+      view.media = ev.media;
+      break;
     default:
       ev satisfies never;
   }

@@ -22,8 +22,12 @@ export function AttendanceSummary(props: { counts: AttendanceCounts }) {
       </div>
       <p class="muted attendance-split">
         {rt("presentTotal", { n: props.counts.present })} · {rt("presentHall")}: {props.counts.presentHall} ·{" "}
-        {rt("presentRemote")}: {props.counts.presentRemote} · {rt("absentExcused")}: {props.counts.absentExcused} ·{" "}
-        {rt("absentUnexcused")}: {props.counts.absentUnexcused} · {rt("exempt")}: {props.counts.exempt}
+        {rt("presentRemote")}: {props.counts.presentRemote}
+        {/* Built-in media: who heard the hall with sound, against those who only followed the room (issue 13). */}
+        {props.counts.presentRemoteMedia ? ` (${rt("presentRemoteMedia")}: ${props.counts.presentRemoteMedia})` : ""}
+        {" · "}
+        {rt("absentExcused")}: {props.counts.absentExcused} · {rt("absentUnexcused")}: {props.counts.absentUnexcused} ·{" "}
+        {rt("exempt")}: {props.counts.exempt}
       </p>
     </div>
   );

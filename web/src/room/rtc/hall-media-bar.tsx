@@ -8,6 +8,7 @@ import type { RoomView } from "../../../../schema/room/views";
 import type { RoomConnection } from "../room-socket";
 import { useHallMedia } from "./hall-media";
 import { mediaText } from "./media-strings";
+import { StreamVideo } from "./stream-video";
 
 export function HallMediaBar(props: { conn: RoomConnection; view: Accessor<RoomView> }) {
   const media = useHallMedia(props.conn, props.view);
@@ -24,6 +25,14 @@ export function HallMediaBar(props: { conn: RoomConnection; view: Accessor<RoomV
           <p class="media-alert">{mediaText("hallDenied")}</p>
         </Match>
       </Switch>
+      <Show when={media.mic() === "on"}>
+        <Show when={media.camera() !== "none"} fallback={<p class="media-alert">{mediaText("hallNoCamera")}</p>}>
+          <button type="button" class="btn" onClick={() => media.toggleCamera()} disabled={media.camera() === "asking"}>
+            {media.camera() === "on" ? mediaText("hallCameraOff") : mediaText("hallCameraOn")}
+          </button>
+        </Show>
+      </Show>
+      <StreamVideo stream={media.speakerStream} label={mediaText("speakerPicture")} />
       <Show when={media.player.blocked()}>
         <button type="button" class="btn btn-big btn-primary" onClick={() => media.player.unblock()}>
           {mediaText("hallTapSound")}

@@ -1,54 +1,91 @@
 /**
- * The hall device's side of the star (the hall screen, opened under the chair's ticket): captures the hall's
- * microphone and offers it to every remote participant who says hello (an `rtc/hangup` from them: "offer me
- * anew"), and plays whatever a speaker with the floor offers back. To find who is already in the room, it
- * greets (an `rtc/hangup` to them) the connected members and every invited guest when it starts, when the
- * meeting goes live and after its own reconnect: each answers with a hello.
+ * The hall device's side of the media (the hall screen, opened under the chair's ticket): captures the hall's
+ * microphone once the meeting is live and publishes it to every remote participant, and plays whatever a speaker
+ * with the floor sends back. The path (star or SFU) is the media layer's choice (media-layer.ts); in the star the
+ * transport finds the listeners by greeting the connected members and every invited guest (`announce`) when it
+ * starts, when the meeting goes live and after the room link's reconnect.
  * Call inside a component: it follows the room with effects and closes with the component.
  */
 import { type Accessor, createEffect, createSignal, on, onCleanup } from "solid-js";
 import type { RoomView } from "../../../../schema/room/views";
 import type { RoomConnection } from "../room-socket";
 import { createAudioPlayer } from "./audio-player";
-import { captureMicrophone } from "./capture";
-import { exposeMedia } from "./media-hook";
-import { createMediaStar } from "./media-star";
+import { captureCamera, captureMicrophone } from "./capture";
+import { useMediaTransport } from "./media-layer";
 
 export type HallMicState = "off" | "asking" | "on" | "denied";
+/** "none": no camera, or the browser refused it: the hall sends sound only. */
+export type HallCameraState = "off" | "asking" | "on" | "none";
 
 export function useHallMedia(conn: RoomConnection, view: Accessor<RoomView>) {
   const player = createAudioPlayer();
   const [mic, setMic] = createSignal<HallMicState>("off");
   const [listeners, setListeners] = createSignal(0);
+  const [camera, setCamera] = createSignal<HallCameraState>("off");
+  /** The floor holder's stream, for their picture on the hall screen when they switch their camera on. */
+  const [speaker, setSpeaker] = createSignal<{ personId: string; stream: MediaStream } | null>(null);
+  let micTrack: MediaStreamTrack | null = null;
+  let camTrack: MediaStreamTrack | null = null;
   const published: MediaStreamTrack[] = [];
   const live = () => view().meeting.status === "live";
-  const star = createMediaStar(conn.rtc, {
-    onHangup: (from) => {
-      if (live()) star.offerTo(from);
+  const me = () => view().meeting.chairPersonId ?? "";
+  const transport = useMediaTransport(conn, view, {
+    role: "hall",
+    me,
+    published,
+    present: () => {
+      const v = view();
+      const connected = v.attendance.filter((a) => a.connected > 0).map((a) => a.personId);
+      return [...connected, ...v.guests.map((g) => g.personId)];
     },
-    onOutLost: (peer) => {
-      setTimeout(() => live() && star.offerTo({ personId: peer.personId }), 1_000);
-    },
+    wants: (personId) => personId === view().floor?.personId,
   });
-  star.subscribe((from, stream) => player.set(`${from.personId}|${from.socket}`, stream));
+  createEffect(
+    on(transport, (t) => {
+      t?.onStream((personId, stream) => {
+        player.set(personId, stream);
+        if (stream && personId === view().floor?.personId) setSpeaker({ personId, stream });
+        else if (!stream && speaker()?.personId === personId) setSpeaker(null);
+      });
+    }),
+  );
   const countListeners = () =>
-    setListeners(star.links().filter((l) => l.direction === "out" && l.pc.connectionState === "connected").length);
+    setListeners(
+      (transport()?.links() ?? []).filter((l) => l.direction === "out" && l.pc.connectionState === "connected").length,
+    );
   const timer = setInterval(countListeners, 1_000);
 
-  const greet = () => {
-    const v = view();
-    const me = v.meeting.chairPersonId;
-    const connected = v.attendance.filter((a) => a.connected > 0).map((a) => a.personId);
-    for (const personId of new Set([...connected, ...v.guests.map((g) => g.personId)]))
-      if (personId !== me) conn.rtc.hangup({ personId });
+  const send = () => transport()?.publish(micTrack ? [micTrack, camTrack].filter((t) => t !== null) : []);
+  /** The hall's camera: on with the microphone when there is one; the bar switches it off and on. */
+  const startCamera = () => {
+    setCamera("asking");
+    captureCamera().then(
+      (track) => {
+        if (camera() !== "asking" || !micTrack) return track.stop();
+        camTrack = track;
+        setCamera("on");
+        send();
+      },
+      () => setCamera("none"),
+    );
+  };
+  const toggleCamera = () => {
+    if (camera() === "on") {
+      camTrack = null;
+      setCamera("off");
+      send();
+    } else if (camera() === "off") startCamera();
   };
 
   createEffect(
-    on([live, conn.status], ([isLive, status]) => {
+    on([live, conn.status, transport], ([isLive, status, t]) => {
+      if (!t) return;
       if (!isLive && mic() === "on") {
-        // The meeting closed: the hall's microphone goes off with it.
-        star.publish(null);
+        // The meeting closed: the hall's microphone and camera go off with it.
+        micTrack = camTrack = null;
+        t.publish([]);
         setMic("off");
+        setCamera("off");
       }
       if (!isLive || status !== "connected") return;
       if (mic() === "off") {
@@ -56,31 +93,30 @@ export function useHallMedia(conn: RoomConnection, view: Accessor<RoomView>) {
         captureMicrophone().then(
           (track) => {
             published.push(track);
-            star.publish(track);
+            micTrack = track;
+            send();
             setMic("on");
-            queueMicrotask(greet);
+            t.announce();
+            startCamera();
           },
           () => setMic("denied"),
         );
-        // After the frame that set the status: the room link accepts frames only once that snapshot is applied.
-      } else if (mic() === "on") queueMicrotask(greet);
+      } else if (mic() === "on") t.announce();
     }),
   );
-  // A speaker's link ends with their floor: the room's view says so before their client closes it.
+  // A speaker's stream ends with their floor: the room's view says so before their client closes it.
   createEffect(
     on(
       () => view().floor?.personId,
       (speaker, previous) => {
-        if (previous && previous !== speaker) star.drop(previous, "in");
+        if (previous && previous !== speaker) transport()?.drop(previous);
       },
     ),
   );
-  const unexpose = exposeMedia(() => star.links().map((l) => ({ ...l })), published);
   onCleanup(() => {
     clearInterval(timer);
-    unexpose();
-    star.close();
     player.close();
   });
-  return { mic, listeners, player };
+  const speakerStream = () => speaker()?.stream ?? null;
+  return { mic, camera, toggleCamera, speakerStream, listeners, player, transport };
 }

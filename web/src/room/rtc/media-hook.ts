@@ -1,15 +1,11 @@
 /**
- * What the browser test and the media bench read of the media star (window.__chiboMedia): the peer connections
+ * What the browser test and the media bench read of the media transport (window.__chiboMedia): the peer connections
  * with their direction and peer, and every microphone track published, to check it stopped. Read-only views of
  * objects the page already holds; nothing here is sent anywhere.
  */
-import type { Peer } from "./signalling";
+import type { LinkInfo } from "./transport/media-transport";
 
-export interface LinkInfo {
-  direction: "in" | "out";
-  peer: Peer;
-  pc: RTCPeerConnection;
-}
+export type { LinkInfo };
 
 export interface MediaHook {
   links: () => LinkInfo[];

@@ -1,8 +1,8 @@
 /**
  * The media star, peer to peer: the hall in the middle, each remote participant at a point. Whatever this page
  * publishes goes out on one link per peer it offers to; whatever peers offer it is answered and handed to
- * subscribers. The hall and the remotes use the same star with a different policy (hall-media.ts,
- * remote-media.ts), and a future SFU transport can sit behind the same `MediaStar` interface.
+ * subscribers. The hall and the remotes use the same star with a different policy (transport/star-transport.ts),
+ * which also makes it the media layer's `MediaTransport`.
  */
 import { acceptAnswer, type Link, openIn, openOut } from "./peer-links";
 import type { Peer, RtcSignals } from "./signalling";
@@ -10,8 +10,8 @@ import type { Peer, RtcSignals } from "./signalling";
 export type StreamListener = (from: Peer, stream: MediaStream | null) => void;
 
 export interface MediaStar {
-  /** What this page sends from now on; null stops the track and closes every out link. */
-  publish(track: MediaStreamTrack | null): void;
+  /** What this page sends from now on (one stream); [] stops the tracks and closes every out link. */
+  publish(tracks: MediaStreamTrack[]): void;
   /** Offers the published track to one peer (replacing a link to the same peer; not while one is negotiating). */
   offerTo(peer: Peer): void;
   /** Streams that peers send us; `null` when that peer's stream is gone. */
@@ -19,6 +19,11 @@ export interface MediaStar {
   /** Closes the links with this person: both directions, or only the one named. */
   drop(personId: string, direction?: Link["direction"]): void;
   links(): readonly Link[];
+  /**
+   * What one peer gets instead of what we publish (the hall as the hub: the others get the speaker mixed in), or
+   * null for the published tracks; same kinds as those, swapped in place on every out link (no renegotiation).
+   */
+  route(route: ((personId: string) => MediaStreamTrack[] | null) | null): void;
   close(): void;
 }
 
@@ -27,6 +32,9 @@ export interface StarPolicy {
   onHangup(from: Peer): void;
   /** One of our out links failed or closed from the far side: offer again if still wanted. */
   onOutLost(peer: Peer): void;
+  iceServers: RTCIceServer[];
+  /** Whether offers we answer may bring video (a remote's "video off" refuses it). */
+  acceptVideo(): boolean;
 }
 
 /** An offer still unanswered after this long is given up for a new one. */
@@ -35,7 +43,15 @@ const samePeer = (a: Peer, b: Peer) => a.personId === b.personId && a.socket ===
 
 export function createMediaStar(signals: RtcSignals, policy: StarPolicy): MediaStar {
   let links: Link[] = [];
-  let track: MediaStreamTrack | null = null;
+  let tracks: MediaStreamTrack[] = [];
+  const kinds = (ts: MediaStreamTrack[]) => ts.map((t) => t.kind).join();
+  let routed: ((personId: string) => MediaStreamTrack[] | null) | null = null;
+  const tracksFor = (personId: string) => routed?.(personId) ?? tracks;
+  const swap = (l: Link) => {
+    const mine = tracksFor(l.peer.personId);
+    for (const tr of l.pc.getTransceivers())
+      void tr.sender.replaceTrack(mine.find((t) => t.kind === tr.receiver.track.kind) ?? null).catch(() => undefined);
+  };
   const listeners = new Set<StreamListener>();
   const tell = (from: Peer, stream: MediaStream | null) => {
     for (const l of listeners) l(from, stream);
@@ -62,7 +78,8 @@ export function createMediaStar(signals: RtcSignals, policy: StarPolicy): MediaS
     signals.on("rtc/offer", (m) => {
       const from = { personId: m.from, socket: m.fromSocket };
       for (const l of links.filter((l) => l.direction === "in" && samePeer(l.peer, from))) remove(l);
-      void openIn(signals, from, m.sdp, (stream) => tell(from, stream), register).catch(() => undefined);
+      const opts = { iceServers: policy.iceServers, video: policy.acceptVideo() };
+      void openIn(signals, from, m.sdp, (stream) => tell(from, stream), register, opts).catch(() => undefined);
     }),
     signals.on("rtc/answer", (m) => {
       const link = links.find(
@@ -85,15 +102,19 @@ export function createMediaStar(signals: RtcSignals, policy: StarPolicy): MediaS
 
   const star: MediaStar = {
     publish(next) {
-      if (track && track !== next) track.stop();
-      track = next;
+      for (const t of tracks) if (!next.includes(t)) t.stop();
+      // Same kinds: swap the tracks in place; a camera added or removed needs a new offer on each link.
+      const renegotiate = kinds(tracks) !== kinds(next);
+      tracks = next;
       for (const l of links.filter((l) => l.direction === "out")) {
-        if (next) void l.pc.getSenders()[0]?.replaceTrack(next);
-        else remove(l);
+        if (!next.length || renegotiate) {
+          remove(l);
+          if (next.length) star.offerTo({ personId: l.peer.personId });
+        } else swap(l);
       }
     },
     offerTo(peer) {
-      if (!track) return;
+      if (!tracks.length) return;
       const existing = links.filter((l) => l.direction === "out" && l.peer.personId === peer.personId);
       const negotiating = existing.find(
         (l) =>
@@ -103,7 +124,7 @@ export function createMediaStar(signals: RtcSignals, policy: StarPolicy): MediaS
       );
       if (negotiating) return;
       for (const l of existing) if (peer.socket === undefined || samePeer(l.peer, peer)) remove(l);
-      void openOut(signals, peer, track, register).catch(() => undefined);
+      void openOut(signals, peer, tracksFor(peer.personId), register, policy.iceServers).catch(() => undefined);
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -114,9 +135,13 @@ export function createMediaStar(signals: RtcSignals, policy: StarPolicy): MediaS
       for (const l of doomed) remove(l);
     },
     links: () => links,
+    route(next) {
+      routed = next;
+      for (const l of links) if (l.direction === "out") swap(l);
+    },
     close() {
       for (const off of offs) off();
-      star.publish(null);
+      star.publish([]);
       for (const l of [...links]) remove(l);
       listeners.clear();
     },

@@ -7,11 +7,13 @@
  * candidate is in the SDP and no `rtc/ice` frame needs matching to a link (the room's frames do not say which
  * of two links with the same peer a candidate is for).
  */
-import { iceServers } from "./ice-servers";
 import type { Peer, RtcSignals } from "./signalling";
 
 /** Opus for speech at a low bitrate: a hall with ten remote listeners sends ten copies on one uplink. */
 export const AUDIO_MAX_BITRATE = 32_000;
+/** The hall's camera (or a speaker's): 640×360 at ~15 fps fits in a quarter megabit for a talking head. */
+export const VIDEO_MAX_BITRATE = 250_000;
+export const VIDEO_MAX_FPS = 15;
 const GATHER_MS = 2_000;
 
 export interface Link {
@@ -39,26 +41,32 @@ function gathered(pc: RTCPeerConnection, ms = GATHER_MS): Promise<void> {
   });
 }
 
-/** Caps every encoding of an audio sender; a browser that refuses keeps its default (Opus adapts on its own). */
+/** Caps every encoding of a sender; a browser that refuses keeps its default (Opus and VP8 adapt on their own). */
 async function capBitrate(sender: RTCRtpSender): Promise<void> {
   const params = sender.getParameters();
   if (!params.encodings?.length) params.encodings = [{}];
-  for (const e of params.encodings) e.maxBitrate = AUDIO_MAX_BITRATE;
+  const video = sender.track?.kind === "video";
+  for (const e of params.encodings) {
+    e.maxBitrate = video ? VIDEO_MAX_BITRATE : AUDIO_MAX_BITRATE;
+    if (video) e.maxFramerate = VIDEO_MAX_FPS;
+  }
   await sender.setParameters(params).catch(() => undefined);
 }
 
-/** Offers `track` to `peer`: the link is open once their answer arrives (`acceptAnswer`). */
+/** Offers `tracks` (one stream) to `peer`: the link is open once their answer arrives (`acceptAnswer`). */
 export async function openOut(
   signals: RtcSignals,
   peer: Peer,
-  track: MediaStreamTrack,
+  tracks: MediaStreamTrack[],
   register: (link: Link) => void,
+  iceServers: RTCIceServer[],
 ): Promise<void> {
-  const pc = new RTCPeerConnection({ iceServers: iceServers() });
+  const pc = new RTCPeerConnection({ iceServers });
   register({ direction: "out", peer, pc, since: performance.now() });
-  const { sender } = pc.addTransceiver(track, { direction: "sendonly", streams: [new MediaStream([track])] });
+  const stream = new MediaStream(tracks);
+  const senders = tracks.map((t) => pc.addTransceiver(t, { direction: "sendonly", streams: [stream] }).sender);
   await pc.setLocalDescription(await pc.createOffer());
-  if (track.kind === "audio") await capBitrate(sender);
+  for (const sender of senders) await capBitrate(sender);
   await gathered(pc);
   if (pc.signalingState === "closed" || !pc.localDescription) return;
   signals.offer(peer, pc.localDescription.sdp);
@@ -71,18 +79,24 @@ export async function acceptAnswer(link: Link, sdp: string): Promise<boolean> {
   return true;
 }
 
-/** Answers a peer's offer; `onStream` gets what they send (one stream per offer). */
+/**
+ * Answers a peer's offer; `onStream` gets what they send (one stream per offer). Without `video`, the answer
+ * refuses the offered video (its transceiver inactive): no video bytes flow on this link at all.
+ */
 export async function openIn(
   signals: RtcSignals,
   from: Peer,
   sdp: string,
   onStream: (stream: MediaStream) => void,
   register: (link: Link) => void,
+  opts: { iceServers: RTCIceServer[]; video: boolean },
 ): Promise<void> {
-  const pc = new RTCPeerConnection({ iceServers: iceServers() });
+  const pc = new RTCPeerConnection({ iceServers: opts.iceServers });
   register({ direction: "in", peer: from, pc, since: performance.now() });
   pc.addEventListener("track", (e) => onStream(e.streams[0] ?? new MediaStream([e.track])));
   await pc.setRemoteDescription({ type: "offer", sdp });
+  if (!opts.video)
+    for (const t of pc.getTransceivers()) if (t.receiver.track.kind === "video") t.direction = "inactive";
   await pc.setLocalDescription(await pc.createAnswer());
   await gathered(pc);
   if (pc.signalingState === "closed" || !pc.localDescription) return;

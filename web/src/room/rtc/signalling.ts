@@ -42,6 +42,8 @@ export interface RtcSignals {
   hangup(to?: Peer): void;
   /** Chair: this person's client stops sending. */
   mute(personId: string): void;
+  /** A remote: we now receive (or no longer receive) the hall's sound (attendance by media). */
+  media(hearing: boolean): void;
   /** A frame from the room; answers whether it was signalling (and so handled here). */
   receive(msg: ServerMessage): boolean;
   /** Whether an ack's `ref` is one of ours (nothing else to settle: signalling is not a pending action). */
@@ -82,6 +84,7 @@ export function createRtcSignals(transmit: (msg: ClientMessage) => void, newId: 
     ice: (to, candidate) => send({ type: "rtc/ice", ...target(to), candidate }),
     hangup: (to) => send(to ? { type: "rtc/hangup", ...target(to) } : { type: "rtc/hangup" }),
     mute: (personId) => send({ type: "rtc/mute", personId }),
+    media: (hearing) => send({ type: "rtc/media", hearing }),
     receive(msg) {
       if (!isIncoming(msg)) return false;
       switch (msg.type) {

@@ -1,7 +1,8 @@
 /**
  * One interface for how sound and picture travel (issue 13): the peer-to-peer star (hall ↔ each remote, signalled
- * through the room) or Cloudflare Realtime's SFU (each browser ↔ Cloudflare, the worker proxying the API with the
- * app's secret). The room's media layer talks only to this; `transportFor` (./choose.ts) picks one per meeting.
+ * through the room; ./star-transport.ts) or Cloudflare Realtime's SFU (each browser ↔ Cloudflare, the worker
+ * proxying the API with the app's secret; ./sfu-media.ts over ./realtime-transport.ts). The room's media layer
+ * talks only to `MediaTransport`; `transportFor` (./choose.ts) picks one per meeting at run time.
  *
  * The floor still drives who publishes: the room refuses a star offer from someone without the floor, and the worker
  * refuses an SFU publish the same way (worker/routes/meeting-media.ts asks the room). A transport never decides it.
@@ -32,8 +33,9 @@ export interface MediaTransportEvents {
   closed: (reason: string) => void;
 }
 
-export interface MediaTransport {
-  readonly kind: "star" | "sfu";
+/** The SFU's pull interface (./realtime-transport.ts): publish a track by name, subscribe to a track by its ref. */
+export interface SfuTransport {
+  readonly kind: "sfu";
   /** Send a local track (the hall's microphone and camera; the floor holder's microphone). */
   publish(track: MediaStreamTrack, trackName: string): Promise<PublishedTrack>;
   /** Receive someone's published track. */
@@ -43,6 +45,46 @@ export interface MediaTransport {
   on<K extends keyof MediaTransportEvents>(event: K, listener: MediaTransportEvents[K]): () => void;
   /** Close everything: every peer connection, every track this transport made. */
   close(): Promise<void>;
+}
+
+/** A track the room lists as published on the SFU (the room view's `media.tracks`). */
+export interface ListedTrack {
+  personId: string;
+  sessionId: string;
+  trackName: string;
+  kind: "audio" | "video";
+}
+
+/** Someone's stream arrived (their tracks, audio and maybe video), or is gone (`null`). */
+export type StreamListener = (personId: string, stream: MediaStream | null) => void;
+
+/** A peer connection the page holds, for the test hook (media-hook.ts). */
+export interface LinkInfo {
+  direction: "in" | "out";
+  peer: { personId: string; socket?: string };
+  pc: RTCPeerConnection;
+}
+
+/** What the room's media layer (hall-media.ts, remote-media.ts) asks of either path. */
+export interface MediaTransport {
+  readonly kind: "star" | "sfu";
+  /** What this page sends from now on (the hall's microphone and camera; the speaker's); [] stops sending. */
+  publish(tracks: MediaStreamTrack[]): void;
+  /** The room link is (again) up and the meeting live: find whom to talk to (the star greets; the SFU reads the list). */
+  announce(): void;
+  /** The room's list of SFU tracks changed, or whom we want to hear did (the star ignores it: peers offer to us). */
+  tracksListed(tracks: ListedTrack[]): void;
+  /** Streams we receive, per person; `null` when a person's stream is gone. */
+  onStream(listener: StreamListener): () => void;
+  /** Stop receiving this person (their floor ended). */
+  drop(personId: string): void;
+  /** Whether this page receives video (a remote's "video off" stops the bytes, not just the picture). */
+  setVideo(on: boolean): void;
+  /** The worst quality over what this page receives (or, with nothing received, sends); null with no link. */
+  quality(): Promise<MediaQuality | null>;
+  /** The page's peer connections, for the test hook. */
+  links(): LinkInfo[];
+  close(): void;
 }
 
 /** What the worker says about a meeting's media (GET …/meetings/:id/media/config). */

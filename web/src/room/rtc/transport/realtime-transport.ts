@@ -7,7 +7,13 @@
  */
 import type { SfuTracksAnswer } from "../../../../../schema/api/meeting-media-sfu";
 import type { MeetingMediaApi } from "../../../api/meeting-media";
-import { type MediaTransport, type PublishedTrack, type RemoteTrackRef, transportEvents } from "./media-transport";
+import {
+  type MediaQuality,
+  type PublishedTrack,
+  type RemoteTrackRef,
+  type SfuTransport,
+  transportEvents,
+} from "./media-transport";
 import type { PeerFactory, PeerLike } from "./peer";
 import { qualityOf } from "./quality";
 
@@ -30,7 +36,7 @@ function refusedTrack(answer: SfuTracksAnswer): string | undefined {
 
 export async function realtimeTransport(
   deps: RealtimeTransportDeps,
-): Promise<MediaTransport & { sessionId: string; sampleQuality(): Promise<void> }> {
+): Promise<SfuTransport & { sessionId: string; sampleQuality(): Promise<MediaQuality> }> {
   const owned = await deps.api.session();
   const pc: PeerLike = deps.createPeer({ iceServers: deps.iceServers, bundlePolicy: "max-bundle" });
   const events = transportEvents();
@@ -46,7 +52,9 @@ export async function realtimeTransport(
 
   const sampleQuality = async () => {
     const report = await pc.getStats();
-    events.emit("quality", qualityOf(report.values(), pc.connectionState));
+    const q = qualityOf(report.values(), pc.connectionState);
+    events.emit("quality", q);
+    return q;
   };
   const timer =
     deps.qualityEveryMs && deps.qualityEveryMs > 0

@@ -1,0 +1,1 @@
+ALTER TABLE `attendance` ADD `heard_at` text;
