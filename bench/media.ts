@@ -10,13 +10,15 @@
  *
  *   npm run build && npm run bench -- --only media     (figures printed and written to bench/results/media.md)
  */
+
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../scripts/lib/chromium.ts";
-import { applyMigrationsLocal, executeFileLocal, freePort, root, startDev } from "../scripts/lib/wrangler.ts";
+import { loadSeedLocal } from "../scripts/lib/shard-seed.ts";
+import { applyMigrationsLocal, freePort, root, startDev } from "../scripts/lib/wrangler.ts";
 import { audioFlows, bytesWith, MEDIA_ARGS, mediaFlows, publishedTracks } from "../test/browser/media-stats.ts";
 import { buildSeed, PASSWORD, type SeedPerson } from "../test/browser/seed.ts";
 import { machine, markdownTable, writeResults } from "./lib/results.ts";
@@ -99,7 +101,7 @@ async function main() {
   await applyMigrationsLocal(persistTo);
   const { seed, sql } = await buildSeed();
   await writeFile(join(persistTo, "seed.sql"), sql);
-  await executeFileLocal(join(persistTo, "seed.sql"), persistTo);
+  await loadSeedLocal(join(persistTo, "seed.sql"), persistTo);
   const dev = await startDev({
     port: await freePort(),
     persistTo,

@@ -27,7 +27,7 @@ import {
   queryLocal,
   startDev,
 } from "../scripts/lib/wrangler.ts";
-import { type ProvinceLoad, seedProvince } from "../scripts/seed-province.ts";
+import { PROVINCE_SHARD, type ProvinceLoad, seedProvince } from "../scripts/seed-province.ts";
 import {
   attendanceByMeetingQuery,
   evaluationsQuery,
@@ -112,7 +112,7 @@ try {
   }
   const extraDir = await mkdtemp(join(tmpdir(), "chibo-bench-extra-"));
   await writeFile(join(extraDir, "extra.sql"), EXTRA_SQL);
-  await executeFileLocal(join(extraDir, "extra.sql"), persistTo);
+  await executeFileLocal(join(extraDir, "extra.sql"), persistTo, PROVINCE_SHARD);
   await rm(extraDir, { recursive: true, force: true });
   const [span] = await queryLocal<{
     first: string;
@@ -125,6 +125,7 @@ try {
        count(*) AS meetings, (SELECT count(*) FROM evaluations) AS evaluations, (SELECT count(*) FROM visit_plans) AS plans
      FROM meetings WHERE tenant_id = '${PROVINCE_TENANT_ID}'`,
     persistTo,
+    PROVINCE_SHARD,
   );
   if (!span) throw new Error("no meetings in the seed");
   const fullYear = Number(span.last.slice(0, 4)) - 1;
@@ -155,7 +156,11 @@ try {
     tasksByDeadlineQuery(PROVINCE_TENANT_ID, p.from, p.to, p.to),
     ...visitLoopQueries(PROVINCE_TENANT_ID, p.to.slice(0, 7)),
   ];
-  const planRows = await queryAllLocal(statements.map((q) => `EXPLAIN QUERY PLAN ${inline(q)}`).join(";\n"), persistTo);
+  const planRows = await queryAllLocal(
+    statements.map((q) => `EXPLAIN QUERY PLAN ${inline(q)}`).join(";\n"),
+    persistTo,
+    PROVINCE_SHARD,
+  );
   const plans = statements.map((q, i) => ({ name: q.name, plan: (planRows[i] ?? []).map((r) => String(r.detail)) }));
   console.log("\nEXPLAIN QUERY PLAN");
   for (const pl of plans) console.log(`  ${pl.name}\n${pl.plan.map((d) => `    ${d}`).join("\n")}`);

@@ -19,18 +19,14 @@
  *
  *   npm run bench -- --only room [--sizes 100,500,2000] [--rounds 40] [--votes 3] [--keep] [--join-only]
  */
+
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { loadSeedLocal } from "../scripts/lib/shard-seed.ts";
 import { SqlWriter } from "../scripts/lib/sql.ts";
-import {
-  applyMigrationsLocal,
-  type DevServer,
-  executeFileLocal,
-  freePort,
-  queryLocal,
-} from "../scripts/lib/wrangler.ts";
+import { applyMigrationsLocal, type DevServer, freePort, queryLocal } from "../scripts/lib/wrangler.ts";
 import { roomTicketKey, signToken } from "../server/signed-token.ts";
 import { TO_SENDER } from "./echo/protocol.ts";
 import { groupCpuMs } from "./lib/cpu.ts";
@@ -549,6 +545,7 @@ async function storedTallies(
     rows = await queryLocal(
       `SELECT v.id, v.agree, v.disagree, v.abstain, (SELECT COUNT(*) FROM ballots b WHERE b.tenant_id = v.tenant_id AND b.vote_id = v.id) AS ballots FROM votes v WHERE v.tenant_id = '${TENANT}' AND v.id IN (${ids})`,
       persistTo,
+      "SHARD_1",
     );
     if (rows.length === expected.length) break;
     await sleep(500);
@@ -705,7 +702,7 @@ try {
   echoPersist = await mkdtemp(join(tmpdir(), "chibo-bench-echo-"));
   await applyMigrationsLocal(persistTo);
   await writeFile(join(persistTo, "seed.sql"), seedSql());
-  await executeFileLocal(join(persistTo, "seed.sql"), persistTo);
+  await loadSeedLocal(join(persistTo, "seed.sql"), persistTo);
   // --log-level warn: a log line per frame from wrangler's Node process would cost both servers CPU.
   // Both bundled once and served the same way (edits to the tree during the run cannot reload them); one
   // after the other: two wranglers bundling at once on two cores have crashed esbuild here.

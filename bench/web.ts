@@ -10,13 +10,15 @@
  *
  *   npm run build && npm run bench -- --only web     (figures printed and written to bench/results/web.json)
  */
+
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { launchChromium } from "../scripts/lib/chromium.ts";
-import { applyMigrationsLocal, executeFileLocal, freePort, root, startDev } from "../scripts/lib/wrangler.ts";
+import { loadSeedLocal } from "../scripts/lib/shard-seed.ts";
+import { applyMigrationsLocal, freePort, root, startDev } from "../scripts/lib/wrangler.ts";
 import { buildSeed, PASSWORD, type Seed } from "../test/browser/seed.ts";
 import { PHONE } from "../test/browser/support.ts";
 
@@ -134,7 +136,7 @@ async function main() {
   await applyMigrationsLocal(persistTo);
   const { seed, sql } = await buildSeed();
   await writeFile(join(persistTo, "seed.sql"), sql);
-  await executeFileLocal(join(persistTo, "seed.sql"), persistTo);
+  await loadSeedLocal(join(persistTo, "seed.sql"), persistTo);
   const dev = await startDev({
     port: await freePort(),
     persistTo,

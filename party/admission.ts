@@ -66,7 +66,7 @@ export class Admission {
       state = this.data.state;
     }
     if (!state) {
-      const res = await loadMeeting(roomDb(this.env), claims.tid, this.meetingId());
+      const res = await loadMeeting(await roomDb(this.env, claims.tid), claims.tid, this.meetingId());
       if (!res.ok) {
         return res.reason === "not_found"
           ? errorResponse("not_found", "Không tìm thấy cuộc họp / Meeting not found")
@@ -92,7 +92,7 @@ export class Admission {
    */
   async #refreshPlanned(tenantId: string): Promise<Response | null> {
     this.#refreshedAt = this.now();
-    const res = await loadMeeting(roomDb(this.env), tenantId, this.meetingId());
+    const res = await loadMeeting(await roomDb(this.env, tenantId), tenantId, this.meetingId());
     if (!res.ok) return errorResponse("conflict", "Cuộc họp không mở (đã kết thúc hoặc hủy) / The meeting is not open");
     const prev = this.data.state;
     if (!prev) return null;
@@ -120,7 +120,11 @@ export class Admission {
       await this.#refreshPlanned(prev.meeting.tenantId);
       return;
     }
-    const res = await loadMeeting(roomDb(this.env), prev.meeting.tenantId, this.meetingId());
+    const res = await loadMeeting(
+      await roomDb(this.env, prev.meeting.tenantId),
+      prev.meeting.tenantId,
+      this.meetingId(),
+    );
     const current = this.data.state;
     if (!res.ok || !current || current.meeting.status !== "live") return;
     const next = refreshRoster(current, res.loaded, this.now());

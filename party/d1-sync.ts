@@ -45,7 +45,12 @@ export class D1Sync {
       .then(async () => {
         const state = this.data.state;
         if (!state) return null;
-        const retryAt = await flushOutbox(this.data.store, roomDb(this.env), state.meeting.tenantId, state.meeting.id);
+        const retryAt = await flushOutbox(
+          this.data.store,
+          await roomDb(this.env, state.meeting.tenantId),
+          state.meeting.tenantId,
+          state.meeting.id,
+        );
         if (retryAt !== null) await this.#schedule(retryAt);
         return retryAt;
       });

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
+import type { DrizzleD1Database } from "drizzle-orm/d1";
 import { exemptionCovers, meetingDay } from "../schema/calendar";
 import {
   agendaItems,
@@ -22,12 +22,22 @@ import {
   votes,
 } from "../schema/db/tables";
 import { tasksUnderReview } from "../worker/data/task-reviews";
+import { shardDb, shardOfTenant } from "../worker/lib/shards";
 import { attendanceUpserts } from "./d1-attendance";
 import type { OutboxOp } from "./logic/outbox";
 import type { LoadedMeeting } from "./logic/state";
 
 export type Db = DrizzleD1Database;
-export const roomDb = (env: Cloudflare.Env): Db => drizzle(env.DB);
+
+/**
+ * The shard that holds the meeting's tenant (worker/lib/shards.ts): looked up in the directory once per isolate,
+ * since a tenant never moves. Throws for a tenant the directory does not know (a ticket is signed for a real one).
+ */
+export async function roomDb(env: Cloudflare.Env, tenantId: string): Promise<Db> {
+  const shard = await shardOfTenant(env, tenantId);
+  if (!shard) throw new Error(`tenant ${tenantId} has no shard`);
+  return shardDb(env, shard);
+}
 
 export type LoadResult = { ok: true; loaded: LoadedMeeting } | { ok: false; reason: "not_found" | "not_open" };
 

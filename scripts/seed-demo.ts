@@ -1,5 +1,7 @@
 /**
- * Loads the demo committee into the local D1 when the database has no tenant yet.
+ * Loads the demo into the local D1 when the directory has no tenant yet, sharded by province (worker/lib/shards.ts):
+ * Tỉnh ủy Hòa Bình with its committees (Hòa An, Tân Lạc) in SHARD_1, the small Tỉnh ủy Sơn La in SHARD_2, and in
+ * the directory every tenant (with its shard) and every account.
  * `npm run seed [-- [--persist-to DIR] [--force]]` (migrations must be applied first; `npm start`
  * does both). `--force` loads even into a non-empty database: fixed ids + INSERT OR IGNORE keep it harmless.
  */
@@ -7,8 +9,16 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { hashPassword } from "../worker/lib/password.ts";
 import { buildDemoSql, DEMO_LOGINS, DEMO_PASSWORD } from "./lib/demo-data.ts";
+import { buildSecondProvinceSql, SECOND_PROVINCE_LOGIN } from "./lib/demo-second-province.ts";
+import { shardedSeed } from "./lib/shard-seed.ts";
+import { SqlWriter } from "./lib/sql.ts";
 import { executeFileLocal, queryLocal } from "./lib/wrangler.ts";
+
+/** The demo's province Hòa Bình lives in the first shard, the second province in the second. */
+export const DEMO_SHARD = "SHARD_1";
+export const SECOND_SHARD = "SHARD_2";
 
 export async function countTenants(persistTo?: string): Promise<number> {
   const rows = await queryLocal<{ n: number }>("SELECT COUNT(*) AS n FROM tenants", persistTo);
@@ -20,22 +30,35 @@ export async function seedDemo(
   opts: { persistTo?: string; force?: boolean; now?: Date } = {},
 ): Promise<{ seeded: boolean; rows: number }> {
   if (!opts.force && (await countTenants(opts.persistTo)) > 0) return { seeded: false, rows: 0 };
-  const { sql, rows } = await buildDemoSql(opts.now);
+  const demo = new SqlWriter();
+  const { rows } = await buildDemoSql(opts.now, demo);
+  const second = buildSecondProvinceSql(await hashPassword(DEMO_PASSWORD), opts.now);
+  const first = shardedSeed(demo, DEMO_SHARD);
+  const other = shardedSeed(second, SECOND_SHARD);
   const dir = await mkdtemp(join(tmpdir(), "chibo-demo-"));
   try {
-    const file = join(dir, "demo.sql");
-    await writeFile(file, sql);
-    await executeFileLocal(file, opts.persistTo);
+    // The directory first: a tenant is found through it.
+    const loads: [string, string][] = [
+      ["DB", first.directory + other.directory],
+      [DEMO_SHARD, first.shard],
+      [SECOND_SHARD, other.shard],
+    ];
+    for (const [database, sql] of loads) {
+      const file = join(dir, `${database}.sql`);
+      await writeFile(file, sql);
+      await executeFileLocal(file, opts.persistTo, database);
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  return { seeded: true, rows };
+  return { seeded: true, rows: rows + second.count };
 }
 
 export function printDemoLogins(url?: string): void {
-  const width = Math.max(...DEMO_LOGINS.map((l) => l.email.length));
+  const logins = [...DEMO_LOGINS, SECOND_PROVINCE_LOGIN];
+  const width = Math.max(...logins.map((l) => l.email.length));
   console.log(`\nTài khoản demo / demo logins (mật khẩu / password: ${DEMO_PASSWORD})${url ? ` — ${url}` : ""}`);
-  for (const l of DEMO_LOGINS) console.log(`  ${l.email.padEnd(width)}  ${l.name} — ${l.what}`);
+  for (const l of logins) console.log(`  ${l.email.padEnd(width)}  ${l.name} — ${l.what}`);
   console.log("");
 }
 

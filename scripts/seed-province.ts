@@ -8,7 +8,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { buildProvinceSql, type ProvinceSeed } from "./lib/province-data.ts";
+import { shardedSeed } from "./lib/shard-seed.ts";
+import { SqlWriter } from "./lib/sql.ts";
 import { applyMigrationsLocal, executeFileLocal } from "./lib/wrangler.ts";
+
+/** The province seed's shard (worker/lib/shard-names.ts); the directory takes its tenants and accounts. */
+export const PROVINCE_SHARD = "SHARD_1";
 
 export interface ProvinceLoad {
   seed: Omit<ProvinceSeed, "sql">;
@@ -27,18 +32,25 @@ export async function seedProvince(
   const migrateMs = performance.now() - t0;
 
   t0 = performance.now();
-  const { sql, ...seed } = await buildProvinceSql(opts.now);
+  const w = new SqlWriter({ rowsPerStatement: 250 });
+  // The writer's rows are written again per database below; the one-database SQL it answers is not loaded.
+  const { sql: _oneDatabase, ...seed } = await buildProvinceSql(opts.now, w);
+  const { directory, shard } = shardedSeed(w, PROVINCE_SHARD);
   const buildMs = performance.now() - t0;
   log(`generated ${seed.rows.toLocaleString("en")} rows of SQL in ${Math.round(buildMs)} ms`);
 
   const dir = await mkdtemp(join(tmpdir(), "chibo-province-"));
   try {
-    const file = join(dir, "province.sql");
-    await writeFile(file, sql);
-    const sqlBytes = (await stat(file)).size;
-    log(`loading ${(sqlBytes / 1e6).toFixed(1)} MB into local D1…`);
+    const files: [string, string][] = [
+      [join(dir, "directory.sql"), "DB"],
+      [join(dir, "province.sql"), PROVINCE_SHARD],
+    ];
+    await writeFile(files[0]![0], directory);
+    await writeFile(files[1]![0], shard);
+    const sqlBytes = (await stat(files[0]![0])).size + (await stat(files[1]![0])).size;
+    log(`loading ${(sqlBytes / 1e6).toFixed(1)} MB into local D1 (the directory and ${PROVINCE_SHARD})…`);
     t0 = performance.now();
-    await executeFileLocal(file, opts.persistTo);
+    for (const [file, database] of files) await executeFileLocal(file, opts.persistTo, database);
     const loadMs = performance.now() - t0;
     return { seed, sqlBytes, buildMs, migrateMs, loadMs };
   } finally {

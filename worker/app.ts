@@ -35,7 +35,11 @@ export const app = new Hono<AppEnv>()
   // (the cookie's, or none yet, as login) is checked, whatever other headers it carries.
   .use((c, next) => (credentialOf(c)?.via === "bearer" ? next() : originCheck(c, next)))
   .use(async (c, next) => {
-    c.set("db", drizzle(c.env.DB));
+    // The directory; the tenant routes' middleware sets `db` to the tenant's shard (worker/middleware/tenant.ts).
+    const directory = drizzle(c.env.DB);
+    c.set("db", directory);
+    c.set("d1", c.env.DB);
+    c.set("directory", directory);
     await next();
   })
   .get("/health", (c) => c.json({ ok: true }))

@@ -2,6 +2,7 @@ import type { DrizzleD1Database } from "drizzle-orm/d1";
 import type { TenantRole } from "../schema/api/auth";
 import type { TenantKind } from "../schema/api/committees";
 import type { MembershipStanding } from "../schema/api/members";
+import type { ShardName } from "./lib/shards";
 
 export type Db = DrizzleD1Database;
 
@@ -35,5 +36,16 @@ export interface TenantAccess {
 
 export interface AppEnv {
   Bindings: Cloudflare.Env;
-  Variables: { db: Db; session: SessionPerson; access: TenantAccess };
+  Variables: {
+    /** The request's database: the directory, or under /api/tenants/:tenantId that tenant's shard (worker/lib/shards.ts). */
+    db: Db;
+    /** `db`'s raw binding, for the writers that run prepared SQL. */
+    d1: D1Database;
+    /** Under /api/tenants/:tenantId, the shard that holds the tenant. */
+    shard: ShardName;
+    /** The directory (accounts, sessions, passkeys, tenants and their shards), whatever `db` is. */
+    directory: Db;
+    session: SessionPerson;
+    access: TenantAccess;
+  };
 }

@@ -14,7 +14,6 @@
  * gets the plain index.html, never an error: the client then asks for the ticket as before.
  */
 
-import { drizzle } from "drizzle-orm/d1";
 import { parse } from "hono/utils/cookie";
 import type { TicketResponse } from "../schema/api/tickets";
 import { idSchema } from "../schema/ids";
@@ -36,10 +35,9 @@ export async function roomPageTicket(request: Request, env: Cloudflare.Env): Pro
     const session = await verifySessionToken(env, token);
     const { tenantId, meetingId } = address;
     if (!session || !idSchema.safeParse(meetingId).success) return null;
-    const db = drizzle(env.DB);
-    const { live, access } = await tenantSessionAccess(db, session, tenantId);
-    if (!live || !access) return null;
-    return await ticketForMeeting(env, db, access, session, meetingId);
+    const { live, access, shard } = await tenantSessionAccess(env, session, tenantId);
+    if (!live || !access || !shard) return null;
+    return await ticketForMeeting(env, shard, access, session, meetingId);
   } catch {
     // Not entitled (the route's 403/404/409) or anything unexpected: the client asks the route itself.
     return null;

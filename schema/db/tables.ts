@@ -22,6 +22,11 @@ export const tenants = sqliteTable(
       .notNull()
       .default("committee"),
     parentId: text("parent_id"),
+    /**
+     * Which province database holds the tenant's data (worker/lib/shards.ts names them): read in the directory, where
+     * every request looks its tenant up; the shard's own copy of the row carries the same value.
+     */
+    shard: text("shard").notNull().default("SHARD_1"),
     createdAt: createdAt(),
   },
   (t) => [index("tenants_parent").on(t.parentId)],

@@ -1,5 +1,6 @@
 /**
- * The app's D1 as a script reaches it through wrangler: the local one (`.wrangler/state`, or `--persist-to DIR`) or
+ * The app's D1 databases (the directory and the province shards, worker/lib/shard-names.ts) as a script reaches them
+ * through wrangler: the local ones (`.wrangler/state`, or `--persist-to DIR`) or
  * the deployed one (`--remote`, named by the `wrangler.deploy.toml` that `npm run deploy` writes with the real
  * database id). Rows built with the drizzle tables become plain INSERT statements here (values as SQL literals:
  * `d1 execute` binds no parameters), so a script writes exactly the rows the Worker would.
@@ -26,9 +27,9 @@ function targetArgs(target: D1Target): string[] {
   return ["--remote", "--config", DEPLOY_CONFIG];
 }
 
-/** Runs SQL statements (separated by `;`) and returns the rows of each, in order. */
-export async function queryAll(target: D1Target, sql: string): Promise<Record<string, unknown>[][]> {
-  const { stdout } = await wrangler(["d1", "execute", "DB", ...targetArgs(target), "--json", "--command", sql]);
+/** Runs SQL statements (separated by `;`) and returns the rows of each, in order; `database` is a binding (DB, SHARD_1…). */
+export async function queryAll(target: D1Target, sql: string, database = "DB"): Promise<Record<string, unknown>[][]> {
+  const { stdout } = await wrangler(["d1", "execute", database, ...targetArgs(target), "--json", "--command", sql]);
   const parsed: unknown = JSON.parse(stdout);
   if (!Array.isArray(parsed)) throw new Error(`unexpected output from d1 execute: ${stdout.slice(0, 200)}`);
   return parsed.map((r: unknown) =>
@@ -38,13 +39,13 @@ export async function queryAll(target: D1Target, sql: string): Promise<Record<st
   );
 }
 
-/** Runs a file of SQL statements. */
-export async function executeSql(target: D1Target, sql: string): Promise<void> {
+/** Runs a file of SQL statements in one database (the directory `DB` unless a shard's binding is named). */
+export async function executeSql(target: D1Target, sql: string, database = "DB"): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "chibo-d1-"));
   try {
     const file = join(dir, "statements.sql");
     await writeFile(file, sql);
-    await wrangler(["d1", "execute", "DB", ...targetArgs(target), "--file", file, "--yes"], { env: { CI: "1" } });
+    await wrangler(["d1", "execute", database, ...targetArgs(target), "--file", file, "--yes"], { env: { CI: "1" } });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -19,6 +19,8 @@ export function literal(v: SqlValue): string {
 /** Collects rows per table and writes `INSERT OR IGNORE` statements of at most `rowsPerStatement` rows. */
 export class SqlWriter {
   private readonly tables = new Map<string, { columns: string[]; rows: string[] }>();
+  /** The rows as given, per table, so `forDatabase` can write them again for another database. */
+  private readonly given = new Map<string, Row[]>();
   private readonly order: string[] = [];
   private readonly rowsPerStatement: number;
   private readonly maxStatementBytes: number;
@@ -42,7 +44,23 @@ export class SqlWriter {
       );
     }
     t.rows.push(`(${Object.values(row).map(literal).join(",")})`);
+    const given = this.given.get(table);
+    if (given) given.push(row);
+    else this.given.set(table, [row]);
     this.count++;
+  }
+
+  /**
+   * The rows of the tables `keep` takes, each passed through `map`, in a writer of their own: the same seed written
+   * for the directory or a province shard (scripts/lib/shard-seed.ts).
+   */
+  forDatabase(keep: (table: string) => boolean, map: (table: string, row: Row) => Row = (_, row) => row): SqlWriter {
+    const out = new SqlWriter({ rowsPerStatement: this.rowsPerStatement, maxStatementBytes: this.maxStatementBytes });
+    for (const table of this.order) {
+      if (!keep(table)) continue;
+      for (const row of this.given.get(table) ?? []) out.insert(table, map(table, row));
+    }
+    return out;
   }
 
   rowCount(table: string): number {

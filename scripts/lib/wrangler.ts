@@ -7,6 +7,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { DIRECTORY, EVERY_DATABASE } from "../../worker/lib/shard-names.ts";
 
 export const root = join(import.meta.dirname, "..", "..");
 /** Where `npm start` serves when PORT is not set. */
@@ -67,16 +68,23 @@ export function wrangler(
 /** `--persist-to <dir>` when a directory is given; otherwise wrangler's default `.wrangler/state`. */
 export const persistArgs = (persistTo?: string) => (persistTo ? ["--persist-to", persistTo] : []);
 
+/** Migrates the local directory and every province shard (worker/lib/shard-names.ts): one schema for all. */
 export async function applyMigrationsLocal(persistTo?: string): Promise<void> {
-  await wrangler(["d1", "migrations", "apply", "DB", "--local", ...persistArgs(persistTo)]);
+  for (const database of EVERY_DATABASE) {
+    await wrangler(["d1", "migrations", "apply", database, "--local", ...persistArgs(persistTo)]);
+  }
 }
 
 /** Runs SQL statements (separated by `;`) against the local D1 and returns the rows of each, in order. */
-export async function queryAllLocal(sql: string, persistTo?: string): Promise<Record<string, unknown>[][]> {
+export async function queryAllLocal(
+  sql: string,
+  persistTo?: string,
+  database: string = DIRECTORY,
+): Promise<Record<string, unknown>[][]> {
   const { stdout } = await wrangler([
     "d1",
     "execute",
-    "DB",
+    database,
     "--local",
     ...persistArgs(persistTo),
     "--json",
@@ -93,13 +101,17 @@ export async function queryAllLocal(sql: string, persistTo?: string): Promise<Re
 }
 
 /** Runs one SQL query against the local D1 and returns its rows. */
-export async function queryLocal<T = Record<string, unknown>>(sql: string, persistTo?: string): Promise<T[]> {
-  const [rows] = await queryAllLocal(sql, persistTo);
+export async function queryLocal<T = Record<string, unknown>>(
+  sql: string,
+  persistTo?: string,
+  database: string = DIRECTORY,
+): Promise<T[]> {
+  const [rows] = await queryAllLocal(sql, persistTo, database);
   return (rows ?? []) as T[];
 }
 
-export async function executeFileLocal(file: string, persistTo?: string): Promise<void> {
-  await wrangler(["d1", "execute", "DB", "--local", ...persistArgs(persistTo), "--file", file, "--yes"]);
+export async function executeFileLocal(file: string, persistTo?: string, database: string = DIRECTORY): Promise<void> {
+  await wrangler(["d1", "execute", database, "--local", ...persistArgs(persistTo), "--file", file, "--yes"]);
 }
 
 /** A free TCP port on loopback (for tests and benchmarks that must not collide with a running `npm start`). */

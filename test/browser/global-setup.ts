@@ -11,7 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { chromiumPath } from "../../scripts/lib/chromium.ts";
-import { applyMigrationsLocal, executeFileLocal, freePort, root, startDev } from "../../scripts/lib/wrangler.ts";
+import { loadSeedLocal } from "../../scripts/lib/shard-seed.ts";
+import { applyMigrationsLocal, freePort, root, startDev } from "../../scripts/lib/wrangler.ts";
 import { buildSeed, type Seed } from "./seed.ts";
 
 declare module "vitest" {
@@ -32,7 +33,8 @@ export default async function setup(project: TestProject) {
     const { seed, sql } = await buildSeed();
     const seedFile = join(persistTo, "seed.sql");
     await writeFile(seedFile, sql);
-    await executeFileLocal(seedFile, persistTo);
+    // The browser tests' tenants live in SHARD_1; the directory holds their accounts (scripts/lib/shard-seed.ts).
+    await loadSeedLocal(seedFile, persistTo);
     const dev = await startDev({
       port: await freePort(),
       persistTo,

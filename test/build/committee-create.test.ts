@@ -47,13 +47,16 @@ function printed(stdout: string) {
   };
 }
 
+/** The shard the tenants land in: SHARD_1 unless --shard names another (worker/lib/shard-names.ts). */
+const qs = <T = Record<string, unknown>>(sql: string, shard = "SHARD_1") => queryLocal<T>(sql, dir, shard);
+
 const tenantCount = async () => Number((await q<{ n: number }>("SELECT COUNT(*) AS n FROM tenants"))[0]!.n);
 
 describe("npm run committee:create", () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "chibo-committee-create-"));
     await applyMigrationsLocal(dir);
-  }, 60_000);
+  }, 240_000);
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
   });
@@ -72,19 +75,24 @@ describe("npm run committee:create", () => {
 
     const [tenant] = await q(`SELECT id, name, kind, parent_id FROM tenants WHERE id = '${provinceId}'`);
     expect(tenant).toEqual({ id: provinceId, name: "Tỉnh ủy Thử Nghiệm", kind: "province", parent_id: null });
-    const roles = await q<{ person_id: string; role: string }>(
+    // The directory names the shard; the shard holds the tenant's rows, a copy of the tenant row among them.
+    expect(await q(`SELECT shard FROM tenants WHERE id = '${provinceId}'`)).toEqual([{ shard: "SHARD_1" }]);
+    expect(await qs(`SELECT id, shard FROM tenants WHERE id = '${provinceId}'`)).toEqual([
+      { id: provinceId, shard: "SHARD_1" },
+    ]);
+    const roles = await qs<{ person_id: string; role: string }>(
       `SELECT person_id, role FROM tenant_roles WHERE tenant_id = '${provinceId}'`,
     );
     expect(roles).toEqual([{ person_id: expect.any(String), role: "admin" }]);
     const adminId = roles[0]!.person_id;
-    const [admin] = await q(`SELECT full_name, search_name, email, password_hash FROM people WHERE id = '${adminId}'`);
+    const [admin] = await qs(`SELECT full_name, search_name, email, password_hash FROM people WHERE id = '${adminId}'`);
     expect(admin).toEqual({
       full_name: "Nguyễn Văn Ánh",
       search_name: "nguyen van anh",
       email: null,
       password_hash: null,
     });
-    const invitations = await q<Record<string, string | null>>(
+    const invitations = await qs<Record<string, string | null>>(
       `SELECT * FROM invitations WHERE tenant_id = '${provinceId}'`,
     );
     expect(invitations).toHaveLength(1);
@@ -105,7 +113,7 @@ describe("npm run committee:create", () => {
     const days = (Date.parse(inv.expires_at!) - started) / 86_400_000;
     expect(days).toBeGreaterThan(INVITATION_DAYS - 0.01);
     expect(days).toBeLessThan(INVITATION_DAYS + 0.01);
-    const audit = await q(`SELECT action, person_id FROM audit_log WHERE entity_id = '${provinceId}'`);
+    const audit = await qs(`SELECT action, person_id FROM audit_log WHERE entity_id = '${provinceId}'`);
     expect(audit).toEqual([{ action: "committee_created", person_id: null }]);
   }, 60_000);
 
@@ -126,17 +134,43 @@ describe("npm run committee:create", () => {
     const out = printed(res.stdout);
     expect(out.origin).toBe("https://chibo.example");
     expect(res.stdout).toContain("binh@xa.vn");
-    const [tenant] = await q(`SELECT kind, parent_id FROM tenants WHERE id = '${out.tenantId}'`);
-    expect(tenant).toEqual({ kind: "committee", parent_id: provinceId });
+    const [tenant] = await q(`SELECT kind, parent_id, shard FROM tenants WHERE id = '${out.tenantId}'`);
+    // A committee lives in its province's shard.
+    expect(tenant).toEqual({ kind: "committee", parent_id: provinceId, shard: "SHARD_1" });
     // The contact address is where the link goes, never the account's login: the account stays empty.
-    const [admin] = await q(
+    const [admin] = await qs(
       `SELECT p.email, p.password_hash FROM people p JOIN tenant_roles r ON r.person_id = p.id WHERE r.tenant_id = '${out.tenantId}'`,
     );
     expect(admin).toEqual({ email: null, password_hash: null });
-    const [inv] = await q<{ code_hash: string }>(
+    const [inv] = await qs<{ code_hash: string }>(
       `SELECT code_hash FROM invitations WHERE tenant_id = '${out.tenantId}'`,
     );
     expect(inv!.code_hash).toBe(await hashCode(out.code.toLowerCase()));
+  }, 60_000);
+
+  it("puts a province in the shard --shard names, and refuses an unknown shard or --shard with --parent", async () => {
+    const res = await run([
+      "--name",
+      "Tỉnh ủy Hai",
+      "--admin-name",
+      "Trần Văn Hai",
+      "--kind",
+      "province",
+      "--shard",
+      "SHARD_2",
+    ]);
+    expect(res.code, res.stderr).toBe(0);
+    const out = printed(res.stdout);
+    expect(await q(`SELECT shard FROM tenants WHERE id = '${out.tenantId}'`)).toEqual([{ shard: "SHARD_2" }]);
+    expect(await qs(`SELECT role FROM tenant_roles WHERE tenant_id = '${out.tenantId}'`, "SHARD_2")).toEqual([
+      { role: "admin" },
+    ]);
+    expect(await qs(`SELECT role FROM tenant_roles WHERE tenant_id = '${out.tenantId}'`)).toEqual([]);
+    const ok = ["--name", "X", "--admin-name", "A"];
+    expect(() => parseCommitteeArgs([...ok, "--kind", "province", "--shard", "SHARD_9"])).toThrow(/--shard: .*SHARD_1/);
+    expect(() => parseCommitteeArgs([...ok, "--parent", out.tenantId, "--shard", "SHARD_2"])).toThrow(
+      /leave --shard out/,
+    );
   }, 60_000);
 
   it("refuses a missing name, an unknown parent and a parent that is no province, and writes nothing", async () => {

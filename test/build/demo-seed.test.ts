@@ -6,8 +6,13 @@ import { addMonths, quarterKey, VN_SQL_SHIFT, vnThisMonth } from "../../schema/c
 import { gradeOf, type Scores } from "../../schema/quality-grid.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TENANT_ID } from "../../scripts/lib/demo-data.ts";
 import { DEMO_PROVINCE_ID, DEMO_SECOND_COMMITTEE_ID } from "../../scripts/lib/demo-province.ts";
+import {
+  SECOND_COMMITTEE_ID,
+  SECOND_PROVINCE_ID,
+  SECOND_PROVINCE_LOGIN,
+} from "../../scripts/lib/demo-second-province.ts";
 import { applyMigrationsLocal, queryAllLocal, queryLocal } from "../../scripts/lib/wrangler.ts";
-import { seedDemo } from "../../scripts/seed-demo.ts";
+import { DEMO_SHARD, SECOND_SHARD, seedDemo } from "../../scripts/seed-demo.ts";
 import { verifyPassword } from "../../worker/lib/password.ts";
 
 const TABLES = [
@@ -33,7 +38,9 @@ const TABLES = [
 ];
 
 let dir = "";
-const q = <T = Record<string, unknown>>(sql: string) => queryLocal<T>(sql, dir);
+/** The demo's province lives in SHARD_1 (scripts/seed-demo.ts); accounts and the tenants' shards in the directory. */
+const q = <T = Record<string, unknown>>(sql: string) => queryLocal<T>(sql, dir, DEMO_SHARD);
+const qDirectory = <T = Record<string, unknown>>(sql: string) => queryLocal<T>(sql, dir, "DB");
 type Rows = Record<string, unknown>[];
 const month = (column: string) => `strftime('%Y-%m', ${column}, '${VN_SQL_SHIFT}')`;
 
@@ -76,21 +83,32 @@ const readHistory = () =>
       "SELECT grade, COUNT(*) AS n FROM evaluations GROUP BY grade",
     ].join(";\n"),
     dir,
+    DEMO_SHARD,
   ));
 
 /** Every row of every seeded table, so a second load that changed anything (even a password hash) shows. */
 async function snapshot(): Promise<string> {
-  const parts = await queryAllLocal(TABLES.map((t) => `SELECT * FROM ${t} ORDER BY 1, 2, 3`).join("; "), dir);
+  const parts = await queryAllLocal(
+    TABLES.map((t) => `SELECT * FROM ${t} ORDER BY 1, 2, 3`).join("; "),
+    dir,
+    DEMO_SHARD,
+  );
   expect(parts).toHaveLength(TABLES.length);
   expect(parts.every((rows) => rows.length > 0)).toBe(true);
-  return JSON.stringify(parts);
+  const accounts = await queryAllLocal("SELECT * FROM tenants ORDER BY 1; SELECT * FROM people ORDER BY 1", dir, "DB");
+  const second = await queryAllLocal(
+    "SELECT * FROM tenants ORDER BY 1; SELECT * FROM memberships ORDER BY 1",
+    dir,
+    SECOND_SHARD,
+  );
+  return JSON.stringify([parts, accounts, second]);
 }
 
 describe("demo seed on a local D1", () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "chibo-demo-test-"));
     await applyMigrationsLocal(dir);
-  }, 60_000);
+  }, 240_000);
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
   });
@@ -105,16 +123,22 @@ describe("demo seed on a local D1", () => {
   }, 90_000);
 
   it("gives every demo login the documented password in the Worker's hash format", async () => {
-    const rows = await q<{ email: string; password_hash: string; full_name: string }>(
+    const rows = await qDirectory<{ email: string; password_hash: string; full_name: string }>(
       "SELECT email, password_hash, full_name FROM people WHERE password_hash IS NOT NULL ORDER BY email",
     );
-    expect(rows.map((r) => r.email).sort()).toEqual(DEMO_LOGINS.map((l) => l.email).sort());
+    const logins = [...DEMO_LOGINS, SECOND_PROVINCE_LOGIN];
+    expect(rows.map((r) => r.email).sort()).toEqual(logins.map((l) => l.email).sort());
     for (const row of rows) {
       expect(row.password_hash).toMatch(/^pbkdf2-sha256\$100000\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
       expect(await verifyPassword(DEMO_PASSWORD, row.password_hash)).toBe(true);
       expect(await verifyPassword("wrong-password", row.password_hash)).toBe(false);
-      expect(row.full_name).toBe(DEMO_LOGINS.find((l) => l.email === row.email)!.name);
+      expect(row.full_name).toBe(logins.find((l) => l.email === row.email)!.name);
     }
+    // A shard's people are the mirror of the accounts seated there: names and login e-mails, never a credential.
+    const [mirror] = await q<{ n: number; hashes: number }>(
+      "SELECT COUNT(email) AS n, COUNT(password_hash) AS hashes FROM people",
+    );
+    expect(mirror).toEqual({ n: DEMO_LOGINS.length, hashes: 0 });
   }, 30_000);
 
   it("looks like a real committee: branches of 3+ official members, probationary and exempt members, officers", async () => {
@@ -146,6 +170,28 @@ describe("demo seed on a local D1", () => {
       "SELECT COUNT(*) AS n FROM memberships m JOIN people p ON p.id = m.person_id WHERE m.full_name = '' OR m.full_name != p.full_name",
     );
     expect(empty!.n).toBe(0);
+  });
+
+  it("puts Hòa Bình's tree in SHARD_1 and the small second province in SHARD_2, the directory naming each tenant's shard", async () => {
+    const directory = await qDirectory<{ id: string; shard: string }>("SELECT id, shard FROM tenants ORDER BY id");
+    expect(directory).toEqual(
+      [
+        { id: DEMO_SECOND_COMMITTEE_ID, shard: DEMO_SHARD },
+        { id: DEMO_TENANT_ID, shard: DEMO_SHARD },
+        { id: DEMO_PROVINCE_ID, shard: DEMO_SHARD },
+        { id: SECOND_PROVINCE_ID, shard: SECOND_SHARD },
+        { id: SECOND_COMMITTEE_ID, shard: SECOND_SHARD },
+      ].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    const [second] = await queryAllLocal(
+      "SELECT t.id, (SELECT COUNT(*) FROM memberships m WHERE m.tenant_id = t.id) AS members FROM tenants t ORDER BY t.id",
+      dir,
+      SECOND_SHARD,
+    );
+    expect(second).toEqual([
+      { id: SECOND_COMMITTEE_ID, members: 5 },
+      { id: SECOND_PROVINCE_ID, members: 0 },
+    ]);
   });
 
   it("puts Hòa An under a province whose admin logs in, with one more committee under it", async () => {

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { deployConfig } from "../../scripts/deploy.ts";
+import { databaseName, deployConfig } from "../../scripts/deploy.ts";
 import { quietEnv, root, wrangler } from "../../scripts/lib/wrangler.ts";
 
 describe("deploy", () => {
@@ -44,12 +44,22 @@ describe("deploy", () => {
     expect(readFileSync(join(root, "wrangler.toml"), "utf8")).toBe(before);
   });
 
-  it("puts the real database id only into the generated config", () => {
+  it("puts each database's real id only into the generated config, the directory's and every shard's", () => {
     const toml = readFileSync(join(root, "wrangler.toml"), "utf8");
-    const generated = deployConfig(toml, "3f1c1d6e-1111-4222-8333-944455556666");
-    expect(generated).toContain('database_id = "3f1c1d6e-1111-4222-8333-944455556666"');
-    expect(generated).not.toContain("00000000-0000-0000-0000-000000000000");
-    expect(generated).toContain('database_name = "chibo"');
+    const generated = deployConfig(toml, {
+      DB: "3f1c1d6e-1111-4222-8333-944455556666",
+      SHARD_1: "3f1c1d6e-1111-4222-8333-000000000001",
+      SHARD_2: "3f1c1d6e-1111-4222-8333-000000000002",
+    });
+    for (const [binding, id, name] of [
+      ["DB", "3f1c1d6e-1111-4222-8333-944455556666", "chibo"],
+      ["SHARD_1", "3f1c1d6e-1111-4222-8333-000000000001", "chibo-shard-1"],
+      ["SHARD_2", "3f1c1d6e-1111-4222-8333-000000000002", "chibo-shard-2"],
+    ]) {
+      expect(generated).toContain(`binding = "${binding}"\ndatabase_name = "${name}"\ndatabase_id = "${id}"`);
+      expect(databaseName(binding ?? "")).toBe(name);
+    }
+    expect(generated).not.toMatch(/00000000-0000-0000-0000-00000000000\d/);
     expect(existsSync(join(root, ".gitignore")) && readFileSync(join(root, ".gitignore"), "utf8")).toContain(
       "wrangler.deploy.toml",
     );

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { agendaItems, attendance, meetings, memberships } from "../../schema/db/tables";
-import { createPerson, db } from "../support/fixtures";
+import { createPerson, dbOf } from "../support/fixtures";
 import { closeAllRooms, eventually } from "../support/room-client";
 import { advanceRoomClock } from "../support/room-clock";
 import { createMeeting, liveMeeting } from "./meeting-fixture";
@@ -44,7 +44,7 @@ describe("attendance", () => {
     const snap = await m1.sync();
     expect(snap.state.counts).toMatchObject({ absentExcused: 1, absentUnexcused: 1, voteBase: 8, expected: 9 });
     const rows = await eventually(async () => {
-      const r = await db()
+      const r = await dbOf(f.tenantId)
         .select()
         .from(attendance)
         .where(and(eq(attendance.tenantId, f.tenantId), eq(attendance.meetingId, f.meetingId)));
@@ -91,7 +91,7 @@ describe("agenda", () => {
     expect(agenda.currentItemId).toBe(f.items[0]!.id);
     expect(agenda.agenda[0]!.runningSince).not.toBeNull();
     await eventually(async () => {
-      const [m] = await db()
+      const [m] = await dbOf(f.tenantId)
         .select()
         .from(meetings)
         .where(and(eq(meetings.tenantId, f.tenantId), eq(meetings.id, f.meetingId)));
@@ -136,7 +136,7 @@ describe("agenda", () => {
     await chair.refused({ type: "agenda/go", itemId: "nope" }, "not_found");
 
     const rows = await eventually(async () => {
-      const r = await db()
+      const r = await dbOf(f.tenantId)
         .select()
         .from(agendaItems)
         .where(and(eq(agendaItems.tenantId, f.tenantId), eq(agendaItems.meetingId, f.meetingId)));
@@ -151,7 +151,7 @@ describe("before the meeting starts", () => {
     const f = await createMeeting();
     const early = await f.join("chair");
     const snap0 = await early.sync();
-    await db()
+    await dbOf(f.tenantId)
       .insert(agendaItems)
       .values({
         id: `${f.meetingId}-a4`,
@@ -162,7 +162,7 @@ describe("before the meeting starts", () => {
         minutesBudget: 5,
       });
     const newcomer = await createPerson("Mai Văn Mới");
-    await db()
+    await dbOf(f.tenantId)
       .insert(memberships)
       .values({
         id: `m-${newcomer.id}`,

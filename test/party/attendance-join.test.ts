@@ -7,7 +7,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { attendance } from "../../schema/db/tables";
-import { api, db, login } from "../support/fixtures";
+import { api, dbOf, login } from "../support/fixtures";
 import { closeAllRooms, eventually, type RoomClient } from "../support/room-client";
 import { advanceRoomClock } from "../support/room-clock";
 import { createMeeting, liveMeeting, MEMBER_NAMES } from "./meeting-fixture";
@@ -18,7 +18,7 @@ const entryOf = async (c: RoomClient, personId: string) =>
   (await c.sync()).state.attendance.find((a) => a.personId === personId)!;
 
 async function d1Rows(tenantId: string, meetingId: string) {
-  const rows = await db()
+  const rows = await dbOf(tenantId)
     .select()
     .from(attendance)
     .where(and(eq(attendance.tenantId, tenantId), eq(attendance.meetingId, meetingId)));

@@ -10,7 +10,7 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { attendance, meetings, speeches } from "../../schema/db/tables";
 import { issueRoomTicket } from "../../server/room-ticket";
-import { db } from "../support/fixtures";
+import { dbOf } from "../support/fixtures";
 import { closeAllRooms, eventually, joinRoom } from "../support/room-client";
 import { createMeeting, type Who } from "./meeting-fixture";
 
@@ -19,7 +19,7 @@ afterEach(() => closeAllRooms());
 /** A meeting in built-in media mode (set in D1 before the room first loads it); `who` joined, then started. */
 async function builtinMeeting(who: Who[], mode: "builtin" | "hall_only" = "builtin", start = true) {
   const f = await createMeeting();
-  await db().update(meetings).set({ mediaMode: mode }).where(eq(meetings.id, f.meetingId));
+  await dbOf(f.tenantId).update(meetings).set({ mediaMode: mode }).where(eq(meetings.id, f.meetingId));
   const c = {} as Record<Who, Awaited<ReturnType<typeof f.join>>>;
   for (const w of who) c[w] = await f.join(w);
   if (start) await c.chair!.ok({ type: "meeting/start" });
@@ -108,7 +108,7 @@ describe("attendance by media (rtc/media)", () => {
     await c.m1!.ok({ type: "rtc/media", hearing: true });
     await chair.ok({ type: "meeting/close" });
     const rows = await eventually(async () => {
-      const r = await db()
+      const r = await dbOf(f.tenantId)
         .select()
         .from(attendance)
         .where(and(eq(attendance.tenantId, f.tenantId), eq(attendance.meetingId, f.meetingId)));
@@ -140,7 +140,7 @@ describe("attendance by media (rtc/media)", () => {
       expect(snap.state.minutes.body).toContain(`Đồng chí ${f.nameOf(who)} phát biểu`);
     expect(snap.state.minutes.body).toContain("Phát biểu: 2 lượt, 2 người");
     const rows = await eventually(async () => {
-      const r = await db().select().from(speeches).where(eq(speeches.meetingId, f.meetingId));
+      const r = await dbOf(f.tenantId).select().from(speeches).where(eq(speeches.meetingId, f.meetingId));
       return r.length === 2 ? r : null;
     });
     expect(new Set(rows.map((r) => r.personId))).toEqual(new Set([f.idOf("m1"), f.idOf("m3")]));

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { ballots, votes } from "../../schema/db/tables";
 import { MAX_FRAME_CHARS } from "../../schema/room/messages";
-import { db } from "../support/fixtures";
+import { dbOf } from "../support/fixtures";
 import { closeAllRooms, eventually, nextId } from "../support/room-client";
 import { advanceRoomClock } from "../support/room-clock";
 import { liveMeeting } from "./meeting-fixture";
@@ -46,9 +46,11 @@ describe("durability", () => {
     const chair2 = await f.join("chair");
     await m5.ok({ type: "vote/cast", voteId, choice: "agree" });
     await chair2.ok({ type: "vote/close", voteId });
-    const row = await eventually(async () => (await db().select().from(votes).where(eq(votes.id, voteId)))[0]);
+    const row = await eventually(
+      async () => (await dbOf(f.tenantId).select().from(votes).where(eq(votes.id, voteId)))[0],
+    );
     expect(row).toMatchObject({ agree: 4, disagree: 1, result: "not_passed" });
-    expect(await db().select().from(ballots).where(eq(ballots.voteId, voteId))).toHaveLength(5);
+    expect(await dbOf(f.tenantId).select().from(ballots).where(eq(ballots.voteId, voteId))).toHaveLength(5);
   });
 
   it("counts connected sockets again after a wake-up, without the one closing", async () => {

@@ -1,20 +1,20 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { meetings, memberships } from "../../schema/db/tables";
-import { db } from "../support/fixtures";
+import { dbOf } from "../support/fixtures";
 import { closeAllRooms } from "../support/room-client";
 import { createMeeting, type MeetingFixture } from "./meeting-fixture";
 
 afterEach(() => closeAllRooms());
 
 const exempt = (f: MeetingFixture, who: "m1" | "m2", from: string, to: string | null) =>
-  db()
+  dbOf(f.tenantId)
     .update(memberships)
     .set({ exemptReason: "Ốm dài ngày", exemptFrom: from, exemptTo: to })
     .where(and(eq(memberships.tenantId, f.tenantId), eq(memberships.personId, f.idOf(who))));
 
 const scheduleAt = (f: MeetingFixture, scheduledAt: string) =>
-  db()
+  dbOf(f.tenantId)
     .update(meetings)
     .set({ scheduledAt })
     .where(and(eq(meetings.tenantId, f.tenantId), eq(meetings.id, f.meetingId)));

@@ -1,14 +1,9 @@
-/**
- * A visiting leader who joins and stays silent must still leave a trace of the visit (the visit loop of
- * worker/data/visits.ts reads attendance rows), without counting as a member anywhere.
- */
-import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { attendance } from "../../schema/db/tables";
 import { getRecord } from "../../worker/data/meetings-record";
 import { attendanceByMeetingQuery } from "../../worker/data/reports/queries";
-import { db } from "../support/fixtures";
+import { d1Of, dbOf } from "../support/fixtures";
 import { closeAllRooms, eventually } from "../support/room-client";
 import { createMeeting, liveMeeting } from "./meeting-fixture";
 
@@ -21,7 +16,7 @@ describe("a visiting leader's presence", () => {
     const row = await eventually(
       async () =>
         (
-          await db()
+          await dbOf(f.tenantId)
             .select()
             .from(attendance)
             .where(and(scope, eq(attendance.personId, f.leader.id)))
@@ -37,17 +32,18 @@ describe("a visiting leader's presence", () => {
     await chair.ok({ type: "meeting/close" });
     // Closing settles the members (12 rows) and leaves the guest's row as it was.
     const rows = await eventually(async () => {
-      const r = await db().select().from(attendance).where(scope);
+      const r = await dbOf(f.tenantId).select().from(attendance).where(scope);
       return r.length === 13 ? r : undefined;
     });
     expect(rows.find((r) => r.personId === f.leader.id)?.status).toBe("present_remote");
 
-    const record = await getRecord(db(), f.tenantId, f.meetingId);
+    const record = await getRecord(dbOf(f.tenantId), f.tenantId, f.meetingId);
     expect(record.attendance).toHaveLength(12);
     expect(record.attendance.some((a) => a.personId === f.leader.id)).toBe(false);
 
     const q = attendanceByMeetingQuery(f.tenantId, "2026-11-01T00:00:00.000Z", "2026-12-01T00:00:00.000Z");
-    const { results } = await env.DB.prepare(q.sql)
+    const { results } = await d1Of(f.tenantId)
+      .prepare(q.sql)
       .bind(...q.params)
       .all<{ meeting: string; present: number }>();
     expect(results.find((r) => r.meeting === f.meetingId)?.present).toBe(2);
@@ -63,7 +59,7 @@ describe("a visiting leader's presence", () => {
     await chair.ok({ type: "meeting/start" });
     await chair.ok({ type: "meeting/close" });
     const leaderRows = async () =>
-      db()
+      dbOf(f.tenantId)
         .select()
         .from(attendance)
         .where(
@@ -75,7 +71,7 @@ describe("a visiting leader's presence", () => {
         );
     // The close settles the members' rows; by then the pre-read would have been written (it went first).
     await eventually(async () => {
-      const r = await db()
+      const r = await dbOf(f.tenantId)
         .select()
         .from(attendance)
         .where(and(eq(attendance.tenantId, f.tenantId), eq(attendance.meetingId, f.meetingId)));
@@ -94,7 +90,7 @@ describe("a visiting leader's presence", () => {
     const row = await eventually(
       async () =>
         (
-          await db()
+          await dbOf(f.tenantId)
             .select()
             .from(attendance)
             .where(

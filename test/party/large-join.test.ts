@@ -12,7 +12,7 @@ import { refreshEveryMs } from "../../party/admission";
 import { COALESCE_FROM } from "../../party/fanout";
 import { attendance } from "../../schema/db/tables";
 import { issueRoomTicket } from "../../server/room-ticket";
-import { db } from "../support/fixtures";
+import { dbOf } from "../support/fixtures";
 import { closeAllRooms, eventually, joinRoom } from "../support/room-client";
 import { createMeeting, liveMeeting, type MeetingFixture, type Who } from "./meeting-fixture";
 
@@ -92,7 +92,7 @@ describe("joining a large room", () => {
     const taps = await Promise.all(members.map((m) => m.request({ type: "presence/join" })));
     expect(taps.map((t) => t.type)).toEqual(TAPPERS.map(() => "ack"));
     const rows = await eventually(async () => {
-      const found = await db()
+      const found = await dbOf(f.tenantId)
         .select()
         .from(attendance)
         .where(and(eq(attendance.tenantId, f.tenantId), eq(attendance.meetingId, f.meetingId)));

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { attendance, evaluations, leaderNotes, meetings, minutes } from "../../schema/db/tables";
 import { draftMinutes } from "../../schema/record/minutes-draft";
 import { factsOfRoomView } from "../../schema/record/minutes-facts";
-import { db } from "../support/fixtures";
+import { dbOf } from "../support/fixtures";
 import { closeAllRooms, eventually } from "../support/room-client";
 import { advanceRoomClock } from "../support/room-clock";
 import { liveMeeting } from "./meeting-fixture";
@@ -47,7 +47,7 @@ describe("visiting leader", () => {
     await chair.refused({ type: "note/save", noteId: note.entityId, body: "x", shared: false }, "forbidden");
 
     const row = await eventually(async () => {
-      const r = await db()
+      const r = await dbOf(f.tenantId)
         .select()
         .from(leaderNotes)
         .where(and(eq(leaderNotes.tenantId, f.tenantId), eq(leaderNotes.meetingId, f.meetingId)));
@@ -88,7 +88,7 @@ describe("visiting leader", () => {
     await c.leader!.refused({ type: "evaluation/save", scores: { attendance: 21 } }, "bad_message");
     await c.m1!.refused({ type: "evaluation/save", scores: {} }, "forbidden");
     const rows = await eventually(async () => {
-      const r = await db()
+      const r = await dbOf(f.tenantId)
         .select()
         .from(evaluations)
         .where(and(eq(evaluations.tenantId, f.tenantId), eq(evaluations.meetingId, f.meetingId)));
@@ -153,7 +153,7 @@ describe("minutes and closing", () => {
     await c.m2!.refused({ type: "queue/raise", kind: "speech" }, "meeting_closed");
 
     const frozen = await eventually(async () => {
-      const r = await db()
+      const r = await dbOf(f.tenantId)
         .select()
         .from(minutes)
         .where(and(eq(minutes.tenantId, f.tenantId), eq(minutes.meetingId, f.meetingId)));
@@ -161,14 +161,14 @@ describe("minutes and closing", () => {
     });
     expect(frozen).toMatchObject({ version: 1, status: "frozen", createdBy: f.idOf("chair") });
     expect(frozen.body).toContain("Phân công: đồng chí Một phụ trách thu quỹ.");
-    const [m] = await db()
+    const [m] = await dbOf(f.tenantId)
       .select()
       .from(meetings)
       .where(and(eq(meetings.tenantId, f.tenantId), eq(meetings.id, f.meetingId)));
     expect(m).toMatchObject({ status: "closed" });
     expect(m!.endedAt).not.toBeNull();
     // Attendance is settled for all 12: never recorded → absent without reason; the absent exempt stay exempt.
-    const rows = await db()
+    const rows = await dbOf(f.tenantId)
       .select()
       .from(attendance)
       .where(and(eq(attendance.tenantId, f.tenantId), eq(attendance.meetingId, f.meetingId)));

@@ -6,7 +6,7 @@ import { env } from "cloudflare:workers";
 import { agendaItems, meetingGuests, meetings } from "../../schema/db/tables";
 import type { RoomRole } from "../../schema/room/ticket";
 import { issueRoomTicket } from "../../server/room-ticket";
-import { createPerson, createTenant, db, type PersonSpec } from "../support/fixtures";
+import { createPerson, createTenant, dbOf, type PersonSpec } from "../support/fixtures";
 import { joinRoom } from "../support/room-client";
 
 export const MEMBER_NAMES = {
@@ -41,7 +41,8 @@ export async function createMeeting(options: { status?: "planned" | "live" | "cl
     { name: MEMBER_NAMES.m7 },
   ];
   const tenant = await createTenant(specs);
-  const leader = await createPerson("Trịnh Văn Lãnh Đạo");
+  const leader = await createPerson("Trịnh Văn Lãnh Đạo", true, [tenant.shard]);
+  const db = () => dbOf(tenant.tenantId);
   const meetingId = `mtg-${crypto.randomUUID().slice(0, 8)}`;
   const person = (k: keyof typeof MEMBER_NAMES) => tenant.people[MEMBER_NAMES[k]]!;
   await db()

@@ -5,7 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { meetings } from "../../schema/db/tables";
-import { db } from "../support/fixtures";
+import { dbOf } from "../support/fixtures";
 import { closeAllRooms } from "../support/room-client";
 import { createMeeting } from "./meeting-fixture";
 
@@ -22,7 +22,7 @@ describe("the room's media mode", () => {
 
   it("carries an external call's link to members and the visiting leader", async () => {
     const f = await createMeeting();
-    await db()
+    await dbOf(f.tenantId)
       .update(meetings)
       .set({ mediaMode: "external", mediaLink: LINK })
       .where(and(eq(meetings.tenantId, f.tenantId), eq(meetings.id, f.meetingId)));
@@ -35,7 +35,7 @@ describe("the room's media mode", () => {
   it("never sends a link stored beside another mode", async () => {
     const f = await createMeeting();
     // Not reachable through the API (it refuses a link without an external call); the room does not trust it.
-    await db()
+    await dbOf(f.tenantId)
       .update(meetings)
       .set({ mediaMode: "builtin", mediaLink: LINK })
       .where(and(eq(meetings.tenantId, f.tenantId), eq(meetings.id, f.meetingId)));

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { minutes } from "../../schema/db/tables";
-import { api, db, login } from "../support/fixtures";
+import { api, dbOf, login } from "../support/fixtures";
 import { closeAllRooms, eventually } from "../support/room-client";
 import { createMeeting, MEMBER_NAMES, type Who } from "./meeting-fixture";
 
@@ -59,7 +59,7 @@ describe("the minutes frozen at the close", () => {
     await chair.ok({ type: "meeting/close" });
 
     const scope = and(eq(minutes.tenantId, f.tenantId), eq(minutes.meetingId, f.meetingId));
-    const frozen = await eventually(async () => (await db().select().from(minutes).where(scope))[0]);
+    const frozen = await eventually(async () => (await dbOf(f.tenantId).select().from(minutes).where(scope))[0]);
     expect(frozen.version).toBe(1);
     const body = frozen.body;
     expect(body).not.toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
@@ -102,7 +102,7 @@ describe("the minutes frozen at the close", () => {
     expect(counts.present).toBe(3);
     await chair.ok({ type: "meeting/close" });
     const scope = and(eq(minutes.tenantId, f.tenantId), eq(minutes.meetingId, f.meetingId));
-    const frozen = await eventually(async () => (await db().select().from(minutes).where(scope))[0]);
+    const frozen = await eventually(async () => (await dbOf(f.tenantId).select().from(minutes).where(scope))[0]);
     expect(frozen.body).toBe("Chi bộ họp đúng giờ.\nCó mặt: 2 (tại hội trường 0, trực tuyến 2)");
     // Their counts are now stale: the chair cannot approve them as they are.
     const token = await login(f.people[MEMBER_NAMES.chair]!.email);

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { speeches } from "../../schema/db/tables";
-import { db } from "../support/fixtures";
+import { d1Of, dbOf } from "../support/fixtures";
 import { closeAllRooms, eventually } from "../support/room-client";
 import { liveMeeting } from "./meeting-fixture";
 
@@ -14,7 +14,7 @@ describe("outbox to D1", () => {
     const { f, c, chair } = await liveMeeting(["chair", "m1"]);
     const stub = env.MeetingRoom.get(env.MeetingRoom.idFromName(f.meetingId));
     // Make D1 refuse the write: the speeches table is briefly gone.
-    await env.DB.exec("ALTER TABLE speeches RENAME TO speeches_away");
+    await d1Of(f.tenantId).exec("ALTER TABLE speeches RENAME TO speeches_away");
     try {
       await chair.ok({ type: "floor/give", personId: f.idOf("m1") });
       await chair.ok({ type: "floor/end" });
@@ -30,16 +30,16 @@ describe("outbox to D1", () => {
         ),
       );
     } finally {
-      await env.DB.exec("ALTER TABLE speeches_away RENAME TO speeches");
+      await d1Of(f.tenantId).exec("ALTER TABLE speeches_away RENAME TO speeches");
     }
-    const none = await db()
+    const none = await dbOf(f.tenantId)
       .select()
       .from(speeches)
       .where(and(eq(speeches.tenantId, f.tenantId), eq(speeches.meetingId, f.meetingId)));
     expect(none).toHaveLength(0);
     await runDurableObjectAlarm(stub);
     const rows = await eventually(async () => {
-      const r = await db()
+      const r = await dbOf(f.tenantId)
         .select()
         .from(speeches)
         .where(and(eq(speeches.tenantId, f.tenantId), eq(speeches.meetingId, f.meetingId)));

@@ -2,7 +2,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { speeches } from "../../schema/db/tables";
-import { db } from "../support/fixtures";
+import { dbOf } from "../support/fixtures";
 import { closeAllRooms, eventually } from "../support/room-client";
 import { alarmAfter, roomStub } from "../support/room-clock";
 import { liveMeeting } from "./meeting-fixture";
@@ -63,7 +63,7 @@ describe("speaking queue", () => {
     expect(snap.state.floor).toBeNull();
 
     const rows = await eventually(async () => {
-      const r = await db()
+      const r = await dbOf(f.tenantId)
         .select()
         .from(speeches)
         .where(and(eq(speeches.tenantId, f.tenantId), eq(speeches.meetingId, f.meetingId)));

@@ -6,14 +6,15 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
 import type { MeetingRecordAnswer } from "../../schema/api/meetings";
-import { api, login } from "../support/fixtures";
+import { api, d1Of, login } from "../support/fixtures";
 import { closeAllRooms, eventually } from "../support/room-client";
 import { liveMeeting } from "./meeting-fixture";
 
 afterEach(() => closeAllRooms());
 
-const meetingStatus = async (id: string) =>
-  (await env.DB.prepare("select status from meetings where id = ?").bind(id).first<{ status: string }>())?.status;
+const meetingStatus = async (f: { tenantId: string }, id: string) =>
+  (await d1Of(f.tenantId).prepare("select status from meetings where id = ?").bind(id).first<{ status: string }>())
+    ?.status;
 
 describe("the record while the room's copy lands in D1", () => {
   it("says saving, not complete, until every row the room owes has landed; then complete with the speech", async () => {
@@ -29,7 +30,7 @@ describe("the record while the room's copy lands in D1", () => {
     expect(await read()).toMatchObject({ complete: false, saving: false });
 
     // D1 refuses the speech's write (reads still work): it stays in the room's outbox, the close op behind it.
-    await env.DB.exec(
+    await d1Of(f.tenantId).exec(
       "CREATE TRIGGER refuse_speeches BEFORE INSERT ON speeches BEGIN SELECT RAISE(ABORT, 'refused'); END",
     );
     try {
@@ -39,9 +40,9 @@ describe("the record while the room's copy lands in D1", () => {
       const saving = await read();
       expect(saving).toMatchObject({ complete: false, saving: true });
       // The meeting is not yet closed in D1: the close op lands after the rows before it.
-      expect(await meetingStatus(f.meetingId)).toBe("live");
+      expect(await meetingStatus(f, f.meetingId)).toBe("live");
     } finally {
-      await env.DB.exec("DROP TRIGGER refuse_speeches");
+      await d1Of(f.tenantId).exec("DROP TRIGGER refuse_speeches");
     }
     await runDurableObjectAlarm(env.MeetingRoom.get(env.MeetingRoom.idFromName(f.meetingId)));
     const done = await eventually(async () => {
@@ -49,7 +50,7 @@ describe("the record while the room's copy lands in D1", () => {
       return r.complete ? r : undefined;
     });
     expect(done.saving).toBe(false);
-    expect(await meetingStatus(f.meetingId)).toBe("closed");
+    expect(await meetingStatus(f, f.meetingId)).toBe("closed");
     expect(done.speeches).toEqual([expect.objectContaining({ personId: f.idOf("m1") })]);
     expect(done.attendance.filter((a) => a.status === "present_remote" || a.status === "present_hall")).toHaveLength(3);
   });

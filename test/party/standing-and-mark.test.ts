@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { meetings, memberships } from "../../schema/db/tables";
-import { db } from "../support/fixtures";
+import { dbOf } from "../support/fixtures";
 import { closeAllRooms } from "../support/room-client";
 import { createMeeting } from "./meeting-fixture";
 
@@ -12,7 +12,7 @@ describe("who counts, and the duration mark", () => {
     const f = await createMeeting();
     const away = { m5: "transferred", m6: "suspended", m7: "detained" } as const;
     for (const [who, standing] of Object.entries(away)) {
-      await db()
+      await dbOf(f.tenantId)
         .update(memberships)
         .set({ standing })
         .where(and(eq(memberships.tenantId, f.tenantId), eq(memberships.personId, f.idOf(who as keyof typeof away))));
@@ -39,7 +39,7 @@ describe("who counts, and the duration mark", () => {
     const regular = await createMeeting();
     expect((await (await regular.join("chair")).snapshot()).state.meeting.durationMarkMinutes).toBe(90);
     const combined = await createMeeting();
-    await db()
+    await dbOf(combined.tenantId)
       .update(meetings)
       .set({ combined: true })
       .where(and(eq(meetings.tenantId, combined.tenantId), eq(meetings.id, combined.meetingId)));

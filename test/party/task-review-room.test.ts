@@ -6,7 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { agendaItems, meetings, minutes, resolutions, resolutionTasks } from "../../schema/db/tables";
-import { api, db, login } from "../support/fixtures";
+import { api, dbOf, login } from "../support/fixtures";
 import { closeAllRooms, eventually } from "../support/room-client";
 import { createMeeting, MEMBER_NAMES } from "./meeting-fixture";
 
@@ -18,7 +18,7 @@ describe("the task review in the live room", () => {
     const chairId = f.idOf("chair");
     // Last month: a closed meeting of the branch whose issued resolution has one task.
     const lastMonth = `prev-${f.meetingId}`;
-    await db().insert(meetings).values({
+    await dbOf(f.tenantId).insert(meetings).values({
       id: lastMonth,
       tenantId: f.tenantId,
       organizationId: f.branchId,
@@ -27,7 +27,7 @@ describe("the task review in the live room", () => {
       scheduledAt: "2026-10-22T12:00:00.000Z",
       status: "closed",
     });
-    await db()
+    await dbOf(f.tenantId)
       .insert(resolutions)
       .values({
         id: `nq-${f.meetingId}`,
@@ -39,7 +39,7 @@ describe("the task review in the live room", () => {
         status: "issued",
       });
     const taskId = `task-${f.meetingId}`;
-    await db()
+    await dbOf(f.tenantId)
       .insert(resolutionTasks)
       .values({
         id: taskId,
@@ -52,7 +52,7 @@ describe("the task review in the live room", () => {
         leadName: MEMBER_NAMES.chair,
         deadline: "2026-11-20",
       });
-    await db()
+    await dbOf(f.tenantId)
       .insert(agendaItems)
       .values({
         id: `review-${f.meetingId}`,
@@ -86,7 +86,7 @@ describe("the task review in the live room", () => {
 
     await chair.ok({ type: "meeting/close" });
     const scope = and(eq(minutes.tenantId, f.tenantId), eq(minutes.meetingId, f.meetingId));
-    const frozen = await eventually(async () => (await db().select().from(minutes).where(scope))[0]);
+    const frozen = await eventually(async () => (await dbOf(f.tenantId).select().from(minutes).where(scope))[0]);
     expect(frozen.body).toContain("1. Vận động đóng góp quỹ khuyến học (Số 07-NQ/CB");
     expect(frozen.body).toContain("Đã hoàn thành — Đã vận động được 12 triệu đồng");
   });

@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { ballots, reservedOpinions, votes } from "../../schema/db/tables";
 import type { Choice } from "../../schema/room/views";
-import { db } from "../support/fixtures";
+import { dbOf } from "../support/fixtures";
 import { closeAllRooms, eventually, nextId, type RoomClient } from "../support/room-client";
 import { liveMeeting, type Who } from "./meeting-fixture";
 
@@ -15,8 +15,8 @@ async function castAll(c: Clients, voteId: string, choices: Partial<Record<Who, 
   for (const [who, choice] of Object.entries(choices))
     await c[who as Who]!.ok({ type: "vote/cast", voteId, choice: choice! });
 }
-async function voteRow(voteId: string) {
-  return eventually(async () => (await db().select().from(votes).where(eq(votes.id, voteId)))[0]);
+async function voteRow(f: { tenantId: string }, voteId: string) {
+  return eventually(async () => (await dbOf(f.tenantId).select().from(votes).where(eq(votes.id, voteId)))[0]);
 }
 
 describe("votes", () => {
@@ -67,7 +67,7 @@ describe("votes", () => {
       needed: 5,
       tally: { agree: 4, disagree: 2, abstain: 2 },
     });
-    const row = await voteRow(voteId);
+    const row = await voteRow(f, voteId);
     expect(row).toMatchObject({
       base: 8,
       agree: 4,
@@ -79,7 +79,7 @@ describe("votes", () => {
       tenantId: f.tenantId,
     });
     expect(JSON.parse(row.ruleJson)).toMatchObject({ preset: "resolution", num: 1, den: 2, strict: true });
-    const b = await db().select().from(ballots).where(eq(ballots.voteId, voteId));
+    const b = await dbOf(f.tenantId).select().from(ballots).where(eq(ballots.voteId, voteId));
     expect(b).toHaveLength(8);
     expect(b.find((x) => x.personId === f.idOf("m3"))?.choice).toBe("disagree");
 
@@ -88,7 +88,7 @@ describe("votes", () => {
     ).entityId!;
     await castAll(c, second, { chair: "agree", taker: "agree", m1: "agree", m2: "agree", m3: "agree", m4: "disagree" });
     await chair.ok({ type: "vote/close", voteId: second });
-    expect((await voteRow(second)).result).toBe("passed");
+    expect((await voteRow(f, second)).result).toBe("passed");
   });
 
   it("admission: exactly two thirds passes, with a hall hand merged and no member counted twice", async () => {
@@ -146,9 +146,9 @@ describe("votes", () => {
       tally: { agree: 6, disagree: 3, abstain: 0 },
     });
     await chair.ok({ type: "vote/close", voteId });
-    const row = await voteRow(voteId);
+    const row = await voteRow(f, voteId);
     expect(row).toMatchObject({ base: 9, agree: 6, disagree: 3, result: "passed" });
-    const b = await db().select().from(ballots).where(eq(ballots.voteId, voteId));
+    const b = await dbOf(f.tenantId).select().from(ballots).where(eq(ballots.voteId, voteId));
     expect(b.find((x) => x.personId === f.idOf("m7"))).toMatchObject({ channel: "hall", choice: "agree" });
     expect(b.find((x) => x.personId === f.idOf("m1"))).toMatchObject({ channel: "remote", choice: "agree" });
 
@@ -163,11 +163,11 @@ describe("votes", () => {
     ).entityId!;
     await castAll(c, again, { chair: "agree", taker: "agree", m1: "agree", m2: "agree", m3: "agree", m4: "disagree" });
     await chair.ok({ type: "vote/close", voteId: again });
-    expect(await voteRow(again)).toMatchObject({ base: 9, agree: 5, result: "not_passed" });
+    expect(await voteRow(f, again)).toMatchObject({ base: 9, agree: 5, result: "not_passed" });
   });
 
   it("procedural: more than half of the votes cast, and ballots may be changed until close", async () => {
-    const { c, chair } = await liveMeeting();
+    const { f, c, chair } = await liveMeeting();
     const voteId = (
       await chair.ok({ type: "vote/open", motion: "Thông qua chương trình", rule: "procedural", secret: false })
     ).entityId!;
@@ -190,7 +190,7 @@ describe("votes", () => {
     });
     expect(snap.you.ballots[voteId]).toBe("agree");
     await chair.ok({ type: "vote/close", voteId });
-    expect(await voteRow(voteId)).toMatchObject({ base: 6, agree: 3, result: "not_passed" });
+    expect(await voteRow(f, voteId)).toMatchObject({ base: 6, agree: 3, result: "not_passed" });
   });
 
   it("refuses probationary and guest ballots, a second ballot and a replay after close; a replayed ballot id is recognised", async () => {
@@ -237,9 +237,9 @@ describe("votes", () => {
     await chair.ok({ type: "vote/close", voteId });
     const closed = await c.m6!.event("vote", (e) => e.vote.status === "closed", from);
     expect(closed.vote).toMatchObject({ result: "passed", tally: { agree: 5, disagree: 1, abstain: 0 }, base: 9 });
-    const row = await voteRow(voteId);
+    const row = await voteRow(f, voteId);
     expect(row).toMatchObject({ secret: true, agree: 5, disagree: 1 });
-    const b = await db()
+    const b = await dbOf(f.tenantId)
       .select()
       .from(ballots)
       .where(and(eq(ballots.tenantId, f.tenantId), eq(ballots.voteId, voteId)));
@@ -276,7 +276,7 @@ describe("votes", () => {
     await c.m5!.refused({ type: "vote/reserve", voteId, body: "x" }, "not_minority");
     await c.m4!.refused({ type: "vote/reserve", voteId, body: "lần hai" }, "conflict");
     const rows = await eventually(async () => {
-      const r = await db()
+      const r = await dbOf(f.tenantId)
         .select()
         .from(reservedOpinions)
         .where(and(eq(reservedOpinions.tenantId, f.tenantId), eq(reservedOpinions.voteId, voteId)));

@@ -10,7 +10,7 @@ import {
   speeches,
   votes,
 } from "../../schema/db/tables";
-import { db } from "../support/fixtures";
+import { dbOf } from "../support/fixtures";
 import { closeAllRooms, eventually } from "../support/room-client";
 import { createMeeting, type Who } from "./meeting-fixture";
 
@@ -83,7 +83,9 @@ describe("a whole meeting", () => {
 
     const scope = <T extends { tenantId: unknown; meetingId: unknown }>(t: T) =>
       and(eq(t.tenantId as never, f.tenantId), eq(t.meetingId as never, f.meetingId));
-    const frozen = await eventually(async () => (await db().select().from(minutes).where(scope(minutes)))[0]);
+    const frozen = await eventually(
+      async () => (await dbOf(f.tenantId).select().from(minutes).where(scope(minutes)))[0],
+    );
     expect(frozen.version).toBe(1);
     // Nobody wrote the minutes: version 1 is the draft of the meeting as it ended.
     expect(frozen.body).toContain(
@@ -92,20 +94,20 @@ describe("a whole meeting", () => {
     expect(frozen.body).toContain("Bảo lưu ý kiến (biểu quyết số 1): 1");
     expect(frozen.body).toContain("Đồng chí Đặng Văn Bốn: Đề nghị giãn tiến độ thu quỹ");
     expect(frozen.body).toContain("Xếp loại chất lượng (lãnh đạo dự họp): 91/100 — Khá");
-    const [m] = await db().select().from(meetings).where(eq(meetings.id, f.meetingId));
+    const [m] = await dbOf(f.tenantId).select().from(meetings).where(eq(meetings.id, f.meetingId));
     expect(m?.status).toBe("closed");
-    expect(await db().select().from(speeches).where(scope(speeches))).toHaveLength(3);
-    const rows = await db().select().from(attendance).where(scope(attendance));
+    expect(await dbOf(f.tenantId).select().from(speeches).where(scope(speeches))).toHaveLength(3);
+    const rows = await dbOf(f.tenantId).select().from(attendance).where(scope(attendance));
     // The visiting leader's presence row is the trace of the visit, not a member's attendance.
     expect(rows.find((a) => a.personId === f.leader.id)?.status).toBe("present_remote");
     const att = rows.filter((a) => a.personId !== f.leader.id);
     expect(att.filter((a) => a.status === "present_hall" || a.status === "present_remote")).toHaveLength(9);
     expect(att.filter((a) => a.status === "exempt")).toHaveLength(2);
-    const [v] = await db().select().from(votes).where(scope(votes));
+    const [v] = await dbOf(f.tenantId).select().from(votes).where(scope(votes));
     expect(v).toMatchObject({ agree: 6, disagree: 1, abstain: 0, base: 8, eligible: 8, result: "passed" });
-    expect(await db().select().from(ballots).where(eq(ballots.voteId, voteId))).toHaveLength(7);
-    expect(await db().select().from(reservedOpinions).where(scope(reservedOpinions))).toHaveLength(1);
-    const [e] = await db().select().from(evaluations).where(scope(evaluations));
+    expect(await dbOf(f.tenantId).select().from(ballots).where(eq(ballots.voteId, voteId))).toHaveLength(7);
+    expect(await dbOf(f.tenantId).select().from(reservedOpinions).where(scope(reservedOpinions))).toHaveLength(1);
+    const [e] = await dbOf(f.tenantId).select().from(evaluations).where(scope(evaluations));
     expect(e).toMatchObject({ evaluatorKind: "leader", total: 91, grade: "fair" });
   });
 });

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { accountSessionsSchema } from "../../schema/api/auth";
 import { auditLog, sessions } from "../../schema/db/tables";
 import { createMeeting, MEMBER_NAMES } from "../party/meeting-fixture";
-import { api, createTenant, db, login } from "../support/fixtures";
+import { api, createTenant, directory, login } from "../support/fixtures";
 import { closeAllRooms, eventually, joinRoom } from "../support/room-client";
 
 afterEach(closeAllRooms);
@@ -51,7 +51,7 @@ describe("account sessions", () => {
     expect((await api("GET", "/api/auth/me", other)).status).toBe(401);
     expect((await api("GET", "/api/auth/me", mine)).status).toBe(200);
     expect((await listOf(mine)).map((s) => s.id)).not.toContain(target.id);
-    const audit = await db().select().from(auditLog).where(eq(auditLog.entityId, target.id));
+    const audit = await directory().select().from(auditLog).where(eq(auditLog.entityId, target.id));
     expect(audit.map((a) => a.action)).toContain("revoke_session");
     // Already ended: nothing more to end.
     const again = await api("POST", `/api/auth/sessions/${target.id}/revoke`, mine);
@@ -79,7 +79,7 @@ describe("account sessions", () => {
       expect(res.status).toBe(404);
       expect(res.json).toEqual({ error: { code: "not_found", message: expect.any(String) } });
     }
-    const row = await db().select().from(sessions).where(eq(sessions.id, victimSession.id)).get();
+    const row = await directory().select().from(sessions).where(eq(sessions.id, victimSession.id)).get();
     expect(row?.revokedAt).toBeNull();
     expect((await api("GET", "/api/auth/me", victim)).status).toBe(200);
   });
@@ -116,7 +116,7 @@ describe("account sessions", () => {
     // Someone else's session is untouched, and so is the chair's socket.
     expect((await api("GET", "/api/auth/me", m2)).status).toBe(200);
     expect(chair.closed).toBe(false);
-    const audit = await db().select().from(auditLog).where(eq(auditLog.action, "sign_out_everywhere"));
+    const audit = await directory().select().from(auditLog).where(eq(auditLog.action, "sign_out_everywhere"));
     expect(audit.some((a) => a.personId === f.idOf("m1"))).toBe(true);
   });
 });

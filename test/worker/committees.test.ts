@@ -10,20 +10,21 @@ import { INVITATION_DAYS } from "../../schema/api/invitations";
 import { memberships, organizations } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
 import { hashCode, hashSecret } from "../../worker/lib/invitation-secret";
-import { api, createPerson, createTenant, db, login } from "../support/fixtures";
+import { allInShards, api, createPerson, createTenant, dbOf, login, SHARDS } from "../support/fixtures";
 import { branch, staff } from "./meetings-helpers";
 import { createProvince, officer, placeUnder } from "./province-fixture";
 
 const committeesOf = (tenantId: string) => `/api/tenants/${tenantId}/committees`;
 const candidatesOf = (tenantId: string) => `/api/tenants/${tenantId}/guest-candidates`;
-const all = async (sql: string, ...binds: string[]) =>
-  (
-    await env.DB.prepare(sql)
-      .bind(...binds)
-      .all()
-  ).results;
-const count = async (table: string) =>
-  ((await env.DB.prepare(`select count(*) as n from ${table}`).first()) as { n: number }).n;
+/** A tenant's rows, from the shard that holds them (a province's committees live in its shard). */
+const all = (sql: string, ...binds: string[]) => allInShards(sql, ...binds);
+/** Rows in the directory and every shard: "nothing written" means nowhere. */
+const count = async (table: string) => {
+  let n = 0;
+  for (const d1 of [env.DB, ...SHARDS.map((s) => env[s])])
+    n += ((await d1.prepare(`select count(*) as n from ${table}`).first()) as { n: number }).n;
+  return n;
+};
 const counts = async () => ({
   tenants: await count("tenants"),
   people: await count("people"),
@@ -140,7 +141,7 @@ describe("a province's committees", () => {
     const p = await createProvince();
     const child = await branch(); // one grassroots committee, one branch, four members
     await placeUnder(child.tenantId, p.id);
-    await db()
+    await dbOf(child.tenantId)
       .insert(organizations)
       .values({
         id: `org-${crypto.randomUUID().slice(0, 8)}`,
@@ -219,14 +220,14 @@ describe("guest candidates: the province's officers, offered to a child committe
     await placeUnder(child.tenantId, p.id);
     // The province keeps its own record of its admin as a member of one of its organizations, under the name it uses.
     const org = `org-${crypto.randomUUID().slice(0, 8)}`;
-    await db().insert(organizations).values({
+    await dbOf(p.id).insert(organizations).values({
       id: org,
       tenantId: p.id,
       kind: "grassroots_branch",
       name: "Chi bộ Văn phòng Tỉnh ủy",
       branchType: "agency",
     });
-    await db()
+    await dbOf(p.id)
       .insert(memberships)
       .values({
         id: `m-${crypto.randomUUID().slice(0, 8)}`,

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { Me } from "../../schema/api/auth";
 import { sessions } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
-import { api, createPerson, db, PASSWORD } from "../support/fixtures";
+import { api, createPerson, directory, PASSWORD } from "../support/fixtures";
 
 const OWN = "http://chibo.test";
 const FOREIGN = "https://evil.example";
@@ -30,7 +30,7 @@ async function loggedIn() {
 
 /** Whether the person's (only) session row has been revoked. */
 async function revoked(personId: string) {
-  const rows = await db().select().from(sessions).where(eq(sessions.personId, personId));
+  const rows = await directory().select().from(sessions).where(eq(sessions.personId, personId));
   expect(rows).toHaveLength(1);
   return rows[0]!.revokedAt !== null;
 }

@@ -11,7 +11,7 @@ import type { IssuedInvitation } from "../../schema/api/invitations";
 import { evaluations } from "../../schema/db/tables";
 import { errorCodes, statusOfCode } from "../../schema/errors";
 import { app, MAX_BODY_BYTES } from "../../worker/app";
-import { api, createLeader, db, login } from "../support/fixtures";
+import { api, createLeader, d1Of, dbOf, login } from "../support/fixtures";
 import { branch, planned, setStatus } from "./meetings-helpers";
 
 type Created = { id: string };
@@ -126,7 +126,7 @@ async function world() {
   for (const r of [doc, guest, minutes, draft, issue, review, visit, invitation])
     if (r.status >= 300) throw new Error(`set-up failed: ${r.status} ${JSON.stringify(r.json)}`);
   const evaluationId = `ev-${crypto.randomUUID().slice(0, 8)}`;
-  await db().insert(evaluations).values({
+  await dbOf(t.tenantId).insert(evaluations).values({
     id: evaluationId,
     tenantId: t.tenantId,
     meetingId: meeting.id,
@@ -165,7 +165,7 @@ async function snapshot(tenantId: string) {
   const out: Record<string, unknown[]> = {};
   for (const table of TENANT_TABLES) {
     out[table] = (
-      await env.DB.prepare(`select * from ${table} where tenant_id = ? order by rowid`).bind(tenantId).all()
+      await d1Of(tenantId).prepare(`select * from ${table} where tenant_id = ? order by rowid`).bind(tenantId).all()
     ).results;
   }
   return out;

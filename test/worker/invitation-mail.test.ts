@@ -6,7 +6,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { IssuedInvitation } from "../../schema/api/invitations";
 import type { InvitedGuest } from "../../schema/api/meetings";
-import { api, createTenant, login } from "../support/fixtures";
+import { api, createTenant, d1Of, login } from "../support/fixtures";
 
 const outboxTo = async (to: string) =>
   (
@@ -37,7 +37,7 @@ describe("invitations by e-mail", () => {
 
     // A record with no contact e-mail: nothing is sent, the answer still carries what to hand over.
     const without = t.people["Cụ Không Thư"]!;
-    await env.DB.prepare("update memberships set email = null where id = ?").bind(without.membershipId).run();
+    await d1Of(t.tenantId).prepare("update memberships set email = null where id = ?").bind(without.membershipId).run();
     const slip = await api<IssuedInvitation>(
       "POST",
       `/api/tenants/${t.tenantId}/members/${without.membershipId}/invitations`,

@@ -1,16 +1,10 @@
-/**
- * Invitations for many member records at once (the secretary's printed slips): one request, one slip each, names
- * from the committee's own record, linked records skipped; another tenant's ids or a branch the caller does not run
- * refuse the whole request and write nothing. Real D1 through the Worker's entry.
- */
-import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { type BulkInvited, bulkInvitedSchema, MAX_BULK_INVITATIONS } from "../../schema/api/invitation-slips";
 import { CODE_ALPHABET } from "../../schema/api/invitations";
 import { memberships, organizations, people, tenantRoles } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
-import { api, createPerson, createTenant, db, login } from "../support/fixtures";
+import { api, createPerson, createTenant, d1Of, dbOf, login, runInShards } from "../support/fixtures";
 
 const bulkOf = (tenantId: string) => `/api/tenants/${tenantId}/invitations/members`;
 const fromIp = () => ({
@@ -20,9 +14,11 @@ const redeem = (body: unknown) => api("POST", "/api/invitations/redeem", undefin
 const freshEmail = () => `${crypto.randomUUID().slice(0, 8)}@phieu.test`;
 
 const invitationRows = async (tenantId: string) =>
-  (await env.DB.prepare("select * from invitations where tenant_id = ? order by rowid").bind(tenantId).all()).results;
+  (await d1Of(tenantId).prepare("select * from invitations where tenant_id = ? order by rowid").bind(tenantId).all())
+    .results;
 const auditRows = async (tenantId: string) =>
-  (await env.DB.prepare("select * from audit_log where tenant_id = ? order by rowid").bind(tenantId).all()).results;
+  (await d1Of(tenantId).prepare("select * from audit_log where tenant_id = ? order by rowid").bind(tenantId).all())
+    .results;
 
 /**
  * A committee with two branches: the first has a secretary and three members, the second one member. Each member
@@ -37,7 +33,7 @@ async function setUp() {
     { name: "Võ Thị Ba", login: false },
   ]);
   const secondBranchId = `org-${crypto.randomUUID().slice(0, 8)}`;
-  await db().insert(organizations).values({
+  await dbOf(t.tenantId).insert(organizations).values({
     id: secondBranchId,
     tenantId: t.tenantId,
     parentId: t.committeeId,
@@ -47,7 +43,7 @@ async function setUp() {
   });
   const elsewhere = await createPerson("Đỗ Văn Khác", false);
   const elsewhereId = `m-${crypto.randomUUID().slice(0, 8)}`;
-  await db().insert(memberships).values({
+  await dbOf(t.tenantId).insert(memberships).values({
     id: elsewhereId,
     tenantId: t.tenantId,
     organizationId: secondBranchId,
@@ -57,7 +53,10 @@ async function setUp() {
   const record = (name: string) => `Đ/c ${name} (hồ sơ chi bộ)`;
   const members = ["Lê Thị Một", "Phạm Văn Hai", "Võ Thị Ba"].map((n) => ({ ...t.people[n]!, recordName: record(n) }));
   for (const m of [...members, { membershipId: elsewhereId, recordName: record("Đỗ Văn Khác") }]) {
-    await db().update(memberships).set({ fullName: m.recordName }).where(eq(memberships.id, m.membershipId));
+    await dbOf(t.tenantId)
+      .update(memberships)
+      .set({ fullName: m.recordName })
+      .where(eq(memberships.id, m.membershipId));
   }
   return {
     ...t,
@@ -70,7 +69,7 @@ async function setUp() {
 }
 
 const linkRecord = (membershipId: string) =>
-  db().update(memberships).set({ linkedAt: new Date().toISOString() }).where(eq(memberships.id, membershipId));
+  runInShards("update memberships set linked_at = ? where id = ?", new Date().toISOString(), membershipId);
 
 describe("bulk member invitations", () => {
   it("answers one slip per record with the committee's name for it, skipping records already linked", async () => {
@@ -144,10 +143,11 @@ describe("bulk member invitations", () => {
     // D1 binds at most 100 parameters a statement: rows go in by tens.
     for (let i = 0; i < many.length; i += 10) {
       const chunk = many.slice(i, i + 10);
-      await db()
+      // The committee's empty accounts, in its shard, as the members screen makes them.
+      await dbOf(t.tenantId)
         .insert(people)
         .values(chunk.map((m) => ({ id: m.personId, fullName: m.name, searchName: m.name })));
-      await db()
+      await dbOf(t.tenantId)
         .insert(memberships)
         .values(
           chunk.map((m) => ({
@@ -209,7 +209,8 @@ describe("bulk invitations across tenants and branches", () => {
     expect(await invitationRows(other.tenantId)).toEqual(before.theirs);
     expect(await auditRows(t.tenantId)).toEqual(before.ourAudit);
     expect(await auditRows(other.tenantId)).toEqual(before.theirAudit);
-    const anyRow = await env.DB.prepare("select count(*) as n from invitations where membership_id in (?, ?, ?)")
+    const anyRow = await d1Of(t.tenantId)
+      .prepare("select count(*) as n from invitations where membership_id in (?, ?, ?)")
       .bind(...mixed)
       .first<{ n: number }>();
     expect(anyRow?.n).toBe(0);
@@ -235,10 +236,12 @@ describe("bulk invitations across tenants and branches", () => {
   it("refuses staff below admin and plain members", async () => {
     const t = await setUp();
     const organizer = await createPerson("Cán Bộ Tổ Chức");
-    await db().insert(tenantRoles).values({ tenantId: t.tenantId, personId: organizer.id, role: "organizer" });
+    await dbOf(t.tenantId)
+      .insert(tenantRoles)
+      .values({ tenantId: t.tenantId, personId: organizer.id, role: "organizer" });
     // A plain member who can log in: a record of the branch taken by an account of its own.
     const plain = await createPerson("Đảng Viên Thường");
-    await db()
+    await dbOf(t.tenantId)
       .update(memberships)
       .set({ personId: plain.id, linkedAt: new Date().toISOString() })
       .where(eq(memberships.id, t.members[1]!.membershipId));

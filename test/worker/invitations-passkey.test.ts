@@ -1,10 +1,3 @@
-/**
- * Redeeming an invitation with a passkey instead of an e-mail and a password (docs/identity.md, "Passkey at
- * redemption"), through the real API in workerd with the software authenticator: the options name the empty account
- * neutrally and claim nothing; the passkey is proven before the claim and stored in the claim's batch; the account
- * then logs in with it and is nobody else's to fill in.
- */
-import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Me } from "../../schema/api/auth";
@@ -12,7 +5,7 @@ import { type RedeemPasskeyOptions, redeemedSchema } from "../../schema/api/invi
 import { memberships, passkeys, people } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
 import { takeSlot, takeSlotWithPasskey } from "../../worker/data/invitation-slots";
-import { api, createTenant, db, login } from "../support/fixtures";
+import { api, createTenant, dbOf, directory, firstInShards, login, mirrorInto } from "../support/fixtures";
 import { SoftAuthenticator } from "../support/soft-authenticator";
 import { from, nextIp, passkeyLogin } from "./passkeys-helpers";
 
@@ -29,7 +22,7 @@ async function setUp() {
     { name: "Lê Thị Cao Tuổi", login: false },
   ]);
   const member = t.people["Lê Thị Cao Tuổi"]!;
-  await db()
+  await dbOf(t.tenantId)
     .update(memberships)
     .set({ phone: "0905123456", birthYear: 1944 })
     .where(eq(memberships.id, member.membershipId));
@@ -60,12 +53,17 @@ async function redeemWithPasskey(token: Token, authenticator = new SoftAuthentic
   return { res, authenticator, body, options: opts.json };
 }
 
-const accountOf = (personId: string) => db().select().from(people).where(eq(people.id, personId)).get();
-const passkeysOf = (personId: string) => db().select().from(passkeys).where(eq(passkeys.personId, personId));
-const recordOf = (membershipId: string) =>
-  db().select().from(memberships).where(eq(memberships.id, membershipId)).get();
+const accountOf = (personId: string) => directory().select().from(people).where(eq(people.id, personId)).get();
+const passkeysOf = (personId: string) => directory().select().from(passkeys).where(eq(passkeys.personId, personId));
+const recordOf = async (membershipId: string) => {
+  const row = await firstInShards<{ linked_at: string | null; person_id: string }>(
+    "select linked_at, person_id from memberships where id = ?",
+    membershipId,
+  );
+  return row && { linkedAt: row.linked_at, personId: row.person_id };
+};
 const invitationRow = (id: string) =>
-  env.DB.prepare("select redeemed_at from invitations where id = ?").bind(id).first<{ redeemed_at: string | null }>();
+  firstInShards<{ redeemed_at: string | null }>("select redeemed_at from invitations where id = ?", id);
 
 describe("passkey options for an invitation", () => {
   it("name the record's empty account by id and the committee only, and claim nothing", async () => {
@@ -231,7 +229,11 @@ describe("redeeming with a passkey", () => {
 
     // Another committee's record that points at the same account (e.g. one kept from before): not empty any more.
     const other = await setUp();
-    await db().update(memberships).set({ personId: t.member.id }).where(eq(memberships.id, other.member.membershipId));
+    await mirrorInto(t.member.id, other.tenantId);
+    await dbOf(other.tenantId)
+      .update(memberships)
+      .set({ personId: t.member.id })
+      .where(eq(memberships.id, other.member.membershipId));
     const second = await issue(other.tenantId, other.member.membershipId, other.adminToken);
     expect((await options({ secret: second.secret })).status).toBe(409);
     const email = `${crypto.randomUUID().slice(0, 8)}@moi.test`;
@@ -259,14 +261,15 @@ describe("redeeming with a passkey", () => {
     };
     // Read as empty; then, before this redemption's batch, another one gave the account a passkey.
     const staleSlot = { personId: t.member.id, empty: true };
-    await db().insert(passkeys).values({ id: "Zmlyc3QtaG9sZGVy", personId: t.member.id, publicKey: "AQID" });
+    await directory().insert(passkeys).values({ id: "Zmlyc3QtaG9sZGVy", personId: t.member.id, publicKey: "AQID" });
 
     const email = `${crypto.randomUUID().slice(0, 8)}@moi.test`;
-    const withPassword = takeSlot(db(), row, staleSlot, { sessionPersonId: null, email }, "pbkdf2-sha256$1$x$y");
+    const places = { inv: dbOf(t.tenantId), dir: directory() };
+    const withPassword = takeSlot(places, row, staleSlot, { sessionPersonId: null, email }, "pbkdf2-sha256$1$x$y");
     await expect(withPassword).rejects.toMatchObject({ code: "conflict" });
     const credential = { id: "c2Vjb25kLWhvbGRlcg", publicKey: "AQID", counter: 0, transports: [], name: "x" };
     const proven = { invitationId: row.id, personId: t.member.id, credential };
-    await expect(takeSlotWithPasskey(db(), row, staleSlot, proven)).rejects.toMatchObject({ code: "conflict" });
+    await expect(takeSlotWithPasskey(places, row, staleSlot, proven)).rejects.toMatchObject({ code: "conflict" });
 
     // Nothing of either was written: no e-mail or password, no second passkey, the record not marked taken.
     expect(await accountOf(t.member.id)).toMatchObject({ email: null, passwordHash: null });

@@ -16,7 +16,18 @@ import {
 import type { MemberPage } from "../../schema/api/members";
 import { memberships, tenantRoles } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
-import { api, createPerson, createTenant, db, login, PASSWORD } from "../support/fixtures";
+import {
+  allInShards,
+  api,
+  createPerson,
+  createTenant,
+  d1Of,
+  dbOf,
+  firstInShards,
+  login,
+  mirrorInto,
+  PASSWORD,
+} from "../support/fixtures";
 
 const NEW_PASSWORD = "mat-khau-moi-cua-toi";
 const invitationsOf = (tenantId: string, membershipId: string) =>
@@ -31,16 +42,13 @@ const redeem = <T = unknown>(body: unknown, token?: string, headers = fromIp()) 
 const freshEmail = () => `${crypto.randomUUID().slice(0, 8)}@moi.test`;
 
 const personOf = async (membershipId: string) =>
-  (
-    await env.DB.prepare("select person_id from memberships where id = ?")
-      .bind(membershipId)
-      .first<{ person_id: string }>()
-  )?.person_id;
-const rowsFor = async (membershipId: string) =>
-  (await env.DB.prepare("select * from invitations where membership_id = ? order by rowid").bind(membershipId).all())
-    .results;
+  (await firstInShards<{ person_id: string }>("select person_id from memberships where id = ?", membershipId))
+    ?.person_id;
+const rowsFor = (membershipId: string) =>
+  allInShards("select * from invitations where membership_id = ? order by rowid", membershipId);
 const auditRows = async (tenantId: string) =>
-  (await env.DB.prepare("select * from audit_log where tenant_id = ? order by rowid").bind(tenantId).all()).results;
+  (await d1Of(tenantId).prepare("select * from audit_log where tenant_id = ? order by rowid").bind(tenantId).all())
+    .results;
 
 async function setUp() {
   const t = await createTenant([
@@ -49,7 +57,7 @@ async function setUp() {
   ]);
   const member = t.people["Lê Thị Đảng Viên"]!;
   // The committee's data about the member: never to be shown to whoever redeems.
-  await db()
+  await dbOf(t.tenantId)
     .update(memberships)
     .set({ phone: "0905123456", birthYear: 1951 })
     .where(eq(memberships.id, member.membershipId));
@@ -167,7 +175,8 @@ describe("member invitations", () => {
     const afterRevoke = await redeem(body(second.code));
 
     const third = await issue(t.tenantId, t.member.membershipId, t.adminToken);
-    await env.DB.prepare("update invitations set expires_at = '2020-01-01T00:00:00.000Z' where id = ?")
+    await d1Of(t.tenantId)
+      .prepare("update invitations set expires_at = '2020-01-01T00:00:00.000Z' where id = ?")
       .bind(third.invitation.id)
       .run();
     const expired = await redeem(body(third.code));
@@ -210,7 +219,9 @@ describe("member invitations", () => {
     const secretaryToken = await login(t.people["Nguyễn Văn Bí Thư"]!.email);
     await issue(t.tenantId, t.member.membershipId, secretaryToken);
     const organizer = await createPerson("Cán Bộ Tổ Chức");
-    await db().insert(tenantRoles).values({ tenantId: t.tenantId, personId: organizer.id, role: "organizer" });
+    await dbOf(t.tenantId)
+      .insert(tenantRoles)
+      .values({ tenantId: t.tenantId, personId: organizer.id, role: "organizer" });
     const organizerToken = await login(organizer.email);
     const refused = await api("POST", invitationsOf(t.tenantId, t.member.membershipId), organizerToken, {
       purpose: "member",
@@ -284,7 +295,8 @@ describe("reset codes", () => {
     // A reset issued before the account was shared is refused when redeemed, and the password stays.
     const secretary = t.people["Nguyễn Văn Bí Thư"]!;
     const early = await issue(t.tenantId, secretary.membershipId, t.adminToken, "reset");
-    await db()
+    await mirrorInto(secretary.id, other.tenantId);
+    await dbOf(other.tenantId)
       .insert(memberships)
       .values({
         id: `m-shared-${secretary.id}`,

@@ -4,7 +4,6 @@
  * the Worker as MAIL); a half-configured sender is refused at startup. And what the invitation mails say.
  */
 import { env } from "cloudflare:workers";
-import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
 import { ConfigError, configOf } from "../../server/config";
 import { listOutbox } from "../../worker/data/mail-outbox";
@@ -17,8 +16,8 @@ import {
 } from "../../worker/mail/invitation-texts";
 import { mailInvitation } from "../../worker/mail/mail-invitation";
 import { sendMail } from "../../worker/mail/send-mail";
+import { directory } from "../support/fixtures";
 
-const db = () => drizzle(env.DB);
 const recipient = () => `nhan-${crypto.randomUUID().slice(0, 8)}@chibo.test`;
 /** The tests' env with some variables changed (typed loosely: a test sets wrong values on purpose). */
 const envWith = (changed: Record<string, unknown>) => ({ ...env, ...changed }) as Cloudflare.Env;
@@ -29,38 +28,48 @@ const withSender = (from = "no-reply@chibo.test") =>
 describe("sendMail", () => {
   it("keeps the message in the outbox when no sender is configured", async () => {
     const to = recipient();
-    const result = await sendMail(env, db(), { to, subject: "Chào đồng chí", text: "Nội dung có dấu: ắ ặ ữ ỹ đ" });
+    const result = await sendMail(env, directory(), {
+      to,
+      subject: "Chào đồng chí",
+      text: "Nội dung có dấu: ắ ặ ữ ỹ đ",
+    });
     expect(result.via).toBe("outbox");
-    const [kept, ...more] = await listOutbox(db(), to);
+    const [kept, ...more] = await listOutbox(directory(), to);
     expect(more).toEqual([]);
     expect(kept).toMatchObject({ to, subject: "Chào đồng chí", text: "Nội dung có dấu: ắ ặ ữ ỹ đ" });
   });
 
   it("sends through the send_email binding when one is configured, and keeps nothing in the outbox", async () => {
     const to = recipient();
-    const result = await sendMail(withSender(), db(), { to, subject: "Đặt lại mật khẩu", text: "Liên kết" });
+    const result = await sendMail(withSender(), directory(), {
+      to,
+      subject: "Đặt lại mật khẩu",
+      text: "Liên kết",
+    });
     expect(result.via).toBe("email");
     expect(result.via === "email" && result.messageId).toBeTruthy();
-    expect(await listOutbox(db(), to)).toEqual([]);
+    expect(await listOutbox(directory(), to)).toEqual([]);
   });
 
   it("keeps local development's mail in the outbox even when a sender is configured (DEV_OUTBOX)", async () => {
     const to = recipient();
     const local = envWith({ MAIL: env.TEST_MAIL, MAIL_FROM: "no-reply@chibo.test" });
-    expect((await sendMail(local, db(), { to, subject: "Thử", text: "Thư demo" })).via).toBe("outbox");
-    expect(await listOutbox(db(), to)).toHaveLength(1);
+    expect((await sendMail(local, directory(), { to, subject: "Thử", text: "Thư demo" })).via).toBe("outbox");
+    expect(await listOutbox(directory(), to)).toHaveLength(1);
   });
 
   it("throws when the sender refuses the message (here: a From the binding does not allow)", async () => {
     const to = recipient();
-    await expect(sendMail(withSender("khac@chibo.test"), db(), { to, subject: "x", text: "y" })).rejects.toThrow();
-    expect(await listOutbox(db(), to)).toEqual([]);
+    await expect(
+      sendMail(withSender("khac@chibo.test"), directory(), { to, subject: "x", text: "y" }),
+    ).rejects.toThrow();
+    expect(await listOutbox(directory(), to)).toEqual([]);
   });
 
   it("keeps a subject on one line", async () => {
     const to = recipient();
-    await sendMail(env, db(), { to, subject: "Chi bộ\r\nBcc: ai-do@example.com", text: "x" });
-    expect((await listOutbox(db(), to))[0]!.subject).toBe("Chi bộ Bcc: ai-do@example.com");
+    await sendMail(env, directory(), { to, subject: "Chi bộ\r\nBcc: ai-do@example.com", text: "x" });
+    expect((await listOutbox(directory(), to))[0]!.subject).toBe("Chi bộ Bcc: ai-do@example.com");
   });
 });
 
@@ -147,7 +156,7 @@ describe("invitation mails", () => {
 
   it("mailInvitation sends the text to the record's contact e-mail (here: into the outbox, intact)", async () => {
     const to = recipient();
-    const result = await mailInvitation(env, db(), {
+    const result = await mailInvitation(env, directory(), {
       to,
       kind: "guest",
       committeeName: committee,
@@ -156,7 +165,7 @@ describe("invitation mails", () => {
       meetingTitle: "Hội nghị học tập nghị quyết",
     });
     expect(result.via).toBe("outbox");
-    const [kept] = await listOutbox(db(), to);
+    const [kept] = await listOutbox(directory(), to);
     const expected = invitationMail({
       to,
       kind: "guest",

@@ -1,20 +1,16 @@
-/**
- * Issue 13 item 1: how remote people hear and speak is part of planning. An external call carries an https link,
- * which only those who may see the meeting (branch members, its guests, tenant staff) ever receive.
- */
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { type Meeting, type MeetingDetail, mediaLinkHttpsOnly } from "../../schema/api/meetings";
 import { organizations } from "../../schema/db/tables";
-import { api, createLeader, db, login } from "../support/fixtures";
+import { api, createLeader, dbOf, firstInShards, login } from "../support/fixtures";
 import { auditCount, base, branch, planned, staff } from "./meetings-helpers";
 
 const LINK = "https://meet.example.vn/chi-bo-kp1?pwd=bi-mat";
 
 const stored = (meetingId: string) =>
-  env.DB.prepare("select media_mode as mode, media_link as link from meetings where id = ?")
-    .bind(meetingId)
-    .first<{ mode: string; link: string | null }>();
+  firstInShards<{ mode: string; link: string | null }>(
+    "select media_mode as mode, media_link as link from meetings where id = ?",
+    meetingId,
+  );
 
 describe("a meeting's media mode", () => {
   it("is hall only unless planned otherwise, and an external call keeps its https link", async () => {
@@ -128,7 +124,7 @@ describe("a meeting's media mode", () => {
     }
     // A member of another branch of the same committee, another tenant's admin, and nobody logged in.
     const otherBranch = `org-${crypto.randomUUID().slice(0, 8)}`;
-    await db().insert(organizations).values({
+    await dbOf(t.tenantId).insert(organizations).values({
       id: otherBranch,
       tenantId: t.tenantId,
       parentId: t.committeeId,

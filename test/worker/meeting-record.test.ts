@@ -15,7 +15,7 @@ import {
   speeches,
   votes,
 } from "../../schema/db/tables";
-import { api, createPerson, db, login } from "../support/fixtures";
+import { api, createPerson, dbOf, login } from "../support/fixtures";
 import { base, branch, planned, setStatus, staff } from "./meetings-helpers";
 
 const at = (min: number) => new Date(Date.UTC(2026, 10, 22, 12, min)).toISOString();
@@ -27,8 +27,10 @@ async function closedWithRecord() {
   const leader = await createPerson("Hoàng Lãnh Đạo");
   const tenantId = t.tenantId;
   const meetingId = m.id;
-  await db().insert(meetingGuests).values({ tenantId, meetingId, personId: leader.id, title: "Tỉnh ủy viên" });
-  await db()
+  await dbOf(t.tenantId)
+    .insert(meetingGuests)
+    .values({ tenantId, meetingId, personId: leader.id, title: "Tỉnh ủy viên" });
+  await dbOf(t.tenantId)
     .insert(attendance)
     .values([
       {
@@ -50,7 +52,7 @@ async function closedWithRecord() {
       { tenantId, meetingId, personId: t.member.id, status: "absent_excused", reason: "Ốm" },
       { tenantId, meetingId, personId: t.probationary.id, status: "absent_unexcused" },
     ]);
-  await db()
+  await dbOf(t.tenantId)
     .insert(speeches)
     .values({
       id: `s-${crypto.randomUUID()}`,
@@ -64,7 +66,7 @@ async function closedWithRecord() {
       limitSeconds: 300,
     });
   const voteId = `v-${crypto.randomUUID()}`;
-  await db()
+  await dbOf(t.tenantId)
     .insert(votes)
     .values({
       id: voteId,
@@ -88,10 +90,10 @@ async function closedWithRecord() {
       abstain: 0,
       result: "not_passed",
     });
-  await db()
+  await dbOf(t.tenantId)
     .insert(reservedOpinions)
     .values({ id: `r-${crypto.randomUUID()}`, tenantId, meetingId, voteId, personId: t.deputy.id, body: "Bảo lưu" });
-  await db()
+  await dbOf(t.tenantId)
     .insert(leaderNotes)
     .values([
       {
@@ -113,7 +115,7 @@ async function closedWithRecord() {
         updatedAt: at(51),
       },
     ]);
-  await db()
+  await dbOf(t.tenantId)
     .insert(evaluations)
     .values({
       id: `e-${crypto.randomUUID()}`,
@@ -125,7 +127,7 @@ async function closedWithRecord() {
       total: 75,
       grade: "fair",
     });
-  await db()
+  await dbOf(t.tenantId)
     .insert(minutes)
     .values([
       { id: `min-${crypto.randomUUID()}`, tenantId, meetingId, version: 1, body: "v1", status: "frozen" },
@@ -189,7 +191,7 @@ describe("the closed meeting's record", () => {
   it("links the resolution once one exists", async () => {
     const { t, m, url } = await closedWithRecord();
     const id = `res-${crypto.randomUUID()}`;
-    await db().insert(resolutions).values({
+    await dbOf(t.tenantId).insert(resolutions).values({
       id,
       tenantId: t.tenantId,
       meetingId: m.id,

@@ -1,13 +1,6 @@
-/**
- * "Who is expected" on the meeting page: a visiting leader (a guest of the meeting, with no membership and no
- * tenant role) may not read the branch's member list, yet needs to see who the meeting expects. The meeting
- * answer carries the branch's active roster — names and branch roles from the committee's own member records,
- * no contact data — for anyone who may see the meeting.
- */
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { meetingGuests } from "../../schema/db/tables";
-import { api, createPerson, db, login } from "../support/fixtures";
+import { api, createPerson, d1Of, dbOf, login } from "../support/fixtures";
 import { base, branch, planned } from "./meetings-helpers";
 
 type Expected = { personId: string; fullName: string; branchRole: string } & Record<string, unknown>;
@@ -18,14 +11,16 @@ describe("who the meeting expects", () => {
     const t = await branch();
     const m = await planned(t);
     // The committee's record names the member (not the account), carries a phone, and one member is suspended.
-    await env.DB.prepare("update memberships set full_name = ?, phone = ? where person_id = ?")
+    await d1Of(t.tenantId)
+      .prepare("update memberships set full_name = ?, phone = ? where person_id = ?")
       .bind("Lê Văn Đảng Viên (hồ sơ)", "0901234567", t.member.id)
       .run();
-    await env.DB.prepare("update memberships set standing = 'suspended' where person_id = ?")
+    await d1Of(t.tenantId)
+      .prepare("update memberships set standing = 'suspended' where person_id = ?")
       .bind(t.probationary.id)
       .run();
     const leader = await createPerson("Lãnh Đạo Thăm");
-    await db().insert(meetingGuests).values({ tenantId: t.tenantId, meetingId: m.id, personId: leader.id });
+    await dbOf(t.tenantId).insert(meetingGuests).values({ tenantId: t.tenantId, meetingId: m.id, personId: leader.id });
     const token = await login(leader.email);
     // The member list stays closed to a guest: the meeting answer is where they read who is expected.
     expect((await api("GET", `/api/tenants/${t.tenantId}/members?organizationId=${t.branchId}`, token)).status).toBe(
@@ -52,7 +47,9 @@ describe("who the meeting expects", () => {
     const m = await planned(t);
     const theirs = await planned(other);
     const leader = await createPerson("Lãnh Đạo Nơi Khác");
-    await db().insert(meetingGuests).values({ tenantId: other.tenantId, meetingId: theirs.id, personId: leader.id });
+    await dbOf(other.tenantId)
+      .insert(meetingGuests)
+      .values({ tenantId: other.tenantId, meetingId: theirs.id, personId: leader.id });
     const token = await login(leader.email);
     expect((await api("GET", `${base(t.tenantId)}/${m.id}`, token)).status).toBe(404);
     expect((await api("GET", `${base(other.tenantId)}/${m.id}`, token)).status).toBe(404);

@@ -1,20 +1,23 @@
 /** Shared set-up for the meeting route tests: a branch with its officers, staff logins and a planned meeting. */
 import { env } from "cloudflare:workers";
 import { tenantRoles } from "../../schema/db/tables";
-import { api, createPerson, createTenant, db, login } from "../support/fixtures";
+import { api, createPerson, createTenant, d1Of, dbOf, login, SHARDS } from "../support/fixtures";
 
 export const base = (tenantId: string) => `/api/tenants/${tenantId}/meetings`;
 
 export const auditCount = async (tenantId: string) =>
   (
-    (await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ?").bind(tenantId).first()) as {
+    (await d1Of(tenantId)
+      .prepare("select count(*) as n from audit_log where tenant_id = ?")
+      .bind(tenantId)
+      .first()) as {
       n: number;
     }
   ).n;
 
 export async function staff(tenantId: string, role: "admin" | "organizer" | "viewer") {
   const p = await createPerson(`Cán bộ ${role}`);
-  await db().insert(tenantRoles).values({ tenantId, personId: p.id, role });
+  await dbOf(tenantId).insert(tenantRoles).values({ tenantId, personId: p.id, role });
   return { ...p, token: await login(p.email) };
 }
 
@@ -56,5 +59,8 @@ export async function planned(t: Branch, extra: Record<string, unknown> = {}) {
   >;
 }
 
-export const setStatus = (meetingId: string, status: string) =>
-  env.DB.prepare("update meetings set status = ? where id = ?").bind(status, meetingId).run();
+/** By the meeting's id alone (ids are unique across shards): the one shard that holds it changes. */
+export const setStatus = async (meetingId: string, status: string) => {
+  for (const shard of SHARDS)
+    await env[shard].prepare("update meetings set status = ? where id = ?").bind(status, meetingId).run();
+};

@@ -1,7 +1,6 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { attendance, ballots, evaluations, minutes, reservedOpinions, speeches, votes } from "../../schema/db/tables";
-import { api, createPerson, db, login } from "../support/fixtures";
+import { api, createPerson, d1Of, dbOf, login } from "../support/fixtures";
 import { auditCount, type Branch, base, branch, planned, setStatus, staff } from "./meetings-helpers";
 
 /** What these tests read of a meeting's minutes answer. */
@@ -22,7 +21,7 @@ async function closedMeeting() {
   const t = await branch();
   const m = await planned(t);
   await setStatus(m.id, "closed");
-  await db()
+  await dbOf(t.tenantId)
     .insert(minutes)
     .values({
       id: `min-${crypto.randomUUID()}`,
@@ -120,13 +119,13 @@ async function recorded(t: Branch, meetingId: string) {
   const now = new Date().toISOString();
   const [open, secret] = [`v-${crypto.randomUUID()}`, `v-${crypto.randomUUID()}`];
   const rule = JSON.stringify({ kind: "majority_of_base" });
-  await db()
+  await dbOf(t.tenantId)
     .insert(attendance)
     .values([
       { tenantId: t.tenantId, meetingId, personId: t.secretary.id, status: "present_hall" },
       { tenantId: t.tenantId, meetingId, personId: t.member.id, status: "absent_excused", reason: "Đi công tác" },
     ]);
-  await db()
+  await dbOf(t.tenantId)
     .insert(speeches)
     .values({
       id: `s-${crypto.randomUUID()}`,
@@ -138,7 +137,7 @@ async function recorded(t: Branch, meetingId: string) {
       durationSeconds: 95,
       limitSeconds: 180,
     });
-  await db()
+  await dbOf(t.tenantId)
     .insert(votes)
     .values([
       {
@@ -173,7 +172,7 @@ async function recorded(t: Branch, meetingId: string) {
         result: "not_passed",
       },
     ]);
-  await db()
+  await dbOf(t.tenantId)
     .insert(ballots)
     .values([
       { tenantId: t.tenantId, voteId: open, personId: t.secretary.id, choice: "agree", channel: "hall", castAt: now },
@@ -182,7 +181,7 @@ async function recorded(t: Branch, meetingId: string) {
       { tenantId: t.tenantId, voteId: secret, personId: t.secretary.id, choice: "agree", channel: "hall", castAt: now },
       { tenantId: t.tenantId, voteId: secret, personId: t.deputy.id, choice: null, channel: "remote", castAt: now },
     ]);
-  await db()
+  await dbOf(t.tenantId)
     .insert(reservedOpinions)
     .values({
       id: `r-${crypto.randomUUID()}`,
@@ -192,7 +191,7 @@ async function recorded(t: Branch, meetingId: string) {
       personId: t.deputy.id,
       body: "Tôi bảo lưu ý kiến",
     });
-  await db()
+  await dbOf(t.tenantId)
     .insert(evaluations)
     .values({
       id: `e-${crypto.randomUUID()}`,
@@ -280,7 +279,8 @@ describe("record", () => {
     expect((await api("GET", url, await login(stranger.email))).status).toBe(404);
     expect((await api("GET", url, (await staff(t.tenantId, "viewer")).token)).status).toBe(200);
     expect((await api("GET", `${base(t.tenantId)}/mtg-unknown/record`, t.adminToken)).status).toBe(404);
-    const rows = (await env.DB.prepare("select count(*) as n from ballots where tenant_id = ?")
+    const rows = (await d1Of(t.tenantId)
+      .prepare("select count(*) as n from ballots where tenant_id = ?")
       .bind(t.tenantId)
       .first()) as { n: number };
     expect(rows.n).toBe(4);

@@ -1,8 +1,7 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { InvitedGuest } from "../../schema/api/meetings";
 import type { ErrorBody, ErrorIssue } from "../../schema/errors";
-import { api, createLeader, createPerson, login } from "../support/fixtures";
+import { api, createLeader, createPerson, d1Of, login } from "../support/fixtures";
 import { auditCount, base, branch, planned, setStatus, staff } from "./meetings-helpers";
 
 /** What these tests read of the meeting answers (schema/api/meetings.ts exports no answer types). */
@@ -262,7 +261,8 @@ describe("guests", () => {
       (await api("POST", `${base(t.tenantId)}/${theirs.id}/guests`, t.adminToken, { email: "z@z.vn", fullName: "Z" }))
         .status,
     ).toBe(404);
-    const n = (await env.DB.prepare("select count(*) as n from meeting_guests where meeting_id = ?")
+    const n = (await d1Of(other.tenantId)
+      .prepare("select count(*) as n from meeting_guests where meeting_id = ?")
       .bind(theirs.id)
       .first()) as { n: number };
     expect(n.n).toBe(1);

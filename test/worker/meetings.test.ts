@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { meetingGuests, organizations } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
 import { REGULAR_MEETING_TEMPLATE, THEMATIC_MEETING_TEMPLATE } from "../../schema/meeting-template";
-import { api, createPerson, db, login } from "../support/fixtures";
+import { api, createPerson, dbOf, login } from "../support/fixtures";
 import { auditCount, base, branch, planned, setStatus, staff } from "./meetings-helpers";
 
 /** What these tests read of the meeting answers (schema/api/meetings.ts exports no answer types). */
@@ -90,7 +90,7 @@ describe("planning one meeting", () => {
   it("lets the branch secretary and deputy plan for their own branch only; members and viewers cannot", async () => {
     const t = await branch();
     const otherBranch = `org-${crypto.randomUUID().slice(0, 8)}`;
-    await db().insert(organizations).values({
+    await dbOf(t.tenantId).insert(organizations).values({
       id: otherBranch,
       tenantId: t.tenantId,
       parentId: t.committeeId,
@@ -176,7 +176,7 @@ describe("listing meetings", () => {
     const b = await planned(t);
     expect((await api<MeetingPage>("GET", base(t.tenantId), await login(t.member.email))).json.total).toBe(2);
     const guest = await createPerson("Lãnh Đạo Khách");
-    await db().insert(meetingGuests).values({ tenantId: t.tenantId, meetingId: a.id, personId: guest.id });
+    await dbOf(t.tenantId).insert(meetingGuests).values({ tenantId: t.tenantId, meetingId: a.id, personId: guest.id });
     const gt = await login(guest.email);
     const list = await api<MeetingPage>("GET", base(t.tenantId), gt);
     expect(list.json.items.map((m: { id: string }) => m.id)).toEqual([a.id]);

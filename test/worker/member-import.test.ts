@@ -1,11 +1,10 @@
-import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { ImportResult, MemberPage } from "../../schema/api/members";
 import type { OrganizationTree } from "../../schema/api/organizations";
 import { organizations, tenantRoles } from "../../schema/db/tables";
 import type { ErrorBody, ErrorIssue } from "../../schema/errors";
-import { api, createPerson, createTenant, db, login } from "../support/fixtures";
+import { api, createPerson, createTenant, dbOf, firstInShards, login } from "../support/fixtures";
 
 /** An import answer as the tests read it: the result, or the envelope with its issues listed. */
 type ImportAnswer = ImportResult & { error: ErrorBody["error"] & { issues: ErrorIssue[] } };
@@ -13,12 +12,7 @@ type ImportAnswer = ImportResult & { error: ErrorBody["error"] & { issues: Error
 const importUrl = (tenantId: string, dryRun = false) =>
   `/api/tenants/${tenantId}/members/import${dryRun ? "?dryRun=1" : ""}`;
 const HEADER = "Họ và tên,Email,Điện thoại,Năm sinh,Chi bộ,Trạng thái,Ngày vào dự bị,Chức vụ";
-const count = async (sql: string, ...binds: unknown[]) =>
-  (
-    (await env.DB.prepare(sql)
-      .bind(...binds)
-      .first()) as { n: number }
-  ).n;
+const count = async (sql: string, ...binds: unknown[]) => ((await firstInShards(sql, ...binds)) as { n: number }).n;
 const memberCount = (tenantId: string) => count("select count(*) as n from memberships where tenant_id = ?", tenantId);
 const auditCount = (tenantId: string) =>
   count("select count(*) as n from audit_log where tenant_id = ? and action = 'import'", tenantId);
@@ -27,7 +21,9 @@ const csvPost = (tenantId: string, token: string, csv: string, dryRun = false) =
 
 async function secondBranch(tenantId: string, parentId: string, name: string) {
   const id = `org-${crypto.randomUUID().slice(0, 8)}`;
-  await db().insert(organizations).values({ id, tenantId, parentId, kind: "branch", name, branchType: "agency" });
+  await dbOf(tenantId)
+    .insert(organizations)
+    .values({ id, tenantId, parentId, kind: "branch", name, branchType: "agency" });
   return id;
 }
 
@@ -183,7 +179,7 @@ describe("member CSV import", () => {
     const t = await createTenant([{ name: "Đảng Viên" }]);
     const organizer = await createPerson("Tổ chức");
     const viewer = await createPerson("Xem");
-    await db()
+    await dbOf(t.tenantId)
       .insert(tenantRoles)
       .values([
         { tenantId: t.tenantId, personId: organizer.id, role: "organizer" },
@@ -198,7 +194,7 @@ describe("member CSV import", () => {
   it("never resolves another tenant's branch by id or name, and writes nothing there", async () => {
     const mine = await createTenant([]);
     const other = await createTenant([]);
-    await db()
+    await dbOf(other.tenantId)
       .update(organizations)
       .set({ name: "Chi bộ riêng của tỉnh khác" })
       .where(eq(organizations.id, other.branchId));

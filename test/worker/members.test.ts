@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Member, MemberPage } from "../../schema/api/members";
 import { memberships, tenantRoles } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
-import { api, createPerson, createTenant, db, login } from "../support/fixtures";
+import { api, createPerson, createTenant, d1Of, dbOf, firstInShards, login } from "../support/fixtures";
 
 /** A member page whose first item the tests read directly. */
 type Page = Omit<MemberPage, "items"> & { items: [Member, ...Member[]] };
@@ -14,20 +14,22 @@ type Exempted = Member & { exemption: NonNullable<Member["exemption"]> };
 const base = (tenantId: string) => `/api/tenants/${tenantId}/members`;
 const auditCount = async (tenantId: string) =>
   (
-    (await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ?").bind(tenantId).first()) as {
+    (await d1Of(tenantId)
+      .prepare("select count(*) as n from audit_log where tenant_id = ?")
+      .bind(tenantId)
+      .first()) as {
       n: number;
     }
   ).n;
 const row = (membershipId: string) =>
-  env.DB.prepare(
+  firstInShards(
     "select m.status, m.standing, m.branch_role, m.probation_start, m.exempt_reason, m.full_name, m.email, m.phone from memberships m where m.id = ?",
-  )
-    .bind(membershipId)
-    .first();
+    membershipId,
+  );
 
 async function staff(tenantId: string, role: "admin" | "organizer" | "viewer") {
   const p = await createPerson(`Cán bộ ${role}`);
-  await db().insert(tenantRoles).values({ tenantId, personId: p.id, role });
+  await dbOf(tenantId).insert(tenantRoles).values({ tenantId, personId: p.id, role });
   return login(p.email);
 }
 
@@ -90,13 +92,14 @@ describe("member list", () => {
     const t = await createTenant([{ name: "Đảng viên A" }, { name: "Đảng viên B" }]);
     // A second branch with one member that A does not belong to.
     const otherBranch = `org-${crypto.randomUUID().slice(0, 8)}`;
-    await env.DB.prepare(
-      "insert into organizations (id, tenant_id, parent_id, kind, name, branch_type) values (?, ?, ?, 'branch', 'Chi bộ 2', 'agency')",
-    )
+    await d1Of(t.tenantId)
+      .prepare(
+        "insert into organizations (id, tenant_id, parent_id, kind, name, branch_type) values (?, ?, ?, 'branch', 'Chi bộ 2', 'agency')",
+      )
       .bind(otherBranch, t.tenantId, t.committeeId)
       .run();
     const c = await createPerson("Đảng viên C");
-    await db()
+    await dbOf(t.tenantId)
       .insert(memberships)
       .values({
         id: `m-${c.id}`,
@@ -120,12 +123,14 @@ describe("member list", () => {
 
     const guest = await createPerson("Khách mời");
     const meetingId = `mt-${crypto.randomUUID().slice(0, 8)}`;
-    await env.DB.prepare(
-      "insert into meetings (id, tenant_id, organization_id, kind, topic, scheduled_at) values (?, ?, ?, 'regular', 'Họp', '2026-12-01T12:00:00Z')",
-    )
+    await d1Of(t.tenantId)
+      .prepare(
+        "insert into meetings (id, tenant_id, organization_id, kind, topic, scheduled_at) values (?, ?, ?, 'regular', 'Họp', '2026-12-01T12:00:00Z')",
+      )
       .bind(meetingId, t.tenantId, t.branchId)
       .run();
-    await env.DB.prepare("insert into meeting_guests (tenant_id, meeting_id, person_id) values (?, ?, ?)")
+    await d1Of(t.tenantId)
+      .prepare("insert into meeting_guests (tenant_id, meeting_id, person_id) values (?, ?, ?)")
       .bind(t.tenantId, meetingId, guest.id)
       .run();
     const asGuest = await api<ErrorBody>("GET", base(t.tenantId), await login(guest.email));
@@ -136,7 +141,10 @@ describe("member list", () => {
   it("says which records an account has taken (linkedAt), so the committee knows whom to invite", async () => {
     const t = await createTenant([{ name: "Đã Nhận Lời" }, { name: "Chưa Nhận Lời", login: false }]);
     const taken = t.people["Đã Nhận Lời"]!.membershipId;
-    await db().update(memberships).set({ linkedAt: "2026-12-01T03:00:00.000Z" }).where(eq(memberships.id, taken));
+    await dbOf(t.tenantId)
+      .update(memberships)
+      .set({ linkedAt: "2026-12-01T03:00:00.000Z" })
+      .where(eq(memberships.id, taken));
     const page = await api<MemberPage>("GET", base(t.tenantId), await login(t.admin.email));
     expect(Object.fromEntries(page.json.items.map((m) => [m.membershipId, m.linkedAt]))).toEqual({
       [taken]: "2026-12-01T03:00:00.000Z",
@@ -197,11 +205,14 @@ describe("creating members", () => {
     const first = await api<Member>("POST", base(t.tenantId), token, body);
     expect(first.status).toBe(201);
     expect(first.json.linkedAt).toBeNull();
-    const account = await env.DB.prepare("select email, password_hash from people where id = ?")
+    const account = await d1Of(t.tenantId)
+      .prepare("select email, password_hash from people where id = ?")
       .bind(first.json.personId)
       .first();
     // The contact e-mail is the committee's; the account has no login until its holder redeems the invitation.
     expect(account).toEqual({ email: null, password_hash: null });
+    // An empty account lives in the committee's shard only; the directory gets it when someone redeems it.
+    expect(await env.DB.prepare("select 1 from people where id = ?").bind(first.json.personId).first()).toBeNull();
     const again = await api<ErrorBody>("POST", base(t.tenantId), token, { ...body, fullName: "Lê Văn Khác" });
     expect(again.status).toBe(409);
   });
@@ -310,9 +321,8 @@ describe("editing members", () => {
       expect(await row(m.membershipId)).toMatchObject({ standing, status: "official", branch_role: "member" });
     }
     expect(await auditCount(t.tenantId)).toBe(before + 4);
-    const audit = await env.DB.prepare(
-      "select detail from audit_log where tenant_id = ? and entity_id = ? order by rowid desc limit 1",
-    )
+    const audit = await d1Of(t.tenantId)
+      .prepare("select detail from audit_log where tenant_id = ? and entity_id = ? order by rowid desc limit 1")
       .bind(t.tenantId, m.membershipId)
       .first<{ detail: string }>();
     expect(JSON.parse(audit!.detail)).toEqual({ standing: "active" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { attendance, evaluations, minutes, speeches, votes } from "../../schema/db/tables";
-import { api, db, login } from "../support/fixtures";
+import { api, dbOf, login } from "../support/fixtures";
 import { auditCount, type Branch, base, branch, planned } from "./meetings-helpers";
 
 type Minutes = { latest: { version: number; status: string } | null };
@@ -33,7 +33,7 @@ async function heldMeeting(t: Branch, v1: string, standingKept = false) {
   const m = await planned(t);
   const id = m.id;
   const at = (hhmm: string) => `2026-11-22T${hhmm}:00.000Z`;
-  await db()
+  await dbOf(t.tenantId)
     .$client.prepare("update meetings set status = 'closed', started_at = ?, ended_at = ? where id = ?")
     .bind(at("12:05"), at("13:50"), id)
     .run();
@@ -50,7 +50,7 @@ async function heldMeeting(t: Branch, v1: string, standingKept = false) {
         : ("official" as const)
       : null,
   });
-  await db()
+  await dbOf(t.tenantId)
     .insert(attendance)
     .values([
       row(t.secretary.id, "present_hall"),
@@ -58,7 +58,7 @@ async function heldMeeting(t: Branch, v1: string, standingKept = false) {
       row(t.deputy.id, "present_remote"),
       row(t.member.id, "absent_excused"),
     ]);
-  await db()
+  await dbOf(t.tenantId)
     .insert(speeches)
     .values({
       id: `s-${crypto.randomUUID()}`,
@@ -71,7 +71,7 @@ async function heldMeeting(t: Branch, v1: string, standingKept = false) {
       limitSeconds: 300,
     });
   const edited = { preset: "admission", base: "members", num: 1, den: 2, strict: true, allowChange: false };
-  await db()
+  await dbOf(t.tenantId)
     .insert(votes)
     .values({
       id: `v-${crypto.randomUUID()}`,
@@ -88,7 +88,7 @@ async function heldMeeting(t: Branch, v1: string, standingKept = false) {
       abstain: 0,
       result: "passed",
     });
-  await db()
+  await dbOf(t.tenantId)
     .insert(evaluations)
     .values({
       id: `e-${crypto.randomUUID()}`,
@@ -100,7 +100,7 @@ async function heldMeeting(t: Branch, v1: string, standingKept = false) {
       total: 92,
       grade: "good",
     });
-  await db()
+  await dbOf(t.tenantId)
     .insert(minutes)
     .values({
       id: `min-${crypto.randomUUID()}`,
@@ -162,7 +162,7 @@ describe("approving the minutes checks their counts against the record", () => {
     const t = await branch();
     const url = await heldMeeting(t, RIGHT, true);
     // After the meeting the probationary member is recognised as official.
-    await db()
+    await dbOf(t.tenantId)
       .$client.prepare("update memberships set status = 'official' where tenant_id = ? and person_id = ?")
       .bind(t.tenantId, t.probationary.id)
       .run();

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { MeetingRecordAnswer } from "../../schema/api/meetings";
 import { attendance, minutes } from "../../schema/db/tables";
-import { api, db, login } from "../support/fixtures";
+import { api, dbOf, login } from "../support/fixtures";
 import { auditCount, type Branch, base, branch, planned } from "./meetings-helpers";
 
 type ErrorBody = { error: { code: string; issues?: { path: string; message: string }[] } };
@@ -30,7 +30,7 @@ const counts = (present: string) =>
 async function heldBuiltin(t: Branch, v1: string) {
   const m = await planned(t, { mediaMode: "builtin" });
   const at = (hhmm: string) => `2026-11-22T${hhmm}:00.000Z`;
-  await db()
+  await dbOf(t.tenantId)
     .$client.prepare("update meetings set status = 'closed', started_at = ?, ended_at = ? where id = ?")
     .bind(at("12:05"), at("13:05"), m.id)
     .run();
@@ -46,7 +46,7 @@ async function heldBuiltin(t: Branch, v1: string) {
     heardAt,
     memberStatus: personId === t.probationary.id ? ("probationary" as const) : ("official" as const),
   });
-  await db()
+  await dbOf(t.tenantId)
     .insert(attendance)
     .values([
       row(t.secretary.id, "present_hall"),
@@ -54,7 +54,7 @@ async function heldBuiltin(t: Branch, v1: string) {
       row(t.member.id, "present_remote"),
       row(t.probationary.id, "absent_unexcused"),
     ]);
-  await db()
+  await dbOf(t.tenantId)
     .insert(minutes)
     .values({
       id: `min-${crypto.randomUUID()}`,

@@ -1,9 +1,8 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { MemberCounts, OrganizationNode } from "../../schema/api/organizations";
 import { tenantRoles } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
-import { api, createPerson, createTenant, db, login } from "../support/fixtures";
+import { api, createPerson, createTenant, d1Of, dbOf, login } from "../support/fixtures";
 
 /** The tree answer, its first root read directly. */
 type Tree = { counts: MemberCounts; items: [OrganizationNode, ...OrganizationNode[]] };
@@ -12,14 +11,17 @@ type Created = { id: string };
 const base = (tenantId: string) => `/api/tenants/${tenantId}/organizations`;
 const auditCount = async (tenantId: string) =>
   (
-    (await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ?").bind(tenantId).first()) as {
+    (await d1Of(tenantId)
+      .prepare("select count(*) as n from audit_log where tenant_id = ?")
+      .bind(tenantId)
+      .first()) as {
       n: number;
     }
   ).n;
 
 async function staff(tenantId: string, role: "admin" | "organizer" | "viewer") {
   const p = await createPerson(`Cán bộ ${role}`);
-  await db().insert(tenantRoles).values({ tenantId, personId: p.id, role });
+  await dbOf(tenantId).insert(tenantRoles).values({ tenantId, personId: p.id, role });
   return login(p.email);
 }
 
@@ -52,12 +54,14 @@ describe("organization tree", () => {
 
   it("does not count an exemption that has ended or not begun", async () => {
     const t = await createTenant([{ name: "Hết miễn" }, { name: "Sắp miễn" }]);
-    await env.DB.prepare(
-      "update memberships set exempt_reason='ốm', exempt_from='2020-01-01', exempt_to='2020-12-31' where id = ?",
-    )
+    await d1Of(t.tenantId)
+      .prepare(
+        "update memberships set exempt_reason='ốm', exempt_from='2020-01-01', exempt_to='2020-12-31' where id = ?",
+      )
       .bind(t.people["Hết miễn"]!.membershipId)
       .run();
-    await env.DB.prepare("update memberships set exempt_reason='ốm', exempt_from='2999-01-01' where id = ?")
+    await d1Of(t.tenantId)
+      .prepare("update memberships set exempt_reason='ốm', exempt_from='2999-01-01' where id = ?")
       .bind(t.people["Sắp miễn"]!.membershipId)
       .run();
     const res = await api<Tree>("GET", base(t.tenantId), await login(t.admin.email));
@@ -175,7 +179,10 @@ describe("organization tree", () => {
       branchType: "agency",
     });
     expect(asParent.status).toBe(404);
-    const row = await env.DB.prepare("select name from organizations where id = ?").bind(other.branchId).first();
+    const row = await d1Of(other.tenantId)
+      .prepare("select name from organizations where id = ?")
+      .bind(other.branchId)
+      .first();
     expect(row).toEqual({ name: "Chi bộ khu phố 1" });
     expect((await api("GET", base(other.tenantId), token)).status).toBe(404);
     const otherTree = await api<Tree>("GET", base(other.tenantId), await login(other.admin.email));

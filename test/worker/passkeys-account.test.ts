@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Passkey, PasskeyList } from "../../schema/api/passkeys";
 import { passkeyListSchema, passkeySchema } from "../../schema/api/passkeys";
 import { auditLog, passkeys, people } from "../../schema/db/tables";
-import { api, createTenant, db, login } from "../support/fixtures";
+import { api, createTenant, directory, login } from "../support/fixtures";
 import { PASSKEYS, passkeyLogin, registerPasskey } from "./passkeys-helpers";
 
 const ENVELOPE = { error: { code: expect.any(String), message: expect.any(String) } };
@@ -54,7 +54,7 @@ describe("my passkeys", () => {
       expect(bad.json).toMatchObject(ENVELOPE);
     }
     expect((await listOf(token))[0]!.name).toBe("Điện thoại Android");
-    const audit = await db().select().from(auditLog).where(eq(auditLog.entityId, res.json.id));
+    const audit = await directory().select().from(auditLog).where(eq(auditLog.entityId, res.json.id));
     expect(audit.map((a) => a.action)).toContain("rename_passkey");
   });
 
@@ -69,7 +69,7 @@ describe("my passkeys", () => {
     const { res: loginRes } = await passkeyLogin(authenticator);
     expect(loginRes.status).toBe(401);
     expect(loginRes.json).toEqual(ENVELOPE);
-    const audit = await db().select().from(auditLog).where(eq(auditLog.entityId, res.json.id));
+    const audit = await directory().select().from(auditLog).where(eq(auditLog.entityId, res.json.id));
     expect(audit.map((a) => a.action)).toContain("remove_passkey");
   });
 
@@ -78,7 +78,7 @@ describe("my passkeys", () => {
     const b = await createTenant();
     const victim = await login(b.admin.email);
     const { res, authenticator } = await registerPasskey(victim, undefined, { name: "Của B" });
-    const before = await db().select().from(passkeys).where(eq(passkeys.id, res.json.id)).get();
+    const before = await directory().select().from(passkeys).where(eq(passkeys.id, res.json.id)).get();
     const attacker = await login(a.admin.email);
     expect(await listOf(attacker)).toEqual([]);
     for (const id of [res.json.id, "khong-co-passkey-nay"]) {
@@ -89,8 +89,8 @@ describe("my passkeys", () => {
       expect(remove.status).toBe(404);
       expect(remove.json).toEqual(ENVELOPE);
     }
-    expect(await db().select().from(passkeys).where(eq(passkeys.id, res.json.id)).get()).toEqual(before);
-    const audit = await db().select().from(auditLog).where(eq(auditLog.entityId, res.json.id));
+    expect(await directory().select().from(passkeys).where(eq(passkeys.id, res.json.id)).get()).toEqual(before);
+    const audit = await directory().select().from(auditLog).where(eq(auditLog.entityId, res.json.id));
     expect(audit.map((x) => x.personId)).toEqual([b.admin.id]);
     // And it still logs its holder in.
     const { res: loginRes } = await passkeyLogin(authenticator);
@@ -119,7 +119,7 @@ describe("my passkeys", () => {
     const token = await login(t.admin.email);
     const first = (await registerPasskey(token)).res.json;
     const second = (await registerPasskey(token)).res.json;
-    await db().update(people).set({ passwordHash: null }).where(eq(people.id, t.admin.id));
+    await directory().update(people).set({ passwordHash: null }).where(eq(people.id, t.admin.id));
     expect((await api("DELETE", at(first.id), token)).status).toBe(200);
     const last = await api("DELETE", at(second.id), token);
     expect(last.status).toBe(409);

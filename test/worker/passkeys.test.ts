@@ -12,7 +12,7 @@ import type { Me } from "../../schema/api/auth";
 import { auditLog, passkeys, sessions } from "../../schema/db/tables";
 import { signToken } from "../../server/signed-token";
 import { challengeKey } from "../../worker/lib/passkey-challenge";
-import { api, createTenant, db, login, PASSWORD } from "../support/fixtures";
+import { api, createTenant, directory, login, PASSWORD } from "../support/fixtures";
 import { SoftAuthenticator } from "../support/soft-authenticator";
 import {
   ANDROID_CHROME,
@@ -28,7 +28,7 @@ import {
 
 const ENVELOPE = { error: { code: expect.any(String), message: expect.any(String) } };
 const b64url = (s: string) => btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-const rowsOf = (personId: string) => db().select().from(passkeys).where(eq(passkeys.personId, personId));
+const rowsOf = (personId: string) => directory().select().from(passkeys).where(eq(passkeys.personId, personId));
 
 describe("passkey options", () => {
   it("gives registration options only to a logged-in person: discoverable, their id as user handle, their passkeys excluded", async () => {
@@ -105,7 +105,9 @@ describe("registering and logging in with a passkey", () => {
     const [used] = await rowsOf(t.admin.id);
     expect(used!.counter).toBe(1);
     expect(used!.lastUsedAt).toEqual(expect.any(String));
-    const actions = (await db().select().from(auditLog).where(eq(auditLog.personId, t.admin.id))).map((a) => a.action);
+    const actions = (await directory().select().from(auditLog).where(eq(auditLog.personId, t.admin.id))).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(["add_passkey", "login"]));
   });
 
@@ -123,11 +125,14 @@ describe("registering and logging in with a passkey", () => {
       const ip = nextIp();
       const { res, body } = await passkeyLogin(authenticator, ip);
       expect(res.status).toBe(200);
-      const sessionsBefore = (await db().select().from(sessions).where(eq(sessions.personId, t.admin.id))).length;
+      const sessionsBefore = (await directory().select().from(sessions).where(eq(sessions.personId, t.admin.id)))
+        .length;
       const again = await api<LoginAnswer>("POST", `${PASSKEYS}/login/verify`, undefined, body, from(ip));
       expect(again.status).toBe(401);
       expect(again.json).toEqual(ENVELOPE);
-      expect((await db().select().from(sessions).where(eq(sessions.personId, t.admin.id))).length).toBe(sessionsBefore);
+      expect((await directory().select().from(sessions).where(eq(sessions.personId, t.admin.id))).length).toBe(
+        sessionsBefore,
+      );
     }
     const { authenticator } = await registerPasskey(token, new SoftAuthenticator(undefined, false));
     const { options, challengeToken } = await loginOptions();
@@ -225,7 +230,7 @@ describe("registering and logging in with a passkey", () => {
     });
     expect(wrong.status).toBe(401);
     expect(wrong.json).toEqual(ENVELOPE);
-    const failed = await db().select().from(auditLog).where(eq(auditLog.action, "passkey_login_failed"));
+    const failed = await directory().select().from(auditLog).where(eq(auditLog.action, "passkey_login_failed"));
     expect(failed.some((a) => a.personId === t.admin.id)).toBe(true);
 
     const stranger = new SoftAuthenticator();

@@ -1,9 +1,3 @@
-/**
- * The province above its committees, at the core of tenant isolation: the province's staff (any role there) read
- * their child committees as viewers and write nothing; nobody else gains anything: another province's admin, a
- * child's admin looking up at the province or across at a sibling, the admin of a committee that is no province.
- */
-import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Me } from "../../schema/api/auth";
@@ -20,7 +14,7 @@ import {
   visitPlans,
 } from "../../schema/db/tables";
 import { app } from "../../worker/app";
-import { api, createPerson, db, login } from "../support/fixtures";
+import { api, createPerson, d1Of, dbOf, login, moveTenant, shardOf } from "../support/fixtures";
 import { branch, planned } from "./meetings-helpers";
 import { createProvince, placeUnder } from "./province-fixture";
 
@@ -35,14 +29,14 @@ async function world() {
   const tenantId = child.tenantId;
   const guest = await createPerson("Khách Mời");
   const ids = { doc: uid("doc"), visit: uid("vp"), evaluation: uid("ev"), invitation: uid("inv") };
-  await db()
+  await dbOf(tenantId)
     .insert(meetingDocuments)
     .values({ id: ids.doc, tenantId, meetingId: meeting.id, title: "Dự thảo", body: "Nội dung" });
-  await db().insert(meetingGuests).values({ tenantId, meetingId: meeting.id, personId: guest.id });
-  await db()
+  await dbOf(tenantId).insert(meetingGuests).values({ tenantId, meetingId: meeting.id, personId: guest.id });
+  await dbOf(tenantId)
     .insert(visitPlans)
     .values({ id: ids.visit, tenantId, leaderPersonId: guest.id, organizationId: child.branchId, month: "2031-01" });
-  await db().insert(evaluations).values({
+  await dbOf(tenantId).insert(evaluations).values({
     id: ids.evaluation,
     tenantId,
     meetingId: meeting.id,
@@ -52,7 +46,7 @@ async function world() {
     total: 90,
     grade: "good",
   });
-  await db()
+  await dbOf(tenantId)
     .insert(invitations)
     .values({
       id: ids.invitation,
@@ -157,10 +151,10 @@ async function snapshot(tenantId: string) {
     "invitations",
   ])
     out[table] = (
-      await env.DB.prepare(`select * from ${table} where tenant_id = ? order by rowid`).bind(tenantId).all()
+      await d1Of(tenantId).prepare(`select * from ${table} where tenant_id = ? order by rowid`).bind(tenantId).all()
     ).results;
   out.tenants = (
-    await env.DB.prepare("select * from tenants where id = ? or parent_id = ?").bind(tenantId, tenantId).all()
+    await d1Of(tenantId).prepare("select * from tenants where id = ? or parent_id = ?").bind(tenantId, tenantId).all()
   ).results;
   return out;
 }
@@ -269,7 +263,7 @@ describe("the province's staff in a committee under it", () => {
     const w = await world();
     const tickets = `/api/tenants/${w.child.tenantId}/tickets`;
     expect((await api("POST", tickets, w.p.admin.token, { meetingId: w.meeting.id })).status).toBe(403);
-    await db()
+    await dbOf(w.child.tenantId)
       .insert(meetingGuests)
       .values({ tenantId: w.child.tenantId, meetingId: w.meeting.id, personId: w.p.admin.id });
     const invited = await api<TicketResponse>("POST", tickets, w.p.admin.token, { meetingId: w.meeting.id });
@@ -283,7 +277,9 @@ describe("the province's staff in a committee under it", () => {
 
   it("keep a role of their own in the committee when it gives them one", async () => {
     const w = await world();
-    await db().insert(tenantRoles).values({ tenantId: w.child.tenantId, personId: w.p.viewer.id, role: "admin" });
+    await dbOf(w.child.tenantId)
+      .insert(tenantRoles)
+      .values({ tenantId: w.child.tenantId, personId: w.p.viewer.id, role: "admin" });
     const res = await api("POST", `/api/tenants/${w.child.tenantId}/organizations`, w.p.viewer.token, {
       kind: "grassroots_branch",
       name: "Chi bộ Trường",
@@ -340,7 +336,9 @@ describe("nobody else gains anything from the province", () => {
   it("a committee that is no province passes nothing down, even if a row names it as a parent", async () => {
     const upper = await branch();
     const lower = await branch();
-    await db().update(tenants).set({ parentId: upper.tenantId }).where(eq(tenants.id, lower.tenantId));
+    // In one shard, so only the kind (a committee, no province) keeps the row from counting.
+    await moveTenant(lower.tenantId, shardOf(upper.tenantId));
+    await dbOf(lower.tenantId).update(tenants).set({ parentId: upper.tenantId }).where(eq(tenants.id, lower.tenantId));
     for (const path of ["/organizations", "/meetings", "/reports/meetings"])
       expect((await api("GET", `/api/tenants/${lower.tenantId}${path}`, upper.adminToken)).status).toBe(404);
   });

@@ -1,16 +1,9 @@
-/**
- * The SFU path's worker routes (issue 13): the app's secret stays on the server, Cloudflare's answers reach the
- * browser validated and trimmed, and the routes are authorised like the room's signalling — participants only,
- * publishing only for the hall device (the chair) or the floor's holder, a session only by whoever opened it,
- * another tenant's meeting 404, and 503 when Realtime is not configured. Cloudflare itself is the recorded shapes.
- */
-import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { MediaConfigAnswer, SfuSessionAnswer, SfuTracksAnswer } from "../../schema/api/meeting-media-sfu";
 import localRequest from "../fixtures/realtime/tracks-new-local.request.json";
 import remoteRequest from "../fixtures/realtime/tracks-new-remote.request.json";
 import { createMeeting, liveMeeting, type MeetingFixture } from "../party/meeting-fixture";
-import { createTenant, login } from "../support/fixtures";
+import { createTenant, d1Of, login, runInShards } from "../support/fixtures";
 import { closeAllRooms } from "../support/room-client";
 import { call, fakeRealtime, SECRETS } from "./realtime-helpers";
 
@@ -22,7 +15,7 @@ afterEach(() => {
 });
 
 const builtin = (meetingId: string, status = "live") =>
-  env.DB.prepare("update meetings set media_mode = 'builtin', status = ? where id = ?").bind(status, meetingId).run();
+  runInShards("update meetings set media_mode = 'builtin', status = ? where id = ?", status, meetingId);
 const base = (f: { tenantId: string; meetingId: string }) => `/api/tenants/${f.tenantId}/meetings/${f.meetingId}/media`;
 const OFFER = localRequest.sessionDescription as { type: "offer"; sdp: string };
 type Envelope = { error: { code: string; message: string } };
@@ -262,7 +255,7 @@ describe("the SFU routes", () => {
       expect((await call(method, `${base(f)}${path}`, staff, undefined, SECRETS)).status).toBe(403);
     }
     const m1 = await login(f.people["Đỗ Thị Một"]!.email);
-    await env.DB.prepare("update meetings set media_mode = 'hall_only' where id = ?").bind(f.meetingId).run();
+    await d1Of(f.tenantId).prepare("update meetings set media_mode = 'hall_only' where id = ?").bind(f.meetingId).run();
     expect((await call("GET", `${base(f)}/config`, m1, undefined, SECRETS)).status).toBe(409);
     await builtin(f.meetingId, "planned");
     expect((await call("POST", `${base(f)}/sfu/session`, m1, undefined, SECRETS)).status).toBe(409);

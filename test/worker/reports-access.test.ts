@@ -16,7 +16,7 @@ import {
 import { vnThisYear } from "../../schema/calendar";
 import { evaluations, meetings } from "../../schema/db/tables";
 import type { ErrorBody, ErrorIssue } from "../../schema/errors";
-import { api, createTenant, db, login } from "../support/fixtures";
+import { api, createTenant, dbOf, login } from "../support/fixtures";
 import { buildReportTenant, type ReportTenant } from "./reports-fixture";
 
 /** A 400 answer: the envelope with its issues always listed. */
@@ -40,7 +40,7 @@ beforeAll(async () => {
   otherAdmin = await login(other.admin.email);
   const mid = `mt-o-${crypto.randomUUID().slice(0, 8)}`;
   const secretary = Object.values(other.people)[0]!;
-  await db().insert(meetings).values({
+  await dbOf(other.tenantId).insert(meetings).values({
     id: mid,
     tenantId: other.tenantId,
     organizationId: other.branchId,
@@ -50,7 +50,7 @@ beforeAll(async () => {
     status: "closed",
   });
   otherEvaluationId = `ev-o-${crypto.randomUUID().slice(0, 8)}`;
-  await db().insert(evaluations).values({
+  await dbOf(other.tenantId).insert(evaluations).values({
     id: otherEvaluationId,
     tenantId: other.tenantId,
     meetingId: mid,
@@ -333,7 +333,7 @@ describe("grade review", () => {
     expect(foreign.status).toBe(404);
     const theirs = await api("GET", `/api/tenants/${other.tenantId}/evaluations/meetings/${t.mt["A-01"]}`, otherAdmin);
     expect(theirs.status).toBe(404);
-    const [row] = await db().select().from(evaluations).where(eq(evaluations.id, otherEvaluationId));
+    const [row] = await dbOf(other.tenantId).select().from(evaluations).where(eq(evaluations.id, otherEvaluationId));
     expect(row!.confirmedAt).toBeNull();
     expect((await api("GET", `${base()}/evaluations/meetings/${t.mt["A-01"]}x`, admin)).status).toBe(404);
     const viewer = await login(t.viewer.email);

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ReportResult } from "../../schema/api/reports";
 import { memberships } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
-import { api, createTenant, db, login } from "../support/fixtures";
+import { api, createTenant, dbOf, login } from "../support/fixtures";
 import { buildReportTenant, type ReportTenant } from "./reports-fixture";
 
 let t: ReportTenant;
@@ -77,7 +77,7 @@ describe("a branch secretary's reports", () => {
     expect(member.json.error.code).toBe("forbidden");
     const b1 = await login(t.p.b1!.email);
     expect((await api("GET", `${base()}/meetings?year=2025`, b1)).status).toBe(200);
-    await db()
+    await dbOf(t.tenantId)
       .update(memberships)
       .set({ standing: "suspended" })
       .where(and(eq(memberships.tenantId, t.tenantId), eq(memberships.personId, t.p.b1!.id)));

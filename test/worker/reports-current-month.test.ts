@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { ReportResult } from "../../schema/api/reports";
 import { vnDay } from "../../schema/calendar";
 import { meetings } from "../../schema/db/tables";
-import { api, createTenant, db, login } from "../support/fixtures";
+import { api, createTenant, dbOf, login } from "../support/fixtures";
 
 const uid = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
 
@@ -19,7 +19,7 @@ const monthKey = (m: number) => `${year}-${String(m).padStart(2, "0")}`;
 const heldAt = (m: number) => `${monthKey(m)}-05T03:00:00.000Z`;
 
 async function closedMeeting(tenantId: string, organizationId: string, m: number, kind: "regular" | "thematic") {
-  await db()
+  await dbOf(tenantId)
     .insert(meetings)
     .values({
       id: uid("mt"),

@@ -19,10 +19,9 @@ import {
   reservedOpinions,
   speeches,
   tenantRoles,
-  tenants,
   votes,
 } from "../../schema/db/tables";
-import { createLeader, createPerson, db } from "../support/fixtures";
+import { createLeader, createPerson, dbOf, placeTenant } from "../support/fixtures";
 
 const uid = (p: string) => `${p}-${crypto.randomUUID().slice(0, 8)}`;
 const months = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"];
@@ -32,9 +31,9 @@ type Person = Awaited<ReturnType<typeof createPerson>>;
 
 export async function buildReportTenant() {
   const tenantId = uid("t");
-  await db().insert(tenants).values({ id: tenantId, name: "Đảng ủy thử báo cáo" });
+  await placeTenant({ id: tenantId, name: "Đảng ủy thử báo cáo" });
   const org = { G1: uid("org"), A: uid("org"), B: uid("org"), C: uid("org") };
-  await db()
+  await dbOf(tenantId)
     .insert(organizations)
     .values([
       { id: org.G1, tenantId, kind: "grassroots_committee", name: "Đảng bộ phường Một" },
@@ -44,7 +43,7 @@ export async function buildReportTenant() {
     ]);
   const admin = await createPerson("Trần Thị Quản Trị");
   const viewer = await createPerson("Ngô Văn Xem");
-  await db()
+  await dbOf(tenantId)
     .insert(tenantRoles)
     .values([
       { tenantId, personId: admin.id, role: "admin" },
@@ -58,7 +57,7 @@ export async function buildReportTenant() {
     opts: { role?: "secretary"; probationary?: boolean; exempt?: boolean } = {},
   ) => {
     p[key] = await createPerson(`Đảng viên ${key.toUpperCase()}`);
-    await db()
+    await dbOf(tenantId)
       .insert(memberships)
       .values({
         id: uid("m"),
@@ -120,12 +119,12 @@ export async function buildReportTenant() {
     mt[`C-th-${mm}`] = m(`C-th-${mm}`, org.C, "thematic", `2025-${mm}-20T12:30:00.000Z`);
   // D1 binds at most 100 parameters a statement: a meeting row binds 11 of them, so 8 rows at a time.
   for (let i = 0; i < meetingRows.length; i += 8)
-    await db()
+    await dbOf(tenantId)
       .insert(meetings)
       .values(meetingRows.slice(i, i + 8));
 
   // The room only lets a leader in as an invited guest of the meeting.
-  await db()
+  await dbOf(tenantId)
     .insert(meetingGuests)
     .values(
       (
@@ -144,7 +143,7 @@ export async function buildReportTenant() {
     );
   type AttStatus = "present_hall" | "present_remote" | "absent_excused" | "absent_unexcused" | "exempt";
   const att = (meeting: string, rows: [Person, AttStatus][]) =>
-    db()
+    dbOf(tenantId)
       .insert(attendance)
       .values(rows.map(([person, status]) => ({ tenantId, meetingId: mt[meeting]!, personId: person.id, status })));
   await att("A-01", [
@@ -187,7 +186,7 @@ export async function buildReportTenant() {
     endedAt: "2025-01-10T12:50:00.000Z",
     durationSeconds: seconds,
   });
-  await db()
+  await dbOf(tenantId)
     .insert(speeches)
     .values([
       speech("A-01", p.a1!, 400),
@@ -240,10 +239,10 @@ export async function buildReportTenant() {
   const v4 = vote("A-02", { eligible: 4, agree: 1, disagree: 0, abstain: 0, result: "passed", closed: false });
   const v5 = vote("B-01", { eligible: 4, agree: 3, disagree: 0, abstain: 0, result: "passed" });
   const v6 = vote("B-03", { eligible: 4, agree: 4, disagree: 0, abstain: 0, result: "passed" }); // cancelled meeting
-  await db()
+  await dbOf(tenantId)
     .insert(votes)
     .values([v1, v2, v3, v4, v5, v6].map((v) => v.row));
-  await db()
+  await dbOf(tenantId)
     .insert(reservedOpinions)
     .values({
       id: uid("ro"),
@@ -280,7 +279,7 @@ export async function buildReportTenant() {
     B03: ev("B-03", p.b1!, "branch", 100, "good"), // cancelled meeting
     C01: ev("C-01", p.c1!, "branch", 70, "fair"),
   };
-  await db().insert(evaluations).values(Object.values(evals));
+  await dbOf(tenantId).insert(evaluations).values(Object.values(evals));
 
   return { tenantId, org, admin, viewer, p, L, L2, L3, mt, evals };
 }

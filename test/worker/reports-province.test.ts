@@ -15,9 +15,9 @@
 import { exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ReportResult } from "../../schema/api/reports";
-import { attendance, evaluations, meetings, memberships, organizations, tenants } from "../../schema/db/tables";
+import { attendance, evaluations, meetings, memberships, organizations } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
-import { api, createPerson, db } from "../support/fixtures";
+import { api, createPerson, dbOf, placeTenant, shardOf } from "../support/fixtures";
 import { branch } from "./meetings-helpers";
 import { createProvince, type Province, placeUnder } from "./province-fixture";
 
@@ -34,9 +34,10 @@ let childAdminToken = "";
 /** A branch of the other province's committee. */
 let foreignOrg = "";
 
+/** A committee under the province, in the province's shard. */
 async function committee(name: string, parentId: string) {
   const id = uid("t");
-  await db().insert(tenants).values({ id, name, parentId });
+  await placeTenant({ id, name, parentId }, shardOf(parentId));
   return id;
 }
 
@@ -48,7 +49,7 @@ async function orgOf(
   parent?: string,
 ) {
   org[key] = uid("org");
-  await db()
+  await dbOf(p.id)
     .insert(organizations)
     .values({
       id: org[key]!,
@@ -62,7 +63,7 @@ async function orgOf(
 
 async function member(key: string, tenantId: string, orgKey: string, role: "secretary" | "member" = "member") {
   people[key] = await createPerson(`Đảng viên ${key.toUpperCase()}`);
-  await db()
+  await dbOf(p.id)
     .insert(memberships)
     .values({
       id: uid("m"),
@@ -84,7 +85,7 @@ async function meeting(
   status: "closed" | "cancelled" = "closed",
 ) {
   mt[key] = uid(`mt-${key}`);
-  await db()
+  await dbOf(p.id)
     .insert(meetings)
     .values({
       id: mt[key]!,
@@ -122,7 +123,7 @@ beforeAll(async () => {
     key: string,
     rows: [string, "present_hall" | "present_remote" | "absent_excused" | "absent_unexcused"][],
   ) =>
-    db()
+    dbOf(p.id)
       .insert(attendance)
       .values(
         rows.map(([who, status]) => ({
@@ -151,7 +152,7 @@ beforeAll(async () => {
     total,
     grade,
   });
-  await db()
+  await dbOf(p.id)
     .insert(evaluations)
     .values([ev("X1-01", "x1", 92, "good"), ev("X1-02", "x1", 80, "fair"), ev("Y1-01", "y1", 40, "weak")]);
 
@@ -162,7 +163,7 @@ beforeAll(async () => {
   childAdminToken = z.adminToken;
   foreignOrg = z.branchId;
   const zMeeting = uid("mt-z");
-  await db().insert(meetings).values({
+  await dbOf(z.tenantId).insert(meetings).values({
     id: zMeeting,
     tenantId: z.tenantId,
     organizationId: z.branchId,
@@ -171,7 +172,7 @@ beforeAll(async () => {
     scheduledAt: "2025-01-10T12:30:00.000Z",
     status: "closed",
   });
-  await db()
+  await dbOf(z.tenantId)
     .insert(evaluations)
     .values({
       id: uid("ev"),

@@ -1,16 +1,11 @@
-/**
- * "Tasks done on time" in the meetings report: tasks of issued resolutions whose deadline falls in the period, and
- * those done (done_on) by their deadline. Drafts and other tenants' tasks never count.
- */
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { ReportResult } from "../../schema/api/reports";
-import { api } from "../support/fixtures";
+import { api, runInShards } from "../support/fixtures";
 import { branch } from "./meetings-helpers";
 import { closedMeeting, issued, resolutionUrl, task } from "./resolutions-helpers";
 
 const setDone = (taskId: string, status: string, doneOn: string | null) =>
-  env.DB.prepare("update resolution_tasks set status = ?, done_on = ? where id = ?").bind(status, doneOn, taskId).run();
+  runInShards("update resolution_tasks set status = ?, done_on = ? where id = ?", status, doneOn, taskId);
 
 describe("tasks done on time", () => {
   it("counts an issued resolution's tasks due in the period and those done by their deadline, per branch", async () => {

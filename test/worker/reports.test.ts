@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ReportResult } from "../../schema/api/reports";
 import { attendance, evaluations, meetings, visitPlans, votes } from "../../schema/db/tables";
-import { api, createTenant, db, login } from "../support/fixtures";
+import { api, createTenant, dbOf, login, mirrorInto } from "../support/fixtures";
 import { buildReportTenant, type ReportTenant } from "./reports-fixture";
 
 /** What the visit posts answer, as far as the tests read it. */
@@ -84,7 +84,7 @@ beforeAll(async () => {
   const other = await createTenant([{ name: "Người khác", branchRole: "secretary" }]);
   const otherMeeting = `mt-other-${crypto.randomUUID().slice(0, 8)}`;
   const person = Object.values(other.people)[0]!;
-  await db().insert(meetings).values({
+  await dbOf(other.tenantId).insert(meetings).values({
     id: otherMeeting,
     tenantId: other.tenantId,
     organizationId: other.branchId,
@@ -93,10 +93,10 @@ beforeAll(async () => {
     scheduledAt: "2025-01-10T12:30:00.000Z",
     status: "closed",
   });
-  await db()
+  await dbOf(other.tenantId)
     .insert(attendance)
     .values({ tenantId: other.tenantId, meetingId: otherMeeting, personId: person.id, status: "absent_unexcused" });
-  await db()
+  await dbOf(other.tenantId)
     .insert(votes)
     .values({
       id: `v-${otherMeeting}`,
@@ -112,7 +112,7 @@ beforeAll(async () => {
       abstain: 0,
       result: "not_passed",
     });
-  await db()
+  await dbOf(other.tenantId)
     .insert(evaluations)
     .values({
       id: `ev-${otherMeeting}`,
@@ -124,7 +124,8 @@ beforeAll(async () => {
       total: 10,
       grade: "weak",
     });
-  await db()
+  await mirrorInto(t.L.id, other.tenantId);
+  await dbOf(other.tenantId)
     .insert(visitPlans)
     .values({
       id: `vp-${otherMeeting}`,
@@ -333,7 +334,7 @@ describe("a combined meeting", () => {
       combined,
     });
     // January: one combined meeting (recorded as thematic); February: a regular one; March: nothing.
-    await db()
+    await dbOf(t.tenantId)
       .insert(meetings)
       .values([
         m("jan", "thematic", "2025-01-10T12:30:00.000Z", true),

@@ -1,8 +1,7 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { TASK_REVIEW_TITLE } from "../../schema/api/resolutions";
 import { vnToday } from "../../schema/calendar";
-import { api, login } from "../support/fixtures";
+import { api, d1Of, login } from "../support/fixtures";
 import { auditCount, base, branch, planned, setStatus } from "./meetings-helpers";
 import { closedMeeting, issued, type Resolution, type ReviewList, resolutionUrl, task } from "./resolutions-helpers";
 
@@ -50,7 +49,8 @@ describe("follow-up of a resolution's tasks", () => {
     ]);
     // Taken back, a task is not done on any day.
     await api("PUT", `${url}/${fees!.id}`, takerToken, { status: "not_done" });
-    const undone = (await env.DB.prepare("select status, done_on from resolution_tasks where id = ?")
+    const undone = (await d1Of(t.tenantId)
+      .prepare("select status, done_on from resolution_tasks where id = ?")
       .bind(fees!.id)
       .first()) as Record<string, unknown>;
     expect(undone).toEqual({ status: "not_done", done_on: null });

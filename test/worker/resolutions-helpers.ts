@@ -1,6 +1,6 @@
 /** Set-up for the resolution tests: a closed meeting with a small record, and a draft saved through the API. */
 import { attendance, speeches, votes } from "../../schema/db/tables";
-import { api, db } from "../support/fixtures";
+import { api, d1Of, dbOf } from "../support/fixtures";
 import { type Branch, base, planned, setStatus } from "./meetings-helpers";
 
 export type Resolution = {
@@ -44,12 +44,12 @@ export async function closedMeeting(t: Branch, daysAgo = 30) {
   const started = new Date(Date.now() - daysAgo * DAY);
   const ended = new Date(started.getTime() + 95 * 60_000);
   await setStatus(m.id, "closed");
-  const { env } = await import("cloudflare:workers");
-  await env.DB.prepare("update meetings set started_at = ?, ended_at = ? where id = ?")
+  await d1Of(t.tenantId)
+    .prepare("update meetings set started_at = ?, ended_at = ? where id = ?")
     .bind(started.toISOString(), ended.toISOString(), m.id)
     .run();
   const voteId = `v-${crypto.randomUUID()}`;
-  await db()
+  await dbOf(t.tenantId)
     .insert(attendance)
     .values([
       { tenantId: t.tenantId, meetingId: m.id, personId: t.secretary.id, status: "present_hall" },
@@ -57,7 +57,7 @@ export async function closedMeeting(t: Branch, daysAgo = 30) {
       { tenantId: t.tenantId, meetingId: m.id, personId: t.member.id, status: "present_hall" },
       { tenantId: t.tenantId, meetingId: m.id, personId: t.probationary.id, status: "absent_excused", reason: "Ốm" },
     ]);
-  await db()
+  await dbOf(t.tenantId)
     .insert(speeches)
     .values({
       id: `s-${crypto.randomUUID()}`,
@@ -69,7 +69,7 @@ export async function closedMeeting(t: Branch, daysAgo = 30) {
       durationSeconds: 120,
       limitSeconds: 300,
     });
-  await db()
+  await dbOf(t.tenantId)
     .insert(votes)
     .values({
       id: voteId,

@@ -1,15 +1,9 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { api, login } from "../support/fixtures";
+import { allInShards, api, login } from "../support/fixtures";
 import { auditCount, branch, planned, setStatus, staff } from "./meetings-helpers";
 import { closedMeeting, issued, type Resolution, resolutionUrl, task } from "./resolutions-helpers";
 
-const rows = async (sql: string, ...args: unknown[]) =>
-  (
-    await env.DB.prepare(sql)
-      .bind(...args)
-      .all()
-  ).results as Record<string, unknown>[];
+const rows = (sql: string, ...args: unknown[]) => allInShards(sql, ...args);
 
 describe("resolution draft", () => {
   it("is prefilled from the meeting's record, saved with ordered tasks by the chair, minutes-taker or admin, read by members", async () => {

@@ -10,7 +10,7 @@ import { roomPagePath } from "../../schema/room-page";
 import { verifyRoomTicket } from "../../server/room-ticket";
 import { SESSION_COOKIE } from "../../worker/lib/session-token";
 import { ASSETS_ELEMENT_ID, TICKET_ELEMENT_ID, withTicket } from "../../worker/room-page";
-import { api, createPerson, db, login } from "../support/fixtures";
+import { api, createPerson, dbOf, login } from "../support/fixtures";
 import { branch, planned, setStatus } from "./meetings-helpers";
 
 const page = (path: string, token?: string) =>
@@ -82,7 +82,7 @@ describe("room page with the ticket inside", () => {
     const invitedTo = await planned(t);
     const other = await planned(t, { topic: "Chuyên đề" });
     const guest = await createPerson("Đặng Quốc Khách");
-    await db()
+    await dbOf(t.tenantId)
       .insert(meetingGuests)
       .values({ tenantId: t.tenantId, meetingId: invitedTo.id, personId: guest.id, title: "Tỉnh ủy viên" });
     const token = await login(guest.email);

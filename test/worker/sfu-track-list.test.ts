@@ -6,7 +6,6 @@
  * that is not listed in this meeting — ended, made up, another meeting's or tenant's — is 404 before Cloudflare.
  */
 import { runInDurableObject } from "cloudflare:test";
-import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
 import type { MeetingRoom } from "../../party/meeting-room";
 import type { SfuSessionAnswer } from "../../schema/api/meeting-media-sfu";
@@ -14,7 +13,7 @@ import type { ServerMessage } from "../../schema/room/messages";
 import localRequest from "../fixtures/realtime/tracks-new-local.request.json";
 import localResponse from "../fixtures/realtime/tracks-new-local.response.json";
 import { liveMeeting, type MeetingFixture, type Who } from "../party/meeting-fixture";
-import { login } from "../support/fixtures";
+import { login, runInShards } from "../support/fixtures";
 import { closeAllRooms, eventually, type RoomClient } from "../support/room-client";
 import { alarmAfter, roomStub } from "../support/room-clock";
 import { call, fakeRealtime, SECRETS } from "./realtime-helpers";
@@ -29,7 +28,7 @@ afterEach(() => {
 const OFFER = localRequest.sessionDescription as { type: "offer"; sdp: string };
 const base = (f: MeetingFixture) => `/api/tenants/${f.tenantId}/meetings/${f.meetingId}/media`;
 const builtin = (meetingId: string) =>
-  env.DB.prepare("update meetings set media_mode = 'builtin' where id = ?").bind(meetingId).run();
+  runInShards("update meetings set media_mode = 'builtin' where id = ?", meetingId);
 type Media = Extract<ServerMessage, { type: "media" }>["media"];
 
 /** A live built-in meeting with these people in the room, and a way to publish and subscribe as any of them. */

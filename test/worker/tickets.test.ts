@@ -5,7 +5,7 @@ import type { TicketResponse } from "../../schema/api/tickets";
 import { meetingGuests, meetings, memberships } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
 import { verifyRoomTicket } from "../../server/room-ticket";
-import { api, createPerson, createTenant, db, login } from "../support/fixtures";
+import { api, createPerson, createTenant, d1Of, dbOf, login } from "../support/fixtures";
 
 /** A refusal, which must carry no ticket. */
 type Refused = ErrorBody & Partial<TicketResponse>;
@@ -19,7 +19,7 @@ async function meetingSetup(status: "planned" | "live" | "closed" | "cancelled" 
     { name: "Phạm Thị Dự Bị", status: "probationary" },
   ]);
   const meetingId = `mtg-${crypto.randomUUID().slice(0, 8)}`;
-  await db().insert(meetings).values({
+  await dbOf(t.tenantId).insert(meetings).values({
     id: meetingId,
     tenantId: t.tenantId,
     organizationId: t.branchId,
@@ -70,14 +70,17 @@ describe("room tickets", () => {
     for (const [name, standing, message] of cases) {
       const person = t.people[name]!;
       const token = await login(person.email);
-      await db().update(memberships).set({ standing }).where(eq(memberships.id, person.membershipId));
+      await dbOf(t.tenantId).update(memberships).set({ standing }).where(eq(memberships.id, person.membershipId));
       const res = await ticketFor<Refused>(t.tenantId, token, { meetingId: t.meetingId });
       expect(res.status, name).toBe(403);
       expect(res.json.error.code).toBe("forbidden");
       expect(res.json.error.message).toMatch(message);
       expect(res.json.ticket).toBeUndefined();
       // Active again, the same person gets their seat back.
-      await db().update(memberships).set({ standing: "active" }).where(eq(memberships.id, person.membershipId));
+      await dbOf(t.tenantId)
+        .update(memberships)
+        .set({ standing: "active" })
+        .where(eq(memberships.id, person.membershipId));
       expect((await ticketFor(t.tenantId, token, { meetingId: t.meetingId })).status, name).toBe(200);
     }
   });
@@ -85,8 +88,11 @@ describe("room tickets", () => {
   it("still lets a suspended member who is invited as a guest in as a leader, not as a member", async () => {
     const t = await meetingSetup();
     const person = t.people["Lê Văn Chính Thức"]!;
-    await db().update(memberships).set({ standing: "suspended" }).where(eq(memberships.id, person.membershipId));
-    await db()
+    await dbOf(t.tenantId)
+      .update(memberships)
+      .set({ standing: "suspended" })
+      .where(eq(memberships.id, person.membershipId));
+    await dbOf(t.tenantId)
       .insert(meetingGuests)
       .values({ tenantId: t.tenantId, meetingId: t.meetingId, personId: person.id, title: "Khách" });
     const res = await ticketFor(t.tenantId, await login(person.email), { meetingId: t.meetingId });
@@ -97,7 +103,7 @@ describe("room tickets", () => {
   it("makes a visiting leader from another tenant a leader of the meeting they are invited to", async () => {
     const t = await meetingSetup();
     const leader = await createPerson("Đặng Quốc Lãnh Đạo");
-    await db()
+    await dbOf(t.tenantId)
       .insert(meetingGuests)
       .values({ tenantId: t.tenantId, meetingId: t.meetingId, personId: leader.id, title: "Tỉnh ủy viên" });
     const res = await ticketFor(t.tenantId, await login(leader.email), { meetingId: t.meetingId });
@@ -114,7 +120,7 @@ describe("room tickets", () => {
     expect((await ticketFor(b.tenantId, memberOfA, { meetingId: b.meetingId })).status).toBe(404);
     // A guest of one meeting has standing in the tenant but none in its other meetings.
     const guest = await createPerson("Khách Mời");
-    const other = await db()
+    const other = await dbOf(a.tenantId)
       .insert(meetings)
       .values({
         id: `mtg-${crypto.randomUUID().slice(0, 8)}`,
@@ -125,7 +131,9 @@ describe("room tickets", () => {
         scheduledAt: "2026-12-25T12:00:00.000Z",
       })
       .returning({ id: meetings.id });
-    await db().insert(meetingGuests).values({ tenantId: a.tenantId, meetingId: a.meetingId, personId: guest.id });
+    await dbOf(a.tenantId)
+      .insert(meetingGuests)
+      .values({ tenantId: a.tenantId, meetingId: a.meetingId, personId: guest.id });
     const res = await ticketFor<ErrorBody>(a.tenantId, await login(guest.email), { meetingId: other[0]!.id });
     expect(res.status).toBe(404);
     expect(res.json.error.code).toBe("not_found");
@@ -133,7 +141,7 @@ describe("room tickets", () => {
 
   it("makes the branch secretary the chair of a meeting planned without one, with the claims signed", async () => {
     const t = await meetingSetup();
-    await env.DB.prepare("update meetings set chair_person_id = null where id = ?").bind(t.meetingId).run();
+    await d1Of(t.tenantId).prepare("update meetings set chair_person_id = null where id = ?").bind(t.meetingId).run();
     const secretary = t.people["Nguyễn Văn Chủ Trì"]!;
     const res = await ticketFor(t.tenantId, await login(secretary.email), { meetingId: t.meetingId });
     expect(res.status).toBe(200);

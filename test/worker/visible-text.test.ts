@@ -1,12 +1,6 @@
-/**
- * Issue 12, "bugs found on the way": a name made only of invisible characters (zero-width space, joiners, BOM) was
- * accepted, and a meeting in the year 9999 was stored as `+010000-…`. Both are refused in the envelope, and nothing
- * is written.
- */
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { ErrorBody } from "../../schema/errors";
-import { api, createTenant, login } from "../support/fixtures";
+import { api, createTenant, d1Of, login } from "../support/fixtures";
 
 const INVISIBLE = ["\u200B\u200B", "\u200C \u200D", "\uFEFF", "\u2060\u00AD"];
 
@@ -14,7 +8,8 @@ describe("text a person can see, and dates a calendar holds", () => {
   it("refuses names, topics and titles made only of invisible characters", async () => {
     const t = await createTenant();
     const token = await login(t.admin.email);
-    const before = await env.DB.prepare("select count(*) as n from memberships where tenant_id = ?")
+    const before = await d1Of(t.tenantId)
+      .prepare("select count(*) as n from memberships where tenant_id = ?")
       .bind(t.tenantId)
       .first<{ n: number }>();
     for (const blank of INVISIBLE) {
@@ -39,7 +34,8 @@ describe("text a person can see, and dates a calendar holds", () => {
       });
       expect(meeting.status).toBe(400);
     }
-    const after = await env.DB.prepare("select count(*) as n from memberships where tenant_id = ?")
+    const after = await d1Of(t.tenantId)
+      .prepare("select count(*) as n from memberships where tenant_id = ?")
       .bind(t.tenantId)
       .first<{ n: number }>();
     expect(after?.n).toBe(before?.n);
@@ -65,7 +61,8 @@ describe("text a person can see, and dates a calendar holds", () => {
       expect(res.status, scheduledAt).toBe(400);
       expect(res.json.error.code).toBe("bad_request");
     }
-    const rows = await env.DB.prepare("select count(*) as n from meetings where tenant_id = ?")
+    const rows = await d1Of(t.tenantId)
+      .prepare("select count(*) as n from meetings where tenant_id = ?")
       .bind(t.tenantId)
       .first<{ n: number }>();
     expect(rows?.n).toBe(0);

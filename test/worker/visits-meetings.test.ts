@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { MeetingDetail, MeetingList, PlanYearResult } from "../../schema/api/meetings";
 import type { VisitView } from "../../schema/api/visits";
 import { meetingGuests, meetings, visitPlans } from "../../schema/db/tables";
-import { api, createLeader, createTenant, db, login } from "../support/fixtures";
+import { api, createLeader, createTenant, dbOf, login } from "../support/fixtures";
 
 const uid = (p: string) => `${p}-${crypto.randomUUID().slice(0, 8)}`;
 
@@ -30,7 +30,7 @@ async function setup() {
   const other = await createTenant();
   const otherLeader = await createLeader(other.tenantId, "Hoàng Thị Đạo");
   const otherPlanId = uid("vp");
-  await db()
+  await dbOf(other.tenantId)
     .insert(meetings)
     .values({
       id: uid("mt"),
@@ -40,7 +40,7 @@ async function setup() {
       topic: "Sinh hoạt",
       scheduledAt: "2031-03-10T12:30:00.000Z",
     });
-  await db().insert(visitPlans).values({
+  await dbOf(other.tenantId).insert(visitPlans).values({
     id: otherPlanId,
     tenantId: other.tenantId,
     leaderPersonId: otherLeader.id,
@@ -54,9 +54,9 @@ type Setup = Awaited<ReturnType<typeof setup>>;
 
 /** The plan is linked to the meeting, the leader is its guest and sees it; the other tenant is untouched. */
 async function expectLinked(s: Setup, meetingId: string) {
-  const [plan] = await db().select().from(visitPlans).where(eq(visitPlans.id, s.planId));
+  const [plan] = await dbOf(s.tenantId).select().from(visitPlans).where(eq(visitPlans.id, s.planId));
   expect(plan).toMatchObject({ meetingId, status: "planned" });
-  const guests = await db().select().from(meetingGuests).where(eq(meetingGuests.meetingId, meetingId));
+  const guests = await dbOf(s.tenantId).select().from(meetingGuests).where(eq(meetingGuests.meetingId, meetingId));
   expect(guests.map((g) => [g.personId, g.title])).toEqual([[s.leader.id, "Lãnh đạo dự sinh hoạt"]]);
   const leaderToken = await login(s.leader.email);
   const list = await api<MeetingList>(
@@ -67,9 +67,11 @@ async function expectLinked(s: Setup, meetingId: string) {
   expect(list.status).toBe(200);
   expect(list.json.items.map((m: { id: string }) => m.id)).toEqual([meetingId]);
 
-  const [otherPlan] = await db().select().from(visitPlans).where(eq(visitPlans.id, s.otherPlanId));
+  const [otherPlan] = await dbOf(s.other.tenantId).select().from(visitPlans).where(eq(visitPlans.id, s.otherPlanId));
   expect(otherPlan).toMatchObject({ meetingId: null, status: "planned" });
-  expect(await db().select().from(meetingGuests).where(eq(meetingGuests.personId, s.otherLeader.id))).toEqual([]);
+  expect(
+    await dbOf(s.other.tenantId).select().from(meetingGuests).where(eq(meetingGuests.personId, s.otherLeader.id)),
+  ).toEqual([]);
 }
 
 describe("creating a meeting links the month's visit plans", () => {

@@ -10,7 +10,7 @@ import type { VisitView } from "../../schema/api/visits";
 import { leaderNotes, meetings, speeches } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
 import { createMeeting } from "../party/meeting-fixture";
-import { api, createLeader, db, login } from "../support/fixtures";
+import { api, createLeader, dbOf, login } from "../support/fixtures";
 import { closeAllRooms, eventually, joinRoom } from "../support/room-client";
 
 type VisitList = { period: Period; items: VisitView[] };
@@ -27,7 +27,7 @@ describe("the visit loop and the room", () => {
     const absent = await createLeader(f.tenantId, "Phan Văn Vắng");
     // The absent leader spoke at the branch's October meeting: a trace, but not of the planned meeting.
     const october = uid("mt");
-    await db().insert(meetings).values({
+    await dbOf(f.tenantId).insert(meetings).values({
       id: october,
       tenantId: f.tenantId,
       organizationId: f.branchId,
@@ -36,7 +36,7 @@ describe("the visit loop and the room", () => {
       scheduledAt: "2026-10-10T12:00:00.000Z",
       status: "closed",
     });
-    await db()
+    await dbOf(f.tenantId)
       .insert(speeches)
       .values({
         id: uid("sp"),
@@ -72,7 +72,7 @@ describe("the visit loop and the room", () => {
     await chair.ok({ type: "meeting/start" });
     await leader.ok({ type: "note/save", itemId: f.items[0]!.id, body: "Chi bộ chuẩn bị chu đáo", shared: false });
     await eventually(
-      async () => (await db().select().from(leaderNotes).where(eq(leaderNotes.meetingId, f.meetingId)))[0],
+      async () => (await dbOf(f.tenantId).select().from(leaderNotes).where(eq(leaderNotes.meetingId, f.meetingId)))[0],
     );
     // While the meeting runs, the note already counts; the absent leader is not missed yet.
     const during = await api<VisitList>("GET", `${base}?month=2026-11`, admin);
@@ -83,7 +83,8 @@ describe("the visit loop and the room", () => {
 
     await chair.ok({ type: "meeting/close" });
     await eventually(
-      async () => (await db().select().from(meetings).where(eq(meetings.id, f.meetingId)))[0]?.status === "closed",
+      async () =>
+        (await dbOf(f.tenantId).select().from(meetings).where(eq(meetings.id, f.meetingId)))[0]?.status === "closed",
     );
     const after = await api<VisitList>("GET", `${base}?month=2026-11`, admin);
     expect(Object.fromEntries(after.json.items.map((v: { id: string; status: string }) => [v.id, v.status]))).toEqual({
@@ -113,7 +114,7 @@ describe("the visit loop and the room", () => {
     }
     // The committee schedules it (nobody reads the plans afterwards).
     const december = uid("mt");
-    await db().insert(meetings).values({
+    await dbOf(f.tenantId).insert(meetings).values({
       id: december,
       tenantId: f.tenantId,
       organizationId: f.branchId,

@@ -10,7 +10,7 @@ import type { Period } from "../../schema/api/reports";
 import type { LeaderOption, VisitView } from "../../schema/api/visits";
 import { attendance, evaluations, meetingGuests, meetings, organizations, visitPlans } from "../../schema/db/tables";
 import type { ErrorBody } from "../../schema/errors";
-import { api, createLeader, createTenant, db, login } from "../support/fixtures";
+import { api, createLeader, createTenant, dbOf, login } from "../support/fixtures";
 
 type VisitList = { period: Period; items: VisitView[] };
 type Moved = { moved: VisitView; plan: VisitView };
@@ -22,7 +22,7 @@ const uid = (p: string) => `${p}-${crypto.randomUUID().slice(0, 8)}`;
 async function setup() {
   const t = await createTenant([{ name: "Nguyễn Văn Bí Thư", branchRole: "secretary" }]);
   const branch2 = uid("org");
-  await db()
+  await dbOf(t.tenantId)
     .insert(organizations)
     .values({ id: branch2, tenantId: t.tenantId, parentId: t.committeeId, kind: "branch", name: "Chi bộ khu phố 2" });
   const leader = await createLeader(t.tenantId, "Lê Văn Lãnh");
@@ -34,7 +34,7 @@ async function setup() {
     kind: "regular" | "thematic" = "regular",
   ) => {
     const id = uid("mt");
-    await db()
+    await dbOf(t.tenantId)
       .insert(meetings)
       .values({ id, tenantId: t.tenantId, organizationId: orgId, kind, topic: "Sinh hoạt", scheduledAt, status });
     return id;
@@ -67,7 +67,7 @@ describe("registering a visit", () => {
       notes: "Dự và chỉ đạo",
     });
     expect(thematic).not.toBe(regular);
-    const guests = await db().select().from(meetingGuests).where(eq(meetingGuests.meetingId, regular));
+    const guests = await dbOf(s.tenantId).select().from(meetingGuests).where(eq(meetingGuests.meetingId, regular));
     expect(guests.map((g) => [g.personId, g.title])).toEqual([[s.leader.id, "Lãnh đạo dự sinh hoạt"]]);
     // The leader can now enter the tenant (as a guest) and sees the plan.
     const leaderToken = await login(s.leader.email);
@@ -93,7 +93,7 @@ describe("registering a visit", () => {
     const s = await setup();
     const other = await createTenant();
     const otherMeeting = uid("mt");
-    await db().insert(meetings).values({
+    await dbOf(other.tenantId).insert(meetings).values({
       id: otherMeeting,
       tenantId: other.tenantId,
       organizationId: other.branchId,
@@ -126,7 +126,7 @@ describe("registering a visit", () => {
       expect(res.status, JSON.stringify(body).slice(0, 120)).toBe(status);
       expect(res.json.error.code).toBe(status === 400 ? "bad_request" : "not_found");
     }
-    expect(await db().select().from(visitPlans).where(eq(visitPlans.tenantId, s.tenantId))).toEqual([]);
+    expect(await dbOf(s.tenantId).select().from(visitPlans).where(eq(visitPlans.tenantId, s.tenantId))).toEqual([]);
     expect((await api("POST", s.base, s.token, ok)).status).toBe(201);
     const dup = await api<ErrorBody>("POST", s.base, s.token, ok);
     expect(dup.status).toBe(409);
@@ -167,10 +167,10 @@ describe("the visit loop", () => {
     ).json;
     expect([p1.status, p2.status]).toEqual(["planned", "planned"]);
     // What the room writes: the leader joined remotely; the other leader filed an evaluation; both closed.
-    await db()
+    await dbOf(s.tenantId)
       .insert(attendance)
       .values({ tenantId: s.tenantId, meetingId: m1, personId: s.leader.id, status: "present_remote" });
-    await db()
+    await dbOf(s.tenantId)
       .insert(evaluations)
       .values({
         id: uid("ev"),
@@ -182,8 +182,8 @@ describe("the visit loop", () => {
         total: 91,
         grade: "good",
       });
-    await db().update(meetings).set({ status: "closed" }).where(eq(meetings.id, m1));
-    await db().update(meetings).set({ status: "closed" }).where(eq(meetings.id, m2));
+    await dbOf(s.tenantId).update(meetings).set({ status: "closed" }).where(eq(meetings.id, m1));
+    await dbOf(s.tenantId).update(meetings).set({ status: "closed" }).where(eq(meetings.id, m2));
     const list = await api<VisitList>("GET", `${s.base}?month=2030-05`, s.token);
     expect(list.json.items.map((v: { leaderName: string; status: string }) => [v.leaderName, v.status])).toEqual([
       ["Lê Văn Lãnh", "attended"],
@@ -207,10 +207,10 @@ describe("the visit loop", () => {
     ).json;
     // Not missed yet: nothing to move.
     expect((await api("POST", `${s.base}/${plan.id}/move`, s.token, {})).status).toBe(409);
-    await db()
+    await dbOf(s.tenantId)
       .insert(attendance)
       .values({ tenantId: s.tenantId, meetingId: jun, personId: s.leader.id, status: "absent_excused" });
-    await db().update(meetings).set({ status: "closed" }).where(eq(meetings.id, jun));
+    await dbOf(s.tenantId).update(meetings).set({ status: "closed" }).where(eq(meetings.id, jun));
     expect((await api<VisitView>("GET", `${s.base}/${plan.id}`, s.token)).json.status).toBe("missed");
     // Bad targets: another branch's meeting, an earlier one, malformed body.
     expect((await api("POST", `${s.base}/${plan.id}/move`, s.token, { meetingId: other2 })).status).toBe(400);
@@ -229,12 +229,12 @@ describe("the visit loop", () => {
     expect((await api("PATCH", `${s.base}/${plan.id}`, s.token, { notes: "x" })).status).toBe(409);
     expect((await api("POST", `${s.base}/${plan.id}/move`, s.token, {})).status).toBe(409);
     // July is cancelled: the continuation is missed and moves on to August, chosen explicitly.
-    await db().update(meetings).set({ status: "cancelled" }).where(eq(meetings.id, jul));
+    await dbOf(s.tenantId).update(meetings).set({ status: "cancelled" }).where(eq(meetings.id, jul));
     const again = await api<Moved>("POST", `${s.base}/${moved.json.plan.id}/move`, s.token, { meetingId: aug });
     expect(again.status).toBe(201);
     expect(again.json.plan).toMatchObject({ month: "2030-08", meetingId: aug });
     // August closes without the leader; no later meeting exists.
-    await db().update(meetings).set({ status: "closed" }).where(eq(meetings.id, aug));
+    await dbOf(s.tenantId).update(meetings).set({ status: "closed" }).where(eq(meetings.id, aug));
     const none = await api<ErrorBody>("POST", `${s.base}/${again.json.plan.id}/move`, s.token, {});
     expect(none.status).toBe(409);
     expect(none.json.error.message).toMatch(/chưa có cuộc họp tiếp theo/);
@@ -366,7 +366,7 @@ describe("who sees which visits", () => {
     // Another committee's ids answer 404, and its plan is unchanged.
     expect((await api("GET", `${other.base}?year=2030`, leaderToken)).status).toBe(404);
     expect((await api("GET", `${s.base}/${planElsewhere.id}`, leaderToken)).status).toBe(404);
-    const [row] = await db().select().from(visitPlans).where(eq(visitPlans.id, planElsewhere.id));
+    const [row] = await dbOf(other.tenantId).select().from(visitPlans).where(eq(visitPlans.id, planElsewhere.id));
     expect(row).toMatchObject({ notes: "", status: "planned", leaderPersonId: other.leader.id });
     // Once the plan is gone the tenant is closed to the leader again.
     expect((await api("DELETE", `${s.base}/${mine.id}`, s.token)).status).toBe(200);
@@ -402,7 +402,7 @@ describe("who sees which visits", () => {
     expect((await api("POST", `${a.base}/${planB.id}/move`, a.token, {})).status).toBe(404);
     expect((await api("DELETE", `${a.base}/${planB.id}`, a.token)).status).toBe(404);
     expect((await api("GET", `${b.base}?year=2030`, a.token)).status).toBe(404);
-    const [row] = await db().select().from(visitPlans).where(eq(visitPlans.id, planB.id));
+    const [row] = await dbOf(b.tenantId).select().from(visitPlans).where(eq(visitPlans.id, planB.id));
     expect(row).toMatchObject({ notes: "", status: "planned" });
     expect(
       (await api<VisitList>("GET", `${a.base}?year=2030`, a.token)).json.items.map((v: { id: string }) => v.id),

@@ -8,6 +8,7 @@ import { meetingGuests, memberships, tenantRoles, tenants, visitPlans } from "..
 import { idSchema } from "../../schema/ids";
 import type { Db, TenantAccess } from "../env";
 import { liveSessionQuery } from "../lib/session-token";
+import { directoryDb, type ShardName, shardDb, shardOfTenant } from "../lib/shards";
 
 const province = alias(tenants, "province");
 
@@ -91,19 +92,24 @@ export async function loadTenantAccess(db: Db, tenantId: string, personId: strin
 }
 
 /**
- * A signed session's row and the person's standing in `tenantId`, in one D1 batch (one round trip): `live`
- * false when the session is revoked or expired, `access` null when the tenant id is malformed or the person
- * has no standing there. Shared by the tenant middleware and the room page, so both apply the same rules.
+ * A signed session's row (in the directory) and the person's standing in `tenantId` (in the tenant's shard), read
+ * at the same time: `live` false when the session is revoked or expired, `access` null when the tenant id is
+ * malformed, unknown, or the person has no standing there; `shard` names the tenant's shard when it exists.
+ * Shared by the tenant middleware and the room page, so both apply the same rules.
  */
 export async function tenantSessionAccess(
-  db: Db,
+  env: Cloudflare.Env,
   session: { sessionId: string; personId: string },
   tenantId: string | undefined,
-): Promise<{ live: boolean; access: TenantAccess | null }> {
+): Promise<{ live: boolean; access: TenantAccess | null; shard: ShardName | null }> {
+  const directory = directoryDb(env);
   const validTenant = !!tenantId && idSchema.safeParse(tenantId).success;
-  const [sessionRows, ...accessRows] = await db.batch([
-    liveSessionQuery(db, session),
-    ...tenantAccessQueries(db, validTenant ? tenantId : "", session.personId),
+  const liveSession = directory.batch([liveSessionQuery(directory, session)]).then(([rows]) => rows.length > 0);
+  const shard = validTenant ? await shardOfTenant(env, tenantId) : null;
+  if (!shard || !validTenant) return { live: await liveSession, access: null, shard: null };
+  const [live, access] = await Promise.all([
+    liveSession,
+    loadTenantAccess(shardDb(env, shard), tenantId, session.personId),
   ]);
-  return { live: sessionRows.length > 0, access: validTenant ? toTenantAccess(tenantId, accessRows) : null };
+  return { live, access, shard };
 }

@@ -3,7 +3,8 @@
  * the API (worker/data/committees.ts inserts them with drizzle) and the operator's CLI (scripts/committee-create.ts
  * turns the same rows into SQL for `wrangler d1 execute`, locally or remotely). The first admin gets an EMPTY account
  * (no e-mail, no password, docs/identity.md) holding the admin role, and a `staff` invitation that lets its holder
- * fill that account in. Imports carry `.ts` so Node loads this file too.
+ * fill that account in. The tenant row goes to the directory too (which shard holds it); every other row only to the
+ * shard. Imports carry `.ts` so Node loads this file too.
  */
 import { INVITATION_DAYS } from "../../schema/api/invitations.ts";
 import type { auditLog, invitations, people, tenantRoles, tenants } from "../../schema/db/tables.ts";
@@ -17,6 +18,8 @@ export interface NewCommittee {
   kind: "province" | "committee";
   /** The province above it, or null. */
   parentId: string | null;
+  /** The database that holds it (worker/lib/shards.ts): its province's, or the one the operator chose for a province. */
+  shard: string;
   /** Who creates it: a province admin's person id, or null for the operator (who has no account). */
   creatorId: string | null;
 }
@@ -45,7 +48,14 @@ export async function newCommitteeRows(input: NewCommittee, now = new Date()): P
   const [tokenHash, codeHash] = await Promise.all([hashSecret(secret), hashCode(code)]);
   const createdAt = now.toISOString();
   const rows: CommitteeRows = {
-    tenant: { id: tenantId, name: input.name, kind: input.kind, parentId: input.parentId, createdAt },
+    tenant: {
+      id: tenantId,
+      name: input.name,
+      kind: input.kind,
+      parentId: input.parentId,
+      shard: input.shard,
+      createdAt,
+    },
     admin: {
       id: adminId,
       email: null,

@@ -9,6 +9,7 @@ import type { CommitteeSummary, CreateCommittee, GuestCandidate } from "../../sc
 import { auditLog, invitations, memberships, people, tenantRoles, tenants } from "../../schema/db/tables";
 import type { Db } from "../env";
 import { conflict } from "../lib/api-error";
+import type { ShardName } from "../lib/shards";
 import { unlessUnique } from "../lib/unique";
 import { newCommitteeRows } from "./committee-rows";
 
@@ -29,17 +30,28 @@ export async function listCommittees(db: Db, provinceId: string): Promise<Commit
 }
 
 /**
- * A child committee under the province, its first admin's empty account with the admin role, and a staff
- * invitation for that account, in one batch (all or nothing). Answers the secret and the code once.
+ * A child committee under the province, in the province's shard: its first admin's empty account with the admin
+ * role, and a staff invitation for that account, in one batch (all or nothing). The tenant is entered in the
+ * directory first, so the committee is found as soon as it exists; should the shard's batch fail, that entry goes
+ * again. Answers the secret and the code once.
  */
-export async function createCommittee(db: Db, provinceId: string, creatorId: string, input: CreateCommittee) {
+export async function createCommittee(
+  db: Db,
+  directory: Db,
+  shard: ShardName,
+  provinceId: string,
+  creatorId: string,
+  input: CreateCommittee,
+) {
   const { rows, secret, code } = await newCommitteeRows({
     name: input.name,
     adminName: input.adminName,
     kind: "committee",
     parentId: provinceId,
+    shard,
     creatorId,
   });
+  await directory.insert(tenants).values(rows.tenant);
   await unlessUnique(
     db.batch([
       db.insert(tenants).values(rows.tenant),
@@ -50,7 +62,10 @@ export async function createCommittee(db: Db, provinceId: string, creatorId: str
     ]),
     // A live code drawn twice (1 in 31^10): asking again draws another.
     () => conflict("Mã trùng, hãy tạo lại / Code collided, try again"),
-  );
+  ).catch(async (err: unknown) => {
+    await directory.delete(tenants).where(eq(tenants.id, rows.tenant.id));
+    throw err;
+  });
   const committee: CommitteeSummary = {
     id: rows.tenant.id,
     name: rows.tenant.name,

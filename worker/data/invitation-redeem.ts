@@ -5,6 +5,10 @@
  * Unknown, spent, revoked and expired tokens are all the same 404. A new holder may redeem with a passkey instead of
  * an e-mail and password: `passkeyRedeemTarget` answers whom the options are for without claiming anything, and the
  * passkey made on them is proven before the claim.
+ *
+ * Sharded (worker/lib/shards.ts): an invitation lives where its committee lives (a "forgot password" reset, of no
+ * committee, in the directory), so redemption first finds the database that holds the token, then claims it there;
+ * the account it fills in or joins is the directory's, and the shard keeps the mirror of its name and e-mail.
  */
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { InvitationPurpose } from "../../schema/api/invitations";
@@ -13,6 +17,7 @@ import type { Db } from "../env";
 import { ApiError, badRequest, conflict, notFound } from "../lib/api-error";
 import { hashCode, hashSecret } from "../lib/invitation-secret";
 import { hashPassword } from "../lib/password";
+import { everyShard } from "../lib/shards";
 import { type Claimed, logInFirst, resetPassword, type Slot, takeSlot, takeSlotWithPasskey } from "./invitation-slots";
 import { clearClient, countAttempt, lockEnd } from "./login-throttle";
 import type { NewPasskey } from "./passkeys";
@@ -55,6 +60,27 @@ const claimedColumns = {
   personId: invitations.personId,
   redeemedAt: invitations.redeemedAt,
 };
+
+/** Where redemption works: the database that holds the invitation, and the directory (accounts, throttles). */
+export interface Places {
+  inv: Db;
+  dir: Db;
+}
+
+/**
+ * The database holding the live invitation a token names: the directory or one shard, all asked at once (a live
+ * token or code is in one of them at most: hashes of 128-bit secrets, and codes drawn until unique per database,
+ * 31^10 of them). Null when none holds it.
+ */
+async function locate(env: Cloudflare.Env, dir: Db, token: InvitationToken): Promise<Places | null> {
+  const where = and(await matchOf(token), live(new Date().toISOString()));
+  const dbs = [dir, ...everyShard(env).map((s) => s.db)];
+  const found = await Promise.all(
+    dbs.map((db) => db.select({ id: invitations.id }).from(invitations).where(where).get()),
+  );
+  const at = found.findIndex((row) => row !== undefined);
+  return at < 0 ? null : { inv: dbs[at] as Db, dir };
+}
 
 /** The live invitation a token names, read without claiming it. */
 async function peek(db: Db, token: InvitationToken): Promise<Claimed | undefined> {
@@ -127,14 +153,15 @@ const notForReset = () =>
  * with the committee's name for a neutral label. Counted like a redemption (a success clears nothing: the redemption
  * does). A reset, or a place whose account is somebody's already, is 409: that holder logs in first.
  */
-export async function passkeyRedeemTarget(db: Db, token: InvitationToken, clientIp: string) {
-  await countCodeAttempt(db, clientIp);
-  const row = await peek(db, token);
-  if (!row) throw notFound("Invitation");
+export async function passkeyRedeemTarget(env: Cloudflare.Env, dir: Db, token: InvitationToken, clientIp: string) {
+  await countCodeAttempt(dir, clientIp);
+  const places = await locate(env, dir, token);
+  const row = places && (await peek(places.inv, token));
+  if (!places || !row) throw notFound("Invitation");
   if (row.purpose === "reset") throw notForReset();
-  const slot = await slotOf(db, row);
+  const slot = await slotOf(places, row);
   if (!slot.empty) throw logInFirst();
-  const tenant = await db
+  const tenant = await places.inv
     .select({ name: tenants.name })
     .from(tenants)
     .where(eq(tenants.id, row.tenantId ?? ""))
@@ -143,14 +170,18 @@ export async function passkeyRedeemTarget(db: Db, token: InvitationToken, client
 }
 
 export async function redeemInvitation(
-  db: Db,
+  env: Cloudflare.Env,
+  dir: Db,
   token: InvitationToken,
   redeemer: Redeemer,
   clientIp: string,
 ): Promise<RedeemResult> {
-  const account = await countCodeAttempt(db, clientIp);
+  const account = await countCodeAttempt(dir, clientIp);
   const newPasswordHash = redeemer.password ? await hashPassword(redeemer.password) : null;
   const proven = redeemer.passkey ? await redeemer.passkey() : null;
+  const places = await locate(env, dir, token);
+  if (!places) throw notFound("Invitation");
+  const db = places.inv;
   if (proven) {
     // Checked before the claim too, so a token made for another invitation never flips this one's claim.
     const target = await peek(db, token);
@@ -161,15 +192,15 @@ export async function redeemInvitation(
   if (!row) throw notFound("Invitation");
   try {
     if (proven && row.id !== proven.invitationId) throw otherInvitation();
-    const slot = await slotOf(db, row);
+    const slot = await slotOf(places, row);
     if (row.purpose === "reset" && proven) throw notForReset();
     const done =
       row.purpose === "reset"
-        ? await resetPassword(db, row, slot, newPasswordHash)
+        ? await resetPassword(env, places, row, slot, newPasswordHash)
         : proven
-          ? await takeSlotWithPasskey(db, row, slot, proven)
-          : await takeSlot(db, row, slot, redeemer, newPasswordHash);
-    await clearClient(db, account, clientIp);
+          ? await takeSlotWithPasskey(places, row, slot, proven)
+          : await takeSlot(places, row, slot, redeemer, newPasswordHash);
+    await clearClient(dir, account, clientIp);
     return {
       purpose: row.purpose,
       tenantId: row.tenantId,
@@ -185,12 +216,14 @@ export async function redeemInvitation(
 
 /**
  * The account the invitation is about, and whether it is still empty (made by a committee, never filled in by a
- * holder: no e-mail, no password, no passkey): a member record's account, or the guest's, officer's or e-mailed reset's account named on the row.
+ * holder: no e-mail, no password, no passkey): a member record's account, or the guest's, officer's or e-mailed
+ * reset's account named on the row. A committee's empty account lives in its shard only; the directory has an
+ * account row once someone filled it in (or, in tests and older data, an empty one).
  */
-async function slotOf(db: Db, row: Claimed): Promise<Slot> {
+async function slotOf({ inv, dir }: Places, row: Claimed): Promise<Slot> {
   let personId = row.personId;
   if (row.membershipId) {
-    const m = await db
+    const m = await inv
       .select({ personId: memberships.personId })
       .from(memberships)
       .where(and(eq(memberships.tenantId, row.tenantId ?? ""), eq(memberships.id, row.membershipId)))
@@ -200,13 +233,16 @@ async function slotOf(db: Db, row: Claimed): Promise<Slot> {
   if (!personId) throw notFound("Invitation");
   // Table names spelled out: drizzle leaves a one-table query's columns unqualified, wrong inside a subquery.
   const hasPasskey = sql<number>`exists (select 1 from passkeys k where k.person_id = people.id)`;
-  const account = await db
-    .select({ email: people.email, passwordHash: people.passwordHash, hasPasskey })
-    .from(people)
-    .where(eq(people.id, personId))
-    .get();
-  if (!account) throw notFound("Invitation");
+  const [account, mirror] = await Promise.all([
+    dir
+      .select({ email: people.email, passwordHash: people.passwordHash, hasPasskey })
+      .from(people)
+      .where(eq(people.id, personId))
+      .get(),
+    inv.select({ id: people.id }).from(people).where(eq(people.id, personId)).get(),
+  ]);
+  if (!account && !mirror) throw notFound("Invitation");
   // A passkey is a credential too: an account holding one is somebody's, and no second invitation fills it in.
-  const empty = account.email === null && account.passwordHash === null && !account.hasPasskey;
+  const empty = !account || (account.email === null && account.passwordHash === null && !account.hasPasskey);
   return { personId, empty };
 }

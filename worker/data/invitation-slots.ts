@@ -22,8 +22,9 @@ import type { Db } from "../env";
 import { badRequest, conflict } from "../lib/api-error";
 import { auditInsert } from "../lib/audit";
 import { newId } from "../lib/ids";
+import { everyShard } from "../lib/shards";
 import { unlessUnique } from "../lib/unique";
-import type { ProvenPasskey, Redeemer } from "./invitation-redeem";
+import type { Places, ProvenPasskey, Redeemer } from "./invitation-redeem";
 import { standsElsewhere } from "./members";
 import { passkeyOnEmptyAccount } from "./passkeys";
 
@@ -61,33 +62,44 @@ const now = () => new Date().toISOString();
 /**
  * A reset: the account gets the password its holder chose, and every session of theirs ends. A committee's reset code
  * never reaches an account another committee also uses: whoever holds the code (the issuing committee's staff too)
- * would take that account over. Its holder uses "forgot password" by e-mail or a passkey instead.
+ * would take that account over. Its holder uses "forgot password" by e-mail or a passkey instead. Other committees
+ * may sit in other provinces' shards, so every shard is asked.
  */
-export async function resetPassword(db: Db, row: Claimed, slot: Slot, passwordHash: string | null) {
+export async function resetPassword(
+  env: Cloudflare.Env,
+  { inv, dir }: Places,
+  row: Claimed,
+  slot: Slot,
+  passwordHash: string | null,
+) {
   if (!passwordHash) throw passwordRequired();
   if (slot.empty) {
     throw conflict("Chưa có tài khoản: hãy dùng lời mời / No account yet: use the invitation instead");
   }
-  if (row.tenantId && (await standsElsewhere(db, row.tenantId, slot.personId))) {
-    throw conflict(
-      "Tài khoản này dùng ở nhiều cấp ủy: hãy dùng “Quên mật khẩu” qua e-mail hoặc passkey / This account serves several committees: use “Forgot password” by e-mail, or a passkey",
-    );
+  const tenantId = row.tenantId;
+  if (tenantId) {
+    const elsewhere = await Promise.all(everyShard(env).map((s) => standsElsewhere(s.db, tenantId, slot.personId)));
+    if (elsewhere.some(Boolean)) {
+      throw conflict(
+        "Tài khoản này dùng ở nhiều cấp ủy: hãy dùng “Quên mật khẩu” qua e-mail hoặc passkey / This account serves several committees: use “Forgot password” by e-mail, or a passkey",
+      );
+    }
   }
-  const [, ended] = await db.batch([
-    db.update(people).set({ passwordHash }).where(eq(people.id, slot.personId)),
-    db
+  const [, ended] = await dir.batch([
+    dir.update(people).set({ passwordHash }).where(eq(people.id, slot.personId)),
+    dir
       .update(sessions)
       .set({ revokedAt: now() })
       .where(and(eq(sessions.personId, slot.personId), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id }),
-    auditInsert(db, {
-      tenantId: row.tenantId,
-      personId: slot.personId,
-      action: "password_reset",
-      entity: row.membershipId ? "membership" : "person",
-      entityId: row.membershipId ?? slot.personId,
-    }),
   ]);
+  await auditInsert(inv, {
+    tenantId: row.tenantId,
+    personId: slot.personId,
+    action: "password_reset",
+    entity: row.membershipId ? "membership" : "person",
+    entityId: row.membershipId ?? slot.personId,
+  });
   return { personId: slot.personId, signIn: true, endedSessionIds: ended.map((s) => s.id) };
 }
 
@@ -98,42 +110,94 @@ const emailTaken = () =>
 const alreadyHeld = () =>
   conflict("Tài khoản của bạn đã có chỗ này rồi / Your account already holds this place (member, guest or office)");
 
-/** A member, guest or staff invitation: the redeemer's account takes the record's place. */
-export async function takeSlot(db: Db, row: Claimed, slot: Slot, redeemer: Redeemer, passwordHash: string | null) {
+/**
+ * The shard's mirror of an account (worker/lib/shards.ts): its name and login e-mail as the directory has them, so
+ * the shard's joins name the person. Never a credential. Written where the account takes a seat in the shard.
+ */
+async function mirrorOf(dir: Db, inv: Db, personId: string): Promise<[BatchItem<"sqlite">]> {
+  const account = await dir
+    .select({ id: people.id, fullName: people.fullName, email: people.email, searchName: people.searchName })
+    .from(people)
+    .where(eq(people.id, personId))
+    .get();
+  if (!account) throw conflict("Không tìm thấy tài khoản / Account not found");
+  // In an array: a query is a thenable, which an async function's return would run.
+  return [
+    inv
+      .insert(people)
+      .values({ ...account, passwordHash: null })
+      .onConflictDoUpdate({ target: people.id, set: { fullName: account.fullName, email: account.email } }),
+  ];
+}
+
+/**
+ * A member, guest or staff invitation: the redeemer's account takes the record's place. The account is written in
+ * the directory first, then the seat in the invitation's shard; should the shard's batch fail, the claim is given
+ * back and the account stays (its holder logs in and redeems again).
+ */
+export async function takeSlot(
+  { inv, dir }: Places,
+  row: Claimed,
+  slot: Slot,
+  redeemer: Redeemer,
+  passwordHash: string | null,
+) {
   if (redeemer.sessionPersonId) {
     if (redeemer.sessionPersonId === slot.personId) {
-      await db.batch([markLinked(db, row), audit(db, row, slot.personId)]);
+      await inv.batch([markLinked(inv, row), audit(inv, row, slot.personId)]);
       return { personId: slot.personId, signIn: false, endedSessionIds: [] };
     }
-    await unlessUnique(db.batch(moveSlot(db, row, slot, redeemer.sessionPersonId)), alreadyHeld);
+    const [mirror] = await mirrorOf(dir, inv, redeemer.sessionPersonId);
+    const [first, ...rest] = moveSlot(inv, row, slot, redeemer.sessionPersonId);
+    await unlessUnique(inv.batch([mirror, first, ...rest]), alreadyHeld);
     return { personId: redeemer.sessionPersonId, signIn: false, endedSessionIds: [] };
   }
   if (!redeemer.email) throw passwordRequired("email");
   if (!passwordHash) throw passwordRequired();
+  const email = redeemer.email;
+  const fullName = await nameOf(inv, slot.personId);
   if (slot.empty) {
     // Only while still empty, so two redemptions of different invitations (or one with a passkey) cannot both fill
-    // it: otherwise the name is set to NULL, the NOT NULL constraint fails and the whole batch with it, and nobody
+    // it: otherwise the name is set to NULL, the NOT NULL constraint fails and the statement with it, and nobody
     // is signed in to an account someone else just took. Table names spelled out: drizzle leaves an update's columns
     // unqualified, which inside the subquery would name the passkeys table's own.
     const stillEmpty = sql`people.email is null and people.password_hash is null
       and not exists (select 1 from passkeys k where k.person_id = people.id)`;
-    const filled = db
-      .update(people)
-      .set({ email: redeemer.email, passwordHash, fullName: sql`case when ${stillEmpty} then people.full_name end` })
-      .where(eq(people.id, slot.personId));
-    const batch = db.batch([filled, markLinked(db, row), audit(db, row, slot.personId)]).catch((err: unknown) => {
-      throw constraintFailed(err, "people.full_name") ? changedMeanwhile() : err;
-    });
-    await unlessUnique(batch, emailTaken);
+    const filled = dir
+      .insert(people)
+      .values({ id: slot.personId, email, passwordHash, fullName, searchName: foldForSearch(fullName) })
+      .onConflictDoUpdate({
+        target: people.id,
+        set: {
+          email: sql`excluded.email`,
+          passwordHash: sql`excluded.password_hash`,
+          fullName: sql`case when ${stillEmpty} then people.full_name end`,
+        },
+      })
+      .run()
+      .catch((err: unknown) => {
+        throw constraintFailed(err, "people.full_name") ? changedMeanwhile() : err;
+      });
+    await unlessUnique(filled, emailTaken);
+    await inv.batch([
+      inv.update(people).set({ email }).where(eq(people.id, slot.personId)),
+      markLinked(inv, row),
+      audit(inv, row, slot.personId),
+    ]);
     return { personId: slot.personId, signIn: true, endedSessionIds: [] };
   }
   // The record's account is somebody's already (it was linked before): the new holder gets an account of their own.
-  const fullName = await nameOf(db, slot.personId);
   const personId = newId();
-  const account = db
-    .insert(people)
-    .values({ id: personId, email: redeemer.email, fullName, searchName: foldForSearch(fullName), passwordHash });
-  await unlessUnique(db.batch([account, ...moveSlot(db, row, { ...slot, empty: false }, personId)]), emailTaken);
+  const account = { id: personId, email, fullName, searchName: foldForSearch(fullName) };
+  await unlessUnique(
+    dir
+      .insert(people)
+      .values({ ...account, passwordHash })
+      .run(),
+    emailTaken,
+  );
+  const [first, ...rest] = moveSlot(inv, row, { ...slot, empty: false }, personId);
+  await inv.batch([inv.insert(people).values({ ...account, passwordHash: null }), first, ...rest]);
   return { personId, signIn: true, endedSessionIds: [] };
 }
 
@@ -153,21 +217,25 @@ export const logInFirst = () =>
 
 /**
  * A member, guest or staff invitation redeemed by a new holder with a passkey made on `passkey-options`: the
- * passkey is stored on the record's empty account, which keeps no e-mail and no password, in the batch that marks
- * the record linked. Only an empty account takes one; the account must still be the one the options were made for.
+ * passkey is stored on the record's empty account, which keeps no e-mail and no password (the directory gets the
+ * account row, the passkey with it, in one batch), then the shard marks the record linked. Only an empty account
+ * takes one; the account must still be the one the options were made for.
  */
-export async function takeSlotWithPasskey(db: Db, row: Claimed, slot: Slot, proven: ProvenPasskey) {
+export async function takeSlotWithPasskey({ inv, dir }: Places, row: Claimed, slot: Slot, proven: ProvenPasskey) {
   if (slot.personId !== proven.personId) {
     throw conflict("Lời mời đã thay đổi, hãy thử lại / The invitation has changed, try again");
   }
   if (!slot.empty) throw logInFirst();
   const { credential } = proven;
-  const filled = db
+  const fullName = await nameOf(inv, slot.personId);
+  const filled = dir
     .batch([
-      passkeyOnEmptyAccount(db, slot.personId, credential),
-      markLinked(db, row),
-      audit(db, row, slot.personId),
-      auditInsert(db, {
+      dir
+        .insert(people)
+        .values({ id: slot.personId, email: null, passwordHash: null, fullName, searchName: foldForSearch(fullName) })
+        .onConflictDoNothing(),
+      passkeyOnEmptyAccount(dir, slot.personId, credential),
+      auditInsert(dir, {
         tenantId: null,
         personId: slot.personId,
         action: "add_passkey",
@@ -180,6 +248,7 @@ export async function takeSlotWithPasskey(db: Db, row: Claimed, slot: Slot, prov
     });
   // The same credential id stored before (a replayed registration) meets the primary key.
   await unlessUnique(filled, () => conflict("Passkey này đã được đăng ký / This passkey is already registered"));
+  await inv.batch([markLinked(inv, row), audit(inv, row, slot.personId)]);
   return { personId: slot.personId, signIn: true, endedSessionIds: [] };
 }
 

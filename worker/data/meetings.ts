@@ -161,7 +161,6 @@ export async function getMeetingDetail(
         fullName: people.fullName,
         login: people.email,
         title: meetingGuests.title,
-        hash: people.passwordHash,
       })
       .from(meetingGuests)
       .innerJoin(people, eq(people.id, meetingGuests.personId))
@@ -187,7 +186,9 @@ export async function getMeetingDetail(
     documents: docs,
     // A guest's login e-mail is theirs, not the committee's: every reader of the meeting (its members, other guests)
     // learns only whether the guest has taken the invitation.
-    guests: guests.map(({ hash, login, ...g }) => ({ ...g, email: null, canLogIn: hash !== null && login !== null })),
+    // The shard's mirror of an account carries its login e-mail (never a credential): set once the guest took the
+    // invitation with an e-mail and password (worker/data/invitation-slots.ts).
+    guests: guests.map(({ login, ...g }) => ({ ...g, email: null, canLogIn: login !== null })),
     lateDocuments: docs.some((d) => d.late),
     expected: roster.sort(
       (a, b) => ROLE_ORDER[a.branchRole] - ROLE_ORDER[b.branchRole] || a.fullName.localeCompare(b.fullName, "vi"),

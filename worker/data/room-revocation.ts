@@ -12,11 +12,12 @@ import { getServerByName } from "partyserver";
 import type { RevokeNotice } from "../../party/revocation";
 import { meetingGuests, meetings, memberships, tenantRoles } from "../../schema/db/tables";
 import type { Db } from "../env";
+import { everyShard } from "../lib/shards";
 
 const open = inArray(meetings.status, ["planned", "live"]);
 
-/** Every room a person may hold a socket in, in any tenant: sessions are global. */
-async function roomsOfPerson(db: Db, personId: string): Promise<string[]> {
+/** Every room a person may hold a socket in, in any tenant of one shard. */
+async function roomsOfPersonIn(db: Db, personId: string): Promise<string[]> {
   const [asMember, asGuest, asRole] = await db.batch([
     db
       .select({ id: meetings.id })
@@ -43,6 +44,11 @@ async function roomsOfPerson(db: Db, personId: string): Promise<string[]> {
   return [...new Set([...asMember, ...asGuest, ...asRole].map((r) => r.id))];
 }
 
+/** Every room a person may hold a socket in, in any tenant: sessions are global, so every shard is asked. */
+async function roomsOfPerson(env: Cloudflare.Env, personId: string): Promise<string[]> {
+  return (await Promise.all(everyShard(env).map((shard) => roomsOfPersonIn(shard.db, personId)))).flat();
+}
+
 /** The rooms of the branches where the person is a member of this tenant (planned or live). */
 async function roomsOfSeat(db: Db, tenantId: string, personId: string): Promise<string[]> {
   const rows = await db
@@ -66,9 +72,9 @@ async function tell(env: Cloudflare.Env, meetingIds: string[], notice: RevokeNot
 }
 
 /** These sessions of the person ended: their room sockets close (4401) and their tickets stop opening rooms. */
-export async function revokeSessionsInRooms(env: Cloudflare.Env, db: Db, personId: string, sessionIds: string[]) {
+export async function revokeSessionsInRooms(env: Cloudflare.Env, personId: string, sessionIds: string[]) {
   if (sessionIds.length === 0) return;
-  await tell(env, await roomsOfPerson(db, personId), { kind: "sessions", personId, sessionIds });
+  await tell(env, await roomsOfPerson(env, personId), { kind: "sessions", personId, sessionIds });
 }
 
 /**

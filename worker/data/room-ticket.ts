@@ -4,8 +4,9 @@ import type { TicketResponse } from "../../schema/api/tickets";
 import { meetingGuests, meetings, people } from "../../schema/db/tables";
 import type { RoomRole } from "../../schema/room/ticket";
 import { issueRoomTicket } from "../../server/room-ticket";
-import type { Db, TenantAccess } from "../env";
+import type { TenantAccess } from "../env";
 import { conflict, forbidden, notFound } from "../lib/api-error";
+import { type ShardName, shardBinding, shardDb } from "../lib/shards";
 import { closeVisitLoop } from "./visits";
 
 const notActiveMessage: Record<Exclude<MembershipStanding, "active">, string> = {
@@ -49,12 +50,13 @@ export function roomRoleFor(
  */
 export async function ticketForMeeting(
   env: Cloudflare.Env,
-  db: Db,
+  shard: ShardName,
   access: TenantAccess,
   session: { personId: string; sessionId: string },
   meetingId: string,
 ): Promise<TicketResponse> {
   const { personId } = session;
+  const db = shardDb(env, shard);
   const meeting = await db
     .select({
       id: meetings.id,
@@ -72,7 +74,7 @@ export async function ticketForMeeting(
   // which runs when plans are read; the meeting may have been scheduled since. Link now and look again, so
   // the plan alone gets the leader into the room.
   if (!role && access.plannedVisitor) {
-    await closeVisitLoop(env.DB, access.tenantId);
+    await closeVisitLoop(shardBinding(env, shard), access.tenantId);
     const invited = await db
       .select({ personId: meetingGuests.personId })
       .from(meetingGuests)

@@ -20,5 +20,5 @@ export async function logIn(c: Context<AppEnv>, personId: string) {
     maxAge: session.maxAge,
   });
   await auditLogin(db, personId, session.id);
-  return { token: session.token, me: await loadMe(db, personId) };
+  return { token: session.token, me: await loadMe(c.env, db, personId) };
 }

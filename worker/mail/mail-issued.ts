@@ -6,6 +6,7 @@
 import { eq } from "drizzle-orm";
 import { tenants } from "../../schema/db/tables";
 import type { Db } from "../env";
+import { directoryDb } from "../lib/shards";
 import type { InvitationMailInput, InvitationMailKind } from "./invitation-texts";
 import { mailInvitation } from "./mail-invitation";
 
@@ -23,7 +24,8 @@ export async function mailIssued(env: Cloudflare.Env, db: Db, mail: IssuedMail):
   if (!mail.to) return false;
   const committee = await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, mail.tenantId)).get();
   try {
-    await mailInvitation(env, db, {
+    // The outbox is the directory's, whichever shard the committee lives in (worker/lib/shards.ts).
+    await mailInvitation(env, directoryDb(env), {
       to: mail.to,
       kind: mail.kind,
       committeeName: committee?.name ?? "",

@@ -4,21 +4,26 @@ import { mayPlanVisits } from "../../schema/visit-rule";
 import { tenantSessionAccess } from "../data/access";
 import type { AppEnv, TenantAccess } from "../env";
 import { forbidden, notFound, unauthorized } from "../lib/api-error";
+import { shardBinding, shardDb } from "../lib/shards";
 import { signedSession } from "./session";
 
 /**
- * Requires a session and resolves `:tenantId` against the caller, in one D1 batch: the session row and the
- * caller's standing in the tenant come back in one round trip (every tenant route pays this). A tenant the
- * caller has no standing in answers 404, the same as one that does not exist, so ids of other committees
- * reveal nothing.
+ * Requires a session and resolves `:tenantId` against the caller: the tenant's shard from the directory (once per
+ * isolate, worker/lib/shards.ts), then the session row (directory) and the caller's standing (shard) at the same
+ * time. From here on `c.var.db` is the tenant's shard and `c.var.directory` the accounts' database. A tenant the
+ * caller has no standing in answers 404, the same as one that does not exist, so ids of other committees reveal
+ * nothing.
  */
 export const requireTenantSession = createMiddleware<AppEnv>(async (c, next) => {
   const session = await signedSession(c);
-  const { live, access } = await tenantSessionAccess(c.var.db, session, c.req.param("tenantId"));
+  const { live, access, shard } = await tenantSessionAccess(c.env, session, c.req.param("tenantId"));
   if (!live) throw unauthorized();
   c.set("session", session);
-  if (!access) throw notFound("Tenant");
+  if (!access || !shard) throw notFound("Tenant");
   c.set("access", access);
+  c.set("shard", shard);
+  c.set("db", shardDb(c.env, shard));
+  c.set("d1", shardBinding(c.env, shard));
   await next();
 });
 

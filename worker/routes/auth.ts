@@ -24,12 +24,12 @@ export const authRoutes = new Hono<AppEnv>()
     const { personId, sessionId } = c.var.session;
     await revokeSession(c.var.db, sessionId);
     // Awaited, so the logout answers once the rooms have closed this session's sockets.
-    await revokeSessionsInRooms(c.env, c.var.db, personId, [sessionId]);
+    await revokeSessionsInRooms(c.env, personId, [sessionId]);
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.json({ ok: true });
   })
   .get("/me", requireSession, async (c) => {
-    const me = await loadMe(c.var.db, c.var.session.personId);
+    const me = await loadMe(c.env, c.var.db, c.var.session.personId);
     if (!me) throw notFound("Person");
     return c.json(me);
   })
@@ -38,7 +38,7 @@ export const authRoutes = new Hono<AppEnv>()
     const { personId, sessionId } = c.var.session;
     const ip = clientIp(c);
     const ended = await changePassword(c.var.db, personId, sessionId, currentPassword, newPassword, ip);
-    await revokeSessionsInRooms(c.env, c.var.db, personId, ended);
+    await revokeSessionsInRooms(c.env, personId, ended);
     return c.json({ ok: true });
   })
   .get("/sessions", requireSession, async (c) => {
@@ -49,7 +49,7 @@ export const authRoutes = new Hono<AppEnv>()
     const { personId, sessionId } = c.var.session;
     const id = c.req.param("id");
     await revokeOwnSession(c.var.db, personId, id);
-    await revokeSessionsInRooms(c.env, c.var.db, personId, [id]);
+    await revokeSessionsInRooms(c.env, personId, [id]);
     // Ending the session this request came with is a logout: its cookie goes too.
     if (id === sessionId) deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.json({ ok: true });
@@ -57,7 +57,7 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/sign-out-everywhere", requireSession, async (c) => {
     const { personId } = c.var.session;
     const ended = await revokeAllSessions(c.var.db, personId);
-    await revokeSessionsInRooms(c.env, c.var.db, personId, ended);
+    await revokeSessionsInRooms(c.env, personId, ended);
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.json({ ok: true });
   })

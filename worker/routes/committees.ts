@@ -30,6 +30,8 @@ export const committeesRoutes = new Hono<AppEnv>()
     assertProvince(access);
     const { committee, secret, code, expiresAt } = await createCommittee(
       c.var.db,
+      c.var.directory,
+      c.var.shard,
       access.tenantId,
       c.var.session.personId,
       c.req.valid("json"),

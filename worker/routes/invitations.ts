@@ -105,8 +105,8 @@ export const redeemRoutes = new Hono<AppEnv>()
       return { invitationId: ch.invitationId, personId: ch.personId, credential };
     };
     const redeemer = { sessionPersonId, email, password, ...(passkey ? { passkey: proveRedeemPasskey } : {}) };
-    const result = await redeemInvitation(c.var.db, { secret, code }, redeemer, clientIp(c));
-    await revokeSessionsInRooms(c.env, c.var.db, result.personId, result.endedSessionIds);
+    const result = await redeemInvitation(c.env, c.var.db, { secret, code }, redeemer, clientIp(c));
+    await revokeSessionsInRooms(c.env, result.personId, result.endedSessionIds);
     // A new account or a new password was proven just now: this device is signed in, as after a login.
     const session = result.signIn ? await logIn(c, result.personId) : null;
     return c.json({
@@ -126,7 +126,7 @@ export const redeemRoutes = new Hono<AppEnv>()
   .post("/redeem/passkey-options", ipShield, valid("json", redeemPasskeyOptionsSchema), async (c) => {
     const rp = relyingParty(c);
     const { secret, code } = c.req.valid("json");
-    const target = await passkeyRedeemTarget(c.var.db, { secret, code }, clientIp(c));
+    const target = await passkeyRedeemTarget(c.env, c.var.db, { secret, code }, clientIp(c));
     const label = `chibo · ${target.committeeName}`;
     const user = { id: target.personId, name: label, displayName: label };
     const options = await registrationOptions(rp, user, []);

@@ -61,7 +61,7 @@ export const meetingsRoutes = new Hono<AppEnv>()
     const tenantId = access.tenantId;
     await plannableBranch(db, access, body.organizationId);
     const id = await createMeeting(db, tenantId, session.personId, body);
-    await linkVisitPlans(c.env.DB, tenantId);
+    await linkVisitPlans(c.var.d1, tenantId);
     return c.json((await getMeetingDetail(db, tenantId, id))!, 201);
   })
   .post("/plan-year", valid("json", planYearSchema), async (c) => {
@@ -104,7 +104,7 @@ export const meetingsRoutes = new Hono<AppEnv>()
       }
     }
     const ids = await insertPlannedMeetings(db, tenantId, session.personId, body, planned, skipped);
-    if (ids.length) await linkVisitPlans(c.env.DB, tenantId);
+    if (ids.length) await linkVisitPlans(c.var.d1, tenantId);
     const year = { from: `${body.year}-01-01`, to: `${body.year}-12-31` };
     const created = (
       await listMeetings(db, tenantId, access, { organizationId: body.organizationId, ...year, page: 1, pageSize: 500 })

@@ -83,7 +83,7 @@ export const membersRoutes = new Hono<AppEnv>()
     }
     const created = dryRun
       ? []
-      : await unlessUnique(writeImport(db, c.env.DB, tenantId, c.var.session.personId, check.rows), () =>
+      : await unlessUnique(writeImport(db, c.var.d1, tenantId, c.var.session.personId, check.rows), () =>
           conflict("Dữ liệu vừa thay đổi trong lúc nhập, hãy thử lại / Members changed during the import, try again"),
         );
     if (!dryRun)

@@ -66,12 +66,12 @@ async function answer(c: Context<AppEnv>, name: string, q: ReportQuery, reports:
 /** One report for the caller's tenant, or over a province's committees (`scope=children`). */
 function build(c: Context<AppEnv>, name: ReportName, q: ReportQuery) {
   const { access } = c.var;
-  if (q.scope === "tenant") return buildReport(c.var.db, c.env.DB, reportDefs[name](), access.tenantId, q);
+  if (q.scope === "tenant") return buildReport(c.var.db, c.var.d1, reportDefs[name](), access.tenantId, q);
   if (access.kind !== "province")
     throw badRequest("Chỉ Tỉnh ủy có đảng bộ trực thuộc / Only a province has committees under it", [
       { path: "scope", message: "children: province only" },
     ]);
-  return buildChildrenReport(c.var.db, c.env.DB, reportDefs[name](), access.tenantId, q);
+  return buildChildrenReport(c.var.db, c.var.d1, reportDefs[name](), access.tenantId, q);
 }
 
 /**

@@ -6,6 +6,6 @@ import { valid } from "../lib/validate";
 
 /** POST /api/tenants/:tenantId/tickets { meetingId } → a short-lived ticket for that meeting's room. */
 export const ticketsRoutes = new Hono<AppEnv>().post("/", valid("json", ticketRequestSchema), async (c) => {
-  const { access, session, db } = c.var;
-  return c.json(await ticketForMeeting(c.env, db, access, session, c.req.valid("json").meetingId));
+  const { access, session, shard } = c.var;
+  return c.json(await ticketForMeeting(c.env, shard, access, session, c.req.valid("json").meetingId));
 });

@@ -32,7 +32,7 @@ export const visitsRoutes = new Hono<AppEnv>()
       const scope = await loadScope(c.var.db, tenantId, q.organizationId);
       organizationIds = unitsUnder(scope.node!).map((u) => u.id);
     }
-    await closeVisitLoop(c.env.DB, tenantId);
+    await closeVisitLoop(c.var.d1, tenantId);
     const items = await listVisits(c.var.db, tenantId, {
       fromMonth: period.months[0]!,
       toMonth: period.months[period.months.length - 1]!,
@@ -48,12 +48,12 @@ export const visitsRoutes = new Hono<AppEnv>()
     const { tenantId } = c.var.access;
     const db = c.var.db;
     const id = await createVisit(db, tenantId, c.var.session.personId, body);
-    await closeVisitLoop(c.env.DB, tenantId);
+    await closeVisitLoop(c.var.d1, tenantId);
     return c.json((await getVisit(db, tenantId, id))!, 201);
   })
   .get("/:id", valid("param", idParam), async (c) => {
     const { tenantId } = c.var.access;
-    await closeVisitLoop(c.env.DB, tenantId);
+    await closeVisitLoop(c.var.d1, tenantId);
     const v = await getVisit(c.var.db, tenantId, c.req.valid("param").id);
     // Someone else's plan is as invisible to a leader as another tenant's.
     if (!v || (!isStaff(c.var.access) && v.leaderPersonId !== c.var.session.personId)) throw notFound("Visit plan");
@@ -74,7 +74,7 @@ export const visitsRoutes = new Hono<AppEnv>()
     const db = c.var.db;
     const id = c.req.valid("param").id;
     const body = c.req.valid("json");
-    await closeVisitLoop(c.env.DB, tenantId);
+    await closeVisitLoop(c.var.d1, tenantId);
     const newPlanId = await moveVisit(db, tenantId, c.var.session.personId, id, body);
     return c.json(
       { moved: (await getVisit(db, tenantId, id))!, plan: (await getVisit(db, tenantId, newPlanId))! },
