@@ -5,9 +5,22 @@ import { getRecord } from "../../worker/data/meetings-record";
 import { attendanceByMeetingQuery } from "../../worker/data/reports/queries";
 import { d1Of, dbOf } from "../support/fixtures";
 import { closeAllRooms, eventually } from "../support/room-client";
-import { createMeeting, liveMeeting } from "./meeting-fixture";
+import { createMeeting, liveMeeting, type MeetingFixture } from "./meeting-fixture";
 
 afterEach(() => closeAllRooms());
+
+/** The visiting leader's attendance rows of this meeting in D1 (the visit's trace). */
+const leaderRowsOf = (f: MeetingFixture) =>
+  dbOf(f.tenantId)
+    .select()
+    .from(attendance)
+    .where(
+      and(
+        eq(attendance.tenantId, f.tenantId),
+        eq(attendance.meetingId, f.meetingId),
+        eq(attendance.personId, f.leader.id),
+      ),
+    );
 
 describe("a visiting leader's presence", () => {
   it("writes a present_remote row for a silent guest, kept out of the room's counts, the record and the attendance report", async () => {
@@ -58,17 +71,6 @@ describe("a visiting leader's presence", () => {
     early.close();
     await chair.ok({ type: "meeting/start" });
     await chair.ok({ type: "meeting/close" });
-    const leaderRows = async () =>
-      dbOf(f.tenantId)
-        .select()
-        .from(attendance)
-        .where(
-          and(
-            eq(attendance.tenantId, f.tenantId),
-            eq(attendance.meetingId, f.meetingId),
-            eq(attendance.personId, f.leader.id),
-          ),
-        );
     // The close settles the members' rows; by then the pre-read would have been written (it went first).
     await eventually(async () => {
       const r = await dbOf(f.tenantId)
@@ -77,7 +79,7 @@ describe("a visiting leader's presence", () => {
         .where(and(eq(attendance.tenantId, f.tenantId), eq(attendance.meetingId, f.meetingId)));
       return r.length >= 12 ? r : undefined;
     });
-    expect(await leaderRows()).toEqual([]);
+    expect(await leaderRowsOf(f)).toEqual([]);
   });
 
   it("writes the trace of a leader connected through the start with the start as their join", async () => {
@@ -87,21 +89,7 @@ describe("a visiting leader's presence", () => {
     await leader.sync();
     const started = await chair.ok({ type: "meeting/start" });
     expect(started.type).toBe("ack");
-    const row = await eventually(
-      async () =>
-        (
-          await dbOf(f.tenantId)
-            .select()
-            .from(attendance)
-            .where(
-              and(
-                eq(attendance.tenantId, f.tenantId),
-                eq(attendance.meetingId, f.meetingId),
-                eq(attendance.personId, f.leader.id),
-              ),
-            )
-        )[0],
-    );
+    const row = await eventually(async () => (await leaderRowsOf(f))[0]);
     const snap = await chair.sync();
     expect(row).toMatchObject({
       status: "present_remote",
