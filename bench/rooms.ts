@@ -21,10 +21,11 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { loadSeedLocal } from "../scripts/lib/shard-seed.ts";
 import { applyMigrationsLocal, type DevServer, freePort, queryLocal } from "../scripts/lib/wrangler.ts";
-import { groupCpuMs } from "./lib/cpu.ts";
+import { groupCpuMs, groupRunQueueWaitMs, runQueueWaitMs } from "./lib/cpu.ts";
 import { storedTallies } from "./lib/d1-tallies.ts";
 import { logRowWrites, type RowWrites, rowWriteMark, rowWritesAfter } from "./lib/d1-writes.ts";
 import { Fleet, percentiles, sleep } from "./lib/fleet.ts";
@@ -180,6 +181,14 @@ interface SetRun {
   /** The load generator (this process), user + system, during the scripts: % of one core. */
   generatorCpuPct: number;
   serverCpuPct: number | null;
+  /**
+   * Per ms of CPU used, ms the threads waited, runnable, for a core (/proc schedstat), during the scripts: near 0 on
+   * cores of their own; well above 1, the process ran slower for want of a core (the machine's doing, not the code's).
+   */
+  serverWaitPerCpuMs: number | null;
+  generatorWaitPerCpuMs: number | null;
+  /** The load generator's event loop delay during the scripts (p99, ms): frames it timed late by this much. */
+  generatorLoopDelayP99Ms: number;
   close: {
     /** Per room: close sent → every member has the meeting closed. */
     allMembers: number[];
@@ -198,6 +207,8 @@ const cpu = (server: DevServer) => groupCpuMs(server.child.pid!);
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const perUnit = (a: number | null, b: number | null, units: number) =>
   a === null || b === null ? null : round1((b - a) / units);
+const waitPerCpu = (w0: number | null, w1: number | null, c0: number | null, c1: number | null) =>
+  w0 === null || w1 === null || c0 === null || c1 === null || c1 <= c0 ? null : round1((w1 - w0) / (c1 - c0));
 
 /** Opens every room of `keys`, runs the script in all at once, then closes all at once. */
 async function runSet(server: DevServer, keys: string[], repeats: number): Promise<SetRun> {
@@ -206,12 +217,20 @@ async function runSet(server: DevServer, keys: string[], repeats: number): Promi
   await sleep(1_000);
   const loadAvg = round1(loadavg()[0]!);
   const cpu0 = cpu(server);
+  const wait0 = groupRunQueueWaitMs(server.child.pid!);
   const gen0 = process.cpuUsage();
+  const genWait0 = runQueueWaitMs("self");
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const t0 = performance.now();
   const scripts = await Promise.all(rooms.map((room) => script(room, repeats)));
   const scriptWallMs = performance.now() - t0;
+  loop.disable();
   const gen = process.cpuUsage(gen0);
+  const genWait1 = runQueueWaitMs("self");
   const cpu1 = cpu(server);
+  const wait1 = groupRunQueueWaitMs(server.child.pid!);
+  const genCpuMs = (gen.user + gen.system) / 1000;
   // The votes' D1 writes (a 20-member room writes at once) land before the close is counted from the mark.
   await sleep(2_000);
   const mark = await rowWriteMark(persistTo!, SHARD);
@@ -240,8 +259,11 @@ async function runSet(server: DevServer, keys: string[], repeats: number): Promi
     scripts: keys.length * repeats,
     scriptWallMs: Math.round(scriptWallMs),
     serverCpuMsPerScript: perUnit(cpu0, cpu1, keys.length * repeats),
-    generatorCpuPct: Math.round(((gen.user + gen.system) / 1000 / scriptWallMs) * 100),
+    generatorCpuPct: Math.round((genCpuMs / scriptWallMs) * 100),
     serverCpuPct: cpu0 === null || cpu1 === null ? null : Math.round(((cpu1 - cpu0) / scriptWallMs) * 100),
+    serverWaitPerCpuMs: waitPerCpu(wait0, wait1, cpu0, cpu1),
+    generatorWaitPerCpuMs: waitPerCpu(genWait0, genWait1, 0, genCpuMs),
+    generatorLoopDelayP99Ms: round1(loop.percentile(99) / 1e6),
     close: {
       allMembers,
       everyRoomMs: Math.round(everyRoomMs),
@@ -393,7 +415,10 @@ async function report(
       "vote result p50 / p99 ms",
       "server CPU / room ms",
       "server CPU, % of a core",
+      "server: ms waiting for a core per ms of CPU",
       "load generator CPU, % of a core",
+      "load generator: ms waiting per ms of CPU",
+      "load generator event loop delay p99 ms",
       "close: D1 rows (total)",
       "close → last D1 row ms",
     ],
@@ -408,7 +433,10 @@ async function report(
         `${v.p50} / ${v.p99}`,
         s.serverCpuMsPerScript ?? "n/a",
         s.serverCpuPct ?? "n/a",
+        s.serverWaitPerCpuMs ?? "n/a",
         s.generatorCpuPct,
+        s.generatorWaitPerCpuMs ?? "n/a",
+        s.generatorLoopDelayP99Ms,
         s.close.d1.rows,
         s.close.lastD1WriteMs ?? "n/a",
       ];
