@@ -4,7 +4,7 @@
  * the shard's mirror of them (name and login e-mail, never a password hash).
  */
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DIRECTORY, type ShardName } from "../../worker/lib/shard-names.ts";
@@ -29,6 +29,30 @@ export function shardedSeed(w: SqlWriter, shard: string): ShardedSeed {
     (t, row) => (t === "people" ? { ...row, password_hash: null } : withShard(t, row)),
   );
   return { directory: directory.toSql(), shard: inShard.toSql() };
+}
+
+/**
+ * Loads SQL texts into their databases of a local D1 (`wrangler d1 execute --local --file`, in the order given:
+ * the directory before the shards), through temporary files; answers their bytes and the time the loading took.
+ */
+export async function loadSqlLocal(
+  parts: { sql: string; database: string }[],
+  persistTo: string | undefined,
+): Promise<{ sqlBytes: number; loadMs: number }> {
+  const dir = await mkdtemp(join(tmpdir(), "chibo-seed-"));
+  try {
+    const files = parts.map((part, i) => ({ ...part, file: join(dir, `${i}-${part.database}.sql`) }));
+    let sqlBytes = 0;
+    for (const f of files) {
+      await writeFile(f.file, f.sql);
+      sqlBytes += (await stat(f.file)).size;
+    }
+    const t0 = performance.now();
+    for (const f of files) await executeFileLocal(f.file, persistTo, f.database);
+    return { sqlBytes, loadMs: performance.now() - t0 };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** Every table in the order schema/db/tables.ts declares them (parents before children), read from its source. */
