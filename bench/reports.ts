@@ -6,7 +6,11 @@
  * three years, at two levels in each province: its largest committee (as that committee's admin) and the province
  * over all its committees (`scope=children`, as the province's admin). Target: under 500 ms each. The
  * `EXPLAIN QUERY PLAN` of every statement the reports run (worker/data/reports/queries.ts, the same text; a
- * province runs them once per committee) is printed and kept. Figures go to bench/results/reports.{json,md}.
+ * province runs them once per committee) is printed and kept. The yardstick, timed in the same run (the machine is
+ * shared: only ratios hold): the one-committee seed (scripts/lib/province-data.ts, loaded beside the large province
+ * in SHARD_1), the same 300 branches and 5,000 members in one tenant, read tenant-wide. Each report is timed at every
+ * level in turn, so a change in the machine's load falls on all of them alike.
+ * Figures go to bench/results/reports.{json,md}.
  *
  *   npm run bench -- --only reports [--runs 7] [--persist-to DIR (reuse a loaded seed)] [--keep]
  */
@@ -16,6 +20,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { VN_SQL_SHIFT, vnDayBounds } from "../schema/calendar.ts";
 import { adminEmail, COUNTRY, COUNTRY_MONTHS, COUNTRY_PASSWORD, committeeId } from "../scripts/lib/country-data.ts";
+import { PROVINCE_ADMIN_EMAIL, PROVINCE_TENANT_ID } from "../scripts/lib/province-data.ts";
 import {
   type DevServer,
   executeFileLocal,
@@ -25,6 +30,7 @@ import {
   startDev,
 } from "../scripts/lib/wrangler.ts";
 import { type CountryLoad, seedCountry } from "../scripts/seed-country.ts";
+import { PROVINCE_SHARD, seedProvince } from "../scripts/seed-province.ts";
 import {
   attendanceByMeetingQuery,
   evaluationsQuery,
@@ -120,7 +126,7 @@ interface ProvinceFigures {
 /** One level of one province the reports are read at: a committee (tenant-wide) or the province (`scope=children`). */
 interface Level {
   province: string;
-  level: "committee" | "province";
+  level: "committee" | "province" | "one tenant";
   tenantId: string;
   login: string;
   scope: string;
@@ -135,6 +141,16 @@ try {
     load = await seedCountry({ persistTo, log: (m) => console.log(`  ${m}`) });
     console.log(`  loaded ${load.rows.toLocaleString("en")} rows in ${(load.loadMs / 1000).toFixed(1)} s`);
   }
+  const [baseline] = await queryLocal<{ n: number }>(
+    `SELECT count(*) AS n FROM tenants WHERE id = '${PROVINCE_TENANT_ID}'`,
+    persistTo,
+    PROVINCE_SHARD,
+  );
+  if (!baseline?.n) {
+    console.log(`One-committee seed (the yardstick) → ${PROVINCE_SHARD}`);
+    const one = await seedProvince({ persistTo, log: (m) => console.log(`  ${m}`) });
+    console.log(`  loaded ${one.seed.rows.toLocaleString("en")} rows in ${(one.loadMs / 1000).toFixed(1)} s`);
+  }
   const extraDir = await mkdtemp(join(tmpdir(), "chibo-bench-extra-"));
   const provinces: ProvinceFigures[] = [];
   for (const shape of COUNTRY) {
@@ -142,15 +158,19 @@ try {
     await writeFile(file, extraSql(shape.id));
     await executeFileLocal(file, persistTo, shape.shard);
     const largest = committeeId(shape.id, 0);
+    const ofProvince = `(SELECT id FROM tenants WHERE parent_id = '${shape.id}')`;
     const [row] = await queryLocal<Omit<ProvinceFigures, "id" | "shard" | "largest"> & Record<string, number | string>>(
+      // The province's committees only: the yardstick's tenant shares SHARD_1.
       `SELECT min(strftime('%Y-%m-%d', scheduled_at, '${VN_SQL_SHIFT}')) AS first, max(strftime('%Y-%m-%d', scheduled_at, '${VN_SQL_SHIFT}')) AS last,
-         count(*) AS meetings, (SELECT count(*) FROM evaluations) AS evaluations, (SELECT count(*) FROM visit_plans) AS visitPlans,
+         count(*) AS meetings, (SELECT count(*) FROM evaluations WHERE tenant_id IN ${ofProvince}) AS evaluations,
+         (SELECT count(*) FROM visit_plans WHERE tenant_id IN ${ofProvince}) AS visitPlans,
          (SELECT count(*) FROM tenants WHERE parent_id = '${shape.id}') AS committees,
-         (SELECT count(*) FROM organizations WHERE kind = 'branch') AS branches, (SELECT count(*) FROM memberships) AS members,
+         (SELECT count(*) FROM organizations WHERE kind = 'branch' AND tenant_id IN ${ofProvince}) AS branches,
+         (SELECT count(*) FROM memberships WHERE tenant_id IN ${ofProvince}) AS members,
          (SELECT name FROM tenants WHERE id = '${largest}') AS largestName,
          (SELECT count(*) FROM organizations WHERE tenant_id = '${largest}') AS largestBranches,
          (SELECT count(*) FROM memberships WHERE tenant_id = '${largest}') AS largestMembers
-       FROM meetings`,
+       FROM meetings WHERE tenant_id IN ${ofProvince}`,
       persistTo,
       shape.shard,
     );
@@ -248,24 +268,34 @@ try {
     tokens.set(email, token);
     return token;
   };
-  const levels: Level[] = provinces.flatMap((pr) => [
+  const levels: Level[] = [
     {
-      province: pr.id,
-      level: "committee" as const,
-      tenantId: pr.largest.id,
-      login: adminEmail(pr.largest.id),
+      province: PROVINCE_TENANT_ID,
+      level: "one tenant",
+      tenantId: PROVINCE_TENANT_ID,
+      login: PROVINCE_ADMIN_EMAIL,
       scope: "",
-      label: `${pr.id} committee (${pr.largest.branches} br.)`,
+      label: "one tenant (300 br.)",
     },
-    {
-      province: pr.id,
-      level: "province" as const,
-      tenantId: pr.id,
-      login: adminEmail(pr.id),
-      scope: "&scope=children",
-      label: `${pr.id} province (${pr.committees} com.)`,
-    },
-  ]);
+    ...provinces.flatMap((pr) => [
+      {
+        province: pr.id,
+        level: "committee" as const,
+        tenantId: pr.largest.id,
+        login: adminEmail(pr.largest.id),
+        scope: "",
+        label: `${pr.id} committee (${pr.largest.branches} br.)`,
+      },
+      {
+        province: pr.id,
+        level: "province" as const,
+        tenantId: pr.id,
+        login: adminEmail(pr.id),
+        scope: "&scope=children",
+        label: `${pr.id} province (${pr.committees} com.)`,
+      },
+    ]),
+  ];
 
   const timings: {
     province: string;
@@ -322,15 +352,27 @@ try {
     timings.push(r);
   };
   console.log(`\nTimings (${runs} sequential requests after one warm-up):`);
-  for (const at of levels) {
-    for (const period of periods) {
-      for (const report of REPORTS) await time(at, report, period.name, `${report}?${period.query}${at.scope}`);
+  for (const period of periods) {
+    for (const report of REPORTS) {
+      for (const at of levels) await time(at, report, period.name, `${report}?${period.query}${at.scope}`);
     }
   }
   // Every report into one workbook: six reports in one request, shown for information (not one report).
-  for (const at of levels.slice(0, 2))
+  for (const at of levels.slice(0, 3))
     await time(at, "all (xlsx)", periods[0]!.name, `all?${periods[0]!.query}&format=xlsx${at.scope}`);
 
+  // The large province's roll-up against the same branches in one tenant, timed in the same run.
+  const p50Of = (tenant: string, report: string, period: string) =>
+    timings.find((t) => t.tenant === tenant && t.report === report && t.period === period)?.p50Ms ?? Number.NaN;
+  const ratios = periods.flatMap((pe) =>
+    REPORTS.map((report) => ({
+      report,
+      period: pe.name,
+      oneTenantMs: p50Of(PROVINCE_TENANT_ID, report, pe.name),
+      provinceMs: p50Of(big.id, report, pe.name),
+      ratio: +(p50Of(big.id, report, pe.name) / p50Of(PROVINCE_TENANT_ID, report, pe.name)).toFixed(2),
+    })),
+  );
   const at = new Date().toISOString();
   const json = {
     at,
@@ -355,13 +397,14 @@ try {
     `### Reports on the country's shape (\`npm run bench -- --only reports\`, ${at.slice(0, 16).replace("T", " ")} UTC)\n\n` +
     `Two provinces over three years, each in its shard (scripts/lib/country-data.ts):\n\n` +
     provinces.map((pr) => `- ${describe(pr)}.`).join("\n") +
+    `\n- The yardstick: the one-committee seed (\`${PROVINCE_TENANT_ID}\`, 300 branches, 5,000 members in one tenant, in ${PROVINCE_SHARD} beside ${big.id}), tenant-wide.` +
     `\n\nEach report for the largest committee (tenant-wide, as its admin) and for the province over all its committees ` +
     `(\`scope=children\`, as the province's admin), through \`wrangler dev\` (local workerd + D1), ${runs} sequential requests after a warm-up, ` +
     `on ${m.cpus} cores (${m.cpuModel}), load average ${json.loadAverage.join(" / ")}.\n\n` +
     markdownTable(
       ["level", "report", "period", "p50 ms", "max ms", `< ${TARGET_MS} ms`, "figures"],
       timings.map((t) => [
-        `${t.province} ${t.level}`,
+        t.level === "one tenant" ? `one tenant (\`${t.tenant}\`)` : `${t.province} ${t.level}`,
         t.report,
         t.period,
         t.p50Ms,
@@ -372,8 +415,14 @@ try {
     ) +
     `\n\nQuery plans (\`EXPLAIN QUERY PLAN\`, whole period, one committee; a province runs them per committee):\n\n` +
     plans.map((pl) => `- \`${pl.name}\`: ${pl.plan.join("; ")}`).join("\n") +
+    `\n\nThe large province's roll-up (${big.committees} committees) against the same ${big.branches} branches in one tenant ` +
+    `(the one-committee seed, tenant-wide), p50, same run:\n\n` +
+    markdownTable(
+      ["report", "period", "one tenant ms", "province ms", "ratio"],
+      ratios.map((r) => [r.report, r.period, r.oneTenantMs, r.provinceMs, r.ratio]),
+    ) +
     "\n";
-  const paths = await writeResults("reports", json, md);
+  const paths = await writeResults("reports", { ...json, ratios }, md);
   console.log(`\nwritten to ${paths.jsonPath} and ${paths.mdPath}`);
   if (timings.some((t) => !t.meetsTarget && !t.report.startsWith("all"))) process.exitCode = 1;
 } catch (err) {
