@@ -6,23 +6,17 @@
 import { parseArgs } from "node:util";
 import { DIRECTORY } from "../worker/lib/shard-names.ts";
 import { buildCountry, type SeededProvince } from "./lib/country-data.ts";
-import { loadSqlLocal, shardedSeed } from "./lib/shard-seed.ts";
+import { loadSqlLocal, type SeedOptions, type SeedTimes, shardedSeed } from "./lib/shard-seed.ts";
 import { applyMigrationsLocal } from "./lib/wrangler.ts";
 
-export interface CountryLoad {
+export interface CountryLoad extends SeedTimes {
   provinces: Omit<SeededProvince, "writer">[];
   rows: number;
   rowsByTable: Record<string, number>;
   currentMonth: string;
-  sqlBytes: number;
-  buildMs: number;
-  migrateMs: number;
-  loadMs: number;
 }
 
-export async function seedCountry(
-  opts: { persistTo?: string; now?: Date; log?: (msg: string) => void } = {},
-): Promise<CountryLoad> {
+export async function seedCountry(opts: SeedOptions = {}): Promise<CountryLoad> {
   const log = opts.log ?? (() => {});
   let t0 = performance.now();
   await applyMigrationsLocal(opts.persistTo);

@@ -6,24 +6,18 @@
 import { parseArgs } from "node:util";
 import { DIRECTORY } from "../worker/lib/shard-names.ts";
 import { buildProvinceSql, type ProvinceSeed } from "./lib/province-data.ts";
-import { loadSqlLocal, shardedSeed } from "./lib/shard-seed.ts";
+import { loadSqlLocal, type SeedOptions, type SeedTimes, shardedSeed } from "./lib/shard-seed.ts";
 import { SqlWriter } from "./lib/sql.ts";
 import { applyMigrationsLocal } from "./lib/wrangler.ts";
 
 /** The province seed's shard (worker/lib/shard-names.ts); the directory takes its tenants and accounts. */
 export const PROVINCE_SHARD = "SHARD_1";
 
-export interface ProvinceLoad {
+export interface ProvinceLoad extends SeedTimes {
   seed: Omit<ProvinceSeed, "sql">;
-  sqlBytes: number;
-  buildMs: number;
-  migrateMs: number;
-  loadMs: number;
 }
 
-export async function seedProvince(
-  opts: { persistTo?: string; now?: Date; log?: (msg: string) => void } = {},
-): Promise<ProvinceLoad> {
+export async function seedProvince(opts: SeedOptions = {}): Promise<ProvinceLoad> {
   const log = opts.log ?? (() => {});
   let t0 = performance.now();
   await applyMigrationsLocal(opts.persistTo);

@@ -31,6 +31,20 @@ export function shardedSeed(w: SqlWriter, shard: string): ShardedSeed {
   return { directory: directory.toSql(), shard: inShard.toSql() };
 }
 
+/** What loading a seed took: the SQL's size, and the time to write it, to migrate the databases and to load it. */
+export interface SeedTimes {
+  sqlBytes: number;
+  buildMs: number;
+  migrateMs: number;
+  loadMs: number;
+}
+/** Options of a seed loader: where the local D1 lives, the seed's "now", progress lines. */
+export interface SeedOptions {
+  persistTo?: string;
+  now?: Date;
+  log?: (msg: string) => void;
+}
+
 /**
  * Loads SQL texts into their databases of a local D1 (`wrangler d1 execute --local --file`, in the order given:
  * the directory before the shards), through temporary files; answers their bytes and the time the loading took.

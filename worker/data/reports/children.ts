@@ -13,6 +13,7 @@ import { organizations, tenants } from "../../../schema/db/tables";
 import type { Db } from "../../env";
 import { notFound } from "../../lib/api-error";
 import { makeContext, type OrgNode, orgTree, type ReportDef, rollUp, type Scope, type UnitMonths } from "./engine";
+import { oneRoundTrip } from "./one-round-trip";
 
 /** The committee node's kind in the rows: a tenant under the province, not an organization. */
 export const COMMITTEE_KIND = "committee";
@@ -64,9 +65,10 @@ export async function buildChildrenReport(
     byId.set(node.id, node);
     for (const [id, o] of tree.byId) byId.set(id, o);
   }
-  // Each committee's counters by the report's own per-tenant queries, all committees at once: their round trips
-  // overlap instead of adding up (a province has dozens). A report adds each load to what it keeps, never replaces.
-  const loaded = await Promise.all(children.map((child) => def.load(db, d1, { ...ctx, tenantId: child.id })));
+  // Each committee's counters by the report's own per-tenant queries, all committees at once and their statements in
+  // one batch (one round trip, not one per committee). A report adds each load to what it keeps, never replaces it.
+  const together = oneRoundTrip(d1);
+  const loaded = await Promise.all(children.map((child) => def.load(db, together, { ...ctx, tenantId: child.id })));
   const data: UnitMonths = new Map();
   // Organization ids are unique across tenants, so the committees' counters share one map without clashing.
   for (const units of loaded) for (const [org, months] of units) data.set(org, months);
