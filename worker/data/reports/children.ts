@@ -50,7 +50,11 @@ export async function buildChildrenReport(
   const byId = new Map<string, OrgNode>();
   const roots: OrgNode[] = [];
   const orgsOf = new Map<string, Omit<OrgNode, "children">[]>();
-  for (const { tenantId, ...o } of orgRows) orgsOf.set(tenantId, [...(orgsOf.get(tenantId) ?? []), o]);
+  for (const { tenantId, ...o } of orgRows) {
+    const list = orgsOf.get(tenantId);
+    if (list) list.push(o);
+    else orgsOf.set(tenantId, [o]);
+  }
   for (const child of children) {
     const tree = orgTree(orgsOf.get(child.id) ?? []);
     const node: OrgNode = {
