@@ -6,8 +6,7 @@
 import { parseArgs } from "node:util";
 import { DIRECTORY } from "../worker/lib/shard-names.ts";
 import { buildCountry, type SeededProvince } from "./lib/country-data.ts";
-import { loadSqlLocal, type SeedOptions, type SeedTimes, shardedSeed } from "./lib/shard-seed.ts";
-import { applyMigrationsLocal } from "./lib/wrangler.ts";
+import { loadSqlLocal, migrateLocal, type SeedOptions, type SeedTimes, shardedSeed } from "./lib/shard-seed.ts";
 
 export interface CountryLoad extends SeedTimes {
   provinces: Omit<SeededProvince, "writer">[];
@@ -18,11 +17,8 @@ export interface CountryLoad extends SeedTimes {
 
 export async function seedCountry(opts: SeedOptions = {}): Promise<CountryLoad> {
   const log = opts.log ?? (() => {});
-  let t0 = performance.now();
-  await applyMigrationsLocal(opts.persistTo);
-  const migrateMs = performance.now() - t0;
-
-  t0 = performance.now();
+  const migrateMs = await migrateLocal(opts.persistTo);
+  const t0 = performance.now();
   const { provinces, ...country } = await buildCountry(opts.now);
   const split = provinces.map((p) => ({ ...p, sql: shardedSeed(p.writer, p.shard) }));
   const buildMs = performance.now() - t0;

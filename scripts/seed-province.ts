@@ -6,9 +6,8 @@
 import { parseArgs } from "node:util";
 import { DIRECTORY } from "../worker/lib/shard-names.ts";
 import { buildProvinceSql, type ProvinceSeed } from "./lib/province-data.ts";
-import { loadSqlLocal, type SeedOptions, type SeedTimes, shardedSeed } from "./lib/shard-seed.ts";
+import { loadSqlLocal, migrateLocal, type SeedOptions, type SeedTimes, shardedSeed } from "./lib/shard-seed.ts";
 import { SqlWriter } from "./lib/sql.ts";
-import { applyMigrationsLocal } from "./lib/wrangler.ts";
 
 /** The province seed's shard (worker/lib/shard-names.ts); the directory takes its tenants and accounts. */
 export const PROVINCE_SHARD = "SHARD_1";
@@ -19,11 +18,8 @@ export interface ProvinceLoad extends SeedTimes {
 
 export async function seedProvince(opts: SeedOptions = {}): Promise<ProvinceLoad> {
   const log = opts.log ?? (() => {});
-  let t0 = performance.now();
-  await applyMigrationsLocal(opts.persistTo);
-  const migrateMs = performance.now() - t0;
-
-  t0 = performance.now();
+  const migrateMs = await migrateLocal(opts.persistTo);
+  const t0 = performance.now();
   const w = new SqlWriter({ rowsPerStatement: 250 });
   // The writer's rows are written again per database below; the one-database SQL it answers is not loaded.
   const { sql: _oneDatabase, ...seed } = await buildProvinceSql(opts.now, w);
