@@ -81,6 +81,8 @@ export const persistArgs = (persistTo?: string) => (persistTo ? ["--persist-to",
  */
 export async function applyMigrationsLocal(persistTo?: string): Promise<void> {
   const fresh = !existsSync(join(resolve(root, persistTo ?? join(".wrangler", "state")), "v3", "d1"));
+  // One database after the other: two wrangler runs on one persist directory at once can fail as workerd starts
+  // (SQLITE_BUSY, database is locked).
   for (const database of EVERY_DATABASE) {
     const applied = fresh ? [] : await appliedMigrationsLocal(database, persistTo);
     const pending = listMigrations().filter((name) => !applied.includes(name));
