@@ -76,42 +76,44 @@ export async function loadSqlLocal(
   }
 }
 
-/** Every table in the order schema/db/tables.ts declares them (parents before children), read from its source. */
-function declaredTables(): string[] {
-  const source = readFileSync(join(import.meta.dirname, "..", "..", "schema", "db", "tables.ts"), "utf8");
-  return [...source.matchAll(/sqliteTable\(\s*"(\w+)"/g)].map((m) => m[1] as string);
+/**
+ * The statements of a seed written as plain SQL, split at each `;` outside a quoted string (seeds hold no
+ * comments or triggers; a quoted value may hold `;` and line breaks, and `''` inside one is two quotes).
+ */
+function plainSqlStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let quoted = false;
+  let from = 0;
+  for (let i = 0; i < sql.length; i++) {
+    if (sql[i] === "'") quoted = !quoted;
+    else if (sql[i] === ";" && !quoted) {
+      statements.push(sql.slice(from, i + 1).trim());
+      from = i + 1;
+    }
+  }
+  const rest = sql.slice(from).trim();
+  if (rest !== "") statements.push(rest);
+  return statements;
 }
 
 /**
- * Loads a seed written as plain SQL for one database (the browser tests', the benches') into a sharded local D1:
- * the whole file into the directory and into the shard, then each keeps its own part: the directory its tenants
- * (naming the shard) and accounts, every other table emptied (children first); the shard everything but the
- * account tables, its people as the mirror (no password hash). Twice the load of one database, for seeds only;
- * the demo, written with a SqlWriter, is split before it is loaded (`shardedSeed`).
+ * Loads a seed written as plain SQL for one database (the browser tests', the benches') into a sharded local D1,
+ * each database taking only its own rows: the directory the inserts into its tables (tenants, naming the shard,
+ * and accounts), the shard every insert but the account tables', its people as the mirror (no password hash).
+ * Any other statement goes to both. One wrangler run (one workerd start) per database. The demo, written with a
+ * SqlWriter, is split before it is written (`shardedSeed`).
  */
 export async function loadSeedLocal(file: string, persistTo: string | undefined, shard: ShardName = "SHARD_1") {
-  const tenantOnly = declaredTables().filter((t) => !DIRECTORY_TABLES.has(t));
-  await executeFileLocal(file, persistTo, DIRECTORY);
-  await executeFileLocal(file, persistTo, shard);
-  const dir = await mkdtemp(join(tmpdir(), "chibo-shard-seed-"));
-  try {
-    const cleanups: [string, string[]][] = [
-      [DIRECTORY, [...tenantOnly.reverse().map((t) => `DELETE FROM ${t};`), `UPDATE tenants SET shard = '${shard}';`]],
-      [
-        shard,
-        [
-          ...[...ACCOUNT_ONLY].map((t) => `DELETE FROM ${t};`),
-          "UPDATE people SET password_hash = NULL;",
-          `UPDATE tenants SET shard = '${shard}';`,
-        ],
-      ],
-    ];
-    for (const [database, statements] of cleanups) {
-      const cleanup = join(dir, `${database}.sql`);
-      await writeFile(cleanup, `${statements.join("\n")}\n`);
-      await executeFileLocal(cleanup, persistTo, database);
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+  const parts = { [DIRECTORY]: [] as string[], [shard]: [] as string[] };
+  for (const statement of plainSqlStatements(readFileSync(file, "utf8"))) {
+    const table = /^INSERT(?:\s+OR\s+\w+)?\s+INTO\s+"?(\w+)"?/i.exec(statement)?.[1];
+    if (table === undefined || DIRECTORY_TABLES.has(table)) parts[DIRECTORY]!.push(statement);
+    if (table === undefined || !ACCOUNT_ONLY.has(table)) parts[shard]!.push(statement);
   }
+  parts[DIRECTORY]!.push(`UPDATE tenants SET shard = '${shard}';`);
+  parts[shard]!.push("UPDATE people SET password_hash = NULL;", `UPDATE tenants SET shard = '${shard}';`);
+  await loadSqlLocal(
+    Object.entries(parts).map(([database, statements]) => ({ sql: `${statements.join("\n")}\n`, database })),
+    persistTo,
+  );
 }

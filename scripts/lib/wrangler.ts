@@ -5,9 +5,13 @@
  * stop it by signalling the whole group.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
-import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { DIRECTORY, EVERY_DATABASE } from "../../worker/lib/shard-names.ts";
+import { listMigrations, migrationsDir } from "./migrations.ts";
 
 export const root = join(import.meta.dirname, "..", "..");
 /** Where `npm start` serves when PORT is not set. */
@@ -68,10 +72,56 @@ export function wrangler(
 /** `--persist-to <dir>` when a directory is given; otherwise wrangler's default `.wrangler/state`. */
 export const persistArgs = (persistTo?: string) => (persistTo ? ["--persist-to", persistTo] : []);
 
-/** Migrates the local directory and every province shard (worker/lib/shard-names.ts): one schema for all. */
+/**
+ * Migrates the local directory and every province shard (worker/lib/shard-names.ts): one schema for all. Does what
+ * `wrangler d1 migrations apply --local` does, in fewer wrangler runs: that command starts a workerd to create its
+ * table, one to list what is applied and one per migration (ten per database, seconds each on a busy machine,
+ * most of the browser tests' start-up). Here: one run per database to list what is applied (none when nothing was
+ * ever stored under `persistTo`: then every database is new), one to apply what is pending.
+ */
 export async function applyMigrationsLocal(persistTo?: string): Promise<void> {
+  const fresh = !existsSync(join(resolve(root, persistTo ?? join(".wrangler", "state")), "v3", "d1"));
+  // One database after the other: two wrangler runs on one persist directory at once can fail as workerd starts
+  // (SQLITE_BUSY, database is locked).
   for (const database of EVERY_DATABASE) {
-    await wrangler(["d1", "migrations", "apply", database, "--local", ...persistArgs(persistTo)]);
+    const applied = fresh ? [] : await appliedMigrationsLocal(database, persistTo);
+    const pending = listMigrations().filter((name) => !applied.includes(name));
+    if (pending.length > 0) await applyPendingLocal(database, pending, persistTo);
+  }
+}
+
+/** wrangler's own table of applied migrations (the same statement, so the same schema), and its rows' names. */
+const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "d1_migrations"(
+\t\tid         INTEGER PRIMARY KEY AUTOINCREMENT,
+\t\tname       TEXT UNIQUE,
+\t\tapplied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL
+);`;
+
+async function appliedMigrationsLocal(database: string, persistTo?: string): Promise<string[]> {
+  const [, rows = []] = await queryAllLocal(
+    `${MIGRATIONS_TABLE}\nSELECT name FROM d1_migrations ORDER BY id`,
+    persistTo,
+    database,
+  );
+  return rows.map((r) => String(r.name));
+}
+
+/**
+ * Each pending migration followed by the row that records it, as wrangler writes them, run by `d1 execute` as
+ * wrangler runs them, but in one batch (one transaction) rather than one batch each.
+ */
+async function applyPendingLocal(database: string, pending: string[], persistTo?: string): Promise<void> {
+  const sql = pending.map(
+    (name) =>
+      `${readFileSync(join(migrationsDir, name), "utf8")}\nINSERT INTO "d1_migrations" (name)\nvalues ('${name.replaceAll("'", "''")}');`,
+  );
+  const dir = await mkdtemp(join(tmpdir(), "chibo-migrate-"));
+  try {
+    const file = join(dir, `${database}.sql`);
+    await writeFile(file, `${[MIGRATIONS_TABLE, ...sql].join("\n")}\n`);
+    await executeFileLocal(file, persistTo, database);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
