@@ -138,9 +138,11 @@ export class Fanout {
       }
       const prior = this.#pending.get(key);
       if (prior?.kind === "attendance" && change.kind === "attendance") {
+        const admittedAt = prior.admittedAt ?? change.admittedAt;
         this.#pending.set(key, {
           kind: "attendance",
           personIds: [...new Set([...prior.personIds, ...change.personIds])],
+          ...(admittedAt ? { admittedAt } : {}),
         });
       } else {
         this.#pending.set(key, change);
