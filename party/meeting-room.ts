@@ -135,8 +135,8 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
 
   /** Every frame the room broadcasts goes to the kept list of open sockets (open-sockets.ts), not partyserver's walk. */
   override broadcast(msg: string | ArrayBuffer | ArrayBufferView, without?: string[]): void {
-    if (typeof msg !== "string" || without?.length) return super.broadcast(msg, without);
-    this.#open.send(msg);
+    if (typeof msg === "string" && !without?.length) this.#open.send(msg);
+    else super.broadcast(msg, without);
   }
 
   override async onConnect(connection: Connection<ConnState>, ctx: ConnectionContext): Promise<void> {
