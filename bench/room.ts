@@ -333,6 +333,7 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
     if (ack!.type !== "ack") throw new Error(`${String(msg.type)} refused: ${JSON.stringify(ack)}`);
     return ack!;
   };
+  const stopRoundsProfile = inspectorPort ? await startProfile(inspectorPort) : undefined;
   await chairAck({ type: "meeting/start" });
   await sleep(300);
   const agenda = await agendaRounds(
@@ -407,6 +408,10 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
     await sleep(300);
   }
   const serverCpuMsPerVote = perUnit(cpu0, cpu(server), voteCount);
+  if (stopRoundsProfile)
+    console.log(
+      `start, agenda rounds and votes of ${n}, our room's isolate, top self time:\n${JSON.stringify(await stopRoundsProfile(), null, 1)}`,
+    );
   await fleet.close();
   return {
     n,

@@ -30,6 +30,12 @@ const looksRtc = (raw: WSMessage) => typeof raw === "string" && /"type"\s*:\s*"r
  * waiting ones are applied in order and stored in one transaction, and only then acknowledged.
  */
 export const BALLOT_BATCH_MS = 8;
+/**
+ * Join taps wait longer: a room fills at a few members a second, so 8 ms batched nothing, and every commit of a
+ * tap copies and compares the whole list of intents (2,000 of them). A quarter of a second on a tap's ack, against
+ * a batch of several taps per commit.
+ */
+export const JOIN_BATCH_MS = 250;
 
 /** A frame waiting to be applied, with who sent it. */
 interface Queued {
@@ -49,6 +55,8 @@ export class Dispatch {
   #rtcLimiter = new RateLimiter(300, 60);
   #ballots: Queued[] = [];
   #ballotTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the waiting batch is applied (the clock of `setTimeout`): a ballot brings a tap's longer wait forward. */
+  #ballotDue = 0;
 
   constructor(
     private readonly data: RoomData,
@@ -100,7 +108,12 @@ export class Dispatch {
     if (isRtcFrame(msg)) return this.rtc.onFrame(connection, actor, msg);
     if ((msg.type === "vote/cast" || msg.type === "presence/join") && this.fanout.large) {
       this.#ballots.push({ connection, actor, msg });
-      this.#ballotTimer ??= setTimeout(() => this.drainBallots(), BALLOT_BATCH_MS);
+      const wait = msg.type === "vote/cast" ? BALLOT_BATCH_MS : JOIN_BATCH_MS;
+      const due = Date.now() + wait;
+      if (this.#ballotTimer !== undefined && due >= this.#ballotDue) return;
+      if (this.#ballotTimer !== undefined) clearTimeout(this.#ballotTimer);
+      this.#ballotDue = due;
+      this.#ballotTimer = setTimeout(() => this.drainBallots(), wait);
       return;
     }
     // Waiting ballots arrived first: they are applied first (a close must not overtake them).
@@ -109,7 +122,17 @@ export class Dispatch {
     this.#apply([{ connection, actor, msg }]);
   }
 
-  /** Applies the waiting ballots and taps now: any other frame, a connect, a close or the alarm comes after them. */
+  /**
+   * A socket opened. Waiting ballots are applied first (the snapshot shows the sender's own ballot); Join taps
+   * alone keep waiting: while a room fills, a connect follows nearly every tap, and applying them here batched
+   * nothing. The snapshot without a waiting tap is followed by its attendance event, as if sent a moment earlier.
+   */
+  beforeConnect() {
+    if (this.#ballots.every((q) => q.msg.type === "presence/join")) return;
+    this.drainBallots();
+  }
+
+  /** Applies the waiting ballots and taps now: any other frame, a close or the alarm comes after them. */
   drainBallots() {
     if (this.#ballotTimer !== undefined) clearTimeout(this.#ballotTimer);
     this.#ballotTimer = undefined;

@@ -141,7 +141,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
 
   override async onConnect(connection: Connection<ConnState>, ctx: ConnectionContext): Promise<void> {
     this.#open.changed();
-    this.#dispatch.drainBallots();
+    this.#dispatch.beforeConnect();
     this.#admission.connected(connection, ctx, this.#actionCtx());
     this.#cap.admitted(connection, this.now());
   }
