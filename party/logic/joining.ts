@@ -11,17 +11,8 @@
  *   A hall check-in is not touched by sockets (a phone in the hall may sleep).
  */
 import { firstJoin, isPresent, setStatus } from "./attendance";
-import {
-  type Actor,
-  type Applied,
-  applied,
-  type Ctx,
-  iso,
-  type Refused,
-  type Result,
-  type RoomState,
-  refuse,
-} from "./state";
+import type { Actor, Applied, Ctx, Refused, Result, RoomState } from "./state";
+import { applied, iso, refuse } from "./state";
 
 const notMember = () =>
   refuse(
