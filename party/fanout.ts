@@ -96,6 +96,11 @@ export class Fanout {
     return this.#connectedCache;
   }
 
+  /** How many sockets are open now (from the kept counts). */
+  openCount(): number {
+    return this.#connectedCounts().total;
+  }
+
   /** How many sockets this person has open now. */
   connectedOf(personId: string): number {
     return this.#connectedCounts().counts[personId] ?? 0;
