@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
+import { BALLOT_BATCH_MS, ballotBatchMs } from "../../party/dispatch";
 import { COALESCE_FROM } from "../../party/fanout";
 import { issueRoomTicket } from "../../server/room-ticket";
 import { closeAllRooms, joinRoom } from "../support/room-client";
@@ -26,6 +27,13 @@ async function largeRoom() {
 }
 
 describe("a large room", () => {
+  it("lets ballots wait longer for a shared commit as the room grows, 8 ms to 50 ms", () => {
+    expect(ballotBatchMs(COALESCE_FROM)).toBe(BALLOT_BATCH_MS);
+    expect(ballotBatchMs(500)).toBe(13);
+    expect(ballotBatchMs(2_000)).toBe(50);
+    expect(ballotBatchMs(10_000)).toBe(50);
+  });
+
   it("sends a vote's opening at once, not in the next window", async () => {
     const { c, chair, watcher } = await largeRoom();
     const from = watcher.received.length;
