@@ -49,6 +49,9 @@ export const ballotBatchMs = (sockets: number) => Math.min(50, Math.max(BALLOT_B
  * a batch of several taps per commit.
  */
 export const JOIN_BATCH_MS = 250;
+/** The taps' wait grows with the room as well: one millisecond per 8 open sockets, up to JOIN_BATCH_MS. */
+export const joinBatchMs = (sockets: number) =>
+  Math.min(JOIN_BATCH_MS, Math.max(BALLOT_BATCH_MS, Math.round(sockets / 8)));
 
 /** A frame waiting to be applied, with who sent it. */
 interface Queued {
@@ -121,7 +124,8 @@ export class Dispatch {
     if (isRtcFrame(msg)) return this.rtc.onFrame(connection, actor, msg);
     if ((msg.type === "vote/cast" || msg.type === "presence/join") && this.fanout.large) {
       this.#ballots.push({ connection, actor, msg });
-      const wait = msg.type === "vote/cast" ? ballotBatchMs(this.fanout.openCount()) : JOIN_BATCH_MS;
+      const wait =
+        msg.type === "vote/cast" ? ballotBatchMs(this.fanout.openCount()) : joinBatchMs(this.fanout.openCount());
       const due = Date.now() + wait;
       if (this.#ballotTimer !== undefined && due >= this.#ballotDue) return;
       if (this.#ballotTimer !== undefined) clearTimeout(this.#ballotTimer);
