@@ -5,6 +5,8 @@
  *
  *   npm run bench -- --only api [--duration 10] [--connections 50] [--persist-to DIR (reuse a loaded seed)]
  *                               [--keep] [--generator auto|wrk|node (auto: wrk when installed)]
+ *                               [--profile (after each endpoint's measured run, a separate run under a V8 CPU profile
+ *                                of the Worker's isolate, summarized by source module; printed and added to the results)]
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -20,8 +22,10 @@ import {
 import { type DevServer, freePort } from "../scripts/lib/wrangler.ts";
 import { type ProvinceLoad, seedProvince } from "../scripts/seed-province.ts";
 import { groupCpuMs } from "./lib/cpu.ts";
+import { startRawProfile } from "./lib/cpu-profile.ts";
 import { DEV_SETUP, startFrozenDev } from "./lib/frozen-dev.ts";
 import { type LoadResult, loadGenerator, runLoad } from "./lib/load.ts";
+import { bundleModules, type ModuleSummary, summarizeByModule } from "./lib/profile-modules.ts";
 import { machine, markdownTable, writeResults } from "./lib/results.ts";
 
 const TARGET_P99_MS = 50;
@@ -35,8 +39,11 @@ const { values } = parseArgs({
     "persist-to": { type: "string" },
     keep: { type: "boolean", default: false },
     generator: { type: "string", default: "auto" },
+    profile: { type: "boolean", default: false },
   },
 });
+/** The profiled run is its own, after the measured one: sampling slows the isolate, so it never skews a figure. */
+const PROFILE_MS = 5_000;
 const durationMs = Number(values.duration) * 1000;
 const connections = Number(values.connections);
 const generatorChoice = values.generator as "auto" | "wrk" | "node";
@@ -56,7 +63,7 @@ const SEARCH_TERMS = [
   "hoang van",
 ];
 
-let server: DevServer | undefined;
+let server: (DevServer & { bundle: string }) | undefined;
 let persistTo = values["persist-to"];
 const ownDir = !persistTo;
 const cleanup = async () => {
@@ -85,11 +92,14 @@ try {
   }
 
   console.log(`Server: ${DEV_SETUP}.\nLoad generator: ${generator}.`);
+  const inspectorPort = values.profile ? await freePort() : undefined;
   server = await startFrozenDev({
     port: await freePort(),
     persistTo,
     vars: { SESSION_SECRET: "bench-secret-0123456789abcdef" },
+    inspectorPort,
   });
+  const moduleOf = inspectorPort ? await bundleModules(server.bundle) : undefined;
   const base = server.url;
   const login = await fetch(`${base}/api/auth/login`, {
     method: "POST",
@@ -131,6 +141,8 @@ try {
     cpuMsPerRequest: { server: number | null; client: number };
     /** Requests/s the machine's cores could serve if nothing else ran: cores / (server + client CPU per request). */
     capacityRps: number | null;
+    /** With --profile: where the Worker's isolate spent its time in a separate run of PROFILE_MS. */
+    profile?: ModuleSummary;
   })[] = [];
   const pgid = server.child.pid!;
   const cores = machine().cpus;
@@ -181,7 +193,25 @@ try {
         `errors ${r.errors}${r.errors ? ` ${JSON.stringify(r.errorKinds)}` : ""} (load average ${loadAvg}); ` +
         `CPU/request: server ${cpuMsPerRequest.server} ms, client ${cpuMsPerRequest.client} ms → ~${capacityRps} req/s on ${cores} free cores`,
     );
+    let profile: ModuleSummary | undefined;
+    if (inspectorPort && moduleOf) {
+      const stop = await startRawProfile(inspectorPort);
+      const p = await runLoad({
+        generator,
+        baseUrl: base,
+        path: ep.path,
+        headers,
+        connections,
+        durationMs: PROFILE_MS,
+      });
+      profile = summarizeByModule(await stop(), moduleOf, p.requests);
+      console.log(
+        `  profile (${p.requests} requests; isolate busy ${profile.busyMsPerRequest} ms/request):\n` +
+          `${profileTables(profile)}`,
+      );
+    }
     results.push({
+      profile,
       name: ep.name,
       route: ep.route,
       probe: probe.ok ? "200" : probeNote,
@@ -274,7 +304,22 @@ try {
     ? `\nNot measured as intended — the first request did not answer 200, so these rows time the session and tenant checks ` +
       `plus the error answer:\n${missing.map((r) => `- ${r.name} (\`${r.route}\`): ${r.probe.replace(/\s+/g, " ").slice(0, 140)}`).join("\n")}\n`
     : "";
-  const paths = await writeResults("api", json, md + notes);
+  const profiles = results.filter((r) => r.profile);
+  const profileMd = profiles.length
+    ? `\n#### Where the Worker's isolate spends a request (\`--profile\`)\n\n` +
+      `A V8 CPU profile of the Worker's isolate (wrangler's inspector, 0.5 ms sampling) over a separate ${PROFILE_MS / 1000} s run ` +
+      `of each endpoint at ${connections} connections, after its measured run. "isolate busy" is the sampled time that was ` +
+      `not idle, per request: the rest of the server CPU is workerd's D1 (SQLite), its proxy worker and wrangler's Node process. ` +
+      `"self" is time in the module's own code; "nearest frame of ours" charges each sample to the closest function of ` +
+      `worker/, schema/ or server/ on its stack (the step of the request that asked for the work).\n\n` +
+      profiles
+        .map(
+          (r) =>
+            `##### ${r.name} (isolate busy ${r.profile!.busyMsPerRequest} ms/request)\n\n${profileTables(r.profile!)}`,
+        )
+        .join("\n")
+    : "";
+  const paths = await writeResults("api", json, md + notes + profileMd);
   console.log(`\n${md}${notes}\nwritten to ${paths.jsonPath} and ${paths.mdPath}`);
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
@@ -283,4 +328,14 @@ try {
 } finally {
   clearTimeout(watchdog);
   await cleanup();
+}
+
+function profileTables(p: ModuleSummary): string {
+  const rows = (lines: ModuleSummary["selfByModule"]) =>
+    lines.map((l) => [`${l.share}%`, l.msPerRequest ?? "n/a", l.ms, `\`${l.what}\``]);
+  const head = ["share of busy", "ms/request", "ms", "what"];
+  return (
+    `Self time by module:\n\n${markdownTable(head, rows(p.selfByModule))}\n\n` +
+    `By nearest frame of ours:\n\n${markdownTable(head, rows(p.byOwnCaller))}\n`
+  );
 }

@@ -25,23 +25,22 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadSeedLocal } from "../scripts/lib/shard-seed.ts";
-import { SqlWriter } from "../scripts/lib/sql.ts";
-import { applyMigrationsLocal, type DevServer, freePort, queryLocal } from "../scripts/lib/wrangler.ts";
-import { roomTicketKey, signToken } from "../server/signed-token.ts";
+import { applyMigrationsLocal, type DevServer, freePort } from "../scripts/lib/wrangler.ts";
 import { TO_SENDER } from "./echo/protocol.ts";
 import { groupCpuMs } from "./lib/cpu.ts";
 import { startProfile } from "./lib/cpu-profile.ts";
+import { type StoredTally, storedTallies } from "./lib/d1-tallies.ts";
 import { Fleet, median, percentiles, sleep } from "./lib/fleet.ts";
 import { DEV_SETUP, startFrozenDev } from "./lib/frozen-dev.ts";
 import { type JoinFigures, joinWatch } from "./lib/join-watch.ts";
 import { machine, markdownTable, writeResults } from "./lib/results.ts";
+import { AGENDA_ITEMS, branchesSeed, itemId, ROOM_SECRET, roomUrls } from "./lib/room-seed.ts";
+import { chairOf, choiceOf, runVote, type Tally } from "./lib/room-vote.ts";
 
 const TARGET_RATIO = 1.5;
 /** 2,000 members on a shared two-core machine take minutes to fill alone. */
 const WATCHDOG_MS = 40 * 60_000;
-const SECRET = "bench-secret-0123456789abcdef";
 const TENANT = "t-bench-room";
-const ITEMS = 8;
 /** Sockets opened at once while a room fills (a real room fills over minutes; this is not measured). */
 const CONNECT_CONCURRENCY = 20;
 /** Between rounds: lets coalesced frames of the previous round drain, and keeps the chair under the rate limit. */
@@ -63,100 +62,6 @@ const rounds = Number(values.rounds);
 const voteCount = Number(values.votes);
 /** Only the fill and the Join taps (profiling the join without the rounds and votes). */
 const joinOnly = values["join-only"];
-
-const meetingId = (n: number) => `mtg-bench-${n}`;
-const personId = (n: number, i: number) => `p-bench-${n}-${i}`;
-const itemId = (n: number, k: number) => `ai-bench-${n}-${k}`;
-const CHOICES = [
-  "agree",
-  "agree",
-  "agree",
-  "agree",
-  "agree",
-  "agree",
-  "disagree",
-  "disagree",
-  "abstain",
-  "abstain",
-] as const;
-const choiceOf = (i: number, vote: number) => CHOICES[(i + vote) % CHOICES.length]!;
-
-/** A tenant with one branch of `n` official members (the first is the secretary) and a planned meeting per size. */
-function seedSql(): string {
-  const w = new SqlWriter();
-  w.insert("tenants", { id: TENANT, name: "Đảng ủy phường (benchmark)" });
-  w.insert("organizations", {
-    id: "org-bench-committee",
-    tenant_id: TENANT,
-    parent_id: null,
-    kind: "grassroots_committee",
-    name: "Đảng bộ phường (benchmark)",
-    branch_type: null,
-  });
-  for (const n of sizes) {
-    const branch = `org-bench-${n}`;
-    w.insert("organizations", {
-      id: branch,
-      tenant_id: TENANT,
-      parent_id: "org-bench-committee",
-      kind: "branch",
-      name: `Chi bộ ${n} đảng viên`,
-      branch_type: "residential",
-    });
-    for (let i = 0; i < n; i++) {
-      w.insert("people", {
-        id: personId(n, i),
-        email: `r${n}-${i}@bench.test`,
-        full_name: `Đảng viên Số ${i + 1}`,
-        search_name: `dang vien so ${i + 1}`,
-      });
-      w.insert("memberships", {
-        id: `m-bench-${n}-${i}`,
-        tenant_id: TENANT,
-        organization_id: branch,
-        person_id: personId(n, i),
-        status: "official",
-        branch_role: i === 0 ? "secretary" : i === 1 ? "committee" : "member",
-      });
-    }
-    w.insert("meetings", {
-      id: meetingId(n),
-      tenant_id: TENANT,
-      organization_id: branch,
-      kind: "regular",
-      topic: `Sinh hoạt thường kỳ (${n} đảng viên)`,
-      scheduled_at: new Date().toISOString(),
-      place: "Hội trường",
-      format: "hybrid",
-      status: "planned",
-      chair_person_id: personId(n, 0),
-      minutes_taker_person_id: personId(n, 1),
-    });
-    for (let k = 0; k < ITEMS; k++) {
-      w.insert("agenda_items", {
-        id: itemId(n, k),
-        tenant_id: TENANT,
-        meeting_id: meetingId(n),
-        position: k + 1,
-        title: `Nội dung ${k + 1}`,
-        presenter_person_id: personId(n, 0),
-        minutes_budget: 15,
-      });
-    }
-  }
-  return w.toSql();
-}
-
-/** A room ticket signed the way server/room-ticket.ts signs it (same code, same purpose tag). */
-async function ticket(n: number, i: number): Promise<string> {
-  // Signed before the fill: 2,000 members on a loaded machine take longer to connect than a real ticket's 120 s.
-  const exp = Math.floor(Date.now() / 1000) + 900;
-  const role = i === 0 ? "chair" : i === 1 ? "minutes_taker" : "official";
-  return signToken(
-    { pid: personId(n, i), tid: TENANT, mid: meetingId(n), role, name: `Đảng viên Số ${i + 1}`, exp },
-    roomTicketKey(SECRET),
-  );
-}
 
 interface AgendaFigures {
   /** Per round: until every member had the event. */
@@ -198,7 +103,7 @@ interface SizeRun extends JoinFigures {
   errors: number;
   versionGaps: number;
   /** Room only: vote id → what was cast, checked against D1. */
-  cast?: Record<string, { agree: number; disagree: number; abstain: number }>;
+  cast?: Record<string, Tally>;
 }
 
 const cpu = (server: DevServer) => groupCpuMs(server.child.pid!);
@@ -271,13 +176,7 @@ function versionWatch(clients: number) {
 }
 
 async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
-  const base = server.url.replace(/^http/, "ws");
-  const urls = await Promise.all(
-    Array.from(
-      { length: n },
-      async (_, i) => `${base}/parties/meeting-room/${meetingId(n)}?ticket=${encodeURIComponent(await ticket(n, i))}`,
-    ),
-  );
+  const urls = await roomUrls(server.url, TENANT, n, n);
   // Versions are watched from each client's first frame (its snapshot) on: every broadcast must be one above the last.
   const watch = versionWatch(n);
   // Joining, as a member does it: open the room, get the snapshot, tap Join (opening the room is not attending:
@@ -311,36 +210,15 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
     await fleet.close();
     return { n, ...joined, serverCpuMsJoin, errors: fleet.errors.length, versionGaps: watch.gaps };
   }
-  let seq = 0;
-  const chairSend = (msg: Record<string, unknown>) => {
-    const id = `c${seq++}`;
-    fleet.send(0, { ...msg, id });
-    return id;
-  };
-  const chairAck = async (msg: Record<string, unknown>) => {
-    let ack: Record<string, unknown> | undefined;
-    let id = "";
-    await fleet.phase(
-      (c, f) => {
-        if (c === 0 && f.ref === id) ack = f;
-      },
-      () => ack !== undefined,
-      () => {
-        id = chairSend(msg);
-      },
-      String(msg.type),
-    );
-    if (ack!.type !== "ack") throw new Error(`${String(msg.type)} refused: ${JSON.stringify(ack)}`);
-    return ack!;
-  };
+  const chair = chairOf(fleet);
   const stopRoundsProfile = inspectorPort ? await startProfile(inspectorPort) : undefined;
-  await chairAck({ type: "meeting/start" });
+  await chair.ack({ type: "meeting/start" });
   await sleep(300);
   const agenda = await agendaRounds(
     fleet,
     server,
-    (r) => chairSend({ type: "agenda/go", itemId: itemId(n, (r + 1) % ITEMS) }),
-    (f, r) => f.type === "agenda" && f.currentItemId === itemId(n, (r + 1) % ITEMS),
+    (r) => chair.send({ type: "agenda/go", itemId: itemId(n, (r + 1) % AGENDA_ITEMS) }),
+    (f, r) => f.type === "agenda" && f.currentItemId === itemId(n, (r + 1) % AGENDA_ITEMS),
   );
 
   const perVote: VoteFigures["perVote"] = [];
@@ -352,59 +230,13 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
   let resultBytes = 0;
   const cpu0 = cpu(server);
   for (let v = 0; v < voteCount; v++) {
-    const tally = { agree: 0, disagree: 0, abstain: 0 };
-    const voted = new Array<boolean>(n).fill(false);
-    const acked = new Array<boolean>(n).fill(false);
-    let ackCount = 0;
-    let refused = 0;
-    let lastAck = 0;
-    let voteId = "";
-    const sentAt = new Array<number>(n).fill(0);
-    const t0 = performance.now();
-    await fleet.phase(
-      (c, f, at) => {
-        const vote = f.vote as { id: string; status: string } | undefined;
-        if (f.type === "vote" && vote?.status === "open" && !voted[c]) {
-          voted[c] = true;
-          voteId = vote.id;
-          const choice = choiceOf(c, v);
-          tally[choice]++;
-          sentAt[c] = performance.now();
-          fleet.send(c, { type: "vote/cast", id: `b${v}-${c}`, voteId: vote.id, choice });
-        } else if (f.type === "ack" && f.ref === `b${v}-${c}` && !acked[c]) {
-          acked[c] = true;
-          ackCount++;
-          lastAck = at - t0;
-          ballotAcks.push(at - sentAt[c]!);
-        } else if (f.type === "error" && f.ref === `b${v}-${c}`) {
-          refused++; // counted in fleet.errors as well: the run fails its target
-        }
-      },
-      () => ackCount + refused === n,
-      () => chairSend({ type: "vote/open", motion: `Biểu quyết số ${v + 1}`, rule: "resolution", secret: false }),
-      () => `ballots of vote ${v}: ${ackCount} acked, ${refused} refused of ${n}`,
-    );
-    cast[voteId] = tally;
-    const tClose = performance.now();
-    const result = await fleet.untilAll(
-      (c, f) => {
-        const vote = f.vote as { id: string; status: string; voted: number } | undefined;
-        if (f.type !== "vote" || vote?.id !== voteId || vote.status !== "closed") return false;
-        if (vote.voted !== ackCount) {
-          miscounted++;
-          console.error(`client ${c}: the result shows ${vote.voted} ballots, ${ackCount} acknowledged`);
-        }
-        return true;
-      },
-      () => chairSend({ type: "vote/close", voteId }),
-      `result of vote ${v}`,
-    );
-    resultBytes = result.bytes;
-    const sends = sentAt.filter((t) => t > 0);
-    perVote.push({
-      ...voteTimes(t0, lastAck, tClose, result.last),
-      sendSpreadMs: Math.round(Math.max(...sends) - Math.min(...sends)),
-    });
+    const run = await runVote(fleet, chair, v);
+    cast[run.voteId] = run.tally;
+    ballotAcks.push(...run.ballotAcks);
+    miscounted += run.miscounted;
+    resultBytes = run.resultBytes;
+    const { lastAckMs, resultMs, closeToAllMs, sendSpreadMs } = run;
+    perVote.push({ lastAckMs, resultMs, closeToAllMs, sendSpreadMs });
     await sleep(300);
   }
   const serverCpuMsPerVote = perUnit(cpu0, cpu(server), voteCount);
@@ -549,40 +381,9 @@ function padded(fields: Record<string, unknown>, bytes: number): string {
   return JSON.stringify({ ...fields, pad: "x".repeat(Math.max(0, bytes - bare.length)) });
 }
 
-/** D1's stored votes of our rooms against what was cast: the outbox may still be on its way, so poll. */
-async function storedTallies(
-  runs: SizeRun[],
-): Promise<{ voteId: string; cast: number; stored: number; ballotRows: number; same: boolean }[]> {
-  const expected = runs.flatMap((r) => Object.entries(r.cast ?? {}));
-  const ids = expected.map(([id]) => `'${id}'`).join(",");
-  let rows: { id: string; agree: number; disagree: number; abstain: number; ballots: number }[] = [];
-  for (let attempt = 0; attempt < 20; attempt++) {
-    rows = await queryLocal(
-      `SELECT v.id, v.agree, v.disagree, v.abstain, (SELECT COUNT(*) FROM ballots b WHERE b.tenant_id = v.tenant_id AND b.vote_id = v.id) AS ballots FROM votes v WHERE v.tenant_id = '${TENANT}' AND v.id IN (${ids})`,
-      persistTo,
-      "SHARD_1",
-    );
-    if (rows.length === expected.length) break;
-    await sleep(500);
-  }
-  return expected.map(([voteId, t]) => {
-    const row = rows.find((r) => r.id === voteId);
-    const cast = t.agree + t.disagree + t.abstain;
-    const stored = row ? row.agree + row.disagree + row.abstain : 0;
-    const same =
-      !!row &&
-      row.agree === t.agree &&
-      row.disagree === t.disagree &&
-      row.abstain === t.abstain &&
-      row.ballots === cast;
-    return { voteId, cast, stored, ballotRows: row?.ballots ?? 0, same };
-  });
-}
-
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const ratio = (ours: number, bare: number) => (bare > 0 ? round1(ours / bare) : null);
 
-type Tallies = Awaited<ReturnType<typeof storedTallies>>;
 interface Measure {
   name: string;
   ours: number;
@@ -635,7 +436,7 @@ const voteMeasures = (o: VoteFigures, b: VoteFigures): Measure[] => [
   { name: "server CPU per vote, ms", ours: o.serverCpuMsPerVote ?? 0, bare: b.serverCpuMsPerVote ?? 0, target: false },
 ];
 
-async function report(pairs: { ours: SizeRun; bare: SizeRun }[], tallies: Tallies, loadAvg: number) {
+async function report(pairs: { ours: SizeRun; bare: SizeRun }[], tallies: StoredTally[], loadAvg: number) {
   const at = new Date().toISOString();
   const lost = tallies.filter((t) => !t.same);
   const measures = (o: SizeRun, b: SizeRun) => [
@@ -722,13 +523,24 @@ try {
   persistTo = await mkdtemp(join(tmpdir(), "chibo-bench-room-"));
   echoPersist = await mkdtemp(join(tmpdir(), "chibo-bench-echo-"));
   await applyMigrationsLocal(persistTo);
-  await writeFile(join(persistTo, "seed.sql"), seedSql());
+  await writeFile(
+    join(persistTo, "seed.sql"),
+    branchesSeed(
+      TENANT,
+      sizes.map((n) => ({ key: n, members: n })),
+    ),
+  );
   await loadSeedLocal(join(persistTo, "seed.sql"), persistTo);
   // --log-level warn: a log line per frame from wrangler's Node process would cost both servers CPU.
   // Both bundled once and served the same way (edits to the tree during the run cannot reload them); one
   // after the other: two wranglers bundling at once on two cores have crashed esbuild here.
   inspectorPort = values.profile ? await freePort() : undefined;
-  room = await startFrozenDev({ port: await freePort(), persistTo, vars: { SESSION_SECRET: SECRET }, inspectorPort });
+  room = await startFrozenDev({
+    port: await freePort(),
+    persistTo,
+    vars: { SESSION_SECRET: ROOM_SECRET },
+    inspectorPort,
+  });
   echo = await startFrozenDev({
     port: await freePort(),
     persistTo: echoPersist,
@@ -750,7 +562,11 @@ try {
     console.log(`  ${JSON.stringify(bare)}`);
     pairs.push({ ours, bare });
   }
-  const tallies = await storedTallies(pairs.map((p) => p.ours));
+  const tallies = await storedTallies(
+    pairs.flatMap((p) => Object.entries(p.ours.cast ?? {})),
+    TENANT,
+    persistTo,
+  );
   report(pairs, tallies, loadAvg);
 } catch (err) {
   console.error(err instanceof Error ? err.stack : err);

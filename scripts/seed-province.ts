@@ -3,59 +3,38 @@
  * took: `npm run seed:province -- --persist-to DIR` (a fresh directory: migrations are applied first).
  * The SQL goes through `wrangler d1 execute --local --file`, the same path as the demo seed.
  */
-import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { DIRECTORY } from "../worker/lib/shard-names.ts";
 import { buildProvinceSql, type ProvinceSeed } from "./lib/province-data.ts";
-import { shardedSeed } from "./lib/shard-seed.ts";
+import { loadSqlLocal, migrateLocal, type SeedOptions, type SeedTimes, shardedSeed } from "./lib/shard-seed.ts";
 import { SqlWriter } from "./lib/sql.ts";
-import { applyMigrationsLocal, executeFileLocal } from "./lib/wrangler.ts";
 
 /** The province seed's shard (worker/lib/shard-names.ts); the directory takes its tenants and accounts. */
 export const PROVINCE_SHARD = "SHARD_1";
 
-export interface ProvinceLoad {
+export interface ProvinceLoad extends SeedTimes {
   seed: Omit<ProvinceSeed, "sql">;
-  sqlBytes: number;
-  buildMs: number;
-  migrateMs: number;
-  loadMs: number;
 }
 
-export async function seedProvince(
-  opts: { persistTo?: string; now?: Date; log?: (msg: string) => void } = {},
-): Promise<ProvinceLoad> {
+export async function seedProvince(opts: SeedOptions = {}): Promise<ProvinceLoad> {
   const log = opts.log ?? (() => {});
-  let t0 = performance.now();
-  await applyMigrationsLocal(opts.persistTo);
-  const migrateMs = performance.now() - t0;
-
-  t0 = performance.now();
+  const migrateMs = await migrateLocal(opts.persistTo);
+  const t0 = performance.now();
   const w = new SqlWriter({ rowsPerStatement: 250 });
   // The writer's rows are written again per database below; the one-database SQL it answers is not loaded.
   const { sql: _oneDatabase, ...seed } = await buildProvinceSql(opts.now, w);
   const { directory, shard } = shardedSeed(w, PROVINCE_SHARD);
   const buildMs = performance.now() - t0;
   log(`generated ${seed.rows.toLocaleString("en")} rows of SQL in ${Math.round(buildMs)} ms`);
-
-  const dir = await mkdtemp(join(tmpdir(), "chibo-province-"));
-  try {
-    const files: [string, string][] = [
-      [join(dir, "directory.sql"), "DB"],
-      [join(dir, "province.sql"), PROVINCE_SHARD],
-    ];
-    await writeFile(files[0]![0], directory);
-    await writeFile(files[1]![0], shard);
-    const sqlBytes = (await stat(files[0]![0])).size + (await stat(files[1]![0])).size;
-    log(`loading ${(sqlBytes / 1e6).toFixed(1)} MB into local D1 (the directory and ${PROVINCE_SHARD})…`);
-    t0 = performance.now();
-    for (const [file, database] of files) await executeFileLocal(file, opts.persistTo, database);
-    const loadMs = performance.now() - t0;
-    return { seed, sqlBytes, buildMs, migrateMs, loadMs };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  log(`loading into local D1 (the directory and ${PROVINCE_SHARD})…`);
+  const { sqlBytes, loadMs } = await loadSqlLocal(
+    [
+      { sql: directory, database: DIRECTORY },
+      { sql: shard, database: PROVINCE_SHARD },
+    ],
+    opts.persistTo,
+  );
+  return { seed, sqlBytes, buildMs, migrateMs, loadMs };
 }
 
 if (import.meta.main) {

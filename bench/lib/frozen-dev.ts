@@ -23,7 +23,7 @@ export async function startFrozenDev(opts: {
   config?: string;
   /** Opens wrangler's inspector here (bench/lib/cpu-profile.ts). */
   inspectorPort?: number;
-}): Promise<DevServer> {
+}): Promise<DevServer & { bundle: string }> {
   const config = join(root, opts.config ?? "wrangler.toml");
   const out = await mkdtemp(join(tmpdir(), "chibo-bench-bundle-"));
   // wrangler dev refuses to start without the [assets] directory; the API bench does not need the client built.
@@ -47,7 +47,12 @@ export async function startFrozenDev(opts: {
       ],
       env: { X_LOCAL_OBSERVABILITY: "false" },
     });
-    return { ...server, stop: () => server.stop().finally(() => rm(out, { recursive: true, force: true })) };
+    return {
+      ...server,
+      /** The bundle served (removed on stop), for reading a CPU profile by module (bench/lib/profile-modules.ts). */
+      bundle: join(out, "index.js"),
+      stop: () => server.stop().finally(() => rm(out, { recursive: true, force: true })),
+    };
   } catch (err) {
     await rm(out, { recursive: true, force: true });
     throw err;

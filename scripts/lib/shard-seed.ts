@@ -4,12 +4,12 @@
  * the shard's mirror of them (name and login e-mail, never a password hash).
  */
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DIRECTORY, type ShardName } from "../../worker/lib/shard-names.ts";
 import type { Row, SqlWriter } from "./sql.ts";
-import { executeFileLocal } from "./wrangler.ts";
+import { applyMigrationsLocal, executeFileLocal } from "./wrangler.ts";
 
 /** The tables the directory holds rows of; every other table's rows go to the shard only. */
 const DIRECTORY_TABLES = new Set(["tenants", "people", "sessions", "passkeys", "login_throttle", "mail_outbox"]);
@@ -29,6 +29,51 @@ export function shardedSeed(w: SqlWriter, shard: string): ShardedSeed {
     (t, row) => (t === "people" ? { ...row, password_hash: null } : withShard(t, row)),
   );
   return { directory: directory.toSql(), shard: inShard.toSql() };
+}
+
+/** What loading a seed took: the SQL's size, and the time to write it, to migrate the databases and to load it. */
+export interface SeedTimes {
+  sqlBytes: number;
+  buildMs: number;
+  migrateMs: number;
+  loadMs: number;
+}
+/** Options of a seed loader: where the local D1 lives, the seed's "now", progress lines. */
+export interface SeedOptions {
+  persistTo?: string;
+  now?: Date;
+  log?: (msg: string) => void;
+}
+
+/** Applies the migrations to the directory and every shard of a local D1; answers how long it took. */
+export async function migrateLocal(persistTo: string | undefined): Promise<number> {
+  const t0 = performance.now();
+  await applyMigrationsLocal(persistTo);
+  return performance.now() - t0;
+}
+
+/**
+ * Loads SQL texts into their databases of a local D1 (`wrangler d1 execute --local --file`, in the order given:
+ * the directory before the shards), through temporary files; answers their bytes and the time the loading took.
+ */
+export async function loadSqlLocal(
+  parts: { sql: string; database: string }[],
+  persistTo: string | undefined,
+): Promise<{ sqlBytes: number; loadMs: number }> {
+  const dir = await mkdtemp(join(tmpdir(), "chibo-seed-"));
+  try {
+    const files = parts.map((part, i) => ({ ...part, file: join(dir, `${i}-${part.database}.sql`) }));
+    let sqlBytes = 0;
+    for (const f of files) {
+      await writeFile(f.file, f.sql);
+      sqlBytes += (await stat(f.file)).size;
+    }
+    const t0 = performance.now();
+    for (const f of files) await executeFileLocal(f.file, persistTo, f.database);
+    return { sqlBytes, loadMs: performance.now() - t0 };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** Every table in the order schema/db/tables.ts declares them (parents before children), read from its source. */

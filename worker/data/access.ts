@@ -1,115 +1,94 @@
-import { and, eq } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
-import { alias } from "drizzle-orm/sqlite-core";
 import type { TenantRole } from "../../schema/api/auth";
 import type { TenantKind } from "../../schema/api/committees";
 import type { MembershipStanding } from "../../schema/api/members";
-import { meetingGuests, memberships, tenantRoles, tenants, visitPlans } from "../../schema/db/tables";
 import { idSchema } from "../../schema/ids";
-import type { Db, TenantAccess } from "../env";
-import { liveSessionQuery } from "../lib/session-token";
-import { directoryDb, type ShardName, shardDb, shardOfTenant } from "../lib/shards";
-
-const province = alias(tenants, "province");
+import type { TenantAccess } from "../env";
+import { sessionIsLive } from "../lib/session-token";
+import { type ShardName, shardBinding, shardOfTenant } from "../lib/shards";
 
 /**
- * The queries that make up a caller's standing in one tenant, to run in one D1 batch (one round trip),
- * alone or after other queries of the same request (the session check).
+ * The caller's whole standing in one tenant as one statement (one row): the tenant's kind, their own role, their
+ * memberships and guest seats as JSON arrays, whether a visit is planned for them, and their role in the province
+ * directly above. It runs on every tenant request, so it is one statement (it was six in a batch) written once,
+ * not built by drizzle per request (the middleware's share of a request's CPU: NOTES-api.md).
  */
-export function tenantAccessQueries(db: Db, tenantId: string, personId: string) {
-  return [
-    db.select({ id: tenants.id, kind: tenants.kind }).from(tenants).where(eq(tenants.id, tenantId)),
-    db
-      .select({ role: tenantRoles.role })
-      .from(tenantRoles)
-      .where(and(eq(tenantRoles.tenantId, tenantId), eq(tenantRoles.personId, personId))),
-    db
-      .select({
-        organizationId: memberships.organizationId,
-        status: memberships.status,
-        branchRole: memberships.branchRole,
-        standing: memberships.standing,
-      })
-      .from(memberships)
-      .where(and(eq(memberships.tenantId, tenantId), eq(memberships.personId, personId))),
-    db
-      .select({ meetingId: meetingGuests.meetingId })
-      .from(meetingGuests)
-      .where(and(eq(meetingGuests.tenantId, tenantId), eq(meetingGuests.personId, personId))),
-    // A leader the committee planned a visit for stands in it before the plan names a meeting (issue 5).
-    db
-      .select({ id: visitPlans.id })
-      .from(visitPlans)
-      .where(and(eq(visitPlans.tenantId, tenantId), eq(visitPlans.leaderPersonId, personId)))
-      .limit(1),
-    // A role in the province directly above this committee (never a sibling's, never another province's).
-    db
-      .select({ role: tenantRoles.role })
-      .from(tenants)
-      .innerJoin(province, and(eq(province.id, tenants.parentId), eq(province.kind, "province")))
-      .innerJoin(tenantRoles, and(eq(tenantRoles.tenantId, province.id), eq(tenantRoles.personId, personId)))
-      .where(eq(tenants.id, tenantId)),
-  ] as const satisfies readonly BatchItem<"sqlite">[];
+const STANDING_SQL = `select
+  (select kind from tenants where id = ?1) as tenant_kind,
+  (select role from tenant_roles where tenant_id = ?1 and person_id = ?2) as own_role,
+  (select json_group_array(json_array(organization_id, status, branch_role, standing))
+     from memberships where tenant_id = ?1 and person_id = ?2) as member_seats,
+  (select json_group_array(meeting_id) from meeting_guests where tenant_id = ?1 and person_id = ?2) as guest_meetings,
+  exists (select 1 from visit_plans where tenant_id = ?1 and leader_person_id = ?2) as planned_visitor,
+  (select r.role from tenants t
+     join tenants p on p.id = t.parent_id and p.kind = 'province'
+     join tenant_roles r on r.tenant_id = p.id and r.person_id = ?2
+   where t.id = ?1) as province_role`;
+
+interface StandingRow {
+  tenant_kind: TenantKind | null;
+  own_role: TenantRole | null;
+  member_seats: string;
+  guest_meetings: string;
+  planned_visitor: number;
+  province_role: TenantRole | null;
 }
 
-type AccessRows = readonly [
-  { id: string; kind: TenantKind }[],
-  { role: TenantRole }[],
-  { organizationId: string; status: "official" | "probationary"; branchRole: string; standing: MembershipStanding }[],
-  { meetingId: string }[],
-  { id: string }[],
-  { role: TenantRole }[],
-];
+type MemberSeat = [string, "official" | "probationary", string, MembershipStanding];
 
-/** The caller's standing from the rows of `tenantAccessQueries`, or null when they have none (the tenant then answers 404). */
-export function toTenantAccess(
+/** The caller's standing in `tenantId` from its shard in one statement, or null (no such tenant, or no standing). */
+export async function readTenantAccess(
+  shard: D1Database,
   tenantId: string,
-  [tenantRows, roleRows, memberRows, guestRows, visitRows, provinceRows]: AccessRows,
-): TenantAccess | null {
-  const tenant = tenantRows[0];
-  if (!tenant) return null;
-  const ownRole = roleRows[0]?.role ?? null;
+  personId: string,
+): Promise<TenantAccess | null> {
+  const row = await shard.prepare(STANDING_SQL).bind(tenantId, personId).first<StandingRow>();
+  return row ? toTenantAccess(tenantId, row) : null;
+}
+
+/** The caller's standing from the statement's row, or null when they have none (the tenant then answers 404). */
+function toTenantAccess(tenantId: string, row: StandingRow): TenantAccess | null {
+  if (!row.tenant_kind) return null;
+  const seats = JSON.parse(row.member_seats) as MemberSeat[];
+  const guestMeetingIds = JSON.parse(row.guest_meetings) as string[];
+  const ownRole = row.own_role;
   // The province's staff read their committees, whatever their role up there: viewer, never more.
-  const roleFromProvince = !ownRole && provinceRows.length > 0;
+  const roleFromProvince = !ownRole && row.province_role !== null;
   const role = ownRole ?? (roleFromProvince ? "viewer" : null);
-  if (!role && memberRows.length === 0 && guestRows.length === 0 && visitRows.length === 0) return null;
+  const plannedVisitor = row.planned_visitor === 1;
+  if (!role && seats.length === 0 && guestMeetingIds.length === 0 && !plannedVisitor) return null;
   return {
     tenantId,
-    kind: tenant.kind,
+    kind: row.tenant_kind,
     role,
     roleFromProvince,
-    provinceRole: provinceRows[0]?.role ?? null,
+    provinceRole: row.province_role,
     memberships: new Map(
-      memberRows.map((m) => [m.organizationId, { status: m.status, branchRole: m.branchRole, standing: m.standing }]),
+      seats.map(([organizationId, status, branchRole, standing]) => [organizationId, { status, branchRole, standing }]),
     ),
-    guestMeetingIds: new Set(guestRows.map((g) => g.meetingId)),
-    plannedVisitor: visitRows.length > 0,
+    guestMeetingIds: new Set(guestMeetingIds),
+    plannedVisitor,
   };
-}
-
-export async function loadTenantAccess(db: Db, tenantId: string, personId: string): Promise<TenantAccess | null> {
-  return toTenantAccess(tenantId, await db.batch(tenantAccessQueries(db, tenantId, personId)));
 }
 
 /**
  * A signed session's row (in the directory) and the person's standing in `tenantId` (in the tenant's shard), read
  * at the same time: `live` false when the session is revoked or expired, `access` null when the tenant id is
  * malformed, unknown, or the person has no standing there; `shard` names the tenant's shard when it exists.
- * Shared by the tenant middleware and the room page, so both apply the same rules.
+ * Shared by the tenant middleware and the room page, so both apply the same rules. Two statements, one per database,
+ * in parallel; the tenant's shard comes from the isolate's memory after its first request (worker/lib/shards.ts).
  */
 export async function tenantSessionAccess(
   env: Cloudflare.Env,
   session: { sessionId: string; personId: string },
   tenantId: string | undefined,
 ): Promise<{ live: boolean; access: TenantAccess | null; shard: ShardName | null }> {
-  const directory = directoryDb(env);
   const validTenant = !!tenantId && idSchema.safeParse(tenantId).success;
-  const liveSession = directory.batch([liveSessionQuery(directory, session)]).then(([rows]) => rows.length > 0);
+  const liveSession = sessionIsLive(env.DB, session);
   const shard = validTenant ? await shardOfTenant(env, tenantId) : null;
   if (!shard || !validTenant) return { live: await liveSession, access: null, shard: null };
   const [live, access] = await Promise.all([
     liveSession,
-    loadTenantAccess(shardDb(env, shard), tenantId, session.personId),
+    readTenantAccess(shardBinding(env, shard), tenantId, session.personId),
   ]);
   return { live, access, shard };
 }

@@ -4,14 +4,28 @@ import type { MeetingStatus } from "../../schema/api/meetings";
 import { idSchema } from "../../schema/ids";
 import type { Db, TenantAccess } from "../env";
 import { conflict, forbidden, notFound } from "../lib/api-error";
-import { canPlanFor, canSeeMeeting, getMeetingRow } from "./meetings";
+import { canPlanFor, canSeeMeeting, getMeetingDetail, getMeetingRow } from "./meetings";
+
+/** A malformed id cannot name a meeting: same answer as an unknown one. */
+function meetingIdOr404(meetingId: string | undefined): string {
+  if (!meetingId || !idSchema.safeParse(meetingId).success) throw notFound("Meeting");
+  return meetingId;
+}
 
 export async function meetingForRead(db: Db, access: TenantAccess, meetingId: string | undefined) {
-  // A malformed id cannot name a meeting: same answer as an unknown one.
-  if (!meetingId || !idSchema.safeParse(meetingId).success) throw notFound("Meeting");
-  const row = await getMeetingRow(db, access.tenantId, meetingId);
+  const row = await getMeetingRow(db, access.tenantId, meetingIdOr404(meetingId));
   if (!row || !canSeeMeeting(access, row)) throw notFound("Meeting");
   return row;
+}
+
+/**
+ * The meeting with its agenda, documents, guests and roster, under the same rule as `meetingForRead`, in one round
+ * trip: read first, then kept from a caller who may not see the meeting (none of it leaves unless they may).
+ */
+export async function meetingDetailForRead(db: Db, access: TenantAccess, meetingId: string | undefined) {
+  const detail = await getMeetingDetail(db, access.tenantId, meetingIdOr404(meetingId));
+  if (!detail || !canSeeMeeting(access, detail)) throw notFound("Meeting");
+  return detail;
 }
 
 const statusText: Record<MeetingStatus, string> = {

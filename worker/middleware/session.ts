@@ -36,7 +36,7 @@ export async function signedSession(c: Context<AppEnv>): Promise<SessionPerson> 
 /** Requires a valid session from the `Authorization: Bearer` header or the HttpOnly cookie. */
 export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
   const { token, via } = sessionToken(c);
-  const session = await readSession(c.var.db, c.env, token);
+  const session = await readSession(c.env, token);
   if (!session) throw unauthorized();
   c.set("session", { ...session, via });
   await next();

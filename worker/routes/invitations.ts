@@ -85,7 +85,7 @@ export const redeemRoutes = new Hono<AppEnv>()
     const credential = credentialOf(c);
     let sessionPersonId: string | null = null;
     if (credential) {
-      const session = await readSession(c.var.db, c.env, credential.token);
+      const session = await readSession(c.env, credential.token);
       if (!session) throw unauthorized();
       sessionPersonId = session.personId;
     }

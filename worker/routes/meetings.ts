@@ -19,7 +19,7 @@ import {
   getOrganizationForMeetings,
   listMeetings,
 } from "../data/meetings";
-import { meetingForRead, meetingForWrite } from "../data/meetings-access";
+import { meetingDetailForRead, meetingForWrite } from "../data/meetings-access";
 import { closeVisitLoop } from "../data/visits";
 import type { AppEnv, Db } from "../env";
 import { badRequest, forbidden, notFound } from "../lib/api-error";
@@ -114,8 +114,7 @@ export const meetingsRoutes = new Hono<AppEnv>()
   })
   .get("/:meetingId", async (c) => {
     const { access, db } = c.var;
-    const row = await meetingForRead(db, access, c.req.param("meetingId"));
-    return c.json((await getMeetingDetail(db, access.tenantId, row.id))!);
+    return c.json(await meetingDetailForRead(db, access, c.req.param("meetingId")));
   })
   .patch("/:meetingId", valid("json", updateMeetingSchema), async (c) => {
     const { access, db, session } = c.var;

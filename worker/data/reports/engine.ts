@@ -112,6 +112,21 @@ export interface Scope {
   byId: Map<string, OrgNode>;
 }
 
+/** One tenant's organizations as a tree: roots and children in Vietnamese name order. */
+export function orgTree(orgRows: Omit<OrgNode, "children">[]): { byId: Map<string, OrgNode>; roots: OrgNode[] } {
+  const byId = new Map<string, OrgNode>(orgRows.map((o) => [o.id, { ...o, children: [] }]));
+  const roots: OrgNode[] = [];
+  for (const o of byId.values()) {
+    const parent = o.parentId ? byId.get(o.parentId) : undefined;
+    if (parent) parent.children.push(o);
+    else roots.push(o);
+  }
+  const byName = (a: OrgNode, b: OrgNode) => a.name.localeCompare(b.name, "vi");
+  roots.sort(byName);
+  for (const o of byId.values()) o.children.sort(byName);
+  return { byId, roots };
+}
+
 /** The tenant's organization tree; `organizationId` of another tenant (or unknown) answers 404. */
 export async function loadScope(db: Db, tenantId: string, organizationId?: string): Promise<Scope> {
   const [tenantRows, orgRows] = await db.batch([
@@ -126,16 +141,7 @@ export async function loadScope(db: Db, tenantId: string, organizationId?: strin
       .from(organizations)
       .where(eq(organizations.tenantId, tenantId)),
   ]);
-  const byId = new Map<string, OrgNode>(orgRows.map((o) => [o.id, { ...o, children: [] }]));
-  const roots: OrgNode[] = [];
-  for (const o of byId.values()) {
-    const parent = o.parentId ? byId.get(o.parentId) : undefined;
-    if (parent) parent.children.push(o);
-    else roots.push(o);
-  }
-  const byName = (a: OrgNode, b: OrgNode) => a.name.localeCompare(b.name, "vi");
-  roots.sort(byName);
-  for (const o of byId.values()) o.children.sort(byName);
+  const { byId, roots } = orgTree(orgRows);
   let node: OrgNode | null = null;
   if (organizationId) {
     node = byId.get(organizationId) ?? null;

@@ -77,7 +77,7 @@ export function gradesReport(): ReportDef {
         yearEvals.filter((e) => e.day >= ctx.period.from && e.day <= ctx.period.to),
         data,
       );
-      // Added to, not replaced: a province's roll-up loads each of its committees in turn (./children.ts).
+      // Added to, not replaced: a province's roll-up loads each of its committees into this one definition (./children.ts).
       gradeMonths(yearEvals, years);
       return data;
     },

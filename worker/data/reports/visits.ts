@@ -39,7 +39,7 @@ export function visitsReport(): ReportDef {
       const [loaded] = await runQueries<VisitRow>(d1, [
         visitsQuery(ctx.tenantId, `${months[0]!.slice(0, 4)}-01`, `${months[months.length - 1]!.slice(0, 4)}-12`),
       ]);
-      // A province's roll-up loads each of its committees in turn into this one definition (./children.ts).
+      // A province's roll-up loads each of its committees into this one definition (at once: rows are added after the await, never replaced) (./children.ts).
       rows = rows.concat(loaded!);
       inPeriod = new Set(months);
       const data: UnitMonths = new Map();
