@@ -93,6 +93,8 @@ interface SizeRun extends JoinFigures {
   n: number;
   /** Server CPU while the room filled and everyone joined. */
   serverCpuMsJoin: number | null;
+  /** The load generator's own CPU (this Node process) for the join: is one process the limit? */
+  clientCpuMsJoin?: number;
   /** Echo only: start → every socket open, no frame sent (the yardstick of the first room bench). */
   openMs?: number;
   /** Absent with --join-only. */
@@ -105,6 +107,11 @@ interface SizeRun extends JoinFigures {
 }
 
 const cpu = (server: DevServer) => groupCpuMs(server.child.pid!);
+/** This process's CPU (user + system), ms. */
+const ownCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const perUnit = (a: number | null, b: number | null, units: number) =>
   a === null || b === null ? null : Math.round(((b - a) / units) * 10) / 10;
 
@@ -132,6 +139,7 @@ async function agendaRounds(
     frameBytes = got.bytes;
     await sleep(ROUND_GAP_MS);
   }
+  console.log(`  agenda rounds, every member has it, ms: ${all.map(Math.round).join(" ")}`);
   return {
     all: percentiles(all),
     each: percentiles(each),
@@ -176,6 +184,7 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
   // its tap acknowledged (the join).
   const join = joinWatch(n, (f, c) => f.type === "ack" && f.ref === `j${c}`);
   const cpuJoin0 = cpu(server);
+  const ownJoin0 = ownCpuMs();
   const stopProfile = inspectorPort ? await startProfile(inspectorPort) : undefined;
   const fleet = await Fleet.open(
     urls,
@@ -190,7 +199,7 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
       ws.send(JSON.stringify({ type: "presence/join", id: `j${c}` }));
     },
   );
-  const joined = await join.done();
+  const joined = { ...(await join.done()), clientCpuMsJoin: Math.round(ownCpuMs() - ownJoin0) };
   const serverCpuMsJoin = perUnit(cpuJoin0, cpu(server), 1);
   if (stopProfile)
     console.log(`join of ${n}, our room's isolate, top self time:\n${JSON.stringify(await stopProfile(), null, 1)}`);
@@ -202,6 +211,7 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
     return { n, ...joined, serverCpuMsJoin, errors: fleet.errors.length, versionGaps: watch.gaps };
   }
   const chair = chairOf(fleet);
+  const stopRoundsProfile = inspectorPort ? await startProfile(inspectorPort) : undefined;
   await chair.ack({ type: "meeting/start" });
   await sleep(300);
   const agenda = await agendaRounds(
@@ -230,6 +240,10 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
     await sleep(300);
   }
   const serverCpuMsPerVote = perUnit(cpu0, cpu(server), voteCount);
+  if (stopRoundsProfile)
+    console.log(
+      `start, agenda rounds and votes of ${n}, our room's isolate, top self time:\n${JSON.stringify(await stopRoundsProfile(), null, 1)}`,
+    );
   await fleet.close();
   return {
     n,
@@ -289,6 +303,7 @@ async function runEcho(
   // The join's floor: a frame of our snapshot's size on connect (built once), a reply to the tap.
   const join = joinWatch(n, (f, c) => f.type === "ack" && f.ref === `j${c}`);
   const cpuJoin0 = cpu(server);
+  const ownJoin0 = ownCpuMs();
   const fleet = await Fleet.open(
     Array.from({ length: n }, (_, i) => url(i, bytes.snapshot)),
     CONNECT_CONCURRENCY,
@@ -299,7 +314,7 @@ async function runEcho(
       ws.send(`${TO_SENDER},"type":"ack","ref":"j${c}"}`);
     },
   );
-  const joined = await join.done();
+  const joined = { ...(await join.done()), clientCpuMsJoin: Math.round(ownCpuMs() - ownJoin0) };
   const serverCpuMsJoin = perUnit(cpuJoin0, cpu(server), 1);
   if (joinOnly) {
     await fleet.close();
@@ -390,6 +405,12 @@ const joinMeasures = (o: SizeRun, b: SizeRun): Measure[] => [
     name: "server CPU for the whole join, ms",
     ours: o.serverCpuMsJoin ?? 0,
     bare: b.serverCpuMsJoin ?? 0,
+    target: false,
+  },
+  {
+    name: "load generator CPU for the whole join (one Node process), ms",
+    ours: o.clientCpuMsJoin ?? 0,
+    bare: b.clientCpuMsJoin ?? 0,
     target: false,
   },
 ];

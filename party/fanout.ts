@@ -96,6 +96,11 @@ export class Fanout {
     return this.#connectedCache;
   }
 
+  /** How many sockets are open now (from the kept counts). */
+  openCount(): number {
+    return this.#connectedCounts().total;
+  }
+
   /** How many sockets this person has open now. */
   connectedOf(personId: string): number {
     return this.#connectedCounts().counts[personId] ?? 0;
@@ -138,9 +143,11 @@ export class Fanout {
       }
       const prior = this.#pending.get(key);
       if (prior?.kind === "attendance" && change.kind === "attendance") {
+        const admittedAt = prior.admittedAt ?? change.admittedAt;
         this.#pending.set(key, {
           kind: "attendance",
           personIds: [...new Set([...prior.personIds, ...change.personIds])],
+          ...(admittedAt ? { admittedAt } : {}),
         });
       } else {
         this.#pending.set(key, change);

@@ -18,6 +18,7 @@ import { type ConnState, Fanout } from "./fanout";
 import { addTracks, isListed, removeClosed } from "./logic/media-tracks";
 import { mayPublish } from "./logic/rtc";
 import type { Ctx } from "./logic/state";
+import { OpenSockets } from "./open-sockets";
 import { Revocations, type RevokeNotice } from "./revocation";
 import { RoomData } from "./room-data";
 import { RtcRelay } from "./rtc-relay";
@@ -37,6 +38,7 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
   /** What the pure logic gets from outside for each action: the time and fresh ids. */
   readonly #actionCtx = (): Ctx => ({ now: this.now(), newId: () => crypto.randomUUID() });
 
+  readonly #open = new OpenSockets(this.ctx);
   readonly #data = new RoomData(this.ctx.storage);
   readonly #fanout = new Fanout(this, this.#data, this.#clock);
   readonly #sync = new D1Sync(this.ctx, this.env, this.#data, this.#fanout, this.#clock);
@@ -131,13 +133,21 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
     return !!s && tracks.every((t) => isListed(s, t.sessionId, t.trackName));
   }
 
+  /** Every frame the room broadcasts goes to the kept list of open sockets (open-sockets.ts), not partyserver's walk. */
+  override broadcast(msg: string | ArrayBuffer | ArrayBufferView, without?: string[]): void {
+    if (typeof msg === "string" && !without?.length) this.#open.send(msg);
+    else super.broadcast(msg, without);
+  }
+
   override async onConnect(connection: Connection<ConnState>, ctx: ConnectionContext): Promise<void> {
-    this.#dispatch.drainBallots();
+    this.#open.changed();
+    this.#dispatch.beforeConnect();
     this.#admission.connected(connection, ctx, this.#actionCtx());
     this.#cap.admitted(connection, this.now());
   }
 
   override async onClose(connection: Connection<ConnState>): Promise<void> {
+    this.#open.changed();
     this.#dispatch.drainBallots();
     const who = connection.state?.personId;
     if (who) this.#admission.disconnected(who, this.#actionCtx());

@@ -106,8 +106,13 @@ export class RoomStore {
   /** Which of these client request ids were already applied (partysocket replays what it queued offline); one query. */
   seenOf(keys: string[]): Set<string> {
     if (keys.length === 0) return new Set();
+    // The keys drive the loop (CROSS JOIN keeps SQLite's order), each one a lookup in the index: with
+    // `k IN (SELECT … json_each)` this query took 6 % of a 2,000-member fill, growing with the table.
     const rows = this.sql
-      .exec<{ k: string }>(`SELECT k FROM room_seen WHERE k IN (SELECT value FROM json_each(?))`, JSON.stringify(keys))
+      .exec<{ k: string }>(
+        `SELECT s.k AS k FROM json_each(?) AS j CROSS JOIN room_seen AS s ON s.k = j.value`,
+        JSON.stringify(keys),
+      )
       .toArray();
     return new Set(rows.map((r) => r.k));
   }

@@ -7,7 +7,7 @@ import type { ClientMessage } from "../../schema/room/messages";
 import { addItem, goToItem, reorder, startMeeting } from "./agenda";
 import { checkIn, markAbsent } from "./attendance";
 import { hearing } from "./attendance-media";
-import { admitJoining, join } from "./joining";
+import { admitJoining, join, joinSession } from "./joining";
 import { postGuidance, saveEvaluation, saveNote } from "./leader";
 import { closeMeeting, editMinutes, prefillMinutes } from "./minutes";
 import { endBy, extendFloor, giveFloor, lowerHand, raiseHand, setSettings } from "./queue";
@@ -140,16 +140,24 @@ export interface ReduceSession {
 export function reduceSession(start: RoomState): ReduceSession {
   let state = start;
   let ballots: BallotSession | null = null;
+  // Join taps before the start, likewise, share one copy of the intents (logic/joining.ts `joinSession`).
+  let joins: ReturnType<typeof joinSession> | null = null;
   const settle = () => {
     if (ballots) state = ballots.state();
+    if (joins) state = joins.state();
     ballots = null;
+    joins = null;
     return state;
   };
   return {
     apply(actor, msg, ctx) {
       if (msg.type === "vote/cast") {
-        ballots ??= ballotSession(state);
+        if (!ballots) ballots = ballotSession(settle());
         return ballots.cast(actor, msg.voteId, msg.choice, msg.id, ctx);
+      }
+      if (msg.type === "presence/join") {
+        if (!joins && settle().meeting.status === "planned") joins = joinSession(state);
+        if (joins) return joins.join(actor, ctx);
       }
       const result = reduce(settle(), actor, msg, ctx);
       if (result.ok) state = result.state;

@@ -192,7 +192,11 @@ export interface Actor {
 /** What changed, so the server knows what to broadcast. */
 export type Change =
   | { kind: "meeting" }
-  | { kind: "attendance"; personIds: string[] }
+  /**
+   * `admittedAt`: the start admitted every member shown joining (logic/joining.ts `admitJoining`); the event says
+   * so in one field instead of an entry per member (see `eventFor`), `personIds` lists only the others.
+   */
+  | { kind: "attendance"; personIds: string[]; admittedAt?: string }
   | { kind: "agenda" }
   | { kind: "queue" }
   | { kind: "speech"; id: string }

@@ -96,6 +96,7 @@ export function eventFor(s: RoomState, change: Change, connected: Connected): Ev
         type: "attendance",
         entries: change.personIds.map((id) => attendanceEntry(s, id, connected)),
         counts: attendanceCounts(s),
+        ...(change.admittedAt ? { admitted: { at: change.admittedAt } } : {}),
       };
     case "agenda":
       return { type: "agenda", agenda: sortedAgenda(s), currentItemId: s.meeting.currentItemId };

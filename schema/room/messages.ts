@@ -189,7 +189,16 @@ const ev = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S
 export const roomEventSchema = z.discriminatedUnion("type", [
   ev("meeting", { meeting: meetingViewSchema }),
   /** Only the entries that changed, plus the new counts. */
-  ev("attendance", { entries: z.array(attendanceEntrySchema), counts: attendanceCountsSchema }),
+  ev("attendance", {
+    entries: z.array(attendanceEntrySchema),
+    counts: attendanceCountsSchema,
+    /**
+     * The meeting started: every member shown joining (`joining` true) and not listed in `entries` is now present
+     * remotely, joined at `at`, not left, not hearing (web/src/room/room-state.ts `applyEvent`). One field instead
+     * of an entry per member: at the start of a room of 2,000 that entry list went to every socket.
+     */
+    admitted: z.optional(z.object({ at: z.string() })),
+  }),
   ev("agenda", { agenda: z.array(agendaItemViewSchema), currentItemId: z.nullable(z.string()) }),
   ev("queue", {
     queue: z.array(queueEntrySchema),

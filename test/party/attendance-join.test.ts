@@ -7,6 +7,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { attendance } from "../../schema/db/tables";
+import type { RoomEvent } from "../../schema/room/messages";
+import { applyEvent, copyForEvent } from "../../web/src/room/room-state";
 import { api, dbOf, login } from "../support/fixtures";
 import { closeAllRooms, eventually, type RoomClient } from "../support/room-client";
 import { advanceRoomClock } from "../support/room-clock";
@@ -74,6 +76,43 @@ describe("attending is joining", () => {
     // A guest has no Join tap: the visit's trace is written on connect (guest-presence.test.ts).
     const leader = await f.open("leader");
     await leader.refused({ type: "presence/join" }, "forbidden");
+  });
+
+  it("the start admits everyone joining in one mark, not an entry each, and a client applying it has the room's attendance", async () => {
+    const f = await createMeeting();
+    const chair = await f.open("chair");
+    // m1 and m2 tap Join; m2 is then checked in at the hall (present already: listed on its own at the start);
+    // m3 only reads.
+    const m1 = await f.open("m1");
+    await m1.ok({ type: "presence/join" });
+    const m2 = await f.open("m2");
+    await m2.ok({ type: "presence/join" });
+    await chair.ok({ type: "presence/check-in", personId: f.idOf("m2"), mode: "hall" });
+    await f.open("m3");
+    const before = await chair.sync();
+    const from = chair.received.length;
+
+    await advanceRoomClock(f.meetingId, 60_000);
+    await chair.ok({ type: "meeting/start" });
+    const mark = await chair.event("attendance", (e) => !!e.admitted, from);
+    expect(mark.entries.map((e) => e.personId)).toEqual([f.idOf("m2")]);
+    const after = await chair.sync();
+    expect(mark.admitted?.at).toBe(after.state.meeting.startedAt);
+
+    // The client's way: the snapshot from before the start, then every event after it, in order.
+    const view = copyForEvent(before.state);
+    for (const m of chair.received.slice(from))
+      if ("version" in m && m.type !== "snapshot" && m.version > before.version && m.version <= after.version)
+        applyEvent(view, m as RoomEvent);
+    const byPerson = (xs: typeof view.attendance) => [...xs].sort((a, b) => a.personId.localeCompare(b.personId));
+    expect(byPerson(view.attendance)).toEqual(byPerson(after.state.attendance));
+    expect(view.counts).toEqual(after.state.counts);
+    expect(view.attendance.find((a) => a.personId === f.idOf("m1"))).toMatchObject({
+      status: "present_remote",
+      joining: false,
+    });
+    expect(view.attendance.find((a) => a.personId === f.idOf("m2"))?.status).toBe("present_hall");
+    expect(view.attendance.find((a) => a.personId === f.idOf("m3"))?.status).toBeNull();
   });
 
   it("a member who leaves and comes back keeps one row with its times, in the room and in D1 after the close", async () => {

@@ -43,6 +43,7 @@ export function applyEvent(view: RoomView, ev: RoomEvent): void {
       view.meeting = ev.meeting;
       break;
     case "attendance":
+      if (ev.admitted) admitJoining(view, ev.admitted.at);
       for (const entry of ev.entries) upsert(view.attendance, entry, (a) => a.personId === entry.personId);
       view.counts = ev.counts;
       break;
@@ -83,6 +84,27 @@ export function applyEvent(view: RoomView, ev: RoomEvent): void {
     default:
       ev satisfies never;
   }
+}
+
+/**
+ * The start admitted everyone shown joining (party/logic/joining.ts `admitJoining`): present remotely from `at`.
+ * The event's own entries (the tapped who were not admitted) are applied after this and correct it.
+ */
+function admitJoining(view: RoomView, at: string): void {
+  view.attendance = view.attendance.map((a) =>
+    a.joining
+      ? {
+          ...a,
+          status: "present_remote",
+          reason: null,
+          joinedAt: at,
+          leftAt: null,
+          joining: false,
+          heardAt: null,
+          hearing: false,
+        }
+      : a,
+  );
 }
 
 /** The item being discussed, with its position among all items. */
