@@ -121,3 +121,24 @@ export async function liveMeeting(who: readonly Who[] = PRESENT_OFFICIALS) {
   await chair.ok({ type: "meeting/start" });
   return { f, c: clients, chair };
 }
+
+/**
+ * A live meeting with committee observers connected: the first is the watcher, and more join until the room has
+ * `sockets` open sockets (past COALESCE_FROM for a large room).
+ */
+export async function watchedMeeting(sockets = 0) {
+  const meeting = await liveMeeting();
+  const { f } = meeting;
+  const watchers = [];
+  for (let i = 0; i === 0 || watchers.length + PRESENT_OFFICIALS.length < sockets; i++) {
+    const { ticket } = await issueRoomTicket(env, {
+      pid: `obs-${i}`,
+      tid: f.tenantId,
+      mid: f.meetingId,
+      role: "observer",
+      name: `Quan sát ${i}`,
+    });
+    watchers.push(await joinRoom(f.meetingId, ticket));
+  }
+  return { ...meeting, watcher: watchers[0]! };
+}
