@@ -3,9 +3,11 @@
  * acknowledged only after that commit, a close sent behind them does not overtake them, a replay is recognised in
  * the batch, and in a small room the batch moves the live count with one frame, not one per ballot.
  */
+import { runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
 import { COALESCE_FROM } from "../../party/fanout";
-import { closeAllRooms } from "../support/room-client";
+import { closeAllRooms, type RoomClient } from "../support/room-client";
 import { PRESENT_OFFICIALS, watchedMeeting } from "./meeting-fixture";
 
 afterEach(() => closeAllRooms());
@@ -51,7 +53,46 @@ describe.each([
     const result = await watcher.event("vote", (e) => e.vote.id === voteId && e.vote.status === "closed", 0);
     expect(result.vote.tally).toEqual({ agree: 1, disagree: others.length, abstain: 0 });
   });
+
+  it("answer `internal` to every ballot of a batch whose commit failed, and store none of them", async () => {
+    const { f, c, chair, watcher } = await watchedMeeting(sockets);
+    const voteId = await openVote(chair, "resolution");
+    const voters = PRESENT_OFFICIALS.filter((w) => w !== "chair");
+    const restore = await failCommits(f.meetingId);
+    let answers: Awaited<ReturnType<RoomClient["request"]>>[];
+    try {
+      answers = await Promise.all(
+        voters.map((w) => c[w]!.request({ type: "vote/cast", voteId, choice: "agree" }, `failed-${w}`)),
+      );
+    } finally {
+      await restore();
+    }
+    expect(answers.map((a) => a.type === "error" && a.code)).toEqual(voters.map(() => "internal"));
+    expect((await watcher.sync()).state.votes.find((v) => v.id === voteId)?.voted).toBe(0);
+    // Nothing was remembered either: the same requests sent again are applied, not answered as replays.
+    const again = await Promise.all(
+      voters.map((w) => c[w]!.ok({ type: "vote/cast", voteId, choice: "agree" }, `failed-${w}`)),
+    );
+    expect(again.map((a) => a.duplicate ?? false)).toEqual(voters.map(() => false));
+    // The count that follows (in a large room coalesced, and a snapshot may show the version before it) has them once.
+    const counted = await watcher.event("vote", (e) => e.vote.id === voteId && e.vote.voted === voters.length, 0);
+    expect(counted.vote.tally?.agree).toBe(voters.length);
+  });
 });
+
+/** Makes the room's storage transactions fail until the returned function is called. */
+async function failCommits(meetingId: string) {
+  const stub = env.MeetingRoom.get(env.MeetingRoom.idFromName(meetingId));
+  await runInDurableObject(stub, (_room, state) => {
+    state.storage.transactionSync = () => {
+      throw new Error("disk full (test)");
+    };
+  });
+  return () =>
+    runInDurableObject(stub, (_room, state) => {
+      delete (state.storage as Partial<DurableObjectStorage>).transactionSync;
+    });
+}
 
 describe("a small room", () => {
   it("moves the live count once for ballots that arrived together, not once per ballot", async () => {
