@@ -122,15 +122,10 @@ export async function liveMeeting(who: readonly Who[] = PRESENT_OFFICIALS) {
   return { f, c: clients, chair };
 }
 
-/**
- * A live meeting with committee observers connected: the first is the watcher, and more join until the room has
- * `sockets` open sockets (past COALESCE_FROM for a large room).
- */
-export async function watchedMeeting(sockets = 0) {
-  const meeting = await liveMeeting();
-  const { f } = meeting;
-  const watchers = [];
-  for (let i = 0; i === 0 || watchers.length + PRESENT_OFFICIALS.length < sockets; i++) {
+/** Connects `count` committee observers (`obs-0`, `obs-1`…), who watch without a seat: a room grows past a mark. */
+export async function connectObservers(f: MeetingFixture, count: number) {
+  const observers = [];
+  for (let i = 0; i < count; i++) {
     const { ticket } = await issueRoomTicket(env, {
       pid: `obs-${i}`,
       tid: f.tenantId,
@@ -138,7 +133,17 @@ export async function watchedMeeting(sockets = 0) {
       role: "observer",
       name: `Quan sát ${i}`,
     });
-    watchers.push(await joinRoom(f.meetingId, ticket));
+    observers.push(await joinRoom(f.meetingId, ticket));
   }
+  return observers;
+}
+
+/**
+ * A live meeting with committee observers connected: the first is the watcher, and more join until the room has
+ * `sockets` open sockets (past COALESCE_FROM for a large room).
+ */
+export async function watchedMeeting(sockets = 0) {
+  const meeting = await liveMeeting();
+  const watchers = await connectObservers(meeting.f, Math.max(1, sockets - PRESENT_OFFICIALS.length));
   return { ...meeting, watcher: watchers[0]! };
 }
