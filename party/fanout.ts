@@ -117,11 +117,12 @@ export class Fanout {
   }
 
   /**
-   * Broadcasts the events for these changes. In a large room the frequent ones — presence/attendance and an
-   * open vote's count moving with each ballot — are coalesced: the changes wait, attendance person ids
-   * merge, and one frame per piece is built from the state of the moment every COALESCE_MS (so 500 ballots
-   * cost a few vote views, not 500). Everything else (an opened vote, agenda, queue, a result…) goes out at
-   * once, and drops any pending frame of the same piece so a stale one cannot follow it.
+   * Broadcasts the events for these changes; a batch of ballots moves a vote's count with one frame. In a large
+   * room the frequent ones — presence/attendance and an open vote's count moving with each ballot — are
+   * coalesced: the changes wait, attendance person ids merge, and one frame per piece is built from the state
+   * of the moment every COALESCE_MS (so 500 ballots cost a few vote views, not 500). Everything else (an opened
+   * vote, agenda, queue, a result…) goes out at once, and drops any pending frame of the same piece so a stale one
+   * cannot follow it.
    */
   emit(...changeLists: Change[][]) {
     const state = this.data.state;
@@ -131,12 +132,18 @@ export class Fanout {
     if (changes.some((c) => c.kind === "notes")) this.#sendNotes(state);
     // Read from the kept counts: `getWebSockets()` would wrap every socket on every message.
     const large = this.large;
+    /** Votes this call already broadcast: its frames are all built from the same state. */
+    const votesSent = new Set<string>();
     for (const change of changes) {
       const key = changeKey(change);
       const frequent =
         change.kind === "attendance" ||
         (change.kind === "vote" && change.tally === true && state.votes[change.id]?.status === "open");
       if (!large || !frequent) {
+        // A batch of ballots in a small room: its count goes out once, at once, not once per ballot (the same
+        // frame again under each next version, to every socket).
+        if (change.kind === "vote" && frequent && votesSent.has(key)) continue;
+        if (change.kind === "vote") votesSent.add(key);
         this.#pending.delete(key);
         this.#broadcastChange(state, change);
         continue;

@@ -11,26 +11,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import { refreshEveryMs } from "../../party/admission";
 import { COALESCE_FROM } from "../../party/fanout";
 import { attendance } from "../../schema/db/tables";
-import { issueRoomTicket } from "../../server/room-ticket";
 import { dbOf } from "../support/fixtures";
-import { closeAllRooms, eventually, joinRoom } from "../support/room-client";
-import { createMeeting, liveMeeting, type MeetingFixture, type Who } from "./meeting-fixture";
+import { closeAllRooms, eventually } from "../support/room-client";
+import { connectObservers, createMeeting, liveMeeting, type MeetingFixture, type Who } from "./meeting-fixture";
 
 afterEach(() => closeAllRooms());
 
 /** Observers past the coalescing mark: the room counts as large from here on. */
-async function fillWithObservers(f: MeetingFixture, already: number) {
-  for (let i = 0; i + already < COALESCE_FROM + 2; i++) {
-    const { ticket } = await issueRoomTicket(env, {
-      pid: `obs-${i}`,
-      tid: f.tenantId,
-      mid: f.meetingId,
-      role: "observer",
-      name: `Quan sát ${i}`,
-    });
-    await joinRoom(f.meetingId, ticket);
-  }
-}
+const fillWithObservers = (f: MeetingFixture, already: number) => connectObservers(f, COALESCE_FROM + 2 - already);
 
 const TAPPERS = ["m1", "m2", "m3", "m4", "m5", "m6", "m7"] as const satisfies readonly Who[];
 

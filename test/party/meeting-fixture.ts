@@ -121,3 +121,29 @@ export async function liveMeeting(who: readonly Who[] = PRESENT_OFFICIALS) {
   await chair.ok({ type: "meeting/start" });
   return { f, c: clients, chair };
 }
+
+/** Connects `count` committee observers (`obs-0`, `obs-1`…), who watch without a seat: a room grows past a mark. */
+export async function connectObservers(f: MeetingFixture, count: number) {
+  const observers = [];
+  for (let i = 0; i < count; i++) {
+    const { ticket } = await issueRoomTicket(env, {
+      pid: `obs-${i}`,
+      tid: f.tenantId,
+      mid: f.meetingId,
+      role: "observer",
+      name: `Quan sát ${i}`,
+    });
+    observers.push(await joinRoom(f.meetingId, ticket));
+  }
+  return observers;
+}
+
+/**
+ * A live meeting with committee observers connected: the first is the watcher, and more join until the room has
+ * `sockets` open sockets (past COALESCE_FROM for a large room).
+ */
+export async function watchedMeeting(sockets = 0) {
+  const meeting = await liveMeeting();
+  const watchers = await connectObservers(meeting.f, Math.max(1, sockets - PRESENT_OFFICIALS.length));
+  return { ...meeting, watcher: watchers[0]! };
+}
