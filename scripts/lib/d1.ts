@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getTableColumns, getTableName, type Table } from "drizzle-orm";
 import { literal, type SqlValue } from "./sql.ts";
-import { persistArgs, root, wrangler } from "./wrangler.ts";
+import { persistArgs, retryWhileLocked, root, wrangler } from "./wrangler.ts";
 
 /** Written by scripts/deploy.ts: wrangler.toml with the deployed database's id. */
 export const DEPLOY_CONFIG = "wrangler.deploy.toml";
@@ -45,7 +45,9 @@ export async function executeSql(target: D1Target, sql: string, database = "DB")
   try {
     const file = join(dir, "statements.sql");
     await writeFile(file, sql);
-    await wrangler(["d1", "execute", database, ...targetArgs(target), "--file", file, "--yes"], { env: { CI: "1" } });
+    const execute = () =>
+      wrangler(["d1", "execute", database, ...targetArgs(target), "--file", file, "--yes"], { env: { CI: "1" } });
+    await (target.remote ? execute() : retryWhileLocked(execute));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -161,7 +161,25 @@ export async function queryLocal<T = Record<string, unknown>>(
 }
 
 export async function executeFileLocal(file: string, persistTo?: string, database: string = DIRECTORY): Promise<void> {
-  await wrangler(["d1", "execute", database, "--local", ...persistArgs(persistTo), "--file", file, "--yes"]);
+  await retryWhileLocked(() =>
+    wrangler(["d1", "execute", database, "--local", ...persistArgs(persistTo), "--file", file, "--yes"]),
+  );
+}
+
+/**
+ * Runs a local `d1 execute` again while SQLite answers "database is locked": a script writing to a local D1 that a
+ * running `wrangler dev` also holds (committee:create beside the browser tests' server, `npm start`) meets the
+ * server's write now and then. The file runs as one batch (one transaction): a locked one changes nothing, so it runs again.
+ */
+export async function retryWhileLocked<T>(run: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (attempt >= attempts || !/SQLITE_BUSY|database is locked/.test(String(err))) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
 }
 
 /** A free TCP port on loopback (for tests and benchmarks that must not collide with a running `npm start`). */
