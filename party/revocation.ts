@@ -45,7 +45,7 @@ export class Revocations {
    * Whether the table may hold a row: read once, set by `apply`. A room nobody was revoked from (almost every
    * room) checks a connecting ticket without a query; a room of 2,000 filling ran 2,000 of them.
    */
-  #any: boolean | undefined;
+  #someRevoked: boolean | undefined;
 
   constructor(
     private readonly sql: SqlStorage,
@@ -63,7 +63,7 @@ export class Revocations {
     this.#table();
     // Tickets carry real time (their expiry), so revocations are dated by the real clock, not the room's.
     const now = Date.now();
-    this.#any = true;
+    this.#someRevoked = true;
     this.sql.exec(`DELETE FROM room_revoked WHERE at < ?`, now - KEEP_MS);
     let closed = 0;
     if (notice.kind === "sessions") {
@@ -95,8 +95,8 @@ export class Revocations {
   /** A refusal for a ticket of a session signed out, or minted before its holder lost their seat; else null. */
   refusal(claims: RoomTicketClaims): Response | null {
     this.#table();
-    this.#any ??= this.sql.exec(`SELECT 1 FROM room_revoked LIMIT 1`).toArray().length > 0;
-    if (!this.#any) return null;
+    this.#someRevoked ??= this.sql.exec(`SELECT 1 FROM room_revoked LIMIT 1`).toArray().length > 0;
+    if (!this.#someRevoked) return null;
     const keys = [`p:${claims.tid}:${claims.pid}`, ...(claims.sid ? [`s:${claims.sid}`] : [])];
     const rows = this.sql
       .exec<{ k: string; at: number }>(
