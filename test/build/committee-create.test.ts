@@ -9,11 +9,14 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INVITATION_DAYS } from "../../schema/api/invitations.ts";
 import { parseCommitteeArgs } from "../../scripts/committee-create.ts";
-import { applyMigrationsLocal, queryLocal, quietEnv, root } from "../../scripts/lib/wrangler.ts";
+import { applyMigrationsLocal, quietEnv, root } from "../../scripts/lib/wrangler.ts";
 import { hashCode, hashSecret } from "../../worker/lib/invitation-secret.ts";
+import { type LocalD1, openLocalD1 } from "./local-d1.ts";
 
 let dir = "";
-const q = <T = Record<string, unknown>>(sql: string) => queryLocal<T>(sql, dir);
+/** Reads the local D1 the command wrote (one workerd for the file: ./local-d1.ts). */
+let d1: LocalD1;
+const q = <T = Record<string, unknown>>(sql: string) => d1.query<T>(sql);
 
 function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -48,7 +51,7 @@ function printed(stdout: string) {
 }
 
 /** The shard the tenants land in: SHARD_1 unless --shard names another (worker/lib/shard-names.ts). */
-const qs = <T = Record<string, unknown>>(sql: string, shard = "SHARD_1") => queryLocal<T>(sql, dir, shard);
+const qs = <T = Record<string, unknown>>(sql: string, shard = "SHARD_1") => d1.query<T>(sql, shard);
 
 const tenantCount = async () => Number((await q<{ n: number }>("SELECT COUNT(*) AS n FROM tenants"))[0]!.n);
 
@@ -56,8 +59,10 @@ describe("npm run committee:create", () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "chibo-committee-create-"));
     await applyMigrationsLocal(dir);
+    d1 = await openLocalD1(dir);
   }, 240_000);
   afterAll(async () => {
+    await d1?.dispose();
     await rm(dir, { recursive: true, force: true });
   });
 

@@ -11,9 +11,10 @@ import {
   SECOND_PROVINCE_ID,
   SECOND_PROVINCE_LOGIN,
 } from "../../scripts/lib/demo-second-province.ts";
-import { applyMigrationsLocal, queryAllLocal, queryLocal } from "../../scripts/lib/wrangler.ts";
+import { applyMigrationsLocal } from "../../scripts/lib/wrangler.ts";
 import { DEMO_SHARD, SECOND_SHARD, seedDemo } from "../../scripts/seed-demo.ts";
 import { verifyPassword } from "../../worker/lib/password.ts";
+import { type LocalD1, openLocalD1 } from "./local-d1.ts";
 
 const TABLES = [
   "tenants",
@@ -38,16 +39,18 @@ const TABLES = [
 ];
 
 let dir = "";
+/** Reads the local D1 the seed wrote (one workerd for the file: ./local-d1.ts). */
+let d1: LocalD1;
 /** The demo's province lives in SHARD_1 (scripts/seed-demo.ts); accounts and the tenants' shards in the directory. */
-const q = <T = Record<string, unknown>>(sql: string) => queryLocal<T>(sql, dir, DEMO_SHARD);
-const qDirectory = <T = Record<string, unknown>>(sql: string) => queryLocal<T>(sql, dir, "DB");
+const q = <T = Record<string, unknown>>(sql: string) => d1.query<T>(sql, DEMO_SHARD);
+const qDirectory = <T = Record<string, unknown>>(sql: string) => d1.query<T>(sql, "DB");
 type Rows = Record<string, unknown>[];
 const month = (column: string) => `strftime('%Y-%m', ${column}, '${VN_SQL_SHIFT}')`;
 
-/** The year of history in one wrangler run (each run starts workerd): read once, checked by several tests. */
+/** The year of history in one batch: read once, checked by several tests. */
 let history: Promise<Rows[]> | undefined;
 const readHistory = () =>
-  (history ??= queryAllLocal(
+  (history ??= d1.queryAll(
     [
       // Closed meetings with their record: attendance, the vote, minutes, the resolution and its tasks.
       `SELECT m.id, m.organization_id AS org, m.kind, ${month("m.scheduled_at")} AS month,
@@ -81,24 +84,21 @@ const readHistory = () =>
          SUM(a.status = 'absent_unexcused') AS unexcused
        FROM meetings m JOIN attendance a ON a.meeting_id = m.id WHERE m.status = 'closed' GROUP BY m.organization_id`,
       "SELECT grade, COUNT(*) AS n FROM evaluations GROUP BY grade",
-    ].join(";\n"),
-    dir,
+    ],
     DEMO_SHARD,
   ));
 
 /** Every row of every seeded table, so a second load that changed anything (even a password hash) shows. */
 async function snapshot(): Promise<string> {
-  const parts = await queryAllLocal(
-    TABLES.map((t) => `SELECT * FROM ${t} ORDER BY 1, 2, 3`).join("; "),
-    dir,
+  const parts = await d1.queryAll(
+    TABLES.map((t) => `SELECT * FROM ${t} ORDER BY 1, 2, 3`),
     DEMO_SHARD,
   );
   expect(parts).toHaveLength(TABLES.length);
   expect(parts.every((rows) => rows.length > 0)).toBe(true);
-  const accounts = await queryAllLocal("SELECT * FROM tenants ORDER BY 1; SELECT * FROM people ORDER BY 1", dir, "DB");
-  const second = await queryAllLocal(
-    "SELECT * FROM tenants ORDER BY 1; SELECT * FROM memberships ORDER BY 1",
-    dir,
+  const accounts = await d1.queryAll(["SELECT * FROM tenants ORDER BY 1", "SELECT * FROM people ORDER BY 1"], "DB");
+  const second = await d1.queryAll(
+    ["SELECT * FROM tenants ORDER BY 1", "SELECT * FROM memberships ORDER BY 1"],
     SECOND_SHARD,
   );
   return JSON.stringify([parts, accounts, second]);
@@ -108,8 +108,10 @@ describe("demo seed on a local D1", () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "chibo-demo-test-"));
     await applyMigrationsLocal(dir);
+    d1 = await openLocalD1(dir);
   }, 240_000);
   afterAll(async () => {
+    await d1?.dispose();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -183,9 +185,8 @@ describe("demo seed on a local D1", () => {
         { id: SECOND_COMMITTEE_ID, shard: SECOND_SHARD },
       ].sort((a, b) => a.id.localeCompare(b.id)),
     );
-    const [second] = await queryAllLocal(
+    const second = await d1.query(
       "SELECT t.id, (SELECT COUNT(*) FROM memberships m WHERE m.tenant_id = t.id) AS members FROM tenants t ORDER BY t.id",
-      dir,
       SECOND_SHARD,
     );
     expect(second).toEqual([
