@@ -10,8 +10,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { configOf } from "../../server/config";
 import { verifyRoomTicket } from "../../server/room-ticket";
 import { roomTicketKey, signToken } from "../../server/signed-token";
+import { createMeeting } from "../party/meeting-fixture";
+import { closeAllRooms, connectRoom, RoomClient } from "../support/room-client";
 
-afterEach(() => {
+afterEach(async () => {
+  await closeAllRooms();
   vi.useRealTimers();
   vi.restoreAllMocks();
 });
@@ -66,5 +69,16 @@ describe("room tickets checked once per isolate", () => {
     expect(await verifyRoomTicket(env, await mint("p-secret", exp))).not.toBeNull();
     const other = await signToken(claims("p-secret", exp), roomTicketKey("another-secret-0123456789abcdef"));
     expect(await verifyRoomTicket(env, other)).toBeNull();
+  });
+});
+
+describe("a member joining a room", () => {
+  it("costs one signature check: the room takes the gate's", async () => {
+    const f = await createMeeting();
+    const ticket = await f.ticket("m1");
+    const verify = vi.spyOn(crypto.subtle, "verify");
+    const room = await connectRoom(f.meetingId, ticket);
+    expect(room).toBeInstanceOf(RoomClient);
+    expect(verify).toHaveBeenCalledTimes(1);
   });
 });
