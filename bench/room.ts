@@ -28,11 +28,12 @@ import { loadSeedLocal } from "../scripts/lib/shard-seed.ts";
 import { applyMigrationsLocal, type DevServer, freePort } from "../scripts/lib/wrangler.ts";
 import { TO_SENDER } from "./echo/protocol.ts";
 import { groupCpuMs } from "./lib/cpu.ts";
-import { startProfile } from "./lib/cpu-profile.ts";
+import { type CpuProfile, startProfile, startRawProfile, topSelf } from "./lib/cpu-profile.ts";
 import { type StoredTally, storedTallies } from "./lib/d1-tallies.ts";
 import { Fleet, median, percentiles, sleep } from "./lib/fleet.ts";
 import { DEV_SETUP, startFrozenDev } from "./lib/frozen-dev.ts";
 import { type JoinFigures, joinWatch } from "./lib/join-watch.ts";
+import { bundleModules, summarizeByModule } from "./lib/profile-modules.ts";
 import { machine, markdownTable, writeResults } from "./lib/results.ts";
 import { AGENDA_ITEMS, branchesSeed, itemId, ROOM_SECRET, roomUrls } from "./lib/room-seed.ts";
 import { chairOf, choiceOf, runVote, type Tally } from "./lib/room-vote.ts";
@@ -55,6 +56,8 @@ const { values } = parseArgs({
     "join-only": { type: "boolean", default: false },
     /** A V8 CPU profile of our room's isolate during each join (top functions by self time, printed). */
     profile: { type: "boolean", default: false },
+    /** With --profile: a directory to keep each join's raw profile in (`room-join-<n>.cpuprofile`). */
+    "profile-out": { type: "string" },
   },
 });
 const sizes = values.sizes.split(",").map(Number);
@@ -114,6 +117,22 @@ const ownCpuMs = () => {
 };
 const perUnit = (a: number | null, b: number | null, units: number) =>
   a === null || b === null ? null : Math.round(((b - a) / units) * 10) / 10;
+
+/**
+ * The join's profile: the functions with the most self time, and the time by the nearest frame of our own code
+ * (which step of the join: the gate's ticket check, the admission, the snapshot, the taps), as shares of the
+ * isolate's busy time. The raw profile is kept beside the run (open it in Chrome's DevTools) with `--profile-out`.
+ */
+async function printJoinProfile(profile: CpuProfile, bundle: string, n: number) {
+  const summary = summarizeByModule(profile, await bundleModules(bundle), n, 25);
+  console.log(`join of ${n}, our room's isolate, top self time:\n${JSON.stringify(topSelf(profile, 25), null, 1)}`);
+  console.log(
+    `join of ${n}: isolate sampled ${summary.totalMs} ms, idle ${summary.idleMs} ms, busy ${summary.busyMsPerRequest} ms per member; by our nearest frame (% of busy):\n` +
+      summary.byOwnCaller.map((l) => `  ${l.share}%  ${l.ms} ms  ${l.what}`).join("\n"),
+  );
+  if (values["profile-out"])
+    await writeFile(join(values["profile-out"], `room-join-${n}.cpuprofile`), JSON.stringify(profile));
+}
 
 /** Runs the agenda rounds: `send(r)` makes one change; `isIt(frame, r)` recognises it on arrival. */
 async function agendaRounds(
@@ -175,7 +194,7 @@ function versionWatch(clients: number) {
   };
 }
 
-async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
+async function runRoom(server: DevServer & { bundle: string }, n: number): Promise<SizeRun> {
   const urls = await roomUrls(server.url, TENANT, n, n);
   // Versions are watched from each client's first frame (its snapshot) on: every broadcast must be one above the last.
   const watch = versionWatch(n);
@@ -185,7 +204,7 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
   const join = joinWatch(n, (f, c) => f.type === "ack" && f.ref === `j${c}`);
   const cpuJoin0 = cpu(server);
   const ownJoin0 = ownCpuMs();
-  const stopProfile = inspectorPort ? await startProfile(inspectorPort) : undefined;
+  const stopProfile = inspectorPort ? await startRawProfile(inspectorPort) : undefined;
   const fleet = await Fleet.open(
     urls,
     CONNECT_CONCURRENCY,
@@ -201,8 +220,7 @@ async function runRoom(server: DevServer, n: number): Promise<SizeRun> {
   );
   const joined = { ...(await join.done()), clientCpuMsJoin: Math.round(ownCpuMs() - ownJoin0) };
   const serverCpuMsJoin = perUnit(cpuJoin0, cpu(server), 1);
-  if (stopProfile)
-    console.log(`join of ${n}, our room's isolate, top self time:\n${JSON.stringify(await stopProfile(), null, 1)}`);
+  if (stopProfile) await printJoinProfile(await stopProfile(), server.bundle, n);
   // The attendance frames of the fill settle before anything else is measured.
   await sleep(1_000);
   watch.reset();
@@ -502,7 +520,7 @@ async function report(pairs: { ours: SizeRun; bare: SizeRun }[], tallies: Stored
     console.log(`target missed: ${sizesOut.map((s) => `${s.n}: ${s.misses.join(", ") || "ok"}`).join("; ")}`);
 }
 
-let room: DevServer | undefined;
+let room: (DevServer & { bundle: string }) | undefined;
 let inspectorPort: number | undefined;
 let echo: DevServer | undefined;
 let persistTo: string | undefined;

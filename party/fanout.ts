@@ -48,6 +48,11 @@ export class Fanout {
   #pendingTimer: ReturnType<typeof setTimeout> | undefined;
   /** Pending attendance alone waits for its own, longer window; whichever timer fires first sends all that waits. */
   #attendanceTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * The person ids of the pending attendance change, to merge each next one in place: a window of a room filling
+   * takes hundreds of connects and taps, and copying the list for each was quadratic in the window.
+   */
+  #pendingAttendees = new Set<string>();
   #connectedCache: { counts: Connected; total: number } | undefined;
   #snapshot = new SharedSnapshot();
 
@@ -150,12 +155,16 @@ export class Fanout {
       }
       const prior = this.#pending.get(key);
       if (prior?.kind === "attendance" && change.kind === "attendance") {
-        const admittedAt = prior.admittedAt ?? change.admittedAt;
-        this.#pending.set(key, {
-          kind: "attendance",
-          personIds: [...new Set([...prior.personIds, ...change.personIds])],
-          ...(admittedAt ? { admittedAt } : {}),
-        });
+        // The pending change is our own copy (below): person ids join it in place, each once.
+        for (const id of change.personIds) {
+          if (this.#pendingAttendees.has(id)) continue;
+          this.#pendingAttendees.add(id);
+          prior.personIds.push(id);
+        }
+        if (!prior.admittedAt && change.admittedAt) prior.admittedAt = change.admittedAt;
+      } else if (change.kind === "attendance") {
+        this.#pendingAttendees = new Set(change.personIds);
+        this.#pending.set(key, { ...change, personIds: [...this.#pendingAttendees] });
       } else {
         this.#pending.set(key, change);
       }

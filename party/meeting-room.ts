@@ -35,8 +35,13 @@ export class MeetingRoom extends Server<Cloudflare.Env> {
    */
   now: () => number = () => Date.now();
   readonly #clock = () => this.now();
-  /** What the pure logic gets from outside for each action: the time and fresh ids. */
-  readonly #actionCtx = (): Ctx => ({ now: this.now(), newId: () => crypto.randomUUID() });
+  /**
+   * What the pure logic gets from outside for each action: the time and fresh ids. The id maker is made once: a
+   * closure made per call (every frame reads the time, for its rate limit) was also named per call by the bundle's
+   * `__name`, a defineProperty on each of a room's frames.
+   */
+  readonly #newId = () => crypto.randomUUID();
+  readonly #actionCtx = (): Ctx => ({ now: this.now(), newId: this.#newId });
 
   readonly #open = new OpenSockets(this.ctx);
   readonly #data = new RoomData(this.ctx.storage);

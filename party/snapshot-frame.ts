@@ -25,18 +25,26 @@ export function snapshotFrame(s: RoomState, viewer: Actor, version: number, conn
 }
 
 export class SharedSnapshot {
-  #shared: { version: number; json: string } | undefined;
+  /**
+   * The shared part of this version, without its closing brace (the viewer's fields follow it after a comma), and
+   * the frame's head up to it: cut once per version, not once per member.
+   */
+  #shared: { version: number; head: string; body: string } | undefined;
 
   /** The frame for this viewer: the shared part of this version (built now if it is not there yet), spliced. */
   frame(s: RoomState, viewer: Actor, version: number, connected: Connected, now: number): string {
     let shared = this.#shared;
     if (shared?.version !== version) {
       const { notes: _notes, now: _now, ...rest } = roomView(s, viewer, connected, now);
-      shared = { version, json: JSON.stringify(rest) };
+      // `rest` always has keys, so its closing brace can take the viewer's fields after a comma.
+      shared = {
+        version,
+        head: `{"type":"snapshot","version":${version},"you":`,
+        body: JSON.stringify(rest).slice(0, -1),
+      };
       this.#shared = shared;
     }
     const notes = Object.values(s.notes).filter((n) => canSeeNote(s, viewer, n));
-    // `rest` always has keys, so its closing brace can take the viewer's fields after a comma.
-    return `{"type":"snapshot","version":${version},"you":${JSON.stringify(you(s, viewer))},"state":${shared.json.slice(0, -1)},"notes":${JSON.stringify(notes)},"now":${JSON.stringify(iso(now))}}}`;
+    return `${shared.head}${JSON.stringify(you(s, viewer))},"state":${shared.body},"notes":${JSON.stringify(notes)},"now":${JSON.stringify(iso(now))}}}`;
   }
 }

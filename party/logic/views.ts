@@ -10,7 +10,7 @@ import { canSeeNote } from "./leader";
 import { mediaView } from "./media-tracks";
 import { mutedNow } from "./rtc";
 import { type Actor, type Change, iso, type RoomState, sortedAgenda } from "./state";
-import { voteView } from "./votes";
+import { ballotOf, voteView } from "./votes";
 
 export type Connected = Record<string, number>;
 
@@ -71,9 +71,16 @@ export function roomView(s: RoomState, viewer: Actor, connected: Connected, now:
   };
 }
 
+/**
+ * The viewer's own part of a snapshot. Their ballots are looked up vote by vote, not found among everyone's: each
+ * member joining a live room after a few votes of 2,000 walked all 2,000 × votes ballots.
+ */
 export function you(s: RoomState, actor: Actor): You {
   const ballots: You["ballots"] = {};
-  for (const b of Object.values(s.ballots)) if (b.personId === actor.personId && b.choice) ballots[b.voteId] = b.choice;
+  for (const voteId in s.votes) {
+    const choice = ballotOf(s, voteId, actor.personId)?.choice;
+    if (choice) ballots[voteId] = choice;
+  }
   return {
     personId: actor.personId,
     name: actor.name,

@@ -36,6 +36,9 @@ import {
 } from "./state";
 
 const ballotKey = (voteId: string, personId: string) => `${voteId}/${personId}`;
+/** This person's ballot in this vote, if any: one lookup (the ballots are kept by vote and person). */
+export const ballotOf = (s: RoomState, voteId: string, personId: string): BallotRec | undefined =>
+  s.ballots[ballotKey(voteId, personId)];
 export const ballotsOf = (s: RoomState, voteId: string) => Object.values(s.ballots).filter((b) => b.voteId === voteId);
 
 const tallyOfBallots = (ballots: BallotRec[]) => tallyOf(ballots.map((b) => b.choice));
@@ -242,7 +245,7 @@ export function reserveOpinion(s: RoomState, actor: Actor, voteId: string, body:
   if (!vote) return refuse("not_found", "Không có cuộc biểu quyết này / No such vote");
   if (vote.status !== "closed" || !vote.closing)
     return refuse("vote_open", "Bảo lưu sau khi biểu quyết kết thúc / Reserve an opinion after the vote closes");
-  const ballot = s.ballots[ballotKey(voteId, actor.personId)];
+  const ballot = ballotOf(s, voteId, actor.personId);
   if (!inMinority(ballot?.choice, vote.closing.result))
     return refuse(
       "not_minority",
