@@ -4,7 +4,7 @@
  */
 import { ROOM_TICKET_TTL_SECONDS, type RoomTicketClaims, roomTicketClaimsSchema } from "../schema/room/ticket";
 import { configOf } from "./config";
-import { roomTicketKey, signToken, verifyToken } from "./signed-token";
+import { roomTicketKey, signToken, VerifiedTokens } from "./signed-token";
 
 export async function issueRoomTicket(env: Cloudflare.Env, claims: Omit<RoomTicketClaims, "exp">) {
   const exp = Math.floor(Date.now() / 1000) + ROOM_TICKET_TTL_SECONDS;
@@ -13,27 +13,18 @@ export async function issueRoomTicket(env: Cloudflare.Env, claims: Omit<RoomTick
 }
 
 /**
- * Tickets whose signature this isolate has already checked, with their claims (as worker/lib/session-token.ts does
- * for session tokens). Every socket's ticket is checked twice, by the gate and by the room, and where both run in
- * one isolate (as under `wrangler dev`, and whenever the runtime places them together) the second check was a
- * second HMAC and zod pass for each member joining. A ticket is immutable: its signature holds or fails the same
- * way every time, so only the exact string checked before is found here. The expiry is still compared on every
- * use, and what the room checks beside the signature — the meeting, the tenant, revocations — is checked by its
- * callers each time. Bounded: the oldest entry leaves first; a ticket lives 2 minutes, so a room of 2,000 filling
- * keeps all of its own.
+ * Tickets whose signature this isolate has already checked, with their claims. Every socket's ticket is checked
+ * twice, by the gate and by the room, and where both run in one isolate (as under `wrangler dev`, and whenever the
+ * runtime places them together) the second check was a second HMAC and zod pass for each member joining. The room
+ * still checks the meeting, the tenant and revocations each time. A ticket lives 2 minutes, so a room of 2,000
+ * filling keeps all of its own.
  */
-const verified = new Map<string, { secret: string; claims: RoomTicketClaims }>();
-const VERIFIED_MAX = 4_000;
+const verified = new VerifiedTokens<RoomTicketClaims>(4_000);
 
 /** The claims of a good, unexpired ticket, or null. */
 export async function verifyRoomTicket(env: Cloudflare.Env, ticket: string): Promise<RoomTicketClaims | null> {
-  const secret = roomTicketKey(configOf(env).sessionSecret);
-  const known = verified.get(ticket);
-  if (known && known.secret === secret) return known.claims.exp * 1000 < Date.now() ? null : known.claims;
-  const payload = await verifyToken(ticket, secret);
-  const parsed = roomTicketClaimsSchema.safeParse(payload);
-  if (!parsed.success) return null;
-  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
-  verified.set(ticket, { secret, claims: parsed.data });
-  return parsed.data;
+  return verified.verify(ticket, roomTicketKey(configOf(env).sessionSecret), (payload) => {
+    const parsed = roomTicketClaimsSchema.safeParse(payload);
+    return parsed.success ? parsed.data : null;
+  });
 }

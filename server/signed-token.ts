@@ -56,3 +56,31 @@ export async function verifyToken(token: string, secret: string): Promise<Record
 
 /** Room tickets are signed with the session secret under their own purpose tag, so a session token is not a ticket. */
 export const roomTicketKey = (sessionSecret: string) => `room-ticket:${sessionSecret}`;
+
+/**
+ * Tokens whose signature this isolate has already checked, with what the caller read from them (sessions:
+ * worker/lib/session-token.ts; room tickets, checked by the gate and again by the room: server/room-ticket.ts). A
+ * token is immutable, so its signature holds or fails the same way every time; the expiry is still compared on
+ * every use, and what the callers check beside the signature (the session row, the meeting, revocations) they check
+ * each time. Bounded: the oldest entry leaves first.
+ */
+export class VerifiedTokens<T> {
+  readonly #known = new Map<string, { secret: string; value: T; exp: number }>();
+  readonly #max: number;
+
+  constructor(max: number) {
+    this.#max = max;
+  }
+
+  /** What `read` makes of a good, unexpired token's payload (null: refused), from memory when checked before. */
+  async verify(token: string, secret: string, read: (payload: Record<string, unknown>) => T | null): Promise<T | null> {
+    const known = this.#known.get(token);
+    if (known && known.secret === secret) return known.exp * 1000 < Date.now() ? null : known.value;
+    const payload = await verifyToken(token, secret);
+    const value = payload ? read(payload) : null;
+    if (!payload || value === null) return null;
+    if (this.#known.size >= this.#max) this.#known.delete(this.#known.keys().next().value!);
+    this.#known.set(token, { secret, value, exp: payload.exp as number });
+    return value;
+  }
+}

@@ -31,7 +31,8 @@ export interface LocalD1 {
 }
 
 export async function openLocalD1(persistTo: string): Promise<LocalD1> {
-  // The proxy would warn that MeetingRoom is not exported by it: no test reads a room through it.
+  // Wrangler would warn at length that the proxy serves no Durable Object (no test reads a room through it); workerd
+  // still prints its one line about MeetingRoom.
   const logLevel = process.env.WRANGLER_LOG;
   process.env.WRANGLER_LOG = "error";
   const proxy = await getPlatformProxy<Record<string, D1Binding>>({

@@ -1,6 +1,6 @@
 import { sessions } from "../../schema/db/tables";
 import { configOf } from "../../server/config";
-import { signToken, verifyToken } from "../../server/signed-token";
+import { signToken, VerifiedTokens } from "../../server/signed-token";
 import type { Db } from "../env";
 import { newId } from "./ids";
 
@@ -18,29 +18,19 @@ export async function createSession(db: Db, env: Cloudflare.Env, personId: strin
   };
 }
 
-/**
- * Tokens whose signature this isolate has already checked, with what they say. A token is immutable, so its signature
- * holds or fails the same way every time; the expiry is still compared on every use, and the session row (revocation,
- * logout) is read on every request by the callers. Bounded: the oldest entry leaves first.
- */
-const verified = new Map<string, { secret: string; sessionId: string; personId: string; exp: number }>();
-const VERIFIED_MAX = 1000;
+/** Session tokens whose signature this isolate has already checked (the row is still read on every request). */
+const verified = new VerifiedTokens<{ sessionId: string; personId: string }>(1000);
 
 /** The session a token names, if its signature and expiry hold (the row is still to be checked). */
 export async function verifySessionToken(
   env: Cloudflare.Env,
   token: string,
 ): Promise<{ sessionId: string; personId: string } | null> {
-  const secret = configOf(env).sessionSecret;
-  const known = verified.get(token);
-  if (known && known.secret === secret) {
-    return known.exp * 1000 < Date.now() ? null : { sessionId: known.sessionId, personId: known.personId };
-  }
-  const payload = await verifyToken(token, secret);
-  if (!payload || typeof payload.sid !== "string" || typeof payload.pid !== "string") return null;
-  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
-  verified.set(token, { secret, sessionId: payload.sid, personId: payload.pid, exp: payload.exp as number });
-  return { sessionId: payload.sid, personId: payload.pid };
+  return verified.verify(token, configOf(env).sessionSecret, (payload) =>
+    typeof payload.sid === "string" && typeof payload.pid === "string"
+      ? { sessionId: payload.sid, personId: payload.pid }
+      : null,
+  );
 }
 
 /** The session's row is neither revoked nor expired: one statement written once (it runs on every request). */
